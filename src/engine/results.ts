@@ -1,0 +1,88 @@
+/**
+ * What the engine computes. Indices mirror the plan: `indicators[i]` is the result of
+ * `plan.indicators[i]`. Grades are percentages on the 0–100 scale in full precision;
+ * null where there is no grade.
+ */
+import type { IsoDate } from '../schema/model';
+
+/** Why an indicator has or has no grade. */
+export type IndicatorStatus =
+  | 'graded'
+  /** Non valutabile, or missing actual with policy Escludi. */
+  | 'excluded'
+  /** A Scadenza without actual whose target is after the reference date. */
+  | 'not-due'
+  /** The row (or a row it depends on) has a validation error. */
+  | 'blocked';
+
+export interface IndicatorResult {
+  grade: number | null;
+  status: IndicatorStatus;
+  /** Share of this indicator's weight within its objective, 0–100; null when not counted. */
+  weightShare: number | null;
+  /** One-line Italian trace, e.g. `Decrescente, rapporto inverso: 30 / 36 = 83,33 %`. */
+  trace: string;
+}
+
+export interface PhaseResult {
+  /** Expected progress at the reference date, 0–100; null without planned dates. */
+  expectedProgress: number | null;
+  /** Avanzamento − atteso, in points; null when expectedProgress is null. */
+  deviation: number | null;
+}
+
+export type ImplementationStatus = 'Completato' | 'Non avviato' | 'In linea' | 'In ritardo' | 'Critico';
+
+export interface ObjectiveResult {
+  /** Raw weight (pesatura score, Peso column, or 1); null when not a basket member. */
+  rawWeight: number | null;
+  /** Peso %: share in the objective's own unit's basket, 0–100; null when not a member. */
+  weightShare: number | null;
+  indicatorGrade: number | null;
+  phaseGrade: number | null;
+  computedGrade: number | null;
+  finalGrade: number | null;
+  band: string | null;
+  reward: number | null;
+  /** Expected progress of the phases at the reference date (SPEC §3.5). */
+  expectedProgress: number | null;
+  status: ImplementationStatus | null;
+}
+
+export interface WeightingResult {
+  /** Punteggio: Σ criterion weight × score. */
+  score: number | null;
+  /** Peso % of the objective this row weighs. */
+  weightShare: number | null;
+}
+
+export interface UnitResult {
+  code: string;
+  grade: number | null;
+  band: string | null;
+  reward: number | null;
+  /** Number of executive, graded objectives counted for the unit. */
+  objectives: number;
+  /** Σ raw weights of those objectives. */
+  weightSum: number;
+}
+
+export interface OrganizationResult {
+  grade: number | null;
+  band: string | null;
+  reward: number | null;
+  /** Raw-weighted mean of the objectives of level Ente (performance di ente). */
+  entePerformance: number | null;
+  objectives: number;
+  weightSum: number;
+}
+
+export interface ScoreResults {
+  referenceDate: IsoDate;
+  indicators: IndicatorResult[];
+  phases: PhaseResult[];
+  objectives: ObjectiveResult[];
+  weighting: WeightingResult[];
+  units: UnitResult[];
+  organization: OrganizationResult;
+}

@@ -1,0 +1,47 @@
+/**
+ * User-visible text. Italian is the default; English is available everywhere.
+ * Finding messages are keyed by rule name; each module that produces findings contributes its
+ * own catalog under `messages/`, merged here.
+ */
+import type { MessageParams } from '../schema/findings';
+import { parseMessages } from './messages/parse';
+import { validationMessages } from './messages/validation';
+import { uiMessages } from './messages/ui';
+
+export type Lang = 'it' | 'en';
+
+export interface Translation {
+  it: string;
+  en: string;
+}
+
+export type Catalog = Record<string, Translation>;
+
+const catalog: Catalog = { ...parseMessages, ...validationMessages, ...uiMessages };
+
+/** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */
+export function format(template: string, params: MessageParams, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, lang) : value;
+  });
+}
+
+export function formatNumber(value: number, lang: Lang, decimals = 2): string {
+  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', {
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  });
+}
+
+/** The message for a rule or UI key; an unknown key is shown as itself rather than throwing. */
+export function message(key: string, params: MessageParams = {}, lang: Lang = 'it'): string {
+  const entry = catalog[key];
+  if (!entry) return format(key, params, lang);
+  return format(entry[lang], params, lang);
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalog;
+}

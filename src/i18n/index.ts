@@ -7,6 +7,9 @@ import type { MessageParams } from '../schema/findings';
 import { parseMessages } from './messages/parse';
 import { validationMessages } from './messages/validation';
 import { uiMessages } from './messages/ui';
+import { engineMessages } from './messages/engine';
+import { workbookMessages } from './messages/workbook';
+import { cliMessages } from './messages/cli';
 
 export type Lang = 'it' | 'en';
 
@@ -17,7 +20,14 @@ export interface Translation {
 
 export type Catalog = Record<string, Translation>;
 
-const catalog: Catalog = { ...parseMessages, ...validationMessages, ...uiMessages };
+const catalog: Catalog = {
+  ...parseMessages,
+  ...validationMessages,
+  ...engineMessages,
+  ...workbookMessages,
+  ...cliMessages,
+  ...uiMessages,
+};
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */
 export function format(template: string, params: MessageParams, lang: Lang): string {

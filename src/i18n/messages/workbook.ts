@@ -1,0 +1,3 @@
+import type { Catalog } from '../index';
+
+export const workbookMessages: Catalog = {};

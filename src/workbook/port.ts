@@ -1,0 +1,117 @@
+/**
+ * The one interface between Traguardo and a workbook, whatever holds it: Excel through Office.js,
+ * an .xlsx file through ExcelJS, or memory (tests, browser preview).
+ *
+ * The shape is chosen for Office.js: one call reads everything (one `context.sync`), one call
+ * applies a batch of changes (one sync, chunked by bytes when large). Callers never read or
+ * write cell by cell.
+ *
+ * What a port may change, and nothing else:
+ * - `ensureTable` creates a missing sheet/table, or appends missing columns at the right end of
+ *   an existing table; it never moves, renames or deletes a column or a row;
+ * - `writeColumn` writes the data cells of one column of a table (an output column);
+ * - `writeRows` replaces the body of a table (template, import, demo; never during validate or
+ *   compute);
+ * - `replaceSheet` replaces the whole content of a sheet Traguardo owns (`Riepilogo`).
+ * User columns, formatting of untouched cells, other sheets and workbook properties survive.
+ */
+import type { CellValue } from '../schema/raw';
+
+export interface TableData {
+  /** Table (ListObject) name, e.g. `Obiettivi`. */
+  name: string;
+  /** Name of the worksheet holding the table. */
+  sheet: string;
+  /** 1-based row of the header and 1-based column of the table's first column. */
+  top: number;
+  left: number;
+  /** Header texts, left to right, as in the workbook. */
+  headers: string[];
+  /**
+   * Data rows (header excluded), each as long as `headers`. Numbers shown in a %-formatted cell
+   * come as `PercentCell`; date cells as `Date` (ExcelJS, memory) or serial numbers (Office).
+   */
+  rows: CellValue[][];
+}
+
+export type ColumnFormat =
+  | 'text'
+  | 'integer'
+  | 'number'
+  /** A number on the 0–100 scale shown with decimals, not an Excel % format. */
+  | 'percent'
+  | 'date';
+
+export interface ColumnSpec {
+  header: string;
+  format: ColumnFormat;
+  /** Written by Traguardo: grey fill and the header note «calcolato». */
+  output: boolean;
+  /** A dropdown list (data validation) for enum and SI/NO columns. */
+  list?: readonly string[];
+  /** Shown as the header's note (comment). */
+  note?: string;
+  /** Column width in characters. */
+  width?: number;
+  /** Colour grade cells by band (conditional formatting, so colours follow edits). */
+  bands?: readonly BandColour[];
+}
+
+/** A conditional colour for grade cells: `from` ≤ value (< next band's `from`). */
+export interface BandColour {
+  from: number;
+  color: string;
+}
+
+export type WorkbookChange =
+  | {
+      kind: 'ensureTable';
+      sheet: string;
+      table: string;
+      /** Where a new table starts; ignored when the table exists. Default A1. */
+      top?: number;
+      left?: number;
+      columns: readonly ColumnSpec[];
+    }
+  | {
+      kind: 'writeColumn';
+      table: string;
+      header: string;
+      /** One value per data row of the table, in order; must have the table's row count. */
+      values: readonly CellValue[];
+    }
+  | {
+      kind: 'writeRows';
+      table: string;
+      /** Headers of the columns the rows fill; other columns of the table are left blank. */
+      headers: readonly string[];
+      rows: readonly (readonly CellValue[])[];
+    }
+  | {
+      kind: 'replaceSheet';
+      sheet: string;
+      /** Cells from A1, row by row. */
+      rows: readonly (readonly CellValue[])[];
+      /** Formats by 0-based column index. */
+      formats?: Readonly<Record<number, ColumnFormat>>;
+      /** Row indices (0-based) to show as headers (bold). */
+      headerRows?: readonly number[];
+    };
+
+export interface WorkbookPort {
+  /** Every table of the workbook, whatever its name. */
+  readTables(): Promise<TableData[]>;
+  /** Applies the changes in order, as one batch. On failure nothing of the input is lost. */
+  apply(changes: readonly WorkbookChange[]): Promise<void>;
+  /** Selects a cell (task pane: a click on a finding). Ports without a UI may do nothing. */
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+/** `A1`-style address from 1-based row and column. */
+export function cellAddress(row: number, column: number): string {
+  let letters = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  }
+  return `${letters}${row}`;
+}

@@ -14,6 +14,14 @@
  *   compute);
  * - `replaceSheet` replaces the whole content of a sheet Traguardo owns (`Riepilogo`).
  * User columns, formatting of untouched cells, other sheets and workbook properties survive.
+ *
+ * Further guarantees every port honours (pinned by test/workbook/contract.ts):
+ * - a string `CellValue` is always written as a value, never as a formula, even when it starts
+ *   with `=`, `+`, `-` or `@`;
+ * - a column of a table is found by its header, compared after trimming and ignoring case;
+ *   callers resolve aliases (workbook/layout.ts), ports do not;
+ * - `ensureTable` never overwrites a non-empty cell: creating a table over occupied cells fails;
+ * - a change aimed at a protected sheet makes `apply` reject, and no input cell changes.
  */
 import type { CellValue } from '../schema/raw';
 
@@ -37,6 +45,10 @@ export interface TableData {
 export type ColumnFormat =
   | 'text'
   | 'integer'
+  /**
+   * A number shown as typed (Excel's General format), so the cell may also hold a date or text:
+   * indicator targets and actuals, rule values.
+   */
   | 'number'
   /** A number on the 0–100 scale shown with decimals, not an Excel % format. */
   | 'percent'

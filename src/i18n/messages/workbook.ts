@@ -1,3 +1,72 @@
 import type { Catalog } from '../index';
 
-export const workbookMessages: Catalog = {};
+/** Messages of the workbook layer: table and column recognition, layout notes, outputs, Riepilogo. */
+export const workbookMessages: Catalog = {
+  'not-a-traguardo-workbook': {
+    it: 'La cartella non contiene tabelle di Traguardo (Strutture, Obiettivi, Indicatori, Fasi, Pesatura, Personale, Regole). Creare i fogli con «Crea/aggiorna fogli» oppure partire dal modello.',
+    en: 'The workbook has no Traguardo tables (Strutture, Obiettivi, Indicatori, Fasi, Pesatura, Personale, Regole). Create the sheets with “Create/upgrade sheets” or start from the template.',
+  },
+  'column-missing': {
+    it: 'Nella tabella {table} manca la colonna «{column}». Aggiungerla oppure usare «Crea/aggiorna fogli».',
+    en: 'Table {table} has no column “{columnEn}”. Add it or use “Create/upgrade sheets”.',
+  },
+  'column-duplicate': {
+    it: 'Nella tabella {table} la colonna «{column}» compare due volte: si legge solo la prima. Rinominare o eliminare la seconda.',
+    en: 'In table {table} the column “{column}” appears twice: only the first is read. Rename or delete the second.',
+  },
+  'table-duplicate': {
+    it: 'La tabella {table} (foglio {sheet}) ripete una tabella già letta ed è ignorata. Unire i dati in una sola tabella.',
+    en: 'Table {table} (sheet {sheet}) repeats a table already read and is ignored. Merge the data into one table.',
+  },
+  'rules-parameter-unknown': {
+    it: 'Parametro sconosciuto nelle Regole: «{parameter}». Correggere il nome (es. «Tetto grado %») oppure eliminare la riga.',
+    en: 'Unknown parameter in Regole: “{parameter}”. Correct the name (e.g. “Tetto grado %”) or delete the row.',
+  },
+  'rules-parameter-duplicate': {
+    it: 'Il parametro «{parameter}» compare più volte nelle Regole: vale la prima riga. Eliminare i duplicati.',
+    en: 'The parameter “{parameter}” appears more than once in Regole: the first row applies. Delete the duplicates.',
+  },
+  'workbook-sheet-protected': {
+    it: 'Il foglio {sheet} è protetto: Traguardo non può scriverci. Rimuovere la protezione e riprovare.',
+    en: 'Sheet {sheet} is protected: Traguardo cannot write to it. Unprotect it and try again.',
+  },
+  'workbook-range-occupied': {
+    it: 'Nel foglio {sheet} la cella {cell} è già occupata: Traguardo non sovrascrive i dati. Spostare il contenuto e riprovare.',
+    en: 'On sheet {sheet} cell {cell} is in use: Traguardo does not overwrite data. Move the content and try again.',
+  },
+  'layout-required-note': { it: 'Obbligatorio. {help}', en: 'Required. {help}' },
+  'layout-output-note': { it: 'calcolato: {help}', en: 'computed: {help}' },
+  'layout-criterion-note': {
+    it: 'Criterio di pesatura: punteggio da 0 a {max}, peso {weight}',
+    en: 'Weighting criterion: score from 0 to {max}, weight {weight}',
+  },
+  'layout-rules-value-note': {
+    it: 'Vuoto = valore predefinito del parametro',
+    en: 'Blank = the parameter’s default',
+  },
+  'check-ok': { it: 'OK', en: 'OK' },
+  'severity-errore': { it: 'errore', en: 'error' },
+  'severity-avviso': { it: 'avviso', en: 'warning' },
+  'severity-info': { it: 'info', en: 'info' },
+  'status-completato': { it: 'Completato', en: 'Completed' },
+  'status-nonavviato': { it: 'Non avviato', en: 'Not started' },
+  'status-inlinea': { it: 'In linea', en: 'On track' },
+  'status-inritardo': { it: 'In ritardo', en: 'Late' },
+  'status-critico': { it: 'Critico', en: 'Critical' },
+  'summary-title': {
+    it: '{organization} — Performance {year} — situazione al {date}',
+    en: '{organization} — Performance {year} — as at {date}',
+  },
+  'summary-organization': { it: 'Ente', en: 'Organisation' },
+  'summary-code': { it: 'Codice', en: 'Code' },
+  'summary-unit': { it: 'Struttura', en: 'Unit' },
+  'summary-objectives': { it: 'Obiettivi', en: 'Objectives' },
+  'summary-weights': { it: 'Σ pesi', en: 'Σ weights' },
+  'summary-grade': { it: 'Grado %', en: 'Grade %' },
+  'summary-band': { it: 'Fascia', en: 'Band' },
+  'summary-reward': { it: 'Premio %', en: 'Reward %' },
+  'summary-ente-performance': {
+    it: 'Performance di ente (obiettivi di livello Ente)',
+    en: 'Organisational performance (objectives of level Ente)',
+  },
+};

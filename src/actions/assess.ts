@@ -1,0 +1,61 @@
+/**
+ * The two user actions, Verifica and Calcola, on any WorkbookPort: the only place where the
+ * layers meet (read → parse → validate → score → write). The CLI, the task pane and the ribbon
+ * commands all go through here, so a workbook gives the same findings and grades everywhere.
+ */
+import { score } from '../engine/score';
+import type { ScoreResults } from '../engine/results';
+import type { Lang } from '../i18n';
+import type { Finding, LocatedFinding } from '../schema/findings';
+import type { Plan } from '../schema/model';
+import type { RawTables } from '../schema/raw';
+import { readPlan } from '../schema/read';
+import { blockedRows } from '../validation/blocked';
+import { validate } from '../validation/validate';
+import { readWorkbookTables, type Locator } from '../workbook/grid';
+import { outputChanges } from '../workbook/outputs';
+import type { WorkbookPort } from '../workbook/port';
+
+export interface Assessment {
+  raw: RawTables;
+  plan: Plan;
+  /** Plan coordinates, in the order: reading, cells, cross-row rules. */
+  findings: Finding[];
+  /** The same findings, located on the workbook's cells, with messages in `lang`. */
+  located: LocatedFinding[];
+  locator: Locator;
+}
+
+export interface Scored extends Assessment {
+  results: ScoreResults;
+}
+
+/** Parses and validates raw tables (from a workbook or an interchange file). */
+export function assessRaw(raw: RawTables, locator: Locator, readFindings: Finding[], lang: Lang): Assessment {
+  const { plan, findings: cellFindings } = readPlan(raw);
+  const findings = [...readFindings, ...cellFindings, ...validate(plan)];
+  const located = findings.map((f) => locator.locate(f, lang));
+  return { raw, plan, findings, located, locator };
+}
+
+export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
+  const results = score(assessment.plan, { blocked: blockedRows(assessment.findings), lang });
+  return { ...assessment, results };
+}
+
+/** Verifica: reads the workbook and reports. Writes nothing. */
+export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<Assessment> {
+  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
+  return assessRaw(raw, locator, findings, lang);
+}
+
+/** Calcola: validates, computes and writes the output columns and `Riepilogo` in one batch. */
+export async function scoreWorkbook(port: WorkbookPort, lang: Lang): Promise<Scored> {
+  const scored = scoreAssessment(await assessWorkbook(port, lang), lang);
+  await port.apply(outputChanges({ ...scored, lang }));
+  return scored;
+}
+
+export function hasErrors(findings: readonly { severity: string }[]): boolean {
+  return findings.some((f) => f.severity === 'errore');
+}

@@ -1,0 +1,309 @@
+/**
+ * The `traguardo` command. Every failure the user can act on ends with one line and exit 2;
+ * findings in the data end with exit 1; nothing prints a stack trace.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { resultsDocument, validationDocument } from '../actions/resultsJson';
+import { buildDemoRaw } from '../demo/demo';
+import { UserError } from '../errors';
+import { formatNumber, message, type Lang } from '../i18n';
+import { interchangeJsonSchema } from '../schema/zod';
+import { parseInterchange, toInterchange } from '../schema/interchange';
+import { defaultLocator, readWorkbookTables } from '../workbook/grid';
+import { importChanges } from '../workbook/outputs';
+import { templateRaw } from '../actions/template';
+import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { roundHalfUp } from '../engine/rounding';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIO: CliIO = {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+};
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  o: { type: 'string' },
+  output: { type: 'string' },
+  out: { type: 'string' },
+  anno: { type: 'string' },
+  lingua: { type: 'string' },
+  aiuto: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_USAGE = 2;
+const EXIT_INTERNAL = 70;
+
+/** How many findings the human-readable output lists before summarising the rest. */
+const FINDINGS_SHOWN = 60;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let lang: Lang = process.env.TRAGUARDO_LANG === 'en' ? 'en' : 'it';
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.lingua !== undefined) lang = parseLang(values.lingua);
+    const [command, ...args] = positionals;
+    if (values.aiuto || values.help || command === undefined || command === 'aiuto' || command === 'help') {
+      io.out(message('cli-usage', {}, lang));
+      return command === undefined && !values.aiuto && !values.help ? EXIT_USAGE : EXIT_OK;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UserError('cli-unknown-command', { command });
+    return await run({ args, values, lang, io });
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(message(e.key, e.params, lang));
+      return EXIT_USAGE;
+    }
+    io.err(message('cli-internal-error', { detail: e instanceof Error ? e.message : String(e) }, lang));
+    return EXIT_INTERNAL;
+  }
+}
+
+function parseCommandLine(argv: string[]): { values: Options; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    return { values: parsed.values as Options, positionals: parsed.positionals };
+  } catch (e) {
+    throw new UserError('cli-bad-arguments', { command: argv[0] ?? '', detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function parseLang(value: string): Lang {
+  if (value === 'it' || value === 'en') return value;
+  throw new UserError('cli-bad-language', { value });
+}
+
+interface Invocation {
+  args: string[];
+  values: Options;
+  lang: Lang;
+  io: CliIO;
+}
+
+const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
+  template: commandTemplate,
+  import: commandImport,
+  export: commandExport,
+  validate: commandValidate,
+  score: commandScore,
+  demo: commandDemo,
+  schema: commandSchema,
+};
+
+function required(args: string[], index: number, what: string, usage: string): string {
+  const value = args[index];
+  if (value === undefined) throw new UserError('cli-missing-argument', { what, usage });
+  return value;
+}
+
+async function commandTemplate({ args, values, lang, io }: Invocation): Promise<number> {
+  const out = required(args, 0, 'il file da creare', 'traguardo template <out.xlsx> [--anno N]');
+  const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
+  const workbook = XlsxWorkbook.create();
+  await workbook.apply(importChanges(templateRaw(year), lang));
+  await workbook.save(out);
+  io.out(message('cli-written', { file: out }, lang));
+  return EXIT_OK;
+}
+
+function parseYear(value: string): number {
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 1900 || year > 2200) throw new UserError('cli-bad-year', { value });
+  return year;
+}
+
+async function commandImport({ args, lang, io }: Invocation): Promise<number> {
+  const usage = 'traguardo import <in.json> <out.xlsx>';
+  const input = required(args, 0, 'il file JSON', usage);
+  const out = required(args, 1, 'il file xlsx da creare', usage);
+  const raw = parseInterchange(await readJson(input));
+  const workbook = XlsxWorkbook.create();
+  await workbook.apply(importChanges(raw, lang));
+  await workbook.save(out);
+  io.out(message('cli-written', { file: out }, lang));
+  return EXIT_OK;
+}
+
+async function commandExport({ args, lang, io }: Invocation): Promise<number> {
+  const usage = 'traguardo export <in.xlsx> <out.json>';
+  const input = required(args, 0, 'il file xlsx', usage);
+  const out = required(args, 1, 'il file JSON da creare', usage);
+  const workbook = await loadWorkbook(input);
+  const { raw } = readWorkbookTables(await workbook.readTables());
+  await writeFileAtomic(out, JSON.stringify(toInterchange(raw), null, 2) + '\n');
+  io.out(message('cli-written', { file: out }, lang));
+  return EXIT_OK;
+}
+
+async function commandValidate({ args, values, lang, io }: Invocation): Promise<number> {
+  const input = required(args, 0, 'il file da verificare', 'traguardo validate <in.xlsx|in.json> [--json]');
+  let assessment: Assessment;
+  if (input.toLowerCase().endsWith('.json')) {
+    const raw = parseInterchange(await readJson(input));
+    assessment = assessRaw(raw, defaultLocator(raw), [], lang);
+  } else {
+    assessment = await assessWorkbook(await loadWorkbook(input), lang);
+  }
+  if (values.json) io.out(JSON.stringify(validationDocument(assessment), null, 2));
+  else printFindings(assessment, lang, io);
+  return hasErrors(assessment.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function commandScore({ args, values, lang, io }: Invocation): Promise<number> {
+  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx>] [--json]');
+  const out = values.o ?? values.output ?? input;
+  const workbook = await loadWorkbook(input);
+  const scored = await scoreWorkbook(workbook, lang);
+  await workbook.save(out);
+  if (values.json) {
+    io.out(JSON.stringify(resultsDocument(scored), null, 2));
+  } else {
+    printFindings(scored, lang, io);
+    printResults(scored, lang, io);
+    io.out(message('cli-written', { file: out }, lang));
+  }
+  return hasErrors(scored.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
+  const dir = values.out ?? '.';
+  const out = path.join(dir, 'traguardo-demo.xlsx');
+  await fs.mkdir(dir, { recursive: true });
+  io.out(message('cli-demo-intro', {}, lang));
+  io.out('');
+  const workbook = XlsxWorkbook.create();
+  await workbook.apply(importChanges(buildDemoRaw(), lang));
+  const scored = await scoreWorkbook(workbook, lang);
+  await workbook.save(out);
+  printFindings(scored, lang, io, 12);
+  io.out(message('cli-demo-note', { file: out }, lang));
+  printResults(scored, lang, io);
+  io.out(message('cli-written', { file: out }, lang));
+  return EXIT_OK;
+}
+
+async function commandSchema({ io }: Invocation): Promise<number> {
+  io.out(JSON.stringify(interchangeJsonSchema(), null, 2));
+  return EXIT_OK;
+}
+
+async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+  await assertReadable(file);
+  return XlsxWorkbook.load(file);
+}
+
+async function assertReadable(file: string): Promise<void> {
+  try {
+    await fs.access(file);
+  } catch {
+    throw new UserError('file-not-found', { file });
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  await assertReadable(file);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    throw new UserError('file-unreadable', { file, detail: e instanceof Error ? e.message : String(e) });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new UserError('json-unreadable', { file, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, content, 'utf8');
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw new UserError('file-unwritable', { file, detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+const SEVERITY_ORDER = { errore: 0, avviso: 1, info: 2 } as const;
+
+function printFindings(a: Assessment, lang: Lang, io: CliIO, shown = FINDINGS_SHOWN): void {
+  const counts = { errore: 0, avviso: 0, info: 0 };
+  for (const f of a.located) counts[f.severity]++;
+  if (a.located.length === 0) {
+    io.out(message('cli-no-findings', {}, lang));
+    return;
+  }
+  io.out(message('cli-findings-summary', { errors: counts.errore, warnings: counts.avviso, infos: counts.info }, lang));
+  const sorted = [...a.located].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  for (const f of sorted.slice(0, shown)) {
+    const where = f.cell ? `${f.sheet}!${f.cell}` : f.row !== null ? `${f.sheet}, riga ${f.row}` : f.sheet;
+    io.out(`  ${f.severity.padEnd(6)} ${where.padEnd(16)} ${f.message}`);
+  }
+  if (sorted.length > shown) io.out(message('cli-findings-more', { count: sorted.length - shown }, lang));
+  if (counts.errore > 0) io.out(message('cli-errors-found', {}, lang));
+  io.out('');
+}
+
+function printResults(s: Scored, lang: Lang, io: CliIO): void {
+  const { results, plan } = s;
+  const decimals = plan.rules.decimals;
+  const grade = (g: number | null): string =>
+    g === null ? message('cli-no-grade', {}, lang) : formatNumber(roundHalfUp(g, decimals), lang, decimals);
+  const names = new Map(plan.units.map((u) => [u.code, u.name]));
+  const header = [
+    message('cli-col-unit', {}, lang),
+    message('cli-col-objectives', {}, lang),
+    message('cli-col-weights', {}, lang),
+    message('cli-col-grade', {}, lang),
+    message('cli-col-band', {}, lang),
+    message('cli-col-reward', {}, lang),
+  ];
+  const rows = results.units.map((u) => [
+    `${u.code} ${names.get(u.code) ?? ''}`.trim().slice(0, 48),
+    String(u.objectives),
+    grade(u.weightSum),
+    grade(u.grade),
+    u.band ?? '',
+    grade(u.reward),
+  ]);
+  const org = results.organization;
+  rows.push([
+    message('cli-organization', {}, lang),
+    String(org.objectives),
+    grade(org.weightSum),
+    grade(org.grade),
+    org.band ?? '',
+    grade(org.reward),
+  ]);
+  io.out(message('cli-results-title', { date: italianDate(results.referenceDate) }, lang));
+  io.out(formatTable(header, rows));
+  if (org.entePerformance !== null) io.out(message('cli-ente-performance', { value: grade(org.entePerformance) }, lang));
+  io.out('');
+}
+
+function italianDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]): string =>
+    cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

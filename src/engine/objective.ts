@@ -1,0 +1,154 @@
+/**
+ * The grade of one objective (SPEC §3.2): indicator part, phase part, their split, the NdV
+ * override, and the roll-up of parent objectives from their children.
+ */
+import type { Objective } from '../schema/model';
+import type { IndicatorStatus } from './results';
+
+/**
+ * One part of an objective's grade. `empty`: no row counts (none exist, or all are excluded or
+ * not yet due), so the part's weight moves to the other part. `invalid`: a row has an error, or
+ * the weights cannot be applied; the objective gets no grade.
+ */
+export type PartOutcome = { kind: 'graded'; grade: number } | { kind: 'empty' } | { kind: 'invalid' };
+
+const EMPTY: PartOutcome = { kind: 'empty' };
+const INVALID: PartOutcome = { kind: 'invalid' };
+
+const isWeight = (value: number): boolean => Number.isFinite(value) && value >= 0;
+
+export interface IndicatorEntry {
+  grade: number | null;
+  status: IndicatorStatus;
+  /** Peso; blank = 1. */
+  weight: number | null;
+}
+
+export interface IndicatorPart {
+  outcome: PartOutcome;
+  /** Per entry: its share of the weight, 0–100, or null when it does not count. */
+  shares: (number | null)[];
+}
+
+/** G_I = Σ wᵢ·gᵢ / Σ wᵢ over the graded indicators (excluded and not-due ones left out). */
+export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart {
+  const shares: (number | null)[] = entries.map(() => null);
+  const counted: WeightedGrade[] = [];
+  let weightSum = 0;
+  for (const entry of entries) {
+    const weight = entry.weight ?? 1;
+    if (entry.status === 'blocked' || !isWeight(weight)) return { outcome: INVALID, shares };
+    if (entry.status !== 'graded' || entry.grade === null) continue;
+    counted.push({ grade: entry.grade, weight });
+    weightSum += weight;
+  }
+  if (counted.length === 0) return { outcome: EMPTY, shares };
+  if (weightSum === 0) return { outcome: INVALID, shares };
+  entries.forEach((entry, i) => {
+    if (entry.status === 'graded' && entry.grade !== null) shares[i] = (100 * (entry.weight ?? 1)) / weightSum;
+  });
+  return { outcome: { kind: 'graded', grade: weightedMean(counted) as number }, shares };
+}
+
+export interface PhaseEntry {
+  /** Incidenza %. */
+  share: number | null;
+  /** Avanzamento %; blank = 0. */
+  progress: number | null;
+  blocked: boolean;
+}
+
+/**
+ * The Incidenza % each phase carries, or null when they cannot be used: all blank → equal
+ * shares; some blank, negative, or all zero → null (validation reports it as an error).
+ */
+export function phaseWeights(entries: readonly PhaseEntry[]): number[] | null {
+  if (entries.length === 0) return [];
+  const blanks = entries.filter((e) => e.share === null).length;
+  if (blanks === entries.length) return entries.map(() => 1);
+  if (blanks > 0) return null;
+  const weights = entries.map((e) => e.share as number);
+  if (!weights.every(isWeight)) return null;
+  return weights.some((w) => w > 0) ? weights : null;
+}
+
+/** G_F = Σ sⱼ·pⱼ / Σ sⱼ over the phases of the plan year (the caller selects them). */
+export function phasePart(entries: readonly PhaseEntry[]): PartOutcome {
+  if (entries.some((e) => e.blocked)) return INVALID;
+  if (entries.length === 0) return EMPTY;
+  const weights = phaseWeights(entries);
+  if (weights === null) return INVALID;
+  const items: WeightedGrade[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const progress = entries[i].progress ?? 0;
+    if (!Number.isFinite(progress)) return INVALID;
+    items.push({ grade: progress, weight: weights[i] });
+  }
+  return { kind: 'graded', grade: weightedMean(items) as number };
+}
+
+export const clampGrade = (grade: number, cap: number): number => Math.min(cap, Math.max(0, grade));
+
+/**
+ * Grado calcolato: (P_I·G_I + P_F·G_F)/(P_I + P_F), clamped to [0, cap]. Blank split: 50/50,
+ * or the complement of the one given (the two must sum to 100); a part without counted rows
+ * passes its weight to the other. Null when either part is invalid, when no part has rows, or
+ * when the split gives no weight at all.
+ */
+export function computedGrade(
+  split: Pick<Objective, 'indicatorShare' | 'phaseShare'>,
+  indicators: PartOutcome,
+  phases: PartOutcome,
+  cap: number,
+): number | null {
+  if (indicators.kind === 'invalid' || phases.kind === 'invalid') return null;
+  let pI = split.indicatorShare ?? (split.phaseShare === null ? 50 : Math.max(0, 100 - split.phaseShare));
+  let pF = split.phaseShare ?? (split.indicatorShare === null ? 50 : Math.max(0, 100 - split.indicatorShare));
+  if (!isWeight(pI) || !isWeight(pF)) return null;
+  if (indicators.kind === 'empty' && phases.kind === 'empty') return null;
+  if (indicators.kind === 'empty') [pI, pF] = [0, pF + pI];
+  if (phases.kind === 'empty') [pI, pF] = [pI + pF, 0];
+  if (pI + pF === 0) return null;
+  const gI = indicators.kind === 'graded' ? indicators.grade : 0;
+  const gF = phases.kind === 'graded' ? phases.grade : 0;
+  return clampGrade((pI * gI + pF * gF) / (pI + pF), cap);
+}
+
+/** Grado finale: Non valutabile → none; else Grado NdV when set; else the computed grade. */
+export function finalGrade(objective: Pick<Objective, 'excluded' | 'override'>, computed: number | null, cap: number): number | null {
+  if (objective.excluded) return null;
+  if (objective.override !== null && Number.isFinite(objective.override)) return clampGrade(objective.override, cap);
+  return computed;
+}
+
+export interface WeightedGrade {
+  grade: number | null;
+  weight: number | null;
+}
+
+/**
+ * Σ wᵢ·gᵢ / Σ wᵢ over the items that have both a grade and a weight; null when none has.
+ * When every weight is 0 the items count equally (a basket of zero raw weights is split
+ * equally too, see basketShares), so the two ways of rolling up never disagree.
+ */
+export function weightedMean(items: Iterable<WeightedGrade>): number | null {
+  let weightSum = 0;
+  let weighted = 0;
+  let plainSum = 0;
+  let count = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const { grade, weight } of items) {
+    if (grade === null || weight === null) continue;
+    weightSum += weight;
+    weighted += weight * grade;
+    plainSum += grade;
+    count++;
+    lowest = Math.min(lowest, grade);
+    highest = Math.max(highest, grade);
+  }
+  if (count === 0) return null;
+  const mean = weightSum > 0 ? weighted / weightSum : plainSum / count;
+  // A mean lies between its extremes; rounding error must not push 100 to 100.00000000000001.
+  return Math.min(highest, Math.max(lowest, mean));
+}

@@ -1,0 +1,128 @@
+/**
+ * Roll-up (SPEC §3.4): grades of units and of the organisation from the grades of their
+ * executive objectives, and the bands (fasce) those grades fall in.
+ */
+import type { Band, Unit } from '../schema/model';
+import { weightedMean } from './objective';
+import { roundHalfUp } from './rounding';
+import type { BasketSplit } from './weights';
+
+export interface BandResult {
+  band: string | null;
+  reward: number | null;
+}
+
+/**
+ * The Fasce row with the largest `Da %` ≤ grade (the first such row when two share a `Da %`);
+ * Premio % is the row's, or the grade itself capped at 100 when the row is proportional.
+ * The grade is compared as shown (`Decimali`): a grade displayed as 90,00 is in the 90 band.
+ */
+export function bandFor(grade: number | null, bands: readonly Band[], decimals: number): BandResult {
+  if (grade === null) return { band: null, reward: null };
+  const shown = roundHalfUp(grade, decimals);
+  let best: Band | null = null;
+  for (const band of bands) {
+    if (!Number.isFinite(band.from) || band.from > shown) continue;
+    if (best === null || band.from > best.from) best = band;
+  }
+  if (best === null) return { band: null, reward: null };
+  return { band: best.label, reward: best.proportional ? Math.min(100, grade) : best.reward };
+}
+
+/** An executive objective that counts in roll-ups: graded, not excluded, with a raw weight. */
+export interface RollupMember {
+  grade: number;
+  raw: number;
+  /** Its unit and Strutture coinvolte units. */
+  units: readonly string[];
+}
+
+export interface Rollup {
+  grade: number | null;
+  /** How many members were counted. */
+  objectives: number;
+  /** Σ of their raw weights. */
+  weightSum: number;
+}
+
+/** Σ rawᵢ·Gᵢ / Σ rawᵢ over the given members. */
+export function rawWeightedRollup(members: readonly RollupMember[], indices: Iterable<number>): Rollup {
+  const items: { grade: number; weight: number }[] = [];
+  let weightSum = 0;
+  for (const i of indices) {
+    items.push({ grade: members[i].grade, weight: members[i].raw });
+    weightSum += members[i].raw;
+  }
+  return { grade: weightedMean(items), objectives: items.length, weightSum };
+}
+
+/** Σ shareᵢ·Gᵢ over a unit's basket (shares sum to 100). */
+export function basketRollup(members: readonly RollupMember[], basket: BasketSplit): Rollup {
+  let weightSum = 0;
+  const items = basket.members.map((m, k) => {
+    weightSum += members[m].raw;
+    return { grade: members[m].grade, weight: basket.shares[k] };
+  });
+  return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
+}
+
+export interface UnitRollup extends Rollup {
+  code: string;
+}
+
+/**
+ * One roll-up per distinct unit code, in plan order (a repeated code is the first row's unit).
+ * A unit with child units: raw-weighted mean over every member of its subtree, each counted
+ * once even when it is shared by several units of the subtree. A unit without children: its
+ * basket's shares when `unitBaskets` is given (Perimetro Struttura), otherwise the raw-weighted
+ * mean of its own members. A unit with no member has no grade. Cycles in the unit tree end the
+ * walk up instead of looping (validation reports them).
+ */
+export function rollUpUnits(
+  units: readonly Unit[],
+  members: readonly RollupMember[],
+  unitBaskets: ReadonlyMap<string, BasketSplit> | null,
+): UnitRollup[] {
+  const parentOf = new Map<string, string | null>();
+  for (const unit of units) {
+    if (unit.code !== null && !parentOf.has(unit.code)) parentOf.set(unit.code, unit.parent);
+  }
+  const hasChildren = new Set<string>();
+  for (const [code, parent] of parentOf) {
+    if (parent !== null && parent !== code && parentOf.has(parent)) hasChildren.add(parent);
+  }
+
+  const direct = new Map<string, number[]>();
+  const subtree = new Map<string, number[]>();
+  /** The last member added to each unit's subtree list: counts a member once per unit. */
+  const stamp = new Map<string, number>();
+  members.forEach((member, m) => {
+    for (const code of member.units) {
+      push(direct, code, m);
+      let current: string | null | undefined = code;
+      while (current !== null && current !== undefined && stamp.get(current) !== m) {
+        stamp.set(current, m);
+        push(subtree, current, m);
+        current = parentOf.get(current);
+      }
+    }
+  });
+
+  const results: UnitRollup[] = [];
+  for (const code of parentOf.keys()) {
+    let rollup: Rollup;
+    if (hasChildren.has(code)) rollup = rawWeightedRollup(members, subtree.get(code) ?? []);
+    else {
+      const basket = unitBaskets?.get(code);
+      rollup = basket ? basketRollup(members, basket) : rawWeightedRollup(members, direct.get(code) ?? []);
+    }
+    results.push({ code, ...rollup });
+  }
+  return results;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

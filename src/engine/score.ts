@@ -1,0 +1,274 @@
+/**
+ * score(): the whole of SPEC §3 on a typed plan. Pure and total: any Plan (blank values,
+ * unknown codes, duplicate codes, cycles) gives results and never an exception; what cannot be
+ * computed is null, and validation says why.
+ *
+ * Choices where the SPEC is silent:
+ * - Duplicate codes: the first row with a code is the objective (unit) that indicators, phases,
+ *   Pesatura rows, children and roll-ups refer to; a later row with the same code gets no
+ *   results. Likewise the first Pesatura row of an objective is the one that weighs it.
+ * - A blocked Pesatura row leaves its objective without a raw weight: the objective keeps its
+ *   grade but is no basket member and is left out of every roll-up (a guessed weight would
+ *   silently shift everybody else's Peso %).
+ * - An executive objective without Struttura is in no Struttura basket (no Peso %), but counts
+ *   for the organisation.
+ * - A phase row with an error blocks its objective whatever its Anno.
+ */
+import { message, type Lang } from '../i18n';
+import type { Objective, Plan } from '../schema/model';
+import { indicatorGrade, type IndicatorGrade } from './indicator';
+import { expectedProgress, implementationStatus, objectiveExpectedProgress } from './monitoring';
+import {
+  computedGrade,
+  finalGrade,
+  indicatorPart,
+  phasePart,
+  phaseWeights,
+  weightedMean,
+  type PartOutcome,
+  type PhaseEntry,
+} from './objective';
+import type {
+  IndicatorResult,
+  ObjectiveResult,
+  OrganizationResult,
+  PhaseResult,
+  ScoreResults,
+  UnitResult,
+  WeightingResult,
+} from './results';
+import { bandFor, rawWeightedRollup, rollUpUnits, type RollupMember } from './rollup';
+import { effectiveCap, referenceDate } from './rules';
+import { basketKeys, ownBasketKey, rawWeight, splitBaskets, weightingScore, type BasketMember } from './weights';
+
+/** Rows with a validation error, by table and row index (built by validation from findings). */
+export interface BlockedRows {
+  objectives: ReadonlySet<number>;
+  indicators: ReadonlySet<number>;
+  phases: ReadonlySet<number>;
+  weighting: ReadonlySet<number>;
+}
+
+export const NO_BLOCKED_ROWS: BlockedRows = {
+  objectives: new Set(),
+  indicators: new Set(),
+  phases: new Set(),
+  weighting: new Set(),
+};
+
+export interface ScoreOptions {
+  blocked?: BlockedRows;
+  /** Language of the traces; default Italian. */
+  lang?: Lang;
+}
+
+/** Index of the first row carrying each code. */
+function firstIndexByCode(rows: readonly { code: string | null }[]): Map<string, number> {
+  const index = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (row.code !== null && !index.has(row.code)) index.set(row.code, i);
+  });
+  return index;
+}
+
+/** Groups row indices by the objective they name (only rows naming a known objective). */
+function groupByObjective(rows: readonly { objective: string | null }[], objectiveIndex: ReadonlyMap<string, number>, count: number): number[][] {
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  rows.forEach((row, i) => {
+    const owner = row.objective === null ? undefined : objectiveIndex.get(row.objective);
+    if (owner !== undefined) groups[owner].push(i);
+  });
+  return groups;
+}
+
+/** Objectives on a cycle of Obiettivo padre links (a self-parent is a cycle of one). */
+function objectivesOnCycles(parentOf: readonly number[]): boolean[] {
+  const onCycle = parentOf.map(() => false);
+  /** 0 = not visited, otherwise the walk (1-based start index) that first reached the node. */
+  const walk = new Array<number>(parentOf.length).fill(0);
+  for (let start = 0; start < parentOf.length; start++) {
+    let node = start;
+    while (node >= 0 && walk[node] === 0) {
+      walk[node] = start + 1;
+      node = parentOf[node];
+    }
+    if (node < 0 || walk[node] !== start + 1) continue;
+    for (let member = node; !onCycle[member]; member = parentOf[member]) onCycle[member] = true;
+  }
+  return onCycle;
+}
+
+const noObjectiveResult = (): ObjectiveResult => ({
+  rawWeight: null,
+  weightShare: null,
+  indicatorGrade: null,
+  phaseGrade: null,
+  computedGrade: null,
+  finalGrade: null,
+  band: null,
+  reward: null,
+  expectedProgress: null,
+  status: null,
+});
+
+const partGrade = (part: PartOutcome): number | null => (part.kind === 'graded' ? part.grade : null);
+
+export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
+  const blocked = options.blocked ?? NO_BLOCKED_ROWS;
+  const lang = options.lang ?? 'it';
+  const rules = plan.rules;
+  const cap = effectiveCap(rules);
+  const reference = referenceDate(rules);
+  const objectives = plan.objectives;
+  const objectiveIndex = firstIndexByCode(objectives);
+  const isPrimary = (o: Objective, i: number) => o.code === null || objectiveIndex.get(o.code) === i;
+
+  // Indicators (SPEC §3.1).
+  const blockedTrace = message('trace-blocked', {}, lang);
+  const grades: IndicatorGrade[] = plan.indicators.map((ind, i) =>
+    blocked.indicators.has(i) ? { grade: null, status: 'blocked', trace: blockedTrace } : indicatorGrade(ind, rules, lang),
+  );
+  const indicatorResults: IndicatorResult[] = grades.map((g) => ({ grade: g.grade, status: g.status, weightShare: null, trace: g.trace }));
+
+  // Phases: expected progress at the reference date (SPEC §3.5).
+  const phaseResults: PhaseResult[] = plan.phases.map((phase, i) => {
+    if (blocked.phases.has(i)) return { expectedProgress: null, deviation: null };
+    const expected = expectedProgress(phase.plannedStart, phase.plannedEnd, reference);
+    return { expectedProgress: expected, deviation: expected === null ? null : (phase.progress ?? 0) - expected };
+  });
+
+  const indicatorsOf = groupByObjective(plan.indicators, objectiveIndex, objectives.length);
+  const phasesOf = groupByObjective(plan.phases, objectiveIndex, objectives.length);
+  const weightingOf = groupByObjective(plan.weighting, objectiveIndex, objectives.length);
+
+  // Children by Obiettivo padre, and the cycles among them.
+  const parentOf = objectives.map((o, i) => {
+    const parent = isPrimary(o, i) && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
+    return parent ?? -1;
+  });
+  const children: number[][] = objectives.map(() => []);
+  parentOf.forEach((parent, child) => {
+    if (parent >= 0) children[parent].push(child);
+  });
+  const onCycle = objectivesOnCycles(parentOf);
+
+  // Raw weights (SPEC §3.3), for every objective: children use them in parent roll-ups too.
+  const weightingScores = plan.weighting.map((row, i) => (blocked.weighting.has(i) ? null : weightingScore(row, plan.criteria)));
+  const raw: (number | null)[] = objectives.map((o, i) => {
+    const row = weightingOf[i][0];
+    if (row !== undefined && blocked.weighting.has(row)) return null;
+    return rawWeight(o, row === undefined ? null : weightingScores[row], rules).value;
+  });
+
+  // Objective grades (SPEC §3.2).
+  const results: ObjectiveResult[] = objectives.map(noObjectiveResult);
+  const isRollup = objectives.map(() => false);
+  objectives.forEach((o, i) => {
+    if (!isPrimary(o, i) || blocked.objectives.has(i) || o.excluded) return;
+    const planYearPhases = phasesOf[i].filter((p) => plan.phases[p].year === null || plan.phases[p].year === rules.year);
+    if (phasesOf[i].some((p) => blocked.phases.has(p))) return;
+    if (indicatorsOf[i].length === 0 && planYearPhases.length === 0 && o.override === null && children[i].length > 0) {
+      isRollup[i] = true;
+      return;
+    }
+    const indicators = indicatorPart(
+      indicatorsOf[i].map((k) => ({ grade: grades[k].grade, status: grades[k].status, weight: plan.indicators[k].weight })),
+    );
+    const phaseEntries: PhaseEntry[] = planYearPhases.map((p) => ({ share: plan.phases[p].share, progress: plan.phases[p].progress, blocked: false }));
+    const phases = phasePart(phaseEntries);
+    // An error in any of its rows leaves the whole objective without grades (SPEC §3.2).
+    if (indicators.outcome.kind === 'invalid' || phases.kind === 'invalid') return;
+    const result = results[i];
+    result.indicatorGrade = partGrade(indicators.outcome);
+    result.phaseGrade = partGrade(phases);
+    result.computedGrade = computedGrade(o, indicators.outcome, phases, cap);
+    result.finalGrade = finalGrade(o, result.computedGrade, cap);
+    indicatorsOf[i].forEach((k, n) => (indicatorResults[k].weightShare = indicators.shares[n]));
+    const weights = phaseWeights(phaseEntries);
+    if (weights !== null && phaseEntries.length > 0) {
+      result.expectedProgress = objectiveExpectedProgress(weights, planYearPhases.map((p) => phaseResults[p].expectedProgress));
+      result.status = implementationStatus(result.phaseGrade, result.expectedProgress, rules);
+    }
+  });
+
+  rollUpParents(children, isRollup, onCycle, results, raw);
+
+  // Baskets and Peso % (SPEC §3.3): executive, graded, not excluded, not parent roll-ups.
+  const memberOf: number[] = [];
+  const rollupMembers: RollupMember[] = [];
+  const basketMembers: BasketMember[] = [];
+  objectives.forEach((o, i) => {
+    const grade = results[i].finalGrade;
+    const weight = raw[i];
+    if (o.level !== 'esecutivo' || isRollup[i] || grade === null || weight === null) return;
+    memberOf.push(i);
+    rollupMembers.push({ grade, raw: weight, units: basketKeys(o, 'struttura') });
+    basketMembers.push({ raw: weight, floor: o.minShare, keys: basketKeys(o, rules.basket) });
+  });
+  const baskets = splitBaskets(basketMembers);
+  const ownKeys = memberOf.map((i) => ownBasketKey(objectives[i], rules.basket));
+  memberOf.forEach((i, m) => (results[i].rawWeight = basketMembers[m].raw));
+  for (const [key, basket] of baskets) {
+    basket.members.forEach((m, k) => {
+      if (ownKeys[m] === key) results[memberOf[m]].weightShare = basket.shares[k];
+    });
+  }
+
+  for (const result of results) Object.assign(result, bandFor(result.finalGrade, plan.bands, rules.decimals));
+
+  const weightingResults: WeightingResult[] = plan.weighting.map((row, i) => {
+    const objective = row.objective === null ? undefined : objectiveIndex.get(row.objective);
+    const weighs = objective !== undefined && weightingOf[objective][0] === i;
+    return { score: weightingScores[i], weightShare: weighs ? results[objective].weightShare : null };
+  });
+
+  // Roll-up (SPEC §3.4).
+  const units: UnitResult[] = rollUpUnits(plan.units, rollupMembers, rules.basket === 'struttura' ? baskets : null).map((u) => ({
+    ...u,
+    ...bandFor(u.grade, plan.bands, rules.decimals),
+  }));
+  const whole = rawWeightedRollup(rollupMembers, rollupMembers.keys());
+  const ente = weightedMean(
+    objectives.map((o, i) => ({ grade: o.level === 'ente' ? results[i].finalGrade : null, weight: raw[i] })),
+  );
+  const organization: OrganizationResult = {
+    ...whole,
+    ...bandFor(whole.grade, plan.bands, rules.decimals),
+    entePerformance: ente,
+  };
+
+  return { referenceDate: reference, indicators: indicatorResults, phases: phaseResults, objectives: results, weighting: weightingResults, units, organization };
+}
+
+/**
+ * Parent objectives without indicators, phases or Grado NdV take the raw-weighted mean of their
+ * children's final grades, children first (post-order, iterative so deep trees cannot overflow
+ * the stack). Objectives on a cycle get no rolled-up grade.
+ */
+function rollUpParents(
+  children: readonly number[][],
+  isRollup: readonly boolean[],
+  onCycle: readonly boolean[],
+  results: ObjectiveResult[],
+  raw: readonly (number | null)[],
+): void {
+  const done = isRollup.map((r, i) => !r || onCycle[i]);
+  const expanded = isRollup.map(() => false);
+  for (let root = 0; root < isRollup.length; root++) {
+    if (done[root]) continue;
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack[stack.length - 1];
+      if (!expanded[node]) {
+        expanded[node] = true;
+        for (const child of children[node]) if (!done[child]) stack.push(child);
+        continue;
+      }
+      stack.pop();
+      const grade = weightedMean(children[node].map((c) => ({ grade: results[c].finalGrade, weight: raw[c] })));
+      results[node].computedGrade = grade;
+      results[node].finalGrade = grade;
+      done[node] = true;
+    }
+  }
+}

@@ -1,0 +1,349 @@
+/**
+ * The interchange JSON `traguardo/1` (fixtures/FORMAT.md) ⇄ RawTables.
+ *
+ * Importing turns each JSON value into what a cell would hold (an ISO date into a date cell, an
+ * enum key into its Italian label, true into "SI"), so that the one set of cell parsers reads
+ * both sources and a canonical document reads without `converted` warnings. Values that are not
+ * valid (text in a number field) pass unchanged, for the parsers to report.
+ *
+ * Exporting writes every cleanly readable value in its canonical form and keeps every other
+ * value raw, so nothing a user typed is lost on the way out and back.
+ */
+import type { z } from 'zod';
+import { UserError } from '../errors';
+import {
+  cellText,
+  dateToIso,
+  isBlank,
+  isoFromText,
+  parseField,
+  parseMeasure,
+  parseText,
+  percentCellValue,
+} from './cells';
+import type { IndicatorType, Measure } from './model';
+import { isCellError, isPercentCell, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
+import { criterionScoreField, fieldOf, INDICATOR_TYPE_FIELD, YEAR_FIELD } from './read';
+import {
+  BANDS,
+  CRITERIA,
+  INDICATORS,
+  OBJECTIVES,
+  PHASES,
+  RULES,
+  STAFF,
+  UNITS,
+  WEIGHTING,
+  type EnumOption,
+  type FieldDef,
+  type TableDef,
+} from './tables';
+import { INTERCHANGE_FORMAT, interchangeSchema, interchangeValue, ROW_TABLES } from './zod';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonRecord = { [key: string]: JsonValue };
+
+export interface InterchangeWeightingRow {
+  objective: JsonValue;
+  scores: { [criterion: string]: JsonValue };
+}
+
+export interface InterchangeDocument {
+  format: typeof INTERCHANGE_FORMAT;
+  organization: string | null;
+  year: number | string | null;
+  units: JsonRecord[];
+  objectives: JsonRecord[];
+  indicators: JsonRecord[];
+  phases: JsonRecord[];
+  criteria: JsonRecord[];
+  weighting: InterchangeWeightingRow[];
+  staff: JsonRecord[];
+  /** Only the parameters the plan sets; absent when the plan has no `Regole`. */
+  rules?: JsonRecord;
+  /** Absent when the plan keeps the default `Fasce`. */
+  bands?: JsonRecord[];
+}
+
+/** Tables of RawTables that are arrays of RawRow. */
+type RowTableKey = 'units' | 'objectives' | 'indicators' | 'phases' | 'staff' | 'criteria' | 'bands';
+
+const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
+const SCORE_FIELD = criterionScoreField('');
+const STRICT_ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** Excel error values as they are written (#RIF!, #N/D, #DIV/0! …), in Italian or English. */
+const ERROR_VALUE_RE = /^#(?:N\/[AD]|DIV\/0!|[A-Z][A-Z_]*[!?])$/;
+
+// ---------------------------------------------------------------------------------------------
+// JSON value ⇄ cell value
+
+const labelsByKey = new WeakMap<readonly EnumOption[], ReadonlyMap<string, string>>();
+
+function enumLabel(options: readonly EnumOption[], key: string): string | undefined {
+  let labels = labelsByKey.get(options);
+  if (!labels) {
+    labels = new Map(options.map((o) => [o.key, o.label.it]));
+    labelsByKey.set(options, labels);
+  }
+  return labels.get(key);
+}
+
+function isoToDate(text: string): Date | null {
+  if (!STRICT_ISO_DATE_RE.test(text)) return null;
+  const iso = isoFromText(text);
+  return iso === null ? null : new Date(`${iso}T00:00:00Z`);
+}
+
+function jsonText(json: JsonValue): string {
+  return JSON.stringify(json);
+}
+
+/**
+ * An interchange value → what a cell holds: ISO dates in date (and measure) fields become dates,
+ * enum keys their Italian label, booleans in SI/NO fields "SI"/"NO", code arrays "A; B", Excel
+ * error texts cell errors. Anything else stays as it is, for the parser to read or report.
+ */
+export function toCellValue(field: FieldDef, json: JsonValue | undefined): CellValue {
+  if (json === null || json === undefined) return null;
+  const kind = field.kind;
+  if (typeof json === 'string') {
+    if (ERROR_VALUE_RE.test(json)) return { error: json };
+    if (kind.type === 'date' || kind.type === 'measure') return isoToDate(json) ?? json;
+    if (kind.type === 'enum') return enumLabel(kind.options, json) ?? json;
+    return json;
+  }
+  if (typeof json === 'number') return json;
+  if (typeof json === 'boolean') return kind.type === 'yesno' ? (json ? 'SI' : 'NO') : json;
+  if (Array.isArray(json) && kind.type === 'codeList' && json.every((c) => typeof c === 'string' || typeof c === 'number')) {
+    return json.map(String).join('; ');
+  }
+  return jsonText(json);
+}
+
+const numberAccepted = new WeakMap<FieldDef, boolean>();
+
+/** Whether the field's interchange value may be a JSON number, as its schema says. */
+function acceptsNumber(field: FieldDef): boolean {
+  let accepts = numberAccepted.get(field);
+  if (accepts === undefined) {
+    accepts = interchangeValue(field).safeParse(0).success;
+    numberAccepted.set(field, accepts);
+  }
+  return accepts;
+}
+
+/** A value that does not read, kept as the user typed it (as a number where the field takes numbers). */
+function rawJson(field: FieldDef, cell: CellValue): JsonValue {
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number') return Number.isFinite(cell) && acceptsNumber(field) ? cell : String(cell);
+  if (isPercentCell(cell)) {
+    const n = percentCellValue(cell.percent);
+    return Number.isFinite(n) && acceptsNumber(field) ? n : cellText(cell);
+  }
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? String(cell) : (dateToIso(cell) ?? cell.toISOString());
+  if (isCellError(cell)) return String(cell.error);
+  return cellText(cell);
+}
+
+function measureJson(measure: Measure, type: IndicatorType | null, field: FieldDef, cell: CellValue): JsonValue {
+  switch (measure.kind) {
+    case 'number':
+    case 'date':
+      return measure.value;
+    case 'yesno':
+      return measure.value ? 'SI' : 'NO';
+    case 'partial':
+      // A bare number means "partial" only for a SI/NO indicator; otherwise keep the text.
+      return type === 'si_no' ? measure.value : rawJson(field, cell);
+  }
+}
+
+/**
+ * A cell → its interchange value: canonical when the cell reads cleanly (number, ISO date, enum
+ * key, boolean, code array; "SI"/"NO" or 0–100 for SI/NO measures), raw otherwise; blank → null.
+ * `measureType` is the row's Tipo, for the target and the actual.
+ */
+export function toInterchangeValue(field: FieldDef, cell: CellValue, measureType: IndicatorType | null = null): JsonValue {
+  if (isBlank(cell)) return null;
+  const kind = field.kind;
+  if (kind.type === 'measure') {
+    const parsed = parseMeasure(cell, measureType, kind.actual);
+    return parsed.value === null ? rawJson(field, cell) : measureJson(parsed.value, measureType, field, cell);
+  }
+  const parsed = parseField(field, cell);
+  return parsed.value === null ? rawJson(field, cell) : (parsed.value as JsonValue);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+type Issue = z.core.$ZodIssue;
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const part of path) text += typeof part === 'number' ? `[${part}]` : `${text === '' ? '' : '.'}${String(part)}`;
+  return text;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+const TYPE_NAMES: Record<string, { it: string; en: string }> = {
+  string: { it: 'testo', en: 'text' },
+  number: { it: 'numero', en: 'number' },
+  boolean: { it: 'vero/falso', en: 'true/false' },
+  null: { it: 'null', en: 'null' },
+  array: { it: 'elenco', en: 'array' },
+  object: { it: 'oggetto', en: 'object' },
+  undefined: { it: 'nulla', en: 'nothing' },
+};
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function expectedTypes(issue: Issue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected];
+  if (issue.code !== 'invalid_union') return [];
+  const types = new Set<string>();
+  for (const branch of issue.errors) for (const inner of branch) for (const t of expectedTypes(inner)) types.add(t);
+  return [...types];
+}
+
+function typeList(types: readonly string[], lang: 'it' | 'en'): string {
+  const names = types.map((t) => TYPE_NAMES[t]?.[lang] ?? t);
+  if (names.length < 2) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${lang === 'it' ? 'o' : 'or'} ${names[names.length - 1]}`;
+}
+
+/** One zod issue, located and explained in both languages. */
+function explain(issue: Issue, input: unknown): { it: string; en: string } {
+  const where = pathText(issue.path);
+  const value = valueAt(input, issue.path);
+  const subject = { it: where === '' ? 'il documento' : where, en: where === '' ? 'the document' : where };
+  if (where === 'format') {
+    return value === undefined
+      ? { it: `manca "format": "${INTERCHANGE_FORMAT}"`, en: `"format": "${INTERCHANGE_FORMAT}" is missing` }
+      : { it: `format è ${JSON.stringify(value)}, deve essere "${INTERCHANGE_FORMAT}"`, en: `format is ${JSON.stringify(value)}, it must be "${INTERCHANGE_FORMAT}"` };
+  }
+  const expected = expectedTypes(issue);
+  if (expected.length === 1 && (expected[0] === 'object' || expected[0] === 'array')) {
+    const it = expected[0] === 'object' ? 'un oggetto' : 'un elenco';
+    const en = expected[0] === 'object' ? 'an object' : 'an array';
+    return { it: `${subject.it} non è ${it}`, en: `${subject.en} is not ${en}` };
+  }
+  if (expected.length > 0) {
+    const received = TYPE_NAMES[jsonType(value)] ?? { it: jsonType(value), en: jsonType(value) };
+    return {
+      it: `${subject.it}: valore di tipo ${received.it} non ammesso (ammesso: ${typeList(expected, 'it')})`,
+      en: `${subject.en}: a value of type ${received.en} is not allowed (allowed: ${typeList(expected, 'en')})`,
+    };
+  }
+  return { it: `${subject.it}: ${issue.message}`, en: `${subject.en}: ${issue.message}` };
+}
+
+function invalidDocument(issues: readonly Issue[], input: unknown): UserError {
+  const first = explain(issues[0], input);
+  const more = issues.length - 1;
+  return new UserError('interchange-invalid', {
+    detail: more > 0 ? `${first.it} (e altri ${more} problemi)` : first.it,
+    detailEn: more > 0 ? `${first.en} (and ${more} more problems)` : first.en,
+  });
+}
+
+function rawRow(def: TableDef, record: JsonRecord): RawRow {
+  const row: RawRow = {};
+  for (const field of def.fields) row[field.key] = toCellValue(field, record[field.key]);
+  return row;
+}
+
+function rawWeightingRow(record: InterchangeWeightingRow): RawWeightingRow {
+  const scores: Record<string, CellValue> = {};
+  for (const [name, value] of Object.entries(record.scores ?? {})) scores[name] = toCellValue(SCORE_FIELD, value);
+  return { objective: toCellValue(WEIGHTING_OBJECTIVE, record.objective), scores };
+}
+
+type ParsedDocument = Partial<Omit<InterchangeDocument, 'format'>>;
+
+/**
+ * An interchange document → RawTables, read from there like a workbook. A document whose
+ * envelope is wrong (not an object, no `format: "traguardo/1"`, a table that is not an array, a
+ * record that is not an object, a value of a JSON type the field cannot hold) is refused with a
+ * UserError saying where. Provenance (`source`, `line`, `knownIssues`) and unknown keys are ignored.
+ */
+export function parseInterchange(json: unknown): RawTables {
+  const checked = interchangeSchema.safeParse(json);
+  if (!checked.success) throw invalidDocument(checked.error.issues, json);
+  const doc = json as ParsedDocument;
+  const raw: RawTables = {
+    organization: doc.organization ?? null,
+    year: doc.year ?? null,
+  };
+  for (const def of ROW_TABLES) {
+    const records = doc[def.key as RowTableKey];
+    if (records) raw[def.key as RowTableKey] = records.map((record) => rawRow(def, record));
+  }
+  if (doc.weighting) raw.weighting = doc.weighting.map(rawWeightingRow);
+  if (doc.rules) raw.rules = rawRow(RULES, doc.rules);
+  return raw;
+}
+
+function records(def: TableDef, rows: readonly RawRow[] | undefined): JsonRecord[] {
+  return (rows ?? []).map((row) => {
+    const record: JsonRecord = {};
+    for (const field of def.fields) record[field.key] = toInterchangeValue(field, row[field.key]);
+    return record;
+  });
+}
+
+function indicatorRecords(rows: readonly RawRow[] | undefined): JsonRecord[] {
+  return (rows ?? []).map((row) => {
+    const type = parseField(INDICATOR_TYPE_FIELD, row[INDICATOR_TYPE_FIELD.key]).value as IndicatorType | null;
+    const record: JsonRecord = {};
+    for (const field of INDICATORS.fields) record[field.key] = toInterchangeValue(field, row[field.key], type);
+    return record;
+  });
+}
+
+function weightingRecords(rows: readonly RawWeightingRow[] | undefined): InterchangeWeightingRow[] {
+  return (rows ?? []).map((row) => {
+    const scores: { [criterion: string]: JsonValue } = {};
+    for (const [name, value] of Object.entries(row.scores ?? {})) scores[name] = toInterchangeValue(SCORE_FIELD, value);
+    return { objective: toInterchangeValue(WEIGHTING_OBJECTIVE, row.objective), scores };
+  });
+}
+
+/** RawTables (a workbook's content) → an interchange document; `rules` and `bands` only when present. */
+export function toInterchange(raw: RawTables): InterchangeDocument {
+  const year = raw.year === undefined ? null : toInterchangeValue(YEAR_FIELD, raw.year);
+  const doc: InterchangeDocument = {
+    format: INTERCHANGE_FORMAT,
+    organization: parseText(raw.organization).value,
+    year: typeof year === 'number' || typeof year === 'string' ? year : null,
+    units: records(UNITS, raw.units),
+    objectives: records(OBJECTIVES, raw.objectives),
+    indicators: indicatorRecords(raw.indicators),
+    phases: records(PHASES, raw.phases),
+    criteria: records(CRITERIA, raw.criteria),
+    weighting: weightingRecords(raw.weighting),
+    staff: records(STAFF, raw.staff),
+  };
+  if (raw.rules) {
+    const rules: JsonRecord = {};
+    for (const field of RULES.fields) {
+      const value = toInterchangeValue(field, raw.rules[field.key]);
+      if (value !== null) rules[field.key] = value;
+    }
+    doc.rules = rules;
+  }
+  if (raw.bands) doc.bands = records(BANDS, raw.bands);
+  return doc;
+}

@@ -1,0 +1,263 @@
+/**
+ * RawTables → typed Plan, with one finding per cell that could not be read cleanly. Only what a
+ * single cell can tell is checked here (types, options, ranges, required values, markup,
+ * conversions, an indicator without Tipo); everything that involves two cells or several rows
+ * belongs to validation/.
+ *
+ * Row i of a raw table is row i of the plan's table, even when nothing in it could be read, so
+ * that findings and results of every layer refer to the same row.
+ */
+import { allowedOptions, fieldReader, isBlank, readMeasure, readNumber, readText, type CellIssue, type CellReader, type NumericKind } from './cells';
+import type { Finding, TableKey } from './findings';
+import {
+  defaultBands,
+  defaultCriteria,
+  defaultRules,
+  type Band,
+  type Criterion,
+  type Indicator,
+  type IndicatorType,
+  type Objective,
+  type Phase,
+  type Plan,
+  type Rules,
+  type StaffAssignment,
+  type Unit,
+  type WeightingRow,
+} from './model';
+import type { CellValue, RawRow, RawTables, RawWeightingRow } from './raw';
+import {
+  BANDS,
+  CRITERIA,
+  INDICATOR_TYPE_OPTIONS,
+  INDICATORS,
+  OBJECTIVES,
+  PHASES,
+  RULES,
+  STAFF,
+  UNITS,
+  WEIGHTING,
+  type FieldDef,
+  type TableDef,
+  type Text,
+} from './tables';
+
+export interface ReadResult {
+  plan: Plan;
+  findings: Finding[];
+}
+
+export function fieldOf(def: TableDef, key: string): FieldDef {
+  const field = def.fields.find((f) => f.key === key);
+  if (!field) throw new Error(`${def.table} has no field ${key}`);
+  return field;
+}
+
+/** A score of the `Pesatura` sheet: one column per criterion, named after it (so not in tables.ts). */
+export const CRITERION_SCORE_KIND: NumericKind = { type: 'number', min: 0 };
+
+export const CRITERION_SCORE_HELP: Text = {
+  it: 'Punteggio del criterio, da 0 al Massimo del criterio',
+  en: 'Score on the criterion, from 0 to the criterion’s Maximum',
+};
+
+/** The field definition of a criterion's score column, for the interchange. */
+export function criterionScoreField(name: string): FieldDef {
+  return { key: name, label: { it: name, en: name }, aliases: [], kind: CRITERION_SCORE_KIND, help: CRITERION_SCORE_HELP };
+}
+
+/** The plan year: the `Anno` parameter of `Regole`, else the year of the interchange document. */
+export const YEAR_FIELD: FieldDef = fieldOf(RULES, 'year');
+/** The Tipo of `Indicatori`, which types the target and the actual. */
+export const INDICATOR_TYPE_FIELD: FieldDef = fieldOf(INDICATORS, 'type');
+
+const DEFAULT_LEVEL = 'esecutivo';
+const DEFAULT_CRITERION_WEIGHT = 1;
+const DEFAULT_CRITERION_MAX = 100;
+const INDICATOR_TYPES_ALLOWED = allowedOptions(INDICATOR_TYPE_OPTIONS);
+const MEASURE_FIELDS = INDICATORS.fields.filter((field) => field.kind.type === 'measure');
+
+type Row = Record<string, unknown>;
+
+/** A table's fields, flattened for the row loop: keys, readers (null for measures, which need the row's Tipo), required flags. */
+interface TableReader {
+  def: TableDef;
+  keys: readonly string[];
+  readers: readonly (CellReader | null)[];
+  required: readonly boolean[];
+}
+
+function tableReader(def: TableDef): TableReader {
+  return {
+    def,
+    keys: def.fields.map((field) => field.key),
+    readers: def.fields.map((field) => (field.kind.type === 'measure' ? null : fieldReader(field))),
+    required: def.fields.map((field) => field.required === true),
+  };
+}
+
+const READERS = {
+  units: tableReader(UNITS),
+  objectives: tableReader(OBJECTIVES),
+  indicators: tableReader(INDICATORS),
+  phases: tableReader(PHASES),
+  weighting: tableReader(WEIGHTING),
+  staff: tableReader(STAFF),
+  rules: tableReader(RULES),
+  bands: tableReader(BANDS),
+  criteria: tableReader(CRITERIA),
+};
+
+/** Collects findings; `issues` is the one scratch list every cell reader writes into. */
+class FindingSink {
+  readonly findings: Finding[] = [];
+  readonly issues: CellIssue[] = [];
+
+  /** Turns the scratch issues into findings on one cell and empties the list. */
+  flush(table: TableKey, index: number | null, field: string): void {
+    for (const issue of this.issues) {
+      this.findings.push({ severity: issue.severity, rule: issue.rule, table, index, field, params: issue.params });
+    }
+    this.issues.length = 0;
+  }
+
+  add(finding: Finding): void {
+    this.findings.push(finding);
+  }
+}
+
+function readRow(reader: TableReader, cells: RawRow, index: number | null, sink: FindingSink): Row {
+  const { def, keys, readers, required } = reader;
+  const issues = sink.issues;
+  // Every key is set, in field order, so that all rows of a table share one object shape.
+  const out: Row = {};
+  for (let f = 0; f < keys.length; f++) {
+    const key = keys[f];
+    const read = readers[f];
+    if (read === null) {
+      out[key] = null;
+      continue;
+    }
+    const value = read(cells[key], issues);
+    out[key] = value;
+    if (issues.length !== 0) sink.flush(def.key, index, key);
+    else if (value === null && required[f]) {
+      sink.add({ severity: 'errore', rule: 'required', table: def.key, index, field: key, params: { column: def.fields[f].label.it } });
+    }
+  }
+  return out;
+}
+
+type Finish = (out: Row, row: RawRow, index: number, sink: FindingSink) => void;
+
+function readTable<T>(reader: TableReader, rows: readonly RawRow[] | undefined, sink: FindingSink, finish?: Finish): T[] {
+  if (!rows) return [];
+  const result = new Array<T>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? {};
+    const out = readRow(reader, row, i, sink);
+    if (finish) finish(out, row, i, sink);
+    result[i] = out as T;
+  }
+  return result;
+}
+
+const finishObjective: Finish = (out) => {
+  out.level ??= DEFAULT_LEVEL;
+  out.excluded ??= false;
+  out.sharedWith ??= [];
+};
+
+const finishIndicator: Finish = (out, row, index, sink) => {
+  const type = out[INDICATOR_TYPE_FIELD.key] as IndicatorType | null;
+  if (type === null && isBlank(row[INDICATOR_TYPE_FIELD.key])) {
+    sink.add({ severity: 'errore', rule: 'type-missing', table: 'indicators', index, field: INDICATOR_TYPE_FIELD.key, params: { allowed: INDICATOR_TYPES_ALLOWED } });
+  }
+  for (const field of MEASURE_FIELDS) {
+    out[field.key] = readMeasure(row[field.key], type, field.kind.type === 'measure' && field.kind.actual, sink.issues);
+    if (sink.issues.length !== 0) sink.flush('indicators', index, field.key);
+  }
+  out.excluded ??= false;
+};
+
+/** Findings on `Regole` have no row index: the field key names the parameter. */
+function readRules(raw: RawTables, sink: FindingSink): Rules {
+  const values = readRow(READERS.rules, raw.rules ?? {}, null, sink);
+  let year = values[YEAR_FIELD.key] as number | null;
+  if (year === null && raw.year !== undefined) {
+    year = fieldReader(YEAR_FIELD)(raw.year, sink.issues) as number | null;
+    sink.flush('rules', null, YEAR_FIELD.key);
+  }
+  const rules: Rules = defaultRules(year ?? new Date().getFullYear());
+  const set = rules as unknown as Row;
+  for (const field of RULES.fields) {
+    const value = values[field.key];
+    if (value !== null) set[field.key] = value;
+  }
+  return rules;
+}
+
+/** Rows without a readable `Da %` or `Etichetta` (reported) are left out; none left → the defaults. */
+function readBands(raw: RawTables, sink: FindingSink): Band[] {
+  const bands: Band[] = [];
+  for (const out of readTable<Row>(READERS.bands, raw.bands, sink)) {
+    if (out.from === null || out.label === null) continue;
+    bands.push({
+      from: out.from as number,
+      label: out.label as string,
+      reward: out.reward as number | null,
+      proportional: (out.proportional as boolean | null) ?? false,
+      color: out.color as string | null,
+    });
+  }
+  return bands.length === 0 ? defaultBands() : bands.sort((a, b) => a.from - b.from);
+}
+
+/** Rows without a readable name (reported) are left out; none left → the defaults. */
+function readCriteria(raw: RawTables, sink: FindingSink): Criterion[] {
+  const criteria: Criterion[] = [];
+  for (const out of readTable<Row>(READERS.criteria, raw.criteria, sink)) {
+    if (out.name === null) continue;
+    criteria.push({
+      name: out.name as string,
+      weight: (out.weight as number | null) ?? DEFAULT_CRITERION_WEIGHT,
+      max: (out.max as number | null) ?? DEFAULT_CRITERION_MAX,
+    });
+  }
+  return criteria.length === 0 ? defaultCriteria() : criteria;
+}
+
+/** Scores are keyed by criterion name as given; a criterion without a score gets null. */
+function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: readonly Criterion[], sink: FindingSink): WeightingRow[] {
+  if (!rows) return [];
+  return rows.map((row, index) => {
+    const out = readRow(READERS.weighting, { objective: row?.objective }, index, sink);
+    const scores: Record<string, number | null> = {};
+    const given: Record<string, CellValue> = row?.scores ?? {};
+    for (const name of Object.keys(given)) {
+      scores[name] = readNumber(given[name], CRITERION_SCORE_KIND, sink.issues);
+      if (sink.issues.length !== 0) sink.flush('weighting', index, name);
+    }
+    for (const criterion of criteria) if (!(criterion.name in scores)) scores[criterion.name] = null;
+    return { objective: out.objective as string | null, scores };
+  });
+}
+
+/** Parses every table; defaults (Livello, Regole, Fasce, Criteri) are applied here, silently. */
+export function readPlan(raw: RawTables): ReadResult {
+  const sink = new FindingSink();
+  const units = readTable<Unit>(READERS.units, raw.units, sink);
+  const objectives = readTable<Objective>(READERS.objectives, raw.objectives, sink, finishObjective);
+  const indicators = readTable<Indicator>(READERS.indicators, raw.indicators, sink, finishIndicator);
+  const phases = readTable<Phase>(READERS.phases, raw.phases, sink);
+  const criteria = readCriteria(raw, sink);
+  const weighting = readWeighting(raw.weighting, criteria, sink);
+  const staff = readTable<StaffAssignment>(READERS.staff, raw.staff, sink);
+  const rules = readRules(raw, sink);
+  const bands = readBands(raw, sink);
+  // The organisation's name has no cell of its own to point a finding at.
+  const organization = readText(raw.organization, sink.issues);
+  sink.issues.length = 0;
+  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, rules, bands };
+  return { plan, findings: sink.findings };
+}

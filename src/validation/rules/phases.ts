@@ -1,0 +1,94 @@
+/** The cronoprogramma: shares per objective and year, numbering, dates. */
+import type { IsoDate, Objective, Phase } from '../../schema/model';
+import { displayDate, endsOutside, phaseYear, SUM_TOLERANCE, type ValidationContext } from '../context';
+
+export function checkPhases(ctx: ValidationContext): void {
+  const { plan } = ctx;
+  plan.phases.forEach((phase, i) => {
+    const objective = phase.objective === null ? undefined : ctx.objectiveByCode.get(phase.objective);
+    checkDates(ctx, phase, i, objective === undefined ? null : plan.objectives[objective]);
+  });
+  for (const [code, rows] of ctx.phasesOf) {
+    const objective = ctx.objectiveByCode.get(code);
+    if (objective === undefined) continue;
+    for (const [year, yearRows] of byYear(ctx, rows)) {
+      const group = { code, year, objective, rows: yearRows };
+      checkShares(ctx, group);
+      checkNumbering(ctx, group);
+    }
+  }
+}
+
+function byYear(ctx: ValidationContext, rows: readonly number[]): Map<number, number[]> {
+  const years = new Map<number, number[]>();
+  for (const r of rows) {
+    const year = phaseYear(ctx.plan.phases[r], ctx.plan);
+    const list = years.get(year);
+    if (list) list.push(r);
+    else years.set(year, [r]);
+  }
+  return years;
+}
+
+/** The phases of one objective in one year: the unit whose shares sum to 100. */
+interface Group {
+  code: string;
+  year: number;
+  objective: number;
+  rows: readonly number[];
+}
+
+function checkShares(ctx: ValidationContext, { code, year, objective, rows }: Group): void {
+  const phases = ctx.plan.phases;
+  let sum = 0;
+  const blank: number[] = [];
+  for (const r of rows) {
+    const share = phases[r].share;
+    if (share === null) blank.push(r);
+    else sum += share;
+  }
+  if (blank.length === rows.length) {
+    // A lone phase weighs 100 whether or not its share is written.
+    if (rows.length > 1) ctx.report('avviso', 'phase-shares-missing', 'objectives', objective, null, { code, year, count: rows.length });
+  } else if (blank.length > 0) {
+    for (const r of blank) ctx.report('errore', 'phase-shares-partial', 'phases', r, 'share', { code, year });
+  } else if (Math.abs(sum - 100) > SUM_TOLERANCE) {
+    ctx.report('errore', 'phase-shares-sum', 'objectives', objective, null, { code, year, sum });
+  }
+}
+
+function checkNumbering(ctx: ValidationContext, { code, year, rows }: Group): void {
+  const seen = new Set<number>();
+  for (const r of rows) {
+    const seq = ctx.plan.phases[r].seq;
+    if (seq === null) continue;
+    if (seen.has(seq)) ctx.report('avviso', 'phase-numbering', 'phases', r, 'seq', { code, year, seq });
+    else seen.add(seq);
+  }
+}
+
+function checkDates(ctx: ValidationContext, phase: Phase, i: number, objective: Objective | null): void {
+  const { plannedStart: start, plannedEnd: end } = phase;
+  if (start !== null && end !== null && end < start) {
+    ctx.report('errore', 'date-order', 'phases', i, 'plannedEnd', { start: displayDate(start), end: displayDate(end) });
+    return;
+  }
+  const { from, to } = allowedPeriod(ctx, objective);
+  const outside = endsOutside(start, end, from, to);
+  const report = (field: 'plannedStart' | 'plannedEnd', date: IsoDate) =>
+    ctx.report('avviso', 'phase-outside-year', 'phases', i, field, { date: displayDate(date), from: displayDate(from), to: displayDate(to) });
+  if (outside.start !== null) report('plannedStart', outside.start);
+  if (outside.end !== null) report('plannedEnd', outside.end);
+}
+
+/** The plan year, narrowed to the objective's own dates when they are given and in order. */
+function allowedPeriod(ctx: ValidationContext, objective: Objective | null): { from: IsoDate; to: IsoDate } {
+  let from = ctx.yearStart;
+  let to = ctx.yearEnd;
+  const start = objective?.start ?? null;
+  const end = objective?.end ?? null;
+  if (start !== null && end !== null && end < start) return { from, to };
+  if (start !== null && start > from && start <= to) from = start;
+  if (end !== null && end < to && end >= from) to = end;
+  return { from, to };
+}

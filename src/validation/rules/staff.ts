@@ -1,0 +1,36 @@
+/** Personale: assignments that are inconsistent with themselves, each other or the plan year. */
+import { displayDate, endsOutside, isFilled, rowsOf, type ValidationContext } from '../context';
+
+const SPACES = /\s+/g;
+
+function personKey(person: string): string {
+  return person.trim().replace(SPACES, ' ').toLowerCase();
+}
+
+export function checkStaff(ctx: ValidationContext): void {
+  const { plan } = ctx;
+  const assigned = new Set<string>();
+  const from = displayDate(ctx.yearStart);
+  const to = displayDate(ctx.yearEnd);
+  plan.staff.forEach((row, i) => {
+    const { start, end } = row;
+    if (start !== null && end !== null && end < start) {
+      ctx.report('errore', 'date-order', 'staff', i, 'end', { start: displayDate(start), end: displayDate(end) });
+    } else {
+      const outside = endsOutside(start, end, ctx.yearStart, ctx.yearEnd);
+      const person = row.person ?? '';
+      if (outside.start !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'start', { person, date: displayDate(outside.start), from, to });
+      if (outside.end !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'end', { person, date: displayDate(outside.end), from, to });
+    }
+    if (row.person === null || row.objective === null || !isFilled(row.person)) return;
+    const key = `${row.objective}\u0000${personKey(row.person)}`;
+    if (assigned.has(key)) ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
+    else assigned.add(key);
+  });
+  if (plan.staff.length === 0) return;
+  plan.objectives.forEach((objective, i) => {
+    if (objective.level === 'esecutivo' && !objective.excluded && rowsOf(ctx.staffOf, objective.code).length === 0) {
+      ctx.report('avviso', 'staff-missing', 'objectives', i, null, { code: objective.code ?? '' });
+    }
+  });
+}

@@ -1,0 +1,450 @@
+/**
+ * A workbook held in memory: the port of the tests and of the browser preview. It models what
+ * Traguardo relies on in Excel — sheets of cells with number formats, fills and notes, tables
+ * (ListObjects) with column formats, dropdown lists and band colours, protected sheets — and
+ * applies each batch atomically: a failing change leaves the workbook exactly as it was.
+ */
+import { UserError } from '../../errors';
+import type { CellValue } from '../../schema/raw';
+import { isPercentCell } from '../../schema/raw';
+import type { BandColour, ColumnFormat, ColumnSpec, TableData, WorkbookChange, WorkbookPort } from '../port';
+import { cellAddress } from '../port';
+
+export interface MemoryCell {
+  value: CellValue;
+  /** Excel number format code, e.g. `@`, `0.00`, `dd/mm/yyyy`, `0%`. */
+  numFmt?: string;
+  /** Fill colour `#RRGGBB`. */
+  fill?: string;
+  note?: string;
+  bold?: boolean;
+}
+
+export interface MemoryColumn {
+  header: string;
+  numFmt?: string;
+  output: boolean;
+  list?: readonly string[];
+  note?: string;
+  width?: number;
+  bands?: readonly BandColour[];
+}
+
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  columns: MemoryColumn[];
+  rowCount: number;
+}
+
+interface MemorySheet {
+  name: string;
+  /** rows[r][c], 1-based, sparse. Cells are replaced, never mutated, so sheets clone shallowly. */
+  rows: (MemoryCell | undefined)[][];
+  protected: boolean;
+}
+
+/** Everything a test may compare with deep equality. */
+export interface MemorySnapshot {
+  sheets: { name: string; protected: boolean; cells: Record<string, MemoryCell> }[];
+  tables: MemoryTable[];
+}
+
+/** Excel number formats for the port's column formats. */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+  text: '@',
+  integer: '0',
+  number: 'General',
+  percent: '0.00',
+  date: 'dd/mm/yyyy',
+};
+
+/** The grey of output columns (SPEC §2). */
+export const OUTPUT_FILL = '#D9D9D9';
+
+const ADDRESS = /^([A-Z]+)([1-9][0-9]*)$/;
+
+/** 1-based row and column of an `A1`-style address. */
+export function parseCellAddress(address: string): { row: number; column: number } {
+  const match = ADDRESS.exec(address.toUpperCase());
+  if (!match) throw new Error(`not a cell address: ${address}`);
+  let column = 0;
+  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]), column };
+}
+
+const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/** 0.3 shown as 30 %: scaled without the binary noise of `0.3 * 100`. */
+function percentOf(value: number): number {
+  return Number((value * 100).toPrecision(15));
+}
+
+class Draft {
+  private readonly sheets: Map<string, MemorySheet>;
+  readonly tables: MemoryTable[];
+  private readonly copied = new Set<string>();
+
+  constructor(sheets: Map<string, MemorySheet>, tables: MemoryTable[]) {
+    this.sheets = new Map(sheets);
+    this.tables = tables.map((t) => ({ ...t, columns: [...t.columns] }));
+  }
+
+  result(): { sheets: Map<string, MemorySheet>; tables: MemoryTable[] } {
+    return { sheets: this.sheets, tables: this.tables };
+  }
+
+  table(name: string): MemoryTable {
+    const table = this.tables.find((t) => sameHeader(t.name, name));
+    if (!table) throw new Error(`no table ${name}`);
+    return table;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.has(name);
+  }
+
+  /** The sheet, copied on first write so the committed state stays untouched until the end. */
+  writable(name: string): MemorySheet {
+    const sheet = this.sheets.get(name);
+    if (!sheet) {
+      const created: MemorySheet = { name, rows: [], protected: false };
+      this.sheets.set(name, created);
+      this.copied.add(name);
+      return created;
+    }
+    if (sheet.protected) throw new UserError('workbook-sheet-protected', { sheet: name });
+    if (this.copied.has(name)) return sheet;
+    const copy: MemorySheet = { ...sheet, rows: sheet.rows.map((row) => row.slice()) };
+    this.sheets.set(name, copy);
+    this.copied.add(name);
+    return copy;
+  }
+
+  replaceSheet(name: string): MemorySheet {
+    const old = this.sheets.get(name);
+    if (old?.protected) throw new UserError('workbook-sheet-protected', { sheet: name });
+    const fresh: MemorySheet = { name, rows: [], protected: false };
+    this.sheets.set(name, fresh);
+    this.copied.add(name);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === name) this.tables.splice(i, 1);
+    return fresh;
+  }
+
+  read(sheet: string, row: number, column: number): MemoryCell | undefined {
+    return this.sheets.get(sheet)?.rows[row]?.[column];
+  }
+
+  tableAt(sheet: string, row: number, column: number): MemoryTable | undefined {
+    return this.tables.find(
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.top &&
+        row <= t.top + t.rowCount &&
+        column >= t.left &&
+        column < t.left + t.columns.length,
+    );
+  }
+
+  /** Fails when a cell that a table is about to take holds something (nothing is overwritten). */
+  claim(sheet: string, row: number, column: number): void {
+    const cell = this.read(sheet, row, column);
+    if ((cell && !isBlank(cell.value)) || this.tableAt(sheet, row, column)) {
+      throw new UserError('workbook-range-occupied', { sheet, cell: cellAddress(row, column) });
+    }
+  }
+}
+
+function setValue(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+  const cells = (sheet.rows[row] ??= []);
+  const old = cells[column];
+  cells[column] = { ...old, value: value ?? null };
+}
+
+function columnOf(table: MemoryTable, header: string): number {
+  const index = table.columns.findIndex((c) => sameHeader(c.header, header));
+  if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
+  return index;
+}
+
+function memoryColumn(spec: ColumnSpec): MemoryColumn {
+  return {
+    header: spec.header,
+    numFmt: NUMBER_FORMATS[spec.format],
+    output: spec.output,
+    list: spec.list,
+    note: spec.note,
+    width: spec.width,
+    bands: spec.bands,
+  };
+}
+
+function writeHeader(sheet: MemorySheet, row: number, column: number, spec: MemoryColumn): void {
+  const cells = (sheet.rows[row] ??= []);
+  cells[column] = {
+    value: spec.header,
+    bold: true,
+    ...(spec.note ? { note: spec.note } : {}),
+    ...(spec.output ? { fill: OUTPUT_FILL } : {}),
+  };
+}
+
+function ensureTable(draft: Draft, change: Extract<WorkbookChange, { kind: 'ensureTable' }>): void {
+  const existing = draft.tables.find((t) => sameHeader(t.name, change.table));
+  if (!existing) {
+    const top = change.top ?? 1;
+    const left = change.left ?? 1;
+    change.columns.forEach((_, i) => draft.claim(change.sheet, top, left + i));
+    const sheet = draft.writable(change.sheet);
+    const columns = change.columns.map(memoryColumn);
+    columns.forEach((c, i) => writeHeader(sheet, top, left + i, c));
+    draft.tables.push({ name: change.table, sheet: change.sheet, top, left, columns, rowCount: 0 });
+    return;
+  }
+  const missing = change.columns.filter((spec) => !existing.columns.some((c) => sameHeader(c.header, spec.header)));
+  if (missing.length === 0) return;
+  const index = draft.tables.indexOf(existing);
+  const table: MemoryTable = { ...existing, columns: [...existing.columns] };
+  for (const spec of missing) {
+    const column = table.left + table.columns.length;
+    for (let r = 0; r <= table.rowCount; r++) draft.claim(table.sheet, table.top + r, column);
+    const sheet = draft.writable(table.sheet);
+    const added = memoryColumn(spec);
+    writeHeader(sheet, table.top, column, added);
+    table.columns.push(added);
+  }
+  draft.tables[index] = table;
+}
+
+function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeColumn' }>): void {
+  const table = draft.table(change.table);
+  const column = table.left + columnOf(table, change.header);
+  if (change.values.length !== table.rowCount) {
+    throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${table.rowCount} rows`);
+  }
+  const sheet = draft.writable(table.sheet);
+  change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value));
+}
+
+function writeRows(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeRows' }>): void {
+  const table = draft.table(change.table);
+  const targets = change.headers.map((h) => columnOf(table, h));
+  for (let r = table.rowCount + 1; r <= change.rows.length; r++) {
+    for (let c = 0; c < table.columns.length; c++) draft.claim(table.sheet, table.top + r, table.left + c);
+  }
+  const sheet = draft.writable(table.sheet);
+  for (let r = 1; r <= Math.max(table.rowCount, change.rows.length); r++) {
+    const cells = sheet.rows[table.top + r];
+    for (let c = 0; c < table.columns.length; c++) {
+      if (r <= change.rows.length) setValue(sheet, table.top + r, table.left + c, null);
+      else if (cells) delete cells[table.left + c];
+    }
+  }
+  change.rows.forEach((row, r) => {
+    targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null));
+  });
+  draft.tables[draft.tables.indexOf(table)] = { ...table, rowCount: change.rows.length };
+}
+
+function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'replaceSheet' }>): void {
+  const sheet = draft.replaceSheet(change.sheet);
+  const bold = new Set(change.headerRows ?? []);
+  change.rows.forEach((row, r) => {
+    const cells: (MemoryCell | undefined)[] = [];
+    row.forEach((value, c) => {
+      const format = change.formats?.[c];
+      cells[c + 1] = {
+        value: value ?? null,
+        ...(format && !bold.has(r) ? { numFmt: NUMBER_FORMATS[format] } : {}),
+        ...(bold.has(r) ? { bold: true } : {}),
+      };
+    });
+    sheet.rows[r + 1] = cells;
+  });
+}
+
+export class MemoryWorkbook implements WorkbookPort {
+  private sheets = new Map<string, MemorySheet>();
+  private tables: MemoryTable[] = [];
+  /** The last cell selected through the port. */
+  selection: { sheet: string; address: string } | null = null;
+
+  /** A workbook holding the given tables as a user would have typed them (no formats). */
+  static fromTables(tables: readonly TableData[]): MemoryWorkbook {
+    const workbook = new MemoryWorkbook();
+    for (const data of tables) {
+      const sheet = workbook.userSheet(data.sheet);
+      const header = (sheet.rows[data.top] ??= []);
+      data.headers.forEach((h, c) => (header[data.left + c] = { value: h, bold: true }));
+      data.rows.forEach((row, r) => {
+        const cells = (sheet.rows[data.top + 1 + r] ??= []);
+        row.forEach((value, c) => {
+          cells[data.left + c] = isPercentCell(value) ? { value: value.percent / 100, numFmt: '0%' } : { value: value ?? null };
+        });
+      });
+      workbook.tables.push({
+        name: data.name,
+        sheet: data.sheet,
+        top: data.top,
+        left: data.left,
+        columns: data.headers.map((h) => ({ header: h, output: false })),
+        rowCount: data.rows.length,
+      });
+    }
+    return workbook;
+  }
+
+  async readTables(): Promise<TableData[]> {
+    return this.tables.map((table) => ({
+      name: table.name,
+      sheet: table.sheet,
+      top: table.top,
+      left: table.left,
+      headers: table.columns.map((c) => c.header),
+      rows: Array.from({ length: table.rowCount }, (_, r) =>
+        table.columns.map((column, c) => this.readValue(table, column, table.top + 1 + r, table.left + c)),
+      ),
+    }));
+  }
+
+  async apply(changes: readonly WorkbookChange[]): Promise<void> {
+    const draft = new Draft(this.sheets, this.tables);
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'ensureTable':
+          ensureTable(draft, change);
+          break;
+        case 'writeColumn':
+          writeColumn(draft, change);
+          break;
+        case 'writeRows':
+          writeRows(draft, change);
+          break;
+        case 'replaceSheet':
+          replaceSheet(draft, change);
+          break;
+      }
+    }
+    this.commit(draft);
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    this.selection = { sheet, address };
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  /** The table as stored: columns with their formats, lists, notes and band colours. */
+  table(name: string): MemoryTable | undefined {
+    const table = this.tables.find((t) => sameHeader(t.name, name));
+    return table && { ...table, columns: table.columns.map((c) => ({ ...c })) };
+  }
+
+  /** What a user sees in a cell: its value and the formatting that applies (own or column's). */
+  cell(sheet: string, address: string): MemoryCell | undefined {
+    const { row, column } = parseCellAddress(address);
+    const own = this.sheets.get(sheet)?.rows[row]?.[column];
+    const table = this.tables.find(
+      (t) => t.sheet === sheet && row > t.top && row <= t.top + t.rowCount && column >= t.left && column < t.left + t.columns.length,
+    );
+    const tableColumn = table?.columns[column - table.left];
+    if (!own && !tableColumn) return undefined;
+    const fill = own?.fill ?? (tableColumn?.output ? OUTPUT_FILL : undefined);
+    const numFmt = own?.numFmt ?? tableColumn?.numFmt;
+    return {
+      value: own?.value ?? null,
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(fill !== undefined ? { fill } : {}),
+      ...(own?.note !== undefined ? { note: own.note } : {}),
+      ...(own?.bold ? { bold: true } : {}),
+    };
+  }
+
+  /** A user's edit of one cell (not through the port, so protection does not apply). */
+  setCell(sheet: string, address: string, value: CellValue, format: Omit<MemoryCell, 'value'> = {}): void {
+    const { row, column } = parseCellAddress(address);
+    const target = this.userSheet(sheet);
+    const cells = (target.rows[row] ??= []);
+    cells[column] = { ...cells[column], ...format, value: value ?? null };
+  }
+
+  /**
+   * A user inserting a column into a table at a 0-based position: cells of the table's rows
+   * from that position shift right, as in Excel.
+   */
+  insertTableColumn(tableName: string, at: number, header: string, values: readonly CellValue[], fill?: string): void {
+    const index = this.tables.findIndex((t) => sameHeader(t.name, tableName));
+    if (index < 0) throw new Error(`no table ${tableName}`);
+    const table = this.tables[index];
+    const sheet = this.userSheet(table.sheet);
+    const column = table.left + at;
+    for (let r = table.top; r <= table.top + table.rowCount; r++) {
+      const cells = sheet.rows[r];
+      if (cells && cells.length > column) cells.splice(column, 0, undefined);
+    }
+    sheet.rows[table.top][column] = { value: header, bold: true };
+    for (let r = 0; r < table.rowCount; r++) {
+      const cells = (sheet.rows[table.top + 1 + r] ??= []);
+      cells[column] = { value: values[r] ?? null, ...(fill ? { fill } : {}) };
+    }
+    const columns = [...table.columns];
+    columns.splice(at, 0, { header, output: false });
+    this.tables[index] = { ...table, columns };
+    this.tables = this.tables.map((t, i) =>
+      i !== index && t.sheet === table.sheet && t.left >= column && t.top <= table.top + table.rowCount && t.top + t.rowCount >= table.top
+        ? { ...t, left: t.left + 1 }
+        : t,
+    );
+  }
+
+  /** Makes every write of the port to the sheet fail, as Excel does on a protected sheet. */
+  protectSheet(name: string): void {
+    this.userSheet(name).protected = true;
+  }
+
+  snapshot(): MemorySnapshot {
+    return {
+      sheets: [...this.sheets.values()].map((sheet) => {
+        const cells: Record<string, MemoryCell> = {};
+        sheet.rows.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (cell) cells[cellAddress(r, c)] = { ...cell };
+          }),
+        );
+        return { name: sheet.name, protected: sheet.protected, cells };
+      }),
+      tables: this.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) })),
+    };
+  }
+
+  private userSheet(name: string): MemorySheet {
+    let sheet = this.sheets.get(name);
+    if (!sheet) {
+      sheet = { name, rows: [], protected: false };
+      this.sheets.set(name, sheet);
+    }
+    return sheet;
+  }
+
+  private readValue(table: MemoryTable, column: MemoryColumn, row: number, col: number): CellValue {
+    const cell = this.sheets.get(table.sheet)?.rows[row]?.[col];
+    const value = cell?.value ?? null;
+    const numFmt = cell?.numFmt ?? column.numFmt;
+    if (typeof value === 'number' && numFmt?.includes('%')) return { percent: percentOf(value) };
+    return value;
+  }
+
+  private commit(draft: Draft): void {
+    const { sheets, tables } = draft.result();
+    this.sheets = sheets;
+    this.tables = tables;
+  }
+}

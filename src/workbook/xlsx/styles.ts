@@ -1,0 +1,189 @@
+/**
+ * The style part (`xl/styles.xml`): which cell styles show dates or percentages when reading,
+ * and the few styles Traguardo adds (formats, grey output cells, band colours) when writing.
+ * Existing styles are never changed; new ones are appended, so every formatted cell keeps its look.
+ */
+import { attr, escapeXml, findElement, findElements, unescapeXml } from './xml';
+
+/** Built-in number formats that show a date or a time (ECMA-376 §18.8.30, with East Asian ones). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_PERCENT_FORMATS = new Set([9, 10]);
+const BUILTIN_CODES: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '0%': 9, '0.00%': 10, '@': 49 };
+
+/** Sections of the style sheet in schema order: new sections must be inserted in this order. */
+const SECTION_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const CHILD: Record<string, string> = { numFmts: 'numFmt', fonts: 'font', fills: 'fill', cellXfs: 'xf', dxfs: 'dxf' };
+
+/** A minimal valid style sheet for a new workbook. */
+export const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+  '</styleSheet>';
+
+/** How Traguardo wants a new cell to look. */
+export interface CellLook {
+  numFmt?: string;
+  /** ARGB fill colour, e.g. `FFF2F2F2`. */
+  fill?: string;
+  bold?: boolean;
+  /** Explicit black text, so a header keeps readable on a fill whatever the table style says. */
+  black?: boolean;
+}
+
+export function isDateFormat(code: string): boolean {
+  // Quoted text, escaped, padding (`_x`) and fill (`*x`) characters and [colour]/[locale]
+  // blocks are not format letters.
+  return /[dmyhs]/i.test(code.replace(/"[^"]*"|[\\_*].|\[[^\]]*\]/g, ''));
+}
+
+export function isPercentFormat(code: string): boolean {
+  return code.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+export class StyleSheet {
+  /** Per cell style index (`s`): shows a date / a percentage. */
+  readonly dateStyles: boolean[] = [];
+  readonly percentStyles: boolean[] = [];
+  private readonly customFormats = new Map<string, number>();
+  private nextFormatId = 164;
+  private readonly counts: Record<string, number> = {};
+  private readonly added: Record<string, string[]> = {};
+  private readonly xfs: string[];
+  private readonly fonts: string[];
+  private readonly looks = new Map<string, number>();
+  private readonly fills = new Map<string, number>();
+  private readonly dxfIds = new Map<string, number>();
+  private boldFontId?: number;
+
+  constructor(private xml: string) {
+    const formats = new Map<number, string>();
+    const numFmts = findElement(xml, 'numFmts');
+    if (numFmts) {
+      for (const f of findElements(xml.slice(numFmts.contentStart, numFmts.contentEnd), 'numFmt')) {
+        const id = Number(attr(f.tag, 'numFmtId'));
+        const code = unescapeXml(attr(f.tag, 'formatCode') ?? '');
+        formats.set(id, code);
+        this.customFormats.set(code, id);
+        this.nextFormatId = Math.max(this.nextFormatId, id + 1);
+      }
+    }
+    this.xfs = this.children('cellXfs').map((e) => e.tag);
+    this.fonts = this.children('fonts').map((e) => xml.slice(e.start, e.end));
+    for (const section of Object.keys(CHILD)) this.counts[section] = this.children(section).length;
+    for (const tag of this.xfs) {
+      const id = Number(attr(tag, 'numFmtId') ?? 0);
+      const code = formats.get(id);
+      this.dateStyles.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormat(code));
+      this.percentStyles.push(code === undefined ? BUILTIN_PERCENT_FORMATS.has(id) : isPercentFormat(code));
+    }
+  }
+
+  private children(section: string) {
+    const span = findElement(this.xml, section);
+    if (!span) return [];
+    return findElements(this.xml.slice(span.contentStart, span.contentEnd), CHILD[section]).map((e) => ({
+      ...e,
+      start: e.start + span.contentStart,
+      end: e.end + span.contentStart,
+      tag: e.tag,
+    }));
+  }
+
+  get changed(): boolean {
+    return Object.keys(this.added).length > 0;
+  }
+
+  /** The index of a cell style with this look, based on style `base` (its font and borders). */
+  style(look: CellLook, base = 0): number {
+    const key = `${base}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.bold ? 1 : 0}|${look.black ? 1 : 0}`;
+    const known = this.looks.get(key);
+    if (known !== undefined) return known;
+    const baseTag = this.xfs[base] ?? this.xfs[0] ?? '<xf/>';
+    const numFmtId = look.numFmt === undefined ? Number(attr(baseTag, 'numFmtId') ?? 0) : this.formatId(look.numFmt);
+    const fontId = look.bold || look.black ? this.strongFont() : Number(attr(baseTag, 'fontId') ?? 0);
+    const fillId = look.fill === undefined ? Number(attr(baseTag, 'fillId') ?? 0) : this.fillId(look.fill);
+    const borderId = Number(attr(baseTag, 'borderId') ?? 0);
+    const tag =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      ' applyNumberFormat="1" applyFont="1" applyFill="1"/>';
+    const index = this.append('cellXfs', tag);
+    this.xfs.push(tag);
+    const code = look.numFmt;
+    this.dateStyles.push(code === undefined ? (this.dateStyles[base] ?? false) : isDateFormat(code));
+    this.percentStyles.push(code === undefined ? (this.percentStyles[base] ?? false) : isPercentFormat(code));
+    this.looks.set(key, index);
+    return index;
+  }
+
+  /** A differential style filling the cell with `argb` (conditional formatting). */
+  fillDxf(argb: string): number {
+    const known = this.dxfIds.get(argb);
+    if (known !== undefined) return known;
+    const id = this.append('dxfs', `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${argb}"/></patternFill></fill></dxf>`);
+    this.dxfIds.set(argb, id);
+    return id;
+  }
+
+  private formatId(code: string): number {
+    const builtin = BUILTIN_CODES[code];
+    if (builtin !== undefined) return builtin;
+    const known = this.customFormats.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFormatId++;
+    this.append('numFmts', `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.customFormats.set(code, id);
+    return id;
+  }
+
+  private fillId(argb: string): number {
+    const known = this.fills.get(argb);
+    if (known !== undefined) return known;
+    const id = this.append('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor indexed="64"/></patternFill></fill>`);
+    this.fills.set(argb, id);
+    return id;
+  }
+
+  private strongFont(): number {
+    if (this.boldFontId === undefined) {
+      // The default font, bold and black: headers keep the workbook's typeface.
+      const base = (this.fonts[0] ?? '<font></font>').replace(/<(b|color)\b[^>]*\/>/g, '');
+      const font = base.replace(/^<font>|^<font\s[^>]*>/, (open) => `${open}<b/><color rgb="FF000000"/>`);
+      this.boldFontId = this.append('fonts', font);
+    }
+    return this.boldFontId;
+  }
+
+  private append(section: string, child: string): number {
+    (this.added[section] ??= []).push(child);
+    return this.counts[section]++;
+  }
+
+  toXml(): string {
+    let xml = this.xml;
+    for (const [section, children] of Object.entries(this.added)) {
+      const content = children.join('');
+      const span = findElement(xml, section);
+      const count = this.counts[section];
+      if (span) {
+        const open = span.tag.endsWith('/>') ? span.tag.slice(0, -2) + '>' : span.tag;
+        const tag = /\scount=/.test(open) ? open.replace(/(\scount=)(["'])\d*\2/, `$1"${count}"`) : open.replace(/>$/, ` count="${count}">`);
+        const inner = xml.slice(span.contentStart, span.contentEnd);
+        xml = xml.slice(0, span.start) + tag + inner + content + `</${section}>` + xml.slice(span.end);
+      } else {
+        const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1)
+          .map((name) => findElement(xml, name))
+          .find((s) => s !== undefined);
+        const at = later ? later.start : xml.lastIndexOf('</styleSheet>');
+        xml = xml.slice(0, at) + `<${section} count="${count}">${content}</${section}>` + xml.slice(at);
+      }
+    }
+    return xml;
+  }
+}

@@ -1,0 +1,132 @@
+import { validate } from '../../src/validation/validate';
+import { indicator, objective, phase, plan, where } from './builders';
+
+describe('unit-required', () => {
+  test('an executive objective needs a unit; other levels do not', () => {
+    expect(where(plan({ objectives: [objective('O1', { unit: null })] }), 'unit-required')).toEqual([['errore', 'objectives', 0, 'unit']]);
+    expect(where(plan({ objectives: [objective('O1', { unit: null, level: 'ente' })] }), 'unit-required')).toEqual([]);
+  });
+});
+
+describe('split-sum', () => {
+  test('Peso indicatori % + Peso fasi % must be 100 within 0.01', () => {
+    const o = (i: number, f: number | null) => plan({ objectives: [objective('O1', { indicatorShare: i, phaseShare: f })] });
+    expect(where(o(60, 50), 'split-sum')).toEqual([['errore', 'objectives', 0, 'phaseShare']]);
+    expect(validate(o(60, 50)).find((f) => f.rule === 'split-sum')?.params).toEqual({ indicatorShare: 60, phaseShare: 50, sum: 110 });
+    expect(where(o(33.33, 66.67), 'split-sum')).toEqual([]);
+    expect(where(o(30, null), 'split-sum')).toEqual([]);
+  });
+});
+
+describe('override-note-missing / override-over-cap', () => {
+  test('a Grado NdV needs a note', () => {
+    expect(where(plan({ objectives: [objective('O1', { override: 90, overrideNote: '  ' })] }), 'override-note-missing')).toEqual([
+      ['errore', 'objectives', 0, 'overrideNote'],
+    ]);
+    expect(where(plan({ objectives: [objective('O1', { override: 90, overrideNote: 'Verbale NdV n. 3' })] }), 'override-note-missing')).toEqual([]);
+  });
+
+  test('a Grado NdV above the Tetto grado % is an error; equal to it is not', () => {
+    const o = (override: number, cap: number) => plan({ objectives: [objective('O1', { override, overrideNote: 'ok' })], rules: { cap } });
+    expect(where(o(110, 100), 'override-over-cap')).toEqual([['errore', 'objectives', 0, 'override']]);
+    expect(where(o(110, 120), 'override-over-cap')).toEqual([]);
+    expect(where(o(100, 100), 'override-over-cap')).toEqual([]);
+  });
+});
+
+describe('excluded-reason-missing', () => {
+  test('Non valutabile = SI needs a reason', () => {
+    expect(where(plan({ objectives: [objective('O1', { excluded: true })] }), 'excluded-reason-missing')).toEqual([
+      ['errore', 'objectives', 0, 'excludedReason'],
+    ]);
+    expect(where(plan({ objectives: [objective('O1', { excluded: true, excludedReason: 'Sospeso per ricorso' })] }), 'excluded-reason-missing')).toEqual([]);
+  });
+});
+
+describe('date-order on objectives', () => {
+  test('Data fine before Data inizio is an error on Data fine; the same day is fine', () => {
+    const o = (start: string, end: string) => plan({ objectives: [objective('O1', { start, end })] });
+    expect(where(o('2023-06-01', '2023-05-31'), 'date-order')).toEqual([['errore', 'objectives', 0, 'end']]);
+    expect(validate(o('2023-06-01', '2023-05-31')).find((f) => f.rule === 'date-order')?.params).toEqual({ start: '01/06/2023', end: '31/05/2023' });
+    expect(where(o('2023-06-01', '2023-06-01'), 'date-order')).toEqual([]);
+  });
+});
+
+describe('indicator-share-without-indicators / phase-share-without-phases', () => {
+  test('a part with weight but no rows warns on its share', () => {
+    const p = plan({ objectives: [objective('O1', { indicatorShare: 50, phaseShare: 50 })], indicators: [], phases: [phase('O1', 1, 100)] });
+    expect(where(p, 'indicator-share-without-indicators')).toEqual([['avviso', 'objectives', 0, 'indicatorShare']]);
+    expect(where(p, 'phase-share-without-phases')).toEqual([]);
+  });
+
+  test('phases of another year do not fill the phase part of this year', () => {
+    const p = plan({ objectives: [objective('O1', { indicatorShare: 50, phaseShare: 50 })], phases: [phase('O1', 1, 100, { year: 2024 })] });
+    expect(where(p, 'phase-share-without-phases')).toEqual([['avviso', 'objectives', 0, 'phaseShare']]);
+    expect(where(p, 'indicator-share-without-indicators')).toEqual([]);
+  });
+
+  test('a zero share asks for nothing', () => {
+    expect(where(plan({ objectives: [objective('O1', { indicatorShare: 100, phaseShare: 0 })] }), 'phase-share-without-phases')).toEqual([]);
+  });
+});
+
+describe('no-indicators', () => {
+  test('an executive or operational objective without indicators, children or Grado NdV warns on the row', () => {
+    const p = plan({
+      objectives: [
+        objective('E', { level: 'esecutivo' }),
+        objective('OP', { level: 'operativo' }),
+        objective('S', { level: 'strategico' }),
+        objective('EN', { level: 'ente' }),
+      ],
+      indicators: [],
+      phases: ['E', 'OP', 'S', 'EN'].map((code) => phase(code, 1, 100)),
+    });
+    expect(where(p, 'no-indicators')).toEqual([
+      ['avviso', 'objectives', 0, null],
+      ['avviso', 'objectives', 1, null],
+    ]);
+  });
+
+  test('children, a Grado NdV or exclusion make indicators unnecessary', () => {
+    const p = plan({
+      objectives: [
+        objective('OP', { level: 'operativo' }),
+        objective('O1', { parent: 'OP' }),
+        objective('O2', { override: 80, overrideNote: 'Verbale NdV' }),
+        objective('O3', { excluded: true, excludedReason: 'Sospeso' }),
+      ],
+      indicators: [indicator('I1', 'O1')],
+    });
+    expect(where(p, 'no-indicators')).toEqual([]);
+  });
+});
+
+describe('empty-objective', () => {
+  test('no indicators, no phases of the year, no children and no Grado NdV: nothing to grade', () => {
+    const p = plan({
+      objectives: [objective('O1', { level: 'strategico' }), objective('O2'), objective('O3')],
+      indicators: [indicator('I3', 'O3')],
+      phases: [phase('O2', 1, 100, { year: 2022 })],
+    });
+    expect(where(p, 'empty-objective')).toEqual([
+      ['avviso', 'objectives', 0, null],
+      ['avviso', 'objectives', 1, null],
+    ]);
+  });
+
+  test('phases alone make an objective gradable', () => {
+    expect(where(plan({ indicators: [], phases: [phase('O1', 1, 100)] }), 'empty-objective')).toEqual([]);
+  });
+});
+
+describe('indicator-weights-zero', () => {
+  test('when every counted indicator weighs 0 the objective cannot be graded', () => {
+    const p = plan({
+      indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { weight: 3, excluded: true })],
+    });
+    expect(where(p, 'indicator-weights-zero')).toEqual([['errore', 'objectives', 0, null]]);
+    const blankWeighsOne = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1')] });
+    expect(where(blankWeighsOne, 'indicator-weights-zero')).toEqual([]);
+  });
+});

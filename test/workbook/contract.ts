@@ -1,0 +1,362 @@
+/**
+ * The behaviour every WorkbookPort must have (src/workbook/port.ts), as one suite that each
+ * adapter runs against itself: `runWorkbookPortContract('memory', makeMemoryPort)`.
+ *
+ * The suite drives the port only through its own `apply` / `readTables`, plus `ForeignEdits`:
+ * what a user does in Excel behind Traguardo's back (a sheet of their own, a column inserted into
+ * a table, a cell formatted as %, a protected sheet) and a way to look at a cell's formatting.
+ * An adapter implements those with its own library (ExcelJS: `addWorksheet`, `table.addColumn`
+ * + `commit`, `cell.numFmt`, `cell.fill`, `worksheet.protect`).
+ */
+import type { CellValue } from '../../src/schema/raw';
+import type { ColumnSpec, TableData, WorkbookChange, WorkbookPort } from '../../src/workbook/port';
+
+/** A cell as a user sees it. Colours are `#RRGGBB` (upper case); `numFmt` absent = General. */
+export interface InspectedCell {
+  value: CellValue;
+  numFmt?: string;
+  fill?: string;
+  note?: string;
+  bold?: boolean;
+}
+
+export interface ForeignEdits {
+  /** Adds a worksheet with plain values from A1 (row by row). */
+  addSheet(name: string, rows: readonly (readonly CellValue[])[]): Promise<void>;
+  /**
+   * Inserts a column into an existing table at a 0-based position (cells of the table's rows
+   * shift right, as in Excel), with a header, one value per data row and a fill on its data cells.
+   */
+  insertTableColumn(table: string, at: number, header: string, values: readonly CellValue[], fill: string): Promise<void>;
+  /** Writes one cell with a number format of the user's choice, e.g. `0%`. */
+  setCell(sheet: string, address: string, value: CellValue, numFmt?: string): Promise<void>;
+  /** Protects a sheet: from now on, the port must refuse to write to it. */
+  protectSheet(sheet: string): Promise<void>;
+  /** Value and formatting of one cell; a date cell gives a `Date`. */
+  inspect(sheet: string, address: string): Promise<InspectedCell>;
+}
+
+export interface PortUnderTest {
+  port: WorkbookPort;
+  foreign: ForeignEdits;
+  /** Saves and loads again (file-backed ports); a memory port returns itself. */
+  reopen(): Promise<PortUnderTest>;
+}
+
+/** Number formats as written by any adapter, checked loosely: what a user would see. */
+const FORMAT_CHECKS: Record<ColumnSpec['format'], (numFmt: string) => boolean> = {
+  text: (f) => f === '@',
+  integer: (f) => /^(0|#,##0)$/.test(f),
+  number: (f) => f.toLowerCase() === 'general',
+  percent: (f) => /0\.00/.test(f) && !f.includes('%'),
+  date: (f) => /d/i.test(f) && /m/i.test(f) && /y/i.test(f),
+};
+
+const USER_FILL = '#FFC000';
+
+const OBJECTIVE_COLUMNS: ColumnSpec[] = [
+  { header: 'Codice', format: 'text', output: false, note: 'Codice univoco', width: 14 },
+  { header: 'Titolo', format: 'text', output: false },
+  { header: 'Livello', format: 'text', output: false, list: ['Strategico', 'Operativo', 'Esecutivo', 'Ente'] },
+  { header: 'Missione', format: 'integer', output: false },
+  { header: 'Peso', format: 'number', output: false },
+  { header: 'Peso fasi %', format: 'percent', output: false },
+  { header: 'Data fine', format: 'date', output: false },
+  { header: 'Grado finale %', format: 'percent', output: true, note: 'calcolato', bands: [{ from: 0, color: '#C00000' }, { from: 90, color: '#00B050' }] },
+  { header: 'Esito verifica', format: 'text', output: true, note: 'calcolato' },
+];
+
+const INPUT_HEADERS = OBJECTIVE_COLUMNS.filter((c) => !c.output).map((c) => c.header);
+
+const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/** Every kind of value a cell holds, including text that looks like a formula. */
+const ROWS: CellValue[][] = [
+  ['OB-1', 'Riduzione tempi di pagamento', 'Esecutivo', 1, 230, 50, d('2023-12-31')],
+  ['=SUM(A1:A3)', '+39 055 1234', '-3 giorni', 12, 0.5, 12.5, null],
+  ['@ufficio', 'Titolo con àccenti “tipografici”', null, null, -4.25, 0, d('2024-02-29')],
+  ['12', '', 'Ente', 99, 1234567.891, 100, null],
+];
+
+const BOOLEAN_ROWS: CellValue[][] = [
+  ['B-1', true],
+  ['B-2', false],
+];
+
+function ensureObjectives(top = 1, left = 1): WorkbookChange {
+  return { kind: 'ensureTable', sheet: 'Obiettivi', table: 'Obiettivi', top, left, columns: OBJECTIVE_COLUMNS };
+}
+
+function seedObjectives(rows: CellValue[][] = ROWS): WorkbookChange[] {
+  return [ensureObjectives(), { kind: 'writeRows', table: 'Obiettivi', headers: INPUT_HEADERS, rows }];
+}
+
+function byName(tables: TableData[], name: string): TableData {
+  const table = tables.find((t) => t.name === name);
+  if (!table) throw new Error(`table ${name} not read back; tables: ${tables.map((t) => t.name).join(', ')}`);
+  return table;
+}
+
+function column(table: TableData, header: string): CellValue[] {
+  const index = table.headers.indexOf(header);
+  if (index < 0) throw new Error(`no column ${header} in ${table.headers.join(', ')}`);
+  return table.rows.map((row) => row[index]);
+}
+
+/** The same cell values, with blanks (null/undefined/empty string) compared as one. */
+function normalized(values: CellValue[]): CellValue[] {
+  return values.map((v) => (v === undefined || v === '' ? null : v));
+}
+
+async function inputCells(port: WorkbookPort, table: string): Promise<CellValue[][]> {
+  const data = byName(await port.readTables(), table);
+  return INPUT_HEADERS.map((h) => normalized(column(data, h)));
+}
+
+export function runWorkbookPortContract(name: string, make: () => Promise<PortUnderTest>): void {
+  describe(`WorkbookPort contract: ${name}`, () => {
+    it('ensureTable creates the sheets and tables with the headers in order, where asked', async () => {
+      const { port } = await make();
+      await port.apply([
+        ensureObjectives(),
+        { kind: 'ensureTable', sheet: 'Regole', table: 'Regole', columns: [
+          { header: 'Parametro', format: 'text', output: false },
+          { header: 'Valore', format: 'number', output: false },
+        ] },
+        { kind: 'ensureTable', sheet: 'Regole', table: 'Fasce', top: 1, left: 4, columns: [
+          { header: 'Da %', format: 'percent', output: false },
+          { header: 'Etichetta', format: 'text', output: false },
+        ] },
+      ]);
+      const tables = await port.readTables();
+      expect(tables.map((t) => t.name).sort()).toEqual(['Fasce', 'Obiettivi', 'Regole']);
+      const objectives = byName(tables, 'Obiettivi');
+      expect(objectives).toEqual({
+        name: 'Obiettivi',
+        sheet: 'Obiettivi',
+        top: 1,
+        left: 1,
+        headers: OBJECTIVE_COLUMNS.map((c) => c.header),
+        rows: [],
+      });
+      expect(byName(tables, 'Regole')).toMatchObject({ sheet: 'Regole', top: 1, left: 1, headers: ['Parametro', 'Valore'] });
+      expect(byName(tables, 'Fasce')).toMatchObject({ sheet: 'Regole', top: 1, left: 4, headers: ['Da %', 'Etichetta'] });
+    });
+
+    it('ensureTable gives data cells the number format of their column, and output headers a fill and the note', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      for (const [i, spec] of OBJECTIVE_COLUMNS.entries()) {
+        const address = `${String.fromCharCode(65 + i)}2`;
+        const cell = await foreign.inspect('Obiettivi', address);
+        const numFmt = cell.numFmt ?? 'General';
+        expect({ header: spec.header, ok: FORMAT_CHECKS[spec.format](numFmt) }).toEqual({ header: spec.header, ok: true });
+      }
+      const outputHeader = await foreign.inspect('Obiettivi', 'H1');
+      const inputHeader = await foreign.inspect('Obiettivi', 'A1');
+      expect(outputHeader.value).toBe('Grado finale %');
+      expect(outputHeader.fill).toBeDefined();
+      expect(outputHeader.fill).not.toBe(inputHeader.fill);
+      expect(outputHeader.note).toBe('calcolato');
+      expect(inputHeader.note).toBe('Codice univoco');
+    });
+
+    it('writeRows then readTables gives back the same values: text, formula-like text, numbers, dates, blanks', async () => {
+      const { port } = await make();
+      await port.apply(seedObjectives());
+      const table = byName(await port.readTables(), 'Obiettivi');
+      expect(table.rows).toHaveLength(ROWS.length);
+      INPUT_HEADERS.forEach((header, c) => {
+        expect({ header, values: normalized(column(table, header)) }).toEqual({ header, values: normalized(ROWS.map((r) => r[c])) });
+      });
+      expect(normalized(column(table, 'Grado finale %'))).toEqual([null, null, null, null]);
+    });
+
+    it('writeRows and readTables keep booleans', async () => {
+      const { port } = await make();
+      await port.apply([
+        { kind: 'ensureTable', sheet: 'Flag', table: 'Flag', columns: [
+          { header: 'Codice', format: 'text', output: false },
+          { header: 'Fatto', format: 'text', output: false },
+        ] },
+        { kind: 'writeRows', table: 'Flag', headers: ['Codice', 'Fatto'], rows: BOOLEAN_ROWS },
+      ]);
+      expect(byName(await port.readTables(), 'Flag').rows).toEqual(BOOLEAN_ROWS);
+    });
+
+    it('text starting with = + - @ stays text after a reopen, never a formula', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      const reopened = await made.reopen();
+      const table = byName(await reopened.port.readTables(), 'Obiettivi');
+      expect(column(table, 'Codice')).toEqual(['OB-1', '=SUM(A1:A3)', '@ufficio', '12']);
+      expect(column(table, 'Titolo').slice(1, 2)).toEqual(['+39 055 1234']);
+      expect(column(table, 'Livello').slice(1, 2)).toEqual(['-3 giorni']);
+      expect((await reopened.foreign.inspect('Obiettivi', 'A3')).value).toBe('=SUM(A1:A3)');
+    });
+
+    it('writeRows replaces the body: fewer rows leave no stale values behind', async () => {
+      const { port } = await make();
+      await port.apply(seedObjectives());
+      await port.apply([{ kind: 'writeRows', table: 'Obiettivi', headers: ['Codice', 'Titolo'], rows: [['X-1', 'Solo']] }]);
+      const table = byName(await port.readTables(), 'Obiettivi');
+      expect(table.rows).toHaveLength(1);
+      expect(normalized(table.rows[0])).toEqual(['X-1', 'Solo', null, null, null, null, null, null, null]);
+    });
+
+    it('ensureTable on an existing table appends only the missing columns, at the right end, keeping user columns', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      await foreign.insertTableColumn('Obiettivi', 1, 'Nota ufficio', ['n1', 'n2', 'n3', 'n4'], USER_FILL);
+      await port.apply([
+        {
+          kind: 'ensureTable',
+          sheet: 'Obiettivi',
+          table: 'Obiettivi',
+          columns: [
+            { header: 'codice', format: 'text', output: false },
+            ...OBJECTIVE_COLUMNS,
+            { header: 'Responsabile', format: 'text', output: false },
+            { header: 'Stato di attuazione', format: 'text', output: true },
+          ],
+        },
+      ]);
+      const table = byName(await port.readTables(), 'Obiettivi');
+      expect(table.headers).toEqual([
+        'Codice',
+        'Nota ufficio',
+        ...OBJECTIVE_COLUMNS.slice(1).map((c) => c.header),
+        'Responsabile',
+        'Stato di attuazione',
+      ]);
+      expect(column(table, 'Nota ufficio')).toEqual(['n1', 'n2', 'n3', 'n4']);
+      expect(normalized(column(table, 'Titolo'))).toEqual(normalized(ROWS.map((r) => r[1])));
+      expect(normalized(column(table, 'Responsabile'))).toEqual([null, null, null, null]);
+      expect((await foreign.inspect('Obiettivi', 'B3')).fill).toBe(USER_FILL);
+    });
+
+    it('ensureTable never overwrites cells: a new table over occupied cells is refused and the cells stay', async () => {
+      const { port, foreign } = await make();
+      await foreign.addSheet('Appunti', [['mio testo', 42]]);
+      await expect(
+        port.apply([{ kind: 'ensureTable', sheet: 'Appunti', table: 'Appunti', columns: [{ header: 'Codice', format: 'text', output: false }] }]),
+      ).rejects.toBeDefined();
+      expect((await foreign.inspect('Appunti', 'A1')).value).toBe('mio testo');
+      expect((await foreign.inspect('Appunti', 'B1')).value).toBe(42);
+    });
+
+    it('writeColumn writes only its column, found by header wherever it is', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      await foreign.insertTableColumn('Obiettivi', 3, 'Mia colonna', [1, 2, 3, 4], USER_FILL);
+      const before = await port.readTables();
+      await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK', 'errore: x', null, '=non formula'] }]);
+      const after = byName(await port.readTables(), 'Obiettivi');
+      const prior = byName(before, 'Obiettivi');
+      for (const header of prior.headers.filter((h) => h !== 'Esito verifica')) {
+        expect({ header, values: column(after, header) }).toEqual({ header, values: column(prior, header) });
+      }
+      expect(normalized(column(after, 'Esito verifica'))).toEqual(['OK', 'errore: x', null, '=non formula']);
+      expect(before.filter((t) => t.name !== 'Obiettivi')).toEqual((await port.readTables()).filter((t) => t.name !== 'Obiettivi'));
+    });
+
+    it('writeColumn with a wrong number of values is refused and changes nothing', async () => {
+      const { port } = await make();
+      await port.apply(seedObjectives());
+      const before = await port.readTables();
+      await expect(
+        port.apply([
+          { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [1, 2, 3, 4] },
+          { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK'] },
+        ]),
+      ).rejects.toBeDefined();
+      expect(await inputCells(port, 'Obiettivi')).toEqual(INPUT_HEADERS.map((h) => normalized(column(byName(before, 'Obiettivi'), h))));
+    });
+
+    it('replaceSheet replaces that sheet only, with formats and header rows', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      await foreign.addSheet('Appunti', [['mio testo', 42]]);
+      await port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['vecchio'], ['a', 1], ['b', 2], ['c', 3]] }]);
+      const before = await port.readTables();
+      await port.apply([
+        {
+          kind: 'replaceSheet',
+          sheet: 'Riepilogo',
+          rows: [['Struttura', 'Grado %'], ['SASTER', 91.666666], ['=A1', null]],
+          formats: { 1: 'percent' },
+          headerRows: [0],
+        },
+      ]);
+      expect(await port.readTables()).toEqual(before);
+      expect((await foreign.inspect('Riepilogo', 'A1')).value).toBe('Struttura');
+      expect((await foreign.inspect('Riepilogo', 'A1')).bold).toBe(true);
+      expect((await foreign.inspect('Riepilogo', 'B2')).value).toBe(91.666666);
+      expect(FORMAT_CHECKS.percent((await foreign.inspect('Riepilogo', 'B2')).numFmt ?? 'General')).toBe(true);
+      expect((await foreign.inspect('Riepilogo', 'A3')).value).toBe('=A1');
+      expect(normalized([(await foreign.inspect('Riepilogo', 'A4')).value])).toEqual([null]);
+      expect(normalized([(await foreign.inspect('Riepilogo', 'B4')).value])).toEqual([null]);
+      expect((await foreign.inspect('Appunti', 'A1')).value).toBe('mio testo');
+    });
+
+    it('a user sheet and a user column survive ensureTable, writeColumn, replaceSheet and a reopen', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      await made.foreign.addSheet('Appunti', [['mio testo', 42], [null, d('2023-06-30')]]);
+      await made.foreign.insertTableColumn('Obiettivi', 2, 'Nota ufficio', ['n1', 'n2', 'n3', 'n4'], USER_FILL);
+      await made.port.apply([
+        ensureObjectives(),
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [90, null, 55.5, 100] },
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK', 'OK', 'OK', 'OK'] },
+        { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Riepilogo']] },
+      ]);
+      const reopened = await made.reopen();
+      const table = byName(await reopened.port.readTables(), 'Obiettivi');
+      expect(table.headers[2]).toBe('Nota ufficio');
+      expect(column(table, 'Nota ufficio')).toEqual(['n1', 'n2', 'n3', 'n4']);
+      expect(normalized(column(table, 'Grado finale %'))).toEqual([90, null, 55.5, 100]);
+      expect((await reopened.foreign.inspect('Obiettivi', 'C2')).fill).toBe(USER_FILL);
+      expect((await reopened.foreign.inspect('Obiettivi', 'C5')).value).toBe('n4');
+      expect((await reopened.foreign.inspect('Appunti', 'A1')).value).toBe('mio testo');
+      expect((await reopened.foreign.inspect('Appunti', 'B1')).value).toBe(42);
+      expect((await reopened.foreign.inspect('Appunti', 'B2')).value).toEqual(d('2023-06-30'));
+      INPUT_HEADERS.forEach((header, c) => {
+        expect({ header, values: normalized(column(table, header)) }).toEqual({ header, values: normalized(ROWS.map((r) => r[c])) });
+      });
+    });
+
+    it('readTables gives a PercentCell for a number in a %-formatted cell', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      await foreign.setCell('Obiettivi', 'F2', 0.3, '0%');
+      await foreign.setCell('Obiettivi', 'F3', 0.125, '0.00%');
+      const table = byName(await port.readTables(), 'Obiettivi');
+      expect(column(table, 'Peso fasi %').slice(0, 2)).toEqual([{ percent: 30 }, { percent: 12.5 }]);
+      expect(column(table, 'Peso fasi %')[2]).toBe(0);
+    });
+
+    it('a write to a protected sheet is refused and every input cell stays as it was', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      const before = await inputCells(port, 'Obiettivi');
+      await foreign.protectSheet('Obiettivi');
+      await expect(
+        port.apply([
+          { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['x']] },
+          { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [1, 2, 3, 4] },
+        ]),
+      ).rejects.toBeDefined();
+      expect(await inputCells(port, 'Obiettivi')).toEqual(before);
+      await expect(
+        port.apply([{ kind: 'writeRows', table: 'Obiettivi', headers: ['Codice'], rows: [['Z']] }]),
+      ).rejects.toBeDefined();
+      expect(await inputCells(port, 'Obiettivi')).toEqual(before);
+    });
+
+    it('selectCell accepts a sheet and an address', async () => {
+      const { port } = await make();
+      await port.apply(seedObjectives());
+      await expect(port.selectCell('Obiettivi', 'B3')).resolves.toBeUndefined();
+    });
+  });
+}

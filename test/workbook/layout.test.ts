@@ -1,0 +1,151 @@
+import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/tables';
+import { defaultBands, defaultCriteria } from '../../src/schema/model';
+import { layoutChanges, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
+import type { TableData } from '../../src/workbook/port';
+
+const options = { criteria: defaultCriteria(), bands: defaultBands() };
+
+describe('tableLayouts', () => {
+  it.each(['it', 'en'] as const)('gives every data table the schema labels (%s) as input headers, then the outputs', (lang) => {
+    for (const def of DATA_TABLES.filter((d) => d.key !== 'weighting')) {
+      const layout = tableLayout(def.key, lang, options);
+      expect(layout.sheet).toBe(def.sheet[lang]);
+      expect(layout.table).toBe(def.table);
+      expect(layout.columns.map((c) => c.spec.header)).toEqual([...def.fields.map((f) => f.label[lang]), ...def.outputs.map((o) => o.label[lang])]);
+      expect(layout.columns.map((c) => c.spec.output)).toEqual([...def.fields.map(() => false), ...def.outputs.map(() => true)]);
+    }
+  });
+
+  it('marks output columns with the note «calcolato» in Italian and “computed” in English', () => {
+    const it = tableLayout('indicators', 'it', options).columns.filter((c) => c.spec.output);
+    const en = tableLayout('indicators', 'en', options).columns.filter((c) => c.spec.output);
+    expect(it.map((c) => c.spec.note?.split(':')[0])).toEqual(['calcolato', 'calcolato', 'calcolato', 'calcolato']);
+    expect(en.map((c) => c.spec.note?.split(':')[0])).toEqual(['computed', 'computed', 'computed', 'computed']);
+  });
+
+  it('derives formats from field kinds and gives percentages a header ending in %', () => {
+    const formats = Object.fromEntries(tableLayout('objectives', 'it', options).columns.map((c) => [c.spec.header, c.spec.format]));
+    expect(formats).toMatchObject({
+      Codice: 'text',
+      Livello: 'text',
+      'Strutture coinvolte': 'text',
+      Missione: 'integer',
+      Peso: 'number',
+      'Peso minimo %': 'percent',
+      'Grado NdV %': 'percent',
+      'Data inizio': 'date',
+      'Non valutabile': 'text',
+      'Peso %': 'percent',
+      'Grado finale %': 'percent',
+      Fascia: 'text',
+    });
+    for (const layout of tableLayouts('it', options)) {
+      for (const c of layout.columns) if (c.spec.format === 'percent') expect(c.spec.header).toMatch(/%$/);
+    }
+    const indicators = Object.fromEntries(tableLayout('indicators', 'it', options).columns.map((c) => [c.spec.header, c.spec.format]));
+    expect([indicators.Target, indicators.Consuntivo, indicators.Baseline]).toEqual(['number', 'number', 'number']);
+  });
+
+  it('offers dropdown lists for enums (labels in the language) and SI/NO fields', () => {
+    const objectives = tableLayout('objectives', 'it', options).columns;
+    expect(objectives.find((c) => c.spec.header === 'Livello')?.spec.list).toEqual(['Strategico', 'Operativo', 'Esecutivo', 'Ente']);
+    expect(objectives.find((c) => c.spec.header === 'Non valutabile')?.spec.list).toEqual(YES_NO);
+    expect(objectives.find((c) => c.spec.header === 'Titolo')?.spec.list).toBeUndefined();
+    const en = tableLayout('indicators', 'en', options).columns;
+    expect(en.find((c) => c.spec.header === 'Type')?.spec.list).toEqual(['Number', 'Percentage', 'YES/NO', 'Deadline']);
+    expect(en.find((c) => c.spec.header === 'Excluded')?.spec.list).toEqual(['SI', 'NO']);
+  });
+
+  it('notes carry the field help, required fields say so', () => {
+    const phases = tableLayout('phases', 'it', options).columns;
+    expect(phases[0].spec.note).toBe(`Obbligatorio. ${PHASES.fields[0].help.it}`);
+    expect(phases[1].spec.note).toBe(PHASES.fields[1].help.it);
+    for (const c of phases) expect(c.spec.width).toBeGreaterThanOrEqual(c.spec.header.length);
+  });
+
+  it('lays out Pesatura as Obiettivo, one column per criterion, then the outputs', () => {
+    const criteria = [
+      { name: 'Strategicità', weight: 2, max: 10 },
+      { name: 'Complessità', weight: 1, max: 100 },
+      { name: 'strategicita', weight: 1, max: 100 },
+    ];
+    const layout = tableLayout('weighting', 'it', { criteria, bands: [] });
+    expect(layout.columns.map((c) => c.spec.header)).toEqual(['Obiettivo', 'Strategicità', 'Complessità', 'Punteggio', 'Peso %', 'Esito verifica']);
+    expect(layout.columns[1].spec).toMatchObject({ format: 'number', output: false, note: 'Criterio di pesatura: punteggio da 0 a 10, peso 2' });
+  });
+
+  it('puts Regole, Fasce and Criteri side by side on the Regole sheet, one column apart', () => {
+    const onRules = tableLayouts('it', options).filter((l) => l.sheet === 'Regole');
+    expect(onRules.map((l) => [l.table, l.top, l.left, l.columns.map((c) => c.spec.header)])).toEqual([
+      ['Regole', 1, 1, ['Parametro', 'Valore']],
+      ['Fasce', 1, 4, ['Da %', 'Etichetta', 'Premio %', 'Proporzionale', 'Colore']],
+      ['Criteri', 1, 10, ['Criterio', 'Peso', 'Massimo']],
+    ]);
+    expect(tableLayouts('en', options).filter((l) => l.sheet === 'Rules').map((l) => l.table)).toEqual(['Regole', 'Fasce', 'Criteri']);
+  });
+
+  it('colours grade columns by band, lowest first, colours normalised and a colourless band white', () => {
+    const bands = [
+      { from: 90, color: '00b050' },
+      { from: 0, color: '#C00000' },
+      { from: 60, color: 'giallo' },
+    ];
+    const columns = tableLayout('objectives', 'it', { criteria: [], bands }).columns;
+    const expected = [{ from: 0, color: '#C00000' }, { from: 60, color: '#FFFFFF' }, { from: 90, color: '#00B050' }];
+    const banded = columns.filter((c) => c.spec.bands).map((c) => c.spec.header);
+    expect(banded).toEqual(['Grado indicatori %', 'Grado fasi %', 'Grado calcolato %', 'Grado finale %']);
+    expect(columns.find((c) => c.spec.header === 'Grado finale %')?.spec.bands).toEqual(expected);
+    expect(tableLayout('indicators', 'it', { criteria: [], bands }).columns.find((c) => c.spec.header === 'Grado %')?.spec.bands).toEqual(expected);
+  });
+});
+
+describe('layoutChanges', () => {
+  it('creates every table where the layout puts it', () => {
+    const changes = layoutChanges('it', options);
+    expect(changes.map((c) => (c.kind === 'ensureTable' ? [c.sheet, c.table, c.top, c.left] : c.kind))).toEqual([
+      ['Strutture', 'Strutture', 1, 1],
+      ['Obiettivi', 'Obiettivi', 1, 1],
+      ['Indicatori', 'Indicatori', 1, 1],
+      ['Fasi', 'Fasi', 1, 1],
+      ['Pesatura', 'Pesatura', 1, 1],
+      ['Personale', 'Personale', 1, 1],
+      ['Regole', 'Regole', 1, 1],
+      ['Regole', 'Fasce', 1, 4],
+      ['Regole', 'Criteri', 1, 10],
+    ]);
+    expect(changes).toHaveLength(ALL_TABLES.length);
+  });
+
+  it('upgrades an existing table with only the columns it lacks, recognising aliases and keeping its name', () => {
+    const existing: TableData = {
+      name: 'Objectives',
+      sheet: 'Piano',
+      top: 3,
+      left: 2,
+      headers: ['Codice obiettivo', 'Mia colonna', 'Titolo obiettivo', 'Peso', 'Grado finale'],
+      rows: [],
+    };
+    const changes = layoutChanges('it', options, [existing]);
+    const objectives = changes.find((c) => c.kind === 'ensureTable' && c.table === 'Objectives');
+    expect(objectives).toBeDefined();
+    if (objectives?.kind !== 'ensureTable') return;
+    expect(objectives.sheet).toBe('Piano');
+    const added = objectives.columns.map((c) => c.header);
+    expect(added).toEqual(
+      [...OBJECTIVES.fields.map((f) => f.label.it), ...OBJECTIVES.outputs.map((o) => o.label.it)].filter(
+        (h) => !['Codice', 'Titolo', 'Peso', 'Grado finale %'].includes(h),
+      ),
+    );
+    expect(changes.filter((c) => c.kind === 'ensureTable' && c.table === 'Obiettivi')).toEqual([]);
+  });
+
+  it('adds nothing to a table that is complete, and adds a new criterion to Pesatura', () => {
+    const complete = tableLayout('units', 'it', options);
+    const weighting: TableData = { name: 'Pesatura', sheet: 'Pesatura', top: 1, left: 1, headers: ['Obiettivo', 'Strategicità', 'Punteggio', 'Peso %', 'Esito verifica'], rows: [] };
+    const units: TableData = { name: 'Strutture', sheet: 'Strutture', top: 1, left: 1, headers: complete.columns.map((c) => c.spec.header), rows: [] };
+    const changes = layoutChanges('it', { criteria: [{ name: 'Strategicità', weight: 1, max: 100 }, { name: 'Urgenza', weight: 1, max: 100 }], bands: [] }, [weighting, units]);
+    expect(changes.some((c) => c.kind === 'ensureTable' && c.table === 'Strutture')).toBe(false);
+    const pesatura = changes.find((c) => c.kind === 'ensureTable' && c.table === 'Pesatura');
+    expect(pesatura?.kind === 'ensureTable' && pesatura.columns.map((c) => c.header)).toEqual(['Urgenza']);
+  });
+});

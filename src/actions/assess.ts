@@ -33,9 +33,32 @@ export interface Scored extends Assessment {
 /** Parses and validates raw tables (from a workbook or an interchange file). */
 export function assessRaw(raw: RawTables, locator: Locator, readFindings: Finding[], lang: Lang): Assessment {
   const { plan, findings: cellFindings } = readPlan(raw);
-  const findings = [...readFindings, ...cellFindings, ...validate(plan)];
+  const findings = withoutEchoes([readFindings, cellFindings, validate(plan)]);
   const located = findings.map((f) => locator.locate(f, lang));
   return { raw, plan, findings, located, locator };
+}
+
+/**
+ * Each stage sees only what the previous one could read: a cell the parser could not read is
+ * null for validation, and a missing column is blank on every row. A later stage's finding on a
+ * cell (or column) where an earlier stage already reported an error says the same thing again
+ * («Manca la polarità» after «Polarità non valida»), so it is dropped.
+ */
+function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
+  const explained = new Set<string>();
+  const kept: Finding[] = [];
+  for (const stage of stages) {
+    const fromThisStage: string[] = [];
+    for (const f of stage) {
+      if (f.field !== null && (explained.has(`${f.table}:${f.index}:${f.field}`) || explained.has(`${f.table}:null:${f.field}`))) {
+        continue;
+      }
+      kept.push(f);
+      if (f.severity === 'errore' && f.field !== null) fromThisStage.push(`${f.table}:${f.index}:${f.field}`);
+    }
+    for (const key of fromThisStage) explained.add(key);
+  }
+  return kept;
 }
 
 export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {

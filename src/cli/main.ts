@@ -9,6 +9,7 @@ import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, t
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
 import { buildDemoRaw } from '../demo/demo';
 import { UserError } from '../errors';
+import type { LocatedFinding } from '../schema/findings';
 import { formatNumber, message, type Lang } from '../i18n';
 import { interchangeJsonSchema } from '../schema/zod';
 import { parseInterchange, toInterchange } from '../schema/interchange';
@@ -188,7 +189,7 @@ async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   await workbook.apply(importChanges(buildDemoRaw(), lang));
   const scored = await scoreWorkbook(workbook, lang);
   await workbook.save(out);
-  printFindings(scored, lang, io, 12);
+  printFindings(scored, lang, io, 0);
   io.out(message('cli-demo-note', { file: out }, lang));
   printResults(scored, lang, io);
   io.out(message('cli-written', { file: out }, lang));
@@ -241,20 +242,38 @@ async function writeFileAtomic(file: string, content: string): Promise<void> {
 
 const SEVERITY_ORDER = { errore: 0, avviso: 1, info: 2 } as const;
 
-function printFindings(a: Assessment, lang: Lang, io: CliIO, shown = FINDINGS_SHOWN): void {
-  const counts = { errore: 0, avviso: 0, info: 0 };
-  for (const f of a.located) counts[f.severity]++;
+function where(f: LocatedFinding): string {
+  if (f.cell) return `${f.sheet}!${f.cell}`;
+  return f.row !== null ? `${f.sheet}:${f.row}` : f.sheet;
+}
+
+/**
+ * The counts by severity, then one line per rule (how many, where the first one is, its
+ * message), then — unless `listed` is 0 — the first findings one by one.
+ */
+function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_SHOWN): void {
   if (a.located.length === 0) {
     io.out(message('cli-no-findings', {}, lang));
     return;
   }
+  const counts = { errore: 0, avviso: 0, info: 0 };
+  for (const f of a.located) counts[f.severity]++;
   io.out(message('cli-findings-summary', { errors: counts.errore, warnings: counts.avviso, infos: counts.info }, lang));
   const sorted = [...a.located].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
-  for (const f of sorted.slice(0, shown)) {
-    const where = f.cell ? `${f.sheet}!${f.cell}` : f.row !== null ? `${f.sheet}, riga ${f.row}` : f.sheet;
-    io.out(`  ${f.severity.padEnd(6)} ${where.padEnd(16)} ${f.message}`);
+  const byRule = new Map<string, { first: LocatedFinding; count: number }>();
+  for (const f of sorted) {
+    const group = byRule.get(f.rule);
+    if (group) group.count++;
+    else byRule.set(f.rule, { first: f, count: 1 });
   }
-  if (sorted.length > shown) io.out(message('cli-findings-more', { count: sorted.length - shown }, lang));
+  for (const { first, count } of byRule.values()) {
+    io.out(`  ${first.severity.padEnd(6)} ${String(count).padStart(5)} × ${first.rule.padEnd(28)} ${message('cli-first-at', { cell: where(first) }, lang)}: ${first.message}`);
+  }
+  if (listed > 0) {
+    io.out('');
+    for (const f of sorted.slice(0, listed)) io.out(`  ${f.severity.padEnd(6)} ${where(f).padEnd(16)} ${f.message}`);
+    if (sorted.length > listed) io.out(message('cli-findings-more', { count: sorted.length - listed }, lang));
+  }
   if (counts.errore > 0) io.out(message('cli-errors-found', {}, lang));
   io.out('');
 }
@@ -262,8 +281,12 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, shown = FINDINGS_SH
 function printResults(s: Scored, lang: Lang, io: CliIO): void {
   const { results, plan } = s;
   const decimals = plan.rules.decimals;
-  const grade = (g: number | null): string =>
-    g === null ? message('cli-no-grade', {}, lang) : formatNumber(roundHalfUp(g, decimals), lang, decimals);
+  const fixed = (g: number | null): string => {
+    if (g === null) return message('cli-no-grade', {}, lang);
+    const text = roundHalfUp(g, decimals).toFixed(decimals);
+    return lang === 'it' ? text.replace('.', ',') : text;
+  };
+  const weight = (w: number): string => formatNumber(roundHalfUp(w, decimals), lang, decimals);
   const names = new Map(plan.units.map((u) => [u.code, u.name]));
   const header = [
     message('cli-col-unit', {}, lang),
@@ -276,23 +299,23 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
   const rows = results.units.map((u) => [
     `${u.code} ${names.get(u.code) ?? ''}`.trim().slice(0, 48),
     String(u.objectives),
-    grade(u.weightSum),
-    grade(u.grade),
+    weight(u.weightSum),
+    fixed(u.grade),
     u.band ?? '',
-    grade(u.reward),
+    fixed(u.reward),
   ]);
   const org = results.organization;
   rows.push([
     message('cli-organization', {}, lang),
     String(org.objectives),
-    grade(org.weightSum),
-    grade(org.grade),
+    weight(org.weightSum),
+    fixed(org.grade),
     org.band ?? '',
-    grade(org.reward),
+    fixed(org.reward),
   ]);
   io.out(message('cli-results-title', { date: italianDate(results.referenceDate) }, lang));
   io.out(formatTable(header, rows));
-  if (org.entePerformance !== null) io.out(message('cli-ente-performance', { value: grade(org.entePerformance) }, lang));
+  if (org.entePerformance !== null) io.out(message('cli-ente-performance', { value: fixed(org.entePerformance) }, lang));
   io.out('');
 }
 

@@ -122,8 +122,15 @@ interface TableRead {
   organization?: CellValue;
 }
 
-function tableFinding(def: TableDef, severity: Finding['severity'], rule: string, params: Finding['params']): Finding {
-  return { severity, rule, table: def.key, index: null, field: null, params };
+/** A finding about a whole table, or with `field` about a whole column of it. */
+function tableFinding(
+  def: TableDef,
+  severity: Finding['severity'],
+  rule: string,
+  params: Finding['params'],
+  field: string | null = null,
+): Finding {
+  return { severity, rule, table: def.key, index: null, field, params };
 }
 
 function readTable(def: TableDef, data: TableData, findings: Finding[]): TableRead {
@@ -136,9 +143,9 @@ function readTable(def: TableDef, data: TableData, findings: Finding[]): TableRe
     }
     columns.set(columnId(role), i);
   });
-  for (const [id, labels] of requiredColumns(def)) {
+  for (const [id, labels, field] of requiredColumns(def)) {
     if (!columns.has(id)) {
-      findings.push(tableFinding(def, 'errore', 'column-missing', { column: labels.it, columnEn: labels.en, table: data.name }));
+      findings.push(tableFinding(def, 'errore', 'column-missing', { column: labels.it, columnEn: labels.en, table: data.name }, field));
     }
   }
   const inputs = roles.flatMap((role, i) => (role.role === 'field' || role.role === 'criterion' || role.role === 'rules' ? [i] : []));
@@ -163,14 +170,15 @@ function readTable(def: TableDef, data: TableData, findings: Finding[]): TableRe
   return { placement, rows: kept.map((r) => rawRow(roles, data.rows[r])), weighting: [] };
 }
 
-function requiredColumns(def: TableDef): [string, { it: string; en: string }][] {
+/** Column id, header labels and, for a field column, its field key. */
+function requiredColumns(def: TableDef): [string, { it: string; en: string }, string | null][] {
   if (def.key === 'rules') {
     return [
-      [columnId({ role: 'rules', key: 'parameter' }), RULES_COLUMNS.parameter],
-      [columnId({ role: 'rules', key: 'value' }), RULES_COLUMNS.value],
+      [columnId({ role: 'rules', key: 'parameter' }), RULES_COLUMNS.parameter, null],
+      [columnId({ role: 'rules', key: 'value' }), RULES_COLUMNS.value, null],
     ];
   }
-  return def.fields.filter((f) => f.required).map((f) => [columnId({ role: 'field', key: f.key }), f.label]);
+  return def.fields.filter((f) => f.required).map((f) => [columnId({ role: 'field', key: f.key }), f.label, f.key]);
 }
 
 function rawRow(roles: readonly ColumnRole[], cells: readonly CellValue[]): RawRow {

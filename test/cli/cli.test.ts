@@ -208,6 +208,42 @@ describe('bad input: one Italian line, exit 2, input untouched', () => {
     expect(await sha(other)).toBe(before);
   });
 
+  test('a password-protected sheet: exit 2 naming the sheet, file untouched', async () => {
+    const xlsx = file('protected.xlsx');
+    await run('import', fixturePath('provincia-lucca-2022'), xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    await wb.getWorksheet('Obiettivi')?.protect('segreta', {});
+    await wb.xlsx.writeFile(xlsx);
+    const before = await sha(xlsx);
+    const result = await run('score', xlsx);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Obiettivi');
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(await sha(xlsx)).toBe(before);
+  });
+
+  test('a table without a required column: one located finding, exit 1', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Obiettivi').addTable({
+      name: 'Obiettivi',
+      ref: 'A1',
+      columns: [{ name: 'Codice' }, { name: 'Livello' }],
+      rows: [
+        ['A-1', 'Strategico'],
+        ['A-2', 'Strategico'],
+      ],
+    });
+    const xlsx = file('missing-column.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const result = await run('validate', xlsx, '--json');
+    expect(result.code).toBe(1);
+    const doc = JSON.parse(result.out) as ResultsDocument;
+    expect(doc.findings.filter((f) => f.column === 'Titolo')).toEqual([
+      expect.objectContaining({ rule: 'column-missing', sheet: 'Obiettivi', severity: 'errore' }),
+    ]);
+  });
+
   test('a JSON file that is not traguardo/1', async () => {
     const json = file('wrong.json');
     await fs.writeFile(json, JSON.stringify({ format: 'altro', objectives: 3 }));

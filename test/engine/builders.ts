@@ -17,6 +17,7 @@ import {
   type WeightingRow,
 } from '../../src/schema/model';
 import { roundHalfUp } from '../../src/engine/rounding';
+import { blankIndicator, blankObjective, blankPhase, blankUnit } from '../support/rows';
 
 export const YEAR = 2023;
 
@@ -31,57 +32,15 @@ export function rules(fields: Partial<Rules> = {}): Rules {
 }
 
 export function unit(code: string, fields: Partial<Unit> = {}): Unit {
-  return { code, name: code, kind: null, parent: null, head: null, ...fields };
+  return { ...blankUnit(code), name: code, ...fields };
 }
 
 export function objective(code: string, fields: Partial<Objective> = {}): Objective {
-  return {
-    code,
-    level: 'esecutivo',
-    title: code,
-    description: null,
-    parent: null,
-    unit: null,
-    sharedWith: [],
-    owner: null,
-    mission: null,
-    programme: null,
-    publicValue: null,
-    kind: null,
-    start: null,
-    end: null,
-    weight: null,
-    minShare: null,
-    indicatorShare: null,
-    phaseShare: null,
-    excluded: false,
-    excludedReason: null,
-    override: null,
-    overrideNote: null,
-    ...fields,
-  };
+  return { ...blankObjective(code), title: code, ...fields };
 }
 
 export function indicator(code: string, fields: Partial<Indicator> = {}): Indicator {
-  return {
-    code,
-    objective: null,
-    name: code,
-    type: null,
-    polarity: null,
-    method: null,
-    unit: null,
-    source: null,
-    baseline: null,
-    threshold: null,
-    target: null,
-    weight: null,
-    actual: null,
-    measuredOn: null,
-    excluded: false,
-    notes: null,
-    ...fields,
-  };
+  return { ...blankIndicator(code), name: code, ...fields };
 }
 
 /** A Numero indicator with the given polarity, target and actual (null = blank). */
@@ -90,19 +49,7 @@ export function numeric(polarity: 'crescente' | 'decrescente', target: number, a
 }
 
 export function phase(objectiveCode: string, fields: Partial<Phase> = {}): Phase {
-  return {
-    objective: objectiveCode,
-    seq: null,
-    year: null,
-    name: 'fase',
-    plannedStart: null,
-    plannedEnd: null,
-    share: null,
-    progress: null,
-    actualEnd: null,
-    notes: null,
-    ...fields,
-  };
+  return { ...blankPhase(objectiveCode), name: 'fase', ...fields };
 }
 
 /** A Pesatura row scoring the default criteria in order. */

@@ -14,82 +14,46 @@ import {
 } from '../../src/schema/model';
 import { hasMessage, message } from '../../src/i18n';
 import { validate } from '../../src/validation/validate';
+import { blankIndicator, blankObjective, blankPhase, blankStaff, blankUnit } from '../support/rows';
 
 export const YEAR = 2023;
 
 export function unit(code: string, extra: Partial<Unit> = {}): Unit {
-  return { code, name: `Struttura ${code}`, kind: null, parent: null, head: 'Rossi Mario', ...extra };
+  return { ...blankUnit(code), name: `Struttura ${code}`, head: 'Rossi Mario', ...extra };
 }
 
 export function objective(code: string, extra: Partial<Objective> = {}): Objective {
-  return {
-    code,
-    level: 'esecutivo',
-    title: `Obiettivo ${code}`,
-    description: null,
-    parent: null,
-    unit: 'U1',
-    sharedWith: [],
-    owner: null,
-    mission: null,
-    programme: null,
-    publicValue: null,
-    kind: null,
-    start: null,
-    end: null,
-    weight: null,
-    minShare: null,
-    indicatorShare: null,
-    phaseShare: null,
-    excluded: false,
-    excludedReason: null,
-    override: null,
-    overrideNote: null,
-    ...extra,
-  };
+  return { ...blankObjective(code), title: `Obiettivo ${code}`, unit: 'U1', ...extra };
 }
 
 /** A counted, measured indicator: Numero, Crescente, target 10, actual 8. */
 export function indicator(code: string, objectiveCode: string, extra: Partial<Indicator> = {}): Indicator {
   return {
-    code,
+    ...blankIndicator(code),
     objective: objectiveCode,
     name: `Indicatore ${code}`,
     type: 'numero',
     polarity: 'crescente',
-    method: null,
-    unit: null,
-    source: null,
-    baseline: null,
-    threshold: null,
     target: { kind: 'number', value: 10 },
-    weight: null,
     actual: { kind: 'number', value: 8 },
-    measuredOn: null,
-    excluded: false,
-    notes: null,
     ...extra,
   };
 }
 
 export function phase(objectiveCode: string, seq: number, share: number | null, extra: Partial<Phase> = {}): Phase {
   return {
-    objective: objectiveCode,
+    ...blankPhase(objectiveCode),
     seq,
-    year: null,
     name: `Fase ${seq}`,
     plannedStart: `${YEAR}-02-01`,
     plannedEnd: `${YEAR}-11-30`,
     share,
-    progress: null,
-    actualEnd: null,
-    notes: null,
     ...extra,
   };
 }
 
 export function staff(person: string, objectiveCode: string, extra: Partial<StaffAssignment> = {}): StaffAssignment {
-  return { person, category: null, role: null, objective: objectiveCode, start: null, end: null, share: null, ...extra };
+  return { ...blankStaff(person, objectiveCode), ...extra };
 }
 
 export function weighting(objectiveCode: string, scores: Record<string, number | null>): WeightingRow {

@@ -52,17 +52,17 @@ describe('readWorkbookTables: tables and columns', () => {
     expect(raw).toEqual({ units: [{ code: 'SG', name: 'Segreteria' }] });
   });
 
-  it('reports a missing required column on the table, saying how to fix it', () => {
+  it('reports a missing required column on the table and names its field, saying how to fix it', () => {
     const read = readWorkbookTables([table('Fasi', ['Obiettivo', 'Incidenza %'], [['OB1', 100]])]);
     expect(read.findings).toEqual([
-      { severity: 'errore', rule: 'column-missing', table: 'phases', index: null, field: null, params: { column: 'Descrizione', columnEn: 'Description', table: 'Fasi' } },
+      { severity: 'errore', rule: 'column-missing', table: 'phases', index: null, field: 'name', params: { column: 'Descrizione', columnEn: 'Description', table: 'Fasi' } },
     ]);
     expect(read.locator.locate(read.findings[0], 'it')).toEqual({
       severity: 'errore',
       rule: 'column-missing',
       sheet: 'Fasi',
       row: null,
-      column: null,
+      column: 'Descrizione',
       cell: null,
       message: 'Nella tabella Fasi manca la colonna «Descrizione». Aggiungerla oppure usare «Crea/aggiorna fogli».',
     });

@@ -82,6 +82,7 @@ export const cliMessages: Catalog = {
     it: '… e altre {count} segnalazioni (l’elenco completo con --json o nella colonna Esito verifica).',
     en: '… and {count} more findings (the full list with --json or in the Check result column).',
   },
+  'cli-first-at': { it: 'la prima in {cell}', en: 'first at {cell}' },
   'cli-no-findings': { it: 'Verifica: nessun problema trovato.', en: 'Check: no problems found.' },
   'cli-results-title': {
     it: 'Risultati al {date}',

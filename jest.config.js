@@ -7,5 +7,6 @@ module.exports = {
     // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
     '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }],
   },
+  setupFiles: ['<rootDir>/test/setup/fastCheck.ts'],
   testTimeout: 60000,
 };

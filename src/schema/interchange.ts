@@ -22,7 +22,7 @@ import {
   percentCellValue,
 } from './cells';
 import type { IndicatorType, Measure } from './model';
-import { isCellError, isPercentCell, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
+import { isCellError, isPercentCell, textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
 import { criterionScoreField, fieldOf, INDICATOR_TYPE_FIELD, YEAR_FIELD } from './read';
 import {
   BANDS,
@@ -266,7 +266,7 @@ function rawRow(def: TableDef, record: JsonRecord): RawRow {
 }
 
 function rawWeightingRow(record: InterchangeWeightingRow): RawWeightingRow {
-  const scores: Record<string, CellValue> = {};
+  const scores = textKeyedRecord<CellValue>();
   for (const [name, value] of Object.entries(record.scores ?? {})) scores[name] = toCellValue(SCORE_FIELD, value);
   return { objective: toCellValue(WEIGHTING_OBJECTIVE, record.objective), scores };
 }
@@ -315,7 +315,7 @@ function indicatorRecords(rows: readonly RawRow[] | undefined): JsonRecord[] {
 
 function weightingRecords(rows: readonly RawWeightingRow[] | undefined): InterchangeWeightingRow[] {
   return (rows ?? []).map((row) => {
-    const scores: { [criterion: string]: JsonValue } = {};
+    const scores = textKeyedRecord<JsonValue>();
     for (const [name, value] of Object.entries(row.scores ?? {})) scores[name] = toInterchangeValue(SCORE_FIELD, value);
     return { objective: toInterchangeValue(WEIGHTING_OBJECTIVE, row.objective), scores };
   });

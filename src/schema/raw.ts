@@ -52,3 +52,11 @@ export interface RawTables {
 }
 
 export type RawTableKey = Exclude<TableKey, 'rules'>;
+
+/**
+ * A record keyed by text users typed (criterion names). Without a prototype, `__proto__` or
+ * `toString` are ordinary keys: they neither vanish on assignment nor read as built-ins.
+ */
+export function textKeyedRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}

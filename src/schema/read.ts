@@ -25,7 +25,7 @@ import {
   type Unit,
   type WeightingRow,
 } from './model';
-import type { CellValue, RawRow, RawTables, RawWeightingRow } from './raw';
+import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
 import {
   BANDS,
   CRITERIA,
@@ -232,7 +232,7 @@ function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: r
   if (!rows) return [];
   return rows.map((row, index) => {
     const out = readRow(READERS.weighting, { objective: row?.objective }, index, sink);
-    const scores: Record<string, number | null> = {};
+    const scores = textKeyedRecord<number | null>();
     const given: Record<string, CellValue> = row?.scores ?? {};
     for (const name of Object.keys(given)) {
       scores[name] = readNumber(given[name], CRITERION_SCORE_KIND, sink.issues);

@@ -10,7 +10,7 @@ import { UserError } from '../errors';
 import { message, type Lang } from '../i18n';
 import { isBlank } from '../schema/cells';
 import type { Finding, LocatedFinding, TableKey } from '../schema/findings';
-import type { CellValue, RawRow, RawTables, RawWeightingRow } from '../schema/raw';
+import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from '../schema/raw';
 import { RULES_COLUMNS, tableDef, type TableDef } from '../schema/tables';
 import { columnId, columnRoles, parameterKey, tableDefByName, type ColumnRole } from './headers';
 import { layoutOptionsFromRaw, rulesParameterOrder, tableLayouts } from './layout';
@@ -190,7 +190,7 @@ function rawRow(roles: readonly ColumnRole[], cells: readonly CellValue[]): RawR
 }
 
 function weightingRow(roles: readonly ColumnRole[], cells: readonly CellValue[]): RawWeightingRow {
-  const row: RawWeightingRow = { objective: undefined, scores: {} };
+  const row: RawWeightingRow = { objective: undefined, scores: textKeyedRecord<CellValue>() };
   roles.forEach((role, i) => {
     if (role.role === 'field' && role.key === 'objective') row.objective = cells[i] ?? null;
     else if (role.role === 'criterion') row.scores[role.name] = cells[i] ?? null;

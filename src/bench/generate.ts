@@ -1,7 +1,9 @@
 /**
  * A synthetic plan of any size in interchange form, shaped like the real ones: units with
- * objectives, NdV weighting on three criteria, two or three indicators of mixed types per
- * objective, phases with shares summing to 100. Deterministic for a given size.
+ * objectives, NdV weighting on three criteria, five indicators of mixed types per objective,
+ * phases with shares summing to 100 — and, like real plans, a few mistakes (about 1 % of
+ * actuals unreadable, 1 % of names starting with «-»), so findings are located and written too.
+ * Deterministic for a given size.
  */
 import type { JsonValue } from '../schema/interchange';
 
@@ -54,7 +56,12 @@ export function generatePlan(size: PlanSize): JsonRecord {
   const indicators: JsonRecord[] = [];
   for (let i = 0; i < size.indicators; i++) {
     const objective = `OB${pad(i % size.objectives, 6)}`;
-    const base: JsonRecord = { code: `IN${pad(i, 7)}`, objective, name: `Indicatore ${i + 1}`, weight: 1 + (i % 3) };
+    const name = i % 89 === 0 ? `- Indicatore ${i + 1}` : `Indicatore ${i + 1}`;
+    const base: JsonRecord = { code: `IN${pad(i, 7)}`, objective, name, weight: 1 + (i % 3) };
+    if (i % 97 === 0) {
+      indicators.push({ ...base, type: 'numero', polarity: 'crescente', target: 500, actual: 'n.d.' });
+      continue;
+    }
     switch (i % 4) {
       case 0:
         indicators.push({ ...base, type: 'numero', polarity: 'crescente', target: 500, actual: 300 + (i % 400) });

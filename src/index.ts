@@ -1,7 +1,6 @@
 /**
  * The headless core of Traguardo, free of Node and Office APIs: what the task pane, the ribbon
- * commands and other programs build on. `npm run build` bundles it for the browser, which also
- * proves the core runs there.
+ * commands and other programs build on.
  */
 export * from './schema/model';
 export type { Finding, LocatedFinding, Severity, TableKey } from './schema/findings';

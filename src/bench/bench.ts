@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the figures of SPEC §7, measured on this machine.
  *  1. engine: read + validate + score of 20 000 objectives / 100 000 indicators / 40 000 phases
- *     (target < 1 s), with peak memory;
+ *     (target < 1 s), with peak memory. The target applies to the first, cold run: a user runs
+ *     the CLI once, in a fresh process, before V8 has optimised anything. The median of the
+ *     warm runs that follow is shown beside it (what the task pane sees on a second Calcola);
  *  2. xlsx: the same plan as a workbook; ExcelJS alone reading and writing it, against
  *     `traguardo score` on it (target ratio < 1.5).
- * Each timed step runs in a fresh state; engine steps are repeated and the median reported.
+ * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -18,10 +20,11 @@ import { readPlan } from '../schema/read';
 import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { importChanges } from '../workbook/outputs';
-import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { generatePlan, SPEC_SIZE } from './generate';
 
-const ENGINE_RUNS = 5;
+/** Warm runs after the cold one; their median is reported. */
+const WARM_RUNS = 5;
 
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -42,15 +45,19 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value:
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
+interface EngineRun {
+  read: number;
+  check: number;
+  compute: number;
+  total: number;
+}
+
 async function benchEngine(): Promise<void> {
   const raw = parseInterchange(generatePlan(SPEC_SIZE));
-  const read: number[] = [];
-  const check: number[] = [];
-  const compute: number[] = [];
-  const total: number[] = [];
+  const runs: EngineRun[] = [];
   let heapPeak = 0;
   let findings = 0;
-  for (let run = 0; run < ENGINE_RUNS; run++) {
+  for (let run = 0; run <= WARM_RUNS; run++) {
     collectGarbage();
     const heapBefore = process.memoryUsage().heapUsed;
     const t0 = performance.now();
@@ -61,17 +68,19 @@ async function benchEngine(): Promise<void> {
     score(plan, { blocked: blockedRows(all) });
     const t3 = performance.now();
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed - heapBefore);
-    read.push(t1 - t0);
-    check.push(t2 - t1);
-    compute.push(t3 - t2);
-    total.push(t3 - t0);
+    runs.push({ read: t1 - t0, check: t2 - t1, compute: t3 - t2, total: t3 - t0 });
     findings = all.length;
   }
-  console.log(`Motore (${SPEC_SIZE.objectives} obiettivi, ${SPEC_SIZE.indicators} indicatori, ${SPEC_SIZE.phases} fasi; mediana di ${ENGINE_RUNS})`);
-  console.log(`  lettura celle → piano   ${s(median(read))}`);
-  console.log(`  verifica                ${s(median(check))}  (${findings} segnalazioni)`);
-  console.log(`  calcolo                 ${s(median(compute))}`);
-  console.log(`  verifica + calcolo      ${s(median(total))}   obiettivo < 1 s`);
+  const [cold, ...warm] = runs;
+  const row = (label: string, stage: keyof EngineRun, note = ''): string =>
+    `  ${label.padEnd(24)}${s(cold[stage]).padStart(8)}${s(median(warm.map((r) => r[stage]))).padStart(10)}${note}`;
+  console.log(`Motore (${SPEC_SIZE.objectives} obiettivi, ${SPEC_SIZE.indicators} indicatori, ${SPEC_SIZE.phases} fasi)`);
+  console.log(`  ${''.padEnd(24)}${'a freddo'.padStart(8)}${`a caldo*`.padStart(10)}`);
+  console.log(row('lettura celle → piano', 'read'));
+  console.log(row('verifica', 'check', `  (${findings} segnalazioni)`));
+  console.log(row('calcolo', 'compute'));
+  console.log(row('totale', 'total', '  obiettivo < 1 s a freddo: la CLI gira una volta, in un processo nuovo'));
+  console.log(`  * mediana di ${WARM_RUNS} esecuzioni successive, con il codice già ottimizzato da V8`);
   console.log(`  memoria (heap in più)   ${mb(heapPeak)}; picco RSS del processo ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 
@@ -80,9 +89,9 @@ async function benchXlsx(): Promise<void> {
   try {
     const file = path.join(dir, 'piano.xlsx');
     const created = await timed(async () => {
-      const workbook = XlsxWorkbook.create();
+      const workbook = createXlsx();
       await workbook.apply(importChanges(parseInterchange(generatePlan(SPEC_SIZE)), 'it'));
-      await workbook.save(file);
+      await saveXlsxFile(workbook, file);
     });
     const bytes = (await fs.stat(file)).size;
     console.log(`\nCartella xlsx della stessa dimensione: ${mb(bytes)}, creata con traguardo import in ${s(created.ms)}`);

@@ -16,7 +16,8 @@ import { parseInterchange, toInterchange } from '../schema/interchange';
 import { defaultLocator, readWorkbookTables } from '../workbook/grid';
 import { importChanges } from '../workbook/outputs';
 import { templateRaw } from '../actions/template';
-import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
+import { createXlsx, openXlsxFile, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../engine/rounding';
 
 export interface CliIO {
@@ -113,9 +114,9 @@ function required(args: string[], index: number, what: string, usage: string): s
 async function commandTemplate({ args, values, lang, io }: Invocation): Promise<number> {
   const out = required(args, 0, 'il file da creare', 'traguardo template <out.xlsx> [--anno N]');
   const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
-  const workbook = XlsxWorkbook.create();
+  const workbook = createXlsx();
   await workbook.apply(importChanges(templateRaw(year), lang));
-  await workbook.save(out);
+  await saveXlsxFile(workbook, out);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
@@ -131,9 +132,9 @@ async function commandImport({ args, lang, io }: Invocation): Promise<number> {
   const input = required(args, 0, 'il file JSON', usage);
   const out = required(args, 1, 'il file xlsx da creare', usage);
   const raw = parseInterchange(await readJson(input));
-  const workbook = XlsxWorkbook.create();
+  const workbook = createXlsx();
   await workbook.apply(importChanges(raw, lang));
-  await workbook.save(out);
+  await saveXlsxFile(workbook, out);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
@@ -168,7 +169,7 @@ async function commandScore({ args, values, lang, io }: Invocation): Promise<num
   const out = values.o ?? values.output ?? input;
   const workbook = await loadWorkbook(input);
   const scored = await scoreWorkbook(workbook, lang);
-  await workbook.save(out);
+  await saveXlsxFile(workbook, out);
   if (values.json) {
     io.out(JSON.stringify(resultsDocument(scored), null, 2));
   } else {
@@ -185,10 +186,10 @@ async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   io.out(message('cli-demo-intro', {}, lang));
   io.out('');
-  const workbook = XlsxWorkbook.create();
+  const workbook = createXlsx();
   await workbook.apply(importChanges(buildDemoRaw(), lang));
   const scored = await scoreWorkbook(workbook, lang);
-  await workbook.save(out);
+  await saveXlsxFile(workbook, out);
   printFindings(scored, lang, io, 0);
   io.out(message('cli-demo-note', { file: out }, lang));
   printResults(scored, lang, io);
@@ -203,7 +204,7 @@ async function commandSchema({ io }: Invocation): Promise<number> {
 
 async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   await assertReadable(file);
-  return XlsxWorkbook.load(file);
+  return openXlsxFile(file);
 }
 
 async function assertReadable(file: string): Promise<void> {

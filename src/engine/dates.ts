@@ -35,8 +35,16 @@ export function dayNumber(date: IsoDate | null): number | null {
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+/** Plans use few distinct days, and deadline traces quote two per indicator: each is written once. */
+const FORMATTED_LIMIT = 10_000;
+const formatted = new Map<IsoDate, string>();
+
 /** `2023-06-30` → `30/06/2023`: the way Italian documents (and en-GB) write dates. */
 export function formatIsoDate(date: IsoDate): string {
-  if (dayNumber(date) === null) return date;
-  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  let text = formatted.get(date);
+  if (text === undefined) {
+    text = dayNumber(date) === null ? date : `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+    if (formatted.size < FORMATTED_LIMIT) formatted.set(date, text);
+  }
+  return text;
 }

@@ -101,6 +101,14 @@ class Tracer {
   }
 }
 
+/** The score of a plan grades every indicator with the same rules and language: one Tracer serves them all. */
+let lastTracer: Tracer | null = null;
+
+function tracerFor(rules: Rules, lang: Lang): Tracer {
+  if (lastTracer === null || lastTracer.rules !== rules || lastTracer.lang !== lang) lastTracer = new Tracer(rules, lang);
+  return lastTracer;
+}
+
 const isNumber = (value: number | null): value is number => value !== null && Number.isFinite(value);
 
 /**
@@ -109,7 +117,7 @@ const isNumber = (value: number | null): value is number => value !== null && Nu
  * status `blocked` and a trace saying why; validation reports the same rows as errors.
  */
 export function indicatorGrade(ind: Indicator, rules: Rules, lang: Lang = 'it'): IndicatorGrade {
-  const t = new Tracer(rules, lang);
+  const t = tracerFor(rules, lang);
   if (ind.excluded) return t.noGrade('excluded', 'excluded');
   switch (ind.type) {
     case 'numero':

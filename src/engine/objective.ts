@@ -32,7 +32,7 @@ export interface IndicatorPart {
 
 /** G_I = Σ wᵢ·gᵢ / Σ wᵢ over the graded indicators (excluded and not-due ones left out). */
 export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart {
-  const shares: (number | null)[] = entries.map(() => null);
+  const shares = new Array<number | null>(entries.length).fill(null);
   const counted: WeightedGrade[] = [];
   let weightSum = 0;
   for (const entry of entries) {
@@ -44,9 +44,10 @@ export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart
   }
   if (counted.length === 0) return { outcome: EMPTY, shares };
   if (weightSum === 0) return { outcome: INVALID, shares };
-  entries.forEach((entry, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (entry.status === 'graded' && entry.grade !== null) shares[i] = (100 * (entry.weight ?? 1)) / weightSum;
-  });
+  }
   return { outcome: { kind: 'graded', grade: weightedMean(counted) as number }, shares };
 }
 
@@ -131,14 +132,17 @@ export interface WeightedGrade {
  * When every weight is 0 the items count equally (a basket of zero raw weights is split
  * equally too, see basketShares), so the two ways of rolling up never disagree.
  */
-export function weightedMean(items: Iterable<WeightedGrade>): number | null {
+export function weightedMean(items: readonly WeightedGrade[]): number | null {
   let weightSum = 0;
   let weighted = 0;
   let plainSum = 0;
   let count = 0;
   let lowest = Infinity;
   let highest = -Infinity;
-  for (const { grade, weight } of items) {
+  // An index loop: until the engine is optimised (the first run of the CLI), for…of allocates an
+  // iterator result per item, and this runs once per objective, unit and parent.
+  for (let i = 0; i < items.length; i++) {
+    const { grade, weight } = items[i];
     if (grade === null || weight === null) continue;
     weightSum += weight;
     weighted += weight * grade;

@@ -15,7 +15,7 @@
  * - A phase row with an error blocks its objective whatever its Anno.
  */
 import { message, type Lang } from '../i18n';
-import type { Objective, Plan } from '../schema/model';
+import type { Plan } from '../schema/model';
 import { indicatorGrade, type IndicatorGrade } from './indicator';
 import { expectedProgress, implementationStatus, objectiveExpectedProgress } from './monitoring';
 import {
@@ -25,6 +25,7 @@ import {
   phasePart,
   phaseWeights,
   weightedMean,
+  type IndicatorEntry,
   type PartOutcome,
   type PhaseEntry,
 } from './objective';
@@ -62,23 +63,45 @@ export interface ScoreOptions {
   lang?: Lang;
 }
 
-/** Index of the first row carrying each code. */
-function firstIndexByCode(rows: readonly { code: string | null }[]): Map<string, number> {
+/** Index of the first row carrying each code; `primary[i]`: row i is that first row, or has no code. */
+function indexCodes(rows: readonly { code: string | null }[]): { index: Map<string, number>; primary: boolean[] } {
   const index = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (row.code !== null && !index.has(row.code)) index.set(row.code, i);
-  });
-  return index;
+  const primary = new Array<boolean>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const code = rows[i].code;
+    primary[i] = code === null || !index.has(code);
+    if (code !== null && primary[i]) index.set(code, i);
+  }
+  return { index, primary };
 }
 
-/** Groups row indices by the objective they name (only rows naming a known objective). */
-function groupByObjective(rows: readonly { objective: string | null }[], objectiveIndex: ReadonlyMap<string, number>, count: number): number[][] {
-  const groups: number[][] = Array.from({ length: count }, () => []);
-  rows.forEach((row, i) => {
-    const owner = row.objective === null ? undefined : objectiveIndex.get(row.objective);
-    if (owner !== undefined) groups[owner].push(i);
-  });
-  return groups;
+/**
+ * Row indices grouped by the objective they name, in row order (only rows naming a known
+ * objective): the rows of objective o are `rows[start[o]]` … `rows[start[o + 1] - 1]`.
+ * Two flat typed arrays rather than one array per objective: 20 000 small arrays that live as long
+ * as the computation are copied by every garbage collection that runs meanwhile (SPEC §7).
+ */
+interface RowGroups {
+  start: Int32Array;
+  rows: Int32Array;
+}
+
+function groupByObjective(rows: readonly { objective: string | null }[], objectiveIndex: ReadonlyMap<string, number>, count: number): RowGroups {
+  const owner = new Int32Array(rows.length);
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const code = rows[i].objective;
+    const o = code === null ? undefined : objectiveIndex.get(code);
+    owner[i] = o === undefined ? -1 : o;
+    if (o !== undefined) start[o + 1]++;
+  }
+  for (let o = 0; o < count; o++) start[o + 1] += start[o];
+  const next = start.slice(0, count);
+  const grouped = new Int32Array(start[count]);
+  for (let i = 0; i < rows.length; i++) {
+    if (owner[i] >= 0) grouped[next[owner[i]]++] = i;
+  }
+  return { start, rows: grouped };
 }
 
 /** Objectives on a cycle of Obiettivo padre links (a self-parent is a cycle of one). */
@@ -120,30 +143,35 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const cap = effectiveCap(rules);
   const reference = referenceDate(rules);
   const objectives = plan.objectives;
-  const objectiveIndex = firstIndexByCode(objectives);
-  const isPrimary = (o: Objective, i: number) => o.code === null || objectiveIndex.get(o.code) === i;
+  const { index: objectiveIndex, primary: isPrimary } = indexCodes(objectives);
 
   // Indicators (SPEC §3.1).
   const blockedTrace = message('trace-blocked', {}, lang);
-  const grades: IndicatorGrade[] = plan.indicators.map((ind, i) =>
-    blocked.indicators.has(i) ? { grade: null, status: 'blocked', trace: blockedTrace } : indicatorGrade(ind, rules, lang),
-  );
-  const indicatorResults: IndicatorResult[] = grades.map((g) => ({ grade: g.grade, status: g.status, weightShare: null, trace: g.trace }));
+  const indicatorResults = new Array<IndicatorResult>(plan.indicators.length);
+  for (let i = 0; i < plan.indicators.length; i++) {
+    const g: IndicatorGrade = blocked.indicators.has(i)
+      ? { grade: null, status: 'blocked', trace: blockedTrace }
+      : indicatorGrade(plan.indicators[i], rules, lang);
+    indicatorResults[i] = { grade: g.grade, status: g.status, weightShare: null, trace: g.trace };
+  }
 
   // Phases: expected progress at the reference date (SPEC §3.5).
-  const phaseResults: PhaseResult[] = plan.phases.map((phase, i) => {
-    if (blocked.phases.has(i)) return { expectedProgress: null, deviation: null };
-    const expected = expectedProgress(phase.plannedStart, phase.plannedEnd, reference);
-    return { expectedProgress: expected, deviation: expected === null ? null : (phase.progress ?? 0) - expected };
-  });
+  const phaseResults = new Array<PhaseResult>(plan.phases.length);
+  for (let i = 0; i < plan.phases.length; i++) {
+    const phase = plan.phases[i];
+    const expected = blocked.phases.has(i) ? null : expectedProgress(phase.plannedStart, phase.plannedEnd, reference);
+    phaseResults[i] = { expectedProgress: expected, deviation: expected === null ? null : (phase.progress ?? 0) - expected };
+  }
 
   const indicatorsOf = groupByObjective(plan.indicators, objectiveIndex, objectives.length);
   const phasesOf = groupByObjective(plan.phases, objectiveIndex, objectives.length);
   const weightingOf = groupByObjective(plan.weighting, objectiveIndex, objectives.length);
+  /** The Pesatura row that weighs objective o (its first), or -1. */
+  const weightingRowOf = (o: number): number => (weightingOf.start[o] < weightingOf.start[o + 1] ? weightingOf.rows[weightingOf.start[o]] : -1);
 
   // Children by Obiettivo padre, and the cycles among them.
   const parentOf = objectives.map((o, i) => {
-    const parent = isPrimary(o, i) && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
+    const parent = isPrimary[i] && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
     return parent ?? -1;
   });
   const children: number[][] = objectives.map(() => []);
@@ -155,41 +183,55 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   // Raw weights (SPEC §3.3), for every objective: children use them in parent roll-ups too.
   const weightingScores = plan.weighting.map((row, i) => (blocked.weighting.has(i) ? null : weightingScore(row, plan.criteria)));
   const raw: (number | null)[] = objectives.map((o, i) => {
-    const row = weightingOf[i][0];
-    if (row !== undefined && blocked.weighting.has(row)) return null;
-    return rawWeight(o, row === undefined ? null : weightingScores[row], rules).value;
+    const row = weightingRowOf(i);
+    if (row >= 0 && blocked.weighting.has(row)) return null;
+    return rawWeight(o, row < 0 ? null : weightingScores[row], rules).value;
   });
 
   // Objective grades (SPEC §3.2).
   const results: ObjectiveResult[] = objectives.map(noObjectiveResult);
   const isRollup = objectives.map(() => false);
-  objectives.forEach((o, i) => {
-    if (!isPrimary(o, i) || blocked.objectives.has(i) || o.excluded) return;
-    const planYearPhases = phasesOf[i].filter((p) => plan.phases[p].year === null || plan.phases[p].year === rules.year);
-    if (phasesOf[i].some((p) => blocked.phases.has(p))) return;
-    if (indicatorsOf[i].length === 0 && planYearPhases.length === 0 && o.override === null && children[i].length > 0) {
-      isRollup[i] = true;
-      return;
+  for (let i = 0; i < objectives.length; i++) {
+    const o = objectives[i];
+    if (!isPrimary[i] || blocked.objectives.has(i) || o.excluded) continue;
+    const planYearPhases: number[] = [];
+    let phaseBlocked = false;
+    for (let r = phasesOf.start[i]; r < phasesOf.start[i + 1]; r++) {
+      const p = phasesOf.rows[r];
+      const year = plan.phases[p].year;
+      if (year === null || year === rules.year) planYearPhases.push(p);
+      if (blocked.phases.has(p)) phaseBlocked = true;
     }
-    const indicators = indicatorPart(
-      indicatorsOf[i].map((k) => ({ grade: grades[k].grade, status: grades[k].status, weight: plan.indicators[k].weight })),
-    );
+    if (phaseBlocked) continue;
+    const firstIndicator = indicatorsOf.start[i];
+    const indicatorCount = indicatorsOf.start[i + 1] - firstIndicator;
+    if (indicatorCount === 0 && planYearPhases.length === 0 && o.override === null && children[i].length > 0) {
+      isRollup[i] = true;
+      continue;
+    }
+    const indicatorEntries: IndicatorEntry[] = new Array(indicatorCount);
+    for (let n = 0; n < indicatorCount; n++) {
+      const k = indicatorsOf.rows[firstIndicator + n];
+      const graded = indicatorResults[k];
+      indicatorEntries[n] = { grade: graded.grade, status: graded.status, weight: plan.indicators[k].weight };
+    }
+    const indicators = indicatorPart(indicatorEntries);
     const phaseEntries: PhaseEntry[] = planYearPhases.map((p) => ({ share: plan.phases[p].share, progress: plan.phases[p].progress, blocked: false }));
     const phases = phasePart(phaseEntries);
     // An error in any of its rows leaves the whole objective without grades (SPEC §3.2).
-    if (indicators.outcome.kind === 'invalid' || phases.kind === 'invalid') return;
+    if (indicators.outcome.kind === 'invalid' || phases.kind === 'invalid') continue;
     const result = results[i];
     result.indicatorGrade = partGrade(indicators.outcome);
     result.phaseGrade = partGrade(phases);
     result.computedGrade = computedGrade(o, indicators.outcome, phases, cap);
     result.finalGrade = finalGrade(o, result.computedGrade, cap);
-    indicatorsOf[i].forEach((k, n) => (indicatorResults[k].weightShare = indicators.shares[n]));
+    for (let n = 0; n < indicatorCount; n++) indicatorResults[indicatorsOf.rows[firstIndicator + n]].weightShare = indicators.shares[n];
     const weights = phaseWeights(phaseEntries);
     if (weights !== null && phaseEntries.length > 0) {
       result.expectedProgress = objectiveExpectedProgress(weights, planYearPhases.map((p) => phaseResults[p].expectedProgress));
       result.status = implementationStatus(result.phaseGrade, result.expectedProgress, rules);
     }
-  });
+  }
 
   rollUpParents(children, isRollup, onCycle, results, raw);
 
@@ -202,8 +244,9 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     const weight = raw[i];
     if (o.level !== 'esecutivo' || isRollup[i] || grade === null || weight === null) return;
     memberOf.push(i);
-    rollupMembers.push({ grade, raw: weight, units: basketKeys(o, 'struttura') });
-    basketMembers.push({ raw: weight, floor: o.minShare, keys: basketKeys(o, rules.basket) });
+    const units = basketKeys(o, 'struttura');
+    rollupMembers.push({ grade, raw: weight, units });
+    basketMembers.push({ raw: weight, floor: o.minShare, keys: rules.basket === 'struttura' ? units : basketKeys(o, rules.basket) });
   });
   const baskets = splitBaskets(basketMembers);
   const ownKeys = memberOf.map((i) => ownBasketKey(objectives[i], rules.basket));
@@ -214,11 +257,15 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     });
   }
 
-  for (const result of results) Object.assign(result, bandFor(result.finalGrade, plan.bands, rules.decimals));
+  for (const result of results) {
+    const { band, reward } = bandFor(result.finalGrade, plan.bands, rules.decimals);
+    result.band = band;
+    result.reward = reward;
+  }
 
   const weightingResults: WeightingResult[] = plan.weighting.map((row, i) => {
     const objective = row.objective === null ? undefined : objectiveIndex.get(row.objective);
-    const weighs = objective !== undefined && weightingOf[objective][0] === i;
+    const weighs = objective !== undefined && weightingRowOf(objective) === i;
     return { score: weightingScores[i], weightShare: weighs ? results[objective].weightShare : null };
   });
 

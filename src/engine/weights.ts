@@ -65,8 +65,9 @@ export function basketKeys(objective: Pick<Objective, 'unit' | 'sharedWith' | 'o
     return owner === null ? [] : [owner];
   }
   const keys: string[] = [];
-  for (const unit of [objective.unit, ...objective.sharedWith]) {
-    if (unit !== null && unit !== '' && !keys.includes(unit)) keys.push(unit);
+  if (objective.unit !== null && objective.unit !== '') keys.push(objective.unit);
+  for (const unit of objective.sharedWith) {
+    if (unit !== '' && !keys.includes(unit)) keys.push(unit);
   }
   return keys;
 }

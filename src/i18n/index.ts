@@ -11,6 +11,8 @@ import { engineMessages } from './messages/engine';
 import { workbookMessages } from './messages/workbook';
 import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
+import { officeMessages } from './messages/office';
+import { previewMessages } from './messages/preview';
 
 export type Lang = 'it' | 'en';
 
@@ -28,7 +30,9 @@ const catalog: Catalog = {
   ...workbookMessages,
   ...cliMessages,
   ...xlsxMessages,
+  ...officeMessages,
   ...uiMessages,
+  ...previewMessages,
 };
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */
@@ -62,20 +66,22 @@ const PLACEHOLDER = /\{(\w+)\}/;
 
 /**
  * `message(key, …, lang)` prepared once for a hot loop (the engine writes one trace per
- * indicator): the template is split a single time, each call only concatenates. Same output
- * as `message`.
+ * indicator): the template is split a single time, each call only fills the placeholders. Same
+ * output as `message`.
  */
 export function compileMessage(key: string, lang: Lang): (params: MessageParams) => string {
   const entry = catalog[key];
   // With a capturing group, split puts the placeholder names at the odd positions.
   const parts = (entry ? entry[lang] : key).split(PLACEHOLDER);
+  // Joined rather than concatenated with +: `a + b + …` builds a tree of string pieces, which for
+  // 100 000 traces kept in the results is over twice the memory of one flat string each, and all
+  // of it is copied by the garbage collector. Calls never nest, so one scratch array serves all.
+  const pieces = parts.slice();
   return (params) => {
-    let text = parts[0];
     for (let i = 1; i < parts.length; i += 2) {
       const value = params[parts[i]];
-      const filled = value === undefined ? `{${parts[i]}}` : typeof value === 'number' ? formatNumber(value, lang) : value;
-      text += filled + parts[i + 1];
+      pieces[i] = value === undefined ? `{${parts[i]}}` : typeof value === 'number' ? formatNumber(value, lang) : value;
     }
-    return text;
+    return pieces.join('');
   };
 }

@@ -76,10 +76,10 @@ function firstIndexByCode(rows: readonly { code: string | null }[]): Map<string,
 /** Key → index of the first row with that key. */
 export function firstIndexByKey<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number> {
   const map = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const k = key(row);
+  for (let i = 0; i < rows.length; i++) {
+    const k = key(rows[i]);
     if (k !== null && !map.has(k)) map.set(k, i);
-  });
+  }
   return map;
 }
 
@@ -89,13 +89,13 @@ function rowsByObjective(rows: readonly { objective: string | null }[]): Map<str
 
 function groupRows<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    const k = key(row);
-    if (k === null) return;
+  for (let i = 0; i < rows.length; i++) {
+    const k = key(rows[i]);
+    if (k === null) continue;
     const list = map.get(k);
     if (list) list.push(i);
     else map.set(k, [i]);
-  });
+  }
   return map;
 }
 

@@ -12,9 +12,18 @@ import type { Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
 import { DATA_TABLES, RULES, SUMMARY_SHEET, type FieldDef, type OutputDef, type TableDef } from '../schema/tables';
 import type { Locator, TablePlacement } from './grid';
-import { columnId } from './headers';
-import { layoutChanges, layoutOptionsFromRaw, parameterLabel, rulesParameterOrder, tableLayouts, type LayoutOptions } from './layout';
-import type { ColumnFormat, WorkbookChange } from './port';
+import { columnId, columnRoles, tableDefByName } from './headers';
+import {
+  layoutChanges,
+  layoutOptionsFromRaw,
+  parameterLabel,
+  rulesParameterOrder,
+  tableLayouts,
+  type LayoutColumn,
+  type LayoutOptions,
+  type TableLayout,
+} from './layout';
+import type { ColumnFormat, TableData, WorkbookChange } from './port';
 
 export interface OutputInput {
   plan: Plan;
@@ -75,27 +84,34 @@ function planOptions(plan: Plan): LayoutOptions {
   return { criteria: plan.criteria, bands: plan.bands };
 }
 
-function tableOutputs(def: TableDef, p: TablePlacement, input: OutputInput, byRow: Map<string, Finding[]>): WorkbookChange[] {
-  const { plan, results, lang } = input;
-  const layout = tableLayouts(lang, planOptions(plan)).find((l) => l.def.key === def.key);
-  const outputColumns = layout ? layout.columns.filter((c) => c.role.role === 'output') : [];
+/**
+ * The changes that write some output columns of one table: a missing column is added first
+ * (layout.ts spec), then each column gets one value per workbook row, blank rows left blank.
+ */
+function tableOutputs(
+  def: TableDef,
+  p: TablePlacement,
+  outputs: readonly OutputDef[],
+  options: LayoutOptions,
+  lang: Lang,
+  valueOf: (output: OutputDef, index: number) => CellValue,
+): WorkbookChange[] {
+  const layout = tableLayouts(lang, options).find((l) => l.def.key === def.key);
+  const wanted = new Set(outputs.map((o) => columnId({ role: 'output', key: o.key })));
+  const outputColumns = layout ? layout.columns.filter((c) => c.role.role === 'output' && wanted.has(columnId(c.role))) : [];
   const missing = outputColumns.filter((c) => !p.columns.has(columnId(c.role)));
   const changes: WorkbookChange[] = [];
   if (missing.length > 0) {
     changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: missing.map((c) => c.spec) });
   }
-  const rows = resultRows(results, def.key);
-  for (const output of def.outputs) {
+  for (const output of outputs) {
     const column = outputColumns.find((c) => c.role.role === 'output' && c.role.key === output.key);
     const offset = p.columns.get(columnId({ role: 'output', key: output.key }));
     const header = offset === undefined ? column?.spec.header : p.headers[offset];
     if (header === undefined) continue;
     const values: CellValue[] = new Array<CellValue>(p.rowCount).fill(null);
     p.rows.forEach((tableRow, index) => {
-      values[tableRow] =
-        output.key === 'check'
-          ? checkText(byRow.get(`${def.key}:${index}`), lang)
-          : outputValue(output, rows[index], plan.rules.decimals, lang);
+      values[tableRow] = valueOf(output, index);
     });
     changes.push({ kind: 'writeColumn', table: p.table, header, values });
   }
@@ -104,13 +120,38 @@ function tableOutputs(def: TableDef, p: TablePlacement, input: OutputInput, byRo
 
 /** The output columns of every table present, and the `Riepilogo` sheet. */
 export function outputChanges(input: OutputInput): WorkbookChange[] {
+  const { plan, results, lang } = input;
   const byRow = findingsByRow(input.findings);
   const changes: WorkbookChange[] = [];
   for (const def of DATA_TABLES) {
     const placement = input.locator.placement(def.key);
-    if (placement && def.outputs.length > 0) changes.push(...tableOutputs(def, placement, input, byRow));
+    if (!placement || def.outputs.length === 0) continue;
+    const rows = resultRows(results, def.key);
+    changes.push(
+      ...tableOutputs(def, placement, def.outputs, planOptions(plan), lang, (output, index) =>
+        output.key === 'check' ? checkText(byRow.get(`${def.key}:${index}`), lang) : outputValue(output, rows[index], plan.rules.decimals, lang),
+      ),
+    );
   }
-  changes.push(summarySheet(input.plan, input.results, input.lang));
+  changes.push(summarySheet(plan, results, lang));
+  return changes;
+}
+
+/**
+ * Verifica: only the `Esito verifica` column of every table present. No grade, no `Riepilogo`:
+ * validating must not look like computing.
+ */
+export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChange[] {
+  const byRow = findingsByRow(input.findings);
+  const changes: WorkbookChange[] = [];
+  for (const def of DATA_TABLES) {
+    const placement = input.locator.placement(def.key);
+    const check = def.outputs.filter((o) => o.key === 'check');
+    if (!placement || check.length === 0) continue;
+    changes.push(
+      ...tableOutputs(def, placement, check, planOptions(input.plan), input.lang, (_, index) => checkText(byRow.get(`${def.key}:${index}`), input.lang)),
+    );
+  }
   return changes;
 }
 
@@ -152,15 +193,43 @@ function localized(field: FieldDef, value: CellValue, lang: Lang): CellValue {
   return option ? option.label[lang] : value;
 }
 
+/** Where rows of one table go: the workbook's table name and the header each layout column has there. */
+interface RowTarget {
+  table: string;
+  header(column: LayoutColumn): string;
+}
+
+/**
+ * A table that already exists keeps its name and its headers (an alias, the other language): rows
+ * are written under the column that plays each role, never under a second, added one.
+ */
+function rowTarget(layout: TableLayout, existing: readonly TableData[]): RowTarget {
+  const current = existing.find((t) => tableDefByName(t.name)?.key === layout.def.key);
+  if (!current) return { table: layout.table, header: (c) => c.spec.header };
+  const headers = new Map<string, string>();
+  columnRoles(layout.def, current.headers).forEach((role, i) => {
+    if (role.role !== 'user') headers.set(columnId(role), current.headers[i]);
+  });
+  return { table: current.name, header: (c) => headers.get(columnId(c.role)) ?? c.spec.header };
+}
+
 /**
  * Every table laid out and filled from raw tables (import, demo, template). `Regole` gets one row
  * per parameter, blank where the raw tables give none, so the user sees every rule that applies.
+ * Given the workbook's tables, existing tables are upgraded rather than created, and filled under
+ * their own headers.
  */
-export function importChanges(raw: RawTables, lang: Lang): WorkbookChange[] {
+export function importChanges(raw: RawTables, lang: Lang, existing: readonly TableData[] = []): WorkbookChange[] {
   const options = layoutOptionsFromRaw(raw);
-  const changes = layoutChanges(lang, options);
+  return [...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)];
+}
+
+/** The `writeRows` changes for the tables `raw` holds (tables it lacks are left alone). */
+export function fillChanges(raw: RawTables, lang: Lang, options: LayoutOptions, existing: readonly TableData[] = []): WorkbookChange[] {
+  const changes: WorkbookChange[] = [];
   for (const layout of tableLayouts(lang, options)) {
     const def = layout.def;
+    const target = rowTarget(layout, existing);
     if (def.key === 'rules') {
       const values: Record<string, CellValue> = { ...raw.rules, organization: raw.organization ?? null, year: raw.rules?.year ?? raw.year ?? null };
       const rows = rulesParameterOrder().map((key) => {
@@ -168,24 +237,24 @@ export function importChanges(raw: RawTables, lang: Lang): WorkbookChange[] {
         const value = values[key] ?? null;
         return [parameterLabel(key, lang), field ? localized(field, value, lang) : value];
       });
-      changes.push({ kind: 'writeRows', table: layout.table, headers: layout.columns.map((c) => c.spec.header), rows });
+      changes.push({ kind: 'writeRows', table: target.table, headers: layout.columns.map((c) => target.header(c)), rows });
       continue;
     }
     if (def.key === 'weighting') {
       if (!raw.weighting) continue;
-      const criteria = layout.columns.flatMap((c) => (c.role.role === 'criterion' ? [c.role.name] : []));
-      const objective = layout.columns[0].spec.header;
+      const criteria = layout.columns.filter((c) => c.role.role === 'criterion');
       const rows = raw.weighting.map((w) => {
         const scores = new Map(Object.entries(w.scores).map(([name, v]) => [normalizeKey(name), v]));
-        return [w.objective ?? null, ...criteria.map((name) => scores.get(normalizeKey(name)) ?? null)];
+        return [w.objective ?? null, ...criteria.map((c) => (c.role.role === 'criterion' ? scores.get(normalizeKey(c.role.name)) ?? null : null))];
       });
-      changes.push({ kind: 'writeRows', table: layout.table, headers: [objective, ...criteria], rows });
+      changes.push({ kind: 'writeRows', table: target.table, headers: [target.header(layout.columns[0]), ...criteria.map((c) => target.header(c))], rows });
       continue;
     }
     const records = raw[def.key];
     if (!records) continue;
+    const inputs = layout.columns.filter((c) => c.role.role === 'field');
     const rows = records.map((record) => def.fields.map((f) => localized(f, record[f.key] ?? null, lang)));
-    changes.push({ kind: 'writeRows', table: layout.table, headers: def.fields.map((f) => f.label[lang]), rows });
+    changes.push({ kind: 'writeRows', table: target.table, headers: inputs.map((c) => target.header(c)), rows });
   }
   return changes;
 }

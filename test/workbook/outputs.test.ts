@@ -10,7 +10,7 @@ import { readPlan } from '../../src/schema/read';
 import type { CellValue } from '../../src/schema/raw';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { checkText, importChanges, outputChanges } from '../../src/workbook/outputs';
+import { checkChanges, checkText, importChanges, outputChanges } from '../../src/workbook/outputs';
 import type { TableData, WorkbookChange } from '../../src/workbook/port';
 
 function table(name: string, headers: string[], rows: CellValue[][]): TableData {
@@ -184,5 +184,39 @@ describe('importChanges', () => {
     const after = readWorkbookTables(await workbook.readTables());
     expect(after.raw).toEqual(read.raw);
     expect(workbook.sheetNames()).toContain('Riepilogo');
+  });
+});
+
+describe('checkChanges', () => {
+  it('writes only Esito verifica, the same text outputChanges writes, and adds the column where missing', () => {
+    const read = readWorkbookTables(TABLES);
+    const { plan } = readPlan(read.raw);
+    const changes = checkChanges({ plan, findings: FINDINGS, locator: read.locator, lang: 'it' });
+    const full = outputs().columns;
+    expect(changes).toEqual([
+      { kind: 'ensureTable', sheet: 'Strutture', table: 'Strutture', columns: [expect.objectContaining({ header: 'Esito verifica', output: true })] },
+      { kind: 'writeColumn', table: 'Strutture', header: 'Esito verifica', values: full.get('Strutture.Esito verifica') },
+      { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: full.get('Obiettivi.Esito verifica') },
+    ]);
+  });
+});
+
+describe('importChanges into an existing workbook', () => {
+  it('fills existing tables under their own headers (aliases, other language) and adds no second column for a field', async () => {
+    const workbook = MemoryWorkbook.fromTables([
+      table('Strutture', ['Codice struttura', 'Name', 'Nota mia'], [['OLD', 'Vecchia', 'mia']]),
+      table('Regole', ['Parameter', 'Value'], [['Anno', 2020]]),
+    ]);
+    const raw = parseInterchange(calenzano);
+    await workbook.apply(importChanges(raw, 'it', await workbook.readTables()));
+    const tables = await workbook.readTables();
+    const units = tables.find((t) => t.name === 'Strutture') as TableData;
+    expect(units.headers.slice(0, 3)).toEqual(['Codice struttura', 'Name', 'Nota mia']);
+    expect(units.headers.filter((h) => h === 'Codice' || h === 'Denominazione')).toEqual([]);
+    expect(units.rows.map((r) => r[0])).toEqual(raw.units?.map((u) => u.code));
+    expect(units.rows.every((r) => r[2] === null)).toBe(true);
+    const read = readWorkbookTables(tables);
+    expect(read.findings).toEqual([]);
+    expect(readPlan(read.raw).plan).toEqual(readPlan(raw).plan);
   });
 });

@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/schema/raw';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
+import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
+import type { ZipCodec } from '../../src/workbook/xlsx/zip';
 import { runWorkbookPortContract, type InspectedCell, type PortUnderTest } from './contract';
 import { excelCellValue, openWithExcelJs } from './xlsxHelpers';
 
@@ -10,7 +13,7 @@ import { excelCellValue, openWithExcelJs } from './xlsxHelpers';
  * ExcelJS on the saved bytes, and the port continues on what ExcelJS wrote: each foreign edit is
  * also a round trip through another writer.
  */
-function underTest(initial: XlsxWorkbook): PortUnderTest {
+function underTest(initial: XlsxWorkbook, codec: ZipCodec): PortUnderTest {
   let current = initial;
   const port: WorkbookPort = {
     readTables: () => current.readTables(),
@@ -18,13 +21,13 @@ function underTest(initial: XlsxWorkbook): PortUnderTest {
     selectCell: (sheet, address) => current.selectCell(sheet, address),
   };
   async function edit(change: (workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<void> {
-    const workbook = await openWithExcelJs(await current.toBuffer());
+    const workbook = await openWithExcelJs(await current.toBytes());
     await change(workbook);
-    current = await XlsxWorkbook.load(Buffer.from(await workbook.xlsx.writeBuffer()));
+    current = await XlsxWorkbook.load(Buffer.from(await workbook.xlsx.writeBuffer()), 'xlsx', codec);
   }
   return {
     port,
-    reopen: async () => underTest(await XlsxWorkbook.load(await current.toBuffer())),
+    reopen: async () => underTest(await XlsxWorkbook.load(await current.toBytes(), 'xlsx', codec), codec),
     foreign: {
       addSheet: (name, rows) =>
         edit((workbook) => {
@@ -69,7 +72,7 @@ function underTest(initial: XlsxWorkbook): PortUnderTest {
           if (numFmt) cell.style = { ...cell.style, numFmt };
         }),
       protectSheet: (sheetName) => edit((workbook) => workbook.getWorksheet(sheetName)!.protect('', {})),
-      inspect: async (sheetName, address) => inspect(await openWithExcelJs(await current.toBuffer()), sheetName, address),
+      inspect: async (sheetName, address) => inspect(await openWithExcelJs(await current.toBytes()), sheetName, address),
     },
   };
 }
@@ -101,4 +104,6 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
   return value as CellValue;
 }
 
-runWorkbookPortContract('xlsx', async () => underTest(XlsxWorkbook.create()));
+// Node's zlib (CLI) and fflate (browser preview) behind the same port.
+runWorkbookPortContract('xlsx (zlib)', async () => underTest(XlsxWorkbook.create(zlibCodec), zlibCodec));
+runWorkbookPortContract('xlsx (fflate)', async () => underTest(XlsxWorkbook.create(fflateCodec), fflateCodec));

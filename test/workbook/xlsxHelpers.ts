@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/schema/raw';
 import { isCellError, isPercentCell } from '../../src/schema/raw';
 
-export async function openWithExcelJs(data: Buffer): Promise<ExcelJS.Workbook> {
+export async function openWithExcelJs(data: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as unknown as ArrayBuffer);
   return workbook;

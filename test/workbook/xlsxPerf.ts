@@ -7,7 +7,7 @@ import * as path from 'path';
 import { INDICATORS, OBJECTIVES, PHASES, type TableDef } from '../../src/schema/tables';
 import type { CellValue } from '../../src/schema/raw';
 import type { ColumnSpec, WorkbookChange } from '../../src/workbook/port';
-import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { createXlsx, openXlsxFile, saveXlsxFile } from '../../src/workbook/xlsx/xlsxFile';
 
 function inputColumns(def: TableDef): ColumnSpec[] {
   return def.fields.map((f) => ({ header: f.label.it, format: 'text', output: false }));
@@ -62,14 +62,14 @@ async function main(): Promise<void> {
   const generated = path.join(dir, 'generated.xlsx');
   const excelFile = path.join(dir, 'plan.xlsx');
   await time('generate (XlsxWorkbook)', async () => {
-    const workbook = XlsxWorkbook.create();
+    const workbook = createXlsx();
     const changes: WorkbookChange[] = [];
     for (const [def, n] of sizes) {
       changes.push({ kind: 'ensureTable', sheet: def.sheet.it, table: def.table, columns: inputColumns(def) });
       changes.push({ kind: 'writeRows', table: def.table, headers: def.fields.map((f) => f.label.it), rows: rows(def, Math.round(n * scale)) });
     }
     await workbook.apply(changes);
-    await workbook.save(generated);
+    await saveXlsxFile(workbook, generated);
   });
   await time('ExcelJS: rewrite with shared strings', async () => {
     // A file as Excel-like tools write it (shared strings, styles) is what users bring.
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
   });
 
   const total = process.hrtime.bigint();
-  const workbook = await time('XlsxWorkbook.load', () => XlsxWorkbook.load(excelFile));
+  const workbook = await time('XlsxWorkbook.load', () => openXlsxFile(excelFile));
   const tables = await time('readTables', () => workbook.readTables());
   await time('apply (outputs)', () =>
     workbook.apply(
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       }),
     ),
   );
-  await time('save', () => workbook.save(path.join(dir, 'traguardo-out.xlsx')));
+  await time('save', () => saveXlsxFile(workbook, path.join(dir, 'traguardo-out.xlsx')));
   console.log(`${'XlsxWorkbook total'.padEnd(40)} ${(Number(process.hrtime.bigint() - total) / 1e9).toFixed(2)} s`);
 
   const baseline = new ExcelJS.Workbook();

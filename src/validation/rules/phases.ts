@@ -11,15 +11,22 @@ export function checkPhases(ctx: ValidationContext): void {
   for (const [code, rows] of ctx.phasesOf) {
     const objective = ctx.objectiveByCode.get(code);
     if (objective === undefined) continue;
-    for (const [year, yearRows] of byYear(ctx, rows)) {
+    forEachYear(ctx, rows, (year, yearRows) => {
       const group = { code, year, objective, rows: yearRows };
       checkShares(ctx, group);
       checkNumbering(ctx, group);
-    }
+    });
   }
 }
 
-function byYear(ctx: ValidationContext, rows: readonly number[]): Map<number, number[]> {
+/** The rows of each year, years in order of first appearance. */
+function forEachYear(ctx: ValidationContext, rows: readonly number[], visit: (year: number, rows: readonly number[]) => void): void {
+  const firstYear = phaseYear(ctx.plan.phases[rows[0]], ctx.plan);
+  // Nearly every objective has the phases of one year: no grouping needed (20 000 objectives).
+  if (rows.every((r) => phaseYear(ctx.plan.phases[r], ctx.plan) === firstYear)) {
+    visit(firstYear, rows);
+    return;
+  }
   const years = new Map<number, number[]>();
   for (const r of rows) {
     const year = phaseYear(ctx.plan.phases[r], ctx.plan);
@@ -27,7 +34,7 @@ function byYear(ctx: ValidationContext, rows: readonly number[]): Map<number, nu
     if (list) list.push(r);
     else years.set(year, [r]);
   }
-  return years;
+  for (const [year, yearRows] of years) visit(year, yearRows);
 }
 
 /** The phases of one objective in one year: the unit whose shares sum to 100. */

@@ -3,7 +3,7 @@
  * types. Parts are decoded only when asked for and written back only when changed; every other
  * part is copied into the saved file with its original compressed bytes.
  */
-import { entryContent, makeEntry, readZip, writeZip, ZipFormatError, type ZipEntry } from './zip';
+import { entryContent, makeEntry, readZip, writeZip, ZipFormatError, type ZipCodec, type ZipEntry } from './zip';
 import { attr, escapeXml, findElements, unescapeXml } from './xml';
 
 export const RELATIONSHIP = {
@@ -28,6 +28,9 @@ export const CONTENT_TYPE = {
 } as const;
 
 const CONTENT_TYPES_PART = '[Content_Types].xml';
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 export interface Relationship {
   id: string;
@@ -58,13 +61,16 @@ export class Package {
   private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
 
-  constructor(entries: ZipEntry[]) {
+  constructor(
+    entries: ZipEntry[],
+    private readonly codec: ZipCodec,
+  ) {
     this.entries = entries;
     for (const entry of entries) this.byName.set(entry.name.toLowerCase(), entry);
   }
 
-  static read(data: Buffer): Package {
-    return new Package(readZip(data));
+  static read(data: Uint8Array, codec: ZipCodec): Package {
+    return new Package(readZip(data), codec);
   }
 
   has(path: string): boolean {
@@ -78,16 +84,15 @@ export class Package {
     if (known !== undefined) return known;
     const entry = this.byName.get(key);
     if (!entry || this.removed.has(key)) throw new ZipFormatError(`missing part ${path}`);
-    let content: Buffer;
+    let content: Uint8Array;
     try {
-      content = entryContent(entry);
+      content = entryContent(entry, this.codec);
     } catch (error) {
-      // zlib reports damaged compressed data with a Z_* code.
-      if (/^Z_/.test(String((error as NodeJS.ErrnoException).code))) throw new ZipFormatError(`damaged part ${path}`);
+      if (error instanceof ZipFormatError) throw new ZipFormatError(`damaged part ${path}: ${error.message}`);
       throw error;
     }
     const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
-    const text = content.toString('utf8', bom);
+    const text = utf8.decode(content.subarray(bom));
     this.texts.set(key, text);
     return text;
   }
@@ -196,15 +201,16 @@ export class Package {
     if (element) this.setText(CONTENT_TYPES_PART, xml.slice(0, element.start) + xml.slice(element.end));
   }
 
-  toBuffer(): Buffer {
+  toBytes(): Uint8Array<ArrayBuffer> {
     const out: ZipEntry[] = [];
+    const encoded = (name: string, key: string): ZipEntry => makeEntry(name, utf8Encoder.encode(this.texts.get(key)!), this.codec);
     for (const entry of this.entries) {
       const key = entry.name.toLowerCase();
       if (this.removed.has(key)) continue;
-      out.push(this.changed.has(key) ? makeEntry(entry.name, Buffer.from(this.texts.get(key)!, 'utf8')) : entry);
+      out.push(this.changed.has(key) ? encoded(entry.name, key) : entry);
     }
     for (const [key, name] of this.changed) {
-      if (!this.byName.has(key)) out.push(makeEntry(name, Buffer.from(this.texts.get(key)!, 'utf8')));
+      if (!this.byName.has(key)) out.push(encoded(name, key));
     }
     return writeZip(out);
   }

@@ -7,9 +7,11 @@
  * tables, images, themes, defined names …) is copied with its original bytes. That keeps
  * everything of the user's workbook (SPEC §7 «nothing lost») and takes a fraction of the time
  * a full read and write through ExcelJS takes on large plans.
+ *
+ * It works on bytes only and compresses through an injected `ZipCodec`, so the browser preview
+ * runs it as it is; reading and writing files (and native zlib) live in the Node-only
+ * `xlsxFile.ts`.
  */
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
@@ -20,7 +22,8 @@ import { addNotes, type Note } from './notes';
 import { CONTENT_TYPE, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
 import { EMPTY_SHEET, relationshipId, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
-import { ZipFormatError } from './zip';
+import { fflateCodec } from './fflateCodec';
+import { ZipFormatError, type ZipCodec } from './zip';
 import {
   attr,
   escapeXml,
@@ -39,8 +42,21 @@ const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
 const MAX_INLINE_LIST = 255;
 /** OLE compound files: .xls workbooks and password-protected .xlsx files. */
-const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** The stream name that marks a password-protected package, as UTF-16LE bytes. */
+const ENCRYPTED_PACKAGE = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
+
+function startsWith(data: Uint8Array, prefix: readonly number[]): boolean {
+  return data.length >= prefix.length && prefix.every((byte, i) => data[i] === byte);
+}
+
+function contains(data: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0];
+  for (let i = data.indexOf(first); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
+    if (needle.every((byte, k) => data[i + k] === byte)) return true;
+  }
+  return false;
+}
 
 interface SheetInfo {
   name: string;
@@ -91,18 +107,20 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!findElement(pkg.text(main.path), 'sheets')) throw new ZipFormatError('workbook without sheets');
   }
 
-  /** Opens an .xlsx file (path) or its bytes; `file` names it in error messages. */
-  static async load(input: string | Buffer, file = typeof input === 'string' ? path.basename(input) : 'xlsx'): Promise<XlsxWorkbook> {
-    const data = typeof input === 'string' ? await fs.readFile(input) : input;
-    if (data.subarray(0, COMPOUND_FILE.length).equals(COMPOUND_FILE)) {
-      throw new UserError(data.includes(ENCRYPTED_PACKAGE) ? 'xlsx-encrypted' : 'xlsx-unreadable', { file });
+  /**
+   * Opens an .xlsx package from its bytes; `file` names it in error messages. The codec also
+   * compresses what `toBytes` writes.
+   */
+  static async load(data: Uint8Array, file = 'xlsx', codec: ZipCodec = fflateCodec): Promise<XlsxWorkbook> {
+    if (startsWith(data, COMPOUND_FILE)) {
+      throw new UserError(contains(data, ENCRYPTED_PACKAGE) ? 'xlsx-encrypted' : 'xlsx-unreadable', { file });
     }
-    return unreadableAsUserError(file, () => new XlsxWorkbook(Package.read(data), file));
+    return unreadableAsUserError(file, () => new XlsxWorkbook(Package.read(data, codec), file));
   }
 
   /** An empty workbook (its first sheet comes with the first `ensureTable` or `replaceSheet`). */
-  static create(): XlsxWorkbook {
-    const pkg = new Package([]);
+  static create(codec: ZipCodec = fflateCodec): XlsxWorkbook {
+    const pkg = new Package([], codec);
     pkg.setText(
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -125,20 +143,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(pkg, 'xlsx');
   }
 
-  /** Writes the workbook to `file` through a temporary file, so a failed save leaves `file` as it was. */
-  async save(file: string): Promise<void> {
-    const data = await this.toBuffer();
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-    try {
-      await fs.writeFile(temporary, data);
-      await fs.rename(temporary, file);
-    } catch (error) {
-      await fs.rm(temporary, { force: true });
-      throw new UserError('xlsx-save-failed', { file: path.basename(file), reason: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
-  async toBuffer(): Promise<Buffer> {
+  /** The .xlsx package: changed parts recompressed, every other part copied as loaded. */
+  async toBytes(): Promise<Uint8Array<ArrayBuffer>> {
     if (this.sheets().length === 0) this.addSheet('Foglio1');
     let cellsChanged = false;
     for (const [sheetPath, sheet] of this.worksheets) {
@@ -146,7 +152,7 @@ export class XlsxWorkbook implements WorkbookPort {
       cellsChanged ||= sheet.cellsChanged;
     }
     if (cellsChanged) this.recalculateOnOpen();
-    return this.pkg.toBuffer();
+    return this.pkg.toBytes();
   }
 
   async readTables(): Promise<TableData[]> {

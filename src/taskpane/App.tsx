@@ -1,0 +1,253 @@
+/**
+ * The task pane: five sections (Inizia, Verifica, Calcola, Regole, Scambio) over the host's
+ * WorkbookPort, one message bar, Italian by default with a language switch. The same component
+ * runs in Excel and in the browser preview; only `host` differs.
+ */
+import {
+  Button,
+  FluentProvider,
+  Tab,
+  Text,
+  Tooltip,
+  makeStyles,
+  renderTabList_unstable,
+  tokens,
+  useTabListContextValues_unstable,
+  useTabListStyles_unstable,
+  useTabList_unstable,
+  webDarkTheme,
+  webLightTheme,
+  type TabListProps,
+  type TabListState,
+} from '@fluentui/react-components';
+import { LocalLanguage16Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { message, type Lang } from '../i18n';
+import type { RawTables } from '../schema/raw';
+import { SUMMARY_SHEET } from '../schema/tables';
+import { CheckPanel } from './CheckPanel';
+import { NoticeBar } from './components';
+import { ComputePanel } from './ComputePanel';
+import { PaneContext, type PaneContextValue } from './context';
+import { ErrorBoundary } from './ErrorBoundary';
+import { ExchangePanel } from './ExchangePanel';
+import type { HostServices } from './host';
+import { errorNotice, missingColumnsNotice, notice, workbookNotice, type Notice, type NoticeAction } from './notice';
+import { createOrUpgradeSheets, inspectWorkbook, loadDemo, replacePlan, validateWorkbook, type SheetsOutcome } from './operations';
+import { RulesPanel } from './RulesPanel';
+import { StartPanel } from './StartPanel';
+
+export type TabKey = 'start' | 'check' | 'compute' | 'rules' | 'exchange';
+
+const TABS: readonly TabKey[] = ['start', 'check', 'compute', 'rules', 'exchange'];
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    minWidth: 0,
+    overflowX: 'hidden',
+    minHeight: '100%',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  tabs: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXXS },
+});
+
+/**
+ * A TabList whose tabs do not render the hidden bold copy of their label that keeps their width
+ * when selected: at 320 px the tabs wrap anyway, and a tab's text is then its label alone (what
+ * tests and assistive tools read). Built from Fluent's hooks because this Fluent version also
+ * forwards a `reserveSelectedTabSpace` prop to the DOM, where React rejects it.
+ */
+function CompactTabList(props: TabListProps): ReactElement {
+  const compact: TabListState = { ...useTabList_unstable(props, null), reserveSelectedTabSpace: false };
+  useTabListStyles_unstable(compact);
+  return renderTabList_unstable(compact, useTabListContextValues_unstable(compact));
+}
+
+function sheetsNotice(outcome: SheetsOutcome): Notice {
+  switch (outcome.kind) {
+    case 'created':
+      return notice('success', 'ui-sheets-created');
+    case 'upgraded':
+      return notice('success', 'ui-sheets-upgraded', { count: outcome.tables });
+    case 'up-to-date':
+      return notice('info', 'ui-sheets-up-to-date');
+  }
+}
+
+interface PaneProps {
+  host: HostServices;
+  lang: Lang;
+  setLang(lang: Lang): void;
+  onReload(): void;
+}
+
+function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
+  const styles = useStyles();
+  const [tab, setTab] = useState<TabKey>('start');
+  const [noticeShown, setNotice] = useState<Notice | null>(null);
+  const [running, setRunning] = useState(0);
+  const [assessment, setAssessment] = useState<Assessment | null>(null);
+  const [scored, setScored] = useState<Scored | null>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const run = useCallback(async (action: () => Promise<Notice | null | undefined>): Promise<boolean> => {
+    setRunning((n) => n + 1);
+    try {
+      const outcome = await action();
+      if (mounted.current && outcome !== undefined) setNotice(outcome);
+      return true;
+    } catch (e) {
+      if (mounted.current) setNotice(errorNotice(e));
+      return false;
+    } finally {
+      if (mounted.current) setRunning((n) => n - 1);
+    }
+  }, []);
+
+  // Opening the pane on any workbook says at once whether it can be used, and how to get there.
+  useEffect(() => {
+    void run(async () => workbookNotice(await inspectWorkbook(host.port)));
+  }, [host, run]);
+
+  /** The plan changed underneath: results shown so far no longer describe it. */
+  const forgetResults = (): void => {
+    setAssessment(null);
+    setScored(null);
+  };
+
+  const createSheets = async (): Promise<Notice> => {
+    const outcome = await createOrUpgradeSheets(host.port, lang);
+    forgetResults();
+    return sheetsNotice(outcome);
+  };
+
+  const demo = async (): Promise<Notice> => {
+    const counts = await loadDemo(host.port, lang);
+    forgetResults();
+    return notice('success', 'ui-demo-loaded', { ...counts });
+  };
+
+  const importPlan = async (raw: RawTables, fileName: string): Promise<Notice> => {
+    await replacePlan(host.port, raw, lang);
+    forgetResults();
+    return notice('success', 'ui-imported', { file: fileName });
+  };
+
+  const validate = async (): Promise<Notice> => {
+    const { assessment: found, writeError } = await validateWorkbook(host.port, lang);
+    setAssessment(found);
+    if (writeError !== null) return errorNotice(writeError);
+    const missing = found.findings.filter((f) => f.rule === 'column-missing');
+    if (missing.length > 0) return missingColumnsNotice(missing);
+    const count = (s: string): number => found.findings.filter((f) => f.severity === s).length;
+    const errors = count('errore');
+    const warnings = count('avviso');
+    if (errors === 0 && warnings === 0) return notice('success', 'ui-check-clean');
+    return notice(errors > 0 ? 'warning' : 'info', 'ui-check-done', { errors, warnings });
+  };
+
+  const compute = async (): Promise<Notice> => {
+    // One frame for the progress bar to appear before the computation holds the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const result = await scoreWorkbook(host.port, lang);
+    setScored(result);
+    setAssessment(result);
+    return notice('success', 'ui-compute-done', { summary: SUMMARY_SHEET[lang] });
+  };
+
+  const onAction = (action: NoticeAction): void => {
+    if (action === 'create-sheets' || action === 'upgrade-sheets') void run(createSheets);
+    else if (action === 'open-check') setTab('check');
+    else onReload();
+  };
+
+  const busy = running > 0;
+  const context = useMemo<PaneContextValue>(
+    () => ({ host, lang, t: (key, params) => message(key, params, lang), busy, run, setNotice }),
+    [host, lang, busy, run],
+  );
+  const t = context.t;
+  const other: Lang = lang === 'it' ? 'en' : 'it';
+
+  return (
+    <PaneContext.Provider value={context}>
+      <div className={styles.pane} lang={lang} aria-busy={busy}>
+        <div className={styles.header}>
+          <Text as="h1" size={500} weight="semibold">
+            {t('ui-app-title')}
+          </Text>
+          <Tooltip content={t('ui-lang-switch-hint')} relationship="description">
+            <Button
+              appearance="subtle"
+              size="small"
+              icon={<LocalLanguage16Regular />}
+              data-testid="lang-switch"
+              data-lang={lang}
+              lang={other}
+              onClick={() => setLang(other)}
+            >
+              {t('ui-lang-switch')}
+            </Button>
+          </Tooltip>
+        </div>
+        <CompactTabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabKey)}
+          aria-label={t('ui-tabs')}
+        >
+          {TABS.map((key) => (
+            <Tab key={key} value={key} data-testid={`tab-${key}`}>
+              {t(`ui-tab-${key}`)}
+            </Tab>
+          ))}
+        </CompactTabList>
+        {noticeShown && <NoticeBar notice={noticeShown} lang={lang} onAction={onAction} onDismiss={() => setNotice(null)} disabled={busy} />}
+        <div role="tabpanel" aria-label={t(`ui-tab-${tab}`)}>
+          {tab === 'start' && <StartPanel createSheets={createSheets} loadDemo={demo} />}
+          {tab === 'check' && <CheckPanel assessment={assessment} validate={validate} />}
+          {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => setTab('check')} />}
+          {tab === 'rules' && <RulesPanel />}
+          {tab === 'exchange' && <ExchangePanel importPlan={importPlan} />}
+        </div>
+      </div>
+    </PaneContext.Provider>
+  );
+}
+
+export interface TaskPaneAppProps {
+  host: HostServices;
+}
+
+export function TaskPaneApp({ host }: TaskPaneAppProps): ReactElement {
+  const [lang, setLang] = useState<Lang>(host.lang);
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return (
+    // No className here: Fluent copies the provider's classes onto the portal node of dialogs and
+    // tooltips, which would then cover the page.
+    <FluentProvider theme={host.theme === 'dark' ? webDarkTheme : webLightTheme} lang={lang}>
+      <ErrorBoundary key={generation} lang={lang} onReload={reload}>
+        <Pane key={generation} host={host} lang={lang} setLang={setLang} onReload={reload} />
+      </ErrorBoundary>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,209 @@
+/// <reference types="office-js" />
+/**
+ * Reading the Traguardo tables through Office.js in as few syncs as the 4 MB payload limit allows.
+ *
+ * Sync 1 (metadata) asks for every table Traguardo knows by each of its names at once
+ * (`getItemOrNullObject`), so positions, headers, row counts, sheet protection and a sample of
+ * the first rows come back together, before anything is known about the workbook; tables under
+ * other names cost one more metadata sync. The sample
+ * gives the bytes of a row of each table; the remaining rows are then read in row chunks packed
+ * to just under the limit, each chunk sized from the bytes per row measured so far (a text-heavy
+ * table gets fewer rows per chunk than a numeric one).
+ */
+import type { CellValue } from '../../schema/raw';
+import { ALL_TABLES } from '../../schema/tables';
+import { tableDefByName } from '../headers';
+import { cellFromExcel, jsonRowBytes } from './cells';
+import { isPayloadTooLarge } from './failures';
+
+export type Sync = () => Promise<void>;
+
+export interface SheetMeta {
+  name: string;
+  protected: boolean;
+}
+
+export interface TableMeta {
+  name: string;
+  sheet: string;
+  /** 1-based row of the header and column of the first column. */
+  top: number;
+  left: number;
+  headers: string[];
+  /** Rows of the Excel table body: at least 1, since an Excel table always keeps one data row. */
+  bodyRows: number;
+  /** Rows Traguardo sees: 0 when the table's only body row is blank (a table just created). */
+  rows: number;
+}
+
+export interface Metadata {
+  /** By lower-case name. */
+  sheets: Map<string, SheetMeta>;
+  tables: TableMeta[];
+}
+
+/** Rows read with the metadata: enough to measure a table's bytes per row. */
+export const SAMPLE_ROWS = 16;
+/**
+ * Rows of a chunk may be a little longer than those measured just before them (codes and names
+ * grow by a digit now and then); the first rows of a table, all the estimate has before its first
+ * chunk, can be much shorter than the rest (`Indicatore 1` … `Indicatore 250000`).
+ */
+const CHUNK_MARGIN = 1.01;
+const SAMPLE_MARGIN = 1.1;
+/** Bytes per cell assumed when no row could be sampled. */
+const UNSAMPLED_CELL_BYTES = 64;
+
+interface Probe {
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  header: Excel.Range;
+  body: Excel.Range;
+  sample: Excel.Range | null;
+}
+
+export interface Sampled {
+  meta: Metadata;
+  /** Rows read so far by table name (lower case): the sample. */
+  samples: Map<string, { values: unknown[][]; formats: unknown[][] }>;
+}
+
+/** Every name under which a Traguardo table is recognised, one spelling per name. */
+function candidateNames(): string[] {
+  const names = new Map<string, string>();
+  for (const def of ALL_TABLES) {
+    for (const name of [def.table, def.key, def.sheet.en]) {
+      if (tableDefByName(name) === def && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+    }
+  }
+  return [...names.values()];
+}
+
+function probe(context: Excel.RequestContext, name: string, sampleRows: number): Probe {
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  table.load('name');
+  const sheet = table.worksheet;
+  sheet.load('name');
+  const header = table.getHeaderRowRange();
+  header.load('values,rowIndex,columnIndex');
+  const body = table.getDataBodyRange();
+  body.load('rowCount');
+  let sample: Excel.Range | null = null;
+  if (sampleRows > 0) {
+    sample = body.getIntersectionOrNullObject(body.getRow(0).getResizedRange(sampleRows - 1, 0));
+    sample.load('values,numberFormat');
+  }
+  return { table, sheet, header, body, sample };
+}
+
+/**
+ * Sync 1: the sheets (with protection) and every Traguardo table with its first `sampleRows`
+ * rows. Any other table (the user's own, or a Traguardo table named `Obiettivi_`) is asked for
+ * by name in one more sync: the port reads every table, whatever its name.
+ */
+export async function readMetadata(context: Excel.RequestContext, sync: Sync, sampleRows: number): Promise<Sampled> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/protection/protected');
+  const all = context.workbook.tables;
+  all.load('items/name');
+  let probes = candidateNames().map((name) => probe(context, name, sampleRows));
+  await sync();
+  probes = probes.filter((p) => !p.table.isNullObject);
+  const found = new Set(probes.map((p) => p.table.name.toLowerCase()));
+  const others = all.items.map((t) => t.name).filter((name) => !found.has(name.toLowerCase()));
+  if (others.length > 0) {
+    const extra = others.map((name) => probe(context, name, sampleRows));
+    await sync();
+    probes.push(...extra.filter((p) => !p.table.isNullObject));
+  }
+  const byName = new Map<string, Probe>();
+  for (const p of probes) if (!byName.has(p.table.name.toLowerCase())) byName.set(p.table.name.toLowerCase(), p);
+  const sheets = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, protected: s.protection.protected }]));
+  const tables: TableMeta[] = [];
+  const samples: Sampled['samples'] = new Map();
+  // Workbook order, so a duplicate table is reported the same way on every read.
+  for (const { name } of all.items) {
+    const p = byName.get(name.toLowerCase());
+    if (!p) continue;
+    const sample = p.sample && !p.sample.isNullObject ? { values: p.sample.values, formats: p.sample.numberFormat } : { values: [], formats: [] };
+    const bodyRows = p.body.rowCount;
+    const blank = bodyRows === 1 && sample.values.length === 1 && sample.values[0].every((v) => v === '' || v === null);
+    tables.push({
+      name: p.table.name,
+      sheet: p.sheet.name,
+      top: p.header.rowIndex + 1,
+      left: p.header.columnIndex + 1,
+      headers: (p.header.values[0] ?? []).map((h) => (h === null || h === undefined ? '' : String(h))),
+      bodyRows,
+      rows: blank ? 0 : bodyRows,
+    });
+    samples.set(p.table.name.toLowerCase(), sample);
+  }
+  return { meta: { sheets, tables }, samples };
+}
+
+interface TableRead {
+  meta: TableMeta;
+  cells: CellValue[][];
+  /** Bytes of one row (values and number formats), as measured so far. */
+  rowBytes: number;
+}
+
+function convertRows(values: readonly unknown[][], formats: readonly unknown[][], into: CellValue[][]): number {
+  let bytes = 0;
+  values.forEach((row, r) => {
+    const rowFormats = formats[r] ?? [];
+    // A comma after each row of each of the two arrays.
+    bytes += jsonRowBytes(row) + jsonRowBytes(rowFormats) + 2;
+    into.push(row.map((v, c) => cellFromExcel(v, rowFormats[c])));
+  });
+  return bytes;
+}
+
+/**
+ * The body rows of every table: the sample, then chunks of rows packed across tables so that the
+ * predicted response of each sync stays within `budget` bytes. A chunk that Excel still finds too
+ * large (rows much longer than those measured before them) is read again in halves.
+ */
+export async function readBodies(context: Excel.RequestContext, sync: Sync, sampled: Sampled, budget: number): Promise<CellValue[][][]> {
+  const reads: TableRead[] = sampled.meta.tables.map((meta) => {
+    const sample = sampled.samples.get(meta.name.toLowerCase()) ?? { values: [], formats: [] };
+    const cells: CellValue[][] = [];
+    const bytes = convertRows(sample.values, sample.formats, cells);
+    const rowBytes = cells.length > 0 ? (bytes / cells.length) * SAMPLE_MARGIN : meta.headers.length * UNSAMPLED_CELL_BYTES;
+    return { meta, cells, rowBytes };
+  });
+  for (;;) {
+    let room = budget;
+    const queued: { read: TableRead; range: Excel.Range; rows: number }[] = [];
+    for (const read of reads) {
+      const left = read.meta.bodyRows - read.cells.length;
+      if (left <= 0) continue;
+      let rows = Math.min(left, Math.floor(room / read.rowBytes));
+      if (rows <= 0) {
+        if (queued.length > 0) break;
+        rows = 1;
+      }
+      const range = context.workbook.worksheets
+        .getItem(read.meta.sheet)
+        .getRangeByIndexes(read.meta.top + read.cells.length, read.meta.left - 1, rows, read.meta.headers.length);
+      range.load('values,numberFormat');
+      queued.push({ read, range, rows });
+      room -= rows * read.rowBytes;
+      if (room <= 0) break;
+    }
+    if (queued.length === 0) break;
+    try {
+      await sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || queued.every((q) => q.rows === 1)) throw error;
+      for (const q of queued) q.read.rowBytes *= 2;
+      continue;
+    }
+    for (const { read, range, rows } of queued) {
+      const bytes = convertRows(range.values, range.numberFormat, read.cells);
+      read.rowBytes = (bytes / rows) * CHUNK_MARGIN;
+    }
+  }
+  return reads.map((read) => (read.meta.rows === 0 ? [] : read.cells));
+}

@@ -1,0 +1,256 @@
+/**
+ * The browser preview in real Chromium, as a user goes through it: create the template, load the
+ * demo, Verifica, Calcola, switch language, import a fixture, open an .xlsx and download the
+ * result. The scenarios share one page and run in order, each starting from where the previous
+ * one left the workbook.
+ *
+ * The expected numbers come from the CLI on the same plan (`import` then `score --json`), so the
+ * pane in the browser and the command line are held to the same results.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import type { ResultsDocument } from '../../src/actions/resultsJson';
+import { main } from '../../src/cli/main';
+import { demoDocument } from '../../src/demo/demo';
+import { message } from '../../src/i18n';
+import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
+import { buildPreview, launchChromium, OUTPUT_DIR, serveDirectory, type Browser, type StaticServer } from './harness';
+
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
+const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'taskpane.png');
+/** How long one user action may take in the page (a first Calcola includes warming up the JIT). */
+const ACTION_TIMEOUT = 15_000;
+
+let work: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let cli: ResultsDocument;
+/** The demo plan as the CLI writes it: the file the preview opens. */
+let demoXlsx: string;
+const pageErrors: string[] = [];
+
+/** Runs the CLI in-process and returns what it printed. */
+async function runCli(args: string[]): Promise<string> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  if (code === 2 || code === 70) throw new Error(`traguardo ${args.join(' ')} failed (${code}): ${err.join('\n')}`);
+  return out.join('\n');
+}
+
+/** Retries `read` until it gives `expected` (deep equality) or the time is up; then asserts. */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeout = ACTION_TIMEOUT): Promise<void> {
+  const until = Date.now() + timeout;
+  let value = await read();
+  while (!equals(value, expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+const equals = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const byTestId = (id: string): Locator => page.getByTestId(id);
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}.png`) });
+}
+
+/** Waits for the pane's message bar to report an action's outcome (the previous one may still show). */
+async function expectNotice(intent: string, key: string, params: Record<string, string | number> = {}): Promise<void> {
+  const text = byTestId('message-text');
+  await eventually(() => text.textContent(), message(key, params, 'it'));
+  expect(await byTestId('message-bar').getAttribute('data-intent')).toBe(intent);
+}
+
+/** Sheet and cell the sheet view highlights. */
+async function highlighted(): Promise<{ sheet: string | null; cell: string | null }> {
+  const grid = byTestId('sheet-grid');
+  const cell = grid.locator('td[data-selected="true"]');
+  await cell.waitFor({ timeout: ACTION_TIMEOUT });
+  return { sheet: await grid.getAttribute('data-sheet'), cell: await cell.getAttribute('data-cell') };
+}
+
+beforeAll(async () => {
+  await fs.mkdir(OUTPUT_DIR, { recursive: true });
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-'));
+
+  // The CLI's results for the demo plan, from the same interchange document the pane loads.
+  const demoJson = path.join(work, 'demo.json');
+  demoXlsx = path.join(work, 'demo.xlsx');
+  await fs.writeFile(demoJson, JSON.stringify(demoDocument()));
+  await runCli(['import', demoJson, demoXlsx]);
+  // `-o` keeps the imported file as it was: the preview opens the plan before any Calcola.
+  cli = JSON.parse(await runCli(['score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json'])) as ResultsDocument;
+
+  const dist = path.join(work, 'dist');
+  await buildPreview(dist);
+  server = await serveDirectory(dist);
+  browser = await launchChromium();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('console', (msg) => {
+    // Chromium asks every page for /favicon.ico; the preview has none to give.
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
+  });
+  await page.goto(`${server.url}/preview.html`);
+  await byTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await fs.rm(work, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // A scenario that passes with an uncaught error or a console error in the page still fails.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+describe('browser preview', () => {
+  it('says it is a preview, shows the pane at 320 px beside an empty workbook, Italian by default', async () => {
+    expect(await byTestId('preview-banner').textContent()).toBe(message('preview-banner', {}, 'it'));
+    expect(await byTestId('tab-start').textContent()).toBe(message('ui-tab-start', {}, 'it'));
+    const pane = await byTestId('preview-pane').boundingBox();
+    expect(pane?.width).toBe(320);
+    expect(await byTestId('sheet-view').textContent()).toBe(message('preview-empty', {}, 'it'));
+    await shot('01-empty');
+  });
+
+  it('creates the template: the sheet view shows the Traguardo sheets', async () => {
+    await byTestId('btn-create-sheets').click();
+    await expectNotice('success', 'ui-sheets-created');
+    await byTestId('sheet-tab').first().waitFor();
+    const sheets = await byTestId('sheet-tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-sheet')));
+    expect(sheets).toEqual(expect.arrayContaining(ALL_TABLES.map((t) => t.sheet.it)));
+    // The first table's header row is on screen, its output columns grey.
+    const grid = byTestId('sheet-grid');
+    const firstSheet = sheets[0]!;
+    const def = ALL_TABLES.find((t) => t.sheet.it === firstSheet)!;
+    const header = await grid.locator('tbody tr').first().locator('td').evaluateAll((cells) => cells.map((c) => c.textContent));
+    expect(header.slice(0, def.fields.length)).toEqual(def.fields.map((f) => f.label.it));
+    const objectives = byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]'));
+    await objectives.click();
+    expect(await grid.getAttribute('data-sheet')).toBe('Obiettivi');
+    expect(await grid.locator('td[data-output="true"]').count()).toBeGreaterThan(0);
+    await shot('02-template');
+  });
+
+  it('loads the demo plan', async () => {
+    // The template's tables are empty, so the pane loads without asking to replace anything.
+    await byTestId('btn-load-demo').click();
+    await expectNotice('success', 'ui-demo-loaded', { units: cli.units!.length, objectives: cli.objectives!.length, indicators: cli.indicators!.length });
+    const rows = await byTestId('sheet-grid').locator('tbody tr').count();
+    expect(rows).toBe(cli.objectives!.length + 1);
+    await shot('03-demo');
+  });
+
+  it('Verifica lists the findings with the CLI’s counts, and a click selects the finding’s cell', async () => {
+    await byTestId('tab-check').click();
+    await byTestId('btn-validate').click();
+    await byTestId('finding-item').first().waitFor({ timeout: ACTION_TIMEOUT });
+    for (const severity of ['errore', 'avviso', 'info'] as const) {
+      const expected = cli.findings.filter((f) => f.severity === severity).length;
+      expect(await byTestId(`finding-count-${severity}`).textContent()).toBe(String(expected));
+    }
+
+    // One finding on each of two sheets: the view follows to the finding's sheet and cell.
+    const withCell = byTestId('finding-item').and(page.locator('[data-cell]:not([data-cell=""])'));
+    const firstSheet = await withCell.first().getAttribute('data-sheet');
+    const onOtherSheet = withCell.and(page.locator(`:not([data-sheet="${firstSheet}"])`)).first();
+    for (const finding of [withCell.first(), onOtherSheet]) {
+      const sheet = await finding.getAttribute('data-sheet');
+      const cell = await finding.getAttribute('data-cell');
+      await finding.click();
+      await eventually(() => highlighted(), { sheet, cell });
+      expect(await byTestId('sheet-tab').and(page.locator(`[data-sheet="${sheet}"]`)).getAttribute('aria-selected')).toBe('true');
+    }
+    await shot('04-check');
+  });
+
+  it('Calcola shows for each unit and the organisation the grades of the CLI’s score --json', async () => {
+    await byTestId('tab-compute').click();
+    await byTestId('btn-compute').click();
+    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    expect(await byTestId('compute-progress').getAttribute('data-state')).toBe('done');
+
+    const units = await byTestId('unit-result').evaluateAll((items) =>
+      items.map((item) => ({ unit: item.getAttribute('data-unit'), grade: item.getAttribute('data-grade'), band: item.getAttribute('data-band') })),
+    );
+    expect(units.map((u) => u.unit)).toEqual(cli.units!.map((u) => u.code));
+    units.forEach((shown, i) => {
+      const expected = cli.units![i];
+      if (expected.grade === null) expect(shown.grade).toBe('');
+      else expect(Number(shown.grade)).toBeCloseTo(expected.grade, 9);
+      expect(shown.band).toBe(expected.band ?? '');
+    });
+    expect(cli.units!.some((u) => u.grade === null)).toBe(true);
+
+    const org = cli.organization!;
+    expect(Number(await byTestId('org-result').getAttribute('data-grade'))).toBeCloseTo(org.grade!, 9);
+    expect(await byTestId('org-result').getAttribute('data-band')).toBe(org.band ?? '');
+    expect(await byTestId('ente-result').count()).toBe(org.entePerformance === null ? 0 : 1);
+
+    // The outputs and the summary are written: the view shows the Riepilogo sheet.
+    await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).waitFor();
+    await shot('05-compute');
+    await byTestId('preview-pane').screenshot({ path: SCREENSHOT });
+    expect((await fs.stat(SCREENSHOT)).size).toBeLessThan(200 * 1024);
+  });
+
+  it('switches the pane and the preview to English and back', async () => {
+    await byTestId('lang-switch').click();
+    await eventually(() => byTestId('tab-check').textContent(), message('ui-tab-check', {}, 'en'));
+    expect(await byTestId('tab-compute').textContent()).toBe(message('ui-tab-compute', {}, 'en'));
+    await eventually(() => byTestId('preview-banner').textContent(), message('preview-banner', {}, 'en'));
+    expect(await byTestId('btn-open-xlsx').textContent()).toBe(message('preview-open-xlsx', {}, 'en'));
+    await shot('06-english');
+
+    await byTestId('lang-switch').click();
+    await eventually(() => byTestId('tab-check').textContent(), message('ui-tab-check', {}, 'it'));
+    await eventually(() => byTestId('preview-banner').textContent(), message('preview-banner', {}, 'it'));
+  });
+
+  it('imports a fixture JSON and Verifica shows its known problems', async () => {
+    await byTestId('tab-exchange').click();
+    await byTestId('input-import').setInputFiles(FIXTURE);
+    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
+    await expectNotice('success', 'ui-imported', { file: path.basename(FIXTURE) });
+
+    await byTestId('tab-check').click();
+    await byTestId('btn-validate').click();
+    // Phase «progress» typed as text in the source plan: an error on the Fasi sheet.
+    const notANumber = byTestId('finding-item').and(page.locator(`[data-rule="not-a-number"][data-sheet="${PHASES.sheet.it}"]`));
+    await notANumber.first().waitFor({ timeout: ACTION_TIMEOUT });
+    expect(await notANumber.first().getAttribute('data-severity')).toBe('errore');
+    const cell = await notANumber.first().getAttribute('data-cell');
+    await notANumber.first().click();
+    await eventually(() => highlighted(), { sheet: PHASES.sheet.it, cell });
+    await shot('07-import');
+  });
+
+  it('opens an .xlsx from disk, computes it and downloads a file the CLI scores the same', async () => {
+    await byTestId('input-open-xlsx').setInputFiles(demoXlsx);
+    await eventually(() => byTestId('preview-notice').getAttribute('data-intent'), 'success');
+    await byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]')).waitFor();
+
+    await byTestId('tab-compute').click();
+    await byTestId('btn-compute').click();
+    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    expect(Number(await byTestId('org-result').getAttribute('data-grade'))).toBeCloseTo(cli.organization!.grade!, 9);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('btn-download-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe(path.basename(demoXlsx));
+    const saved = path.join(work, 'downloaded.xlsx');
+    await download.saveAs(saved);
+    const again = JSON.parse(await runCli(['score', saved, '--json'])) as ResultsDocument;
+    expect(again.organization).toEqual(cli.organization);
+    expect(again.units).toEqual(cli.units);
+    await shot('08-opened-xlsx');
+  });
+});

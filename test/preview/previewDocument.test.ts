@@ -1,0 +1,136 @@
+import ExcelJS from 'exceljs';
+import { scoreWorkbook } from '../../src/actions/assess';
+import { buildDemoRaw } from '../../src/demo/demo';
+import { UserError } from '../../src/errors';
+import { PreviewDocument } from '../../src/preview/previewDocument';
+import { cellText, sheetGrid } from '../../src/preview/sheetGrid';
+import { importChanges } from '../../src/workbook/outputs';
+import { layoutChanges, layoutOptionsFromRaw } from '../../src/workbook/layout';
+import type { TableData } from '../../src/workbook/port';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+
+async function userFile(): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Appunti').getCell('B2').value = 'da non perdere';
+  const sheet = workbook.addWorksheet('Obiettivi');
+  sheet.addTable({
+    name: 'Obiettivi',
+    ref: 'A1',
+    columns: [{ name: 'Codice' }, { name: 'Titolo' }],
+    rows: [
+      ['OB-1', 'Tempi di pagamento'],
+      ['OB-2', 'Trasparenza'],
+    ],
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe('PreviewDocument', () => {
+  it('writes every batch of the pane to the view and to the .xlsx it downloads', async () => {
+    const doc = PreviewDocument.empty();
+    let notified = 0;
+    doc.subscribe(() => notified++);
+    await doc.port.apply(importChanges(buildDemoRaw(), 'it'));
+    const scored = await scoreWorkbook(doc.port, 'it');
+    expect(notified).toBe(2);
+
+    const downloaded = await XlsxWorkbook.load(await doc.toBytes());
+    const shape = (tables: TableData[]) => tables.map((t) => [t.name, t.sheet, t.top, t.left, t.headers, t.rows.length]);
+    expect(shape(await downloaded.readTables())).toEqual(shape(await doc.port.readTables()));
+    // The downloaded file gives the grades the preview computed (a date in a General cell comes
+    // back from the file as a serial number, so values are compared through the engine).
+    const again = await scoreWorkbook(downloaded, 'it');
+    expect(again.results.organization.grade).toBe(scored.results.organization.grade);
+    expect(again.results.units.map((u) => u.grade)).toEqual(scored.results.units.map((u) => u.grade));
+    expect(doc.fileName).toBe('traguardo.xlsx');
+  });
+
+  it('opens an .xlsx: the view gets its tables, the download keeps its other sheets and adds the pane’s changes', async () => {
+    const doc = await PreviewDocument.open(await userFile(), 'piano.xlsx');
+    expect(doc.fileName).toBe('piano.xlsx');
+    expect(doc.memory.sheetNames()).toEqual(['Obiettivi']);
+    await doc.port.apply(layoutChanges('it', layoutOptionsFromRaw({}), await doc.port.readTables()));
+
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load((await doc.toBytes()).buffer);
+    expect(excel.getWorksheet('Appunti')!.getCell('B2').value).toBe('da non perdere');
+    expect(excel.getWorksheet('Obiettivi')!.getCell('A3').value).toBe('OB-2');
+    expect(excel.worksheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Strutture', 'Indicatori', 'Fasi']));
+    expect(doc.memory.sheetNames()).toEqual(expect.arrayContaining(['Obiettivi', 'Strutture', 'Indicatori', 'Fasi']));
+  });
+
+  it('a batch the .xlsx refuses changes neither copy and notifies nothing', async () => {
+    const doc = PreviewDocument.empty();
+    await doc.port.apply([{ kind: 'replaceSheet', sheet: 'Note', rows: [['a']] }]);
+    let notified = 0;
+    doc.subscribe(() => notified++);
+    const before = doc.memory.snapshot();
+    const failing = doc.port.apply([
+      { kind: 'replaceSheet', sheet: 'Altro', rows: [['b']] },
+      { kind: 'writeColumn', table: 'Manca', header: 'X', values: [] },
+    ]);
+    await expect(failing).rejects.toThrow();
+    expect(doc.memory.snapshot()).toEqual(before);
+    expect(notified).toBe(0);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load((await doc.toBytes()).buffer);
+    expect(excel.worksheets.map((s) => s.name)).toEqual(['Note']);
+  });
+
+  it('a file that is not a workbook is the user’s error, named', async () => {
+    const failure = await PreviewDocument.open(new TextEncoder().encode('non sono un xlsx'), 'appunti.txt').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(UserError);
+    expect(failure).toMatchObject({ key: 'xlsx-unreadable', params: { file: 'appunti.txt' } });
+  });
+
+  it('selecting a cell records it and notifies the view', async () => {
+    const doc = PreviewDocument.empty();
+    let notified = 0;
+    doc.subscribe(() => notified++);
+    await doc.port.selectCell('Fasi', 'D7');
+    expect(doc.memory.selection).toEqual({ sheet: 'Fasi', address: 'D7' });
+    expect(notified).toBe(1);
+  });
+});
+
+describe('sheetGrid', () => {
+  it('draws a table sheet with its header row, grey output columns and formatted values', async () => {
+    const doc = PreviewDocument.empty();
+    await doc.port.apply(importChanges(buildDemoRaw(), 'it'));
+    await scoreWorkbook(doc.port, 'it');
+    const snapshot = doc.memory.snapshot();
+    const objectives = (await doc.port.readTables()).find((t) => t.name === 'Obiettivi')!;
+    const grid = sheetGrid(snapshot, 'Obiettivi', 'it', 10_000);
+
+    expect(grid.rowCount).toBe(objectives.rows.length + 1);
+    expect(grid.columnCount).toBe(objectives.headers.length);
+    expect(grid.rows[0].map((c) => c.text)).toEqual(objectives.headers);
+    expect(grid.rows[0].every((c) => c.header)).toBe(true);
+    const grade = objectives.headers.indexOf('Grado finale %');
+    const code = objectives.headers.indexOf('Codice');
+    expect(grid.rows.every((row) => row[grade].output)).toBe(true);
+    expect(grid.rows.some((row) => row[code].output)).toBe(false);
+    expect(grid.rows[1][code].text).toBe(objectives.rows[0][code]);
+  });
+
+  it('shows at most maxRows rows, more when the selected row is further down', () => {
+    const snapshot = {
+      sheets: [{ name: 'S', protected: false, cells: { A1: { value: 'x' }, C40: { value: 3 } } }],
+      tables: [],
+    };
+    const capped = sheetGrid(snapshot, 'S', 'it', 10);
+    expect([capped.rowCount, capped.columnCount, capped.rows.length]).toEqual([40, 3, 10]);
+    expect(sheetGrid(snapshot, 'S', 'it', 10, 25).rows.length).toBe(25);
+    expect(sheetGrid(snapshot, 'S', 'it', 10, 25).rows[24][2].address).toBe('C25');
+  });
+
+  it('writes values as Excel shows them under their format', () => {
+    expect(cellText(0.305, '0%', 'it')).toBe('30,5%');
+    expect(cellText({ percent: 12.5 }, undefined, 'en')).toBe('12.5%');
+    expect(cellText(87.123456, '0.00', 'it')).toBe('87,12');
+    expect(cellText(new Date('2023-12-31T00:00:00Z'), 'dd/mm/yyyy', 'en')).toBe('31/12/2023');
+    expect(cellText(true, undefined, 'it')).toBe('VERO');
+    expect(cellText({ error: '#RIF!' }, undefined, 'it')).toBe('#RIF!');
+    expect(cellText(null, '0.00', 'it')).toBe('');
+  });
+});

@@ -1,0 +1,881 @@
+/// <reference types="office-js" />
+/**
+ * A test double of the part of the Excel JavaScript API that OfficeWorkbook uses, with the
+ * semantics that matter for correctness and cost:
+ * - proxy objects: methods and property writes are queued and take effect at `context.sync()`;
+ *   a property can be read only after `load` and a sync, otherwise it throws PropertyNotLoaded;
+ *   an object made by a method is resolved when its turn comes in the queue (a range taken before
+ *   a resize keeps its old address); `getItemOrNullObject` gives `isNullObject`;
+ * - a batch is not a transaction: a failing action stops the sync, the actions before it stay;
+ * - strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`,
+ *   `+…`, `-…`, `@…` become formulas (read back as `#NAME?`), numeric text becomes a number;
+ * - an Excel table always keeps at least one body row; a resize that grows it gives the new rows
+ *   the formats of its last row; protected sheets refuse writes with AccessDenied.
+ * Every sync is recorded with the JSON bytes of its request (queued actions with their
+ * arguments) and of its response (loaded values). A sync can be made to fail at the Nth call,
+ * after some of its actions, or to never return; payloads above `rejectAbove` are refused as
+ * Excel on the web does.
+ */
+import type { ExcelRun } from '../../../src/workbook/office/officeWorkbook';
+import { cellAddress } from '../../../src/workbook/port';
+import { parseCellAddress } from '../../../src/workbook/memory/memoryWorkbook';
+
+export type Value = string | number | boolean;
+
+export interface DCell {
+  value: Value;
+  /** Text of a formula the cell holds (its value is then an error, the double computes nothing). */
+  formula?: string;
+  format?: string;
+  fill?: string;
+  bold?: boolean;
+  note?: string;
+}
+
+interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface DSheet {
+  id: number;
+  name: string;
+  /** cells[row][column], 0-based, sparse. */
+  cells: (DCell | undefined)[][];
+  protected: boolean;
+  widths: Map<number, number>;
+  validations: { rect: Rect; source: string }[];
+  conditional: { rect: Rect; formula: string; fill?: string }[];
+}
+
+export interface DTable {
+  id: number;
+  name: string;
+  sheet: DSheet;
+  /** 0-based header row and first column. */
+  row: number;
+  column: number;
+  columns: number;
+  bodyRows: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Actions queued, by name (`set values`, `call resize`, `load` …). */
+  actions: string[];
+  /** The error code when Excel refused the sync. */
+  failed?: string;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OfficeExtension.Error';
+  }
+}
+
+const intersects = (a: Rect, b: Rect): boolean =>
+  a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function rectAddress(sheet: DSheet, r: Rect): string {
+  const from = cellAddress(r.row + 1, r.column + 1);
+  const to = cellAddress(r.row + r.rows, r.column + r.columns);
+  return `${sheet.name}!${from === to ? from : `${from}:${to}`}`;
+}
+
+function parseRect(address: string): Rect {
+  const [from, to = from] = address.split(':');
+  const a = parseCellAddress(from);
+  const b = parseCellAddress(to);
+  return { row: a.row - 1, column: a.column - 1, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
+}
+
+type Target = { kind: 'sheet'; sheet: DSheet } | { kind: 'table'; table: DTable } | { kind: 'range'; sheet: DSheet; rect: Rect } | { kind: 'other' };
+
+/** The workbook the double holds, and the knobs of the tests. */
+export class ExcelModel {
+  sheets: DSheet[] = [];
+  tables: DTable[] = [];
+  private nextId = 1;
+  eventsEnabled = true;
+  selection: { sheet: string; address: string } | null = null;
+  syncs: SyncRecord[] = [];
+  /** Requests or responses above this many bytes are refused (Excel on the web: 5 MB). */
+  rejectAbove = 5 * 1024 * 1024;
+  /** Fail the sync with this 1-based index after this many of its actions (default: half). */
+  failAt: { sync: number; afterActions?: number; code?: string; message?: string } | null = null;
+  /** This 1-based sync never returns. */
+  hangAt: number | null = null;
+  /** Excel is in cell-edit mode: every sync is refused. */
+  editing = false;
+  sheet(name: string): DSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  table(name: string): DTable | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): DSheet {
+    if (this.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
+    const sheet: DSheet = { id: this.nextId++, name, cells: [], protected: false, widths: new Map(), validations: [], conditional: [] };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  addTable(sheet: DSheet, rect: Rect): DTable {
+    this.writable(sheet);
+    if (this.tables.some((t) => t.sheet === sheet && intersects(tableRect(t), rect))) {
+      throw new OfficeError('InvalidOperation', 'A table cannot overlap another table.');
+    }
+    let n = this.tables.length + 1;
+    while (this.table(`Table${n}`)) n++;
+    const table: DTable = { id: this.nextId++, name: `Table${n}`, sheet, row: rect.row, column: rect.column, columns: rect.columns, bodyRows: Math.max(1, rect.rows - 1) };
+    this.tables.push(table);
+    return table;
+  }
+
+  cell(sheet: DSheet, row: number, column: number): DCell | undefined {
+    return sheet.cells[row]?.[column];
+  }
+
+  update(sheet: DSheet, row: number, column: number, change: Partial<DCell>): void {
+    const cells = (sheet.cells[row] ??= []);
+    const old = cells[column];
+    cells[column] = old ? { ...old, ...change } : { value: '', ...change };
+  }
+
+  /** Every stored cell within a rectangle. */
+  *cellsIn(sheet: DSheet, rect: Rect): Generator<[number, number, DCell]> {
+    const last = Math.min(sheet.cells.length, rect.row + rect.rows);
+    for (let r = rect.row; r < last; r++) {
+      const cells = sheet.cells[r];
+      if (!cells) continue;
+      const end = Math.min(cells.length, rect.column + rect.columns);
+      for (let c = rect.column; c < end; c++) {
+        const cell = cells[c];
+        if (cell) yield [r, c, cell];
+      }
+    }
+  }
+
+  writable(sheet: DSheet): void {
+    if (sheet.protected) throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is on a protected sheet.');
+  }
+
+  /** A value as Excel stores what is typed into a cell with this format. */
+  typed(value: Value, format: string | undefined): Partial<DCell> {
+    if (typeof value !== 'string' || format === '@' || value === '') return { value, formula: undefined };
+    const first = value.charCodeAt(0);
+    // Most text starts with a letter and is stored as typed.
+    if ((first >= 65 && first <= 90 && !/^(true|false)$/i.test(value)) || (first >= 97 && first <= 122 && !/^(true|false)$/i.test(value))) {
+      return { value, formula: undefined };
+    }
+    if (/^[=+\-@]/.test(value) && value.length > 1) return { value: '#NAME?', formula: value };
+    if (NUMERIC.test(value.trim())) return { value: Number(value), formula: undefined };
+    if (/^(true|false)$/i.test(value)) return { value: value.toLowerCase() === 'true', formula: undefined };
+    return { value, formula: undefined };
+  }
+
+  headers(table: DTable): string[] {
+    return Array.from({ length: table.columns }, (_, c) => String(this.cell(table.sheet, table.row, table.column + c)?.value ?? ''));
+  }
+
+  /** Cells shift right from `column` on the rows of the table, as when a column is inserted. */
+  shiftRight(table: DTable, column: number): void {
+    const sheet = table.sheet;
+    for (let r = table.row; r <= table.row + table.bodyRows; r++) {
+      const cells = sheet.cells[r];
+      if (cells && cells.length > column) cells.splice(column, 0, undefined);
+    }
+    for (const other of this.tables) {
+      if (other !== table && other.sheet === sheet && other.column >= column && other.row <= table.row + table.bodyRows && other.row + other.bodyRows >= table.row) {
+        other.column++;
+      }
+    }
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+}
+
+export function tableRect(t: DTable): Rect {
+  return { row: t.row, column: t.column, rows: t.bodyRows + 1, columns: t.columns };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+interface Action {
+  proxy: Proxy;
+  kind: 'create' | 'load' | 'set' | 'call';
+  name: string;
+  args: unknown[];
+  exec(): void;
+}
+
+function wireArg(a: unknown): unknown {
+  if (a instanceof Proxy) return { ref: a.id };
+  return a === undefined ? null : a;
+}
+
+class Context {
+  readonly queue: Action[] = [];
+  readonly workbook: Workbook;
+  readonly application: Application;
+  readonly runtime: Runtime;
+
+  constructor(readonly model: ExcelModel) {
+    this.workbook = new Workbook(this);
+    this.application = new Application(this);
+    this.runtime = new Runtime(this);
+  }
+
+  sync(): Promise<void> {
+    const model = this.model;
+    const actions = this.queue.splice(0);
+    const index = model.syncs.length + 1;
+    const request = JSON.stringify(actions.map((a) => ({ o: a.proxy.id, k: a.kind, n: a.name, a: a.args.map(wireArg) })));
+    const record: SyncRecord = { requestBytes: Buffer.byteLength(request), responseBytes: 0, actions: actions.map((a) => `${a.kind} ${a.name}`) };
+    model.syncs.push(record);
+    if (model.hangAt === index) return new Promise<void>(() => undefined);
+    return Promise.resolve().then(() => {
+      if (model.editing) throw new OfficeError('InvalidOperation', 'The operation cannot be performed while Excel is in cell-edit mode.');
+      if (record.requestBytes > model.rejectAbove) throw new OfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+      const failure = model.failAt?.sync === index ? model.failAt : null;
+      const stopAfter = failure ? (failure.afterActions ?? Math.floor(actions.length / 2)) : Infinity;
+      const loaded: Proxy[] = [];
+      actions.forEach((action, i) => {
+        if (i >= stopAfter && failure) throw new OfficeError(failure.code ?? 'GeneralException', failure.message ?? 'Injected failure.');
+        action.exec();
+        if (action.kind === 'load') loaded.push(action.proxy);
+      });
+      if (failure && stopAfter >= actions.length) throw new OfficeError(failure.code ?? 'GeneralException', failure.message ?? 'Injected failure.');
+      const response = JSON.stringify(loaded.map((p) => ({ o: p.id, p: p.pendingResponse.splice(0) })));
+      record.responseBytes = Buffer.byteLength(response);
+      if (record.responseBytes > model.rejectAbove) throw new OfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+      for (const p of loaded) p.commitLoads();
+    }).catch((error: unknown) => {
+      record.failed = error instanceof OfficeError ? error.code : String(error);
+      throw error;
+    });
+  }
+}
+
+abstract class Proxy {
+  readonly id: number;
+  protected target: Target | null | undefined;
+  private readonly loadedValues = new Map<string, unknown>();
+  private readonly staged = new Map<string, unknown>();
+  pendingResponse: unknown[] = [];
+  private nullKnown = false;
+
+  constructor(
+    readonly context: Context,
+    resolve: ((self: Proxy) => Target | null) | Target | null,
+    name: string,
+    args: unknown[] = [],
+    parent?: Proxy,
+  ) {
+    this.id = context.model.newId();
+    if (typeof resolve === 'function') {
+      context.queue.push({ proxy: parent ?? this, kind: 'create', name, args, exec: () => (this.target = resolve(this)) });
+    } else {
+      this.target = resolve;
+    }
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw new OfficeError('PropertyNotLoaded', 'The property isNullObject is not available. Load and sync first.');
+    return this.target === null;
+  }
+
+  protected resolved(): Target {
+    if (this.target === undefined) throw new Error('double: object used before its creation ran');
+    if (this.target === null) throw new OfficeError('InvalidOperation', 'The object is a null object.');
+    return this.target;
+  }
+
+  protected get<T>(name: string): T {
+    if (!this.loadedValues.has(name)) {
+      throw new OfficeError(
+        'PropertyNotLoaded',
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loadedValues.get(name) as T;
+  }
+
+  /** A value that becomes readable at the end of the current sync. */
+  stageValue(name: string, value: unknown): void {
+    this.staged.set(name, value);
+  }
+
+  load(names: string | string[] = []): this {
+    const list = (Array.isArray(names) ? names : names.split(',')).map((n) => n.trim()).filter((n) => n !== '');
+    this.context.queue.push({
+      proxy: this,
+      kind: 'load',
+      name: 'load',
+      args: [list.join(',')],
+      exec: () => {
+        if (this.target === null) this.pendingResponse.push({ isNullObject: true });
+        else this.readInto(list);
+      },
+    });
+    return this;
+  }
+
+  /** Reads the properties when the load runs; what is read is also the response. */
+  protected readInto(names: readonly string[]): void {
+    for (const n of names) {
+      const v = this.read(n);
+      this.stageValue(n, v);
+      this.pendingResponse.push({ [n]: v });
+    }
+  }
+
+  commitLoads(): void {
+    this.nullKnown = true;
+    for (const [k, v] of this.staged) this.loadedValues.set(k, v);
+    this.staged.clear();
+  }
+
+  protected queueSet(name: string, value: unknown, exec: () => void): void {
+    this.context.queue.push({ proxy: this, kind: 'set', name, args: [value], exec });
+  }
+
+  protected queueCall(name: string, args: unknown[], exec: () => void): void {
+    this.context.queue.push({ proxy: this, kind: 'call', name, args, exec });
+  }
+
+  /** The value of a property at the moment the load runs. */
+  protected read(name: string): unknown {
+    throw new Error(`double: ${this.constructor.name} cannot load ${name}`);
+  }
+}
+
+/** A collection: `load('items/a,items/b/c')` reads those paths of every item. */
+abstract class Collection<T extends Proxy> extends Proxy {
+  private itemProxies: T[] = [];
+
+  get items(): T[] {
+    this.get('items');
+    return this.itemProxies;
+  }
+
+  protected abstract makeItems(): T[];
+  protected abstract itemPath(item: T, path: string): unknown;
+
+  protected override readInto(names: readonly string[]): void {
+    this.itemProxies = this.makeItems();
+    const paths = names.map((n) => {
+      if (!n.startsWith('items/')) throw new Error(`double: collections load items/… only, not ${n}`);
+      return n.slice('items/'.length);
+    });
+    const response = this.itemProxies.map((item) => {
+      const entry: Record<string, unknown> = {};
+      for (const path of paths) {
+        const v = this.itemPath(item, path);
+        item.stageValue(path, v);
+        entry[path] = v;
+      }
+      return entry;
+    });
+    this.stageValue('items', true);
+    this.pendingResponse.push({ items: response });
+  }
+
+  override commitLoads(): void {
+    super.commitLoads();
+    for (const item of this.itemProxies) item.commitLoads();
+  }
+}
+
+class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly tables: TableCollection;
+  constructor(context: Context) {
+    this.worksheets = new WorksheetCollection(context);
+    this.tables = new TableCollection(context, null);
+  }
+}
+
+class Application {
+  constructor(private readonly context: Context) {}
+  suspendApiCalculationUntilNextSync(): void {
+    this.context.queue.push({ proxy: this.context.workbook.worksheets, kind: 'call', name: 'suspendApiCalculationUntilNextSync', args: [], exec: () => undefined });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.context.queue.push({ proxy: this.context.workbook.worksheets, kind: 'call', name: 'suspendScreenUpdatingUntilNextSync', args: [], exec: () => undefined });
+  }
+}
+
+class Runtime {
+  constructor(private readonly context: Context) {}
+  set enableEvents(value: boolean) {
+    const model = this.context.model;
+    this.context.queue.push({ proxy: this.context.workbook.worksheets, kind: 'set', name: 'enableEvents', args: [value], exec: () => (model.eventsEnabled = value) });
+  }
+  get enableEvents(): boolean {
+    throw new OfficeError('PropertyNotLoaded', 'enableEvents is not loaded');
+  }
+}
+
+class WorksheetCollection extends Collection<Worksheet> {
+  constructor(context: Context) {
+    super(context, { kind: 'other' }, 'worksheets');
+  }
+  protected makeItems(): Worksheet[] {
+    return this.context.model.sheets.map((sheet) => new Worksheet(this.context, { kind: 'sheet', sheet }, 'item'));
+  }
+  protected itemPath(item: Worksheet, path: string): unknown {
+    return item.readPath(path);
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.context, () => {
+      const sheet = this.context.model.sheet(name);
+      if (!sheet) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return { kind: 'sheet', sheet };
+    }, 'getItem', [name], this);
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.context, () => {
+      const sheet = this.context.model.sheet(name);
+      return sheet ? { kind: 'sheet', sheet } : null;
+    }, 'getItemOrNullObject', [name], this);
+  }
+  add(name: string): Worksheet {
+    return new Worksheet(this.context, () => ({ kind: 'sheet', sheet: this.context.model.addSheet(name) }), 'add', [name], this);
+  }
+}
+
+class Worksheet extends Proxy {
+  private sheetTarget(): DSheet | null {
+    const t = this.target;
+    return t && t.kind === 'sheet' ? t.sheet : null;
+  }
+  readPath(path: string): unknown {
+    const sheet = this.sheetTarget();
+    if (!sheet) return null;
+    if (path === 'name') return sheet.name;
+    if (path === 'protection/protected') return sheet.protected;
+    throw new Error(`double: worksheet cannot load ${path}`);
+  }
+  protected override read(name: string): unknown {
+    return this.readPath(name);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  get protection(): { protected: boolean } {
+    const sheet = this;
+    return {
+      get protected(): boolean {
+        return sheet.get<boolean>('protection/protected');
+      },
+    };
+  }
+  get tables(): TableCollection {
+    return new TableCollection(this.context, this);
+  }
+  get notes(): { add: (cell: Range, content: string) => void } {
+    return {
+      add: (cell: Range, content: string) =>
+        this.queueCall('notes.add', [cell, content], () => {
+          const t = cell.rangeTarget();
+          this.context.model.update(t.sheet, t.rect.row, t.rect.column, { note: content });
+        }),
+    };
+  }
+  getRange(address?: string): Range {
+    return new Range(this.context, () => {
+      const sheet = this.sheetTarget();
+      if (!sheet) return null;
+      return { kind: 'range', sheet, rect: address ? parseRect(address) : { row: 0, column: 0, rows: 1_048_576, columns: 16_384 } };
+    }, 'getRange', [address], this);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
+    return new Range(this.context, () => {
+      const sheet = this.sheetTarget();
+      if (!sheet) return null;
+      if (rows < 1 || columns < 1) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+      return { kind: 'range', sheet, rect: { row, column, rows, columns } };
+    }, 'getRangeByIndexes', [row, column, rows, columns], this);
+  }
+  activate(): void {
+    this.queueCall('activate', [], () => {
+      this.resolved();
+    });
+  }
+}
+
+class TableCollection extends Collection<Table> {
+  constructor(context: Context, private readonly owner: Worksheet | null) {
+    super(context, { kind: 'other' }, 'tables');
+  }
+  protected makeItems(): Table[] {
+    return this.context.model.tables.map((table) => new Table(this.context, { kind: 'table', table }, 'item'));
+  }
+  protected itemPath(item: Table, path: string): unknown {
+    if (path !== 'name') throw new Error(`double: tables load items/name only, not ${path}`);
+    return item.tableTarget().name;
+  }
+  getItem(name: string): Table {
+    return new Table(this.context, () => {
+      const table = this.context.model.table(name);
+      if (!table) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return { kind: 'table', table };
+    }, 'getItem', [name], this);
+  }
+  getItemOrNullObject(name: string): Table {
+    return new Table(this.context, () => {
+      const table = this.context.model.table(name);
+      return table ? { kind: 'table', table } : null;
+    }, 'getItemOrNullObject', [name], this);
+  }
+  add(range: Range, hasHeaders: boolean): Table {
+    return new Table(this.context, () => {
+      const t = range.rangeTarget();
+      if (!hasHeaders) throw new Error('double: tables are added with headers');
+      return { kind: 'table', table: this.context.model.addTable(t.sheet, t.rect) };
+    }, 'add', [range, hasHeaders], this.owner ?? this);
+  }
+}
+
+class Table extends Proxy {
+  tableTarget(): DTable {
+    const t = this.resolved();
+    if (t.kind !== 'table') throw new Error('double: not a table');
+    return t.table;
+  }
+  private maybeTable(): DTable | null {
+    return this.target && this.target.kind === 'table' ? this.target.table : null;
+  }
+  protected override read(name: string): unknown {
+    if (name === 'name') return this.tableTarget().name;
+    throw new Error(`double: table cannot load ${name}`);
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set name(value: string) {
+    this.queueSet('name', value, () => {
+      const table = this.tableTarget();
+      const other = this.context.model.table(value);
+      if (other && other !== table) throw new OfficeError('InvalidArgument', `A table named ${value} already exists.`);
+      table.name = value;
+    });
+  }
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, () => {
+      const table = this.maybeTable();
+      return table ? { kind: 'sheet', sheet: table.sheet } : null;
+    }, 'worksheet', [], this);
+  }
+  private part(name: string, rect: (t: DTable) => Rect): Range {
+    return new Range(this.context, () => {
+      const table = this.maybeTable();
+      return table ? { kind: 'range', sheet: table.sheet, rect: rect(table) } : null;
+    }, name, [], this);
+  }
+  getRange(): Range {
+    return this.part('getRange', tableRect);
+  }
+  getHeaderRowRange(): Range {
+    return this.part('getHeaderRowRange', (t) => ({ row: t.row, column: t.column, rows: 1, columns: t.columns }));
+  }
+  getDataBodyRange(): Range {
+    return this.part('getDataBodyRange', (t) => ({ row: t.row + 1, column: t.column, rows: t.bodyRows, columns: t.columns }));
+  }
+  get columns(): { add: (index?: number, values?: unknown, name?: string) => void } {
+    return {
+      add: (index?: number, values?: unknown, name?: string) =>
+        this.queueCall('columns.add', [index, values, name], () => {
+          const table = this.tableTarget();
+          const model = this.context.model;
+          model.writable(table.sheet);
+          if (index !== undefined && index !== null) throw new Error('double: columns are appended');
+          const column = table.column + table.columns;
+          model.shiftRight(table, column);
+          table.columns++;
+          model.update(table.sheet, table.row, column, { value: name ?? `Column${table.columns}`, formula: undefined });
+        }),
+    };
+  }
+  resize(range: Range): void {
+    this.queueCall('resize', [range], () => {
+      const table = this.tableTarget();
+      const t = range.rangeTarget();
+      const model = this.context.model;
+      model.writable(table.sheet);
+      if (t.sheet !== table.sheet || t.rect.row !== table.row || t.rect.column !== table.column || t.rect.rows < 2) {
+        throw new OfficeError('InvalidArgument', 'The new range must keep the header row and the top left cell.');
+      }
+      const last = table.row + table.bodyRows;
+      for (let r = last + 1; r < t.rect.row + t.rect.rows; r++) {
+        for (let c = 0; c < t.rect.columns; c++) {
+          const above = model.cell(table.sheet, last, table.column + c);
+          if (above && (above.format || above.fill)) model.update(table.sheet, r, table.column + c, { format: above.format, fill: above.fill });
+        }
+      }
+      table.bodyRows = t.rect.rows - 1;
+      table.columns = t.rect.columns;
+    });
+  }
+}
+
+type Matrix = unknown[][] | unknown;
+
+class Range extends Proxy {
+  rangeTarget(): { sheet: DSheet; rect: Rect } {
+    const t = this.resolved();
+    if (t.kind !== 'range') throw new Error('double: not a range');
+    return t;
+  }
+  private derived(name: string, args: unknown[], make: (t: { sheet: DSheet; rect: Rect }) => Rect | null): Range {
+    return new Range(this.context, () => {
+      if (this.target === null) return null;
+      const t = this.rangeTarget();
+      const rect = make(t);
+      return rect ? { kind: 'range', sheet: t.sheet, rect } : null;
+    }, name, args, this);
+  }
+  protected override read(name: string): unknown {
+    const { sheet, rect } = this.rangeTarget();
+    const model = this.context.model;
+    const grid = (f: (cell: DCell | undefined) => unknown): unknown[][] =>
+      Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => f(model.cell(sheet, rect.row + r, rect.column + c))));
+    switch (name) {
+      case 'values':
+        return grid((cell) => cell?.value ?? '');
+      case 'numberFormat':
+        return grid((cell) => cell?.format ?? 'General');
+      case 'rowIndex':
+        return rect.row;
+      case 'columnIndex':
+        return rect.column;
+      case 'rowCount':
+        return rect.rows;
+      case 'columnCount':
+        return rect.columns;
+      case 'address':
+        return rectAddress(sheet, rect);
+      default:
+        throw new Error(`double: range cannot load ${name}`);
+    }
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(input: unknown[][]) {
+    this.queueSet('values', input, () => this.each(input, 'values', (sheet, r, c, v) => {
+      const model = this.context.model;
+      model.update(sheet, r, c, model.typed(v as Value, model.cell(sheet, r, c)?.format));
+    }));
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(input: unknown[][]) {
+    this.queueSet('numberFormat', input, () => this.each(input, 'numberFormat', (sheet, r, c, v) => this.context.model.update(sheet, r, c, { format: String(v) })));
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get address(): string {
+    return this.get('address');
+  }
+
+  /** Applies a 2-D input (or one value for every cell); null entries leave their cell alone. */
+  private each(input: Matrix, what: string, apply: (sheet: DSheet, row: number, column: number, value: unknown) => void): void {
+    const { sheet, rect } = this.rangeTarget();
+    this.context.model.writable(sheet);
+    const matrix = Array.isArray(input) ? input : null;
+    if (matrix && (matrix.length !== rect.rows || matrix.some((row) => !Array.isArray(row) || row.length !== rect.columns))) {
+      throw new OfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`);
+    }
+    for (let r = 0; r < rect.rows; r++) {
+      for (let c = 0; c < rect.columns; c++) {
+        const v = matrix ? (matrix[r] as unknown[])[c] : input;
+        if (v !== null && v !== undefined) apply(sheet, rect.row + r, rect.column + c, v);
+      }
+    }
+  }
+
+  private cellsOf(apply: (sheet: DSheet, row: number, column: number) => void): void {
+    const { sheet, rect } = this.rangeTarget();
+    this.context.model.writable(sheet);
+    for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) apply(sheet, rect.row + r, rect.column + c);
+  }
+
+  get format(): { fill: { color: string }; font: { bold: boolean }; columnWidth: number } {
+    const range = this;
+    return {
+      fill: {
+        set color(color: string) {
+          range.queueSet('format.fill.color', color, () => range.cellsOf((s, r, c) => range.context.model.update(s, r, c, { fill: color.toUpperCase() })));
+        },
+        get color(): string {
+          throw new OfficeError('PropertyNotLoaded', 'format.fill.color is not loaded');
+        },
+      },
+      font: {
+        set bold(bold: boolean) {
+          range.queueSet('format.font.bold', bold, () => range.cellsOf((s, r, c) => range.context.model.update(s, r, c, { bold })));
+        },
+        get bold(): boolean {
+          throw new OfficeError('PropertyNotLoaded', 'format.font.bold is not loaded');
+        },
+      },
+      set columnWidth(width: number) {
+        range.queueSet('format.columnWidth', width, () => {
+          const { sheet, rect } = range.rangeTarget();
+          range.context.model.writable(sheet);
+          for (let c = 0; c < rect.columns; c++) sheet.widths.set(rect.column + c, width);
+        });
+      },
+      get columnWidth(): number {
+        throw new OfficeError('PropertyNotLoaded', 'format.columnWidth is not loaded');
+      },
+    };
+  }
+
+  get dataValidation(): { clear: () => void; rule: unknown } {
+    const range = this;
+    return {
+      clear: () =>
+        range.queueCall('dataValidation.clear', [], () => {
+          const { sheet, rect } = range.rangeTarget();
+          range.context.model.writable(sheet);
+          sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+        }),
+      set rule(rule: unknown) {
+        range.queueSet('dataValidation.rule', rule, () => {
+          const { sheet, rect } = range.rangeTarget();
+          range.context.model.writable(sheet);
+          const list = (rule as { list?: { source?: string } }).list;
+          if (!list || typeof list.source !== 'string') throw new Error('double: only list validations');
+          sheet.validations.push({ rect, source: list.source });
+        });
+      },
+      get rule(): unknown {
+        throw new OfficeError('PropertyNotLoaded', 'dataValidation.rule is not loaded');
+      },
+    };
+  }
+
+  get conditionalFormats(): { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } } {
+    const range = this;
+    return {
+      add(type: string) {
+        if (type !== 'Custom') throw new Error('double: only custom conditional formats');
+        const entry: { rect: Rect; formula: string; fill?: string } = { rect: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '' };
+        range.queueCall('conditionalFormats.add', [type], () => {
+          const { sheet, rect } = range.rangeTarget();
+          range.context.model.writable(sheet);
+          entry.rect = rect;
+          sheet.conditional.push(entry);
+        });
+        return {
+          custom: {
+            rule: {
+              set formula(formula: string) {
+                range.queueSet('conditionalFormat.rule.formula', formula, () => (entry.formula = formula));
+              },
+              get formula(): string {
+                throw new OfficeError('PropertyNotLoaded', 'formula is not loaded');
+              },
+            },
+            format: {
+              fill: {
+                set color(color: string) {
+                  range.queueSet('conditionalFormat.fill.color', color, () => (entry.fill = color.toUpperCase()));
+                },
+                get color(): string {
+                  throw new OfficeError('PropertyNotLoaded', 'color is not loaded');
+                },
+              },
+            },
+          },
+        };
+      },
+    };
+  }
+
+  getRow(row: number): Range {
+    return this.derived('getRow', [row], ({ rect }) => ({ ...rect, row: rect.row + row, rows: 1 }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derived('getResizedRange', [deltaRows, deltaColumns], ({ rect }) => ({ ...rect, rows: rect.rows + deltaRows, columns: rect.columns + deltaColumns }));
+  }
+  getIntersectionOrNullObject(other: Range): Range {
+    return this.derived('getIntersectionOrNullObject', [other], ({ rect }) => {
+      if (other.target === null) return null;
+      const o = other.rangeTarget().rect;
+      if (!intersects(rect, o)) return null;
+      const row = Math.max(rect.row, o.row);
+      const column = Math.max(rect.column, o.column);
+      return { row, column, rows: Math.min(rect.row + rect.rows, o.row + o.rows) - row, columns: Math.min(rect.column + rect.columns, o.column + o.columns) - column };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this.derived('getUsedRangeOrNullObject', [valuesOnly], ({ sheet, rect }) => {
+      let top = Infinity;
+      let left = Infinity;
+      let bottom = -1;
+      let right = -1;
+      for (const [r, c, cell] of this.context.model.cellsIn(sheet, rect)) {
+        if (valuesOnly && cell.value === '') continue;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }
+      return bottom < 0 ? null : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+    });
+  }
+  clear(applyTo: 'All' | 'Contents' = 'All'): void {
+    this.queueCall('clear', [applyTo], () => {
+      const { sheet, rect } = this.rangeTarget();
+      this.context.model.writable(sheet);
+      for (const [r, c, cell] of [...this.context.model.cellsIn(sheet, rect)]) {
+        sheet.cells[r][c] = applyTo === 'Contents' ? { ...cell, value: '', formula: undefined } : undefined;
+      }
+      if (applyTo === 'All') {
+        sheet.validations = sheet.validations.filter((v) => !intersects(v.rect, rect));
+        sheet.conditional = sheet.conditional.filter((v) => !intersects(v.rect, rect));
+      }
+    });
+  }
+  select(): void {
+    this.queueCall('select', [], () => {
+      const { sheet, rect } = this.rangeTarget();
+      this.context.model.selection = { sheet: sheet.name, address: rectAddress(sheet, rect).split('!')[1] };
+    });
+  }
+}
+
+/** `Excel.run` over the model: a fresh context per batch, pending actions synced at the end. */
+export function doubleRun(model: ExcelModel): ExcelRun {
+  return async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new Context(model);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.queue.length > 0) await context.sync();
+    return result;
+  };
+}

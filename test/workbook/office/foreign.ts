@@ -1,0 +1,73 @@
+/**
+ * What a user does in Excel behind Traguardo's back, done directly on the double's model, and a
+ * way to look at cells as a user sees them.
+ */
+import type { CellValue } from '../../../src/schema/raw';
+import { isCellError, isPercentCell } from '../../../src/schema/raw';
+import { dateFromSerial, serialFromDate } from '../../../src/workbook/office/cells';
+import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/office/officeWorkbook';
+import { parseCellAddress } from '../../../src/workbook/memory/memoryWorkbook';
+import type { ForeignEdits, InspectedCell, PortUnderTest } from '../contract';
+import { doubleRun, ExcelModel, type DCell, type DSheet } from './excelDouble';
+
+function typedByUser(value: CellValue): Partial<DCell> {
+  if (value === null || value === undefined) return { value: '' };
+  if (value instanceof Date) return { value: serialFromDate(value), format: 'dd/mm/yyyy' };
+  if (isPercentCell(value)) return { value: value.percent / 100, format: '0%' };
+  if (isCellError(value)) return { value: value.error };
+  return { value };
+}
+
+function sheetOf(model: ExcelModel, name: string): DSheet {
+  return model.sheet(name) ?? model.addSheet(name);
+}
+
+export function foreignEdits(model: ExcelModel): ForeignEdits {
+  return {
+    addSheet: async (name, rows) => {
+      const sheet = model.addSheet(name);
+      rows.forEach((row, r) => row.forEach((value, c) => model.update(sheet, r, c, typedByUser(value))));
+    },
+    insertTableColumn: async (tableName, at, header, values, fill) => {
+      const table = model.table(tableName);
+      if (!table) throw new Error(`no table ${tableName}`);
+      const column = table.column + at;
+      model.shiftRight(table, column);
+      table.columns++;
+      model.update(table.sheet, table.row, column, { value: header });
+      values.forEach((v, i) => model.update(table.sheet, table.row + 1 + i, column, { ...typedByUser(v), fill }));
+    },
+    setCell: async (sheetName, address, value, numFmt) => {
+      const { row, column } = parseCellAddress(address);
+      model.update(sheetOf(model, sheetName), row - 1, column - 1, { ...typedByUser(value), ...(numFmt ? { format: numFmt } : {}) });
+    },
+    protectSheet: async (name) => {
+      sheetOf(model, name).protected = true;
+    },
+    inspect: async (sheetName, address) => inspect(model, sheetName, address),
+  };
+}
+
+const DATE_FORMAT = /[dmy]/i;
+
+export function inspect(model: ExcelModel, sheetName: string, address: string): InspectedCell {
+  const sheet = model.sheet(sheetName);
+  const { row, column } = parseCellAddress(address);
+  const cell = sheet ? model.cell(sheet, row - 1, column - 1) : undefined;
+  if (!cell) return { value: null };
+  const format = cell.format && cell.format !== 'General' ? cell.format : undefined;
+  const value: CellValue =
+    cell.value === '' ? null : typeof cell.value === 'number' && format && !format.includes('%') && DATE_FORMAT.test(format) ? dateFromSerial(cell.value) : cell.value;
+  return {
+    value,
+    ...(format ? { numFmt: format } : {}),
+    ...(cell.fill ? { fill: cell.fill } : {}),
+    ...(cell.note ? { note: cell.note } : {}),
+    ...(cell.bold ? { bold: true } : {}),
+  };
+}
+
+export function officeUnderTest(model = new ExcelModel(), options: OfficeWorkbookOptions = {}): PortUnderTest & { model: ExcelModel; port: OfficeWorkbook } {
+  const port = new OfficeWorkbook({ run: doubleRun(model), supports: () => true, ...options });
+  return { port, model, foreign: foreignEdits(model), reopen: async () => officeUnderTest(model, options) };
+}

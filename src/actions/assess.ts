@@ -12,8 +12,9 @@ import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
 import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
+import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
-import { outputChanges } from '../workbook/outputs';
+import { computeChanges, type WriteMode } from '../workbook/outputs';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface Assessment {
@@ -28,6 +29,24 @@ export interface Assessment {
 
 export interface Scored extends Assessment {
   results: ScoreResults;
+}
+
+export interface WorkbookAssessment extends Assessment {
+  /** Set when a previous Calcola wrote results that the inputs have moved away from since. */
+  stale: Staleness;
+}
+
+export interface ComputeOptions {
+  /** Formule (default) or Valori. */
+  mode?: WriteMode;
+  /** The moment of the calculation (tests fix it); default now. */
+  now?: Date;
+}
+
+export interface Computed extends Scored {
+  mode: WriteMode;
+  /** Output cells written as values that do not follow the inputs (0 when everything is a formula). */
+  frozen: number;
 }
 
 /** Parses and validates raw tables (from a workbook or an interchange file). */
@@ -66,17 +85,33 @@ export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
   return { ...assessment, results };
 }
 
-/** Verifica: reads the workbook and reports. Writes nothing. */
-export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<Assessment> {
+/**
+ * Verifica: reads the workbook and reports, including whether the results of the last Calcola
+ * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
+ */
+export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<WorkbookAssessment> {
   const { raw, locator, findings } = readWorkbookTables(await port.readTables());
-  return assessRaw(raw, locator, findings, lang);
+  const assessment = assessRaw(raw, locator, findings, lang);
+  const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
+  return { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) };
 }
 
-/** Calcola: validates, computes and writes the output columns and `Riepilogo` in one batch. */
-export async function scoreWorkbook(port: WorkbookPort, lang: Lang): Promise<Scored> {
-  const scored = scoreAssessment(await assessWorkbook(port, lang), lang);
-  await port.apply(outputChanges({ ...scored, lang }));
-  return scored;
+/**
+ * Calcola: validates, computes and writes the output columns (formulas, or values in mode Valori),
+ * the `Regole` names, `Riepilogo` and the calculation stamp, in one batch.
+ */
+export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
+  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
+  const assessment = assessRaw(raw, locator, findings, lang);
+  const blocked = blockedRows(assessment.findings);
+  const results = score(assessment.plan, { blocked, lang });
+  const mode = options.mode ?? 'formule';
+  const now = options.now ?? new Date();
+  const date = now.toISOString().slice(0, 10);
+  const { changes, frozen } = computeChanges({ ...assessment, results, lang, blocked, mode, calculatedOn: date });
+  const stamp = writeStamp({ date, mode, ...fingerprints(assessment.plan), frozen: frozen > 0 });
+  await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
+  return { ...assessment, results, mode, frozen: Number.isFinite(frozen) ? frozen : 0 };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

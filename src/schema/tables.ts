@@ -233,6 +233,8 @@ export const OBJECTIVES: TableDef = {
     o('reward', 'Premio %', 'Reward %', 'percent', t('Premio della fascia', 'Reward of the band')),
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso delle fasi alla data di riferimento', 'Expected progress at the reference date')),
     o('status', 'Stato di attuazione', 'Status', 'text', t('Stato alla data di riferimento', 'Status at the reference date')),
+    o('rawWeight', 'Peso grezzo', 'Raw weight', 'number', t('Punteggio di Pesatura (× moltiplicatore tipologia), altrimenti Peso, altrimenti 1; vuoto se l’obiettivo non entra nei panieri', 'Weighting score (× kind multiplier), else Weight, else 1; blank when the objective is in no basket'), ['Peso grezzo obiettivo']),
+    o('points', 'Punti', 'Points', 'number', t('Peso grezzo × Grado finale %: sommati per struttura in Riepilogo', 'Raw weight × Final grade %: summed by unit in Summary'), ['Punti obiettivo']),
     CHECK_OUTPUT,
   ],
 };
@@ -262,6 +264,8 @@ export const INDICATORS: TableDef = {
   outputs: [
     o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement')),
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso nell’obiettivo', 'Share within the objective')),
+    o('countedWeight', 'Peso usato', 'Weight used', 'number', t('Peso (vuoto = 1) se l’indicatore ha un grado, altrimenti vuoto', 'Weight (blank = 1) when the indicator has a grade, else blank')),
+    o('points', 'Punti', 'Points', 'number', t('Peso usato × Grado %: il grado dell’obiettivo è Σ Punti / Σ Peso usato', 'Weight used × Grade %: the objective’s grade is Σ Points / Σ Weight used'), ['Punti indicatore']),
     o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed')),
     CHECK_OUTPUT,
   ],
@@ -286,6 +290,9 @@ export const PHASES: TableDef = {
   outputs: [
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso alla data di riferimento', 'Expected progress at the reference date')),
     o('deviation', 'Scostamento', 'Deviation', 'number', t('Avanzamento − atteso, in punti', 'Progress − expected, in points')),
+    o('countedShare', 'Incidenza usata', 'Share used', 'number', t('Incidenza % (vuota = 1) delle fasi dell’anno del piano, altrimenti vuota', 'Share % (blank = 1) of the plan year’s phases, else blank')),
+    o('points', 'Punti', 'Points', 'number', t('Incidenza usata × Avanzamento %: il grado fasi è Σ Punti / Σ Incidenza usata', 'Share used × Progress %: the phase grade is Σ Points / Σ Share used'), ['Punti fase']),
+    o('expectedPoints', 'Punti attesi', 'Expected points', 'number', t('Incidenza usata × Avanzamento atteso %', 'Share used × Expected progress %')),
     CHECK_OUTPUT,
   ],
 };

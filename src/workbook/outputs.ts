@@ -5,15 +5,19 @@
  */
 import { roundHalfUp } from '../engine/rounding';
 import type { ScoreResults } from '../engine/results';
+import type { BlockedRows } from '../engine/score';
 import { message, type Lang } from '../i18n';
 import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
-import type { Plan } from '../schema/model';
+import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
 import { DATA_TABLES, RULES, SUMMARY_SHEET, type FieldDef, type OutputDef, type TableDef } from '../schema/tables';
+import { liveOutputs, type SummaryCells, type SummaryRow } from './formulas/live';
+import { TableGrid } from './formulas/geometry';
 import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
 import {
+  bandColours,
   layoutChanges,
   layoutOptionsFromRaw,
   parameterLabel,
@@ -23,7 +27,7 @@ import {
   type LayoutOptions,
   type TableLayout,
 } from './layout';
-import type { ColumnFormat, TableData, WorkbookChange } from './port';
+import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, type SheetNote, type TableData, type WorkbookChange } from './port';
 
 export interface OutputInput {
   plan: Plan;
@@ -34,23 +38,25 @@ export interface OutputInput {
   lang: Lang;
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['errore', 'avviso', 'info'];
+/** Formule (default): the outputs as live Excel formulas. Valori: plain values, a frozen copy to publish. */
+export type WriteMode = 'formule' | 'valori';
 
-/** The result rows of a table, by plan row index: what its output columns show. */
-function resultRows(results: ScoreResults, key: TableKey): readonly object[] {
-  switch (key) {
-    case 'objectives':
-      return results.objectives;
-    case 'indicators':
-      return results.indicators;
-    case 'phases':
-      return results.phases;
-    case 'weighting':
-      return results.weighting;
-    default:
-      return [];
-  }
+export interface ComputeInput extends OutputInput {
+  /** The raw cells the plan was read from: formulas read only what they can read as the parser did. */
+  raw: RawTables;
+  blocked: BlockedRows;
+  mode: WriteMode;
+  /** When the calculation ran (notes, Riepilogo). */
+  calculatedOn: IsoDate;
 }
+
+export interface ComputeOutput {
+  changes: WorkbookChange[];
+  /** Cells whose content does not follow the inputs (values, blocked rows); every cell in Valori mode. */
+  frozen: number;
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['errore', 'avviso', 'info'];
 
 function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
   const byRow = new Map<string, Finding[]>();
@@ -73,15 +79,34 @@ export function checkText(findings: readonly Finding[] | undefined, lang: Lang):
     .join('; ');
 }
 
-function outputValue(output: OutputDef, row: object | undefined, decimals: number, lang: Lang): CellValue {
-  const value = row ? (row as Record<string, unknown>)[output.key] : undefined;
-  if (typeof value === 'number') return Number.isFinite(value) ? roundHalfUp(value, decimals) : null;
-  if (typeof value !== 'string') return null;
-  return output.key === 'status' ? message(`status-${normalizeKey(value)}`, {}, lang) : value;
-}
-
 function planOptions(plan: Plan): LayoutOptions {
   return { criteria: plan.criteria, bands: plan.bands };
+}
+
+/** The output columns of one table after Calcola: those it has, then the missing ones it appends, in layout order. */
+interface OutputColumns {
+  grid: TableGrid;
+  /** Layout columns to append, in order. */
+  missing: LayoutColumn[];
+  /** Header of each output column, by output key. */
+  headers: Map<string, string>;
+}
+
+function outputColumnsOf(def: TableDef, p: TablePlacement, outputs: readonly OutputDef[], options: LayoutOptions, lang: Lang): OutputColumns {
+  const layout = tableLayouts(lang, options).find((l) => l.def.key === def.key);
+  const wanted = new Set(outputs.map((o) => columnId({ role: 'output', key: o.key })));
+  const outputColumns = layout ? layout.columns.filter((c) => c.role.role === 'output' && wanted.has(columnId(c.role))) : [];
+  const missing = outputColumns.filter((c) => !p.columns.has(columnId(c.role)));
+  const offsets = new Map(p.columns);
+  missing.forEach((c, k) => offsets.set(columnId(c.role), p.headers.length + k));
+  const headers = new Map<string, string>();
+  for (const output of outputs) {
+    const id = columnId({ role: 'output', key: output.key });
+    const existing = p.columns.get(id);
+    const header = existing === undefined ? outputColumns.find((c) => columnId(c.role) === id)?.spec.header : p.headers[existing];
+    if (header !== undefined) headers.set(output.key, header);
+  }
+  return { grid: new TableGrid(p, offsets), missing, headers };
 }
 
 /**
@@ -89,52 +114,171 @@ function planOptions(plan: Plan): LayoutOptions {
  * (layout.ts spec), then each column gets one value per workbook row, blank rows left blank.
  */
 function tableOutputs(
-  def: TableDef,
   p: TablePlacement,
+  columns: OutputColumns,
   outputs: readonly OutputDef[],
-  options: LayoutOptions,
-  lang: Lang,
-  valueOf: (output: OutputDef, index: number) => CellValue,
+  cellOf: (output: OutputDef, index: number) => { value: OutputValue; note: string | null },
+  withNotes: boolean,
 ): WorkbookChange[] {
-  const layout = tableLayouts(lang, options).find((l) => l.def.key === def.key);
-  const wanted = new Set(outputs.map((o) => columnId({ role: 'output', key: o.key })));
-  const outputColumns = layout ? layout.columns.filter((c) => c.role.role === 'output' && wanted.has(columnId(c.role))) : [];
-  const missing = outputColumns.filter((c) => !p.columns.has(columnId(c.role)));
   const changes: WorkbookChange[] = [];
-  if (missing.length > 0) {
-    changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: missing.map((c) => c.spec) });
+  if (columns.missing.length > 0) {
+    changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: columns.missing.map((c) => c.spec) });
   }
   for (const output of outputs) {
-    const column = outputColumns.find((c) => c.role.role === 'output' && c.role.key === output.key);
-    const offset = p.columns.get(columnId({ role: 'output', key: output.key }));
-    const header = offset === undefined ? column?.spec.header : p.headers[offset];
+    const header = columns.headers.get(output.key);
     if (header === undefined) continue;
-    const values: CellValue[] = new Array<CellValue>(p.rowCount).fill(null);
+    const values: OutputValue[] = new Array<OutputValue>(p.rowCount).fill(null);
+    const notes: (string | null)[] = new Array<string | null>(p.rowCount).fill(null);
     p.rows.forEach((tableRow, index) => {
-      values[tableRow] = valueOf(output, index);
+      const cell = cellOf(output, index);
+      values[tableRow] = cell.value;
+      notes[tableRow] = cell.note;
     });
-    changes.push({ kind: 'writeColumn', table: p.table, header, values });
+    changes.push({ kind: 'writeColumn', table: p.table, header, values, ...(withNotes ? { notes } : {}) });
   }
   return changes;
 }
 
-/** The output columns of every table present, and the `Riepilogo` sheet. */
-export function outputChanges(input: OutputInput): WorkbookChange[] {
-  const { plan, results, lang } = input;
+/** A cell in Valori mode: a formula's result, rounded to `Decimali` as the plan shows it. */
+function frozenValue(value: OutputValue, decimals: number): CellValue {
+  const plain = isFormulaCell(value) ? value.result : value;
+  return typeof plain === 'number' ? (Number.isFinite(plain) ? roundHalfUp(plain, decimals) : null) : plain;
+}
+
+/** Output columns coloured by band: the grades. */
+const GRADE_OUTPUTS: Partial<Record<TableKey, readonly string[]>> = {
+  indicators: ['grade'],
+  objectives: ['indicatorGrade', 'phaseGrade', 'computedGrade', 'finalGrade'],
+};
+
+/** The first data row of `Riepilogo` (1-based): title, blank line, headers, then the units. */
+const SUMMARY_FIRST_ROW = 4;
+
+/**
+ * Calcola: the output columns of every table present, the `Regole` names and `Riepilogo` — as
+ * formulas with their results (mode Formule) or as plain values (mode Valori).
+ */
+export function computeChanges(input: ComputeInput): ComputeOutput {
+  const { plan, results, lang, mode } = input;
   const byRow = findingsByRow(input.findings);
-  const changes: WorkbookChange[] = [];
+  const options = planOptions(plan);
+  const columns = new Map<TableKey, OutputColumns>();
+  const grids = new Map<TableKey, TableGrid>();
   for (const def of DATA_TABLES) {
     const placement = input.locator.placement(def.key);
-    if (!placement || def.outputs.length === 0) continue;
-    const rows = resultRows(results, def.key);
-    changes.push(
-      ...tableOutputs(def, placement, def.outputs, planOptions(plan), lang, (output, index) =>
-        output.key === 'check' ? checkText(byRow.get(`${def.key}:${index}`), lang) : outputValue(output, rows[index], plan.rules.decimals, lang),
-      ),
-    );
+    if (!placement) continue;
+    const cols = outputColumnsOf(def, placement, def.outputs, options, lang);
+    columns.set(def.key, cols);
+    grids.set(def.key, cols.grid);
   }
-  changes.push(summarySheet(plan, results, lang));
-  return changes;
+  const rulesPlacement = input.locator.placement('rules');
+  if (rulesPlacement) grids.set('rules', new TableGrid(rulesPlacement, rulesPlacement.columns));
+  const date = italianDate(input.calculatedOn);
+  const live = liveOutputs({
+    plan,
+    raw: input.raw,
+    results,
+    blocked: input.blocked,
+    lang,
+    calculatedOn: date,
+    grids,
+    summarySheet: SUMMARY_SHEET[lang],
+    summaryFirstRow: SUMMARY_FIRST_ROW,
+  });
+  const formulas = mode === 'formule';
+  const cell = (value: OutputValue, note: string | null) =>
+    formulas ? { value, note } : { value: frozenValue(value, plan.rules.decimals), note: null };
+
+  const changes: WorkbookChange[] = [];
+  if (formulas) changes.push({ kind: 'defineNames', names: live.names });
+  const bands = bandColours(plan.bands);
+  for (const def of DATA_TABLES) {
+    const placement = input.locator.placement(def.key);
+    const cols = columns.get(def.key);
+    if (!placement || !cols || def.outputs.length === 0) continue;
+    const computed = live.tables.get(def.key);
+    const traces = def.key === 'indicators' ? results.indicators : null;
+    changes.push(
+      ...tableOutputs(placement, cols, def.outputs, (output, index) => {
+        if (output.key === 'check') return { value: checkText(byRow.get(`${def.key}:${index}`), lang), note: null };
+        if (output.key === 'trace' && traces) return { value: traces[index]?.trace ?? null, note: null };
+        const column = computed?.get(output.key);
+        return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
+      }, true),
+    );
+    for (const key of GRADE_OUTPUTS[def.key] ?? []) {
+      const header = cols.headers.get(key);
+      if (header !== undefined && bands.length > 0) changes.push({ kind: 'colourBands', table: placement.table, header, bands });
+    }
+  }
+  changes.push(summarySheet(input, live.summary, date, formulas, bands));
+  const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
+  return { changes, frozen };
+}
+
+const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = { 2: 'integer', 3: 'number', 4: 'percent', 6: 'percent', 7: 'number' };
+
+/**
+ * `Riepilogo`: a title, one row per unit (code, name, objectives, Σ raw weights, weighted grade,
+ * band, premio, Σ points), the organisation, the performance di ente apart from the weighted
+ * mean, and a line saying how the sheet was computed; in Excel, a bar chart of grade by unit.
+ */
+function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, formulas: boolean, bands: readonly BandColour[]): WorkbookChange {
+  const { plan, results, lang } = input;
+  const value = (v: OutputValue): OutputValue => (formulas ? v : frozenValue(v, plan.rules.decimals));
+  const names = new Map(plan.units.map((u) => [u.code, u.name]));
+  const title = message(
+    'summary-title',
+    { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(results.referenceDate) },
+    lang,
+  );
+  const headers = ['summary-code', 'summary-unit', 'summary-objectives', 'summary-weights', 'summary-grade', 'summary-band', 'summary-reward', 'summary-points'].map(
+    (key) => message(key, {}, lang),
+  );
+  const notes: SheetNote[] = [];
+  const row = (code: CellValue, name: CellValue, r: SummaryRow, index: number): OutputValue[] => {
+    if (formulas && r.note !== null) notes.push({ row: index, column: 4, text: r.note });
+    return [code, name, value(r.objectives), value(r.weights), value(r.grade), value(r.band), value(r.reward), value(r.points)];
+  };
+  const first = SUMMARY_FIRST_ROW - 1;
+  const unitRows = results.units.map((u, n) => row(u.code, names.get(u.code) ?? null, cells.units[n], first + n));
+  const orgIndex = first + results.units.length;
+  const orgRow = row(null, plan.organization ?? message('summary-organization', {}, lang), cells.organization, orgIndex);
+  const enteIndex = orgIndex + 2;
+  if (formulas && cells.enteNote !== null) notes.push({ row: enteIndex, column: 4, text: cells.enteNote });
+  const rows: OutputValue[][] = [
+    [title],
+    [],
+    headers,
+    ...unitRows,
+    orgRow,
+    [],
+    [null, message('summary-ente-performance', {}, lang), null, null, value(cells.ente), null, null, null],
+    [],
+    [message(formulas ? 'summary-live' : 'summary-values', { date }, lang)],
+  ];
+  const gradeRange = `E${SUMMARY_FIRST_ROW}:E${enteIndex + 1}`;
+  const lastUnitRow = SUMMARY_FIRST_ROW + results.units.length - 1;
+  return {
+    kind: 'replaceSheet',
+    sheet: SUMMARY_SHEET[lang],
+    rows,
+    formats: SUMMARY_FORMATS,
+    headerRows: [0, 2],
+    ...(formulas ? { notes } : {}),
+    ...(bands.length > 0 ? { bandRanges: [{ range: gradeRange, bands }] } : {}),
+    ...(results.units.length > 0
+      ? {
+          chart: {
+            title: message('summary-chart-title', {}, lang),
+            seriesName: message('summary-grade', {}, lang),
+            categories: `B${SUMMARY_FIRST_ROW}:B${lastUnitRow}`,
+            values: `E${SUMMARY_FIRST_ROW}:E${lastUnitRow}`,
+            anchor: 'J3',
+          },
+        }
+      : {}),
+  };
 }
 
 /**
@@ -148,41 +292,10 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
     const placement = input.locator.placement(def.key);
     const check = def.outputs.filter((o) => o.key === 'check');
     if (!placement || check.length === 0) continue;
-    changes.push(
-      ...tableOutputs(def, placement, check, planOptions(input.plan), input.lang, (_, index) => checkText(byRow.get(`${def.key}:${index}`), input.lang)),
-    );
+    const cols = outputColumnsOf(def, placement, check, planOptions(input.plan), input.lang);
+    changes.push(...tableOutputs(placement, cols, check, (_, index) => ({ value: checkText(byRow.get(`${def.key}:${index}`), input.lang), note: null }), false));
   }
   return changes;
-}
-
-const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = { 2: 'integer', 3: 'number', 4: 'percent', 6: 'percent' };
-
-/**
- * `Riepilogo`: a title, one row per unit (code, name, objectives, Σ raw weights, weighted grade,
- * band, premio), the organisation, and the performance di ente apart from the weighted mean.
- */
-export function summarySheet(plan: Plan, results: ScoreResults, lang: Lang): WorkbookChange {
-  const round = (v: number | null): CellValue => (v === null || !Number.isFinite(v) ? null : roundHalfUp(v, plan.rules.decimals));
-  const names = new Map(plan.units.map((u) => [u.code, u.name]));
-  const org = results.organization;
-  const title = message(
-    'summary-title',
-    { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(results.referenceDate) },
-    lang,
-  );
-  const headers = ['summary-code', 'summary-unit', 'summary-objectives', 'summary-weights', 'summary-grade', 'summary-band', 'summary-reward'].map(
-    (key) => message(key, {}, lang),
-  );
-  const rows: CellValue[][] = [
-    [title],
-    [],
-    headers,
-    ...results.units.map((u) => [u.code, names.get(u.code) ?? null, u.objectives, round(u.weightSum), round(u.grade), u.band, round(u.reward)]),
-    [null, plan.organization ?? message('summary-organization', {}, lang), org.objectives, round(org.weightSum), round(org.grade), org.band, round(org.reward)],
-    [],
-    [null, message('summary-ente-performance', {}, lang), null, null, round(org.entePerformance), null, null],
-  ];
-  return { kind: 'replaceSheet', sheet: SUMMARY_SHEET[lang], rows, formats: SUMMARY_FORMATS, headerRows: [0, 2] };
 }
 
 /** An enum value in the workbook's language (raw values carry the Italian label). */

@@ -75,6 +75,49 @@ export interface BandColour {
   color: string;
 }
 
+/**
+ * A formula in Excel's invariant English form (`=SUMIFS(…)`, comma separators, A1 references),
+ * with the value Traguardo computed for it: written as the cell's cached result, so a reader
+ * that does not recalculate (a viewer, a mail preview) still shows the right number.
+ */
+export interface FormulaCell {
+  formula: string;
+  result: string | number | boolean | null;
+}
+
+/** What an output cell receives: a plain value or a formula. */
+export type OutputValue = CellValue | FormulaCell;
+
+export function isFormulaCell(value: OutputValue): value is FormulaCell {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
+}
+
+/** A workbook-scoped defined name; `formula` starts with `=` (a reference or a formula). */
+export interface DefinedName {
+  name: string;
+  formula: string;
+  comment?: string;
+}
+
+/** A cell note of a `replaceSheet`, by 0-based row and column (as `rows`). */
+export interface SheetNote {
+  row: number;
+  column: number;
+  text: string;
+}
+
+/** A clustered bar chart drawn on a sheet: one series, categories and values as A1 ranges of that sheet. */
+export interface BarChart {
+  title: string;
+  seriesName: string;
+  /** e.g. `B4:B12` (unit names). */
+  categories: string;
+  /** e.g. `E4:E12` (grades). */
+  values: string;
+  /** Top-left cell where the chart is placed, e.g. `J3`. */
+  anchor: string;
+}
+
 export type WorkbookChange =
   | {
       kind: 'ensureTable';
@@ -90,7 +133,12 @@ export type WorkbookChange =
       table: string;
       header: string;
       /** One value per data row of the table, in order; must have the table's row count. */
-      values: readonly CellValue[];
+      values: readonly OutputValue[];
+      /**
+       * When given (same length as `values`): the note of each cell — a string sets it, null
+       * removes any note the cell has. When absent, notes are left as they are.
+       */
+      notes?: readonly (string | null)[];
     }
   | {
       kind: 'writeRows';
@@ -103,11 +151,37 @@ export type WorkbookChange =
       kind: 'replaceSheet';
       sheet: string;
       /** Cells from A1, row by row. */
-      rows: readonly (readonly CellValue[])[];
+      rows: readonly (readonly OutputValue[])[];
       /** Formats by 0-based column index. */
       formats?: Readonly<Record<number, ColumnFormat>>;
       /** Row indices (0-based) to show as headers (bold). */
       headerRows?: readonly number[];
+      notes?: readonly SheetNote[];
+      /** A port that cannot draw charts (xlsx) skips it; `supportsCharts` says which. */
+      chart?: BarChart;
+      /** Band colours (conditional formatting) for cells of the sheet, by A1 range, e.g. `E4:E12`. */
+      bandRanges?: readonly { range: string; bands: readonly BandColour[] }[];
+    }
+  | {
+      /** Creates each name, or redefines it when it exists. Other names are left alone. */
+      kind: 'defineNames';
+      names: readonly DefinedName[];
+    }
+  | {
+      /**
+       * Replaces the band colours (conditional formats) of one column of a table's data cells, so
+       * they follow the current `Fasce`: formats on exactly those cells are removed first.
+       */
+      kind: 'colourBands';
+      table: string;
+      header: string;
+      bands: readonly BandColour[];
+    }
+  | {
+      /** A custom document property (text of at most 255 characters). */
+      kind: 'setProperty';
+      key: string;
+      value: string;
     };
 
 export interface WorkbookPort {
@@ -115,6 +189,13 @@ export interface WorkbookPort {
   readTables(): Promise<TableData[]>;
   /** Applies the changes in order, as one batch. On failure nothing of the input is lost. */
   apply(changes: readonly WorkbookChange[]): Promise<void>;
+  /**
+   * A custom document property written by `setProperty`, null when absent. Reading it costs no
+   * extra round trip after `readTables` (Office loads it in the same sync).
+   */
+  readProperty(key: string): Promise<string | null>;
+  /** Whether `replaceSheet` draws its `chart` (Excel and the memory model do; the xlsx port does not). */
+  readonly supportsCharts: boolean;
   /** Selects a cell (task pane: a click on a finding). Ports without a UI may do nothing. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

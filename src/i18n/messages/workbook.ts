@@ -69,4 +69,46 @@ export const workbookMessages: Catalog = {
     it: 'Performance di ente (obiettivi di livello Ente)',
     en: 'Organisational performance (objectives of level Ente)',
   },
+  'summary-points': { it: 'Σ punti (peso × grado)', en: 'Σ points (weight × grade)' },
+  'summary-live': {
+    it: 'Calcolato da Traguardo il {date}. Le celle calcolate sono formule: cambiando un dato (es. un consuntivo) i gradi si aggiornano da soli. Le celle con una nota sono valori: se cambiano i dati, eseguire di nuovo Calcola.',
+    en: 'Computed by Traguardo on {date}. Computed cells are formulas: change an input (e.g. an actual) and the grades follow. Cells with a note are values: when inputs change, run Calcola again.',
+  },
+  'summary-values': {
+    it: 'Valori calcolati da Traguardo il {date}: copia senza formule, non si aggiorna se cambiano i dati.',
+    en: 'Values computed by Traguardo on {date}: a copy without formulas; it does not follow changes to the inputs.',
+  },
+  'summary-chart-title': { it: 'Grado % per struttura', en: 'Grade % by unit' },
+  'live-value-note': {
+    it: 'Valore scritto da Traguardo il {date}, non una formula: {reason}. Se cambiano i dati, eseguire di nuovo Calcola.',
+    en: 'Value written by Traguardo on {date}, not a formula: {reason}. When the inputs change, run Calcola again.',
+  },
+  'live-reason-floors': {
+    it: 'le quote minime (Peso minimo %) si ripartiscono per iterazione',
+    en: 'minimum shares (Peso minimo %) are redistributed by iteration',
+  },
+  'live-reason-rollup': {
+    it: 'il grado di un obiettivo padre viene dai figli lungo tutto l’albero',
+    en: 'a parent objective’s grade comes from its children through the whole tree',
+  },
+  'live-reason-unreadable': {
+    it: 'una cella di input contiene testo che Traguardo ha convertito (es. «1.750» o «31/12/2023»): scrivendola come numero o data la cella diventa una formula',
+    en: 'an input cell holds text Traguardo converted (e.g. «1.750» or «31/12/2023»): typed as a number or date, the cell becomes a formula',
+  },
+  'live-reason-codes': {
+    it: 'un codice non è utilizzabile in SOMMA.PIÙ.SE (maiuscole e minuscole diverse, spazi, * ? ~, o un codice che sembra un numero)',
+    en: 'a code cannot be used in SUMIFS (different letter case, spaces, * ? ~, or a code that looks like a number)',
+  },
+  'live-reason-length': {
+    it: 'la formula supererebbe la lunghezza massima di Excel',
+    en: 'the formula would exceed Excel’s maximum length',
+  },
+  'live-reason-zero-weights': {
+    it: 'i pesi sono tutti zero e gli obiettivi contano in parti uguali',
+    en: 'all weights are zero and the objectives count equally',
+  },
+  'live-reason-blocked': {
+    it: 'la riga ha un errore',
+    en: 'the row has an error',
+  },
 };

@@ -1,17 +1,34 @@
 /**
  * A workbook held in memory: the port of the tests and of the browser preview. It models what
- * Traguardo relies on in Excel — sheets of cells with number formats, fills and notes, tables
- * (ListObjects) with column formats, dropdown lists and band colours, protected sheets — and
- * applies each batch atomically: a failing change leaves the workbook exactly as it was.
+ * Traguardo relies on in Excel — sheets of cells with formulas, number formats, fills and notes,
+ * tables (ListObjects) with column formats, dropdown lists and band colours, band colours on
+ * ranges, charts, defined names, custom document properties, protected sheets — and applies each
+ * batch atomically: a failing change leaves the workbook exactly as it was.
+ *
+ * It evaluates no formula: a formula cell holds the result Traguardo computed for it, as a file
+ * holds its cached result until a spreadsheet recalculates it.
  */
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
-import type { BandColour, ColumnFormat, ColumnSpec, TableData, WorkbookChange, WorkbookPort } from '../port';
-import { cellAddress } from '../port';
+import type {
+  BandColour,
+  BarChart,
+  ColumnFormat,
+  ColumnSpec,
+  DefinedName,
+  OutputValue,
+  TableData,
+  WorkbookChange,
+  WorkbookPort,
+} from '../port';
+import { cellAddress, isFormulaCell } from '../port';
 
 export interface MemoryCell {
+  /** What the cell shows: for a formula cell, its cached result. */
   value: CellValue;
+  /** The formula, `=…` in Excel's invariant English form. */
+  formula?: string;
   /** Excel number format code, e.g. `@`, `0.00`, `dd/mm/yyyy`, `0%`. */
   numFmt?: string;
   /** Fill colour `#RRGGBB`. */
@@ -39,17 +56,34 @@ export interface MemoryTable {
   rowCount: number;
 }
 
+/** Band colours on a range of a sheet (conditional formatting), e.g. `E4:E12`. */
+export interface MemoryBandRange {
+  range: string;
+  bands: readonly BandColour[];
+}
+
 interface MemorySheet {
   name: string;
   /** rows[r][c], 1-based, sparse. Cells are replaced, never mutated, so sheets clone shallowly. */
   rows: (MemoryCell | undefined)[][];
   protected: boolean;
+  bandRanges: readonly MemoryBandRange[];
+  charts: readonly BarChart[];
 }
 
 /** Everything a test may compare with deep equality. */
 export interface MemorySnapshot {
-  sheets: { name: string; protected: boolean; cells: Record<string, MemoryCell> }[];
+  sheets: {
+    name: string;
+    protected: boolean;
+    cells: Record<string, MemoryCell>;
+    bandRanges: MemoryBandRange[];
+    charts: BarChart[];
+  }[];
   tables: MemoryTable[];
+  names: DefinedName[];
+  /** Custom document properties by key. */
+  properties: Record<string, string>;
 }
 
 /** Excel number formats for the port's column formats. */
@@ -77,6 +111,10 @@ export function parseCellAddress(address: string): { row: number; column: number
 
 const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
+function emptySheet(name: string): MemorySheet {
+  return { name, rows: [], protected: false, bandRanges: [], charts: [] };
+}
+
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
 }
@@ -86,18 +124,26 @@ function percentOf(value: number): number {
   return Number((value * 100).toPrecision(15));
 }
 
+/** Workbook-level state: names and custom properties, both by lower-case key (Excel ignores case). */
+interface MemoryBook {
+  names: Map<string, DefinedName>;
+  properties: Map<string, { key: string; value: string }>;
+}
+
 class Draft {
   private readonly sheets: Map<string, MemorySheet>;
   readonly tables: MemoryTable[];
+  readonly book: MemoryBook;
   private readonly copied = new Set<string>();
 
-  constructor(sheets: Map<string, MemorySheet>, tables: MemoryTable[]) {
+  constructor(sheets: Map<string, MemorySheet>, tables: MemoryTable[], book: MemoryBook) {
     this.sheets = new Map(sheets);
     this.tables = tables.map((t) => ({ ...t, columns: [...t.columns] }));
+    this.book = { names: new Map(book.names), properties: new Map(book.properties) };
   }
 
-  result(): { sheets: Map<string, MemorySheet>; tables: MemoryTable[] } {
-    return { sheets: this.sheets, tables: this.tables };
+  result(): { sheets: Map<string, MemorySheet>; tables: MemoryTable[]; book: MemoryBook } {
+    return { sheets: this.sheets, tables: this.tables, book: this.book };
   }
 
   table(name: string): MemoryTable {
@@ -114,7 +160,7 @@ class Draft {
   writable(name: string): MemorySheet {
     const sheet = this.sheets.get(name);
     if (!sheet) {
-      const created: MemorySheet = { name, rows: [], protected: false };
+      const created = emptySheet(name);
       this.sheets.set(name, created);
       this.copied.add(name);
       return created;
@@ -130,7 +176,7 @@ class Draft {
   replaceSheet(name: string): MemorySheet {
     const old = this.sheets.get(name);
     if (old?.protected) throw new UserError('workbook-sheet-protected', { sheet: name });
-    const fresh: MemorySheet = { name, rows: [], protected: false };
+    const fresh = emptySheet(name);
     this.sheets.set(name, fresh);
     this.copied.add(name);
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === name) this.tables.splice(i, 1);
@@ -161,10 +207,17 @@ class Draft {
   }
 }
 
-function setValue(sheet: MemorySheet, row: number, column: number, value: CellValue): void {
+/** Writes a value or a formula (with its cached result); the cell keeps its formatting and note. */
+function setValue(sheet: MemorySheet, row: number, column: number, value: OutputValue): void {
   const cells = (sheet.rows[row] ??= []);
-  const old = cells[column];
-  cells[column] = { ...old, value: value ?? null };
+  const { formula: _formula, ...old } = cells[column] ?? { value: null };
+  cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, value: value ?? null };
+}
+
+function setNote(sheet: MemorySheet, row: number, column: number, note: string | null): void {
+  const cells = (sheet.rows[row] ??= []);
+  const { note: _old, ...cell } = cells[column] ?? { value: null };
+  cells[column] = note === null ? cell : { ...cell, note };
 }
 
 function columnOf(table: MemoryTable, header: string): number {
@@ -228,8 +281,25 @@ function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writ
   if (change.values.length !== table.rowCount) {
     throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${table.rowCount} rows`);
   }
+  if (change.notes && change.notes.length !== change.values.length) {
+    throw new Error(`writeColumn ${table.name}.${change.header}: ${change.notes.length} notes for ${change.values.length} values`);
+  }
   const sheet = draft.writable(table.sheet);
   change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value));
+  change.notes?.forEach((note, i) => setNote(sheet, table.top + 1 + i, column, note));
+}
+
+function colourBands(draft: Draft, change: Extract<WorkbookChange, { kind: 'colourBands' }>): void {
+  const table = draft.table(change.table);
+  const index = columnOf(table, change.header);
+  draft.writable(table.sheet);
+  const columns = [...table.columns];
+  columns[index] = { ...columns[index], bands: change.bands };
+  draft.tables[draft.tables.indexOf(table)] = { ...table, columns };
+}
+
+function defineNames(draft: Draft, change: Extract<WorkbookChange, { kind: 'defineNames' }>): void {
+  for (const name of change.names) draft.book.names.set(name.name.toLowerCase(), { ...name });
 }
 
 function writeRows(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeRows' }>): void {
@@ -260,18 +330,23 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
     row.forEach((value, c) => {
       const format = change.formats?.[c];
       cells[c + 1] = {
-        value: value ?? null,
+        ...(isFormulaCell(value) ? { value: value.result, formula: value.formula } : { value: value ?? null }),
         ...(format && !bold.has(r) ? { numFmt: NUMBER_FORMATS[format] } : {}),
         ...(bold.has(r) ? { bold: true } : {}),
       };
     });
     sheet.rows[r + 1] = cells;
   });
+  for (const note of change.notes ?? []) setNote(sheet, note.row + 1, note.column + 1, note.text);
+  sheet.bandRanges = (change.bandRanges ?? []).map((b) => ({ range: b.range, bands: b.bands }));
+  sheet.charts = change.chart ? [{ ...change.chart }] : [];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets = new Map<string, MemorySheet>();
   private tables: MemoryTable[] = [];
+  private book: MemoryBook = { names: new Map(), properties: new Map() };
+  readonly supportsCharts = true;
   /** The last cell selected through the port. */
   selection: { sheet: string; address: string } | null = null;
 
@@ -314,7 +389,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async apply(changes: readonly WorkbookChange[]): Promise<void> {
-    const draft = new Draft(this.sheets, this.tables);
+    const draft = new Draft(this.sheets, this.tables, this.book);
     for (const change of changes) {
       switch (change.kind) {
         case 'ensureTable':
@@ -329,9 +404,42 @@ export class MemoryWorkbook implements WorkbookPort {
         case 'replaceSheet':
           replaceSheet(draft, change);
           break;
+        case 'defineNames':
+          defineNames(draft, change);
+          break;
+        case 'colourBands':
+          colourBands(draft, change);
+          break;
+        case 'setProperty':
+          draft.book.properties.set(change.key.toLowerCase(), { key: change.key, value: change.value });
+          break;
       }
     }
     this.commit(draft);
+  }
+
+  async readProperty(key: string): Promise<string | null> {
+    return this.property(key);
+  }
+
+  /** A custom document property, null when absent. */
+  property(key: string): string | null {
+    return this.book.properties.get(key.toLowerCase())?.value ?? null;
+  }
+
+  /** The workbook's defined names, in the order they were first defined. */
+  definedNames(): DefinedName[] {
+    return [...this.book.names.values()].map((n) => ({ ...n }));
+  }
+
+  /** Charts drawn on a sheet. */
+  charts(sheet: string): BarChart[] {
+    return (this.sheets.get(sheet)?.charts ?? []).map((c) => ({ ...c }));
+  }
+
+  /** Band colours on ranges of a sheet (those of table columns are in `table(…).columns`). */
+  bandRanges(sheet: string): MemoryBandRange[] {
+    return (this.sheets.get(sheet)?.bandRanges ?? []).map((b) => ({ ...b }));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -361,6 +469,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const numFmt = own?.numFmt ?? tableColumn?.numFmt;
     return {
       value: own?.value ?? null,
+      ...(own?.formula !== undefined ? { formula: own.formula } : {}),
       ...(numFmt !== undefined ? { numFmt } : {}),
       ...(fill !== undefined ? { fill } : {}),
       ...(own?.note !== undefined ? { note: own.note } : {}),
@@ -373,7 +482,8 @@ export class MemoryWorkbook implements WorkbookPort {
     const { row, column } = parseCellAddress(address);
     const target = this.userSheet(sheet);
     const cells = (target.rows[row] ??= []);
-    cells[column] = { ...cells[column], ...format, value: value ?? null };
+    const { formula: _formula, ...old } = cells[column] ?? { value: null };
+    cells[column] = { ...old, ...format, value: value ?? null };
   }
 
   /**
@@ -419,16 +529,23 @@ export class MemoryWorkbook implements WorkbookPort {
             if (cell) cells[cellAddress(r, c)] = { ...cell };
           }),
         );
-        return { name: sheet.name, protected: sheet.protected, cells };
+        return { name: sheet.name, protected: sheet.protected, cells, bandRanges: [...sheet.bandRanges], charts: [...sheet.charts] };
       }),
       tables: this.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) })),
+      names: this.definedNames(),
+      properties: Object.fromEntries([...this.book.properties.values()].map((p) => [p.key, p.value])),
     };
+  }
+
+  /** A name a user defines in Excel (Formulas › Define Name), not through the port. */
+  defineName(name: string, formula: string): void {
+    this.book.names.set(name.toLowerCase(), { name, formula });
   }
 
   private userSheet(name: string): MemorySheet {
     let sheet = this.sheets.get(name);
     if (!sheet) {
-      sheet = { name, rows: [], protected: false };
+      sheet = emptySheet(name);
       this.sheets.set(name, sheet);
     }
     return sheet;
@@ -443,8 +560,9 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private commit(draft: Draft): void {
-    const { sheets, tables } = draft.result();
+    const { sheets, tables, book } = draft.result();
     this.sheets = sheets;
     this.tables = tables;
+    this.book = book;
   }
 }

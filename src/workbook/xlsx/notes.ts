@@ -1,7 +1,7 @@
 /**
  * Cell notes (Excel's legacy comments): the comments part holds the text, a VML drawing makes
- * Excel show the red corner and the pop-up. Existing notes of the sheet are kept; new ones are
- * appended to the same parts.
+ * Excel show the red corner and the pop-up. Notes of other cells are kept as they are; new ones
+ * are appended to the same parts.
  */
 import { CONTENT_TYPE, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
@@ -11,7 +11,8 @@ import { escapeXml, findElement, findElements, unescapeXml } from './xml';
 export interface Note {
   row: number;
   col: number;
-  text: string;
+  /** The text; null removes the cell's note. */
+  text: string | null;
 }
 
 const AUTHOR = 'Traguardo';
@@ -30,11 +31,41 @@ const EMPTY_VML =
   NOTE_SHAPE_TYPE +
   '</xml>';
 
+const SHAPE = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+
 /** Adds notes to cells of the sheet at `sheetPath`; a cell that already has a note keeps it. */
 export function addNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: readonly Note[]): void {
-  if (notes.length === 0) return;
+  editNotes(pkg, sheetPath, sheet, notes, false);
+}
+
+/** Sets each cell's note (replacing the one it has) or, for a null text, removes it. */
+export function setNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: readonly Note[]): void {
+  editNotes(pkg, sheetPath, sheet, notes, true);
+}
+
+/** Removes every note of the sheet (a sheet Traguardo replaces). */
+export function clearNotes(pkg: Package, sheetPath: string, sheet: Worksheet): void {
+  const commentsPath = pkg.relationships(sheetPath).find((r) => isRelationship(r.type, RELATIONSHIP.comments))?.path;
+  if (!commentsPath || !pkg.has(commentsPath)) return;
+  const comments = pkg.text(commentsPath);
+  const list = findElement(comments, 'commentList');
+  if (list && list.contentEnd > list.contentStart) {
+    pkg.setText(commentsPath, comments.slice(0, list.contentStart) + comments.slice(list.contentEnd));
+  }
+  const vmlPath = vmlPathOf(pkg, sheetPath, sheet);
+  if (vmlPath) {
+    const vml = pkg.text(vmlPath);
+    const kept = vml.replace(SHAPE, (shape) => (/ObjectType="Note"/.test(shape) ? '' : shape));
+    if (kept !== vml) pkg.setText(vmlPath, kept);
+  }
+}
+
+function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: readonly Note[], replace: boolean): void {
+  const wanted = new Map<string, Note>();
+  for (const note of notes) wanted.set(cellAddress(note.row, note.col), note);
   const relationships = pkg.relationships(sheetPath);
   let commentsPath = relationships.find((r) => isRelationship(r.type, RELATIONSHIP.comments))?.path;
+  if (!commentsPath && ![...wanted.values()].some((n) => n.text !== null)) return;
   if (!commentsPath) {
     commentsPath = pkg.freePath('xl/comments{n}.xml');
     pkg.setText(commentsPath, EMPTY_COMMENTS);
@@ -50,26 +81,68 @@ export function addNotes(pkg: Package, sheetPath: string, sheet: Worksheet, note
     authorId = names.length;
     comments = insertChild(comments, 'authors', `<author>${AUTHOR}</author>`);
   }
-  const taken = new Set(findElements(comments, 'comment').map((c) => /\sref="([^"]+)"/.exec(c.tag)?.[1]));
-  const added = notes.filter((n) => !taken.has(cellAddress(n.row, n.col)));
-  const items = added
-    .map((n) => `<comment ref="${cellAddress(n.row, n.col)}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`)
-    .join('');
-  pkg.setText(commentsPath, insertChild(comments, 'commentList', items));
+  const comment = (ref: string, text: string): string =>
+    `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`;
 
-  let vmlPath = relationships.find((r) => r.id === sheet.legacyDrawing)?.path;
+  const list = findElement(comments, 'commentList');
+  if (!list) throw new Error('comments part without <commentList>');
+  const inner = comments.slice(list.contentStart, list.contentEnd);
+  const pieces: string[] = [];
+  /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
+  const removed = new Set<string>();
+  const present = new Set<string>();
+  let replaced = 0;
+  let position = 0;
+  for (const existing of findElements(inner, 'comment')) {
+    const ref = /\sref="([^"]+)"/.exec(existing.tag)?.[1] ?? '';
+    present.add(ref);
+    const note = wanted.get(ref);
+    if (!replace || note === undefined) continue;
+    pieces.push(inner.slice(position, existing.start));
+    if (note.text === null) removed.add(ref);
+    else {
+      pieces.push(comment(ref, note.text));
+      replaced++;
+    }
+    position = existing.end;
+  }
+  pieces.push(inner.slice(position));
+  const added = [...wanted.entries()].filter(([ref, note]) => note.text !== null && !present.has(ref));
+  for (const [ref, note] of added) pieces.push(comment(ref, note.text!));
+  if (removed.size === 0 && added.length === 0 && replaced === 0) return;
+  const shell = list.tag.endsWith('/>') ? '<commentList>' : list.tag;
+  pkg.setText(commentsPath, comments.slice(0, list.start) + shell + pieces.join('') + '</commentList>' + comments.slice(list.end));
+
+  let vmlPath = vmlPathOf(pkg, sheetPath, sheet);
   if (!vmlPath) {
+    if (added.length === 0) return;
     vmlPath = pkg.freePath('xl/drawings/vmlDrawing{n}.vml');
     pkg.setText(vmlPath, EMPTY_VML);
     pkg.setDefaultContentType('vml', CONTENT_TYPE.vmlDrawing);
     sheet.setLegacyDrawing(pkg.addRelationship(sheetPath, RELATIONSHIP.vmlDrawing, vmlPath));
   }
   let vml = pkg.text(vmlPath);
-  if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${NOTE_SHAPE_TYPE}</xml>`);
-  let shapeId = 1024;
-  for (const m of vml.matchAll(/_x0000_s(\d+)/g)) shapeId = Math.max(shapeId, Number(m[1]));
-  const shapes = added.map((n) => noteShape(++shapeId, n.row - 1, n.col - 1)).join('');
-  pkg.setText(vmlPath, vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`));
+  if (removed.size > 0) vml = vml.replace(SHAPE, (shape) => (removed.has(shapeCell(shape) ?? '') ? '' : shape));
+  if (added.length > 0) {
+    if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${NOTE_SHAPE_TYPE}</xml>`);
+    let shapeId = 1024;
+    for (const m of vml.matchAll(/_x0000_s(\d+)/g)) shapeId = Math.max(shapeId, Number(m[1]));
+    const shapes = added.map(([, n]) => noteShape(++shapeId, n.row - 1, n.col - 1)).join('');
+    vml = vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`);
+  }
+  pkg.setText(vmlPath, vml);
+}
+
+function vmlPathOf(pkg: Package, sheetPath: string, sheet: Worksheet): string | undefined {
+  const id = sheet.legacyDrawing;
+  return id === undefined ? undefined : pkg.relationships(sheetPath).find((r) => r.id === id)?.path;
+}
+
+/** The cell a note shape belongs to (`<x:Row>` and `<x:Column>` are 0-based). */
+function shapeCell(shape: string): string | undefined {
+  const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
+  const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
+  return row === undefined || col === undefined ? undefined : cellAddress(Number(row) + 1, Number(col) + 1);
 }
 
 function insertChild(xml: string, container: string, child: string): string {

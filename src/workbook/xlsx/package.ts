@@ -15,6 +15,7 @@ export const RELATIONSHIP = {
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
   sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
   calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
+  customProperties: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties',
 } as const;
 
 export const CONTENT_TYPE = {
@@ -25,6 +26,7 @@ export const CONTENT_TYPE = {
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
   relationships: 'application/vnd.openxmlformats-package.relationships+xml',
+  customProperties: 'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 } as const;
 
 const CONTENT_TYPES_PART = '[Content_Types].xml';

@@ -5,7 +5,8 @@
  */
 import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
-import { cellAddress } from '../port';
+import type { FormulaCell, OutputValue } from '../port';
+import { cellAddress, isFormulaCell } from '../port';
 import type { StyleSheet } from './styles';
 import {
   attr,
@@ -17,6 +18,7 @@ import {
   removeAttr,
   setAttr,
   stringItemText,
+  unescapeExcel,
   unescapeXml,
   type RangeRef,
 } from './xml';
@@ -35,9 +37,15 @@ export interface ColumnWrite {
   col: number;
   top: number;
   length: number;
-  values?: readonly CellValue[];
-  style: (value: CellValue) => number | undefined;
+  values?: readonly OutputValue[];
+  style: (value: OutputValue) => number | undefined;
   keepStyle: boolean;
+}
+
+/** What a cell shows: a formula cell its cached result. */
+function shown(value: OutputValue | undefined): CellValue {
+  if (value === undefined) return null;
+  return isFormulaCell(value) ? value.result : value;
 }
 
 /** Elements after `sheetData`, in the order the schema requires (CT_Worksheet). */
@@ -223,7 +231,7 @@ export class Worksheet {
       if (write.col < range.left || write.col > range.right) continue;
       const from = Math.max(write.top, range.top);
       const to = Math.min(write.top + write.length - 1, range.bottom);
-      for (let r = from; r <= to; r++) result[r - range.top][write.col - range.left] = write.values?.[r - write.top] ?? null;
+      for (let r = from; r <= to; r++) result[r - range.top][write.col - range.left] = shown(write.values?.[r - write.top]) ?? null;
     }
     return result;
   }
@@ -363,6 +371,18 @@ export class Worksheet {
     this.insertTail('conditionalFormatting', `<conditionalFormatting sqref="${sqref}">${rules(highest + 1)}</conditionalFormatting>`);
   }
 
+  /** Removes the conditional formats whose range (`sqref`) satisfies `matches`; the others stay. */
+  removeConditionalFormatting(matches: (sqref: string) => boolean): void {
+    const kept = this.tail.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (element) => {
+      const sqref = attr(element.slice(0, element.indexOf('>') + 1), 'sqref') ?? '';
+      return matches(sqref) ? '' : element;
+    });
+    if (kept !== this.tail) {
+      this.tail = kept;
+      this.dirty = true;
+    }
+  }
+
   /**
    * Moves the end of the ranges of dropdown lists and conditional formats that cover exactly the
    * data cells of a column in [left, right], rows `top`–`bottom`, to `newBottom`: they follow the
@@ -492,7 +512,7 @@ function cellValue(xml: string, start: number, tagEnd: number, end: number, cont
     case 's':
       return context.sharedStrings()[Number(text)] ?? null;
     case 'str':
-      return unescapeXml(text);
+      return unescapeExcel(unescapeXml(text));
     case 'b':
       return text === '1' || text === 'true';
     case 'e':
@@ -582,6 +602,7 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
   }
   const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === undefined) return `${start}/>`;
+  if (isFormulaCell(value)) return formulaCellXml(start, value);
   if (typeof value === 'string') {
     // Always an inline string, never a formula: text starting with `=` stays text.
     return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
@@ -595,4 +616,18 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
 
 function numberCell(start: string, n: number): string {
   return Number.isFinite(n) ? `${start}><v>${n}</v></c>` : `${start}/>`;
+}
+
+/**
+ * `<f>` holds the formula without its `=`; `<v>` the cached result, typed by `t` (none for a
+ * number, `str` for text, `b` for a boolean). Without a result the cell has no `<v>`: a reader
+ * shows it blank until the spreadsheet recalculates.
+ */
+function formulaCellXml(start: string, cell: FormulaCell): string {
+  const f = `<f>${escapeXml(cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula)}</f>`;
+  const { result } = cell;
+  if (typeof result === 'number' && Number.isFinite(result)) return `${start}>${f}<v>${result}</v></c>`;
+  if (typeof result === 'string') return `${start} t="str">${f}<v>${escapeXml(result)}</v></c>`;
+  if (typeof result === 'boolean') return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+  return `${start}>${f}</c>`;
 }

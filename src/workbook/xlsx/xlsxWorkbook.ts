@@ -16,9 +16,9 @@ import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
 import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
-import type { ColumnSpec, TableData, WorkbookChange, WorkbookPort } from '../port';
-import { cellAddress } from '../port';
-import { addNotes, type Note } from './notes';
+import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
+import { cellAddress, isFormulaCell } from '../port';
+import { addNotes, clearNotes, setNotes } from './notes';
 import { CONTENT_TYPE, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
 import { EMPTY_SHEET, relationshipId, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
@@ -34,10 +34,17 @@ import {
   stringItemText,
   unescapeExcel,
   unescapeXml,
+  type ElementSpan,
   type RangeRef,
 } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
+const VT_PREFIX = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/;
+/** The format id every custom document property carries (MS-OLEPS «user defined properties»). */
+const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
+/** Elements of CT_Workbook that follow `definedNames`, in schema order. */
+const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
 const MAX_INLINE_LIST = 255;
@@ -85,6 +92,8 @@ function isBlank(value: CellValue): boolean {
 }
 
 export class XlsxWorkbook implements WorkbookPort {
+  /** A file gets no chart: drawing one means writing DrawingML, which the CLI leaves to Excel. */
+  readonly supportsCharts = false;
   private readonly pkg: Package;
   private readonly workbookPath: string;
   private readonly worksheets = new Map<string, Worksheet>();
@@ -200,10 +209,30 @@ export class XlsxWorkbook implements WorkbookPort {
         case 'replaceSheet':
           this.replaceSheet(change);
           break;
+        case 'defineNames':
+          this.defineNames(change);
+          break;
+        case 'colourBands':
+          this.colourBands(change);
+          break;
+        case 'setProperty':
+          this.setProperty(change);
+          break;
       }
     }
     for (const sheet of this.worksheets.values()) sheet.commit();
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
+  }
+
+  async readProperty(key: string): Promise<string | null> {
+    return unreadableAsUserError(this.file, () => {
+      const path = this.customPropertiesPath();
+      if (!path) return null;
+      const xml = this.pkg.text(path);
+      const property = findProperty(xml, key);
+      if (!property) return null;
+      return unescapeXml(xml.slice(property.contentStart, property.contentEnd).replace(/<[^>]*>/g, ''));
+    });
   }
 
   /** A file has no selection to move: the CLI reports cell addresses instead. */
@@ -261,21 +290,29 @@ export class XlsxWorkbook implements WorkbookPort {
         `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${column}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
       );
     }
-    const bands = (spec.bands ?? []).map((b) => ({ from: b.from, argb: argb(b.color) })).filter((b) => b.argb !== undefined);
-    if (bands.length > 0) {
-      bands.sort((a, b) => a.from - b.from);
-      const cell = `${letters}${firstDataRow(table)}`;
-      sheet.addConditionalFormatting(column, (priority) =>
-        bands
-          .map((band, i) => {
-            const next = bands[i + 1];
-            const test = `AND(ISNUMBER(${cell}),${cell}>=${band.from}${next ? `,${cell}<${next.from}` : ''})`;
-            return `<cfRule type="expression" dxfId="${styles.fillDxf(band.argb!)}" priority="${priority + i}"><formula>${escapeXml(test)}</formula></cfRule>`;
-          })
-          .join(''),
-      );
-    }
-    if (spec.note) this.notes(table.sheet, sheet, [{ row: table.ref.top, col, text: spec.note }]);
+    this.addBands(sheet, column, spec.bands ?? []);
+    if (spec.note) addNotes(this.pkg, table.sheet.path, sheet, [{ row: table.ref.top, col, text: spec.note }]);
+  }
+
+  /**
+   * Band colours on `range` (`E2:E40`): one rule per band, an expression on the range's first
+   * cell that Excel shifts to every other cell, true for a number within [from, next band's from).
+   */
+  private addBands(sheet: Worksheet, range: string, colours: readonly BandColour[]): void {
+    const bands = colours.map((b) => ({ from: b.from, argb: argb(b.color) })).filter((b) => b.argb !== undefined);
+    if (bands.length === 0) return;
+    bands.sort((a, b) => a.from - b.from);
+    const cell = range.split(':')[0].replace(/\$/g, '');
+    const styles = this.styles();
+    sheet.addConditionalFormatting(range, (priority) =>
+      bands
+        .map((band, i) => {
+          const next = bands[i + 1];
+          const test = `AND(ISNUMBER(${cell}),${cell}>=${band.from}${next ? `,${cell}<${next.from}` : ''})`;
+          return `<cfRule type="expression" dxfId="${styles.fillDxf(band.argb!)}" priority="${priority + i}"><formula>${escapeXml(test)}</formula></cfRule>`;
+        })
+        .join(''),
+    );
   }
 
   private rememberSpecs(table: TableInfo, columns: readonly ColumnSpec[]): void {
@@ -295,16 +332,30 @@ export class XlsxWorkbook implements WorkbookPort {
     if (change.values.length !== count) {
       throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${count} rows`);
     }
+    if (change.notes && change.notes.length !== count) {
+      throw new Error(`writeColumn ${table.name}.${change.header}: ${change.notes.length} notes for ${count} rows`);
+    }
     const sheet = this.writable(table.sheet);
     const style = this.columnStyle(table, change.header);
+    const top = firstDataRow(table);
     sheet.write({
       col,
-      top: firstDataRow(table),
+      top,
       length: count,
       values: change.values,
       style: (value) => style ?? this.defaultStyle(value),
       keepStyle: true,
     });
+    if (change.notes) setNotes(this.pkg, table.sheet.path, sheet, change.notes.map((text, i) => ({ row: top + i, col, text })));
+  }
+
+  private colourBands(change: Change<'colourBands'>): void {
+    const table = this.table(change.table);
+    const letters = cellAddress(1, table.ref.left + columnIndex(table, change.header)).replace(/\d+$/, '');
+    const range = `${letters}${firstDataRow(table)}:${letters}${table.ref.bottom - table.totalsRows}`;
+    const sheet = this.writable(table.sheet);
+    sheet.removeConditionalFormatting((sqref) => sqref === range);
+    this.addBands(sheet, range, change.bands);
   }
 
   private writeRows(change: Change<'writeRows'>): void {
@@ -329,7 +380,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const col = table.ref.left + c;
       const source = targets.get(c);
       const values = Array.from({ length: wanted }, (_, r) => (source === undefined ? null : (change.rows[r]?.[source] ?? null)));
-      const style = (value: CellValue): number | undefined => styles[c] ?? this.defaultStyle(value);
+      const style = (value: OutputValue): number | undefined => styles[c] ?? this.defaultStyle(value);
       sheet.write({ col, top: first, length: kept, values, style, keepStyle: true });
       sheet.write({ col, top: first + kept, length: wanted - kept, values: values.slice(kept), style, keepStyle: false });
       sheet.write({ col, top: first + wanted, length: physical - wanted, style, keepStyle: false });
@@ -364,6 +415,84 @@ export class XlsxWorkbook implements WorkbookPort {
     const data = findElement(rows, 'sheetData')!;
     sheet.replaceRows(rows.slice(data.contentStart, data.contentEnd), change.rows.length, lastCol);
     sheet.removeMergedCells();
+    sheet.removeConditionalFormatting(() => true);
+    for (const { range, bands } of change.bandRanges ?? []) this.addBands(sheet, range, bands);
+    clearNotes(this.pkg, info.path, sheet);
+    setNotes(this.pkg, info.path, sheet, (change.notes ?? []).map((n) => ({ row: n.row + 1, col: n.column + 1, text: n.text })));
+  }
+
+  /** Workbook-scoped names in `<definedNames>`, created or redefined; other names stay. */
+  private defineNames(change: Change<'defineNames'>): void {
+    let xml = this.pkg.text(this.workbookPath);
+    let span = findElement(xml, 'definedNames');
+    if (!span) {
+      const at = AFTER_DEFINED_NAMES.map((name) => findElement(xml, name)?.start)
+        .filter((position): position is number => position !== undefined)
+        .reduce((first, position) => Math.min(first, position), xml.lastIndexOf('</workbook>'));
+      xml = xml.slice(0, at) + '<definedNames></definedNames>' + xml.slice(at);
+      span = findElement(xml, 'definedNames')!;
+    } else if (span.tag.endsWith('/>')) {
+      xml = xml.slice(0, span.start) + '<definedNames></definedNames>' + xml.slice(span.end);
+      span = findElement(xml, 'definedNames')!;
+    }
+    let inner = xml.slice(span.contentStart, span.contentEnd);
+    for (const name of change.names) {
+      const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
+      const existing = findElements(inner, 'definedName').find(
+        (e) => attr(e.tag, 'localSheetId') === undefined && sameName(unescapeXml(attr(e.tag, 'name') ?? ''), name.name),
+      );
+      if (existing) {
+        const open = existing.tag.endsWith('/>') ? existing.tag.slice(0, -2) + '>' : existing.tag;
+        const tag = name.comment === undefined ? open : setAttr(open, 'comment', escapeXml(name.comment));
+        inner = inner.slice(0, existing.start) + `${tag}${formula}</definedName>` + inner.slice(existing.end);
+      } else {
+        const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
+        inner += `<definedName name="${escapeXml(name.name)}"${comment}>${formula}</definedName>`;
+      }
+    }
+    this.pkg.setText(this.workbookPath, xml.slice(0, span.contentStart) + inner + xml.slice(span.contentEnd));
+  }
+
+  /** A text property of docProps/custom.xml, the part created (with its relationship) when missing. */
+  private setProperty(change: Change<'setProperty'>): void {
+    let path = this.customPropertiesPath();
+    if (!path) {
+      path = this.pkg.has('docProps/custom.xml') ? this.pkg.freePath('docProps/custom{n}.xml') : 'docProps/custom.xml';
+      this.pkg.setText(
+        path,
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${VT_NS}"></Properties>`,
+      );
+      this.pkg.setContentType(path, CONTENT_TYPE.customProperties);
+      this.pkg.addRelationship('', RELATIONSHIP.customProperties, path);
+    }
+    let xml = this.pkg.text(path);
+    const root = findElement(xml, 'Properties');
+    if (!root) throw new ZipFormatError('custom properties without <Properties>');
+    let prefix = VT_PREFIX.exec(xml)?.[1];
+    if (!prefix) {
+      prefix = 'vt';
+      xml = xml.slice(0, root.start) + setAttr(root.tag, 'xmlns:vt', VT_NS) + xml.slice(root.start + root.tag.length);
+    }
+    const value = `<${prefix}:lpwstr>${escapeXml(change.value)}</${prefix}:lpwstr>`;
+    const existing = findProperty(xml, change.key);
+    if (existing) {
+      const open = existing.tag.endsWith('/>') ? existing.tag.slice(0, -2) + '>' : existing.tag;
+      xml = xml.slice(0, existing.start) + open + value + '</property>' + xml.slice(existing.end);
+    } else {
+      const pids = [...xml.matchAll(/\spid="(\d+)"/g)].map((m) => Number(m[1]));
+      const property = `<property fmtid="${CUSTOM_FMTID}" pid="${Math.max(1, ...pids) + 1}" name="${escapeXml(change.key)}">${value}</property>`;
+      const span = findElement(xml, 'Properties')!;
+      xml = span.tag.endsWith('/>')
+        ? xml.slice(0, span.start) + `${span.tag.slice(0, -2)}>${property}</Properties>` + xml.slice(span.end)
+        : xml.slice(0, span.contentEnd) + property + xml.slice(span.contentEnd);
+    }
+    this.pkg.setText(path, xml);
+  }
+
+  private customPropertiesPath(): string | undefined {
+    const rel = this.pkg.relationships('').find((r) => isRelationship(r.type, RELATIONSHIP.customProperties));
+    return rel && this.pkg.has(rel.path) ? rel.path : undefined;
   }
 
   // ---------------------------------------------------------------- workbook structure
@@ -531,10 +660,6 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.setText(table.path, xml);
   }
 
-  private notes(info: SheetInfo, sheet: Worksheet, notes: Note[]): void {
-    addNotes(this.pkg, info.path, sheet, notes);
-  }
-
   // ---------------------------------------------------------------- styles and values
 
   private stylesPath(): string {
@@ -556,9 +681,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** The style of a value written where neither the cell nor its column has one. */
-  private defaultStyle(value: CellValue): number | undefined {
+  private defaultStyle(value: OutputValue): number | undefined {
     if (value instanceof Date) return this.styles().style({ numFmt: NUMBER_FORMATS.date });
-    if (isPercentCell(value)) return this.styles().style({ numFmt: '0.00%' });
+    if (!isFormulaCell(value) && isPercentCell(value)) return this.styles().style({ numFmt: '0.00%' });
     return undefined;
   }
 
@@ -667,6 +792,11 @@ function columnIndex(table: TableInfo, header: string): number {
   const index = exact >= 0 ? exact : table.columns.findIndex((name) => sameName(name, header));
   if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
   return index;
+}
+
+/** The `<property>` named `key` (names compared ignoring case, as Office does) of docProps/custom.xml. */
+function findProperty(xml: string, key: string): ElementSpan | undefined {
+  return findElements(xml, 'property').find((p) => sameName(unescapeXml(attr(p.tag, 'name') ?? ''), key));
 }
 
 function specKey(table: string, header: string): string {

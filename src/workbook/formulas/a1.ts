@@ -1,0 +1,36 @@
+/**
+ * Pieces of formula text in Excel's invariant English form: A1 references, sheet prefixes and
+ * constants. Nothing here knows about Traguardo's tables.
+ */
+import { cellAddress } from '../port';
+
+/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
+export function columnLetters(column: number): string {
+  return cellAddress(1, column).replace(/\d+$/, '');
+}
+
+const PLAIN_SHEET = /^[A-Za-z_\u00C0-\u024F][A-Za-z0-9_.\u00C0-\u024F]*$/;
+/** A sheet named like a cell (`AB12`) or like R1C1 must be quoted too. */
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*)$/;
+
+/** `Obiettivi!` or `'Piano 2024'!`: the prefix of a reference to another sheet. */
+export function sheetPrefix(sheet: string): string {
+  if (PLAIN_SHEET.test(sheet) && !LOOKS_LIKE_CELL.test(sheet)) return `${sheet}!`;
+  return `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+/** A text constant: `"Raggiunto"`, with inner quotes doubled. */
+export function stringLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** A number constant; JavaScript's shortest round-trip form is also valid formula text (`1e-7`). */
+export function numberLiteral(value: number): string {
+  return String(value);
+}
+
+/** Excel refuses formulas longer than 8 192 characters; past this Traguardo writes a value instead. */
+export const MAX_FORMULA_LENGTH = 8000;
+
+/** Excel's SUM takes at most 255 arguments. */
+export const MAX_ARGUMENTS = 250;

@@ -1,0 +1,56 @@
+/**
+ * The formulas Calcola writes, evaluated by an independent spreadsheet engine (HyperFormula),
+ * equal Traguardo's engine to 1e-9 on every output cell: the demo, the four fixtures and
+ * generated plans.
+ */
+import fc from 'fast-check';
+import calenzano from '../fixtures/calenzano-2023.json';
+import capannori from '../fixtures/capannori-2023.json';
+import livorno from '../fixtures/livorno-dup-2020.json';
+import lucca from '../fixtures/provincia-lucca-2022.json';
+import { buildDemoRaw } from '../../src/demo/demo';
+import { parseInterchange } from '../../src/schema/interchange';
+import { checkParity, workbookFrom } from '../support/parity';
+import { rawPlan } from './arbitraries';
+
+describe('formulas equal the engine (HyperFormula)', () => {
+  it('on the demo, where nearly every output is a formula', async () => {
+    const report = await checkParity(await workbookFrom(buildDemoRaw()));
+    expect(report.mismatches).toEqual([]);
+    expect(report.compared).toBeGreaterThan(500);
+    // The rest are floors (Peso minimo %) and SI/NO actuals written «in parte N%».
+    expect(report.valuedFormulas / report.valued).toBeGreaterThan(0.9);
+  });
+
+  it('on the demo in English', async () => {
+    const report = await checkParity(await workbookFrom(buildDemoRaw(), 'en'), 'en');
+    expect(report.mismatches).toEqual([]);
+  });
+
+  it.each([
+    ['calenzano', calenzano],
+    ['capannori', capannori],
+    ['livorno', livorno],
+    ['lucca', lucca],
+  ])('on the %s fixture', async (_, doc) => {
+    const report = await checkParity(await workbookFrom(parseInterchange(doc)));
+    expect(report.mismatches).toEqual([]);
+    expect(report.formulaCells).toBeGreaterThan(0);
+  });
+
+  it('on generated plans', async () => {
+    let valued = 0;
+    let formulas = 0;
+    await fc.assert(
+      fc.asyncProperty(rawPlan, async (raw) => {
+        const report = await checkParity(await workbookFrom(raw));
+        expect(report.mismatches).toEqual([]);
+        valued += report.valued;
+        formulas += report.valuedFormulas;
+      }),
+      { numRuns: 100 },
+    );
+    // The plans are messy on purpose (errors, converted text, floors), yet most results are formulas.
+    expect(formulas / valued).toBeGreaterThan(0.6);
+  });
+});

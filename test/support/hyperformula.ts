@@ -1,0 +1,69 @@
+/**
+ * An independent spreadsheet engine over a MemoryWorkbook: every sheet's cells (values and the
+ * formulas Calcola wrote) and the defined names are loaded into HyperFormula, which evaluates
+ * them. What it computes is compared with what Traguardo's engine computed.
+ */
+import { HyperFormula, type RawCellContent } from 'hyperformula';
+import { parseCellAddress, type MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import type { CellValue } from '../../src/schema/raw';
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** What the cell holds in a spreadsheet file: dates as serials, errors as error text. */
+function content(value: CellValue, formula: string | undefined): RawCellContent {
+  if (formula !== undefined) return formula;
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / MS_PER_DAY;
+  if (typeof value === 'object') return 'percent' in value ? value.percent : value.error;
+  // A text starting with = would be read as a formula; Excel keeps it as text (number format @).
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value;
+}
+
+export interface Evaluated {
+  /** HyperFormula's value of a cell: a number, a string, a boolean, null (empty) or `#ERROR` text. */
+  value(sheet: string, address: string): number | string | boolean | null;
+  /** Every formula cell of the workbook. */
+  formulas(): { sheet: string; address: string; formula: string; cached: CellValue }[];
+  destroy(): void;
+}
+
+export function evaluate(workbook: MemoryWorkbook): Evaluated {
+  const snapshot = workbook.snapshot();
+  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  const formulas: ReturnType<Evaluated['formulas']> = [];
+  hf.suspendEvaluation();
+  for (const sheet of snapshot.sheets) {
+    const rows: RawCellContent[][] = [];
+    for (const [address, cell] of Object.entries(sheet.cells)) {
+      const { row, column } = parseCellAddress(address);
+      rows[row - 1] ??= [];
+      rows[row - 1][column - 1] = content(cell.value, cell.formula);
+      if (cell.formula !== undefined) formulas.push({ sheet: sheet.name, address, formula: cell.formula, cached: cell.value });
+    }
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    const added = hf.addSheet(sheet.name);
+    hf.setSheetContent(hf.getSheetId(added) as number, rows.map((r) => Array.from(r, (c) => c ?? null)));
+  }
+  for (const name of workbook.definedNames()) hf.addNamedExpression(name.name, name.formula);
+  hf.resumeEvaluation();
+  return {
+    value(sheet, address) {
+      const { row, column } = parseCellAddress(address);
+      const v = hf.getCellValue({ sheet: hf.getSheetId(sheet) as number, row: row - 1, col: column - 1 });
+      if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+      return `#ERROR ${v.type}: ${v.message}`;
+    },
+    formulas: () => formulas,
+    destroy: () => hf.destroy(),
+  };
+}
+
+/** Whether a spreadsheet value and Traguardo's equal: numbers to 1e-9, "" as blank. */
+export function sameValue(actual: number | string | boolean | null, expected: CellValue): boolean {
+  const blank = (v: unknown) => v === null || v === undefined || v === '';
+  if (blank(actual) || blank(expected)) return blank(actual) && blank(expected);
+  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  return actual === expected;
+}

@@ -7,8 +7,7 @@
  * Node only, and a developer's tool: its errors are plain English.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, rmSync, statSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { accessSync, constants, promises as fs, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +17,10 @@ import { pathToFileURL } from 'node:url';
 export const SOFFICE_INSTALL_HINT =
   'install LibreOffice Calc, e.g. on Debian: apt-get install --no-install-recommends libreoffice-calc-nogui';
 
-/** A cold start (first use of the profile) takes a few seconds, a file of 20 000 rows much longer. */
+/**
+ * A small file takes 1–2 s, cold start included; 20 000 objectives each summing its indicators
+ * with SUMIFS and COUNTIFS over 100 000 rows took two minutes on a 2-core machine.
+ */
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 /**
@@ -168,7 +170,7 @@ async function recalculateNow(input: Uint8Array, options: RecalculateOptions): P
     if (code !== 0 || output === null) {
       throw new Error(`LibreOffice did not recalculate the workbook (exit code ${code ?? 'none'}):\n${log}`);
     }
-    return { output: new Uint8Array(output.buffer, output.byteOffset, output.byteLength), seconds };
+    return { output, seconds };
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

@@ -5,14 +5,16 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
 import { buildDemoRaw } from '../demo/demo';
 import { UserError } from '../errors';
 import type { LocatedFinding } from '../schema/findings';
 import { formatNumber, message, type Lang } from '../i18n';
 import { interchangeJsonSchema } from '../schema/zod';
+import { italianDate } from '../schema/cells';
 import { parseInterchange, toInterchange } from '../schema/interchange';
+import type { Staleness } from '../workbook/formulas/stamp';
 import { defaultLocator, readWorkbookTables } from '../workbook/grid';
 import { importChanges } from '../workbook/outputs';
 import { templateRaw } from '../actions/template';
@@ -32,6 +34,8 @@ const processIO: CliIO = {
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  valori: { type: 'boolean' },
+  values: { type: 'boolean' },
   o: { type: 'string' },
   output: { type: 'string' },
   out: { type: 'string' },
@@ -153,28 +157,33 @@ async function commandExport({ args, lang, io }: Invocation): Promise<number> {
 async function commandValidate({ args, values, lang, io }: Invocation): Promise<number> {
   const input = required(args, 0, 'il file da verificare', 'traguardo validate <in.xlsx|in.json> [--json]');
   let assessment: Assessment;
+  let stale: Staleness = null;
   if (input.toLowerCase().endsWith('.json')) {
     const raw = parseInterchange(await readJson(input));
     assessment = assessRaw(raw, defaultLocator(raw), [], lang);
   } else {
-    assessment = await assessWorkbook(await loadWorkbook(input), lang);
+    const workbook = await assessWorkbook(await loadWorkbook(input), lang);
+    assessment = workbook;
+    stale = workbook.stale;
   }
   if (values.json) io.out(JSON.stringify(validationDocument(assessment), null, 2));
   else printFindings(assessment, lang, io);
+  if (stale !== null) io.err(message(`stale-${stale.reason}`, { date: italianDate(stale.date) }, lang));
   return hasErrors(assessment.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function commandScore({ args, values, lang, io }: Invocation): Promise<number> {
-  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx>] [--json]');
+  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx>] [--valori] [--json]');
   const out = values.o ?? values.output ?? input;
   const workbook = await loadWorkbook(input);
-  const scored = await scoreWorkbook(workbook, lang);
+  const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
   await saveXlsxFile(workbook, out);
   if (values.json) {
     io.out(JSON.stringify(resultsDocument(scored), null, 2));
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);
+    printWritten(scored, lang, io);
     io.out(message('cli-written', { file: out }, lang));
   }
   return hasErrors(scored.findings) ? EXIT_FINDINGS : EXIT_OK;
@@ -193,6 +202,7 @@ async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   printFindings(scored, lang, io, 0);
   io.out(message('cli-demo-note', { file: out }, lang));
   printResults(scored, lang, io);
+  printWritten(scored, lang, io);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
@@ -279,6 +289,13 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_S
   io.out('');
 }
 
+/** How the results were written: formulas (and how many cells are values), or plain values; no chart in an xlsx. */
+function printWritten(c: Computed, lang: Lang, io: CliIO): void {
+  if (c.mode === 'valori') io.out(message('cli-written-values', {}, lang));
+  else io.out(message(c.frozen > 0 ? 'cli-written-formulas-values' : 'cli-written-formulas', { count: c.frozen }, lang));
+  io.out(message('cli-no-chart', {}, lang));
+}
+
 function printResults(s: Scored, lang: Lang, io: CliIO): void {
   const { results, plan } = s;
   const decimals = plan.rules.decimals;
@@ -318,11 +335,6 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
   io.out(formatTable(header, rows));
   if (org.entePerformance !== null) io.out(message('cli-ente-performance', { value: fixed(org.entePerformance) }, lang));
   io.out('');
-}
-
-function italianDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 function formatTable(header: string[], rows: string[][]): string {

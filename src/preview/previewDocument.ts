@@ -25,6 +25,9 @@ export class PreviewDocument {
   /** What the pane receives: reads the memory copy, writes both, tells the view. */
   readonly port: WorkbookPort = {
     readTables: (): Promise<TableData[]> => this.memory.readTables(),
+    readProperty: (key: string): Promise<string | null> => this.memory.readProperty(key),
+    // The sheet view draws no chart, and the downloaded xlsx holds none (as from the CLI).
+    supportsCharts: false,
     apply: async (changes: readonly WorkbookChange[]): Promise<void> => {
       await this.xlsx.apply(changes);
       await this.memory.apply(changes);

@@ -26,6 +26,7 @@ import { scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
 import { message, type Lang } from '../i18n';
 import type { RawTables } from '../schema/raw';
 import { SUMMARY_SHEET } from '../schema/tables';
+import type { WriteMode } from '../workbook/outputs';
 import { CheckPanel } from './CheckPanel';
 import { NoticeBar } from './components';
 import { ComputePanel } from './ComputePanel';
@@ -33,7 +34,7 @@ import { PaneContext, type PaneContextValue } from './context';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
-import { errorNotice, missingColumnsNotice, notice, workbookNotice, type Notice, type NoticeAction } from './notice';
+import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
 import { createOrUpgradeSheets, inspectWorkbook, loadDemo, replacePlan, validateWorkbook, type SheetsOutcome } from './operations';
 import { RulesPanel } from './RulesPanel';
 import { StartPanel } from './StartPanel';
@@ -159,17 +160,18 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     const count = (s: string): number => found.findings.filter((f) => f.severity === s).length;
     const errors = count('errore');
     const warnings = count('avviso');
+    if (found.stale !== null) return staleNotice(found.stale, errors, warnings);
     if (errors === 0 && warnings === 0) return notice('success', 'ui-check-clean');
     return notice(errors > 0 ? 'warning' : 'info', 'ui-check-done', { errors, warnings });
   };
 
-  const compute = async (): Promise<Notice> => {
+  const compute = async (mode: WriteMode): Promise<Notice> => {
     // One frame for the progress bar to appear before the computation holds the thread.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const result = await scoreWorkbook(host.port, lang);
+    const result = await scoreWorkbook(host.port, lang, { mode });
     setScored(result);
     setAssessment(result);
-    return notice('success', 'ui-compute-done', { summary: SUMMARY_SHEET[lang] });
+    return computedNotice(result, SUMMARY_SHEET[lang]);
   };
 
   const onAction = (action: NoticeAction): void => {

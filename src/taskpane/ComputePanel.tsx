@@ -1,9 +1,10 @@
 /** Calcola: validate, compute and write, then the grades by unit and for the organisation. */
-import { Badge, Button, Field, Link, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Scored } from '../actions/assess';
 import { formatDecimal } from '../engine/rounding';
 import type { Band } from '../schema/model';
+import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
 
@@ -29,7 +30,8 @@ const useStyles = makeStyles({
 
 export interface ComputePanelProps {
   scored: Scored | null;
-  compute(): Promise<Notice>;
+  /** Formule: live formulas; Valori: plain values for a frozen copy to publish. */
+  compute(mode: WriteMode): Promise<Notice>;
   openCheck(): void;
 }
 
@@ -62,10 +64,11 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
   const styles = useStyles();
   const { t, lang, busy, run } = usePane();
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
+  const [values, setValues] = useState(false);
 
   const start = async (): Promise<void> => {
     setState('running');
-    const ok = await run(compute);
+    const ok = await run(() => compute(values ? 'valori' : 'formule'));
     setState(ok ? 'done' : 'failed');
   };
 
@@ -80,6 +83,13 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
   return (
     <div className={styles.panel}>
       <Text as="p">{t('ui-compute-what')}</Text>
+      <Switch
+        data-testid="switch-values"
+        checked={values}
+        disabled={busy}
+        label={t('ui-compute-values')}
+        onChange={(_, data) => setValues(data.checked)}
+      />
       <Button appearance="primary" data-testid="btn-compute" disabled={busy} onClick={() => void start()}>
         {t('ui-compute')}
       </Button>

@@ -3,10 +3,13 @@
  * (create the sheets, upgrade them, unprotect, finish editing, reload). Texts are functions of
  * the language so a notice follows the language switch.
  */
+import type { Computed } from '../actions/assess';
 import { UserError } from '../errors';
 import { message, type Lang } from '../i18n';
 import type { Finding, MessageParams } from '../schema/findings';
+import { italianDate } from '../schema/cells';
 import { RULES_COLUMNS, tableDef } from '../schema/tables';
+import type { Staleness } from '../workbook/formulas/stamp';
 import type { WorkbookState } from './operations';
 
 export type Intent = 'error' | 'warning' | 'info' | 'success';
@@ -36,6 +39,22 @@ export function text(key: string, params: MessageParams = {}): LocalText {
  * says where to unprotect, and so does Excel's `office-cell-editing` for a cell being edited.
  */
 const PROTECTED_SHEET_KEYS: ReadonlySet<string> = new Set(['workbook-sheet-protected', 'office-sheet-protected']);
+
+/** Verifica on a workbook whose last Calcola the inputs have moved away from. */
+export function staleNotice(stale: NonNullable<Staleness>, errors: number, warnings: number): Notice {
+  return {
+    intent: 'warning',
+    text: text(`stale-${stale.reason}`, { date: italianDate(stale.date) }),
+    details: [text(errors === 0 && warnings === 0 ? 'ui-check-clean' : 'ui-check-done', { errors, warnings })],
+  };
+}
+
+/** Calcola done: how the results were written (formulas, some values with a note, or plain values). */
+export function computedNotice(computed: Pick<Computed, 'mode' | 'frozen'>, summary: string): Notice {
+  if (computed.mode === 'valori') return notice('success', 'ui-compute-done-values', { summary });
+  if (computed.frozen > 0) return notice('success', 'ui-compute-done-some-values', { summary, count: computed.frozen });
+  return notice('success', 'ui-compute-done', { summary });
+}
 
 export function notice(intent: Intent, key: string, params: MessageParams = {}): Notice {
   return { intent, text: text(key, params) };

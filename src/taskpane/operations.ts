@@ -3,7 +3,7 @@
  * the port, decides, and applies one batch. The panels only show what these return, so the
  * pane's behaviour is tested here and in the component tests alike.
  */
-import { assessWorkbook, type Assessment } from '../actions/assess';
+import { assessWorkbook, type Assessment, type WorkbookAssessment } from '../actions/assess';
 import { templateRaw } from '../actions/template';
 import { UserError } from '../errors';
 import type { Lang } from '../i18n';
@@ -97,7 +97,7 @@ export async function loadDemo(port: WorkbookPort, lang: Lang): Promise<PlanCoun
  * Verifica: the findings, and the `Esito verifica` columns written. The findings are returned
  * even when writing fails (a protected sheet), so the user still sees what to fix.
  */
-export async function validateWorkbook(port: WorkbookPort, lang: Lang): Promise<{ assessment: Assessment; writeError: unknown }> {
+export async function validateWorkbook(port: WorkbookPort, lang: Lang): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
   const assessment = await assessWorkbook(port, lang);
   try {
     await port.apply(checkChanges({ ...assessment, lang }));

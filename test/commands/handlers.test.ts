@@ -84,6 +84,8 @@ describe('ribbon commands', () => {
         throw new UserError('office-cell-editing');
       },
       apply: async () => undefined,
+      readProperty: async () => null,
+      supportsCharts: false,
       selectCell: async () => undefined,
     };
     const { host, notices } = stubHost(failing);

@@ -115,8 +115,10 @@ describe('sheetGrid', () => {
 
   it('shows at most maxRows rows, more when the selected row is further down', () => {
     const snapshot = {
-      sheets: [{ name: 'S', protected: false, cells: { A1: { value: 'x' }, C40: { value: 3 } } }],
+      sheets: [{ name: 'S', protected: false, cells: { A1: { value: 'x' }, C40: { value: 3 } }, bandRanges: [], charts: [] }],
       tables: [],
+      names: [],
+      properties: {},
     };
     const capped = sheetGrid(snapshot, 'S', 'it', 10);
     expect([capped.rowCount, capped.columnCount, capped.rows.length]).toEqual([40, 3, 10]);

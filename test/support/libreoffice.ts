@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** Excel's serial number of a date (ExcelJS reads and writes dates as UTC). */
-export function dateSerial(date: Date): number {
+function dateSerial(date: Date): number {
   return (date.getTime() - SERIAL_EPOCH) / DAY_MS;
 }
 

@@ -2,7 +2,7 @@
  * Parity between the formulas Calcola writes and Traguardo's engine: a workbook is computed with
  * formulas, HyperFormula evaluates it, and every output cell must equal the engine's result.
  */
-import { scoreWorkbook, type Computed } from '../../src/actions/assess';
+import { scoreWorkbook, type Computed, type Scored } from '../../src/actions/assess';
 import type { Lang } from '../../src/i18n';
 import { message } from '../../src/i18n';
 import { normalizeKey } from '../../src/schema/cells';
@@ -11,7 +11,9 @@ import type { CellValue, RawTables } from '../../src/schema/raw';
 import { SUMMARY_SHEET, tableDef } from '../../src/schema/tables';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
-import { cellAddress } from '../../src/workbook/port';
+import { cellAddress, type WorkbookPort } from '../../src/workbook/port';
+import { readWorkbookTables } from '../../src/workbook/grid';
+import { columnId } from '../../src/workbook/headers';
 import { evaluate, sameValue } from './hyperformula';
 
 export interface Mismatch {
@@ -34,7 +36,7 @@ export interface ParityReport {
 }
 
 /** The engine's value of each output column, by table and plan row. */
-function engineValue(computed: Computed, table: TableKey, key: string, index: number, lang: Lang): CellValue | undefined {
+function engineValue(computed: Scored, table: TableKey, key: string, index: number, lang: Lang): CellValue | undefined {
   const r = computed.results;
   const row: Record<string, unknown> | undefined =
     table === 'objectives' ? { ...r.objectives[index] } : table === 'indicators' ? { ...r.indicators[index] } : table === 'phases' ? { ...r.phases[index] } : table === 'weighting' ? { ...r.weighting[index] } : undefined;
@@ -51,6 +53,45 @@ export async function workbookFrom(raw: RawTables, lang: Lang = 'it'): Promise<M
   return workbook;
 }
 
+/** An output cell and the engine's value for it. */
+export interface ExpectedCell {
+  sheet: string;
+  address: string;
+  expected: CellValue;
+  /** Which output: `objectives.finalGrade`, `summary.grade` … */
+  what: string;
+  /** Plan row index (tables) or unit index (summary; the organisation is units.length). */
+  index: number;
+}
+
+/** Every output cell that has an engine counterpart, located in the workbook as it is after Calcola. */
+export async function expectedCells(port: WorkbookPort, computed: Scored, lang: Lang): Promise<ExpectedCell[]> {
+  const { locator } = readWorkbookTables(await port.readTables());
+  const cells: ExpectedCell[] = [];
+  for (const key of ['objectives', 'indicators', 'phases', 'weighting'] as const) {
+    const p = locator.placement(key);
+    if (!p) continue;
+    for (const output of tableDef(key).outputs) {
+      const offset = p.columns.get(columnId({ role: 'output', key: output.key }));
+      if (offset === undefined) continue;
+      p.rows.forEach((tableRow, index) => {
+        const expected = engineValue(computed, key, output.key, index, lang);
+        if (expected === undefined) return;
+        cells.push({ sheet: p.sheet, address: cellAddress(p.top + 1 + tableRow, p.left + offset), expected, what: `${key}.${output.key}`, index });
+      });
+    }
+  }
+  const summary = SUMMARY_SHEET[lang];
+  const r = computed.results;
+  const columns = ['objectives', 'weightSum', 'grade', 'band', 'reward'] as const;
+  const summaryRow = (row: number, index: number, values: Record<(typeof columns)[number], CellValue>) =>
+    columns.forEach((c, k) => cells.push({ sheet: summary, address: cellAddress(row, 3 + k), expected: values[c], what: `summary.${c}`, index }));
+  r.units.forEach((u, n) => summaryRow(4 + n, n, u));
+  summaryRow(4 + r.units.length, r.units.length, r.organization);
+  cells.push({ sheet: summary, address: cellAddress(6 + r.units.length, 5), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
+  return cells;
+}
+
 /** Computes `workbook` with formulas and compares every output cell with the engine. */
 export async function checkParity(workbook: MemoryWorkbook, lang: Lang = 'it'): Promise<ParityReport> {
   const computed = await scoreWorkbook(workbook, lang, { now: new Date(Date.UTC(2026, 10, 22)) });
@@ -60,40 +101,19 @@ export async function checkParity(workbook: MemoryWorkbook, lang: Lang = 'it'): 
   let formulaCells = 0;
   let valued = 0;
   let valuedFormulas = 0;
-  const check = (sheet: string, address: string, expected: CellValue) => {
-    const cell = workbook.cell(sheet, address);
-    const actual = cell?.formula !== undefined ? hf.value(sheet, address) : (cell?.value ?? null);
-    compared++;
-    if (cell?.formula !== undefined) formulaCells++;
-    if (expected !== null && expected !== undefined) {
-      valued++;
-      if (cell?.formula !== undefined) valuedFormulas++;
-    }
-    if (!sameValue(actual as number | string | boolean | null, expected)) mismatches.push({ where: `${sheet}!${address}`, formula: cell?.formula, spreadsheet: actual as never, expected });
-  };
   try {
-    for (const key of ['objectives', 'indicators', 'phases', 'weighting'] as const) {
-      const p = computed.locator.placement(key);
-      if (!p) continue;
-      const table = workbook.table(p.table);
-      if (!table) continue;
-      for (const output of tableDef(key).outputs) {
-        const header = table.columns.findIndex((c) => matchesOutput(key, output.key, c.header));
-        if (header < 0) continue;
-        p.rows.forEach((tableRow, index) => {
-          const expected = engineValue(computed, key, output.key, index, lang);
-          if (expected === undefined) return;
-          check(p.sheet, cellAddress(p.top + 1 + tableRow, p.left + header), expected);
-        });
+    for (const { sheet, address, expected } of await expectedCells(workbook, computed, lang)) {
+      const cell = workbook.cell(sheet, address);
+      const isFormula = cell?.formula !== undefined;
+      const actual = isFormula ? hf.value(sheet, address) : ((cell?.value ?? null) as number | string | boolean | null);
+      compared++;
+      if (isFormula) formulaCells++;
+      if (expected !== null && expected !== undefined) {
+        valued++;
+        if (isFormula) valuedFormulas++;
       }
+      if (!sameValue(actual, expected)) mismatches.push({ where: `${sheet}!${address}`, formula: cell?.formula, spreadsheet: actual, expected });
     }
-    const summary = SUMMARY_SHEET[lang];
-    const r = computed.results;
-    const summaryRow = (row: number, values: CellValue[]) => values.forEach((v, c) => check(summary, cellAddress(row, 3 + c), v));
-    r.units.forEach((u, n) => summaryRow(4 + n, [u.objectives, u.weightSum, u.grade, u.band, u.reward]));
-    const org = r.organization;
-    summaryRow(4 + r.units.length, [org.objectives, org.weightSum, org.grade, org.band, org.reward]);
-    check(summary, cellAddress(6 + r.units.length, 5), org.entePerformance);
     // The helper cells too: each formula's cached result is what the engine computed for it.
     for (const f of hf.formulas()) {
       const actual = hf.value(f.sheet, f.address);
@@ -103,11 +123,4 @@ export async function checkParity(workbook: MemoryWorkbook, lang: Lang = 'it'): 
     hf.destroy();
   }
   return { computed, workbook, compared, formulaCells, valued, valuedFormulas, mismatches };
-}
-
-function matchesOutput(table: TableKey, key: string, header: string): boolean {
-  const output = tableDef(table).outputs.find((o) => o.key === key);
-  if (!output) return false;
-  const h = normalizeKey(header);
-  return [output.label.it, output.label.en].some((l) => normalizeKey(l) === h);
 }

@@ -2,18 +2,34 @@
  * The behaviour every WorkbookPort must have (src/workbook/port.ts), as one suite that each
  * adapter runs against itself: `runWorkbookPortContract('memory', makeMemoryPort)`.
  *
- * The suite drives the port only through its own `apply` / `readTables`, plus `ForeignEdits`:
- * what a user does in Excel behind Traguardo's back (a sheet of their own, a column inserted into
- * a table, a cell formatted as %, a protected sheet) and a way to look at a cell's formatting.
- * An adapter implements those with its own library (ExcelJS: `addWorksheet`, `table.addColumn`
- * + `commit`, `cell.numFmt`, `cell.fill`, `worksheet.protect`).
+ * The suite drives the port only through its own `apply` / `readTables` / `readProperty`, plus
+ * `ForeignEdits`: what a user does in Excel behind Traguardo's back (a sheet of their own, a
+ * column inserted into a table, a cell formatted as %, a protected sheet, a name of their own)
+ * and a way to look at what a user sees (a cell's formula and formatting, the names, the band
+ * colours of a cell, the charts of a sheet). An adapter implements those with its own library
+ * (ExcelJS: `addWorksheet`, `table.addColumn` + `commit`, `cell.numFmt`, `cell.fill`,
+ * `worksheet.protect`).
  */
 import type { CellValue } from '../../src/schema/raw';
-import type { ColumnSpec, TableData, WorkbookChange, WorkbookPort } from '../../src/workbook/port';
+import type {
+  BandColour,
+  BarChart,
+  ColumnSpec,
+  DefinedName,
+  FormulaCell,
+  OutputValue,
+  TableData,
+  WorkbookChange,
+  WorkbookPort,
+} from '../../src/workbook/port';
 
-/** A cell as a user sees it. Colours are `#RRGGBB` (upper case); `numFmt` absent = General. */
+/**
+ * A cell as a user sees it. Colours are `#RRGGBB` (upper case); `numFmt` absent = General;
+ * `formula` (`=…`) only for a formula cell, whose `value` is then its result.
+ */
 export interface InspectedCell {
   value: CellValue;
+  formula?: string;
   numFmt?: string;
   fill?: string;
   note?: string;
@@ -34,6 +50,28 @@ export interface ForeignEdits {
   protectSheet(sheet: string): Promise<void>;
   /** Value and formatting of one cell; a date cell gives a `Date`. */
   inspect(sheet: string, address: string): Promise<InspectedCell>;
+  /** Defines a workbook-scoped name, as Formulas › Define Name does. */
+  defineName(name: string, formula: string): Promise<void>;
+  /** The workbook-scoped names, formulas with their `=`; the comment is not compared. */
+  definedNames(): Promise<Omit<DefinedName, 'comment'>[]>;
+  /** The band colours (conditional formats) that apply to a cell, by `from`. */
+  bands(sheet: string, address: string): Promise<BandColour[]>;
+  /** The charts of a sheet. */
+  charts(sheet: string): Promise<BarChart[]>;
+}
+
+/**
+ * Band colours from conditional-format rules as the ports write them
+ * (`AND(ISNUMBER(E2),E2>=90,E2<100)`), sorted by `from`.
+ */
+export function bandsOf(rules: readonly { formula: string; color: string }[]): BandColour[] {
+  return rules
+    .map((rule) => {
+      const from = /,[A-Z]+\d+>=(-?\d+(?:\.\d+)?)/.exec(rule.formula);
+      if (!from) throw new Error(`not a band rule: ${rule.formula}`);
+      return { from: Number(from[1]), color: rule.color.toUpperCase() };
+    })
+    .sort((a, b) => a.from - b.from);
 }
 
 export interface PortUnderTest {
@@ -82,6 +120,16 @@ const BOOLEAN_ROWS: CellValue[][] = [
   ['B-1', true],
   ['B-2', false],
 ];
+
+const f = (formula: string, result: FormulaCell['result']): FormulaCell => ({ formula, result });
+
+const NEW_BANDS: BandColour[] = [
+  { from: 0, color: '#FF0000' },
+  { from: 60, color: '#FFC000' },
+  { from: 90, color: '#00B050' },
+];
+
+const CHART: BarChart = { title: 'Grado % per struttura', seriesName: 'Grado %', categories: 'A2:A3', values: 'B2:B3', anchor: 'D2' };
 
 function ensureObjectives(top = 1, left = 1): WorkbookChange {
   return { kind: 'ensureTable', sheet: 'Obiettivi', table: 'Obiettivi', top, left, columns: OBJECTIVE_COLUMNS };
@@ -192,7 +240,158 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
       expect(column(table, 'Codice')).toEqual(['OB-1', '=SUM(A1:A3)', '@ufficio', '12']);
       expect(column(table, 'Titolo').slice(1, 2)).toEqual(['+39 055 1234']);
       expect(column(table, 'Livello').slice(1, 2)).toEqual(['-3 giorni']);
-      expect((await reopened.foreign.inspect('Obiettivi', 'A3')).value).toBe('=SUM(A1:A3)');
+      expect(await reopened.foreign.inspect('Obiettivi', 'A3')).toMatchObject({ value: '=SUM(A1:A3)' });
+      expect((await reopened.foreign.inspect('Obiettivi', 'A3')).formula).toBeUndefined();
+    });
+
+    it('writeColumn writes formulas with their results: readTables gives the results, a string stays a value', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      const grades: OutputValue[] = [f('=2*45', 90), 55.5, f('=IF(1>2,1,"")', null), '=non formula'];
+      const checks: OutputValue[] = [f('=IF(H2>=90,"OK","KO")', 'OK'), f('=H3>0', true), 'testo', null];
+      await made.port.apply([
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: grades },
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: checks },
+      ]);
+      for (const { port, foreign } of [made, await made.reopen()]) {
+        const table = byName(await port.readTables(), 'Obiettivi');
+        expect(normalized(column(table, 'Grado finale %'))).toEqual([90, 55.5, null, '=non formula']);
+        expect(normalized(column(table, 'Esito verifica'))).toEqual(['OK', true, 'testo', null]);
+        expect(await foreign.inspect('Obiettivi', 'H2')).toMatchObject({ value: 90, formula: '=2*45' });
+        expect((await foreign.inspect('Obiettivi', 'H4')).formula).toBe('=IF(1>2,1,"")');
+        expect(await foreign.inspect('Obiettivi', 'H5')).toMatchObject({ value: '=non formula' });
+        expect([(await foreign.inspect('Obiettivi', 'H3')).formula, (await foreign.inspect('Obiettivi', 'H5')).formula]).toEqual([undefined, undefined]);
+        // A text column: the formula must not turn into text.
+        expect(await foreign.inspect('Obiettivi', 'I2')).toMatchObject({ value: 'OK', formula: '=IF(H2>=90,"OK","KO")' });
+        expect(await foreign.inspect('Obiettivi', 'I3')).toMatchObject({ value: true, formula: '=H3>0' });
+        expect(await inputCells(port, 'Obiettivi')).toEqual(INPUT_HEADERS.map((_, c) => normalized(ROWS.map((r) => r[c]))));
+      }
+    });
+
+    it('a value written over a formula cell replaces the formula', async () => {
+      const { port, foreign } = await make();
+      await port.apply(seedObjectives());
+      await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [f('=1+1', 2), f('=2+2', 4), 1, 1] }]);
+      await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [7, null, 1, 1] }]);
+      expect(await foreign.inspect('Obiettivi', 'H2')).toMatchObject({ value: 7 });
+      expect([(await foreign.inspect('Obiettivi', 'H2')).formula, (await foreign.inspect('Obiettivi', 'H3')).formula]).toEqual([undefined, undefined]);
+      expect(normalized(column(byName(await port.readTables(), 'Obiettivi'), 'Grado finale %'))).toEqual([7, null, 1, 1]);
+    });
+
+    it('replaceSheet writes formulas with their results', async () => {
+      const made = await make();
+      await made.port.apply([
+        { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Totale', f('=SUM(B2:B3)', 3), f('=IF(B1>2,"alto","basso")', 'alto')], ['a', 1], ['b', 2]], formats: { 1: 'percent' } },
+      ]);
+      for (const { foreign } of [made, await made.reopen()]) {
+        expect(await foreign.inspect('Riepilogo', 'B1')).toMatchObject({ value: 3, formula: '=SUM(B2:B3)' });
+        expect(FORMAT_CHECKS.percent((await foreign.inspect('Riepilogo', 'B1')).numFmt ?? 'General')).toBe(true);
+        expect(await foreign.inspect('Riepilogo', 'C1')).toMatchObject({ value: 'alto', formula: '=IF(B1>2,"alto","basso")' });
+        expect(await foreign.inspect('Riepilogo', 'B3')).toMatchObject({ value: 2 });
+      }
+    });
+
+    it('writeColumn notes: a string sets the note, null removes it, no notes leaves them alone', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      const notes = async (foreign: ForeignEdits): Promise<(string | undefined)[]> =>
+        Promise.all(['I1', 'I2', 'I3', 'I4', 'I5'].map(async (a) => (await foreign.inspect('Obiettivi', a)).note));
+      const values = ['OK', 'OK', 'OK', 'OK'];
+      await made.port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values, notes: ['uno', null, 'tre', null] }]);
+      expect(await notes(made.foreign)).toEqual(['calcolato', 'uno', undefined, 'tre', undefined]);
+      await made.port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values, notes: [null, 'due', 'tre bis', null] }]);
+      expect(await notes(made.foreign)).toEqual(['calcolato', undefined, 'due', 'tre bis', undefined]);
+      await made.port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: [f('="K"&"O"', 'KO'), 'OK', 'OK', 'OK'] }]);
+      const reopened = await made.reopen();
+      expect(await notes(reopened.foreign)).toEqual(['calcolato', undefined, 'due', 'tre bis', undefined]);
+      expect(await reopened.foreign.inspect('Obiettivi', 'I2')).toMatchObject({ value: 'KO', formula: '="K"&"O"' });
+    });
+
+    it('replaceSheet notes go on the new cells; the next replacement takes them away', async () => {
+      const made = await make();
+      await made.port.apply([
+        { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Struttura', 'Peso %'], ['SASTER', 40]], notes: [{ row: 1, column: 1, text: 'Valore scritto da Traguardo' }] },
+      ]);
+      expect((await made.foreign.inspect('Riepilogo', 'B2')).note).toBe('Valore scritto da Traguardo');
+      expect((await made.foreign.inspect('Riepilogo', 'A2')).note).toBeUndefined();
+      await made.port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Struttura', 'Peso %'], ['SASTER', 40]], notes: [{ row: 0, column: 0, text: 'nuova' }] }]);
+      const reopened = await made.reopen();
+      expect((await reopened.foreign.inspect('Riepilogo', 'B2')).note).toBeUndefined();
+      expect((await reopened.foreign.inspect('Riepilogo', 'A1')).note).toBe('nuova');
+    });
+
+    it('defineNames creates and redefines workbook names, and leaves the user’s names alone', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      await made.foreign.defineName('MiaArea', '=Obiettivi!$A$1:$B$2');
+      await made.port.apply([
+        {
+          kind: 'defineNames',
+          names: [
+            { name: 'Tetto', formula: '=Obiettivi!$E$2', comment: 'Tetto grado %' },
+            { name: 'Decimali', formula: '=IF(ISBLANK(Obiettivi!$E$3),2,Obiettivi!$E$3)' },
+          ],
+        },
+      ]);
+      await made.port.apply([{ kind: 'defineNames', names: [{ name: 'tetto', formula: '=Obiettivi!$E$4' }] }]);
+      for (const { foreign } of [made, await made.reopen()]) {
+        const names = (await foreign.definedNames()).map((n) => ({ name: n.name.toLowerCase(), formula: n.formula })).sort((a, b) => a.name.localeCompare(b.name));
+        expect(names).toEqual([
+          { name: 'decimali', formula: '=IF(ISBLANK(Obiettivi!$E$3),2,Obiettivi!$E$3)' },
+          { name: 'miaarea', formula: '=Obiettivi!$A$1:$B$2' },
+          { name: 'tetto', formula: '=Obiettivi!$E$4' },
+        ]);
+      }
+    });
+
+    it('setProperty writes a custom document property that readProperty gives back, keys ignoring case', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      expect(await made.port.readProperty('Traguardo.Calcolo')).toBeNull();
+      await made.port.apply([
+        { kind: 'setProperty', key: 'Traguardo.Calcolo', value: '2024-03-31T10:00:00Z' },
+        { kind: 'setProperty', key: 'Traguardo.Impronta', value: 'a1b2 & <c3>' },
+      ]);
+      await made.port.apply([{ kind: 'setProperty', key: 'traguardo.calcolo', value: '2024-04-02T08:30:00Z' }]);
+      for (const { port } of [made, await made.reopen()]) {
+        await port.readTables();
+        expect(await port.readProperty('Traguardo.Calcolo')).toBe('2024-04-02T08:30:00Z');
+        expect(await port.readProperty('TRAGUARDO.IMPRONTA')).toBe('a1b2 & <c3>');
+        expect(await port.readProperty('Traguardo.Altro')).toBeNull();
+      }
+    });
+
+    it('colourBands replaces the band colours of a column’s data cells', async () => {
+      const made = await make();
+      await made.port.apply(seedObjectives());
+      expect(await made.foreign.bands('Obiettivi', 'H3')).toEqual([{ from: 0, color: '#C00000' }, { from: 90, color: '#00B050' }]);
+      await made.port.apply([{ kind: 'colourBands', table: 'Obiettivi', header: 'Grado finale %', bands: NEW_BANDS }]);
+      await made.port.apply([{ kind: 'colourBands', table: 'Obiettivi', header: 'grado finale %', bands: NEW_BANDS }]);
+      const reopened = await made.reopen();
+      expect(await reopened.foreign.bands('Obiettivi', 'H2')).toEqual(NEW_BANDS);
+      expect(await reopened.foreign.bands('Obiettivi', 'H5')).toEqual(NEW_BANDS);
+      expect(await reopened.foreign.bands('Obiettivi', 'G3')).toEqual([]);
+      expect(await inputCells(reopened.port, 'Obiettivi')).toEqual(INPUT_HEADERS.map((_, c) => normalized(ROWS.map((r) => r[c]))));
+    });
+
+    it('replaceSheet bandRanges colour those cells; the next replacement takes them away', async () => {
+      const made = await make();
+      const rows = [['Struttura', 'Grado %'], ['SASTER', 91.5], ['SAGEN', 40]];
+      await made.port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows, bandRanges: [{ range: 'B2:B3', bands: NEW_BANDS }] }]);
+      expect(await made.foreign.bands('Riepilogo', 'B3')).toEqual(NEW_BANDS);
+      expect(await made.foreign.bands('Riepilogo', 'A2')).toEqual([]);
+      await made.port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows }]);
+      expect(await (await made.reopen()).foreign.bands('Riepilogo', 'B3')).toEqual([]);
+    });
+
+    it('replaceSheet draws its bar chart where the port supports charts, once however often it runs', async () => {
+      const { port, foreign } = await make();
+      const rows = [['Struttura', 'Grado %'], ['SASTER', 91.5], ['SAGEN', 40]];
+      await port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows, chart: CHART }]);
+      await port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows, chart: CHART }]);
+      expect(await foreign.charts('Riepilogo')).toEqual(port.supportsCharts ? [CHART] : []);
+      await port.apply([{ kind: 'replaceSheet', sheet: 'Riepilogo', rows }]);
+      expect(await foreign.charts('Riepilogo')).toEqual([]);
     });
 
     it('writeRows replaces the body: fewer rows leave no stale values behind', async () => {
@@ -347,6 +546,21 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
         ]),
       ).rejects.toBeDefined();
       expect(await inputCells(port, 'Obiettivi')).toEqual(before);
+      const names = await foreign.definedNames();
+      await expect(
+        port.apply([
+          { kind: 'defineNames', names: [{ name: 'Tetto', formula: '=Obiettivi!$E$2' }] },
+          { kind: 'setProperty', key: 'Traguardo.Calcolo', value: 'ieri' },
+          { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['x', f('=1+1', 2)]], notes: [{ row: 0, column: 0, text: 'nota' }], chart: CHART },
+          { kind: 'colourBands', table: 'Obiettivi', header: 'Grado finale %', bands: NEW_BANDS },
+          { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: [f('=1', 1), 'a', 'b', 'c'], notes: ['n', null, null, null] },
+        ]),
+      ).rejects.toBeDefined();
+      expect(await inputCells(port, 'Obiettivi')).toEqual(before);
+      expect(await foreign.definedNames()).toEqual(names);
+      expect(await port.readProperty('Traguardo.Calcolo')).toBeNull();
+      expect(await foreign.bands('Obiettivi', 'H2')).toEqual([{ from: 0, color: '#C00000' }, { from: 90, color: '#00B050' }]);
+      expect((await foreign.inspect('Obiettivi', 'I2')).note).toBeUndefined();
       await expect(
         port.apply([{ kind: 'writeRows', table: 'Obiettivi', headers: ['Codice'], rows: [['Z']] }]),
       ).rejects.toBeDefined();

@@ -12,6 +12,10 @@ function underTest(workbook: MemoryWorkbook): PortUnderTest {
       setCell: async (sheet, address, value, numFmt) => workbook.setCell(sheet, address, value, numFmt ? { numFmt } : {}),
       protectSheet: async (sheet) => workbook.protectSheet(sheet),
       inspect: async (sheet, address) => workbook.cell(sheet, address) ?? { value: null },
+      defineName: async (name, formula) => workbook.defineName(name, formula),
+      definedNames: async () => workbook.definedNames().map(({ name, formula }) => ({ name, formula })),
+      bands: async (sheet, address) => [...workbook.bands(sheet, address)].sort((a, b) => a.from - b.from),
+      charts: async (sheet) => workbook.charts(sheet),
     },
   };
 }

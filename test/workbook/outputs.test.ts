@@ -2,7 +2,6 @@ import calenzano from '../fixtures/calenzano-2023.json';
 import capannori from '../fixtures/capannori-2023.json';
 import livorno from '../fixtures/livorno-dup-2020.json';
 import lucca from '../fixtures/provincia-lucca-2022.json';
-import type { ScoreResults } from '../../src/engine/results';
 import { score } from '../../src/engine/score';
 import type { Finding } from '../../src/schema/findings';
 import { parseInterchange, toInterchange } from '../../src/schema/interchange';
@@ -10,8 +9,10 @@ import { readPlan } from '../../src/schema/read';
 import type { CellValue } from '../../src/schema/raw';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { checkChanges, checkText, importChanges, outputChanges } from '../../src/workbook/outputs';
-import type { TableData, WorkbookChange } from '../../src/workbook/port';
+import { checkChanges, checkText, computeChanges, importChanges, type WriteMode } from '../../src/workbook/outputs';
+import type { OutputValue, TableData } from '../../src/workbook/port';
+import { assessRaw, scoreWorkbook } from '../../src/actions/assess';
+import { blockedRows } from '../../src/validation/blocked';
 
 function table(name: string, headers: string[], rows: CellValue[][]): TableData {
   return { name, sheet: name, top: 1, left: 1, headers, rows };
@@ -27,113 +28,127 @@ const TABLES: TableData[] = [
   table('Regole', ['Parametro', 'Valore'], [['Amministrazione', 'Comune di Prova'], ['Anno', 2023], ['Decimali', 1]]),
 ];
 
-function objectiveResult(grade: number | null, status: ScoreResults['objectives'][number]['status']): ScoreResults['objectives'][number] {
-  return {
-    rawWeight: 1,
-    weightShare: 83.335,
-    indicatorGrade: grade,
-    phaseGrade: null,
-    computedGrade: grade,
-    finalGrade: grade,
-    band: grade === null ? null : 'Raggiunto',
-    reward: grade === null ? null : 100,
-    expectedProgress: 49.5868,
-    status,
-  };
-}
-
-const RESULTS: ScoreResults = {
-  referenceDate: '2023-06-30',
-  indicators: [],
-  phases: [],
-  weighting: [],
-  objectives: [objectiveResult(91.66666, 'In linea'), objectiveResult(null, null)],
-  units: [
-    { code: 'SG', grade: 91.66666, band: 'Raggiunto', reward: 100, objectives: 1, weightSum: 66 },
-    { code: '=RIS', grade: null, band: null, reward: null, objectives: 0, weightSum: 0 },
-  ],
-  organization: { grade: 91.66666, band: 'Raggiunto', reward: 100, entePerformance: 72.345, objectives: 1, weightSum: 66 },
-};
-
 const FINDINGS: Finding[] = [
   { severity: 'avviso', rule: 'rules-parameter-unknown', table: 'objectives', index: 1, field: null, params: { parameter: 'P' } },
   { severity: 'errore', rule: 'column-missing', table: 'objectives', index: 1, field: 'unit', params: { column: 'Struttura', columnEn: 'Unit', table: 'Obiettivi' } },
   { severity: 'errore', rule: 'column-missing', table: 'objectives', index: null, field: null, params: { column: 'X', columnEn: 'X', table: 'Obiettivi' } },
 ];
 
-function outputs(lang: 'it' | 'en' = 'it'): { changes: WorkbookChange[]; columns: Map<string, readonly CellValue[]> } {
-  const read = readWorkbookTables(TABLES);
-  const { plan } = readPlan(read.raw);
-  const changes = outputChanges({ plan, results: RESULTS, findings: FINDINGS, locator: read.locator, lang });
-  const columns = new Map<string, readonly CellValue[]>();
+const INDICATORS = table(
+  'Indicatori',
+  ['Codice', 'Obiettivo', 'Descrizione', 'Tipo', 'Polarità', 'Target', 'Consuntivo'],
+  [['I1', 'OB1', 'Pratiche evase', 'Numero', 'Crescente', 12, 11]],
+);
+
+const NOW = new Date(Date.UTC(2026, 10, 22));
+
+async function computed(mode: WriteMode, lang: 'it' | 'en' = 'it', tables: TableData[] = [...TABLES, INDICATORS]) {
+  const workbook = MemoryWorkbook.fromTables(tables);
+  const read = readWorkbookTables(await workbook.readTables());
+  const assessment = assessRaw(read.raw, read.locator, read.findings, lang);
+  const blocked = blockedRows(assessment.findings);
+  const results = score(assessment.plan, { blocked, lang });
+  const { changes, frozen } = computeChanges({ ...assessment, results, blocked, lang, mode, calculatedOn: '2026-11-22' });
+  const columns = new Map<string, readonly OutputValue[]>();
   for (const c of changes) if (c.kind === 'writeColumn') columns.set(`${c.table}.${c.header}`, c.values);
-  return { changes, columns };
+  return { workbook, changes, columns, frozen, results };
 }
 
-describe('outputChanges', () => {
-  it('writes each output column over every table row, rounded half up to Decimali, blank rows and null grades blank', () => {
-    const { columns } = outputs();
-    expect(columns.get('Obiettivi.Peso %')).toEqual([83.3, null, 83.3]);
+const resultOf = (v: OutputValue | undefined) => (v !== null && typeof v === 'object' && 'formula' in v ? v.result : v);
+
+describe('computeChanges', () => {
+  it('Valori: writes each output column over every table row as plain values rounded half up to Decimali, blank rows blank', async () => {
+    const { columns, frozen } = await computed('valori');
     expect(columns.get('Obiettivi.Grado finale')).toEqual([91.7, null, null]);
-    expect(columns.get('Obiettivi.Avanzamento atteso %')).toEqual([49.6, null, 49.6]);
+    expect(columns.get('Obiettivi.Peso %')).toEqual([100, null, null]);
     expect(columns.get('Obiettivi.Fascia')).toEqual(['Raggiunto', null, null]);
-    expect(columns.get('Obiettivi.Stato di attuazione')).toEqual(['In linea', null, null]);
+    expect(columns.get('Indicatori.Grado %')).toEqual([91.7]);
+    expect(frozen).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it('writes Esito verifica: the row’s findings most severe first, or OK', () => {
-    const { columns } = outputs();
-    expect(columns.get('Obiettivi.Esito verifica')).toEqual([
-      'OK',
-      null,
-      'errore: Nella tabella Obiettivi manca la colonna «Struttura». Aggiungerla oppure usare «Crea/aggiorna fogli».; avviso: Parametro sconosciuto nelle Regole: «P». Correggere il nome (es. «Tetto grado %») oppure eliminare la riga.',
-    ]);
-    expect(columns.get('Strutture.Esito verifica')).toEqual(['OK', 'OK']);
+  it('Formule: writes formulas carrying the engine’s full-precision result, reading the row and the Regole names', async () => {
+    const { columns, results } = await computed('formule');
+    const grade = columns.get('Indicatori.Grado %')?.[0];
+    expect(grade).toEqual({ formula: '=IF(G2="",0,MIN(Tetto_grado,MAX(0,IF(F2=0,IF(G2>=0,100,0),100*G2/F2))))', result: results.indicators[0].grade });
+    expect(resultOf(columns.get('Obiettivi.Grado finale')?.[0])).toBeCloseTo(91.6667, 4);
+    expect(columns.get('Obiettivi.Grado finale')?.[1]).toBeNull();
+  });
+
+  it('writes Esito verifica: the row’s findings most severe first, or OK', async () => {
+    const { columns } = await computed('formule');
+    expect(columns.get('Obiettivi.Esito verifica')?.[1]).toBeNull();
+    expect(columns.get('Indicatori.Esito verifica')).toEqual(['OK']);
+    expect(columns.get('Strutture.Esito verifica')?.[1]).toMatch(/^avviso: Il testo inizia con =.*; avviso: La struttura =RIS/);
     expect(checkText([FINDINGS[0]], 'en')).toBe('warning: Unknown parameter in Regole: “P”. Correct the name (e.g. “Tetto grado %”) or delete the row.');
+    expect(checkText(FINDINGS.slice(0, 2), 'it')).toBe(
+      'errore: Nella tabella Obiettivi manca la colonna «Struttura». Aggiungerla oppure usare «Crea/aggiorna fogli».; avviso: Parametro sconosciuto nelle Regole: «P». Correggere il nome (es. «Tetto grado %») oppure eliminare la riga.',
+    );
   });
 
-  it('appends the output columns a table lacks before writing them, and writes nothing else', () => {
-    const { changes } = outputs();
+  it('appends the output columns a table lacks before writing them, and changes nothing but outputs, names, colours, Riepilogo and the stamp', async () => {
+    const { changes } = await computed('formule');
     expect(changes.filter((c) => c.kind === 'ensureTable').map((c) => c.kind === 'ensureTable' && [c.table, c.columns.map((s) => s.header)])).toEqual([
       ['Strutture', ['Esito verifica']],
-      ['Obiettivi', ['Peso %', 'Grado indicatori %', 'Grado fasi %', 'Grado calcolato %', 'Fascia', 'Premio %', 'Avanzamento atteso %']],
+      ['Obiettivi', ['Peso %', 'Grado indicatori %', 'Grado fasi %', 'Grado calcolato %', 'Fascia', 'Premio %', 'Avanzamento atteso %', 'Peso grezzo', 'Punti']],
+      ['Indicatori', ['Grado %', 'Peso %', 'Peso usato', 'Punti', 'Calcolo', 'Esito verifica']],
     ]);
-    expect(changes.map((c) => c.kind).filter((k) => k !== 'ensureTable' && k !== 'writeColumn')).toEqual(['replaceSheet']);
+    expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['defineNames', 'ensureTable', 'writeColumn', 'colourBands', 'replaceSheet']));
   });
 
-  it('translates the status for an English workbook', () => {
-    expect(outputs('en').columns.get('Obiettivi.Stato di attuazione')).toEqual(['On track', null, null]);
+  it('translates the status and the names for an English workbook', async () => {
+    const { changes } = await computed('formule', 'en');
+    const names = changes.find((c) => c.kind === 'defineNames');
+    expect(names?.kind === 'defineNames' && names.names.map((n) => n.name)).toEqual([
+      'Plan_year', 'Reference_date', 'Grade_cap', 'Tolerance_days', 'On_track_threshold', 'Late_threshold', 'Decimal_places',
+    ]);
   });
 
-  it('writes Riepilogo: title, one row per unit, the organisation, then the performance di ente', () => {
-    const summary = outputs().changes.find((c) => c.kind === 'replaceSheet');
-    expect(summary).toEqual({
-      kind: 'replaceSheet',
-      sheet: 'Riepilogo',
-      rows: [
-        ['Comune di Prova — Performance 2023 — situazione al 30/06/2023'],
-        [],
-        ['Codice', 'Struttura', 'Obiettivi', 'Σ pesi', 'Grado %', 'Fascia', 'Premio %'],
-        ['SG', 'Segreteria', 1, 66, 91.7, 'Raggiunto', 100],
-        ['=RIS', 'Risorse', 0, 0, null, null, null],
-        [null, 'Comune di Prova', 1, 66, 91.7, 'Raggiunto', 100],
-        [],
-        [null, 'Performance di ente (obiettivi di livello Ente)', null, null, 72.3, null, null],
-      ],
-      formats: { 2: 'integer', 3: 'number', 4: 'percent', 6: 'percent' },
-      headerRows: [0, 2],
+  it('writes Riepilogo: title, one row per unit with its sums as formulas, the organisation, the performance di ente, how it was computed, and a chart', async () => {
+    const { changes } = await computed('valori');
+    const summary = changes.find((c) => c.kind === 'replaceSheet');
+    expect(summary?.kind === 'replaceSheet' && summary.rows).toEqual([
+      ['Comune di Prova — Performance 2023 — situazione al 31/12/2023'],
+      [],
+      ['Codice', 'Struttura', 'Obiettivi', 'Σ pesi', 'Grado %', 'Fascia', 'Premio %', 'Σ punti (peso × grado)'],
+      ['SG', 'Segreteria', 1, 1, 91.7, 'Raggiunto', 100, 91.7],
+      ['=RIS', 'Risorse', 0, 0, null, null, null, 0],
+      [null, 'Comune di Prova', 1, 1, 91.7, 'Raggiunto', 100, 91.7],
+      [],
+      [null, 'Performance di ente (obiettivi di livello Ente)', null, null, null, null, null, null],
+      [],
+      ['Valori calcolati da Traguardo il 22/11/2026: copia senza formule, non si aggiorna se cambiano i dati.'],
+    ]);
+    expect(summary?.kind === 'replaceSheet' && summary.chart).toEqual({
+      title: 'Grado % per struttura',
+      seriesName: 'Grado %',
+      categories: 'B4:B5',
+      values: 'E4:E5',
+      anchor: 'J3',
     });
+    const live = (await computed('formule')).changes.find((c) => c.kind === 'replaceSheet');
+    expect(live?.kind === 'replaceSheet' && live.rows[3]).toEqual([
+      'SG',
+      'Segreteria',
+      { formula: '=COUNTIFS(Obiettivi!$C$2:$C$4,"SG",Obiettivi!$N$2:$N$4,">=0")', result: 1 },
+      { formula: '=SUMIFS(Obiettivi!$N$2:$N$4,Obiettivi!$C$2:$C$4,"SG")', result: 1 },
+      expect.objectContaining({ formula: '=IF(C4=0,"",H4/D4)' }),
+      expect.objectContaining({ result: 'Raggiunto' }),
+      expect.objectContaining({ result: 100 }),
+      expect.objectContaining({ formula: '=SUMIFS(Obiettivi!$O$2:$O$4,Obiettivi!$C$2:$C$4,"SG")' }),
+    ]);
   });
 
   it('applied to a workbook, changes only output cells and Riepilogo: inputs, user columns and formula-like text stay', async () => {
-    const workbook = MemoryWorkbook.fromTables(TABLES);
-    await workbook.apply(outputs().changes);
+    const { workbook, changes } = await computed('formule');
+    await workbook.apply(changes);
     const after = await workbook.readTables();
     const units = after.find((t) => t.name === 'Strutture');
-    expect(units?.rows).toEqual([['SG', 'Segreteria', 'x', 'OK'], ['=RIS', 'Risorse', null, 'OK']]);
+    expect(units?.rows.map((r) => r.slice(0, 3))).toEqual([['SG', 'Segreteria', 'x'], ['=RIS', 'Risorse', null]]);
     const objectives = after.find((t) => t.name === 'Obiettivi');
     expect(objectives?.rows.map((r) => r.slice(0, 3))).toEqual(TABLES[1].rows.map((r) => r.slice(0, 3)));
     expect(workbook.cell('Riepilogo', 'A5')?.value).toBe('=RIS');
-    expect(workbook.sheetNames()).toEqual(['Strutture', 'Obiettivi', 'Regole', 'Riepilogo']);
+    expect(workbook.cell('Riepilogo', 'A5')?.formula).toBeUndefined();
+    expect(workbook.sheetNames()).toEqual(['Strutture', 'Obiettivi', 'Regole', 'Indicatori', 'Riepilogo']);
   });
 });
 
@@ -178,9 +193,7 @@ describe('importChanges', () => {
     await workbook.apply(importChanges(parseInterchange(capannori), 'it'));
     const before = await workbook.readTables();
     const read = readWorkbookTables(before);
-    const { plan, findings } = readPlan(read.raw);
-    const results = score(plan);
-    await workbook.apply(outputChanges({ plan, results, findings, locator: read.locator, lang: 'it' }));
+    await scoreWorkbook(workbook, 'it');
     const after = readWorkbookTables(await workbook.readTables());
     expect(after.raw).toEqual(read.raw);
     expect(workbook.sheetNames()).toContain('Riepilogo');
@@ -188,15 +201,14 @@ describe('importChanges', () => {
 });
 
 describe('checkChanges', () => {
-  it('writes only Esito verifica, the same text outputChanges writes, and adds the column where missing', () => {
+  it('writes only Esito verifica and adds the column where missing', () => {
     const read = readWorkbookTables(TABLES);
     const { plan } = readPlan(read.raw);
     const changes = checkChanges({ plan, findings: FINDINGS, locator: read.locator, lang: 'it' });
-    const full = outputs().columns;
     expect(changes).toEqual([
       { kind: 'ensureTable', sheet: 'Strutture', table: 'Strutture', columns: [expect.objectContaining({ header: 'Esito verifica', output: true })] },
-      { kind: 'writeColumn', table: 'Strutture', header: 'Esito verifica', values: full.get('Strutture.Esito verifica') },
-      { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: full.get('Obiettivi.Esito verifica') },
+      { kind: 'writeColumn', table: 'Strutture', header: 'Esito verifica', values: ['OK', 'OK'] },
+      { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK', null, checkText(FINDINGS.slice(0, 2), 'it')] },
     ]);
   });
 });

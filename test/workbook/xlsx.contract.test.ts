@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../src/schema/raw';
+import { parseCellAddress } from '../../src/workbook/memory/memoryWorkbook';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
-import type { ZipCodec } from '../../src/workbook/xlsx/zip';
-import { runWorkbookPortContract, type InspectedCell, type PortUnderTest } from './contract';
+import { entryContent, readZip, type ZipCodec } from '../../src/workbook/xlsx/zip';
+import { unescapeXml } from '../../src/workbook/xlsx/xml';
+import { bandsOf, runWorkbookPortContract, type InspectedCell, type PortUnderTest } from './contract';
 import { excelCellValue, openWithExcelJs } from './xlsxHelpers';
 
 /**
@@ -18,6 +20,8 @@ function underTest(initial: XlsxWorkbook, codec: ZipCodec): PortUnderTest {
   const port: WorkbookPort = {
     readTables: () => current.readTables(),
     apply: (changes) => current.apply(changes),
+    readProperty: (key) => current.readProperty(key),
+    supportsCharts: initial.supportsCharts,
     selectCell: (sheet, address) => current.selectCell(sheet, address),
   };
   async function edit(change: (workbook: ExcelJS.Workbook) => void | Promise<void>): Promise<void> {
@@ -73,8 +77,46 @@ function underTest(initial: XlsxWorkbook, codec: ZipCodec): PortUnderTest {
         }),
       protectSheet: (sheetName) => edit((workbook) => workbook.getWorksheet(sheetName)!.protect('', {})),
       inspect: async (sheetName, address) => inspect(await openWithExcelJs(await current.toBytes()), sheetName, address),
+      defineName: (name, formula) => edit((workbook) => workbook.definedNames.add(formula.replace(/^=/, ''), name)),
+      // ExcelJS reads only names that are ranges: the names are read from workbook.xml itself.
+      definedNames: async () =>
+        [...part(await current.toBytes(), 'xl/workbook.xml').matchAll(/<definedName\s([^>]*)>([^<]*)<\/definedName>/g)].map((m) => ({
+          name: unescapeXml(/name="([^"]*)"/.exec(m[1])![1]),
+          formula: `=${unescapeXml(m[2])}`,
+        })),
+      bands: async (sheetName, address) => {
+        const sheet = (await openWithExcelJs(await current.toBytes())).getWorksheet(sheetName);
+        const formats = (sheet as unknown as { conditionalFormattings?: ConditionalFormatting[] } | undefined)?.conditionalFormattings ?? [];
+        return bandsOf(
+          formats
+            .filter((cf) => cf.ref.split(' ').some((range) => contains(range, address)))
+            .flatMap((cf) => cf.rules.map((rule) => ({ formula: rule.formulae[0], color: `#${rule.style.fill.bgColor.argb.slice(2)}` }))),
+        );
+      },
+      charts: async (sheetName) => {
+        // The port draws no chart: a chart part would be one it should not have written.
+        const charts = readZip(await current.toBytes()).filter((e) => e.name.startsWith('xl/charts/'));
+        if (charts.length > 0) throw new Error(`${sheetName}: the file has charts ${charts.map((e) => e.name).join(', ')}`);
+        return [];
+      },
     },
   };
+}
+
+interface ConditionalFormatting {
+  ref: string;
+  rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[];
+}
+
+function part(data: Uint8Array, name: string): string {
+  const entry = readZip(data).find((e) => e.name === name);
+  return entry ? Buffer.from(entryContent(entry, zlibCodec)).toString('utf8') : '';
+}
+
+function contains(range: string, address: string): boolean {
+  const [from, to = from] = range.split(':').map(parseCellAddress);
+  const cell = parseCellAddress(address);
+  return cell.row >= from.row && cell.row <= to.row && cell.column >= from.column && cell.column <= to.column;
 }
 
 function inspect(workbook: ExcelJS.Workbook, sheetName: string, address: string): InspectedCell {
@@ -82,6 +124,8 @@ function inspect(workbook: ExcelJS.Workbook, sheetName: string, address: string)
   if (!sheet) return { value: null };
   const cell = sheet.getCell(address);
   const result: InspectedCell = { value: plainValue(cell.value) };
+  const value = cell.value as { formula?: string } | null;
+  if (value && typeof value === 'object' && typeof value.formula === 'string') result.formula = `=${value.formula}`;
   if (cell.numFmt && cell.numFmt !== 'General') result.numFmt = cell.numFmt;
   const fill = cell.fill;
   if (fill && fill.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb) result.fill = `#${fill.fgColor.argb.slice(2).toUpperCase()}`;

@@ -25,13 +25,31 @@ export const cliMessages: Catalog = {
       '  import <in.json> <out.xlsx>           create the workbook from an interchange JSON file',
       '  export <in.xlsx> <out.json>           export the workbook to the interchange format',
       '  validate <in.xlsx|in.json> [--json]   check the data (exit 1 when there are errors)',
-      '  score <in.xlsx> [-o out.xlsx] [--json] check, compute and write the results',
+      '  score <in.xlsx> [-o out.xlsx] [--valori] [--json]',
+      '                                        check, compute and write the results as formulas',
+      '                                        (--valori / --values: fixed values, a copy to publish)',
       '  demo [--out <folder>]                 example: 2023 plan of the Comune di Calenzano',
       '  schema                                print the JSON Schema of the interchange format',
       '',
       'Common options: --lingua it|en (default it), --aiuto / --help',
       'Exit codes: 0 no errors, 1 errors in the data, 2 wrong usage or unreadable file.',
     ].join('\n'),
+  },
+  'cli-written-formulas': {
+    it: 'Risultati scritti come formule di Excel: cambiando un dato, i gradi si aggiornano anche senza Traguardo.',
+    en: 'Results written as Excel formulas: when an input changes, the grades follow even without Traguardo.',
+  },
+  'cli-written-formulas-values': {
+    it: 'Risultati scritti come formule di Excel; {count} celle sono valori (con una nota che spiega perché): se cambiano i dati, eseguire di nuovo il calcolo.',
+    en: 'Results written as Excel formulas; {count} cells are values (a note says why): when the inputs change, compute again.',
+  },
+  'cli-written-values': {
+    it: 'Risultati scritti come valori fissi (--valori): la copia non si aggiorna se cambiano i dati.',
+    en: 'Results written as fixed values (--valori): the copy does not follow changes to the inputs.',
+  },
+  'cli-no-chart': {
+    it: 'Il grafico del Riepilogo si crea in Excel con Calcola del componente aggiuntivo: il file xlsx della riga di comando non lo contiene.',
+    en: 'The Summary chart is drawn in Excel by the add-in’s Calcola: the command line’s xlsx file does not contain it.',
   },
   'cli-unknown-command': {
     it: 'Comando sconosciuto «{command}». Usare «traguardo --aiuto» per l’elenco dei comandi.',

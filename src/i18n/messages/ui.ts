@@ -87,9 +87,18 @@ export const uiMessages: Catalog = {
   'ui-compute': { it: 'Calcola i gradi', en: 'Compute grades' },
   'ui-computing': { it: 'Calcolo in corso…', en: 'Computing…' },
   'ui-compute-done': {
-    it: 'Gradi calcolati. Colonne calcolate e foglio {summary} aggiornati.',
-    en: 'Grades computed. Computed columns and the {summary} sheet updated.',
+    it: 'Gradi calcolati come formule di Excel: cambiando un dato si aggiornano da soli. Colonne calcolate e foglio {summary} aggiornati.',
+    en: 'Grades computed as Excel formulas: they follow when an input changes. Computed columns and the {summary} sheet updated.',
   },
+  'ui-compute-done-some-values': {
+    it: 'Gradi calcolati come formule di Excel; {count} celle sono valori con una nota che spiega perché: se cambiano i dati, calcolare di nuovo. Foglio {summary} aggiornato.',
+    en: 'Grades computed as Excel formulas; {count} cells are values with a note saying why: when inputs change, compute again. {summary} sheet updated.',
+  },
+  'ui-compute-done-values': {
+    it: 'Gradi scritti come valori fissi (copia da pubblicare): non seguono le modifiche ai dati. Foglio {summary} aggiornato.',
+    en: 'Grades written as fixed values (a copy to publish): they do not follow changes to the inputs. {summary} sheet updated.',
+  },
+  'ui-compute-values': { it: 'Valori fissi invece di formule (copia da pubblicare)', en: 'Fixed values instead of formulas (a copy to publish)' },
   'ui-compute-errors': {
     it: '{count} errori nei dati: le righe interessate restano senza grado.',
     en: '{count} errors in the data: the rows concerned get no grade.',

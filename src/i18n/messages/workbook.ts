@@ -79,6 +79,14 @@ export const workbookMessages: Catalog = {
     en: 'Values computed by Traguardo on {date}: a copy without formulas; it does not follow changes to the inputs.',
   },
   'summary-chart-title': { it: 'Grado % per struttura', en: 'Grade % by unit' },
+  'stale-structure': {
+    it: 'I risultati sono stati calcolati il {date} e da allora sono cambiati righe, codici o regole: eseguire di nuovo Calcola.',
+    en: 'The results were computed on {date} and rows, codes or rules have changed since: run Calcola again.',
+  },
+  'stale-inputs': {
+    it: 'I risultati sono stati calcolati il {date} e da allora sono cambiati dei dati: le formule si aggiornano da sole, ma le celle scritte come valori (con nota) no. Eseguire di nuovo Calcola.',
+    en: 'The results were computed on {date} and some inputs have changed since: formulas follow, but cells written as values (with a note) do not. Run Calcola again.',
+  },
   'live-value-note': {
     it: 'Valore scritto da Traguardo il {date}, non una formula: {reason}. Se cambiano i dati, eseguire di nuovo Calcola.',
     en: 'Value written by Traguardo on {date}, not a formula: {reason}. When the inputs change, run Calcola again.',

@@ -18,7 +18,7 @@
 import { computedGrade as engineComputedGrade, indicatorPart, phasePart, type IndicatorEntry, type PhaseEntry } from '../../engine/objective';
 import type { ScoreResults } from '../../engine/results';
 import type { BlockedRows } from '../../engine/score';
-import { basketKeys, ownBasketKey, rawWeight } from '../../engine/weights';
+import { basketKeys, ownBasketKey, rawWeight, splitBaskets, type BasketMember } from '../../engine/weights';
 import { message, type Lang } from '../../i18n';
 import { isBlank, normalizeKey } from '../../schema/cells';
 import type { TableKey } from '../../schema/findings';
@@ -761,6 +761,7 @@ class LiveBuilder {
     result: { objectives: number; weightSum: number; grade: number | null; band: string | null; reward: number | null },
     points: number,
     gradeReason: ValueReason | null,
+    gradeFormula: string | null = null,
   ): SummaryRow {
     const row = this.input.summaryFirstRow + n;
     const [count, weights, grade, , , pointsCell] = [2, 3, 4, 5, 6, 7].map((c) => this.summaryCell(c, row));
@@ -776,7 +777,8 @@ class LiveBuilder {
     if (sums === null) return valueRow('codes');
     const lengths = [sums.count, sums.weights, sums.points].map((s) => s.length);
     if (Math.max(...lengths) > MAX_FORMULA_LENGTH) return valueRow('length');
-    const gradeValue: OutputValue = gradeReason === null ? formula(`IF(${count}=0,"",${pointsCell}/${weights})`, result.grade) : result.grade;
+    const gradeText = gradeFormula ?? `IF(${count}=0,"",${pointsCell}/${weights})`;
+    const gradeValue: OutputValue = gradeReason === null && gradeText.length <= MAX_FORMULA_LENGTH ? formula(gradeText, result.grade) : result.grade;
     const note = gradeReason === null ? null : this.notes.value(gradeReason, result.grade);
     return {
       objectives: formula(sums.count, result.objectives),
@@ -814,10 +816,46 @@ class LiveBuilder {
       return parts.length === 0 ? '0' : parts.join('+');
     };
     const sums = { count: sum(rawRange, 'rawWeight', true), weights: sum(rawRange, 'rawWeight', false), points: sum(pointsRange, 'points', false) };
-    let reason: ValueReason | null = null;
-    if (!hasChildren && plan.rules.basket === 'struttura' && memberIndices.some((i) => isNumber(plan.objectives[i].minShare) && (plan.objectives[i].minShare as number) > 0)) reason = 'floors';
-    else if (unit.objectives > 0 && unit.weightSum === 0) reason = 'zero-weights';
-    return this.summaryRow(n, sums, unit, points, reason);
+    if (!hasChildren && plan.rules.basket === 'struttura' && memberIndices.some((i) => isNumber(plan.objectives[i].minShare) && (plan.objectives[i].minShare as number) > 0)) {
+      return this.summaryRow(n, sums, unit, points, null, this.floorsGrade(code, n, g, from));
+    }
+    return this.summaryRow(n, sums, unit, points, unit.objectives > 0 && unit.weightSum === 0 ? 'zero-weights' : null);
+  }
+
+  /**
+   * A unit whose basket has floors: Σ Peso % × Grado finale / 100 over its members. The shares are
+   * values (the floors are iterated), the grades stay live: a changed actual still moves the unit.
+   * A member shared from another unit has its share in this basket written as a number.
+   */
+  private floorsGrade(code: string, n: number, g: TableGrid, from: string): string | null {
+    const basket = this.unitBaskets().get(code);
+    if (!basket) return null;
+    const count = this.summaryCell(2, this.input.summaryFirstRow + n);
+    const terms = basket.members.map((i, k) => {
+      const final = g.cell(output('finalGrade'), i, from);
+      const share = this.plan.objectives[i].unit === code ? g.cell(output('weightShare'), i, from) : numberLiteral(basket.shares[k]);
+      return `IF(ISNUMBER(${final}),${share}*${final},0)`;
+    });
+    return `IF(${count}=0,"",(${terms.join('+')})/100)`;
+  }
+
+  private baskets: Map<string, { members: number[]; shares: number[] }> | null = null;
+
+  /** The Struttura baskets as the engine splits them: graded members, their shares with floors. */
+  private unitBaskets(): Map<string, { members: number[]; shares: number[] }> {
+    if (this.baskets !== null) return this.baskets;
+    const { plan, results } = this;
+    const indices: number[] = [];
+    const members: BasketMember[] = [];
+    plan.objectives.forEach((o, i) => {
+      const r = results.objectives[i];
+      if (!this.candidate[i] || r.finalGrade === null || r.rawWeight === null) return;
+      indices.push(i);
+      members.push({ raw: r.rawWeight, floor: o.minShare, keys: basketKeys(o, 'struttura') });
+    });
+    this.baskets = new Map();
+    for (const [key, split] of splitBaskets(members)) this.baskets.set(key, { members: split.members.map((m) => indices[m]), shares: split.shares });
+    return this.baskets;
   }
 
   private organizationRow(g: TableGrid | undefined, from: string): SummaryRow {

@@ -477,6 +477,20 @@ export class MemoryWorkbook implements WorkbookPort {
     };
   }
 
+  /** The band colours that apply to a cell: its table column's, then those of the sheet's ranges. */
+  bands(sheet: string, address: string): BandColour[] {
+    const { row, column } = parseCellAddress(address);
+    const table = this.tables.find(
+      (t) => t.sheet === sheet && row > t.top && row <= t.top + t.rowCount && column >= t.left && column < t.left + t.columns.length,
+    );
+    const own = table?.columns[column - table.left].bands ?? [];
+    const ranged = (this.sheets.get(sheet)?.bandRanges ?? []).filter((b) => {
+      const [from, to = from] = b.range.replace(/\$/g, '').split(':').map(parseCellAddress);
+      return row >= from.row && row <= to.row && column >= from.column && column <= to.column;
+    });
+    return [...own, ...ranged.flatMap((b) => b.bands)];
+  }
+
   /** A user's edit of one cell (not through the port, so protection does not apply). */
   setCell(sheet: string, address: string, value: CellValue, format: Omit<MemoryCell, 'value'> = {}): void {
     const { row, column } = parseCellAddress(address);

@@ -7,7 +7,8 @@
  * table, then as many value syncs as the data needs at up to 4 MB each — one for any workbook that
  * fits. `apply` reuses the metadata of a `readTables` that just ran (Calcola reads, computes and
  * writes at once), so a computation costs metadata + values + writes: three syncs when everything
- * fits in 4 MB. Every sync is bounded by a timeout, and Excel's refusals become UserErrors.
+ * fits in 4 MB. `readProperty` after `readTables` answers from the metadata sync, which loaded the
+ * custom properties. Every sync is bounded by a timeout, and Excel's refusals become UserErrors.
  *
  * Input cells are safe whatever sync fails: reads come first; the checks that can refuse a batch
  * (protected sheet, occupied cells, wrong lengths) run before the first write; a computation
@@ -15,9 +16,19 @@
  */
 import type { TableData, WorkbookChange, WorkbookPort } from '../port';
 import { DEFAULT_SYNC_TIMEOUT_MS, isPayloadTooLarge, officeFailure, withTimeout } from './failures';
-import { readBodies, readMetadata, SAMPLE_ROWS, type Metadata, type Sampled, type Sync } from './reading';
+import {
+  NOTE_LOCATION_BYTES,
+  queueNoteLocations,
+  readBodies,
+  readMetadata,
+  SAMPLE_ROWS,
+  type Metadata,
+  type MetadataOptions,
+  type Sampled,
+  type Sync,
+} from './reading';
 import { NOTES_EXCEL_API, officeSupports } from './requirements';
-import { BatchObjects, packRequests, planWrites, queueSlice, type Area } from './writing';
+import { BatchObjects, packRequests, planWrites, queueSlice, touchesNotes, type Area } from './writing';
 import { UserError } from '../../errors';
 import { cellAddress } from '../port';
 
@@ -41,6 +52,7 @@ export interface OfficeWorkbookOptions {
 }
 
 export class OfficeWorkbook implements WorkbookPort {
+  readonly supportsCharts = true;
   private readonly run: ExcelRun;
   private readonly timeoutMs: number;
   private readonly budget: number;
@@ -48,6 +60,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly now: () => number;
   /** Metadata of the last `readTables`, for the `apply` that follows it; taken once. */
   private recent: { metadata: Metadata; at: number } | null = null;
+  /** Custom properties as last read (and written since), by lower-case key. */
+  private properties: { values: Map<string, string>; at: number } | null = null;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -62,7 +76,9 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.batch(async (context, sync) => {
       const sampled = await this.metadata(context, sync);
       const bodies = await readBodies(context, sync, sampled, this.budget);
-      this.recent = { metadata: sampled.meta, at: this.now() };
+      const at = this.now();
+      this.recent = { metadata: sampled.meta, at };
+      this.properties = { values: new Map(sampled.meta.properties), at };
       return sampled.meta.tables.map((t, i) => ({
         name: t.name,
         sheet: t.sheet,
@@ -74,16 +90,41 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async readProperty(key: string): Promise<string | null> {
+    const cached = this.properties;
+    if (cached && this.now() - cached.at <= METADATA_REUSE_MS) return cached.values.get(key.toLowerCase()) ?? null;
+    return this.batch(async (context, sync) => {
+      const custom = context.workbook.properties.custom;
+      custom.load('items/key,items/value');
+      await sync();
+      const values = new Map(custom.items.map((p) => [p.key.toLowerCase(), String(p.value)]));
+      this.properties = { values, at: this.now() };
+      return values.get(key.toLowerCase()) ?? null;
+    });
+  }
+
   async apply(changes: readonly WorkbookChange[]): Promise<void> {
     const recent = this.recent;
     this.recent = null;
     if (changes.length === 0) return;
-    // A batch that reshapes table bodies needs positions no older than this very call.
-    const reuse = recent !== null && this.now() - recent.at <= METADATA_REUSE_MS && !changes.some((c) => c.kind === 'writeRows');
+    const notes = this.supports(NOTES_EXCEL_API);
+    const replaced = changes.flatMap((c) => (c.kind === 'replaceSheet' ? [c.sheet] : []));
+    const options: MetadataOptions = { notes, chartSheets: replaced };
+    // A batch that reshapes table bodies needs positions no older than this very call, and one
+    // that replaces a sheet needs to know the charts on it.
+    const reuse =
+      recent !== null &&
+      this.now() - recent.at <= METADATA_REUSE_MS &&
+      !changes.some((c) => c.kind === 'writeRows') &&
+      replaced.every((sheet) => !recent.metadata.sheets.has(sheet.toLowerCase()) || recent.metadata.charts.has(sheet.toLowerCase()));
     await this.batch(async (context, sync) => {
-      const metadata = reuse ? recent.metadata : (await readMetadata(context, sync, 1)).meta;
-      const plan = planWrites(metadata, changes, this.supports(NOTES_EXCEL_API));
-      if (plan.claims.length > 0) await checkEmpty(context, sync, plan.claims);
+      const metadata = reuse ? recent.metadata : (await readMetadata(context, sync, 1, options)).meta;
+      const locate = notes && metadata.notes === null && touchesNotes(metadata, changes);
+      let plan = planWrites(metadata, changes, { notes });
+      if (plan.claims.length > 0 || locate) {
+        await probe(context, sync, plan.claims, locate ? metadata : null, this.budget);
+        if (locate) plan = planWrites(metadata, changes, { notes });
+      }
       const requests = packRequests(plan, this.budget);
       const objects = new BatchObjects(context);
       try {
@@ -93,6 +134,7 @@ export class OfficeWorkbook implements WorkbookPort {
           context.runtime.enableEvents = false;
           for (const step of request.steps) step.queue(context, objects);
           for (const slice of request.slices) queueSlice(objects, slice);
+          for (const step of request.notes) step.queue(context, objects);
           // Queued last in the same request: events come back on with the writes, at no extra sync.
           context.runtime.enableEvents = true;
           await sync();
@@ -101,6 +143,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!(error instanceof UserError && error.key === 'office-timeout')) await restoreEvents(context, sync);
         throw error;
       }
+      if (this.properties) for (const [k, value] of plan.properties) this.properties.values.set(k, value);
     });
   }
 
@@ -114,12 +157,13 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private async metadata(context: Excel.RequestContext, sync: Sync): Promise<Sampled> {
+    const options: MetadataOptions = { notes: this.supports(NOTES_EXCEL_API) };
     try {
-      return await readMetadata(context, sync, SAMPLE_ROWS);
+      return await readMetadata(context, sync, SAMPLE_ROWS, options);
     } catch (error) {
       // Sample rows of giant cells: metadata alone, rows are then sized cautiously.
       if (!isPayloadTooLarge(error)) throw error;
-      return readMetadata(context, sync, 0);
+      return readMetadata(context, sync, 0, options);
     }
   }
 
@@ -132,8 +176,12 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
-/** One sync that refuses the batch when a cell a new table or column would take holds something. */
-async function checkEmpty(context: Excel.RequestContext, sync: Sync, claims: readonly Area[]): Promise<void> {
+/**
+ * What a write must know before its first request, in as few syncs as the budget allows: the
+ * batch is refused when a cell a new table or column would take holds something; with `notes`,
+ * the cell of every note of the workbook is located into its metadata.
+ */
+async function probe(context: Excel.RequestContext, sync: Sync, claims: readonly Area[], notes: Metadata | null, budget: number): Promise<void> {
   const checks = claims.map((area) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(area.sheet);
     sheet.load('name');
@@ -141,12 +189,23 @@ async function checkEmpty(context: Excel.RequestContext, sync: Sync, claims: rea
     used.load('rowIndex,columnIndex');
     return { area, sheet, used };
   });
-  await sync();
-  for (const { area, sheet, used } of checks) {
-    if (!sheet.isNullObject && !used.isNullObject) {
-      throw new UserError('workbook-range-occupied', { sheet: area.sheet, cell: cellAddress(used.rowIndex + 1, used.columnIndex + 1) });
+  const count = notes?.noteCount ?? 0;
+  const perSync = Math.max(1, Math.floor(budget / NOTE_LOCATION_BYTES));
+  const located = new Set<string>();
+  for (let from = 0; ; from += perSync) {
+    const locate = queueNoteLocations(context, from, Math.min(count, from + perSync));
+    await sync();
+    locate(located);
+    if (from === 0) {
+      for (const { area, sheet, used } of checks) {
+        if (!sheet.isNullObject && !used.isNullObject) {
+          throw new UserError('workbook-range-occupied', { sheet: area.sheet, cell: cellAddress(used.rowIndex + 1, used.columnIndex + 1) });
+        }
+      }
     }
+    if (from + perSync >= count) break;
   }
+  if (notes) notes.notes = located;
 }
 
 /** After a failed write: events back on (the request that would have done it did not complete). */

@@ -5,22 +5,28 @@
  * The batch is first checked against the workbook's metadata — tables, columns, row counts,
  * protected sheets — so whatever Traguardo would refuse is refused before Excel receives a single
  * write. It then becomes a plan: structural steps (sheets, tables, columns, resizes, formats,
- * dropdowns, band colours), which all go in the first sync, and blocks of cell values, cut by rows
- * and packed so that no sync carries more than the payload budget. A batch that fits goes in one
- * sync.
+ * dropdowns, band colours, names, properties, charts), which all go in the first sync, blocks of
+ * cell values, cut by rows, and cell notes last, all packed so that no sync carries more than the
+ * payload budget. A batch that fits goes in one sync.
  *
  * Strings are written under the text format `@` set in the same request, just before the value:
  * Excel then stores what is typed as text, so `=SUM(A1)`, `+39 055`, `-3 giorni`, `@ufficio`, `12`
  * or `marzo 2023` never become formulas, numbers or dates. (A leading apostrophe would work for
  * General cells but shows up literally in a cell already formatted as text.)
+ *
+ * A formula cell gets its cached result through `values`, then its formula through `formulas`
+ * (null for the other cells of the block, which leaves them alone): the cell shows Traguardo's
+ * number even where Excel has not recalculated yet (calculation is suspended during the request,
+ * or the workbook is in manual mode). Its number format is never `@`, under which Excel would
+ * keep the formula as text: a text column's formula cells become General.
  */
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
-import type { BandColour, ColumnSpec, WorkbookChange } from '../port';
-import { cellAddress } from '../port';
-import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, type ExcelValue } from './cells';
-import type { Metadata, TableMeta } from './reading';
+import type { BandColour, BarChart, ColumnSpec, OutputValue, WorkbookChange } from '../port';
+import { cellAddress, isFormulaCell } from '../port';
+import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
+import { noteKey, type Metadata, type TableMeta } from './reading';
 
 /** A rectangle of the workbook, 1-based. */
 export interface Area {
@@ -31,13 +37,17 @@ export interface Area {
   columns: number;
 }
 
-/** Cells to write from a corner, row by row; `formats` null where a cell keeps its format. */
+/**
+ * Cells to write from a corner, row by row; `formats` null where a cell keeps its format,
+ * `formulas` null where a cell gets no formula (null altogether when none does).
+ */
 interface Block {
   sheet: string;
   row: number;
   column: number;
   values: ExcelValue[][];
   formats: (string | null)[][] | null;
+  formulas: (string | null)[][] | null;
 }
 
 interface Step {
@@ -49,10 +59,20 @@ interface Step {
 export interface WritePlan {
   steps: Step[];
   blocks: Block[];
+  /** Cell notes, queued after the cells and spread over requests like them. */
+  notes: Step[];
   /** Cells a new table or a new column would take: they must be empty. */
   claims: Area[];
   /** Sheets the batch writes to. */
   sheets: Set<string>;
+  /** Custom properties the batch sets, by lower-case key. */
+  properties: Map<string, string>;
+}
+
+/** What the plan may write besides cells, as the running Excel allows. */
+export interface PlanOptions {
+  /** Notes (ExcelApi 1.18): header notes and cell notes. */
+  notes: boolean;
 }
 
 /** Per-request overhead of one queued action (object path, method, ids), rounded up. */
@@ -107,24 +127,56 @@ function columnIndex(table: TableMeta, header: string): number {
   return index;
 }
 
-function block(sheet: string, row: number, column: number, cells: readonly (readonly CellValue[])[], columnFormats?: readonly (string | null)[]): Block {
+/**
+ * The number format a formula cell gets where its column has `format` (undefined when unknown):
+ * the column's own, unless that is text, under which the formula would stay text.
+ */
+function formulaFormat(format: string | undefined): string {
+  return format === undefined || format === TEXT_FORMAT ? NUMBER_FORMATS.number : format;
+}
+
+/**
+ * A block of cells. `columnFormats` are written on the plain cells of each column (null: the
+ * cell keeps its own); `formulaFormats` on its formula cells (null: keep).
+ */
+function block(
+  sheet: string,
+  row: number,
+  column: number,
+  cells: readonly (readonly OutputValue[])[],
+  columnFormats: readonly (string | null)[] | undefined,
+  formulaFormats: readonly (string | null)[],
+): Block {
   let anyFormat = false;
+  let anyFormula = false;
   const values: ExcelValue[][] = new Array<ExcelValue[]>(cells.length);
   const formats: (string | null)[][] = new Array<(string | null)[]>(cells.length);
+  const formulas: (string | null)[][] = new Array<(string | null)[]>(cells.length);
   for (let r = 0; r < cells.length; r++) {
     const source = cells[r];
     const rowValues = new Array<ExcelValue>(source.length);
     const rowFormats = new Array<string | null>(source.length);
+    const rowFormulas = new Array<string | null>(source.length).fill(null);
     for (let c = 0; c < source.length; c++) {
-      const format = excelFormat(source[c]) ?? columnFormats?.[c] ?? null;
+      const cell = source[c];
+      let format: string | null;
+      if (isFormulaCell(cell)) {
+        anyFormula = true;
+        rowValues[c] = excelValue(cell.result);
+        rowFormulas[c] = cell.formula;
+        format = formulaFormats[c] ?? null;
+      } else {
+        rowValues[c] = excelValue(cell);
+        format = excelFormat(cell) ?? columnFormats?.[c] ?? null;
+      }
       if (format !== null) anyFormat = true;
-      rowValues[c] = excelValue(source[c]);
       rowFormats[c] = format;
     }
     values[r] = rowValues;
     formats[r] = rowFormats;
+    formulas[r] = rowFormulas;
   }
-  return { sheet, row, column, values, formats: anyFormat ? formats : null };
+  return { sheet, row, column, values, formats: anyFormat ? formats : null, formulas: anyFormula ? formulas : null };
 }
 
 /** Relative A1 formula of a band: the value is a number within [from, next band's from). */
@@ -133,52 +185,143 @@ function bandFormula(anchor: string, bands: readonly BandColour[], i: number): s
   return `=AND(ISNUMBER(${anchor}),${anchor}>=${bands[i].from}${next ? `,${anchor}<${next.from}` : ''})`;
 }
 
+/** Queues one conditional format per band on `range`, whose first cell is `anchor`. */
+function queueBands(range: Excel.Range, anchor: string, bands: readonly BandColour[]): void {
+  const sorted = [...bands].sort((a, b) => a.from - b.from);
+  sorted.forEach((band, i) => {
+    const rule = range.conditionalFormats.add('Custom');
+    rule.custom.rule.formula = bandFormula(anchor, sorted, i);
+    rule.custom.format.fill.color = band.color;
+  });
+}
+
+function bandBytes(bands: readonly BandColour[]): number {
+  return ACTION_BYTES * (1 + bands.length * 3) + bands.length * 96;
+}
+
 /** Points for a width in characters (Excel's default 8.43 characters is 48 points). */
 function points(width: number): number {
   return Math.round(width * 5.7);
 }
 
-function columnFormatStep(table: WorkingTable, spec: ColumnSpec, index: number, notes: boolean): Step {
+/** The data cells of a column of a table, once every resize of the batch is queued. */
+function columnBody(objects: BatchObjects, meta: TableMeta, index: number): Excel.Range {
+  return objects.range({ sheet: meta.sheet, row: meta.top + 1, column: meta.left + index, rows: meta.bodyRows, columns: 1 });
+}
+
+/** `note` for a header cell: replaces a note the cell has (known from the metadata), or adds one. */
+function columnFormatStep(table: WorkingTable, spec: ColumnSpec, index: number, note: 'add' | 'replace' | null): Step {
   const { meta } = table;
   return {
-    bytes: ACTION_BYTES * (6 + (spec.bands?.length ?? 0) * 2) + jsonStringBytes(spec.note ?? '') + jsonStringBytes((spec.list ?? []).join(',')),
+    bytes: ACTION_BYTES * 6 + bandBytes(spec.bands ?? []) + jsonStringBytes(spec.note ?? '') + jsonStringBytes((spec.list ?? []).join(',')),
     queue(context, objects) {
       const column = meta.left + index;
       const header = objects.range({ sheet: meta.sheet, row: meta.top, column, rows: 1, columns: 1 });
-      const body = objects.range({ sheet: meta.sheet, row: meta.top + 1, column, rows: meta.bodyRows, columns: 1 });
+      const body = columnBody(objects, meta, index);
       body.numberFormat = NUMBER_FORMATS[spec.format] as unknown as string[][];
       if (spec.output) {
         header.format.fill.color = OUTPUT_FILL;
         body.format.fill.color = OUTPUT_FILL;
       }
       if (spec.width !== undefined) header.format.columnWidth = points(spec.width);
-      if (spec.note && notes) objects.sheet(meta.sheet).notes.add(header, spec.note);
+      if (spec.note && note === 'add') objects.sheet(meta.sheet).notes.add(header, spec.note);
+      if (spec.note && note === 'replace') objects.sheet(meta.sheet).notes.getItem(cellAddress(meta.top, column)).content = spec.note;
       if (spec.list && spec.list.length > 0) {
         body.dataValidation.clear();
         body.dataValidation.rule = { list: { inCellDropDown: true, source: spec.list.join(',') } };
       }
-      const bands = spec.bands ?? [];
-      const anchor = cellAddress(meta.top + 1, column);
-      bands.forEach((band, i) => {
-        const rule = body.conditionalFormats.add('Custom');
-        rule.custom.rule.formula = bandFormula(anchor, bands, i);
-        rule.custom.format.fill.color = band.color;
-      });
+      queueBands(body, cellAddress(meta.top + 1, column), spec.bands ?? []);
     },
   };
+}
+
+/** colourBands: the column's conditional formats replaced by the bands. */
+function colourBandsStep(table: WorkingTable, index: number, bands: readonly BandColour[]): Step {
+  const { meta } = table;
+  return {
+    bytes: ACTION_BYTES * 2 + bandBytes(bands),
+    queue(_, objects) {
+      const body = columnBody(objects, meta, index);
+      body.conditionalFormats.clearAll();
+      queueBands(body, cellAddress(meta.top + 1, meta.left + index), bands);
+    },
+  };
+}
+
+/** A clustered bar chart of one series: values, their categories, a title, placed at `anchor`. */
+function chartStep(sheet: string, chart: BarChart): Step {
+  return {
+    bytes: ACTION_BYTES * 8 + jsonStringBytes(chart.title) + jsonStringBytes(chart.seriesName) + 64,
+    queue(_, objects) {
+      const worksheet = objects.sheet(sheet);
+      const drawn = worksheet.charts.add('BarClustered', worksheet.getRange(chart.values), 'Columns');
+      drawn.title.text = chart.title;
+      const series = drawn.series.getItemAt(0);
+      series.name = chart.seriesName;
+      series.setXAxisValues(worksheet.getRange(chart.categories));
+      drawn.setPosition(chart.anchor);
+    },
+  };
+}
+
+/** A cell note set, replaced or removed, as the metadata says the cell has one or not. */
+function noteStep(sheet: string, row: number, column: number, text: string | null, exists: boolean): Step | null {
+  const address = cellAddress(row, column);
+  if (text === null) {
+    if (!exists) return null;
+    return { bytes: ACTION_BYTES * 2, queue: (_, objects) => objects.sheet(sheet).notes.getItem(address).delete() };
+  }
+  if (exists) {
+    return { bytes: ACTION_BYTES * 2 + jsonStringBytes(text), queue: (_, objects) => void (objects.sheet(sheet).notes.getItem(address).content = text) };
+  }
+  return {
+    bytes: ACTION_BYTES * 2 + jsonStringBytes(text),
+    queue: (_, objects) => void objects.sheet(sheet).notes.add(objects.range({ sheet, row, column, rows: 1, columns: 1 }), text),
+  };
+}
+
+/**
+ * Whether the batch changes notes of cells that may have one, so the plan needs to know where
+ * the workbook's notes are: cell notes of a column, or a sheet replaced (its notes go).
+ */
+export function touchesNotes(metadata: Metadata, changes: readonly WorkbookChange[]): boolean {
+  return changes.some(
+    (c) => (c.kind === 'writeColumn' && c.notes !== undefined) || (c.kind === 'replaceSheet' && metadata.sheets.has(key(c.sheet))),
+  );
 }
 
 /**
  * The plan of a batch, checked against the metadata: a change on a missing table or column, a
  * column of the wrong length, or any write to a protected sheet is refused here.
  */
-export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[], notes: boolean): WritePlan {
-  const tables = new Map<string, WorkingTable>(metadata.tables.map((t) => [key(t.name), { meta: { ...t, headers: [...t.headers] } }]));
+export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[], options: PlanOptions): WritePlan {
+  const tables = new Map<string, WorkingTable>(
+    metadata.tables.map((t) => [key(t.name), { meta: { ...t, headers: [...t.headers], formats: [...t.formats] } }]),
+  );
   const sheets = new Map(metadata.sheets);
+  const names = new Set(metadata.names);
+  const charts = new Map(metadata.charts);
+  /** The cells holding a note as the batch goes: the metadata's, then as changes add or remove them. */
+  const noted = new Set(metadata.notes ?? []);
   /** Sheets added by this batch: nothing of the user's can be on them. */
   const added = new Set<string>();
-  const plan: WritePlan = { steps: [], blocks: [], claims: [], sheets: new Set() };
+  const plan: WritePlan = { steps: [], blocks: [], notes: [], claims: [], sheets: new Set(), properties: new Map() };
   const formatSteps: (() => Step)[] = [];
+  const headerNote = (meta: TableMeta, index: number, spec: ColumnSpec): 'add' | 'replace' | null => {
+    if (!options.notes || !spec.note) return null;
+    const cell = noteKey(meta.sheet, cellAddress(meta.top, meta.left + index));
+    const exists = noted.has(cell);
+    noted.add(cell);
+    return exists ? 'replace' : 'add';
+  };
+  const note = (sheet: string, row: number, column: number, text: string | null): void => {
+    if (!options.notes) return;
+    const cell = noteKey(sheet, cellAddress(row, column));
+    const step = noteStep(sheet, row, column, text, noted.has(cell));
+    if (text === null) noted.delete(cell);
+    else noted.add(cell);
+    if (step) plan.notes.push(step);
+  };
   const touch = (sheet: string): void => {
     const existing = sheets.get(key(sheet));
     if (existing?.protected) throw new UserError('workbook-sheet-protected', { sheet: existing.name });
@@ -203,11 +346,13 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           for (const spec of missing) {
             const index = meta.headers.length;
             meta.headers.push(spec.header);
+            meta.formats[index] = NUMBER_FORMATS[spec.format];
             plan.steps.push({
               bytes: ACTION_BYTES + jsonStringBytes(spec.header),
               queue: (_, objects) => void objects.table(meta.name).columns.add(undefined, undefined, spec.header),
             });
-            formatSteps.push(() => columnFormatStep(existing, spec, index, notes));
+            const noteAction = headerNote(meta, index, spec);
+            formatSteps.push(() => columnFormatStep(existing, spec, index, noteAction));
           }
           break;
         }
@@ -217,7 +362,16 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const headers = change.columns.map((c) => c.header);
         if (!sheets.has(key(change.sheet))) addSheet(change.sheet);
         else if (!added.has(key(change.sheet))) plan.claims.push({ sheet: change.sheet, row: top, column: left, rows: 2, columns: headers.length });
-        const meta: TableMeta = { name: change.table, sheet: sheets.get(key(change.sheet))?.name ?? change.sheet, top, left, headers: [...headers], bodyRows: 1, rows: 0 };
+        const meta: TableMeta = {
+          name: change.table,
+          sheet: sheets.get(key(change.sheet))?.name ?? change.sheet,
+          top,
+          left,
+          headers: [...headers],
+          bodyRows: 1,
+          rows: 0,
+          formats: change.columns.map((c) => NUMBER_FORMATS[c.format]),
+        };
         const working: WorkingTable = { meta };
         tables.set(key(change.table), working);
         plan.steps.push({
@@ -233,7 +387,8 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           },
         });
         change.columns.forEach((spec, index) => {
-          formatSteps.push(() => columnFormatStep(working, spec, index, notes));
+          const noteAction = headerNote(meta, index, spec);
+          formatSteps.push(() => columnFormatStep(working, spec, index, noteAction));
         });
         break;
       }
@@ -244,7 +399,13 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         if (change.values.length !== meta.rows) {
           throw new Error(`writeColumn ${meta.name}.${change.header}: ${change.values.length} values for ${meta.rows} rows`);
         }
-        if (meta.rows > 0) plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v])));
+        if (change.notes && change.notes.length !== meta.rows) {
+          throw new Error(`writeColumn ${meta.name}.${change.header}: ${change.notes.length} notes for ${meta.rows} rows`);
+        }
+        if (meta.rows > 0) {
+          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), undefined, [formulaFormat(meta.formats[index])]));
+        }
+        change.notes?.forEach((text, i) => note(meta.sheet, meta.top + 1 + i, meta.left + index, text));
         break;
       }
       case 'writeRows': {
@@ -274,7 +435,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
             targets.forEach((t, i) => (full[t] = row[i] ?? null));
             return full;
           });
-          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left, cells));
+          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left, cells, undefined, []));
         }
         break;
       }
@@ -283,6 +444,22 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const exists = sheets.has(key(change.sheet));
         if (exists) {
           const name = sheets.get(key(change.sheet))?.name ?? change.sheet;
+          // Notes and charts are not cells: they are removed one by one, before the cells.
+          const prefix = `${key(name)}!`;
+          for (const cell of [...noted]) {
+            if (!cell.startsWith(prefix)) continue;
+            noted.delete(cell);
+            if (options.notes) {
+              const address = cell.slice(prefix.length);
+              plan.steps.push({ bytes: ACTION_BYTES * 2, queue: (_, objects) => objects.sheet(name).notes.getItem(address).delete() });
+            }
+          }
+          const count = charts.get(key(name));
+          if (count === undefined) throw new Error(`replaceSheet ${name}: charts of the sheet unknown`);
+          charts.set(key(name), 0);
+          for (let i = 0; i < count; i++) {
+            plan.steps.push({ bytes: ACTION_BYTES * 2, queue: (_, objects) => objects.sheet(name).charts.getItemAt(0).delete() });
+          }
           plan.steps.push({ bytes: ACTION_BYTES, queue: (_, objects) => objects.sheet(name).getRange().clear('All') });
           for (const [k, t] of tables) if (key(t.meta.sheet) === key(change.sheet)) tables.delete(k);
         } else {
@@ -295,9 +472,12 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           const format = change.formats?.[c];
           return format ? NUMBER_FORMATS[format] : null;
         });
+        // A cleared sheet is General: a formula cell needs a format only where its column has one.
+        const formulaFormats = columnFormats.map((format) => (format === null ? null : formulaFormat(format)));
         change.rows.forEach((row, r) => {
-          const cells: CellValue[] = Array.from({ length: width }, (_, c) => row[c] ?? null);
-          plan.blocks.push(block(sheet, r + 1, 1, [cells], headerRows.has(r) ? undefined : columnFormats));
+          const cells: OutputValue[] = Array.from({ length: width }, (_, c) => row[c] ?? null);
+          const header = headerRows.has(r);
+          plan.blocks.push(block(sheet, r + 1, 1, [cells], header ? undefined : columnFormats, header ? [] : formulaFormats));
         });
         for (const r of headerRows) {
           plan.steps.push({
@@ -305,6 +485,46 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
             queue: (_, objects) => void (objects.range({ sheet, row: r + 1, column: 1, rows: 1, columns: width }).format.font.bold = true),
           });
         }
+        for (const { range, bands } of change.bandRanges ?? []) {
+          const anchor = range.split(':')[0].replace(/\$/g, '');
+          plan.steps.push({ bytes: ACTION_BYTES + bandBytes(bands), queue: (_, objects) => queueBands(objects.sheet(sheet).getRange(range), anchor, bands) });
+        }
+        if (change.chart) plan.steps.push(chartStep(sheet, change.chart));
+        for (const n of change.notes ?? []) note(sheet, n.row + 1, n.column + 1, n.text);
+        break;
+      }
+      case 'defineNames': {
+        for (const name of change.names) {
+          const exists = names.has(key(name.name));
+          names.add(key(name.name));
+          plan.steps.push({
+            bytes: ACTION_BYTES * 3 + jsonStringBytes(name.name) + jsonStringBytes(name.formula) + jsonStringBytes(name.comment ?? ''),
+            queue(context) {
+              if (!exists) {
+                context.workbook.names.add(name.name, name.formula, name.comment);
+                return;
+              }
+              const item = context.workbook.names.getItem(name.name);
+              item.formula = name.formula;
+              if (name.comment !== undefined) item.comment = name.comment;
+            },
+          });
+        }
+        break;
+      }
+      case 'colourBands': {
+        const table = tableFor(tables, change.table);
+        touch(table.meta.sheet);
+        const index = columnIndex(table.meta, change.header);
+        formatSteps.push(() => colourBandsStep(table, index, change.bands));
+        break;
+      }
+      case 'setProperty': {
+        plan.properties.set(key(change.key), change.value);
+        plan.steps.push({
+          bytes: ACTION_BYTES + jsonStringBytes(change.key) + jsonStringBytes(change.value),
+          queue: (context) => void context.workbook.properties.custom.add(change.key, change.value),
+        });
         break;
       }
     }
@@ -321,15 +541,21 @@ function mergeRows(blocks: Block[]): Block[] {
   for (const b of blocks) {
     const last = merged[merged.length - 1];
     if (last && last.sheet === b.sheet && last.column === b.column && last.row + last.values.length === b.row && last.values[0].length === b.values[0].length) {
-      if (last.formats || b.formats) {
-        last.formats = [...(last.formats ?? last.values.map((r) => r.map(() => null))), ...(b.formats ?? b.values.map((r) => r.map(() => null)))];
-      }
+      last.formats = mergeGrids(last.formats, b.formats, last.values, b.values);
+      last.formulas = mergeGrids(last.formulas, b.formulas, last.values, b.values);
       last.values.push(...b.values);
       continue;
     }
     merged.push({ ...b, values: [...b.values] });
   }
   return merged;
+}
+
+/** Two optional grids (formats or formulas) of stacked blocks as one, null where neither has any. */
+function mergeGrids<T>(a: (T | null)[][] | null, b: (T | null)[][] | null, aValues: unknown[][], bValues: unknown[][]): (T | null)[][] | null {
+  if (!a && !b) return null;
+  const blank = (values: unknown[][]): (T | null)[][] => values.map((r) => r.map(() => null));
+  return [...(a ?? blank(aValues)), ...(b ?? blank(bValues))];
 }
 
 /** A slice of a block: the rows [from, to). */
@@ -339,12 +565,19 @@ export interface Slice {
   to: number;
 }
 
+/** What one sync carries: steps, then slices of blocks, then notes. */
+export interface Request {
+  steps: Step[];
+  slices: Slice[];
+  notes: Step[];
+}
+
 /**
  * The plan cut into requests: the structural steps open the first request; then the values of
- * every block follow, cut between rows where a request would pass `budget` bytes.
+ * every block follow, cut between rows where a request would pass `budget` bytes; then the notes.
  */
-export function packRequests(plan: WritePlan, budget: number): { steps: Step[]; slices: Slice[] }[] {
-  const requests: { steps: Step[]; slices: Slice[]; bytes: number }[] = [{ steps: plan.steps, slices: [], bytes: plan.steps.reduce((s, step) => s + step.bytes, 0) }];
+export function packRequests(plan: WritePlan, budget: number): Request[] {
+  const requests: (Request & { bytes: number })[] = [{ steps: plan.steps, slices: [], notes: [], bytes: plan.steps.reduce((s, step) => s + step.bytes, 0) }];
   for (const b of plan.blocks) {
     let from = 0;
     while (from < b.values.length) {
@@ -352,25 +585,35 @@ export function packRequests(plan: WritePlan, budget: number): { steps: Step[]; 
       let bytes = current.bytes + ACTION_BYTES * 2;
       let to = from;
       while (to < b.values.length) {
-        const row = jsonRowBytes(b.values[to]) + 1 + (b.formats ? jsonRowBytes(b.formats[to]) + 1 : 0);
+        const row =
+          jsonRowBytes(b.values[to]) + 1 + (b.formats ? jsonRowBytes(b.formats[to]) + 1 : 0) + (b.formulas ? jsonRowBytes(b.formulas[to]) + 1 : 0);
         if (bytes + row > budget && (to > from || current.slices.length > 0 || current.steps.length > 0)) break;
         bytes += row;
         to++;
       }
       if (to === from) {
-        requests.push({ steps: [], slices: [], bytes: 0 });
+        requests.push({ steps: [], slices: [], notes: [], bytes: 0 });
         continue;
       }
       current.slices.push({ block: b, from, to });
       current.bytes = bytes;
       from = to;
       if (from < b.values.length) {
-        requests.push({ steps: [], slices: [], bytes: 0 });
+        requests.push({ steps: [], slices: [], notes: [], bytes: 0 });
         current = requests[requests.length - 1];
       }
     }
   }
-  return requests.filter((r) => r.steps.length > 0 || r.slices.length > 0);
+  for (const step of plan.notes) {
+    let current = requests[requests.length - 1];
+    if (current.bytes + step.bytes > budget && (current.steps.length > 0 || current.slices.length > 0 || current.notes.length > 0)) {
+      current = { steps: [], slices: [], notes: [], bytes: 0 };
+      requests.push(current);
+    }
+    current.notes.push(step);
+    current.bytes += step.bytes;
+  }
+  return requests.filter((r) => r.steps.length > 0 || r.slices.length > 0 || r.notes.length > 0);
 }
 
 /** Queues the values of a slice: its number formats first, so a string lands in a text cell. */
@@ -380,4 +623,6 @@ export function queueSlice(objects: BatchObjects, slice: Slice): void {
   const formats = b.formats?.slice(from, to);
   if (formats && formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats;
   range.values = b.values.slice(from, to);
+  const formulas = b.formulas?.slice(from, to);
+  if (formulas && formulas.some((row) => row.some((f) => f !== null))) range.formulas = formulas;
 }

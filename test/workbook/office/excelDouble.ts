@@ -9,6 +9,17 @@
  * - a batch is not a transaction: a failing action stops the sync, the actions before it stay;
  * - strings written to a cell not formatted as text are parsed as Excel parses typing: `=…`,
  *   `+…`, `-…`, `@…` become formulas (read back as `#NAME?`), numeric text becomes a number;
+ * - `Range.formulas` records each formula (a cell formatted as text keeps it as text, as Excel
+ *   does) and evaluates nothing: the cell's value stays what it was, so a formula written over its
+ *   cached result reads back as that result — the double assumes Excel computes what Traguardo
+ *   computed, which the formula tests prove with spreadsheet engines, not here; null entries of
+ *   `formulas`, `values` and `numberFormat` leave their cell alone;
+ * - notes: `NoteCollection.add` refuses a cell that has a note, `getItem` a cell that has none
+ *   (ItemNotFound); the workbook's notes come sheet by sheet, row by row;
+ * - charts are kept with their type, series name, ranges, title and position; clearing a range
+ *   leaves them; conditional formats: `clearAll` removes every format that touches the range
+ *   (Excel would keep the part outside it);
+ * - defined names: `add` refuses a name that exists; custom properties: `add` sets or replaces;
  * - an Excel table always keeps at least one body row; a resize that grows it gives the new rows
  *   the formats of its last row; protected sheets refuse writes with AccessDenied.
  * Every sync is recorded with the JSON bytes of its request (queued actions with their
@@ -23,8 +34,9 @@ import { parseCellAddress } from '../../../src/workbook/memory/memoryWorkbook';
 export type Value = string | number | boolean;
 
 export interface DCell {
+  /** What `values` gives; for a formula cell, the value it held when the formula was written. */
   value: Value;
-  /** Text of a formula the cell holds (its value is then an error, the double computes nothing). */
+  /** Text of a formula the cell holds (the double computes nothing). */
   formula?: string;
   format?: string;
   fill?: string;
@@ -39,6 +51,17 @@ interface Rect {
   columns: number;
 }
 
+export interface DChart {
+  name: string;
+  type: string;
+  values: Rect;
+  categories?: Rect;
+  title?: string;
+  seriesName?: string;
+  /** Top-left cell, A1. */
+  anchor?: string;
+}
+
 export interface DSheet {
   id: number;
   name: string;
@@ -48,6 +71,13 @@ export interface DSheet {
   widths: Map<number, number>;
   validations: { rect: Rect; source: string }[];
   conditional: { rect: Rect; formula: string; fill?: string }[];
+  charts: DChart[];
+}
+
+export interface DName {
+  name: string;
+  formula: string;
+  comment?: string;
 }
 
 export interface DTable {
@@ -84,10 +114,17 @@ const intersects = (a: Rect, b: Rect): boolean =>
   a.row < b.row + b.rows && b.row < a.row + a.rows && a.column < b.column + b.columns && b.column < a.column + a.columns;
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-function rectAddress(sheet: DSheet, r: Rect): string {
+/** `A1` or `A1:B2` of a rectangle. */
+export function rectA1(r: Rect): string {
   const from = cellAddress(r.row + 1, r.column + 1);
   const to = cellAddress(r.row + r.rows, r.column + r.columns);
-  return `${sheet.name}!${from === to ? from : `${from}:${to}`}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** As Excel gives `Range.address`: the sheet name quoted when it is not a plain word. */
+function rectAddress(sheet: DSheet, r: Rect): string {
+  const name = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`;
+  return `${name}!${rectA1(r)}`;
 }
 
 function parseRect(address: string): Rect {
@@ -97,12 +134,24 @@ function parseRect(address: string): Rect {
   return { row: a.row - 1, column: a.column - 1, rows: b.row - a.row + 1, columns: b.column - a.column + 1 };
 }
 
-type Target = { kind: 'sheet'; sheet: DSheet } | { kind: 'table'; table: DTable } | { kind: 'range'; sheet: DSheet; rect: Rect } | { kind: 'other' };
+type Target =
+  | { kind: 'sheet'; sheet: DSheet }
+  | { kind: 'table'; table: DTable }
+  | { kind: 'range'; sheet: DSheet; rect: Rect }
+  | { kind: 'note'; sheet: DSheet; row: number; column: number }
+  | { kind: 'chart'; sheet: DSheet; chart: DChart }
+  | { kind: 'name'; name: DName }
+  | { kind: 'other' };
 
 /** The workbook the double holds, and the knobs of the tests. */
 export class ExcelModel {
   sheets: DSheet[] = [];
   tables: DTable[] = [];
+  names: DName[] = [];
+  /** Custom document properties by lower-case key. */
+  properties = new Map<string, { key: string; value: string }>();
+  /** Charts added so far: Excel names a new chart after it (`Grafico 3`). */
+  chartsAdded = 0;
   private nextId = 1;
   eventsEnabled = true;
   selection: { sheet: string; address: string } | null = null;
@@ -125,7 +174,7 @@ export class ExcelModel {
 
   addSheet(name: string): DSheet {
     if (this.sheet(name)) throw new OfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
-    const sheet: DSheet = { id: this.nextId++, name, cells: [], protected: false, widths: new Map(), validations: [], conditional: [] };
+    const sheet: DSheet = { id: this.nextId++, name, cells: [], protected: false, widths: new Map(), validations: [], conditional: [], charts: [] };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -204,6 +253,19 @@ export class ExcelModel {
 
   newId(): number {
     return this.nextId++;
+  }
+
+  name(name: string): DName | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Every note of the workbook: sheet by sheet, row by row. */
+  notes(): { sheet: DSheet; row: number; column: number }[] {
+    const found: { sheet: DSheet; row: number; column: number }[] = [];
+    for (const sheet of this.sheets) {
+      sheet.cells.forEach((cells, row) => cells?.forEach((cell, column) => cell?.note !== undefined && found.push({ sheet, row, column })));
+    }
+    return found;
   }
 }
 
@@ -403,9 +465,272 @@ abstract class Collection<T extends Proxy> extends Proxy {
 class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
+  readonly names: NamedItemCollection;
+  readonly properties: { custom: CustomPropertyCollection };
+  readonly notes: WorkbookNotes;
   constructor(context: Context) {
     this.worksheets = new WorksheetCollection(context);
     this.tables = new TableCollection(context, null);
+    this.names = new NamedItemCollection(context);
+    this.properties = { custom: new CustomPropertyCollection(context) };
+    this.notes = new WorkbookNotes(context);
+  }
+}
+
+/** A method's result (`getCount`): readable after the sync that computes it. */
+class ClientResult<T> extends Proxy {
+  constructor(context: Context, name: string, compute: () => T) {
+    super(context, { kind: 'other' }, name);
+    context.queue.push({
+      proxy: this,
+      kind: 'load',
+      name,
+      args: [],
+      exec: () => {
+        const value = compute();
+        this.stageValue('value', value);
+        this.pendingResponse.push({ value });
+      },
+    });
+  }
+  get value(): T {
+    return this.get('value');
+  }
+}
+
+class NamedItemCollection extends Collection<NamedItem> {
+  constructor(context: Context) {
+    super(context, { kind: 'other' }, 'names');
+  }
+  protected makeItems(): NamedItem[] {
+    return this.context.model.names.map((name) => new NamedItem(this.context, { kind: 'name', name }, 'item'));
+  }
+  protected itemPath(item: NamedItem, path: string): unknown {
+    if (path !== 'name') throw new Error(`double: names load items/name only, not ${path}`);
+    return item.nameTarget().name;
+  }
+  add(name: string, reference: string, comment?: string): void {
+    this.queueCall('names.add', [name, reference, comment], () => {
+      const model = this.context.model;
+      if (model.name(name)) throw new OfficeError('InvalidArgument', `The name ${name} already exists.`);
+      model.names.push({ name, formula: reference, ...(comment !== undefined ? { comment } : {}) });
+    });
+  }
+  getItem(name: string): NamedItem {
+    return new NamedItem(this.context, () => {
+      const item = this.context.model.name(name);
+      if (!item) throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${name}`);
+      return { kind: 'name', name: item };
+    }, 'getItem', [name], this);
+  }
+}
+
+class NamedItem extends Proxy {
+  nameTarget(): DName {
+    const t = this.resolved();
+    if (t.kind !== 'name') throw new Error('double: not a name');
+    return t.name;
+  }
+  get name(): string {
+    return this.get('name');
+  }
+  set formula(formula: string) {
+    this.queueSet('formula', formula, () => (this.nameTarget().formula = formula));
+  }
+  set comment(comment: string) {
+    this.queueSet('comment', comment, () => (this.nameTarget().comment = comment));
+  }
+}
+
+class CustomPropertyCollection extends Collection<CustomProperty> {
+  constructor(context: Context) {
+    super(context, { kind: 'other' }, 'properties.custom');
+  }
+  protected makeItems(): CustomProperty[] {
+    return [...this.context.model.properties.values()].map((p) => new CustomProperty(this.context, p));
+  }
+  protected itemPath(item: CustomProperty, path: string): unknown {
+    if (path === 'key') return item.property.key;
+    if (path === 'value') return item.property.value;
+    throw new Error(`double: custom properties load items/key and items/value only, not ${path}`);
+  }
+  add(key: string, value: string): void {
+    this.queueCall('properties.custom.add', [key, value], () => this.context.model.properties.set(key.toLowerCase(), { key, value: String(value) }));
+  }
+}
+
+class CustomProperty extends Proxy {
+  constructor(
+    context: Context,
+    readonly property: { key: string; value: string },
+  ) {
+    super(context, { kind: 'other' }, 'item');
+  }
+  get key(): string {
+    return this.get('key');
+  }
+  get value(): string {
+    return this.get('value');
+  }
+}
+
+class Note extends Proxy {
+  private noteTarget(): { sheet: DSheet; row: number; column: number } {
+    const t = this.resolved();
+    if (t.kind !== 'note') throw new Error('double: not a note');
+    return t;
+  }
+  set content(text: string) {
+    this.queueSet('content', text, () => {
+      const { sheet, row, column } = this.noteTarget();
+      this.context.model.writable(sheet);
+      this.context.model.update(sheet, row, column, { note: text });
+    });
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const { sheet, row, column } = this.noteTarget();
+      this.context.model.writable(sheet);
+      const cell = sheet.cells[row][column]!;
+      const { note: _note, ...rest } = cell;
+      sheet.cells[row][column] = rest;
+    });
+  }
+  getLocation(): Range {
+    return new Range(this.context, () => {
+      const { sheet, row, column } = this.noteTarget();
+      return { kind: 'range', sheet, rect: { row, column, rows: 1, columns: 1 } };
+    }, 'getLocation', [], this);
+  }
+}
+
+class WorkbookNotes extends Proxy {
+  constructor(context: Context) {
+    super(context, { kind: 'other' }, 'notes');
+  }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.context, 'getCount', () => this.context.model.notes().length);
+  }
+  getItemAt(index: number): Note {
+    return new Note(this.context, () => {
+      const note = this.context.model.notes()[index];
+      if (!note) throw new OfficeError('ItemNotFound', `No note at ${index}.`);
+      return { kind: 'note', ...note };
+    }, 'getItemAt', [index], this);
+  }
+}
+
+/** The notes of one sheet, by cell address. */
+class SheetNotes extends Proxy {
+  constructor(
+    context: Context,
+    private readonly owner: Worksheet,
+  ) {
+    super(context, { kind: 'other' }, 'notes');
+  }
+  add(cell: Range, content: string): void {
+    this.queueCall('notes.add', [cell, content], () => {
+      const t = cell.rangeTarget();
+      const model = this.context.model;
+      model.writable(t.sheet);
+      if (t.rect.rows !== 1 || t.rect.columns !== 1) throw new OfficeError('InvalidArgument', 'A note goes on one cell.');
+      if (model.cell(t.sheet, t.rect.row, t.rect.column)?.note !== undefined) throw new OfficeError('InvalidArgument', 'The cell already has a note.');
+      model.update(t.sheet, t.rect.row, t.rect.column, { note: content });
+    });
+  }
+  getItem(address: string): Note {
+    return new Note(this.context, () => {
+      const sheet = this.owner.sheetOf();
+      const { row, column } = parseCellAddress(address);
+      if (!sheet || this.context.model.cell(sheet, row - 1, column - 1)?.note === undefined) {
+        throw new OfficeError('ItemNotFound', `The requested resource doesn't exist: ${address}`);
+      }
+      return { kind: 'note', sheet, row: row - 1, column: column - 1 };
+    }, 'getItem', [address], this);
+  }
+}
+
+class ChartCollection extends Collection<Chart> {
+  constructor(
+    context: Context,
+    private readonly owner: Worksheet,
+  ) {
+    super(context, { kind: 'other' }, 'charts');
+  }
+  protected makeItems(): Chart[] {
+    const sheet = this.owner.sheetOf();
+    return sheet ? sheet.charts.map((chart) => new Chart(this.context, { kind: 'chart', sheet, chart }, 'item')) : [];
+  }
+  protected itemPath(item: Chart, path: string): unknown {
+    if (path !== 'name') throw new Error(`double: charts load items/name only, not ${path}`);
+    return item.chartTarget().chart.name;
+  }
+  add(type: string, source: Range, seriesBy: string): Chart {
+    return new Chart(this.context, () => {
+      const t = source.rangeTarget();
+      const model = this.context.model;
+      model.writable(t.sheet);
+      if (seriesBy !== 'Columns' || t.rect.columns !== 1) throw new Error('double: charts of one column series only');
+      const chart: DChart = { name: `Grafico ${++model.chartsAdded}`, type, values: t.rect };
+      t.sheet.charts.push(chart);
+      return { kind: 'chart', sheet: t.sheet, chart };
+    }, 'add', [type, source, seriesBy], this.owner);
+  }
+  getItemAt(index: number): Chart {
+    return new Chart(this.context, () => {
+      const sheet = this.owner.sheetOf();
+      const chart = sheet?.charts[index];
+      if (!sheet || !chart) throw new OfficeError('ItemNotFound', `No chart at ${index}.`);
+      return { kind: 'chart', sheet, chart };
+    }, 'getItemAt', [index], this);
+  }
+}
+
+class Chart extends Proxy {
+  chartTarget(): { sheet: DSheet; chart: DChart } {
+    const t = this.resolved();
+    if (t.kind !== 'chart') throw new Error('double: not a chart');
+    return t;
+  }
+  get title(): { text: string } {
+    const chart = this;
+    return {
+      set text(text: string) {
+        chart.queueSet('title.text', text, () => (chart.chartTarget().chart.title = text));
+      },
+      get text(): string {
+        throw new OfficeError('PropertyNotLoaded', 'title.text is not loaded');
+      },
+    };
+  }
+  get series(): { getItemAt: (index: number) => { name: string; setXAxisValues: (range: Range) => void } } {
+    const chart = this;
+    return {
+      getItemAt(index: number) {
+        if (index !== 0) throw new Error('double: charts have one series');
+        return {
+          set name(name: string) {
+            chart.queueSet('series.name', name, () => (chart.chartTarget().chart.seriesName = name));
+          },
+          get name(): string {
+            throw new OfficeError('PropertyNotLoaded', 'series.name is not loaded');
+          },
+          setXAxisValues(range: Range) {
+            chart.queueCall('series.setXAxisValues', [range], () => (chart.chartTarget().chart.categories = range.rangeTarget().rect));
+          },
+        };
+      },
+    };
+  }
+  setPosition(startCell: string): void {
+    this.queueCall('setPosition', [startCell], () => (this.chartTarget().chart.anchor = startCell));
+  }
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const { sheet, chart } = this.chartTarget();
+      this.context.model.writable(sheet);
+      sheet.charts = sheet.charts.filter((c) => c !== chart);
+    });
   }
 }
 
@@ -463,6 +788,10 @@ class Worksheet extends Proxy {
     const t = this.target;
     return t && t.kind === 'sheet' ? t.sheet : null;
   }
+  /** The sheet once resolved, null for a null object. */
+  sheetOf(): DSheet | null {
+    return this.sheetTarget();
+  }
   readPath(path: string): unknown {
     const sheet = this.sheetTarget();
     if (!sheet) return null;
@@ -487,14 +816,11 @@ class Worksheet extends Proxy {
   get tables(): TableCollection {
     return new TableCollection(this.context, this);
   }
-  get notes(): { add: (cell: Range, content: string) => void } {
-    return {
-      add: (cell: Range, content: string) =>
-        this.queueCall('notes.add', [cell, content], () => {
-          const t = cell.rangeTarget();
-          this.context.model.update(t.sheet, t.rect.row, t.rect.column, { note: content });
-        }),
-    };
+  get notes(): SheetNotes {
+    return new SheetNotes(this.context, this);
+  }
+  get charts(): ChartCollection {
+    return new ChartCollection(this.context, this);
   }
   getRange(address?: string): Range {
     return new Range(this.context, () => {
@@ -682,6 +1008,14 @@ class Range extends Proxy {
       model.update(sheet, r, c, model.typed(v as Value, model.cell(sheet, r, c)?.format));
     }));
   }
+  set formulas(input: unknown[][]) {
+    this.queueSet('formulas', input, () => this.each(input, 'formulas', (sheet, r, c, v) => {
+      const model = this.context.model;
+      const format = model.cell(sheet, r, c)?.format;
+      const formula = typeof v === 'string' && v.startsWith('=') && v.length > 1 && format !== '@';
+      model.update(sheet, r, c, formula ? { formula: v } : model.typed(v as Value, format));
+    }));
+  }
   get numberFormat(): unknown[][] {
     return this.get('numberFormat');
   }
@@ -779,9 +1113,19 @@ class Range extends Proxy {
     };
   }
 
-  get conditionalFormats(): { add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } } } {
+  get conditionalFormats(): {
+    add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } };
+    clearAll: () => void;
+  } {
     const range = this;
     return {
+      clearAll() {
+        range.queueCall('conditionalFormats.clearAll', [], () => {
+          const { sheet, rect } = range.rangeTarget();
+          range.context.model.writable(sheet);
+          sheet.conditional = sheet.conditional.filter((v) => !intersects(v.rect, rect));
+        });
+      },
       add(type: string) {
         if (type !== 'Custom') throw new Error('double: only custom conditional formats');
         const entry: { rect: Rect; formula: string; fill?: string } = { rect: { row: 0, column: 0, rows: 0, columns: 0 }, formula: '' };

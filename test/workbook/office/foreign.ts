@@ -7,8 +7,8 @@ import { isCellError, isPercentCell } from '../../../src/schema/raw';
 import { dateFromSerial, serialFromDate } from '../../../src/workbook/office/cells';
 import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/office/officeWorkbook';
 import { parseCellAddress } from '../../../src/workbook/memory/memoryWorkbook';
-import type { ForeignEdits, InspectedCell, PortUnderTest } from '../contract';
-import { doubleRun, ExcelModel, type DCell, type DSheet } from './excelDouble';
+import { bandsOf, type ForeignEdits, type InspectedCell, type PortUnderTest } from '../contract';
+import { doubleRun, ExcelModel, rectA1, type DCell, type DSheet } from './excelDouble';
 
 function typedByUser(value: CellValue): Partial<DCell> {
   if (value === null || value === undefined) return { value: '' };
@@ -45,6 +45,24 @@ export function foreignEdits(model: ExcelModel): ForeignEdits {
       sheetOf(model, name).protected = true;
     },
     inspect: async (sheetName, address) => inspect(model, sheetName, address),
+    defineName: async (name, formula) => void model.names.push({ name, formula }),
+    definedNames: async () => model.names.map(({ name, formula }) => ({ name, formula })),
+    bands: async (sheetName, address) => {
+      const sheet = model.sheet(sheetName);
+      const { row, column } = parseCellAddress(address);
+      const rules = (sheet?.conditional ?? []).filter(
+        ({ rect }) => row - 1 >= rect.row && row - 1 < rect.row + rect.rows && column - 1 >= rect.column && column - 1 < rect.column + rect.columns,
+      );
+      return bandsOf(rules.map((r) => ({ formula: r.formula, color: r.fill ?? '' })));
+    },
+    charts: async (sheetName) =>
+      (model.sheet(sheetName)?.charts ?? []).map((c) => ({
+        title: c.title ?? '',
+        seriesName: c.seriesName ?? '',
+        categories: c.categories ? rectA1(c.categories) : '',
+        values: rectA1(c.values),
+        anchor: c.anchor ?? '',
+      })),
   };
 }
 
@@ -60,6 +78,7 @@ export function inspect(model: ExcelModel, sheetName: string, address: string): 
     cell.value === '' ? null : typeof cell.value === 'number' && format && !format.includes('%') && DATE_FORMAT.test(format) ? dateFromSerial(cell.value) : cell.value;
   return {
     value,
+    ...(cell.formula !== undefined ? { formula: cell.formula } : {}),
     ...(format ? { numFmt: format } : {}),
     ...(cell.fill ? { fill: cell.fill } : {}),
     ...(cell.note ? { note: cell.note } : {}),

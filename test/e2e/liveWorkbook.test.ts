@@ -1,0 +1,117 @@
+/**
+ * The live workbook in LibreOffice Calc (headless): the xlsx Calcola writes is recalculated by
+ * LibreOffice and every output cell equals Traguardo's engine; then an actual value is changed
+ * in the file, LibreOffice recalculates, and the objective's, the unit's and the organisation's
+ * grades move exactly as the engine says for the changed plan.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { scoreWorkbook, type Computed } from '../../src/actions/assess';
+import { score } from '../../src/engine/score';
+import { buildDemoRaw } from '../../src/demo/demo';
+import { readPlan } from '../../src/schema/read';
+import { blockedRows } from '../../src/validation/blocked';
+import { validate } from '../../src/validation/validate';
+import { readWorkbookTables } from '../../src/workbook/grid';
+import { columnId } from '../../src/workbook/headers';
+import { importChanges } from '../../src/workbook/outputs';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
+import { sameValue } from '../support/hyperformula';
+import { cachedValues, disposeSofficeProfile, recalculateXlsx, type SheetValue } from '../support/libreoffice';
+import { expectedCells } from '../support/parity';
+
+afterAll(disposeSofficeProfile);
+
+const NOW = new Date(Date.UTC(2026, 10, 22));
+
+async function demoWorkbook(): Promise<{ workbook: XlsxWorkbook; computed: Computed }> {
+  const workbook = XlsxWorkbook.create(zlibCodec);
+  await workbook.apply(importChanges(buildDemoRaw(), 'it'));
+  const computed = await scoreWorkbook(workbook, 'it', { now: NOW });
+  return { workbook, computed };
+}
+
+/** Every cached formula result replaced by -999: only a real recalculation can give the right numbers. */
+function withWrongCache(xlsx: Uint8Array): Uint8Array {
+  const files = unzipSync(xlsx);
+  for (const name of Object.keys(files)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(files[name]).replace(/(<\/f>)<v>[^<]*<\/v>/g, '$1<v>-999</v>');
+    files[name] = strToU8(xml);
+  }
+  return zipSync(files);
+}
+
+const plain = (v: SheetValue): number | string | boolean | null => (v !== null && typeof v === 'object' ? `#${v.error}` : v);
+
+describe('the workbook in LibreOffice Calc', () => {
+  it('recalculates every output to the engine’s value (1e-9), with every cached result first made wrong', async () => {
+    const { workbook, computed } = await demoWorkbook();
+    const bytes = await workbook.toBytes();
+    const wrong = withWrongCache(bytes);
+    expect(strFromU8(unzipSync(wrong)['xl/worksheets/sheet2.xml'])).toContain('<v>-999</v>');
+    const { output } = await recalculateXlsx(wrong);
+    const value = await cachedValues(output);
+    const cells = await expectedCells(workbook, computed, 'it');
+    const mismatches = cells
+      .map((c) => ({ ...c, actual: plain(value(c.sheet, c.address)) }))
+      .filter((c) => !sameValue(c.actual, c.expected));
+    expect(mismatches).toEqual([]);
+    expect(cells.length).toBeGreaterThan(500);
+  });
+
+  it('follows a changed actual: objective, unit and organisation grades move as the engine says', async () => {
+    const { workbook, computed } = await demoWorkbook();
+    const { locator } = readWorkbookTables(await workbook.readTables());
+    const plan = computed.plan;
+    const indicators = locator.placement('indicators');
+    if (!indicators) throw new Error('no Indicatori');
+    // A numeric indicator with an actual, graded by a formula, in an objective without Grado NdV:
+    // the change must travel all the way up (in the demo every unit basket has a floor).
+    const before = await cachedValues(await workbook.toBytes());
+    const k = plan.indicators.findIndex((ind, i) => {
+      const o = plan.objectives.findIndex((obj) => obj.code === ind.objective);
+      const unit = o < 0 ? -1 : computed.results.units.findIndex((u) => u.code === plan.objectives[o].unit);
+      return (
+        ind.type === 'numero' &&
+        ind.actual?.kind === 'number' &&
+        ind.target?.kind === 'number' &&
+        ind.actual.value > 0 &&
+        computed.results.indicators[i].grade !== null &&
+        o >= 0 &&
+        plan.objectives[o].override === null &&
+        computed.results.objectives[o].finalGrade !== null &&
+        unit >= 0
+      );
+    });
+    expect(k).toBeGreaterThanOrEqual(0);
+    const actualHeader = indicators.headers[indicators.columns.get(columnId({ role: 'field', key: 'actual' })) as number];
+    const actuals = (await workbook.readTables()).find((t) => t.name === indicators.table)?.rows.map((r) => r[indicators.headers.indexOf(actualHeader)]) ?? [];
+    const old = plan.indicators[k].actual?.kind === 'number' ? plan.indicators[k].actual.value : 0;
+    actuals[indicators.rows[k]] = old / 2;
+    await workbook.apply([{ kind: 'writeColumn', table: indicators.table, header: actualHeader, values: actuals }]);
+
+    // What the engine says for the changed plan.
+    const read = readWorkbookTables(await workbook.readTables());
+    const changed = readPlan(read.raw);
+    const results = score(changed.plan, { blocked: blockedRows([...read.findings, ...changed.findings, ...validate(changed.plan)]) });
+
+    const { output } = await recalculateXlsx(await workbook.toBytes());
+    const after = await cachedValues(output);
+    const cells = await expectedCells(workbook, { ...computed, plan: changed.plan, results }, 'it');
+    const objective = plan.objectives.findIndex((o) => o.code === plan.indicators[k].objective);
+    const unit = results.units.findIndex((u) => u.code === plan.objectives[objective].unit);
+    const watched = [
+      cells.find((c) => c.what === 'indicators.grade' && c.index === k),
+      cells.find((c) => c.what === 'objectives.finalGrade' && c.index === objective),
+      cells.find((c) => c.what === 'summary.grade' && c.index === unit),
+      cells.find((c) => c.what === 'summary.grade' && c.index === results.units.length),
+    ];
+    for (const cell of watched) {
+      if (!cell) throw new Error('cell not found');
+      expect(plain(after(cell.sheet, cell.address))).toBeCloseTo(cell.expected as number, 9);
+      // And it moved: the file held the old grade before the change.
+      expect(plain(before(cell.sheet, cell.address))).not.toBeCloseTo(cell.expected as number, 6);
+    }
+  });
+});

@@ -135,6 +135,70 @@ describe('traguardo score', () => {
     const headers = (sheet?.getRow(1).values as unknown[]).filter((v) => typeof v === 'string');
     expect(headers).toEqual(expect.arrayContaining(['Grado finale %', 'Peso %', 'Esito verifica']));
   });
+
+  /** Formula and cached result of every cell of a column, read by ExcelJS (a reader that does not recalculate). */
+  async function column(xlsx: string, sheetName: string, header: string): Promise<{ formula?: string; result: unknown }[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const sheet = wb.getWorksheet(sheetName);
+    if (!sheet) throw new Error(`no ${sheetName}`);
+    const headers = sheet.getRow(1).values as unknown[];
+    const col = headers.indexOf(header);
+    const cells: { formula?: string; result: unknown }[] = [];
+    for (let r = 2; r <= sheet.rowCount; r++) {
+      const cell = sheet.getRow(r).getCell(col);
+      cells.push(cell.type === ExcelJS.ValueType.Formula ? { formula: cell.formula, result: cell.result } : { result: cell.value });
+    }
+    return cells;
+  }
+
+  test('writes formulas with their computed results, says so, and that the chart is made in Excel', async () => {
+    const xlsx = file('formulas.xlsx');
+    await run('import', fixturePath('capannori-2023'), xlsx);
+    const result = await run('score', xlsx);
+    expect(result.out).toContain('Risultati scritti come formule di Excel');
+    expect(result.out).toContain('il file xlsx della riga di comando non lo contiene');
+    const raw = parseInterchange(JSON.parse(readFileSync(fixturePath('capannori-2023'), 'utf8')));
+    const { results } = scoreAssessment(assessRaw(raw, defaultLocator(raw), [], 'it'), 'it');
+    const grades = await column(xlsx, 'Obiettivi', 'Grado finale %');
+    const withFormula = grades.filter((c) => c.formula !== undefined);
+    expect(withFormula.length).toBeGreaterThan(0);
+    grades.slice(0, results.objectives.length).forEach((cell, i) => {
+      const expected = results.objectives[i].finalGrade;
+      if (cell.formula === undefined) return;
+      expect(cell.result).toBeCloseTo(expected as number, 9);
+    });
+  });
+
+  test('--valori writes plain values rounded to Decimali, without formulas', async () => {
+    const xlsx = file('values.xlsx');
+    await run('import', fixturePath('capannori-2023'), xlsx);
+    const result = await run('score', xlsx, '--valori');
+    expect(result.out).toContain('Risultati scritti come valori fissi');
+    const grades = await column(xlsx, 'Obiettivi', 'Grado finale %');
+    expect(grades.filter((c) => c.formula !== undefined)).toEqual([]);
+    const numbers = grades.map((c) => c.result).filter((v): v is number => typeof v === 'number');
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const n of numbers) expect(Math.round(n * 100) / 100).toBe(n);
+  });
+
+  test('validate warns when the inputs changed since a calculation written as values', async () => {
+    const xlsx = file('stale.xlsx');
+    await run('import', fixturePath('capannori-2023'), xlsx);
+    await run('score', xlsx, '--valori');
+    expect((await run('validate', xlsx)).err).toBe('');
+    const changed = file('stale-changed.xlsx');
+    const { openXlsxFile, saveXlsxFile } = await import('../../src/workbook/xlsx/xlsxFile');
+    const workbook = await openXlsxFile(xlsx);
+    const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi');
+    if (!objectives) throw new Error('no Obiettivi');
+    const overrides = objectives.rows.map((r) => r[objectives.headers.indexOf('Grado NdV %')]);
+    overrides[0] = 42;
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado NdV %', values: overrides }]);
+    await saveXlsxFile(workbook, changed);
+    const stale = await run('validate', changed);
+    expect(stale.err).toMatch(/^I risultati sono stati calcolati il \d\d\/\d\d\/\d{4} e da allora sono cambiati dei dati/);
+  });
 });
 
 describe('traguardo demo and schema', () => {

@@ -12,7 +12,7 @@ import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
 import { planCounts } from '../../src/taskpane/operations';
-import type { TableData } from '../../src/workbook/port';
+import { cellAddress, type TableData } from '../../src/workbook/port';
 import { blobText, memoryHost, type MemoryHost } from './memoryHost';
 import { renderPane } from './renderPane';
 
@@ -226,6 +226,56 @@ describe('Calcola', () => {
     expect(screen.getByTestId('ente-result').dataset.grade).toBe('75');
     expect(screen.getByTestId('ente-result').textContent).toContain('75 %');
     expect(screen.getByTestId('unit-result').dataset.grade).toBe('90');
+  });
+});
+
+describe('formulas or values', () => {
+  /** The Grado finale % cells of every objective row. */
+  const finalGrades = async (workbook: MemoryWorkbook) => {
+    const { locator } = readWorkbookTables(await workbook.readTables());
+    const p = locator.placement('objectives');
+    if (!p) throw new Error('no Obiettivi');
+    const offset = p.headers.indexOf('Grado finale %');
+    return p.rows.map((row) => workbook.cell(p.sheet, cellAddress(p.top + 1 + row, p.left + offset)));
+  };
+
+  it('Calcola writes formulas by default, the Riepilogo chart, and says that grades follow the inputs', async () => {
+    const host = memoryHost(await demoWorkbook());
+    await openPane(host);
+    tab('compute');
+    expect((screen.getByTestId('switch-values') as HTMLInputElement).checked).toBe(false);
+    await click('btn-compute');
+    const formulas = (await finalGrades(host.port)).filter((c) => c?.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(20);
+    expect(formulas[0]?.formula).toMatch(/^=IF\(ISNUMBER\(/);
+    expect(host.port.charts('Riepilogo')).toHaveLength(1);
+    expect(messageBar().textContent).toContain('formule di Excel');
+  });
+
+  it('with «Valori fissi» writes plain values and says the copy does not follow the inputs', async () => {
+    const host = memoryHost(await demoWorkbook());
+    await openPane(host);
+    tab('compute');
+    fireEvent.click(screen.getByTestId('switch-values'));
+    await click('btn-compute');
+    const cells = await finalGrades(host.port);
+    expect(cells.filter((c) => c?.formula !== undefined)).toEqual([]);
+    expect(cells.filter((c) => typeof c?.value === 'number').length).toBeGreaterThan(20);
+    expect(messageBar().textContent).toContain(message('ui-compute-done-values', { summary: 'Riepilogo' }, 'it'));
+  });
+
+  it('Verifica warns when inputs changed since a Calcola that wrote values', async () => {
+    const workbook = await demoWorkbook();
+    await scoreWorkbook(workbook, 'it', { mode: 'valori', now: new Date(Date.UTC(2026, 10, 20)) });
+    const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi') as TableData;
+    const titles = objectives.rows.map((r) => r[objectives.headers.indexOf('Grado NdV %')]);
+    titles[0] = 55;
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado NdV %', values: titles }]);
+    await openPane(memoryHost(workbook));
+    tab('check');
+    await click('btn-validate');
+    expect(messageBar().getAttribute('data-intent')).toBe('warning');
+    expect(messageBar().textContent).toContain(message('stale-inputs', { date: '20/11/2026' }, 'it'));
   });
 });
 

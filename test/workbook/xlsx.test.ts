@@ -363,3 +363,209 @@ describe('XlsxWorkbook', () => {
     expect(table.rows.map((r) => r[0])).toEqual(texts);
   });
 });
+
+describe('XlsxWorkbook: formulas, notes, names, properties, band colours', () => {
+  const GRADE: ColumnSpec = { header: 'Grado %', format: 'percent', output: true, note: 'calcolato', bands: [{ from: 0, color: '#C00000' }, { from: 90, color: '#00B050' }] };
+  const BAND: ColumnSpec = { header: 'Fascia', format: 'text', output: true };
+
+  async function graded(): Promise<XlsxWorkbook> {
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply([
+      { kind: 'ensureTable', sheet: 'Obiettivi', table: 'Obiettivi', columns: [{ header: 'Codice', format: 'text', output: false }, GRADE, BAND] },
+      { kind: 'writeRows', table: 'Obiettivi', headers: ['Codice'], rows: [['A'], ['B'], ['C'], ['D']] },
+    ]);
+    return workbook;
+  }
+
+  function sheetXml(data: Uint8Array, sheet = 'xl/worksheets/sheet1.xml'): string {
+    return parts(data).get(sheet)!.toString();
+  }
+
+  it('writes a formula cell as <f> without its = and the result as <v>, typed by t', async () => {
+    const workbook = await graded();
+    await workbook.apply([
+      {
+        kind: 'writeColumn',
+        table: 'Obiettivi',
+        header: 'Grado %',
+        values: [
+          { formula: '=IF(A2<>"",1,0)*90', result: 90 },
+          { formula: '=IF(A3="B","x & <y>","")', result: 'x & <y>' },
+          { formula: '=A4="C"', result: false },
+          { formula: '=1/0', result: null },
+        ],
+      },
+    ]);
+    const xml = sheetXml(await workbook.toBytes());
+    expect(xml).toMatch(/<c r="B2" s="\d+"><f>IF\(A2&lt;&gt;&quot;&quot;,1,0\)\*90<\/f><v>90<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="B3" s="\d+" t="str"><f>IF\(A3=&quot;B&quot;,&quot;x &amp; &lt;y&gt;&quot;,&quot;&quot;\)<\/f><v>x &amp; &lt;y&gt;<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="B4" s="\d+" t="b"><f>A4=&quot;C&quot;<\/f><v>0<\/v><\/c>/);
+    expect(xml).toMatch(/<c r="B5" s="\d+"><f>1\/0<\/f><\/c>/);
+    const [table] = await (await XlsxWorkbook.load(await workbook.toBytes())).readTables();
+    expect(table.rows.map((r) => r[1])).toEqual([90, 'x & <y>', false, null]);
+  });
+
+  it('ExcelJS reads the formulas back with their results', async () => {
+    const workbook = await graded();
+    await workbook.apply([
+      { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado %', values: [{ formula: '=SUM(1,2)', result: 3 }, 55, { formula: '=B2*2', result: 6 }, null] },
+      { kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values: [{ formula: '=IF(B2>=90,"Ottimo","Basso")', result: 'Basso' }, 'testo', '=non formula', null] },
+      { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Totale', { formula: '=SUM(Obiettivi!B2:B5)', result: 64 }]] },
+    ]);
+    const excel = await openWithExcelJs(await workbook.toBytes());
+    const sheet = excel.getWorksheet('Obiettivi')!;
+    expect(['B2', 'B3', 'B4', 'C2', 'C3', 'C4'].map((a) => sheet.getCell(a).value)).toEqual([
+      { formula: 'SUM(1,2)', result: 3 },
+      55,
+      { formula: 'B2*2', result: 6 },
+      { formula: 'IF(B2>=90,"Ottimo","Basso")', result: 'Basso' },
+      'testo',
+      '=non formula',
+    ]);
+    expect(excel.getWorksheet('Riepilogo')!.getCell('B1').value).toEqual({ formula: 'SUM(Obiettivi!B2:B5)', result: 64 });
+  });
+
+  it('asks Excel to recalculate on open, keeping the attributes calcPr had', async () => {
+    const workbook = await graded();
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado %', values: [{ formula: '=1', result: 1 }, 1, 1, 1] }]);
+    const xml = parts(await workbook.toBytes()).get('xl/workbook.xml')!.toString();
+    expect(xml).toContain('<calcPr calcId="191029" fullCalcOnLoad="1"/>');
+  });
+
+  it('sets, replaces and removes cell notes in the comments part and its drawing', async () => {
+    const workbook = await graded();
+    const values = ['a', 'b', 'c', 'd'];
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values, notes: ['uno', 'due', null, 'quattro'] }]);
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values, notes: [null, 'due bis', 'tre', null] }]);
+    const files = parts(await workbook.toBytes());
+    const comments = files.get('xl/comments1.xml')!.toString();
+    expect([...comments.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>.*?<t xml:space="preserve">([^<]*)<\/t>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['B1', 'calcolato'],
+      ['C3', 'due bis'],
+      ['C4', 'tre'],
+    ]);
+    const vml = files.get('xl/drawings/vmlDrawing1.vml')!.toString();
+    expect([...vml.matchAll(/<x:Row>(\d+)<\/x:Row><x:Column>(\d+)<\/x:Column>/g)].map((m) => `${m[1]},${m[2]}`).sort()).toEqual(['0,1', '2,2', '3,2']);
+    const excel = await openWithExcelJs(await workbook.toBytes());
+    expect(['C2', 'C3', 'C4', 'C5'].map((a) => excel.getWorksheet('Obiettivi')!.getCell(a).note)).toEqual([undefined, 'due bis', 'tre', undefined]);
+  });
+
+  it('replaceSheet drops the notes and band colours of the sheet it replaces, and colours its band ranges', async () => {
+    const workbook = XlsxWorkbook.create();
+    const bands = [{ from: 0, color: '#C00000' }, { from: 60, color: '#FFC000' }];
+    await workbook.apply([
+      { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Struttura', 'Grado %'], ['A', 50]], notes: [{ row: 1, column: 1, text: 'vecchia' }], bandRanges: [{ range: 'B2:B2', bands }] },
+    ]);
+    await workbook.apply([
+      { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Struttura', 'Grado %'], ['A', 50], ['B', 70]], notes: [{ row: 2, column: 0, text: 'nuova' }], bandRanges: [{ range: 'B2:B3', bands }] },
+    ]);
+    const files = parts(await workbook.toBytes());
+    const xml = files.get('xl/worksheets/sheet1.xml')!.toString();
+    expect([...xml.matchAll(/<conditionalFormatting sqref="([^"]+)">/g)].map((m) => m[1])).toEqual(['B2:B3']);
+    expect(xml).toContain('<formula>AND(ISNUMBER(B2),B2&gt;=0,B2&lt;60)</formula>');
+    expect([...files.get('xl/comments1.xml')!.toString().matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual(['A3']);
+    expect(files.get('xl/drawings/vmlDrawing1.vml')!.toString().match(/<v:shape /g)).toHaveLength(1);
+  });
+
+  it('colourBands replaces only the formats on exactly the column’s data cells', async () => {
+    const workbook = await graded();
+    const excel = await openWithExcelJs(await workbook.toBytes());
+    excel.getWorksheet('Obiettivi')!.addConditionalFormatting({
+      ref: 'A2:B5',
+      rules: [{ type: 'expression', priority: 1, formulae: ['A2="x"'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FF0000FF' } } } }],
+    });
+    const edited = await XlsxWorkbook.load(Buffer.from(await excel.xlsx.writeBuffer()));
+    await edited.apply([{ kind: 'colourBands', table: 'Obiettivi', header: 'Grado %', bands: [{ from: 50, color: '#123456' }] }]);
+    const formats = (await openWithExcelJs(await edited.toBytes())).getWorksheet('Obiettivi')!.conditionalFormattings;
+    expect(formats.map((f) => ({ ref: f.ref, rules: f.rules.map((r) => (r as ExcelJS.ExpressionRuleType).formulae) }))).toEqual([
+      { ref: 'A2:B5', rules: [['A2="x"']] },
+      { ref: 'B2:B5', rules: [['AND(ISNUMBER(B2),B2>=50)']] },
+    ]);
+  });
+
+  it('defines names in <definedNames> before calcPr, redefines them, and keeps the others', async () => {
+    const excel = new ExcelJS.Workbook();
+    const sheet = excel.addWorksheet('Regole');
+    sheet.addTable({ name: 'Regole', ref: 'A1', headerRow: true, columns: [{ name: 'Parametro', filterButton: true }, { name: 'Valore' }], rows: [['Tetto', 100]] });
+    excel.definedNames.add('Regole!$B$2', 'MiaCella');
+    // Names ExcelJS does not write: Excel's own filter range and a name of the sheet's scope.
+    const local =
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Regole!$A$1:$B$2</definedName>' +
+      '<definedName name="Tetto" localSheetId="0">Regole!$B$9</definedName>';
+    const written = Buffer.from(await excel.xlsx.writeBuffer());
+    const entries = readZip(written).map((e) => {
+      const content = Buffer.from(entryContent(e, zlibCodec));
+      return makeEntry(e.name, e.name === 'xl/workbook.xml' ? Buffer.from(content.toString().replace('<definedNames>', `<definedNames>${local}`)) : content, zlibCodec);
+    });
+    const workbook = await XlsxWorkbook.load(writeZip(entries));
+    await workbook.apply([
+      { kind: 'defineNames', names: [{ name: 'Tetto', formula: '=IF(ISBLANK(Regole!$B$2),100,Regole!$B$2)', comment: 'Tetto grado %' }, { name: 'miacella', formula: '=Regole!$B$3' }] },
+    ]);
+    await workbook.apply([{ kind: 'defineNames', names: [{ name: 'Tetto', formula: '=Regole!$B$2' }] }]);
+    const xml = parts(await workbook.toBytes()).get('xl/workbook.xml')!.toString();
+    const names = /<definedNames>(.*)<\/definedNames>/.exec(xml)![1];
+    expect(names).toContain('<definedName name="MiaCella">Regole!$B$3</definedName>');
+    expect(names).toContain('<definedName name="Tetto" comment="Tetto grado %">Regole!$B$2</definedName>');
+    expect(names).toContain(local);
+    expect(xml.indexOf('</definedNames>')).toBeLessThan(xml.indexOf('<calcPr'));
+    expect((await openWithExcelJs(await workbook.toBytes())).definedNames.getRanges('MiaCella').ranges).toEqual(['Regole!$B$3']);
+  });
+
+  it('writes a custom property into docProps/custom.xml, creating the part, its content type and relationship', async () => {
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply([{ kind: 'setProperty', key: 'Traguardo.Calcolo', value: '31/03/2024 <10:00>' }]);
+    const files = parts(await workbook.toBytes());
+    expect(files.get('[Content_Types].xml')!.toString()).toContain(
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>',
+    );
+    expect(files.get('_rels/.rels')!.toString()).toMatch(
+      /<Relationship Id="rId\d+" Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/custom-properties" Target="docProps\/custom.xml"\/>/,
+    );
+    expect(files.get('docProps/custom.xml')!.toString()).toContain(
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Traguardo.Calcolo"><vt:lpwstr>31/03/2024 &lt;10:00&gt;</vt:lpwstr></property>',
+    );
+  });
+
+  it('keeps the other custom properties of the file and replaces one of another type', async () => {
+    const base = parts(await XlsxWorkbook.create().toBytes());
+    const custom =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:t="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Reparto"><t:lpwstr>Ragioneria</t:lpwstr></property>' +
+      '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" name="Traguardo.Calcolo"><t:i4>7</t:i4></property></Properties>';
+    const entries = [...base.entries()].map(([name, content]) => {
+      if (name === '_rels/.rels') {
+        const rel = '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>';
+        return makeEntry(name, Buffer.from(content.toString().replace('</Relationships>', `${rel}</Relationships>`)), zlibCodec);
+      }
+      return makeEntry(name, content, zlibCodec);
+    });
+    entries.push(makeEntry('docProps/custom.xml', Buffer.from(custom), zlibCodec));
+    const workbook = await XlsxWorkbook.load(writeZip(entries));
+    expect(await workbook.readProperty('traguardo.calcolo')).toBe('7');
+    await workbook.apply([
+      { kind: 'setProperty', key: 'Traguardo.Calcolo', value: 'oggi' },
+      { kind: 'setProperty', key: 'Traguardo.Impronta', value: 'abc' },
+    ]);
+    const reopened = await XlsxWorkbook.load(await workbook.toBytes());
+    expect(await Promise.all(['Reparto', 'Traguardo.Calcolo', 'Traguardo.Impronta'].map((k) => reopened.readProperty(k)))).toEqual(['Ragioneria', 'oggi', 'abc']);
+    const xml = parts(await workbook.toBytes()).get('docProps/custom.xml')!.toString();
+    expect(xml).toContain('pid="5" name="Traguardo.Calcolo"><t:lpwstr>oggi</t:lpwstr></property>');
+    expect(xml).toContain('pid="6" name="Traguardo.Impronta"><t:lpwstr>abc</t:lpwstr>');
+  });
+
+  it('rolls a failing batch back: names, properties, notes and formulas as before', async () => {
+    const workbook = await graded();
+    const before = parts(await workbook.toBytes());
+    await expect(
+      workbook.apply([
+        { kind: 'defineNames', names: [{ name: 'Tetto', formula: '=Obiettivi!$B$2' }] },
+        { kind: 'setProperty', key: 'Traguardo.Calcolo', value: 'oggi' },
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado %', values: [{ formula: '=1', result: 1 }, 1, 1, 1], notes: ['n', null, null, null] },
+        { kind: 'colourBands', table: 'Obiettivi', header: 'Grado %', bands: [{ from: 1, color: '#000000' }] },
+        { kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values: ['solo uno'] },
+      ]),
+    ).rejects.toThrow('1 values for 4 rows');
+    expect(parts(await workbook.toBytes())).toEqual(before);
+    expect(await workbook.readProperty('Traguardo.Calcolo')).toBeNull();
+  });
+});

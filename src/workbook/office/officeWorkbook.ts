@@ -119,7 +119,7 @@ export class OfficeWorkbook implements WorkbookPort {
       replaced.every((sheet) => !recent.metadata.sheets.has(sheet.toLowerCase()) || recent.metadata.charts.has(sheet.toLowerCase()));
     await this.batch(async (context, sync) => {
       const metadata = reuse ? recent.metadata : (await readMetadata(context, sync, 1, options)).meta;
-      const locate = notes && metadata.notes === null && touchesNotes(metadata, changes);
+      const locate = notes && metadata.notes === null && touchesNotes(changes);
       let plan = planWrites(metadata, changes, { notes });
       if (plan.claims.length > 0 || locate) {
         await probe(context, sync, plan.claims, locate ? metadata : null, this.budget);

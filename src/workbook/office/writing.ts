@@ -282,12 +282,10 @@ function noteStep(sheet: string, row: number, column: number, text: string | nul
 
 /**
  * Whether the batch changes notes of cells that may have one, so the plan needs to know where
- * the workbook's notes are: cell notes of a column, or a sheet replaced (its notes go).
+ * the workbook's notes are: cell notes of a column (a replaced sheet loses its notes with its cells).
  */
-export function touchesNotes(metadata: Metadata, changes: readonly WorkbookChange[]): boolean {
-  return changes.some(
-    (c) => (c.kind === 'writeColumn' && c.notes !== undefined) || (c.kind === 'replaceSheet' && metadata.sheets.has(key(c.sheet))),
-  );
+export function touchesNotes(changes: readonly WorkbookChange[]): boolean {
+  return changes.some((c) => c.kind === 'writeColumn' && c.notes !== undefined);
 }
 
 /**
@@ -444,16 +442,9 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const exists = sheets.has(key(change.sheet));
         if (exists) {
           const name = sheets.get(key(change.sheet))?.name ?? change.sheet;
-          // Notes and charts are not cells: they are removed one by one, before the cells.
+          // Clearing everything takes the notes too (Excel's Clear All), not the charts.
           const prefix = `${key(name)}!`;
-          for (const cell of [...noted]) {
-            if (!cell.startsWith(prefix)) continue;
-            noted.delete(cell);
-            if (options.notes) {
-              const address = cell.slice(prefix.length);
-              plan.steps.push({ bytes: ACTION_BYTES * 2, queue: (_, objects) => objects.sheet(name).notes.getItem(address).delete() });
-            }
-          }
+          for (const cell of [...noted]) if (cell.startsWith(prefix)) noted.delete(cell);
           const count = charts.get(key(name));
           if (count === undefined) throw new Error(`replaceSheet ${name}: charts of the sheet unknown`);
           charts.set(key(name), 0);

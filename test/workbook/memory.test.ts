@@ -1,4 +1,5 @@
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import type { BarChart } from '../../src/workbook/port';
 import { runWorkbookPortContract, type PortUnderTest } from './contract';
 
 function underTest(workbook: MemoryWorkbook): PortUnderTest {
@@ -22,6 +23,8 @@ function underTest(workbook: MemoryWorkbook): PortUnderTest {
 
 runWorkbookPortContract('memory', async () => underTest(new MemoryWorkbook()));
 
+const CHART: BarChart = { title: 'Grado %', seriesName: 'Grado %', categories: 'A2:A3', values: 'B2:B3', anchor: 'D2' };
+
 describe('MemoryWorkbook', () => {
   it('applies a batch atomically: a failing change leaves the earlier ones of the batch unapplied', async () => {
     const workbook = new MemoryWorkbook();
@@ -32,12 +35,43 @@ describe('MemoryWorkbook', () => {
     const before = workbook.snapshot();
     await expect(
       workbook.apply([
-        { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['x']] },
+        { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['x', { formula: '=1', result: 1 }]], notes: [{ row: 0, column: 0, text: 'n' }], chart: CHART },
+        { kind: 'defineNames', names: [{ name: 'Tetto', formula: '=Fasi!$A$2' }] },
+        { kind: 'setProperty', key: 'Traguardo.Calcolo', value: 'oggi' },
+        { kind: 'colourBands', table: 'Fasi', header: 'Obiettivo', bands: [{ from: 0, color: '#C00000' }] },
+        { kind: 'writeColumn', table: 'Fasi', header: 'Obiettivo', values: [{ formula: '=1', result: 1 }, 'b'], notes: ['n', null] },
         { kind: 'writeColumn', table: 'Fasi', header: 'Obiettivo', values: ['solo uno'] },
       ]),
     ).rejects.toThrow('1 values for 2 rows');
     expect(workbook.snapshot()).toEqual(before);
     expect(workbook.sheetNames()).toEqual(['Fasi']);
+    expect(workbook.property('Traguardo.Calcolo')).toBeNull();
+  });
+
+  it('keeps formulas, notes, names, properties, band ranges and charts in its snapshot', async () => {
+    const workbook = new MemoryWorkbook();
+    const bands = [{ from: 0, color: '#C00000' }];
+    await workbook.apply([
+      { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['Totale', { formula: '=SUM(B2:B3)', result: 3 }]], notes: [{ row: 0, column: 0, text: 'nota' }], bandRanges: [{ range: 'B1:B1', bands }], chart: CHART },
+      { kind: 'defineNames', names: [{ name: 'Tetto', formula: '=Riepilogo!$B$1', comment: 'Tetto grado %' }] },
+      { kind: 'setProperty', key: 'Traguardo.Calcolo', value: 'oggi' },
+    ]);
+    expect(workbook.cell('Riepilogo', 'B1')).toEqual({ value: 3, formula: '=SUM(B2:B3)' });
+    expect(workbook.snapshot()).toEqual({
+      sheets: [
+        {
+          name: 'Riepilogo',
+          protected: false,
+          cells: { A1: { value: 'Totale', note: 'nota' }, B1: { value: 3, formula: '=SUM(B2:B3)' } },
+          bandRanges: [{ range: 'B1:B1', bands }],
+          charts: [CHART],
+        },
+      ],
+      tables: [],
+      names: [{ name: 'Tetto', formula: '=Riepilogo!$B$1', comment: 'Tetto grado %' }],
+      properties: { 'Traguardo.Calcolo': 'oggi' },
+    });
+    expect(workbook.bands('Riepilogo', 'B1')).toEqual(bands);
   });
 
   it('keeps dropdown lists, notes, widths and band colours of the columns it creates', async () => {

@@ -269,19 +269,30 @@ class LiveBuilder {
     return { tables, summary, names: this.names.names, frozen: this.notes.frozen };
   }
 
+  /**
+   * The output table of one sheet and how its formulas read the row's own input cells: `op`
+   * gives the operand of a field (undefined: the column is not there; null: unreadable).
+   */
+  private start(key: 'indicators' | 'phases' | 'objectives', keys: readonly string[], size: number) {
+    const g = this.grid(key);
+    if (!g) return null;
+    const table = tableOf(keys, size);
+    this.out.set(key, table);
+    const raw = this.rawRows(key);
+    const from = g.sheet;
+    const op = (name: string, row: number, kind: OperandKind): Operand | null | undefined =>
+      operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, raw[row]?.[name], kind);
+    return { g, table, raw, from, op };
+  }
+
   // -------------------------------------------------------------------------------------------
   // Indicatori
 
   private indicators(): void {
-    const g = this.grid('indicators');
-    if (!g) return;
+    const start = this.start('indicators', INDICATOR_KEYS, this.plan.indicators.length);
+    if (!start) return;
+    const { g, table, from, op } = start;
     const { plan, results } = this;
-    const table = tableOf(INDICATOR_KEYS, plan.indicators.length);
-    this.out.set('indicators', table);
-    const raw = this.rawRows('indicators');
-    const from = g.sheet;
-    const cell = (id: string, k: number) => (g.has(id) ? g.cell(id, k, from) : undefined);
-    const op = (key: string, k: number, kind: OperandKind) => operand(cell(field(key), k), raw[k]?.[key], kind);
     plan.indicators.forEach((ind, k) => {
       const result = results.indicators[k];
       const gradeCell = g.cell(output('grade'), k, from);
@@ -368,16 +379,11 @@ class LiveBuilder {
   // Fasi
 
   private phases(): void {
-    const g = this.grid('phases');
-    if (!g) return;
+    const start = this.start('phases', PHASE_KEYS, this.plan.phases.length);
+    if (!start) return;
+    const { g, table, raw, from, op } = start;
     const { plan, results } = this;
     const rules = plan.rules;
-    const table = tableOf(PHASE_KEYS, plan.phases.length);
-    this.out.set('phases', table);
-    const raw = this.rawRows('phases');
-    const from = g.sheet;
-    const cell = (id: string, k: number) => (g.has(id) ? g.cell(id, k, from) : undefined);
-    const op = (key: string, p: number, kind: OperandKind) => operand(cell(field(key), p), raw[p]?.[key], kind);
     const reference = this.names.ref('referenceDate');
     plan.phases.forEach((phase, p) => {
       const result = results.phases[p];
@@ -462,16 +468,12 @@ class LiveBuilder {
   }
 
   private objectives(): void {
-    const g = this.grid('objectives');
-    if (!g) return;
+    const start = this.start('objectives', OBJECTIVE_KEYS, this.plan.objectives.length);
+    if (!start) return;
+    const { g, table, from } = start;
     const { plan, results } = this;
-    const table = tableOf(OBJECTIVE_KEYS, plan.objectives.length);
-    this.out.set('objectives', table);
-    const raw = this.rawRows('objectives');
-    const from = g.sheet;
     const col = (key: (typeof OBJECTIVE_KEYS)[number]) => table.get(key) as Column;
-    const cell = (id: string, i: number) => (g.has(id) ? g.cell(id, i, from) : undefined);
-    const op = (key: string, i: number) => operand(cell(field(key), i), raw[i]?.[key], 'number');
+    const op = (key: string, i: number) => start.op(key, i, 'number');
     const cap = this.names.ref('cap');
     const decimals = this.names.ref('decimals');
     const ind = this.grid('indicators');

@@ -43,6 +43,52 @@ describe('Excel double', () => {
     expect([0, 1].map((c) => model.cell(sheet, 1, c)?.value)).toEqual(['=SUM(B1)', '12']);
   });
 
+  it('formulas are recorded, not evaluated: the cell keeps the value it had; under @ a formula stays text', async () => {
+    const model = new ExcelModel();
+    const sheet = model.addSheet('S');
+    await doubleRun(model)(async (context) => {
+      const ws = context.workbook.worksheets.getItem('S');
+      const range = ws.getRange('A1:C1');
+      range.numberFormat = [[null, null, '@']];
+      range.values = [[42, 'x', '']];
+      range.formulas = [['=6*7', null, '=SUM(B1)']];
+      await context.sync();
+    });
+    expect([0, 1, 2].map((c) => model.cell(sheet, 0, c))).toEqual([
+      { value: 42, formula: '=6*7' },
+      { value: 'x' },
+      { value: '=SUM(B1)', format: '@' },
+    ]);
+  });
+
+  it('a note is added only where there is none; getItem finds it by address; the workbook counts and locates its notes', async () => {
+    const model = new ExcelModel();
+    model.addSheet('Foglio 1');
+    const run = doubleRun(model);
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Foglio 1');
+      ws.notes.add(ws.getRange('B2'), 'prima');
+      await context.sync();
+      ws.notes.getItem('B2').content = 'seconda';
+      await context.sync();
+    });
+    await expect(
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Foglio 1');
+        ws.notes.add(ws.getRange('B2'), 'doppia');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    await run(async (context) => {
+      const count = context.workbook.notes.getCount();
+      const where = context.workbook.notes.getItemAt(0).getLocation();
+      where.load('address');
+      await context.sync();
+      expect([count.value, where.address]).toEqual([1, "'Foglio 1'!B2"]);
+    });
+    expect(model.cell(model.sheet('Foglio 1')!, 1, 1)?.note).toBe('seconda');
+  });
+
   it('a failing action stops the sync but keeps the actions before it, as Excel does', async () => {
     const model = new ExcelModel();
     const sheet = model.addSheet('S');

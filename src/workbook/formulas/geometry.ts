@@ -32,10 +32,17 @@ export class TableGrid {
     return this.first + this.placement.rows[index];
   }
 
+  private readonly lettersOf = new Map<string, string>();
+
   private letters(id: string): string {
-    const offset = this.offsets.get(id);
-    if (offset === undefined) throw new Error(`column ${id} is not in table ${this.placement.table}`);
-    return columnLetters(this.placement.left + offset);
+    let letters = this.lettersOf.get(id);
+    if (letters === undefined) {
+      const offset = this.offsets.get(id);
+      if (offset === undefined) throw new Error(`column ${id} is not in table ${this.placement.table}`);
+      letters = columnLetters(this.placement.left + offset);
+      this.lettersOf.set(id, letters);
+    }
+    return letters;
   }
 
   /** `K5` seen from the same sheet, `Indicatori!$K$5` from another one. */

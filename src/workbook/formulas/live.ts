@@ -939,14 +939,24 @@ class LiveBuilder {
     return false;
   }
 
-  /** Possible members counted for a set of units: own unit or a Strutture coinvolte in the set. */
+  private candidatesByUnit: Map<string, number[]> | null = null;
+
+  /** Possible members counted for a set of units: own unit or a Strutture coinvolte in the set, in row order. */
   private candidatesIn(units: ReadonlySet<string>): number[] {
-    const list: number[] = [];
-    this.plan.objectives.forEach((o, i) => {
-      if (!this.candidate[i]) return;
-      if (basketKeys(o, 'struttura').some((u) => units.has(u))) list.push(i);
-    });
-    return list;
+    if (this.candidatesByUnit === null) {
+      this.candidatesByUnit = new Map();
+      this.plan.objectives.forEach((o, i) => {
+        if (!this.candidate[i]) return;
+        for (const unit of basketKeys(o, 'struttura')) {
+          const list = this.candidatesByUnit?.get(unit);
+          if (list) list.push(i);
+          else this.candidatesByUnit?.set(unit, [i]);
+        }
+      });
+    }
+    const found = new Set<number>();
+    for (const unit of units) for (const i of this.candidatesByUnit.get(unit) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b);
   }
 
   private putValue(column: Column, row: number, value: CellValue, reason: CellReason): void {

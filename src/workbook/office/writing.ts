@@ -81,7 +81,11 @@ export const ACTION_BYTES = 256;
 const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 const key = (name: string): string => name.toLowerCase();
 
-/** Objects created by earlier steps of the same request (a sheet or table added in this batch). */
+/**
+ * The objects of a batch, each created once and reused by every later step and request: a sheet
+ * or table added in this batch, and every sheet written to (one `getItem` per sheet, not per block
+ * or note).
+ */
 export class BatchObjects {
   private readonly sheets = new Map<string, Excel.Worksheet>();
   private readonly tables = new Map<string, Excel.Table>();
@@ -89,7 +93,12 @@ export class BatchObjects {
   constructor(private readonly context: Excel.RequestContext) {}
 
   sheet(name: string): Excel.Worksheet {
-    return this.sheets.get(key(name)) ?? this.context.workbook.worksheets.getItem(name);
+    let sheet = this.sheets.get(key(name));
+    if (!sheet) {
+      sheet = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(key(name), sheet);
+    }
+    return sheet;
   }
 
   addSheet(name: string): Excel.Worksheet {

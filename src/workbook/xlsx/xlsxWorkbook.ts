@@ -451,6 +451,8 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     this.pkg.setText(this.workbookPath, xml.slice(0, span.contentStart) + inner + xml.slice(span.contentEnd));
+    // Formulas reading a redefined name hold results of the old definition.
+    this.recalculateOnOpen();
   }
 
   /** A text property of docProps/custom.xml, the part created (with its relationship) when missing. */

@@ -11,7 +11,12 @@ import lucca from '../fixtures/provincia-lucca-2022.json';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { parseInterchange } from '../../src/schema/interchange';
 import { checkParity, workbookFrom } from '../support/parity';
+import type { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { rawPlan } from './arbitraries';
+
+function formulasUsing(workbook: MemoryWorkbook, text: string): number {
+  return workbook.snapshot().sheets.reduce((n, sheet) => n + Object.values(sheet.cells).filter((c) => c.formula?.includes(text)).length, 0);
+}
 
 describe('formulas equal the engine (HyperFormula)', () => {
   it('on the demo, where nearly every output is a formula', async () => {
@@ -20,6 +25,8 @@ describe('formulas equal the engine (HyperFormula)', () => {
     expect(report.compared).toBeGreaterThan(500);
     // The rest are floors (Peso minimo %) and SI/NO actuals written «in parte N%».
     expect(report.valuedFormulas / report.valued).toBeGreaterThan(0.9);
+    // The demo's indicators stand together by objective: plain sums of their block of rows.
+    expect(formulasUsing(report.workbook, 'SUM(Indicatori!')).toBeGreaterThan(10);
   });
 
   it('on the demo in English', async () => {
@@ -41,16 +48,20 @@ describe('formulas equal the engine (HyperFormula)', () => {
   it('on generated plans', async () => {
     let valued = 0;
     let formulas = 0;
+    let scattered = 0;
     await fc.assert(
       fc.asyncProperty(rawPlan, async (raw) => {
         const report = await checkParity(await workbookFrom(raw));
         expect(report.mismatches).toEqual([]);
         valued += report.valued;
         formulas += report.valuedFormulas;
+        scattered += formulasUsing(report.workbook, 'SUMIFS(Indicatori!');
       }),
       { numRuns: 100 },
     );
     // The plans are messy on purpose (errors, converted text, floors), yet most results are formulas.
     expect(formulas / valued).toBeGreaterThan(0.6);
+    // Generated indicators are scattered across objectives: totals by SUMIFS on the code.
+    expect(scattered).toBeGreaterThan(10);
   });
 });

@@ -52,6 +52,12 @@ export class TableGrid {
     return from === this.sheet ? `${letters}${row}` : `${sheetPrefix(this.sheet)}$${letters}$${row}`;
   }
 
+  /** Rows `first`…`last` (Excel rows) of a column: `$K$5:$K$9`, with the sheet when seen from another one. */
+  span(id: string, first: number, last: number, from: string): string {
+    const letters = this.letters(id);
+    return `${from === this.sheet ? '' : sheetPrefix(this.sheet)}$${letters}$${first}:$${letters}$${last}`;
+  }
+
   /** The column's data cells: `K$2:K$40` on the same sheet (rows fixed), `Indicatori!$K$2:$K$40` from another one. */
   range(id: string, from: string): string {
     const letters = this.letters(id);

@@ -175,6 +175,12 @@ const INDICATOR_KEYS = ['grade', 'weightShare', 'countedWeight', 'points'] as co
 const PHASE_KEYS = ['expectedProgress', 'deviation', 'countedShare', 'points', 'expectedPoints'] as const;
 const WEIGHTING_KEYS = ['score', 'weightShare'] as const;
 
+/** Totals over the rows of one objective in a part table (Indicatori, Fasi). */
+interface PartRows {
+  sum(column: string): string;
+  count(column: string): string;
+}
+
 /** The whole computation in formulas. */
 export function liveOutputs(input: LiveInput): LiveOutputs {
   return new LiveBuilder(input).build();
@@ -316,10 +322,7 @@ class LiveBuilder {
       const o = ind.objective === null ? undefined : this.objectiveIndex.get(ind.objective);
       if (o !== undefined && this.objectiveFormulaPossible(o) && g.has(field('objective'))) {
         const objectiveCell = g.cell(field('objective'), k, from);
-        share.values[k] = formula(
-          `IF(${countedCell}="","",100*${countedCell}/SUMIFS(${g.range(output('countedWeight'), from)},${g.range(field('objective'), from)},${objectiveCell}))`,
-          result.weightShare,
-        );
+        share.values[k] = formula(`IF(${countedCell}="","",100*${countedCell}/${this.partRows('indicators', o, objectiveCell, from).sum('countedWeight')})`, result.weightShare);
       } else this.putValue(share, k, result.weightShare, result.weightShare === null ? 'none' : 'codes');
     });
   }
@@ -488,14 +491,14 @@ class LiveBuilder {
         const gf = g.cell(output('phaseGrade'), i, from);
         const expected = g.cell(output('expectedProgress'), i, from);
         col('indicatorGrade').values[i] = ind && ind.has(field('objective'))
-          ? formula(this.partMean(ind, code, 'countedWeight', 'points', from), r.indicatorGrade)
+          ? formula(this.partMean(this.partRows('indicators', i, code, from), 'countedWeight'), r.indicatorGrade)
           : formula('""', null);
         if (ph && ph.has(field('objective'))) {
-          col('phaseGrade').values[i] = formula(this.partMean(ph, code, 'countedShare', 'points', from), r.phaseGrade);
-          const counted = `COUNTIFS(${ph.range(field('objective'), from)},${code},${ph.range(output('countedShare'), from)},">=0")`;
-          const withExpected = `COUNTIFS(${ph.range(field('objective'), from)},${code},${ph.range(output('expectedPoints'), from)},">=0")`;
+          const rows = this.partRows('phases', i, code, from);
+          col('phaseGrade').values[i] = formula(this.partMean(rows, 'countedShare'), r.phaseGrade);
+          const counted = rows.count('countedShare');
           col('expectedProgress').values[i] = formula(
-            `IF(${counted}=0,"",IF(${withExpected}<${counted},"",SUMIFS(${ph.range(output('expectedPoints'), from)},${ph.range(field('objective'), from)},${code})/SUMIFS(${ph.range(output('countedShare'), from)},${ph.range(field('objective'), from)},${code})))`,
+            `IF(${counted}=0,"",IF(${rows.count('expectedPoints')}<${counted},"",${rows.sum('expectedPoints')}/${rows.sum('countedShare')}))`,
             r.expectedProgress,
           );
         } else {
@@ -557,11 +560,54 @@ class LiveBuilder {
     return this.codes.safe(objective.code) ? 'blocked' : 'codes';
   }
 
-  /** Σ points / Σ counted over the rows of one objective, or "" when no row counts. */
-  private partMean(part: TableGrid, code: string, counted: string, points: string, from: string): string {
-    const codes = part.range(field('objective'), from);
-    const countedRange = part.range(output(counted), from);
-    return `IF(COUNTIFS(${codes},${code},${countedRange},">=0")=0,"",SUMIFS(${part.range(output(points), from)},${codes},${code})/SUMIFS(${countedRange},${codes},${code}))`;
+  /** Σ Punti / Σ counted (Peso usato, Incidenza usata) over the rows of one objective, or "" when no row counts. */
+  private partMean(rows: PartRows, counted: string): string {
+    return `IF(${rows.count(counted)}=0,"",${rows.sum('points')}/${rows.sum(counted)})`;
+  }
+
+  private readonly rowOwners = new Map<'indicators' | 'phases', Int32Array>();
+
+  /**
+   * How formulas total a column over the indicator (phase) rows of objective o. When those rows
+   * stand together in the sheet (blank rows allowed), a plain SUM/COUNT of their cells — readable,
+   * and a spreadsheet recalculates it without scanning the whole table; otherwise SUMIFS/COUNTIFS
+   * on the objective code (`codeCell`). Rows added later inside the block are taken in by Excel;
+   * any other change of rows is a structure change that Verifica reports (stamp.ts).
+   */
+  private partRows(part: 'indicators' | 'phases', o: number, codeCell: string, from: string): PartRows {
+    const g = this.grid(part) as TableGrid;
+    const rows = (part === 'indicators' ? this.indicatorsOf : this.phasesOf).get(o) ?? [];
+    const offsets = rows.map((r) => g.placement.rows[r]);
+    const first = Math.min(...offsets);
+    const last = Math.max(...offsets);
+    const owner = this.ownerOf(part, g);
+    let together = rows.length > 0;
+    for (let at = first; together && at <= last; at++) together = owner[at] === o || owner[at] === -1;
+    if (together) {
+      const top = g.placement.top + 1;
+      const span = (column: string) => g.span(output(column), top + first, top + last, from);
+      return { sum: (column) => `SUM(${span(column)})`, count: (column) => `COUNT(${span(column)})` };
+    }
+    const codes = g.range(field('objective'), from);
+    return {
+      sum: (column) => `SUMIFS(${g.range(output(column), from)},${codes},${codeCell})`,
+      count: (column) => `COUNTIFS(${codes},${codeCell},${g.range(output(column), from)},">=0")`,
+    };
+  }
+
+  /** The objective of each data row of a part table: -1 for a blank row, -2 for a row of no known objective. */
+  private ownerOf(part: 'indicators' | 'phases', g: TableGrid): Int32Array {
+    let owner = this.rowOwners.get(part);
+    if (owner === undefined) {
+      owner = new Int32Array(g.placement.rowCount).fill(-1);
+      const rows = part === 'indicators' ? this.plan.indicators : this.plan.phases;
+      for (let r = 0; r < rows.length; r++) {
+        const code = rows[r].objective;
+        owner[g.placement.rows[r]] = (code === null ? undefined : this.objectiveIndex.get(code)) ?? -2;
+      }
+      this.rowOwners.set(part, owner);
+    }
+    return owner;
   }
 
   /** Every computed output of objective i as the engine's value. */

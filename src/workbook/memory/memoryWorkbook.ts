@@ -292,6 +292,7 @@ function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writ
 function colourBands(draft: Draft, change: Extract<WorkbookChange, { kind: 'colourBands' }>): void {
   const table = draft.table(change.table);
   const index = columnOf(table, change.header);
+  // Formats of a protected sheet cannot change either.
   draft.writable(table.sheet);
   const columns = [...table.columns];
   columns[index] = { ...columns[index], bands: change.bands };

@@ -17,10 +17,12 @@ describe('tableLayouts', () => {
   });
 
   it('marks output columns with the note «calcolato» in Italian and “computed” in English', () => {
+    const outputs = ALL_TABLES.find((d) => d.key === 'indicators')!.outputs;
     const it = tableLayout('indicators', 'it', options).columns.filter((c) => c.spec.output);
     const en = tableLayout('indicators', 'en', options).columns.filter((c) => c.spec.output);
-    expect(it.map((c) => c.spec.note?.split(':')[0])).toEqual(['calcolato', 'calcolato', 'calcolato', 'calcolato']);
-    expect(en.map((c) => c.spec.note?.split(':')[0])).toEqual(['computed', 'computed', 'computed', 'computed']);
+    expect(outputs.length).toBeGreaterThan(1);
+    expect(it.map((c) => c.spec.note?.split(':')[0])).toEqual(outputs.map(() => 'calcolato'));
+    expect(en.map((c) => c.spec.note?.split(':')[0])).toEqual(outputs.map(() => 'computed'));
   });
 
   it('derives formats from field kinds and gives percentages a header ending in %', () => {

@@ -85,6 +85,20 @@ describe('notes through Office.js', () => {
     expect(notes(model, ['B1', 'C2', 'C3', 'C4', 'C5'])).toEqual(['calcolato', undefined, 'due bis', 'tre', undefined]);
   });
 
+  it('with metadata too old to reuse, Calcola reads it again and locates the notes before writing', async () => {
+    let clock = 0;
+    const { port, model } = await seeded(20, { now: () => clock });
+    const values = Array(20).fill('x');
+    await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values, notes: ['uno', ...Array(19).fill(null)] }]);
+    model.syncs = [];
+    await port.readTables();
+    const reads = model.syncs.length;
+    clock = 30_001;
+    await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values, notes: ['uno bis', ...Array(19).fill(null)] }]);
+    expect(model.syncs.slice(reads).map((s) => s.actions.includes('create getLocation') || s.actions.includes('set values'))).toEqual([false, true, true]);
+    expect(inspect(model, 'Obiettivi', 'C2').note).toBe('uno bis');
+  });
+
   it('without a readTables before it, a write of notes locates the notes first, in chunks within the budget', async () => {
     const { port, model } = await seeded(120, { payloadLimit: 40 * NOTE_LOCATION_BYTES + 8 * 1024 });
     await port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values: Array(120).fill('x'), notes: Array(120).fill('vecchia') }]);

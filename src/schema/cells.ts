@@ -76,9 +76,9 @@ export function italianDate(iso: IsoDate): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
-/** A %-formatted cell holding 0.3 shows 30 %, not the product's 30.000000000000004. */
+/** The percentage a %-formatted cell shows (30 for 0,3), without binary noise such as 30.000000000000004. */
 export function percentCellValue(percent: number): number {
-  return Number((percent * 100).toPrecision(15));
+  return Number(percent.toPrecision(15));
 }
 
 function jsonText(v: unknown): string {

@@ -9,7 +9,10 @@ export interface CellError {
   error: string;
 }
 
-/** A number shown in a %-formatted cell: 0.3 is displayed as 30 % and means 30 on our scale. */
+/**
+ * A number shown in a %-formatted cell, as the percentage shown: the cell stores 0,3 and shows
+ * 30 %, which is `{ percent: 30 }` and means 30 on Traguardo's 0–100 scale.
+ */
 export interface PercentCell {
   percent: number;
 }

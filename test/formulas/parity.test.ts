@@ -11,7 +11,7 @@ import lucca from '../fixtures/provincia-lucca-2022.json';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { parseInterchange } from '../../src/schema/interchange';
 import { checkParity, workbookFrom } from '../support/parity';
-import type { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { rawPlan } from './arbitraries';
 
 function formulasUsing(workbook: MemoryWorkbook, text: string): number {
@@ -43,6 +43,23 @@ describe('formulas equal the engine (HyperFormula)', () => {
     const report = await checkParity(await workbookFrom(parseInterchange(doc)));
     expect(report.mismatches).toEqual([]);
     expect(report.formulaCells).toBeGreaterThan(0);
+  });
+
+  it('reading a %-formatted input cell (0,3 shown as 30 %) as the percentage it shows, as the engine does', async () => {
+    const workbook = MemoryWorkbook.fromTables([
+      { name: 'Strutture', sheet: 'Strutture', top: 1, left: 1, headers: ['Codice', 'Denominazione', 'Responsabile'], rows: [['U1', 'Ufficio', 'Rossi']] },
+      { name: 'Obiettivi', sheet: 'Obiettivi', top: 1, left: 1, headers: ['Codice', 'Titolo', 'Struttura', 'Peso indicatori %', 'Peso fasi %'], rows: [['OB1', 'Primo', 'U1', null, null]] },
+      { name: 'Indicatori', sheet: 'Indicatori', top: 1, left: 1, headers: ['Codice', 'Obiettivo', 'Descrizione', 'Tipo', 'Polarità', 'Target', 'Consuntivo'], rows: [['I1', 'OB1', 'x', 'Percentuale', 'Crescente', null, 80]] },
+      { name: 'Fasi', sheet: 'Fasi', top: 1, left: 1, headers: ['Obiettivo', 'Descrizione', 'Avanzamento %'], rows: [['OB1', 'f', 50]] },
+    ]);
+    workbook.setCell('Obiettivi', 'D2', 0.3, { numFmt: '0%' });
+    workbook.setCell('Obiettivi', 'E2', 0.7, { numFmt: '0%' });
+    workbook.setCell('Indicatori', 'F2', 0.9, { numFmt: '0.0%' });
+    const report = await checkParity(workbook);
+    expect(report.mismatches).toEqual([]);
+    expect(report.computed.findings.filter((f) => f.severity === 'errore')).toEqual([]);
+    // (30 × 80/90·100 + 70 × 50) / 100
+    expect(report.computed.results.objectives[0].computedGrade).toBeCloseTo((30 * (8000 / 90) + 70 * 50) / 100, 9);
   });
 
   it('on generated plans', async () => {

@@ -82,9 +82,9 @@ describe('numbers (SPEC §2.9)', () => {
 
 describe('percentages (0–100 scale)', () => {
   test('a %-formatted cell holding 0.3 reads 30, without a warning', () => {
-    expect(parseNumber({ percent: 0.3 }, PERCENT)).toEqual({ value: 30, issues: [] });
-    expect(parseNumber({ percent: 0.125 }, PERCENT).value).toBe(12.5);
-    expect(parseNumber({ percent: 0.07 }, PERCENT).value).toBe(7);
+    expect(parseNumber({ percent: 30 }, PERCENT)).toEqual({ value: 30, issues: [] });
+    expect(parseNumber({ percent: 12.5 }, PERCENT).value).toBe(12.5);
+    expect(parseNumber({ percent: 7 }, PERCENT).value).toBe(7);
   });
 
   test.each<[string, number]>([
@@ -150,7 +150,7 @@ describe('dates', () => {
   );
 
   test('an invalid Date, a boolean or a percent cell is not a date', () => {
-    for (const v of [new Date(NaN), true, { percent: 0.5 }] as CellValue[]) expect(rules(parseDate(v))).toEqual(['not-a-date']);
+    for (const v of [new Date(NaN), true, { percent: 50 }] as CellValue[]) expect(rules(parseDate(v))).toEqual(['not-a-date']);
   });
 });
 
@@ -284,7 +284,7 @@ describe('cell errors', () => {
 describe('measures (target and actual)', () => {
   test('numero and percentuale read numbers; a %-cell and "30%" are 30', () => {
     expect(parseMeasure(500, 'numero', false)).toEqual({ value: { kind: 'number', value: 500 }, issues: [] });
-    expect(parseMeasure({ percent: 0.3 }, 'percentuale', true)).toEqual({ value: { kind: 'number', value: 30 }, issues: [] });
+    expect(parseMeasure({ percent: 30 }, 'percentuale', true)).toEqual({ value: { kind: 'number', value: 30 }, issues: [] });
     expect(parseMeasure('30%', 'percentuale', true).value).toEqual({ kind: 'number', value: 30 });
     expect(rules(parseMeasure('30%', 'percentuale', true))).toEqual(['converted']);
     expect(rules(parseMeasure('3/5', 'numero', false))).toEqual(['not-a-number']);
@@ -297,7 +297,7 @@ describe('measures (target and actual)', () => {
     expect(parseMeasure('realizzato in parte: 40%', 'si_no', true).value).toEqual({ kind: 'partial', value: 40 });
     expect(parseMeasure('In parte 12,5 %', 'si_no', true).value).toEqual({ kind: 'partial', value: 12.5 });
     expect(parseMeasure(40, 'si_no', true)).toEqual({ value: { kind: 'partial', value: 40 }, issues: [] });
-    expect(parseMeasure({ percent: 0.4 }, 'si_no', true).value).toEqual({ kind: 'partial', value: 40 });
+    expect(parseMeasure({ percent: 40 }, 'si_no', true).value).toEqual({ kind: 'partial', value: 40 });
     expect(parseMeasure('40%', 'si_no', true).value).toEqual({ kind: 'partial', value: 40 });
     expect(parseMeasure('realizzato', 'si_no', true).value).toEqual({ kind: 'yesno', value: true });
     expect(rules(parseMeasure(140, 'si_no', true))).toEqual(['out-of-range']);

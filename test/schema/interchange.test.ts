@@ -114,7 +114,7 @@ describe('toCellValue', () => {
 describe('toInterchangeValue', () => {
   test('cleanly read cells become canonical values', () => {
     expect(toInterchangeValue(field(OBJECTIVES, 'weight'), '1.750')).toBe(1750);
-    expect(toInterchangeValue(field(OBJECTIVES, 'minShare'), { percent: 0.3 })).toBe(30);
+    expect(toInterchangeValue(field(OBJECTIVES, 'minShare'), { percent: 30 })).toBe(30);
     expect(toInterchangeValue(field(OBJECTIVES, 'start'), 45291)).toBe('2023-12-31');
     expect(toInterchangeValue(field(OBJECTIVES, 'level'), 'PEG')).toBe('esecutivo');
     expect(toInterchangeValue(field(OBJECTIVES, 'excluded'), 'X')).toBe(true);

@@ -16,7 +16,7 @@ describe('readPlan: rows and findings', () => {
     const { plan, findings } = readPlan({
       year: 2023,
       units: [{ code: 'RIS', name: 'Risorse', kind: 'Area' }],
-      objectives: [objective({ unit: 'RIS', sharedWith: 'PERS; SCI', mission: 1, start: new Date(Date.UTC(2023, 0, 1)), minShare: { percent: 0.3 }, excluded: 'NO' })],
+      objectives: [objective({ unit: 'RIS', sharedWith: 'PERS; SCI', mission: 1, start: new Date(Date.UTC(2023, 0, 1)), minShare: { percent: 30 }, excluded: 'NO' })],
       indicators: [indicator({ polarity: 'Decrescente', target: 30, actual: 36 })],
       phases: [{ objective: 'OB1', seq: 1, name: 'Fase', share: 100, progress: 40 }],
       staff: [{ person: 'Rossi Mario', objective: 'OB1', share: 50 }],

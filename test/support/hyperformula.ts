@@ -15,7 +15,7 @@ function content(value: CellValue, formula: string | undefined): RawCellContent 
   if (formula !== undefined) return formula;
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / MS_PER_DAY;
-  if (typeof value === 'object') return 'percent' in value ? value.percent : value.error;
+  if (typeof value === 'object') return 'percent' in value ? value.percent / 100 : value.error;
   // A text starting with = would be read as a formula; Excel keeps it as text (number format @).
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value;

@@ -38,7 +38,7 @@ export function readable(raw: CellValue, kind: OperandKind): boolean {
 export function operand(ref: string | undefined, raw: CellValue, kind: OperandKind): Operand | null | undefined {
   if (ref === undefined) return undefined;
   if (!readable(raw, kind)) return null;
-  return { ref, value: isPercentCell(raw) ? `100*${ref}` : ref };
+  return { ref, value: isPercentCell(raw) ? `(100*${ref})` : ref };
 }
 
 /** `IF(K5="",ifBlank,ifSet)`, or just `ifBlank` for a column that is not there. */

@@ -26,7 +26,7 @@ import { TYPE_MULTIPLIERS, type Band, type Objective, type Plan } from '../../sc
 import type { CellValue, RawRow, RawTables } from '../../schema/raw';
 import { columnId } from '../headers';
 import type { DefinedName, FormulaCell, OutputValue } from '../port';
-import { MAX_ARGUMENTS, MAX_FORMULA_LENGTH, numberLiteral, stringLiteral } from './a1';
+import { MAX_ARGUMENTS, MAX_FORMULA_LENGTH, numberLiteral, sheetPrefix, stringLiteral } from './a1';
 import type { TableGrid } from './geometry';
 import { regoleNames, type RuleNames } from './names';
 import { blankOr, isYes, operand, readable, type Operand, type OperandKind } from './operands';
@@ -174,6 +174,9 @@ const OBJECTIVE_KEYS = [
 const INDICATOR_KEYS = ['grade', 'weightShare', 'countedWeight', 'points'] as const;
 const PHASE_KEYS = ['expectedProgress', 'deviation', 'countedShare', 'points', 'expectedPoints'] as const;
 const WEIGHTING_KEYS = ['score', 'weightShare'] as const;
+
+/** Rows of one objective listed cell by cell at most (beyond, SUMIFS on the code). */
+const SCATTERED_ROWS = 40;
 
 /** Totals over the rows of one objective in a part table (Indicatori, Fasi). */
 interface PartRows {
@@ -570,8 +573,9 @@ class LiveBuilder {
   /**
    * How formulas total a column over the indicator (phase) rows of objective o. When those rows
    * stand together in the sheet (blank rows allowed), a plain SUM/COUNT of their cells — readable,
-   * and a spreadsheet recalculates it without scanning the whole table; otherwise SUMIFS/COUNTIFS
-   * on the objective code (`codeCell`). Rows added later inside the block are taken in by Excel;
+   * and a spreadsheet recalculates it without scanning the whole table; rows spread over the
+   * sheet are listed one by one; only an objective with very many rows gets SUMIFS/COUNTIFS on
+   * its code (`codeCell`), which scans the whole table for each objective. Rows added later inside the block are taken in by Excel;
    * any other change of rows is a structure change that Verifica reports (stamp.ts).
    */
   private partRows(part: 'indicators' | 'phases', o: number, codeCell: string, from: string): PartRows {
@@ -587,6 +591,12 @@ class LiveBuilder {
       const top = g.placement.top + 1;
       const span = (column: string) => g.span(output(column), top + first, top + last, from);
       return { sum: (column) => `SUM(${span(column)})`, count: (column) => `COUNT(${span(column)})` };
+    }
+    // No row: the part is empty until Calcola runs again (a new row is a structure change).
+    if (rows.length === 0) return { sum: () => '0', count: () => '0' };
+    if (rows.length <= SCATTERED_ROWS) {
+      const cells = (column: string) => rows.map((r) => g.cell(output(column), r, from)).join(',');
+      return { sum: (column) => `SUM(${cells(column)})`, count: (column) => `COUNT(${cells(column)})` };
     }
     const codes = g.range(field('objective'), from);
     return {
@@ -729,6 +739,9 @@ class LiveBuilder {
       return `SUMIFS(${rawRange},${g.range(field('owner'), from)},${stringLiteral([...owners][0] as string)})`;
     }
     if (!g.has(field('unit')) || !this.unitCodes.safe(own)) return null;
+    // A unit without child units: its Σ pesi in Riepilogo is exactly this basket's total.
+    const n = this.results.units.findIndex((u) => u.code === own);
+    if (n >= 0 && !this.hasChildren(own)) return `${sheetPrefix(this.input.summarySheet)}$D$${this.input.summaryFirstRow + n}`;
     const extras = basket.filter((m) => this.plan.objectives[m].unit !== own).map((m) => g.cell(output('rawWeight'), m, from));
     if (extras.length > MAX_ARGUMENTS) return null;
     const direct = `SUMIFS(${rawRange},${g.range(field('unit'), from)},${stringLiteral(own)})`;

@@ -45,8 +45,8 @@ export interface ComputeOptions {
 
 export interface Computed extends Scored {
   mode: WriteMode;
-  /** Output cells written as values that do not follow the inputs (0 when everything is a formula). */
-  frozen: number;
+  /** Output cells written as values with a note saying why (Formule mode): they do not follow the inputs. */
+  valueCells: number;
 }
 
 /** Parses and validates raw tables (from a workbook or an interchange file). */
@@ -108,10 +108,10 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
-  const { changes, frozen } = computeChanges({ ...assessment, results, lang, blocked, mode, calculatedOn: date });
+  const { changes, frozen, noted } = computeChanges({ ...assessment, results, lang, blocked, mode, calculatedOn: date });
   const stamp = writeStamp({ date, mode, ...fingerprints(assessment.plan), frozen: frozen > 0 });
   await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
-  return { ...assessment, results, mode, frozen: Number.isFinite(frozen) ? frozen : 0 };
+  return { ...assessment, results, mode, valueCells: noted };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

@@ -292,7 +292,7 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_S
 /** How the results were written: formulas (and how many cells are values), or plain values; no chart in an xlsx. */
 function printWritten(c: Computed, lang: Lang, io: CliIO): void {
   if (c.mode === 'valori') io.out(message('cli-written-values', {}, lang));
-  else io.out(message(c.frozen > 0 ? 'cli-written-formulas-values' : 'cli-written-formulas', { count: c.frozen }, lang));
+  else io.out(message(c.valueCells > 0 ? 'cli-written-formulas-values' : 'cli-written-formulas', { count: c.valueCells }, lang));
   io.out(message('cli-no-chart', {}, lang));
 }
 

@@ -50,9 +50,9 @@ export function staleNotice(stale: NonNullable<Staleness>, errors: number, warni
 }
 
 /** Calcola done: how the results were written (formulas, some values with a note, or plain values). */
-export function computedNotice(computed: Pick<Computed, 'mode' | 'frozen'>, summary: string): Notice {
+export function computedNotice(computed: Pick<Computed, 'mode' | 'valueCells'>, summary: string): Notice {
   if (computed.mode === 'valori') return notice('success', 'ui-compute-done-values', { summary });
-  if (computed.frozen > 0) return notice('success', 'ui-compute-done-some-values', { summary, count: computed.frozen });
+  if (computed.valueCells > 0) return notice('success', 'ui-compute-done-some-values', { summary, count: computed.valueCells });
   return notice('success', 'ui-compute-done', { summary });
 }
 

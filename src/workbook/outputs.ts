@@ -54,6 +54,8 @@ export interface ComputeOutput {
   changes: WorkbookChange[];
   /** Cells whose content does not follow the inputs (values, blocked rows); every cell in Valori mode. */
   frozen: number;
+  /** Values written with a note (Formule mode): what the user is told to look out for. */
+  noted: number;
 }
 
 const SEVERITY_ORDER: readonly Severity[] = ['errore', 'avviso', 'info'];
@@ -213,7 +215,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   }
   changes.push(summarySheet(input, live.summary, date, formulas, bands));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
-  return { changes, frozen };
+  return { changes, frozen, noted: formulas ? live.noted : 0 };
 }
 
 const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = { 2: 'integer', 3: 'number', 4: 'percent', 6: 'percent', 7: 'number' };

@@ -70,6 +70,8 @@ export interface LiveOutputs {
   names: DefinedName[];
   /** Cells whose value does not follow the inputs (values with a note, blocked rows, unreadable rules). */
   frozen: number;
+  /** Of those, the values written with a note saying why. */
+  noted: number;
 }
 
 export interface LiveInput {
@@ -130,6 +132,8 @@ class CriterionIndex {
 /** Builds the notes of value cells and counts what does not follow the inputs. */
 class Notes {
   frozen = 0;
+  /** Value cells that hold something and carry a note. */
+  noted = 0;
   private readonly texts = new Map<ValueReason, string>();
 
   constructor(
@@ -142,6 +146,7 @@ class Notes {
     if (reason === 'none') return null;
     this.frozen++;
     if (value === null || value === undefined || reason === 'blocked') return null;
+    this.noted++;
     let text = this.texts.get(reason);
     if (text === undefined) {
       text = message('live-value-note', { date: this.date, reason: message(`live-reason-${reason}`, {}, this.lang) }, this.lang);
@@ -275,7 +280,7 @@ class LiveBuilder {
     const summary = this.summary();
     const tables = new Map<TableKey, Map<string, ColumnCells>>();
     for (const [key, table] of this.out) tables.set(key, table);
-    return { tables, summary, names: this.names.names, frozen: this.notes.frozen };
+    return { tables, summary, names: this.names.names, frozen: this.notes.frozen, noted: this.notes.noted };
   }
 
   /**

@@ -3,7 +3,7 @@
  * layers meet (read → parse → validate → score → write). The CLI, the task pane and the ribbon
  * commands all go through here, so a workbook gives the same findings and grades everywhere.
  */
-import { score } from '../engine/score';
+import { score, type BlockedRows } from '../engine/score';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
@@ -29,6 +29,8 @@ export interface Assessment {
 
 export interface Scored extends Assessment {
   results: ScoreResults;
+  /** Rows left without results because of an error (from the findings). */
+  blocked: BlockedRows;
 }
 
 export interface WorkbookAssessment extends Assessment {
@@ -81,8 +83,14 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
 }
 
 export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
-  const results = score(assessment.plan, { blocked: blockedRows(assessment.findings), lang });
-  return { ...assessment, results };
+  const blocked = blockedRows(assessment.findings);
+  return { ...assessment, results: score(assessment.plan, { blocked, lang }), blocked };
+}
+
+/** The workbook's tables, parsed and validated. */
+async function readAssessment(port: WorkbookPort, lang: Lang): Promise<Assessment> {
+  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
+  return assessRaw(raw, locator, findings, lang);
 }
 
 /**
@@ -90,8 +98,7 @@ export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */
 export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<WorkbookAssessment> {
-  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
-  const assessment = assessRaw(raw, locator, findings, lang);
+  const assessment = await readAssessment(port, lang);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
   return { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) };
 }
@@ -101,17 +108,14 @@ export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<Wo
  * the `Regole` names, `Riepilogo` and the calculation stamp, in one batch.
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
-  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
-  const assessment = assessRaw(raw, locator, findings, lang);
-  const blocked = blockedRows(assessment.findings);
-  const results = score(assessment.plan, { blocked, lang });
+  const scored = scoreAssessment(await readAssessment(port, lang), lang);
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
-  const { changes, frozen, noted } = computeChanges({ ...assessment, results, lang, blocked, mode, calculatedOn: date });
-  const stamp = writeStamp({ date, mode, ...fingerprints(assessment.plan), frozen: frozen > 0 });
+  const { changes, frozen, noted } = computeChanges({ ...scored, lang, mode, calculatedOn: date });
+  const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });
   await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
-  return { ...assessment, results, mode, valueCells: noted };
+  return { ...scored, mode, valueCells: noted };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

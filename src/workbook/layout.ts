@@ -79,7 +79,7 @@ const WIDE_OUTPUTS = new Set(['check', 'trace']);
 const MAX_WIDTH = 60;
 
 /** Grade columns are coloured by band. */
-function isGradeOutput(key: string): boolean {
+export function isGradeOutput(key: string): boolean {
   return key === 'grade' || key.endsWith('Grade');
 }
 

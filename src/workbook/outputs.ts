@@ -18,6 +18,7 @@ import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
 import {
   bandColours,
+  isGradeOutput,
   layoutChanges,
   layoutOptionsFromRaw,
   parameterLabel,
@@ -147,14 +148,8 @@ function frozenValue(value: OutputValue, decimals: number): CellValue {
   return typeof plain === 'number' ? (Number.isFinite(plain) ? roundHalfUp(plain, decimals) : null) : plain;
 }
 
-/** Output columns coloured by band: the grades. */
-const GRADE_OUTPUTS: Partial<Record<TableKey, readonly string[]>> = {
-  indicators: ['grade'],
-  objectives: ['indicatorGrade', 'phaseGrade', 'computedGrade', 'finalGrade'],
-};
-
 /** The first data row of `Riepilogo` (1-based): title, blank line, headers, then the units. */
-const SUMMARY_FIRST_ROW = 4;
+export const SUMMARY_FIRST_ROW = 4;
 
 /**
  * Calcola: the output columns of every table present, the `Regole` names and `Riepilogo` — as
@@ -208,7 +203,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
       }, true),
     );
-    for (const key of GRADE_OUTPUTS[def.key] ?? []) {
+    for (const key of def.outputs.map((o) => o.key).filter(isGradeOutput)) {
       const header = cols.headers.get(key);
       if (header !== undefined && bands.length > 0) changes.push({ kind: 'colourBands', table: placement.table, header, bands });
     }

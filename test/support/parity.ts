@@ -10,7 +10,7 @@ import type { TableKey } from '../../src/schema/findings';
 import type { CellValue, RawTables } from '../../src/schema/raw';
 import { SUMMARY_SHEET, tableDef } from '../../src/schema/tables';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { importChanges } from '../../src/workbook/outputs';
+import { importChanges, SUMMARY_FIRST_ROW } from '../../src/workbook/outputs';
 import { cellAddress, type WorkbookPort } from '../../src/workbook/port';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { columnId } from '../../src/workbook/headers';
@@ -86,9 +86,10 @@ export async function expectedCells(port: WorkbookPort, computed: Scored, lang: 
   const columns = ['objectives', 'weightSum', 'grade', 'band', 'reward'] as const;
   const summaryRow = (row: number, index: number, values: Record<(typeof columns)[number], CellValue>) =>
     columns.forEach((c, k) => cells.push({ sheet: summary, address: cellAddress(row, 3 + k), expected: values[c], what: `summary.${c}`, index }));
-  r.units.forEach((u, n) => summaryRow(4 + n, n, u));
-  summaryRow(4 + r.units.length, r.units.length, r.organization);
-  cells.push({ sheet: summary, address: cellAddress(6 + r.units.length, 5), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
+  r.units.forEach((u, n) => summaryRow(SUMMARY_FIRST_ROW + n, n, u));
+  summaryRow(SUMMARY_FIRST_ROW + r.units.length, r.units.length, r.organization);
+  // The performance di ente, one blank line below the organisation.
+  cells.push({ sheet: summary, address: cellAddress(SUMMARY_FIRST_ROW + r.units.length + 2, 5), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
   return cells;
 }
 

@@ -210,7 +210,8 @@ class LiveBuilder {
   private readonly weightingOf = new Map<number, number>();
   private readonly children = new Map<number, number[]>();
   /** Objectives graded by formulas (their SUMIFS can be trusted). */
-  private readonly formulaObjective: boolean[];
+  /** How each objective is graded: by formulas, or as values for this reason (set once, by classifyObjectives). */
+  private readonly objectiveMode: (CellReason | 'formula')[];
   /** Executive, primary objectives that are not parent roll-ups: the possible basket members. */
   private readonly candidate: boolean[];
   private readonly isRollup: boolean[];
@@ -225,7 +226,7 @@ class LiveBuilder {
     this.names = regoleNames(input.plan, input.raw, input.grids.get('rules'), input.lang);
     this.notes.frozen += this.names.frozen;
     const n = this.plan.objectives.length;
-    this.formulaObjective = new Array<boolean>(n).fill(false);
+    this.objectiveMode = new Array<CellReason | 'formula'>(n).fill('none');
     this.candidate = new Array<boolean>(n).fill(false);
     this.isRollup = new Array<boolean>(n).fill(false);
     this.index();
@@ -451,7 +452,7 @@ class LiveBuilder {
    * it or its rows, not excluded, not a parent roll-up, and parts the engine could compute.
    */
   private objectiveFormulaPossible(o: number): boolean {
-    return this.formulaObjective[o] ?? false;
+    return this.objectiveMode[o] === 'formula';
   }
 
   private classifyObjectives(): void {
@@ -459,14 +460,16 @@ class LiveBuilder {
     const blocked = this.input.blocked;
     plan.objectives.forEach((objective, i) => {
       const primary = objective.code !== null && this.objectiveIndex.get(objective.code) === i;
-      if (!primary) return;
+      if (!primary || objective.excluded) return;
       const indicators = this.indicatorsOf.get(i) ?? [];
       const phases = this.phasesOf.get(i) ?? [];
       const planYear = phases.filter((p) => plan.phases[p].year === null || plan.phases[p].year === plan.rules.year);
       const rollup = indicators.length === 0 && planYear.length === 0 && objective.override === null && (this.children.get(i)?.length ?? 0) > 0;
-      this.isRollup[i] = rollup && !blocked.objectives.has(i) && !objective.excluded && !phases.some((p) => blocked.phases.has(p));
       this.candidate[i] = objective.level === 'esecutivo' && !rollup;
-      if (rollup || blocked.objectives.has(i) || objective.excluded || phases.some((p) => blocked.phases.has(p))) return;
+      const hasError = blocked.objectives.has(i) || phases.some((p) => blocked.phases.has(p));
+      this.isRollup[i] = rollup && !hasError;
+      this.objectiveMode[i] = rollup && !hasError ? 'rollup' : 'blocked';
+      if (rollup || hasError) return;
       const entries: IndicatorEntry[] = indicators.map((k) => ({ grade: results.indicators[k].grade, status: results.indicators[k].status, weight: plan.indicators[k].weight }));
       const phaseEntries: PhaseEntry[] = planYear.map((p) => ({ share: plan.phases[p].share, progress: plan.phases[p].progress, blocked: false }));
       const iPart = indicatorPart(entries).outcome;
@@ -474,7 +477,7 @@ class LiveBuilder {
       if (iPart.kind === 'invalid' || fPart.kind === 'invalid') return;
       // A split the engine rejects (negative Peso indicatori/fasi %) leaves the grade to validation.
       if (engineComputedGrade(objective, iPart, fPart, Number.POSITIVE_INFINITY) === null && (iPart.kind !== 'empty' || fPart.kind !== 'empty')) return;
-      this.formulaObjective[i] = this.codes.safe(objective.code);
+      this.objectiveMode[i] = this.codes.safe(objective.code) ? 'formula' : 'codes';
     });
   }
 
@@ -493,7 +496,7 @@ class LiveBuilder {
     plan.objectives.forEach((objective, i) => {
       const r = results.objectives[i];
       const finalCell = g.cell(output('finalGrade'), i, from);
-      if (this.formulaObjective[i]) {
+      if (this.objectiveMode[i] === 'formula') {
         const code = g.cell(field('code'), i, from);
         const gi = g.cell(output('indicatorGrade'), i, from);
         const gf = g.cell(output('phaseGrade'), i, from);
@@ -542,7 +545,7 @@ class LiveBuilder {
           );
         }
       } else {
-        this.objectiveValues(table, i, this.valueReason(i));
+        this.objectiveValues(table, i, this.objectiveMode[i] as CellReason);
       }
 
       // Band and premio follow the final grade, whether formula or value.
@@ -555,17 +558,6 @@ class LiveBuilder {
       this.rawWeightCells(table, g, i, finalCell);
     });
     this.weightShares(table, g);
-  }
-
-  /** Why objective i is not graded by formulas. */
-  private valueReason(i: number): CellReason {
-    const objective = this.plan.objectives[i];
-    const primary = objective.code !== null && this.objectiveIndex.get(objective.code) === i;
-    if (!primary || objective.excluded) return 'none';
-    if (this.isRollup[i]) return 'rollup';
-    const blocked = this.input.blocked;
-    if (blocked.objectives.has(i) || (this.phasesOf.get(i) ?? []).some((p) => blocked.phases.has(p))) return 'blocked';
-    return this.codes.safe(objective.code) ? 'blocked' : 'codes';
   }
 
   /** Σ Punti / Σ counted (Peso usato, Incidenza usata) over the rows of one objective, or "" when no row counts. */
@@ -998,9 +990,15 @@ class LiveBuilder {
     return this.parents;
   }
 
+  private parentUnits: Set<string> | null = null;
+
   private hasChildren(code: string): boolean {
-    for (const [child, parent] of this.unitParents()) if (parent === code && child !== code) return true;
-    return false;
+    if (this.parentUnits === null) {
+      this.parentUnits = new Set();
+      const parents = this.unitParents();
+      for (const [child, parent] of parents) if (parent !== null && parent !== child && parents.has(parent)) this.parentUnits.add(parent);
+    }
+    return this.parentUnits.has(code);
   }
 
   private candidatesByUnit: Map<string, number[]> | null = null;

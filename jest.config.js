@@ -1,12 +1,44 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * Two projects. `quick` is the everyday loop (`npm run test:quick`): unit, contract and parity
+ * tests, well under a minute. `slow` holds what drives real programs or very large workbooks
+ * (Chromium, LibreOffice, openpyxl, the webpack build, the 50 000-objective Office double run).
+ * `npm test` (and so CI) runs both; nothing is ever skipped.
+ * @type {import('jest').Config}
+ */
+const SLOW = [
+  '<rootDir>/test/e2e/',
+  '<rootDir>/test/corpus/',
+  '<rootDir>/test/build/build.test.ts',
+  '<rootDir>/test/workbook/office/large.test.ts',
+  '<rootDir>/test/formulas/semantics.test.ts',
+];
+
+const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
     '^.+\\.tsx?$': 'ts-jest',
   },
   setupFiles: ['<rootDir>/test/setup/fastCheck.ts'],
   testTimeout: 60000,
+};
+
+const slowMatch = (dir) => (dir.endsWith('/') ? `${dir}**/*.test.ts` : dir);
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'quick',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...SLOW],
+    },
+    {
+      ...shared,
+      displayName: 'slow',
+      testMatch: SLOW.map(slowMatch),
+    },
+  ],
 };

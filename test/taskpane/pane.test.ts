@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { assessWorkbook, scoreWorkbook } from '../../src/actions/assess';
@@ -17,6 +17,14 @@ import { blobText, memoryHost, type MemoryHost } from './memoryHost';
 import { renderPane } from './renderPane';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/*
+ * Every wait below ends as soon as the pane shows what it waits for; the bound only has to catch a
+ * pane that never gets there. Testing Library's default of 1 s did not: importing a 344 KB plan
+ * takes longer than that on a loaded 2-core machine, which made «imports a file after
+ * confirmation» fail under load and pass alone. The bound is now that of the test itself.
+ */
+configure({ asyncUtilTimeout: 55_000 });
 
 async function demoWorkbook(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();

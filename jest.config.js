@@ -20,7 +20,7 @@ const shared = {
     // Type checking is done once by `tsc --noEmit` in `npm test`; jest only transpiles.
     '^.+\\.tsx?$': 'ts-jest',
   },
-  setupFiles: ['<rootDir>/test/setup/fastCheck.ts'],
+  setupFiles: ['<rootDir>/test/setup/fastCheck.ts', '<rootDir>/test/setup/dom.ts'],
   testTimeout: 60000,
 };
 

@@ -40,6 +40,13 @@ export const PREVIEW_CSS = `
 .tg-output { background: ${OUTPUT_GREY}; }
 .tg-selected { outline: 2px solid #107c41; outline-offset: -2px; background: #e6f2ea; }
 .tg-more { color: #616161; padding: 4px 8px; margin: 0; }
+/* Narrower than the pane plus a usable sheet: the sheet view goes below the pane, full width. */
+@media (max-width: 720px) {
+  .tg-preview { height: auto; min-height: 100vh; }
+  .tg-main { flex-direction: column; }
+  .tg-pane { flex: none; width: 100%; border-right: none; border-bottom: 1px solid #d1d1d1; }
+  .tg-sheets { min-height: 70vh; }
+}
 .tg-dark { color: #f0f0f0; background: #1f1f1f; }
 .tg-dark .tg-bar { background: #4a3c00; border-color: #6b5a1e; }
 .tg-dark .tg-actions button, .tg-dark .tg-pane, .tg-dark .tg-grid-scroll { background: #292929; }

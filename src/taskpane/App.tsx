@@ -6,6 +6,13 @@
 import {
   Button,
   FluentProvider,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
   Tab,
   Text,
   Tooltip,
@@ -17,11 +24,13 @@ import {
   useTabList_unstable,
   webDarkTheme,
   webLightTheme,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   type TabListProps,
   type TabListState,
 } from '@fluentui/react-components';
-import { LocalLanguage16Regular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { LocalLanguage16Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
+import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
 import { message, type Lang } from '../i18n';
 import type { RawTables } from '../schema/raw';
@@ -48,7 +57,7 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
     boxSizing: 'border-box',
     width: '100%',
     maxWidth: '100%',
@@ -59,19 +68,54 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  tabs: { flexWrap: 'wrap', rowGap: tokens.spacingVerticalXXS },
+  tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
+  // Fluent's small tab pads 6 px a side; 4 px lets the five labels share 320 px in both languages.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 /**
  * A TabList whose tabs do not render the hidden bold copy of their label that keeps their width
- * when selected: at 320 px the tabs wrap anyway, and a tab's text is then its label alone (what
- * tests and assistive tools read). Built from Fluent's hooks because this Fluent version also
- * forwards a `reserveSelectedTabSpace` prop to the DOM, where React rejects it.
+ * when selected, so a tab's text is its label alone (what tests and assistive tools read). Built
+ * from Fluent's hooks because this Fluent version also forwards a `reserveSelectedTabSpace` prop
+ * to the DOM, where React rejects it.
  */
-function CompactTabList(props: TabListProps): ReactElement {
-  const compact: TabListState = { ...useTabList_unstable(props, null), reserveSelectedTabSpace: false };
+const CompactTabList = forwardRef<HTMLDivElement, TabListProps>(function CompactTabList(props, ref): ReactElement {
+  const compact: TabListState = { ...useTabList_unstable(props, ref), reserveSelectedTabSpace: false };
   useTabListStyles_unstable(compact);
   return renderTabList_unstable(compact, useTabListContextValues_unstable(compact));
+});
+
+/** One entry of the «more» menu: shown only while its tab does not fit in the bar. */
+function OverflowTabItem({ tab, label, onSelect }: { tab: TabKey; label: string; onSelect(tab: TabKey): void }): ReactElement | null {
+  if (useIsOverflowItemVisible(tab)) return null;
+  return (
+    <MenuItem data-testid={`tab-menu-${tab}`} onClick={() => onSelect(tab)}>
+      {label}
+    </MenuItem>
+  );
+}
+
+/**
+ * The tabs that do not fit the pane's width (320 px in Excel, longer labels in English) go into a
+ * «more» menu at the end of the bar instead of wrapping to a second line.
+ */
+function TabOverflowMenu({ label, labels, onSelect }: { label: string; labels: Record<TabKey, string>; onSelect(tab: TabKey): void }): ReactElement | null {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu hasIcons={false}>
+      <MenuTrigger disableButtonEnhancement>
+        <Button ref={ref} appearance="transparent" size="small" icon={<MoreHorizontal20Regular />} aria-label={label} data-testid="tab-more" data-count={overflowCount} />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TABS.map((tab) => (
+            <OverflowTabItem key={tab} tab={tab} label={labels[tab]} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
 }
 
 function sheetsNotice(outcome: SheetsOutcome): Notice {
@@ -174,9 +218,20 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     return computedNotice(result, SUMMARY_SHEET[lang]);
   };
 
+  /**
+   * A success or an information is about what was just done, in the section where it was done:
+   * it goes when the user moves on. Warnings and errors stay until they are dismissed or replaced,
+   * since they describe the workbook, whichever section is open.
+   */
+  const openTab = (key: TabKey): void => {
+    if (key === tab) return;
+    setTab(key);
+    setNotice((shown) => (shown && (shown.intent === 'success' || shown.intent === 'info') ? null : shown));
+  };
+
   const onAction = (action: NoticeAction): void => {
     if (action === 'create-sheets' || action === 'upgrade-sheets') void run(createSheets);
-    else if (action === 'open-check') setTab('check');
+    else if (action === 'open-check') openTab('check');
     else onReload();
   };
 
@@ -186,6 +241,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     [host, lang, busy, run],
   );
   const t = context.t;
+  const labels = Object.fromEntries(TABS.map((key) => [key, t(`ui-tab-${key}`)])) as Record<TabKey, string>;
   const other: Lang = lang === 'it' ? 'en' : 'it';
 
   return (
@@ -209,24 +265,30 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
             </Button>
           </Tooltip>
         </div>
-        <CompactTabList
-          className={styles.tabs}
-          size="small"
-          selectedValue={tab}
-          onTabSelect={(_, data) => setTab(data.value as TabKey)}
-          aria-label={t('ui-tabs')}
-        >
-          {TABS.map((key) => (
-            <Tab key={key} value={key} data-testid={`tab-${key}`}>
-              {t(`ui-tab-${key}`)}
-            </Tab>
-          ))}
-        </CompactTabList>
+        <Overflow minimumVisible={2}>
+          <CompactTabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={tab}
+            onTabSelect={(_, data) => openTab(data.value as TabKey)}
+            aria-label={t('ui-tabs')}
+          >
+            {TABS.map((key) => (
+              // The open tab keeps its place in the bar; the others give way from the end.
+              <OverflowItem key={key} id={key} priority={key === tab ? 2 : 1}>
+                <Tab className={styles.tab} value={key} data-testid={`tab-${key}`}>
+                  {labels[key]}
+                </Tab>
+              </OverflowItem>
+            ))}
+            <TabOverflowMenu label={t('ui-tabs-more')} labels={labels} onSelect={openTab} />
+          </CompactTabList>
+        </Overflow>
         {noticeShown && <NoticeBar notice={noticeShown} lang={lang} onAction={onAction} onDismiss={() => setNotice(null)} disabled={busy} />}
         <div role="tabpanel" aria-label={t(`ui-tab-${tab}`)}>
           {tab === 'start' && <StartPanel createSheets={createSheets} loadDemo={demo} />}
           {tab === 'check' && <CheckPanel assessment={assessment} validate={validate} />}
-          {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => setTab('check')} />}
+          {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => openTab('check')} />}
           {tab === 'rules' && <RulesPanel />}
           {tab === 'exchange' && <ExchangePanel importPlan={importPlan} />}
         </div>

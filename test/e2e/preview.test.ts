@@ -19,7 +19,8 @@ import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { buildPreview, launchChromium, OUTPUT_DIR, serveDirectory, type Browser, type StaticServer } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
-const SCREENSHOT = path.join(__dirname, '..', '..', 'docs', 'taskpane.png');
+/** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
+const SCREENSHOT = path.join(OUTPUT_DIR, 'taskpane.png');
 /** How long one user action may take in the page (a first Calcola includes warming up the JIT). */
 const ACTION_TIMEOUT = 15_000;
 
@@ -252,5 +253,36 @@ describe('browser preview', () => {
     expect(again.organization).toEqual(cli.organization);
     expect(again.units).toEqual(cli.units);
     await shot('08-opened-xlsx');
+  });
+
+  it('fits a 320 px window: five tabs on one line, the sheet view below the pane; narrower, the last tabs move to a menu', async () => {
+    const tabTops = (): Promise<number[]> =>
+      byTestId('preview-pane').locator('[role="tab"][data-testid^="tab-"]').evaluateAll((tabs) =>
+        tabs.filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => Math.round(t.getBoundingClientRect().top)),
+      );
+    try {
+      await page.setViewportSize({ width: 320, height: 800 });
+      await eventually(async () => (await tabTops()).length, 5);
+      expect(new Set(await tabTops()).size).toBe(1);
+      expect(await byTestId('tab-more').count()).toBe(0);
+      const pane = await byTestId('preview-pane').boundingBox();
+      const sheets = await byTestId('sheet-view').boundingBox();
+      expect(sheets!.width).toBeGreaterThanOrEqual(300);
+      expect(sheets!.y).toBeGreaterThanOrEqual(pane!.y + pane!.height - 1);
+      await shot('09-320px');
+
+      await page.setViewportSize({ width: 250, height: 800 });
+      await byTestId('tab-more').waitFor({ timeout: ACTION_TIMEOUT });
+      const shown = (await tabTops()).length;
+      expect(shown).toBeLessThan(5);
+      expect(new Set(await tabTops()).size).toBe(1);
+      await byTestId('tab-more').click();
+      await byTestId('tab-menu-exchange').click();
+      await eventually(() => byTestId('tab-exchange').getAttribute('aria-selected'), 'true');
+      await byTestId('input-import').waitFor({ state: 'attached', timeout: ACTION_TIMEOUT });
+      await shot('10-250px-menu');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });

@@ -90,6 +90,23 @@ describe('opening the pane', () => {
   });
 });
 
+describe('the message bar across sections', () => {
+  it('keeps a warning about the workbook in every section and drops a success once the user moves on', async () => {
+    const host = memoryHost();
+    renderPane(host);
+    await waitFor(() => expect(messageBar().getAttribute('data-intent')).toBe('warning'));
+    tab('check');
+    expect(messageBar().getAttribute('data-intent')).toBe('warning');
+    tab('start');
+    await click('btn-create-sheets');
+    expect(messageBar().textContent).toContain(message('ui-sheets-created', {}, 'it'));
+    tab('start');
+    expect(messageBar().getAttribute('data-intent')).toBe('success');
+    tab('rules');
+    expect(screen.queryByTestId('message-bar')).toBeNull();
+  });
+});
+
 describe('Inizia', () => {
   it('creates the sheets once, then reports them complete', async () => {
     const host = memoryHost();

@@ -11,6 +11,7 @@ export const uiMessages: Catalog = {
   'ui-tab-compute': { it: 'Calcola', en: 'Compute' },
   'ui-tab-rules': { it: 'Regole', en: 'Rules' },
   'ui-tab-exchange': { it: 'Scambio', en: 'Exchange' },
+  'ui-tabs-more': { it: 'Altre sezioni', en: 'More sections' },
   'ui-busy': { it: 'Operazione in corso…', en: 'Working…' },
   'ui-dismiss': { it: 'Chiudi il messaggio', en: 'Dismiss the message' },
   'ui-confirm-cancel': { it: 'Annulla', en: 'Cancel' },

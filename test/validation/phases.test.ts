@@ -91,3 +91,28 @@ describe('phase dates', () => {
     expect(where(p, 'phase-outside-year')).toEqual([['avviso', 'phases', 0, 'plannedStart']]);
   });
 });
+
+describe('phase-undated', () => {
+  test('a phase of the plan year without both planned dates: an avviso on the missing date (left out of E)', () => {
+    const p = plan({
+      indicators: [],
+      phases: [
+        phase('O1', 1, 50, { plannedStart: null }),
+        phase('O1', 2, 30, { plannedEnd: null }),
+        phase('O1', 3, 20, { plannedStart: null, plannedEnd: null }),
+      ],
+    });
+    expect(where(p, 'phase-undated')).toEqual([
+      ['avviso', 'phases', 0, 'plannedStart'],
+      ['avviso', 'phases', 1, 'plannedEnd'],
+      ['avviso', 'phases', 2, 'plannedStart'],
+    ]);
+    expect(validate(p).find((f) => f.rule === 'phase-undated')?.params).toEqual({ code: 'O1', name: 'Fase 1' });
+  });
+  test('dated phases, phases of another year and phases of an unknown objective: none', () => {
+    const p = plan({
+      phases: [phase('O1', 1, 100), phase('O1', 1, 100, { year: 2024, plannedStart: null }), phase('OX', 1, 100, { plannedEnd: null })],
+    });
+    expect(where(p, 'phase-undated')).toEqual([]);
+  });
+});

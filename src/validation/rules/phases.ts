@@ -7,6 +7,7 @@ export function checkPhases(ctx: ValidationContext): void {
   plan.phases.forEach((phase, i) => {
     const objective = phase.objective === null ? undefined : ctx.objectiveByCode.get(phase.objective);
     checkDates(ctx, phase, i, objective === undefined ? null : plan.objectives[objective]);
+    if (objective !== undefined && phaseYear(phase, plan) === plan.year) checkPlanned(ctx, phase, i);
   });
   for (const [code, rows] of ctx.phasesOf) {
     const objective = ctx.objectiveByCode.get(code);
@@ -86,6 +87,12 @@ function checkDates(ctx: ValidationContext, phase: Phase, i: number, objective: 
     ctx.report('avviso', 'phase-outside-year', 'phases', i, field, { date: displayDate(date), from: displayDate(from), to: displayDate(to) });
   if (outside.start !== null) report('plannedStart', outside.start);
   if (outside.end !== null) report('plannedEnd', outside.end);
+}
+
+/** A phase of the plan year without both planned dates has no expected progress: it is left out of E (SPEC §3.5). */
+function checkPlanned(ctx: ValidationContext, phase: Phase, i: number): void {
+  const missing = phase.plannedStart === null ? 'plannedStart' : phase.plannedEnd === null ? 'plannedEnd' : null;
+  if (missing !== null) ctx.report('avviso', 'phase-undated', 'phases', i, missing, { code: phase.objective ?? '', name: phase.name ?? '' });
 }
 
 /** The plan year, narrowed to the objective's own dates when they are given and in order. */

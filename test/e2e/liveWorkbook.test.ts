@@ -19,14 +19,15 @@ import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { sameValue } from '../support/hyperformula';
 import { cachedValues, disposeSofficeProfile, recalculateXlsx, type SheetValue } from '../support/libreoffice';
 import { expectedCells } from '../support/parity';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED } from '../formulas/boundaries';
 
 afterAll(disposeSofficeProfile);
 
 const NOW = new Date(Date.UTC(2026, 10, 22));
 
-async function demoWorkbook(): Promise<{ workbook: XlsxWorkbook; computed: Computed }> {
+async function demoWorkbook(raw = buildDemoRaw()): Promise<{ workbook: XlsxWorkbook; computed: Computed }> {
   const workbook = XlsxWorkbook.create(zlibCodec);
-  await workbook.apply(importChanges(buildDemoRaw(), 'it'));
+  await workbook.apply(importChanges(raw, 'it'));
   const computed = await scoreWorkbook(workbook, 'it', { now: NOW });
   return { workbook, computed };
 }
@@ -113,5 +114,24 @@ describe('the workbook in LibreOffice Calc', () => {
       // And it moved: the file held the old grade before the change.
       expect(plain(before(cell.sheet, cell.address))).not.toBeCloseTo(cell.expected as number, 6);
     }
+  });
+
+  it('compares grades and deviations at the thresholds as shown: bands, premio and Stato recalculated equal the engine', async () => {
+    const { workbook, computed } = await demoWorkbook(boundaryPlan());
+    const { output } = await recalculateXlsx(withWrongCache(await workbook.toBytes()));
+    const value = await cachedValues(output);
+    const cells = await expectedCells(workbook, computed, 'it');
+    const mismatches = cells.map((c) => ({ ...c, actual: plain(value(c.sheet, c.address)) })).filter((c) => !sameValue(c.actual, c.expected));
+    expect(mismatches).toEqual([]);
+    const shown = (what: string, code: string) => {
+      const index = computed.plan.objectives.findIndex((o) => o.code === code);
+      const cell = cells.find((c) => c.what === what && c.index === index);
+      if (!cell) throw new Error(`${what} of ${code} not written`);
+      return plain(value(cell.sheet, cell.address));
+    };
+    for (const c of BAND_CASES) expect([shown('objectives.band', c.code), shown('objectives.reward', c.code)]).toEqual([c.band, c.reward]);
+    for (const c of STATUS_CASES) expect(shown('objectives.status', c.code)).toBe(c.status);
+    expect([shown('objectives.expectedProgress', UNDATED.code), shown('objectives.status', UNDATED.code)]).toEqual([UNDATED.expected, UNDATED.status]);
+    expect(shown('objectives.band', PARENT.code)).toBe(PARENT.band);
   });
 });

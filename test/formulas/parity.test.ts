@@ -10,9 +10,11 @@ import livorno from '../fixtures/livorno-dup-2020.json';
 import lucca from '../fixtures/provincia-lucca-2022.json';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { parseInterchange } from '../../src/schema/interchange';
-import { checkParity, workbookFrom } from '../support/parity';
+import { HyperFormula } from 'hyperformula';
+import { expectedCells, checkParity, workbookFrom } from '../support/parity';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { rawPlan } from './arbitraries';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED } from './boundaries';
 
 function countFormulas(workbook: MemoryWorkbook, pattern: RegExp): number {
   return workbook.snapshot().sheets.reduce((n, sheet) => n + Object.values(sheet.cells).filter((c) => c.formula !== undefined && pattern.test(c.formula)).length, 0);
@@ -109,5 +111,43 @@ describe('formulas equal the engine (HyperFormula)', () => {
     expect(formulas / valued).toBeGreaterThan(0.6);
     // Generated indicators are scattered across objectives: totals list their cells.
     expect(scattered).toBeGreaterThan(0);
+  });
+
+  it('on grades and deviations at the thresholds, compared as shown (59,995 → band from 60, premio 60; −10,005 → In ritardo)', async () => {
+    const report = await checkParity(await workbookFrom(boundaryPlan()));
+    expect(report.mismatches).toEqual([]);
+    const { plan, results } = report.computed;
+    const row = (code: string) => results.objectives[plan.objectives.findIndex((o) => o.code === code)];
+    for (const c of BAND_CASES) expect(row(c.code)).toMatchObject({ finalGrade: c.grade, band: c.band, reward: c.reward });
+    for (const c of STATUS_CASES) expect(row(c.code)).toMatchObject({ expectedProgress: c.expected, status: c.status });
+    expect(row(UNDATED.code)).toMatchObject({ expectedProgress: UNDATED.expected, phaseGrade: UNDATED.phaseGrade, status: UNDATED.status });
+    expect(row(PARENT.code)).toMatchObject({ computedGrade: PARENT.grade, finalGrade: PARENT.grade, band: PARENT.band });
+    // Those cells are formulas that HyperFormula evaluated, not values copied from the engine.
+    const cells = await expectedCells(report.workbook, report.computed, 'it');
+    const watched = cells.filter((c) => ['objectives.band', 'objectives.reward', 'objectives.status', 'objectives.expectedProgress'].includes(c.what) && c.expected !== null);
+    expect(watched.length).toBeGreaterThanOrEqual(2 * BAND_CASES.length + 2 * STATUS_CASES.length);
+    for (const c of watched) expect(report.workbook.cell(c.sheet, c.address)?.formula).toBeDefined();
+    expect(report.computed.findings.filter((f) => f.severity === 'errore')).toEqual([]);
+    expect(report.computed.findings.filter((f) => f.rule === 'phase-undated')).toHaveLength(1);
+  });
+
+  it('evaluates ROUND as Excel and LibreOffice do, on the shown decimal (HyperFormula alone gives ROUND(1,005;2) = 1)', () => {
+    const cases: [string, number][] = [
+      ['=ROUND(1.005,2)', 1.01],
+      ['=ROUND(-1.005,2)', -1.01],
+      ['=ROUND(0.285,2)', 0.29],
+      ['=ROUND(1.1*1.15,2)', 1.27],
+      ['=ROUND(40.005-50,2)', -10],
+      ['=ROUND(74.995-100,2)', -25.01],
+      ['=ROUND(59.995,2)', 60],
+      ['=ROUND(-2.5,0)', -3],
+      ['=ROUND(1234.5,-2)', 1200],
+    ];
+    const hf = HyperFormula.buildFromArray([cases.map(([formula]) => formula)], { licenseKey: 'gpl-v3' });
+    try {
+      expect(hf.getSheetValues(0)[0]).toEqual(cases.map(([, value]) => value));
+    } finally {
+      hf.destroy();
+    }
   });
 });

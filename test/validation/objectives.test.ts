@@ -166,3 +166,21 @@ describe('nothing-counted', () => {
     expect(where(plan({ objectives: [objective('O1', { override: 80, overrideNote: 'ok' })], indicators: [excluded] }), 'nothing-counted')).toEqual([]);
   });
 });
+
+describe('parent-children-excluded', () => {
+  test('a parent graded from its children, all Non valutabile: an avviso on the parent', () => {
+    const p = plan({
+      objectives: [objective('P', { level: 'strategico' }), objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' }), objective('C2', { parent: 'P', excluded: true, excludedReason: 'y' })],
+      indicators: [indicator('I1', 'C1'), indicator('I2', 'C2')],
+    });
+    expect(where(p, 'parent-children-excluded')).toEqual([['avviso', 'objectives', 0, null]]);
+    expect(validate(p).find((f) => f.rule === 'parent-children-excluded')?.params).toEqual({ code: 'P', count: 2 });
+  });
+  test('one child still counts, or the parent has its own indicators or a Grado NdV: none', () => {
+    const children = [objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' }), objective('C2', { parent: 'P' })];
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico' }), ...children], indicators: [indicator('I2', 'C2')] }), 'parent-children-excluded')).toEqual([]);
+    const allExcluded = [objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' })];
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico' }), ...allExcluded], indicators: [indicator('I0', 'P')] }), 'parent-children-excluded')).toEqual([]);
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico', override: 70, overrideNote: 'ok' }), ...allExcluded], indicators: [] }), 'parent-children-excluded')).toEqual([]);
+  });
+});

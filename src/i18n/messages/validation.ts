@@ -70,6 +70,10 @@ export const validationMessages: Catalog = {
     it: 'L’obiettivo {code} non si può valutare: non ha indicatori, fasi del {year}, obiettivi figli né Grado NdV. Aggiungere indicatori o fasi, oppure segnarlo Non valutabile.',
     en: 'Objective {code} cannot be graded: it has no indicators, no phases for {year}, no child objectives and no NdV grade. Add indicators or phases, or mark it excluded.',
   },
+  'parent-children-excluded': {
+    it: 'L’obiettivo {code} prende il grado dai suoi {count} obiettivi figli, ma sono tutti Non valutabili: resta senza grado. Assegnare un Grado NdV, oppure segnarlo Non valutabile.',
+    en: 'Objective {code} takes its grade from its {count} child objectives, but all of them are excluded: it gets no grade. Give it an NdV grade, or mark it excluded.',
+  },
   'indicator-weights-zero': {
     it: 'Tutti gli indicatori conteggiati di {code} hanno Peso 0, compreso {indicator}: l’obiettivo resta senza grado (anche la parte fasi). Dare un Peso maggiore di 0 ad almeno uno di essi (Peso vuoto = 1). Non contano gli indicatori Non valutabili, quelli senza consuntivo con la regola Escludi e le scadenze non ancora superate.',
     en: 'Every counted indicator of {code} has Weight 0, {indicator} included: the objective gets no grade (not even its phase part). Give at least one of them a Weight above 0 (blank = 1). Indicators marked excluded, those without actual under the rule Escludi, and deadlines not yet due do not count.',

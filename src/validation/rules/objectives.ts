@@ -50,6 +50,11 @@ function checkGradability(ctx: ValidationContext, o: Objective, i: number): void
   if (gradedFromOwnRows && indicators.length === 0 && phases.length === 0) {
     ctx.report('avviso', 'empty-objective', 'objectives', i, null, { code, year: ctx.plan.year });
   }
+  // A parent graded from its children (SPEC §3.2) has nothing to average when all are Non valutabile.
+  const children = rowsOf(ctx.childrenOf, o.code);
+  if (o.override === null && indicators.length === 0 && phases.length === 0 && hasChildren && children.every((c) => ctx.plan.objectives[c].excluded)) {
+    ctx.report('avviso', 'parent-children-excluded', 'objectives', i, null, { code, count: children.length });
+  }
   // A later row repeating a code has no rows of its own (the first row takes them).
   if (o.code !== null && ctx.objectiveByCode.get(o.code) === i) checkCountedIndicators(ctx, o, i, indicators, phases.length > 0);
 }

@@ -151,8 +151,10 @@ export interface WeightedGrade {
 
 /**
  * Σ wᵢ·gᵢ / Σ wᵢ over the items that have both a grade and a weight; null when none has.
- * When every weight is 0 the items count equally (a basket of zero raw weights is split
- * equally too, see basketShares), so the two ways of rolling up never disagree.
+ * When every weight is 0 the items count equally. SPEC §3.3 rules only on baskets (a basket of
+ * zero raw weights has no shares, and validation reports it, so after validation its members
+ * reach no roll-up); the raw-weighted means it leaves open (a parent objective's children, a
+ * unit under Perimetro Responsabile or Ente, the performance di ente) keep this plain mean.
  */
 export function weightedMean(items: readonly WeightedGrade[]): number | null {
   let weightSum = 0;

@@ -93,6 +93,42 @@ describe('formulas equal the engine (HyperFormula)', () => {
     expect(formulasUsing(report.workbook, 'SUMIFS(Indicatori!')).toBe(2);
   });
 
+  it('with objectives of many scattered phases, some undated: E over the dated ones by SUMIFS', async () => {
+    const months = ['2023-01-31', '2023-03-31', '2023-05-31', '2023-08-31', '2023-10-31'];
+    const phases = Array.from({ length: 90 }, (_, i) => ({
+      objective: i % 2 === 0 ? 'OB-1' : 'OB-2',
+      seq: i + 1,
+      name: 'fase',
+      plannedStart: '2023-01-01',
+      plannedEnd: i % 3 === 0 ? null : months[i % months.length],
+      progress: (i * 7) % 101,
+    }));
+    const raw = parseInterchange({
+      format: 'traguardo/1',
+      organization: 'Comune di Prova',
+      year: 2023,
+      rules: { referenceDate: '2023-06-30' },
+      units: [{ code: 'U1', name: 'Ufficio', head: 'Rossi' }],
+      objectives: [
+        { code: 'OB-1', title: 'Primo', unit: 'U1' },
+        { code: 'OB-2', title: 'Secondo', unit: 'U1' },
+      ],
+      phases,
+    });
+    const report = await checkParity(await workbookFrom(raw));
+    expect(report.mismatches).toEqual([]);
+    expect(formulasUsing(report.workbook, 'SUMIFS(Fasi!')).toBeGreaterThanOrEqual(4);
+    const { results, findings } = report.computed;
+    expect(findings.filter((f) => f.rule === 'phase-undated')).toHaveLength(30);
+    // E is the mean expected progress of the 30 dated phases of each objective (equal shares), not blank.
+    const expectedOf = (parity: number) => {
+      const dated = phases.map((p, i) => ({ p, i })).filter(({ p, i }) => i % 2 === parity && p.plannedEnd !== null);
+      return dated.reduce((sum, { i }) => sum + (results.phases[i].expectedProgress as number), 0) / dated.length;
+    };
+    expect(results.objectives[0].expectedProgress).toBeCloseTo(expectedOf(0), 9);
+    expect(results.objectives[1].expectedProgress).toBeCloseTo(expectedOf(1), 9);
+  });
+
   it('on generated plans', async () => {
     let valued = 0;
     let formulas = 0;

@@ -83,8 +83,12 @@ export const validationMessages: Catalog = {
     en: 'None of the {count} indicators of {code} counts (excluded, without actual under the rule Escludi, or deadlines not yet due) and the objective has no phases for the year: it gets no grade. Enter the actuals, or mark the objective excluded.',
   },
   'phase-undated': {
-    it: 'La fase «{name}» di {code} non ha Inizio previsto e Fine prevista: non conta nell’avanzamento atteso dell’obiettivo (Stato di attuazione). Indicare entrambe le date.',
-    en: 'Phase “{name}” of {code} lacks a planned start or end: it does not count in the objective’s expected progress (implementation status). Enter both dates.',
+    it: 'La fase «{name}» di {code} non ha entrambe le date previste: è esclusa dall’avanzamento atteso dell’obiettivo, calcolato sulle altre fasi (Stato di attuazione). Indicare Inizio previsto e Fine prevista.',
+    en: 'Phase “{name}” of {code} lacks a planned start or end: it is left out of the objective’s expected progress, computed on the other phases (implementation status). Enter both planned dates.',
+  },
+  'objective-phases-undated': {
+    it: 'Nessuna delle {count} fasi di {code} ({year}) ha sia Inizio previsto sia Fine prevista: l’obiettivo non ha avanzamento atteso né Stato di attuazione (salvo Completato). Indicare le date previste delle fasi.',
+    en: 'None of the {count} phases of {code} ({year}) has both a planned start and end: the objective has no expected progress and no implementation status (except Completato). Enter the planned dates of the phases.',
   },
   'owner-required': {
     it: 'Con Perimetro pesatura = Responsabile l’obiettivo {code} non ha Responsabile: non appartiene a nessun paniere e resta senza grado e Peso %. Indicare il Responsabile.',

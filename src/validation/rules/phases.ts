@@ -7,7 +7,6 @@ export function checkPhases(ctx: ValidationContext): void {
   plan.phases.forEach((phase, i) => {
     const objective = phase.objective === null ? undefined : ctx.objectiveByCode.get(phase.objective);
     checkDates(ctx, phase, i, objective === undefined ? null : plan.objectives[objective]);
-    if (objective !== undefined && phaseYear(phase, plan) === plan.year) checkPlanned(ctx, phase, i);
   });
   for (const [code, rows] of ctx.phasesOf) {
     const objective = ctx.objectiveByCode.get(code);
@@ -16,6 +15,7 @@ export function checkPhases(ctx: ValidationContext): void {
       const group = { code, year, objective, rows: yearRows };
       checkShares(ctx, group);
       checkNumbering(ctx, group);
+      if (year === plan.year) checkPlanned(ctx, group);
     });
   }
 }
@@ -89,10 +89,22 @@ function checkDates(ctx: ValidationContext, phase: Phase, i: number, objective: 
   if (outside.end !== null) report('plannedEnd', outside.end);
 }
 
-/** A phase of the plan year without both planned dates has no expected progress: it is left out of E (SPEC §3.5). */
-function checkPlanned(ctx: ValidationContext, phase: Phase, i: number): void {
-  const missing = phase.plannedStart === null ? 'plannedStart' : phase.plannedEnd === null ? 'plannedEnd' : null;
-  if (missing !== null) ctx.report('avviso', 'phase-undated', 'phases', i, missing, { code: phase.objective ?? '', name: phase.name ?? '' });
+/**
+ * A phase of the plan year without both planned dates has no expected progress and is left out
+ * of the objective's E (SPEC §3.5): an avviso on its missing date. When no phase of the objective
+ * has both, E and the Stato (but Completato) are missing altogether: one avviso on the objective
+ * says so instead of one per phase (real cronoprogrammi often have no dates at all).
+ */
+function checkPlanned(ctx: ValidationContext, { code, year, objective, rows }: Group): void {
+  const phases = ctx.plan.phases;
+  const missingDate = (r: number) => (phases[r].plannedStart === null ? 'plannedStart' : phases[r].plannedEnd === null ? 'plannedEnd' : null);
+  const undated = rows.filter((r) => missingDate(r) !== null);
+  if (undated.length === 0) return;
+  if (undated.length === rows.length) {
+    ctx.report('avviso', 'objective-phases-undated', 'objectives', objective, null, { code, year, count: rows.length });
+    return;
+  }
+  for (const r of undated) ctx.report('avviso', 'phase-undated', 'phases', r, missingDate(r), { code, name: phases[r].name ?? '' });
 }
 
 /** The plan year, narrowed to the objective's own dates when they are given and in order. */

@@ -130,6 +130,14 @@ describe('basket-weights-zero', () => {
     ]);
     expect(validate(p).find((f) => f.rule === 'basket-weights-zero')?.params).toEqual({ code: 'O1', basket: 'U1' });
   });
+  test('a Pesatura row that scores nothing is no weight source: the error goes on the Peso cell', () => {
+    const p = plan({
+      objectives: [objective('O1', { weight: 0 })],
+      criteria,
+      weighting: [weighting('O1', scores(null, null, null))],
+    });
+    expect(where(p, 'basket-weights-zero')).toEqual([['errore', 'objectives', 0, 'weight']]);
+  });
   test('a shared objective in two zero baskets is reported once', () => {
     const p = plan({
       objectives: [objective('O1', { weight: 0, sharedWith: ['U2'] }), objective('O2', { unit: 'U2', weight: 0 })],

@@ -30,12 +30,13 @@ function checkScores(ctx: ValidationContext): void {
   });
 }
 
-/** The raw weight the engine gives an objective, and the Pesatura row it comes from (or -1). */
+/** The raw weight the engine gives an objective, and the Pesatura row it comes from (-1: Peso or the default). */
 function weightOf(ctx: ValidationContext, objective: Objective): { raw: RawWeight; row: number } {
   const { plan } = ctx;
   const row = objective.code === null ? undefined : ctx.weightingOf.get(objective.code);
   const score = row === undefined ? null : weightingScore(plan.weighting[row], plan.criteria);
-  return { raw: rawWeight(objective, score, plan.rules), row: row ?? -1 };
+  const raw = rawWeight(objective, score, plan.rules);
+  return { raw, row: raw.source === 'pesatura' && row !== undefined ? row : -1 };
 }
 
 function checkBaskets(ctx: ValidationContext): void {
@@ -89,7 +90,8 @@ function reportZeroWeight(ctx: ValidationContext, objective: Objective, index: n
     ctx.report('errore', 'basket-weights-zero', 'objectives', index, 'weight', params);
     return;
   }
+  // A Pesatura score exists, so some criterion of the row has one.
   const scores = ctx.plan.weighting[weightingRow].scores;
-  const scored = ctx.plan.criteria.find((c) => scores[c.name] !== null && scores[c.name] !== undefined) ?? ctx.plan.criteria[0];
+  const scored = ctx.plan.criteria.find((c) => scores[c.name] !== null && scores[c.name] !== undefined);
   ctx.report('errore', 'basket-weights-zero', 'weighting', weightingRow, scored?.name ?? null, params);
 }

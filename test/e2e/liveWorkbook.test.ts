@@ -19,7 +19,7 @@ import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { sameValue } from '../support/hyperformula';
 import { cachedValues, disposeSofficeProfile, recalculateXlsx, type SheetValue } from '../support/libreoffice';
 import { expectedCells } from '../support/parity';
-import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED } from '../formulas/boundaries';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED, zeroWeightPlan } from '../formulas/boundaries';
 
 afterAll(disposeSofficeProfile);
 
@@ -133,5 +133,18 @@ describe('the workbook in LibreOffice Calc', () => {
     for (const c of STATUS_CASES) expect(shown('objectives.status', c.code)).toBe(c.status);
     expect([shown('objectives.expectedProgress', UNDATED.code), shown('objectives.status', UNDATED.code)]).toEqual([UNDATED.expected, UNDATED.status]);
     expect(shown('objectives.band', PARENT.code)).toBe(PARENT.band);
+  });
+
+  it('gives baskets whose raw weights are all 0 no Peso % and their units no grade, as the engine does', async () => {
+    const { workbook, computed } = await demoWorkbook(zeroWeightPlan());
+    const { output } = await recalculateXlsx(withWrongCache(await workbook.toBytes()));
+    const value = await cachedValues(output);
+    const cells = await expectedCells(workbook, computed, 'it');
+    const mismatches = cells.map((c) => ({ ...c, actual: plain(value(c.sheet, c.address)) })).filter((c) => !sameValue(c.actual, c.expected));
+    expect(mismatches).toEqual([]);
+    const shares = cells.filter((c) => c.what === 'objectives.weightShare').map((c) => plain(value(c.sheet, c.address)));
+    expect(shares.map((v) => (v === '' ? null : v))).toEqual([null, null, null, null, 100]);
+    const units = cells.filter((c) => c.what === 'summary.grade').map((c) => plain(value(c.sheet, c.address)));
+    expect(units.slice(0, 3).map((v) => (v === '' ? null : v))).toEqual([null, null, 90]);
   });
 });

@@ -73,3 +73,39 @@ export function boundaryPlan(): RawTables {
     ],
   });
 }
+
+/**
+ * Baskets whose raw weights are all 0 (SPEC §3.3): U1's two members both weigh 0 (validation
+ * reports it); in U2 the one member weighing 5 is blocked by an error, which leaves the graded
+ * member weighing 0 alone. U3 is weighed normally.
+ */
+export function zeroWeightPlan(): RawTables {
+  return parseInterchange({
+    format: 'traguardo/1',
+    organization: 'Comune di Prova',
+    year: 2023,
+    units: [
+      { code: 'U1', name: 'Primo', head: 'Rossi' },
+      { code: 'U2', name: 'Secondo', head: 'Bianchi' },
+      { code: 'U3', name: 'Terzo', head: 'Verdi' },
+    ],
+    objectives: [
+      { code: 'OB-1', title: 'Zero uno', unit: 'U1', weight: 0 },
+      { code: 'OB-2', title: 'Zero due', unit: 'U1', weight: 0 },
+      { code: 'OB-3', title: 'Zero tre', unit: 'U2', weight: 0 },
+      { code: 'OB-4', title: 'Bloccato', unit: 'U2', weight: 5 },
+      { code: 'OB-5', title: 'Pesato', unit: 'U3', weight: 2 },
+    ],
+    indicators: ['OB-1', 'OB-2', 'OB-3', 'OB-4', 'OB-5'].map((objective, i) => ({
+      code: `I${i}`,
+      objective,
+      name: 'indicatore',
+      type: 'Numero',
+      polarity: 'Crescente',
+      target: 100,
+      actual: 50 + 10 * i,
+      // OB-4's threshold lies above its target: an error that blocks OB-4.
+      threshold: objective === 'OB-4' ? 120 : null,
+    })),
+  });
+}

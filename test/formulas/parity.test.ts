@@ -14,7 +14,7 @@ import { HyperFormula } from 'hyperformula';
 import { expectedCells, checkParity, workbookFrom } from '../support/parity';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { rawPlan } from './arbitraries';
-import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED } from './boundaries';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED, zeroWeightPlan } from './boundaries';
 
 function countFormulas(workbook: MemoryWorkbook, pattern: RegExp): number {
   return workbook.snapshot().sheets.reduce((n, sheet) => n + Object.values(sheet.cells).filter((c) => c.formula !== undefined && pattern.test(c.formula)).length, 0);
@@ -127,6 +127,20 @@ describe('formulas equal the engine (HyperFormula)', () => {
     };
     expect(results.objectives[0].expectedProgress).toBeCloseTo(expectedOf(0), 9);
     expect(results.objectives[1].expectedProgress).toBeCloseTo(expectedOf(1), 9);
+  });
+
+  it('on baskets whose raw weights are all 0: no Peso %, no unit grade, whether validation reports them or a blocked member leaves them so', async () => {
+    const raw = zeroWeightPlan();
+    const report = await checkParity(await workbookFrom(raw));
+    expect(report.mismatches).toEqual([]);
+    const { results, findings } = report.computed;
+    expect(findings.filter((f) => f.rule === 'basket-weights-zero').map((f) => f.index)).toEqual([0, 1]);
+    expect(results.objectives.map((o) => o.weightShare)).toEqual([null, null, null, null, 100]);
+    expect(results.objectives[2].finalGrade).toBe(70);
+    expect(results.units.map((u) => u.grade)).toEqual([null, null, 90]);
+    // OB-3's Peso % stays a formula: once its Peso is above 0 it takes its share without a new Calcola.
+    const share = (await expectedCells(report.workbook, report.computed, 'it')).find((c) => c.what === 'objectives.weightShare' && c.index === 2);
+    expect(share && report.workbook.cell(share.sheet, share.address)?.formula).toMatch(/=0\),"",100\*/);
   });
 
   it('on generated plans', async () => {

@@ -512,7 +512,7 @@ class LiveBuilder {
           // E over the phases with both planned dates (those with Punti attesi); undated ones are left out (SPEC §3.5).
           const datedShares = rows.sumWhereNumber('countedShare', 'expectedPoints');
           col('expectedProgress').values[i] = formula(
-            `IF(${rows.count('expectedPoints')}=0,"",IF(${datedShares}=0,"",${rows.sum('expectedPoints')}/${datedShares}))`,
+            `IF(${datedShares}=0,"",${rows.sum('expectedPoints')}/${datedShares})`,
             r.expectedProgress,
           );
         } else {

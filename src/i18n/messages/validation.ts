@@ -88,7 +88,7 @@ export const validationMessages: Catalog = {
   },
   'objective-phases-undated': {
     it: 'Nessuna delle {count} fasi di {code} ({year}) ha sia Inizio previsto sia Fine prevista: l’obiettivo non ha avanzamento atteso né Stato di attuazione (salvo Completato). Indicare le date previste delle fasi.',
-    en: 'None of the {count} phases of {code} ({year}) has both a planned start and end: the objective has no expected progress and no implementation status (except Completato). Enter the planned dates of the phases.',
+    en: 'None of the {count} phases of {code} ({year}) has both a planned start and end: the objective has no expected progress and no implementation status (except Completed). Enter the planned dates of the phases.',
   },
   'owner-required': {
     it: 'Con Perimetro pesatura = Responsabile l’obiettivo {code} non ha Responsabile: non appartiene a nessun paniere e resta senza grado e Peso %. Indicare il Responsabile.',

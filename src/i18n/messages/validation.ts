@@ -92,7 +92,7 @@ export const validationMessages: Catalog = {
   },
   'owner-required': {
     it: 'Con Perimetro pesatura = Responsabile l’obiettivo {code} non ha Responsabile: non appartiene a nessun paniere e resta senza grado e Peso %. Indicare il Responsabile.',
-    en: 'With Weighting perimeter = Responsabile, objective {code} has no Owner: it belongs to no basket and gets no grade and no Weight %. Enter its Owner.',
+    en: 'With Weighting basket = Manager, objective {code} has no Owner: it belongs to no basket and gets no grade and no Weight %. Enter its Owner.',
   },
   'basket-weights-zero': {
     it: 'Tutti gli obiettivi del paniere {basket} hanno peso 0 (Pesatura o Peso), compreso {code}: i Peso % non si possono calcolare e il paniere non dà grado alla struttura. Dare un peso maggiore di 0 ad almeno un obiettivo del paniere.',

@@ -23,15 +23,16 @@ export function expectedProgress(plannedStart: IsoDate | null, plannedEnd: IsoDa
 }
 
 /**
- * E = Σ sⱼ·eⱼ / Σ sⱼ with the phase weights of the phase part; null when a phase has no
- * expected progress (no planned dates), since a partial E would misstate the schedule.
+ * E = Σ sⱼ·eⱼ / Σ sⱼ with the phase weights of the phase part, over the phases that have an
+ * expected progress (both planned dates; SPEC §3.5: the others are left out, validation warns on
+ * them); null when no phase has one, or when those phases weigh nothing.
  */
 export function objectiveExpectedProgress(weights: readonly number[], expected: readonly (number | null)[]): number | null {
   let weightSum = 0;
   let weighted = 0;
   for (let i = 0; i < weights.length; i++) {
     const e = expected[i];
-    if (e === null || e === undefined) return null;
+    if (e === null || e === undefined) continue;
     weightSum += weights[i];
     weighted += weights[i] * e;
   }

@@ -30,7 +30,29 @@ export interface IndicatorPart {
   shares: (number | null)[];
 }
 
-/** G_I = Σ wᵢ·gᵢ / Σ wᵢ over the graded indicators (excluded and not-due ones left out). */
+/** Counted in G_I: graded. Excluded (Non valutabile, or Escludi) and not-yet-due indicators are left out (SPEC §3.2). */
+export const isCounted = (entry: IndicatorEntry): boolean => entry.status === 'graded' && entry.grade !== null;
+
+/**
+ * The counted indicators of an objective when every one of them weighs 0, which leaves the
+ * objective without a grade: SPEC §3.2 makes it an error on their Peso cells (validation reports
+ * exactly these). Empty when some counted indicator weighs more than 0, when none counts, or when
+ * a row with an error would count with a weight above 0 once corrected (that error comes first).
+ */
+export function zeroWeightCounted(entries: readonly IndicatorEntry[]): number[] {
+  const counted: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
+    const weight = entry.weight ?? 1;
+    if (entry.status === 'blocked' && weight > 0) return [];
+    if (!isCounted(entry)) continue;
+    if (weight !== 0) return [];
+    counted.push(i);
+  }
+  return counted;
+}
+
+/** G_I = Σ wᵢ·gᵢ / Σ wᵢ over the counted indicators. */
 export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart {
   const shares = new Array<number | null>(entries.length).fill(null);
   const counted: WeightedGrade[] = [];
@@ -38,15 +60,15 @@ export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart
   for (const entry of entries) {
     const weight = entry.weight ?? 1;
     if (entry.status === 'blocked' || !isWeight(weight)) return { outcome: INVALID, shares };
-    if (entry.status !== 'graded' || entry.grade === null) continue;
-    counted.push({ grade: entry.grade, weight });
+    if (!isCounted(entry)) continue;
+    counted.push({ grade: entry.grade as number, weight });
     weightSum += weight;
   }
   if (counted.length === 0) return { outcome: EMPTY, shares };
-  if (weightSum === 0) return { outcome: INVALID, shares };
+  if (zeroWeightCounted(entries).length > 0) return { outcome: INVALID, shares };
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (entry.status === 'graded' && entry.grade !== null) shares[i] = (100 * (entry.weight ?? 1)) / weightSum;
+    if (isCounted(entry)) shares[i] = (100 * (entry.weight ?? 1)) / weightSum;
   }
   return { outcome: { kind: 'graded', grade: weightedMean(counted) as number }, shares };
 }
@@ -129,8 +151,10 @@ export interface WeightedGrade {
 
 /**
  * Σ wᵢ·gᵢ / Σ wᵢ over the items that have both a grade and a weight; null when none has.
- * When every weight is 0 the items count equally (a basket of zero raw weights is split
- * equally too, see basketShares), so the two ways of rolling up never disagree.
+ * When every weight is 0 the items count equally. SPEC §3.3 rules only on baskets (a basket of
+ * zero raw weights has no shares, and validation reports it, so after validation its members
+ * reach no roll-up); the raw-weighted means it leaves open (a parent objective's children, a
+ * unit under Perimetro Responsabile or Ente, the performance di ente) keep this plain mean.
  */
 export function weightedMean(items: readonly WeightedGrade[]): number | null {
   let weightSum = 0;

@@ -15,7 +15,8 @@ export interface BandResult {
 /**
  * The Fasce row with the largest `Da %` ≤ grade (the first such row when two share a `Da %`);
  * Premio % is the row's, or the grade itself capped at 100 when the row is proportional.
- * The grade is compared as shown (`Decimali`): a grade displayed as 90,00 is in the 90 band.
+ * The grade is compared as shown (`Decimali`, SPEC §3): a grade displayed as 90,00 is in the 90
+ * band, and a proportional premio is that shown grade.
  */
 export function bandFor(grade: number | null, bands: readonly Band[], decimals: number): BandResult {
   if (grade === null) return { band: null, reward: null };
@@ -26,7 +27,8 @@ export function bandFor(grade: number | null, bands: readonly Band[], decimals: 
     if (best === null || band.from > best.from) best = band;
   }
   if (best === null) return { band: null, reward: null };
-  return { band: best.label, reward: best.proportional ? Math.min(100, grade) : best.reward };
+  // A proportional premio is the grade as shown, so that it lies inside its band (60,00 in the band from 60, never 59,995).
+  return { band: best.label, reward: best.proportional ? Math.min(100, shown) : best.reward };
 }
 
 /** An executive objective that counts in roll-ups: graded, not excluded, with a raw weight. */
@@ -56,12 +58,14 @@ export function rawWeightedRollup(members: readonly RollupMember[], indices: Ite
   return { grade: weightedMean(items), objectives: items.length, weightSum };
 }
 
-/** Σ shareᵢ·Gᵢ over a unit's basket (shares sum to 100). */
+/** Σ shareᵢ·Gᵢ over a unit's basket (shares sum to 100); no grade from a basket without shares (raw weights all 0). */
 export function basketRollup(members: readonly RollupMember[], basket: BasketSplit): Rollup {
+  const shares = basket.shares;
+  if (shares === null) return { grade: null, objectives: basket.members.length, weightSum: 0 };
   let weightSum = 0;
   const items = basket.members.map((m, k) => {
     weightSum += members[m].raw;
-    return { grade: members[m].grade, weight: basket.shares[k] };
+    return { grade: members[m].grade, weight: shares[k] };
   });
   return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
 }

@@ -252,8 +252,10 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const ownKeys = memberOf.map((i) => ownBasketKey(objectives[i], rules.basket));
   memberOf.forEach((i, m) => (results[i].rawWeight = basketMembers[m].raw));
   for (const [key, basket] of baskets) {
+    const shares = basket.shares;
+    if (shares === null) continue;
     basket.members.forEach((m, k) => {
-      if (ownKeys[m] === key) results[memberOf[m]].weightShare = basket.shares[k];
+      if (ownKeys[m] === key) results[memberOf[m]].weightShare = shares[k];
     });
   }
 

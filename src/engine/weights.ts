@@ -83,11 +83,13 @@ export function ownBasketKey(objective: Pick<Objective, 'unit' | 'sharedWith' | 
  * (Peso minimo %, null = none). Members below their floor are fixed at it and the rest share
  * 100 − Σ fixed floors in proportion to raw weight, repeated until no floor is violated.
  * When Σ floors > 100 no split can respect them (validation reports an error) and the shares
- * are plainly proportional. When the raw weights to share are all 0 the members share equally.
+ * are plainly proportional. Null when every raw weight is 0: a basket with nothing to share has
+ * no shares (SPEC §3.3; validation reports the error on those weights).
  */
-export function basketShares(raw: readonly number[], floors: readonly (number | null)[]): number[] {
+export function basketShares(raw: readonly number[], floors: readonly (number | null)[]): number[] | null {
   const n = raw.length;
   const weight = raw.map((r) => (Number.isFinite(r) && r > 0 ? r : 0));
+  if (n > 0 && !weight.some((w) => w > 0)) return null;
   const floor = raw.map((_, i) => {
     const f = floors[i] ?? null;
     return f !== null && Number.isFinite(f) && f > 0 ? f : 0;
@@ -134,8 +136,8 @@ export interface BasketMember {
 export interface BasketSplit {
   /** Indices into the members array, in its order. */
   members: number[];
-  /** Peso % of each member in this basket, aligned with `members`. */
-  shares: number[];
+  /** Peso % of each member in this basket, aligned with `members`; null when the raw weights are all 0. */
+  shares: number[] | null;
 }
 
 /** Every basket with its members' shares, keyed as basketKeys keys them. */
@@ -145,7 +147,7 @@ export function splitBaskets(members: readonly BasketMember[]): Map<string, Bask
     for (const key of member.keys) {
       const basket = baskets.get(key);
       if (basket) basket.members.push(index);
-      else baskets.set(key, { members: [index], shares: [] });
+      else baskets.set(key, { members: [index], shares: null });
     }
   });
   for (const basket of baskets.values()) {

@@ -11,7 +11,7 @@ import { rowsOf, type ValidationContext } from './context';
  * Executive, not excluded, and not a parent that only averages its children. The engine also
  * leaves out objectives that end up without a grade, which depends on these very findings.
  */
-function isBasketMember(ctx: ValidationContext, objective: Objective): boolean {
+export function isBasketMember(ctx: ValidationContext, objective: Objective): boolean {
   if (objective.level !== 'esecutivo' || objective.excluded) return false;
   const onlyAveragesChildren =
     objective.override === null &&

@@ -9,6 +9,7 @@ import { scoreWorkbook, type Computed } from '../../src/actions/assess';
 import { score } from '../../src/engine/score';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { readPlan } from '../../src/schema/read';
+import type { RawTables } from '../../src/schema/raw';
 import { blockedRows } from '../../src/validation/blocked';
 import { validate } from '../../src/validation/validate';
 import { readWorkbookTables } from '../../src/workbook/grid';
@@ -19,14 +20,16 @@ import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { sameValue } from '../support/hyperformula';
 import { cachedValues, disposeSofficeProfile, recalculateXlsx, type SheetValue } from '../support/libreoffice';
 import { expectedCells } from '../support/parity';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED, zeroWeightPlan } from '../formulas/boundaries';
 
 afterAll(disposeSofficeProfile);
 
 const NOW = new Date(Date.UTC(2026, 10, 22));
 
-async function demoWorkbook(): Promise<{ workbook: XlsxWorkbook; computed: Computed }> {
+/** A plan (the demo unless given) imported into an xlsx and computed by Calcola. */
+async function demoWorkbook(raw: RawTables = buildDemoRaw()): Promise<{ workbook: XlsxWorkbook; computed: Computed }> {
   const workbook = XlsxWorkbook.create(zlibCodec);
-  await workbook.apply(importChanges(buildDemoRaw(), 'it'));
+  await workbook.apply(importChanges(raw, 'it'));
   const computed = await scoreWorkbook(workbook, 'it', { now: NOW });
   return { workbook, computed };
 }
@@ -43,6 +46,16 @@ function withWrongCache(xlsx: Uint8Array): Uint8Array {
 }
 
 const plain = (v: SheetValue): number | string | boolean | null => (v !== null && typeof v === 'object' ? `#${v.error}` : v);
+
+/** A plan computed by Calcola, every cached result made wrong, recalculated by LibreOffice: its cells against the engine. */
+async function recalculated(raw: RawTables) {
+  const { workbook, computed } = await demoWorkbook(raw);
+  const { output } = await recalculateXlsx(withWrongCache(await workbook.toBytes()));
+  const value = await cachedValues(output);
+  const cells = await expectedCells(workbook, computed, 'it');
+  const mismatches = cells.map((c) => ({ ...c, actual: plain(value(c.sheet, c.address)) })).filter((c) => !sameValue(c.actual, c.expected));
+  return { computed, cells, value, mismatches };
+}
 
 describe('the workbook in LibreOffice Calc', () => {
   it('recalculates every output to the engine’s value (1e-9), with every cached result first made wrong', async () => {
@@ -113,5 +126,29 @@ describe('the workbook in LibreOffice Calc', () => {
       // And it moved: the file held the old grade before the change.
       expect(plain(before(cell.sheet, cell.address))).not.toBeCloseTo(cell.expected as number, 6);
     }
+  });
+
+  it('compares grades and deviations at the thresholds as shown: bands, premio and Stato recalculated equal the engine', async () => {
+    const { computed, cells, value, mismatches } = await recalculated(boundaryPlan());
+    expect(mismatches).toEqual([]);
+    const shown = (what: string, code: string) => {
+      const index = computed.plan.objectives.findIndex((o) => o.code === code);
+      const cell = cells.find((c) => c.what === what && c.index === index);
+      if (!cell) throw new Error(`${what} of ${code} not written`);
+      return plain(value(cell.sheet, cell.address));
+    };
+    for (const c of BAND_CASES) expect([shown('objectives.band', c.code), shown('objectives.reward', c.code)]).toEqual([c.band, c.reward]);
+    for (const c of STATUS_CASES) expect(shown('objectives.status', c.code)).toBe(c.status);
+    expect([shown('objectives.expectedProgress', UNDATED.code), shown('objectives.status', UNDATED.code)]).toEqual([UNDATED.expected, UNDATED.status]);
+    expect(shown('objectives.band', PARENT.code)).toBe(PARENT.band);
+  });
+
+  it('gives baskets whose raw weights are all 0 no Peso % and their units no grade, as the engine does', async () => {
+    const { cells, value, mismatches } = await recalculated(zeroWeightPlan());
+    expect(mismatches).toEqual([]);
+    const shares = cells.filter((c) => c.what === 'objectives.weightShare').map((c) => plain(value(c.sheet, c.address)));
+    expect(shares.map((v) => (v === '' ? null : v))).toEqual([null, null, null, null, 100]);
+    const units = cells.filter((c) => c.what === 'summary.grade').map((c) => plain(value(c.sheet, c.address)));
+    expect(units.slice(0, 3).map((v) => (v === '' ? null : v))).toEqual([null, null, 90]);
   });
 });

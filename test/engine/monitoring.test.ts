@@ -30,8 +30,13 @@ describe('objectiveExpectedProgress', () => {
   test('Σ s·e / Σ s', () => {
     expect(objectiveExpectedProgress([30, 70], [100, 0])).toBe(30);
   });
-  test('a phase without expected progress → null', () => {
-    expect(objectiveExpectedProgress([50, 50], [100, null])).toBeNull();
+  test('a phase without expected progress (no planned dates) is left out of E (SPEC §3.5)', () => {
+    expect(objectiveExpectedProgress([50, 50], [100, null])).toBe(100);
+    expect(objectiveExpectedProgress([20, 30, 50], [null, 100, 40])).toBeCloseTo((30 * 100 + 50 * 40) / 80, 12);
+  });
+  test('no dated phase, or dated phases that weigh nothing → null', () => {
+    expect(objectiveExpectedProgress([50, 50], [null, null])).toBeNull();
+    expect(objectiveExpectedProgress([0, 100], [40, null])).toBeNull();
   });
   test('no phase → null', () => {
     expect(objectiveExpectedProgress([], [])).toBeNull();

@@ -68,13 +68,20 @@ describe('basketKeys and ownBasketKey', () => {
   });
 });
 
+/** The shares of a basket that has some raw weight above 0. */
+function sharesOf(raw: number[], floors: (number | null)[]): number[] {
+  const shares = basketShares(raw, floors);
+  if (shares === null) throw new Error('no shares');
+  return shares;
+}
+
 describe('basketShares', () => {
   test('proportional to raw weights (SPEC §5.13)', () => {
-    const shares = basketShares([210, 210, 220], [null, null, null]);
+    const shares = sharesOf([210, 210, 220], [null, null, null]);
     expect(shares.map((s) => +s.toFixed(2))).toEqual([32.81, 32.81, 34.38]);
   });
   test('a floor lifts its member and the rest share the remainder (SPEC §5.14)', () => {
-    const shares = basketShares([230, 190, 200, 230, 200, 180, 210], [null, null, null, null, null, null, 30]);
+    const shares = sharesOf([230, 190, 200, 230, 200, 180, 210], [null, null, null, null, null, null, 30]);
     expect(shares.map((s) => +s.toFixed(2))).toEqual([13.09, 10.81, 11.38, 13.09, 11.38, 10.24, 30]);
     expect(sum(shares)).toBeCloseTo(100, 9);
   });
@@ -83,7 +90,7 @@ describe('basketShares', () => {
   });
   test('repeats until no floor is violated', () => {
     // First pass: C (raw 10 of 100) gets 10 < 20 → fixed at 20; B then gets 80·30/90 = 26.67 < 30 → fixed.
-    const shares = basketShares([60, 30, 10], [null, 30, 20]);
+    const shares = sharesOf([60, 30, 10], [null, 30, 20]);
     expect(shares[2]).toBe(20);
     expect(shares[1]).toBe(30);
     expect(shares[0]).toBeCloseTo(50, 10);
@@ -92,11 +99,12 @@ describe('basketShares', () => {
     expect(basketShares([1, 1, 2], [60, 60, null])).toEqual([25, 25, 50]);
   });
   test('Σ floors = 100 exactly is honoured', () => {
-    const shares = basketShares([1, 1, 1], [50, 50, null]);
+    const shares = sharesOf([1, 1, 1], [50, 50, null]);
     expect(shares).toEqual([50, 50, 0]);
   });
-  test('all raw weights 0 → equal shares', () => {
-    expect(basketShares([0, 0], [null, null])).toEqual([50, 50]);
+  test('all raw weights 0 → no shares, floors or not (SPEC §3.3: an error on those weights)', () => {
+    expect(basketShares([0, 0], [null, null])).toBeNull();
+    expect(basketShares([0, 0, -3], [30, null, null])).toBeNull();
   });
   test('negative or non-finite raw weights count 0', () => {
     expect(basketShares([-5, Number.NaN, 10], [null, null, null])).toEqual([0, 0, 100]);
@@ -115,5 +123,14 @@ describe('splitBaskets', () => {
     ]);
     expect(baskets.get('A')).toEqual({ members: [0, 1], shares: [50, 50] });
     expect(baskets.get('B')).toEqual({ members: [1, 2], shares: [25, 75] });
+  });
+  test('a basket whose raw weights are all 0 has no shares; the others keep theirs', () => {
+    const baskets = splitBaskets([
+      { raw: 0, floor: null, keys: ['A'] },
+      { raw: 0, floor: 20, keys: ['A', 'B'] },
+      { raw: 300, floor: null, keys: ['B'] },
+    ]);
+    expect(baskets.get('A')).toEqual({ members: [0, 1], shares: null });
+    expect(baskets.get('B')).toEqual({ members: [1, 2], shares: [20, 80] });
   });
 });

@@ -21,28 +21,45 @@ const numberCell: fc.Arbitrary<CellValue> = fc.oneof({ weight: 8, arbitrary: num
 const dateCell: fc.Arbitrary<CellValue> = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...DATES) }, { weight: 1, arbitrary: fc.constant('31/12/2023') });
 const yesNo: fc.Arbitrary<CellValue> = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('SI', 'NO', 'si', 'No') }, { weight: 1, arbitrary: fc.constantFrom('in parte 40%', 'X', true) });
 
-const unit = (code: string): fc.Arbitrary<RawRow> =>
-  fc.record({ code: fc.constant(code), name: fc.constant(`Struttura ${code}`), parent: maybe(fc.constantFrom(...UNITS), 2) });
+/** A code of the plan, now and then one that is not (an unknown-reference error). */
+const known = (codes: readonly string[], all: readonly string[]): fc.Arbitrary<string> =>
+  fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...codes) }, { weight: 1, arbitrary: fc.constantFrom(...all) });
 
-const objective = (code: string): fc.Arbitrary<RawRow> =>
-  fc.record({
-    code: fc.constant(code),
-    level: fc.constantFrom(null, 'Esecutivo', 'Esecutivo', 'Ente', 'Strategico'),
-    title: fc.constant(`Obiettivo ${code}`),
-    parent: maybe(fc.constantFrom(...OBJECTIVES), 4),
-    unit: maybe(fc.constantFrom(...UNITS), 6),
-    sharedWith: maybe(fc.constantFrom('U1; U2', 'U3', 'U4;U1'), 1),
-    owner: maybe(fc.constantFrom('Rossi Mario', 'Bianchi Anna'), 4),
-    kind: maybe(fc.constantFrom('Mantenimento', 'Sviluppo', 'Innovazione')),
-    weight: maybe(numberCell, 1),
-    minShare: maybe(fc.integer({ min: 5, max: 40 }), 8),
-    indicatorShare: maybe(share, 2),
-    phaseShare: maybe(share, 2),
-    excluded: fc.constantFrom(null, null, null, 'NO', 'SI'),
-    excludedReason: fc.constant('motivo'),
-    override: maybe(share, 8),
-    overrideNote: fc.constant('nota'),
-  });
+/** A parent among the rows before (a tree), now and then any code (a cycle, an unknown code). */
+const parentOf = (earlier: readonly string[], all: readonly string[]): fc.Arbitrary<string | null> =>
+  earlier.length === 0 ? maybe(fc.constantFrom(...all), 8) : maybe(known(earlier, all), 1);
+
+const unit = (code: string, earlier: readonly string[]): fc.Arbitrary<RawRow> =>
+  fc.record({ code: fc.constant(code), name: fc.constant(`Struttura ${code}`), head: maybe(fc.constant('Verdi Carla'), 8), parent: parentOf(earlier, UNITS) });
+
+/** Peso indicatori % / Peso fasi %: mostly blank or summing to 100, as validation wants; sometimes not. */
+const split = fc.oneof(
+  { weight: 4, arbitrary: fc.constant([null, null] as CellValue[]) },
+  { weight: 2, arbitrary: fc.tuple(share, fc.constant<CellValue>(null)) },
+  { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }).map((i) => [i, 100 - i] as CellValue[]) },
+  { weight: 1, arbitrary: fc.tuple(share, share) },
+);
+
+const objective = (code: string, units: readonly string[], earlier: readonly string[]): fc.Arbitrary<RawRow> =>
+  fc
+    .record({
+      code: fc.constant(code),
+      level: fc.constantFrom(null, 'Esecutivo', 'Esecutivo', 'Ente', 'Strategico'),
+      title: fc.constant(`Obiettivo ${code}`),
+      parent: parentOf(earlier, OBJECTIVES),
+      unit: maybe(known(units, UNITS), 6),
+      sharedWith: maybe(fc.subarray([...units], { minLength: 1 }).map((list) => list.join('; ')), 1),
+      owner: maybe(fc.constantFrom('Rossi Mario', 'Bianchi Anna'), 4),
+      kind: maybe(fc.constantFrom('Mantenimento', 'Sviluppo', 'Innovazione')),
+      weight: maybe(numberCell, 1),
+      minShare: maybe(fc.integer({ min: 5, max: 40 }), 8),
+      split,
+      excluded: fc.constantFrom(null, null, null, 'NO', 'SI'),
+      excludedReason: fc.constant('motivo'),
+      override: maybe(share, 8),
+      overrideNote: fc.constant('nota'),
+    })
+    .map(({ split: [indicatorShare, phaseShare], ...row }) => ({ ...row, indicatorShare, phaseShare }));
 
 const numericIndicator = fc.record({
   type: fc.constantFrom('Numero', 'Percentuale'),
@@ -56,12 +73,12 @@ const numericIndicator = fc.record({
 const yesNoIndicator = fc.record({ type: fc.constant('SI/NO'), target: maybe(fc.constantFrom('SI', 'NO'), 1), actual: maybe(yesNo, 1) });
 const deadlineIndicator = fc.record({ type: fc.constant('Scadenza'), target: dateCell, actual: maybe(dateCell, 1) });
 
-const indicator: fc.Arbitrary<RawRow> = fc
-  .tuple(fc.constantFrom(...OBJECTIVES), fc.oneof(numericIndicator, yesNoIndicator, deadlineIndicator), maybe(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(1.5)), 1), fc.constantFrom(null, null, null, 'SI'))
+const indicator = (objectives: readonly string[]): fc.Arbitrary<RawRow> => fc
+  .tuple(known(objectives, OBJECTIVES), fc.oneof(numericIndicator, yesNoIndicator, deadlineIndicator), maybe(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.constant(1.5)), 1), fc.constantFrom(null, null, null, 'SI'))
   .map(([objectiveCode, measure, weight, excluded]) => ({ objective: objectiveCode, name: 'indicatore', ...measure, weight, excluded }));
 
-const phase: fc.Arbitrary<RawRow> = fc.record({
-  objective: fc.constantFrom(...OBJECTIVES),
+const phase = (objectives: readonly string[]): fc.Arbitrary<RawRow> => fc.record({
+  objective: known(objectives, OBJECTIVES),
   name: fc.constant('fase'),
   year: fc.constantFrom(null, null, null, 2024),
   plannedStart: maybe(fc.constantFrom(...DATES.slice(0, 3)), 6),
@@ -70,8 +87,8 @@ const phase: fc.Arbitrary<RawRow> = fc.record({
   progress: maybe(share, 2),
 });
 
-const weighting: fc.Arbitrary<RawWeightingRow> = fc.record({
-  objective: fc.constantFrom(...OBJECTIVES),
+const weighting = (objectives: readonly string[]): fc.Arbitrary<RawWeightingRow> => fc.record({
+  objective: known(objectives, OBJECTIVES),
   scores: fc.record({ Strategicità: maybe(fc.integer({ min: 0, max: 100 }), 1), Complessità: maybe(fc.integer({ min: 0, max: 100 }), 1) }),
 });
 
@@ -103,14 +120,17 @@ function withShares(phases: RawRow[]): RawRow[] {
 }
 
 export const rawPlan: fc.Arbitrary<RawTables> = fc
-  .record({
-    units: fc.subarray(UNITS, { minLength: 1 }).chain((codes) => fc.tuple(...codes.map(unit))),
-    objectives: fc.subarray(OBJECTIVES, { minLength: 1 }).chain((codes) => fc.tuple(...codes.map(objective))),
-    indicators: fc.array(indicator, { maxLength: 14 }),
-    phases: fc.array(phase, { maxLength: 8 }),
-    weighting: fc.uniqueArray(weighting, { maxLength: 5, selector: (w) => w.objective }),
-    rules,
-  })
+  .tuple(fc.subarray(UNITS, { minLength: 1 }), fc.subarray(OBJECTIVES, { minLength: 1 }))
+  .chain(([unitCodes, objectiveCodes]) =>
+    fc.record({
+      units: fc.tuple(...unitCodes.map((code, i) => unit(code, unitCodes.slice(0, i)))),
+      objectives: fc.tuple(...objectiveCodes.map((code, i) => objective(code, unitCodes, objectiveCodes.slice(0, i)))),
+      indicators: fc.array(indicator(objectiveCodes), { maxLength: 14 }),
+      phases: fc.array(phase(objectiveCodes), { maxLength: 8 }),
+      weighting: fc.uniqueArray(weighting(objectiveCodes), { maxLength: 5, selector: (w) => w.objective }),
+      rules,
+    }),
+  )
   .map(({ units, objectives, indicators, phases, weighting: rows, rules: profile }) => ({
     organization: 'Comune di Prova',
     year: 2023,

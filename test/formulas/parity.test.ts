@@ -10,9 +10,11 @@ import livorno from '../fixtures/livorno-dup-2020.json';
 import lucca from '../fixtures/provincia-lucca-2022.json';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { parseInterchange } from '../../src/schema/interchange';
-import { checkParity, workbookFrom } from '../support/parity';
+import { HyperFormula } from 'hyperformula';
+import { expectedCells, checkParity, workbookFrom } from '../support/parity';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { rawPlan } from './arbitraries';
+import { BAND_CASES, boundaryPlan, PARENT, STATUS_CASES, UNDATED, zeroWeightPlan } from './boundaries';
 
 function countFormulas(workbook: MemoryWorkbook, pattern: RegExp): number {
   return workbook.snapshot().sheets.reduce((n, sheet) => n + Object.values(sheet.cells).filter((c) => c.formula !== undefined && pattern.test(c.formula)).length, 0);
@@ -91,6 +93,56 @@ describe('formulas equal the engine (HyperFormula)', () => {
     expect(formulasUsing(report.workbook, 'SUMIFS(Indicatori!')).toBe(2);
   });
 
+  it('with objectives of many scattered phases, some undated: E over the dated ones by SUMIFS', async () => {
+    const months = ['2023-01-31', '2023-03-31', '2023-05-31', '2023-08-31', '2023-10-31'];
+    const phases = Array.from({ length: 90 }, (_, i) => ({
+      objective: i % 2 === 0 ? 'OB-1' : 'OB-2',
+      seq: i + 1,
+      name: 'fase',
+      plannedStart: '2023-01-01',
+      plannedEnd: i % 3 === 0 ? null : months[i % months.length],
+      progress: (i * 7) % 101,
+    }));
+    const raw = parseInterchange({
+      format: 'traguardo/1',
+      organization: 'Comune di Prova',
+      year: 2023,
+      rules: { referenceDate: '2023-06-30' },
+      units: [{ code: 'U1', name: 'Ufficio', head: 'Rossi' }],
+      objectives: [
+        { code: 'OB-1', title: 'Primo', unit: 'U1' },
+        { code: 'OB-2', title: 'Secondo', unit: 'U1' },
+      ],
+      phases,
+    });
+    const report = await checkParity(await workbookFrom(raw));
+    expect(report.mismatches).toEqual([]);
+    expect(formulasUsing(report.workbook, 'SUMIFS(Fasi!')).toBeGreaterThanOrEqual(4);
+    const { results, findings } = report.computed;
+    expect(findings.filter((f) => f.rule === 'phase-undated')).toHaveLength(30);
+    // E is the mean expected progress of the 30 dated phases of each objective (equal shares), not blank.
+    const expectedOf = (parity: number) => {
+      const dated = phases.map((p, i) => ({ p, i })).filter(({ p, i }) => i % 2 === parity && p.plannedEnd !== null);
+      return dated.reduce((sum, { i }) => sum + (results.phases[i].expectedProgress as number), 0) / dated.length;
+    };
+    expect(results.objectives[0].expectedProgress).toBeCloseTo(expectedOf(0), 9);
+    expect(results.objectives[1].expectedProgress).toBeCloseTo(expectedOf(1), 9);
+  });
+
+  it('on baskets whose raw weights are all 0: no Peso %, no unit grade, whether validation reports them or a blocked member leaves them so', async () => {
+    const raw = zeroWeightPlan();
+    const report = await checkParity(await workbookFrom(raw));
+    expect(report.mismatches).toEqual([]);
+    const { results, findings } = report.computed;
+    expect(findings.filter((f) => f.rule === 'basket-weights-zero').map((f) => f.index)).toEqual([0, 1]);
+    expect(results.objectives.map((o) => o.weightShare)).toEqual([null, null, null, null, 100]);
+    expect(results.objectives[2].finalGrade).toBe(70);
+    expect(results.units.map((u) => u.grade)).toEqual([null, null, 90]);
+    // OB-3's Peso % stays a formula: once its Peso is above 0 it takes its share without a new Calcola.
+    const share = (await expectedCells(report.workbook, report.computed, 'it')).find((c) => c.what === 'objectives.weightShare' && c.index === 2);
+    expect(share && report.workbook.cell(share.sheet, share.address)?.formula).toMatch(/=0\),"",100\*/);
+  });
+
   it('on generated plans', async () => {
     let valued = 0;
     let formulas = 0;
@@ -109,5 +161,43 @@ describe('formulas equal the engine (HyperFormula)', () => {
     expect(formulas / valued).toBeGreaterThan(0.6);
     // Generated indicators are scattered across objectives: totals list their cells.
     expect(scattered).toBeGreaterThan(0);
+  });
+
+  it('on grades and deviations at the thresholds, compared as shown (59,995 → band from 60, premio 60; −10,005 → In ritardo)', async () => {
+    const report = await checkParity(await workbookFrom(boundaryPlan()));
+    expect(report.mismatches).toEqual([]);
+    const { plan, results } = report.computed;
+    const row = (code: string) => results.objectives[plan.objectives.findIndex((o) => o.code === code)];
+    for (const c of BAND_CASES) expect(row(c.code)).toMatchObject({ finalGrade: c.grade, band: c.band, reward: c.reward });
+    for (const c of STATUS_CASES) expect(row(c.code)).toMatchObject({ expectedProgress: c.expected, status: c.status });
+    expect(row(UNDATED.code)).toMatchObject({ expectedProgress: UNDATED.expected, phaseGrade: UNDATED.phaseGrade, status: UNDATED.status });
+    expect(row(PARENT.code)).toMatchObject({ computedGrade: PARENT.grade, finalGrade: PARENT.grade, band: PARENT.band });
+    // Those cells are formulas that HyperFormula evaluated, not values copied from the engine.
+    const cells = await expectedCells(report.workbook, report.computed, 'it');
+    const watched = cells.filter((c) => ['objectives.band', 'objectives.reward', 'objectives.status', 'objectives.expectedProgress'].includes(c.what) && c.expected !== null);
+    expect(watched.length).toBeGreaterThanOrEqual(2 * BAND_CASES.length + 2 * STATUS_CASES.length);
+    for (const c of watched) expect(report.workbook.cell(c.sheet, c.address)?.formula).toBeDefined();
+    expect(report.computed.findings.filter((f) => f.severity === 'errore')).toEqual([]);
+    expect(report.computed.findings.filter((f) => f.rule === 'phase-undated')).toHaveLength(1);
+  });
+
+  it('evaluates ROUND as Excel and LibreOffice do, on the shown decimal (HyperFormula alone gives ROUND(1,005;2) = 1)', () => {
+    const cases: [string, number][] = [
+      ['=ROUND(1.005,2)', 1.01],
+      ['=ROUND(-1.005,2)', -1.01],
+      ['=ROUND(0.285,2)', 0.29],
+      ['=ROUND(1.1*1.15,2)', 1.27],
+      ['=ROUND(40.005-50,2)', -10],
+      ['=ROUND(74.995-100,2)', -25.01],
+      ['=ROUND(59.995,2)', 60],
+      ['=ROUND(-2.5,0)', -3],
+      ['=ROUND(1234.5,-2)', 1200],
+    ];
+    const hf = HyperFormula.buildFromArray([cases.map(([formula]) => formula)], { licenseKey: 'gpl-v3' });
+    try {
+      expect(hf.getSheetValues(0)[0]).toEqual(cases.map(([, value]) => value));
+    } finally {
+      hf.destroy();
+    }
   });
 });

@@ -3,9 +3,45 @@
  * formulas Calcola wrote) and the defined names are loaded into HyperFormula, which evaluates
  * them. What it computes is compared with what Traguardo's engine computed.
  */
-import { HyperFormula, type RawCellContent } from 'hyperformula';
+import { FunctionArgumentType, FunctionPlugin, HyperFormula, type RawCellContent } from 'hyperformula';
+import type { ProcedureAst } from 'hyperformula/typings/parser/Ast';
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import { parseCellAddress, type MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import type { CellValue } from '../../src/schema/raw';
+
+/**
+ * ROUND as Excel and LibreOffice compute it: half away from zero on the decimal the user sees
+ * (15 significant digits). HyperFormula rounds the binary value, Math.round(x·10^d)/10^d, so
+ * ROUND(1.005;2) is 1 there and 1,01 in Excel (test/formulas/semantics.test.ts pins both). The
+ * formulas compare grades and deviations rounded to Decimali with thresholds (SPEC §3), and the
+ * boundary cases (59,995 → 60,00) are exactly where the two differ; HyperFormula is made to
+ * round like the spreadsheets it stands in for. The shift by a decimal exponent in text keeps
+ * the product out of binary arithmetic; written independently of the engine's roundHalfUp.
+ */
+export function spreadsheetRound(value: number, places: number): number {
+  if (!Number.isFinite(value)) return value;
+  const digits = Math.trunc(places);
+  const shown = Number(Math.abs(value).toPrecision(15));
+  const text = String(shown);
+  const rounded = text.includes('e') ? Math.round(shown * 10 ** digits) / 10 ** digits : Number(`${Math.round(Number(`${text}e${digits}`))}e${-digits}`);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+class SpreadsheetRoundPlugin extends FunctionPlugin {
+  static override implementedFunctions = {
+    ROUND: {
+      method: 'round',
+      parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }],
+    },
+  };
+
+  round(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata('ROUND'), spreadsheetRound);
+  }
+}
+
+HyperFormula.unregisterFunction('ROUND');
+HyperFormula.registerFunctionPlugin(SpreadsheetRoundPlugin, { enGB: { ROUND: 'ROUND' } });
 
 const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

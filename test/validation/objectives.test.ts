@@ -121,12 +121,66 @@ describe('empty-objective', () => {
 });
 
 describe('indicator-weights-zero', () => {
-  test('when every counted indicator weighs 0 the objective cannot be graded', () => {
+  test('when every counted indicator weighs 0: an error on each of their Peso cells', () => {
     const p = plan({
-      indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { weight: 3, excluded: true })],
+      indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { weight: 3, excluded: true }), indicator('I3', 'O1', { weight: 0 })],
     });
-    expect(where(p, 'indicator-weights-zero')).toEqual([['errore', 'objectives', 0, null]]);
+    expect(where(p, 'indicator-weights-zero')).toEqual([
+      ['errore', 'indicators', 0, 'weight'],
+      ['errore', 'indicators', 2, 'weight'],
+    ]);
+    expect(validate(p).find((f) => f.rule === 'indicator-weights-zero')?.params).toEqual({ code: 'O1', indicator: 'I1' });
     const blankWeighsOne = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1')] });
     expect(where(blankWeighsOne, 'indicator-weights-zero')).toEqual([]);
+  });
+
+  test('a Scadenza not yet due, or an actual left out by Escludi, does not count: its weight does not save the objective', () => {
+    const notDue = indicator('I2', 'O1', { type: 'scadenza', polarity: null, target: { kind: 'date', value: '2023-12-31' }, actual: null, weight: 5 });
+    const early = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), notDue], rules: { referenceDate: '2023-06-30' } });
+    expect(where(early, 'indicator-weights-zero')).toEqual([['errore', 'indicators', 0, 'weight']]);
+    // At 31/12 the deadline is due (grade 0, counted) and weighs 5: no error.
+    expect(where(plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), notDue], rules: { referenceDate: '2024-01-15' } }), 'indicator-weights-zero')).toEqual([]);
+    const escludi = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { actual: null, weight: 2 })], rules: { missingActual: 'escludi' } });
+    expect(where(escludi, 'indicator-weights-zero')).toEqual([['errore', 'indicators', 0, 'weight']]);
+    const zero = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { actual: null, weight: 2 })], rules: { missingActual: 'zero' } });
+    expect(where(zero, 'indicator-weights-zero')).toEqual([]);
+  });
+
+  test('a row with an error that would count with a weight above 0 comes first: no zero-weight error', () => {
+    const p = plan({ indicators: [indicator('I1', 'O1', { weight: 0 }), indicator('I2', 'O1', { actual: null })], rules: { missingActual: 'errore' } });
+    expect(where(p, 'indicator-weights-zero')).toEqual([]);
+    expect(where(p, 'actual-missing')).toEqual([['errore', 'indicators', 1, 'actual']]);
+  });
+});
+
+describe('nothing-counted', () => {
+  test('indicators of which none counts, and no phase of the year: an avviso on the objective', () => {
+    const p = plan({ indicators: [indicator('I1', 'O1', { excluded: true }), indicator('I2', 'O1', { actual: null })], rules: { missingActual: 'escludi' } });
+    expect(where(p, 'nothing-counted')).toEqual([['avviso', 'objectives', 0, null]]);
+    expect(validate(p).find((f) => f.rule === 'nothing-counted')?.params).toEqual({ code: 'O1', count: 2 });
+  });
+  test('one counted indicator, a phase of the year, or a Grado NdV: no avviso', () => {
+    const excluded = indicator('I1', 'O1', { excluded: true });
+    expect(where(plan({ indicators: [excluded, indicator('I2', 'O1')] }), 'nothing-counted')).toEqual([]);
+    expect(where(plan({ indicators: [excluded], phases: [phase('O1', 1, 100)] }), 'nothing-counted')).toEqual([]);
+    expect(where(plan({ objectives: [objective('O1', { override: 80, overrideNote: 'ok' })], indicators: [excluded] }), 'nothing-counted')).toEqual([]);
+  });
+});
+
+describe('parent-children-excluded', () => {
+  test('a parent graded from its children, all Non valutabile: an avviso on the parent', () => {
+    const p = plan({
+      objectives: [objective('P', { level: 'strategico' }), objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' }), objective('C2', { parent: 'P', excluded: true, excludedReason: 'y' })],
+      indicators: [indicator('I1', 'C1'), indicator('I2', 'C2')],
+    });
+    expect(where(p, 'parent-children-excluded')).toEqual([['avviso', 'objectives', 0, null]]);
+    expect(validate(p).find((f) => f.rule === 'parent-children-excluded')?.params).toEqual({ code: 'P', count: 2 });
+  });
+  test('one child still counts, or the parent has its own indicators or a Grado NdV: none', () => {
+    const children = [objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' }), objective('C2', { parent: 'P' })];
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico' }), ...children], indicators: [indicator('I2', 'C2')] }), 'parent-children-excluded')).toEqual([]);
+    const allExcluded = [objective('C1', { parent: 'P', excluded: true, excludedReason: 'x' })];
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico' }), ...allExcluded], indicators: [indicator('I0', 'P')] }), 'parent-children-excluded')).toEqual([]);
+    expect(where(plan({ objectives: [objective('P', { level: 'strategico', override: 70, overrideNote: 'ok' }), ...allExcluded], indicators: [] }), 'parent-children-excluded')).toEqual([]);
   });
 });

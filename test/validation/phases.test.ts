@@ -91,3 +91,37 @@ describe('phase dates', () => {
     expect(where(p, 'phase-outside-year')).toEqual([['avviso', 'phases', 0, 'plannedStart']]);
   });
 });
+
+describe('phase-undated / objective-phases-undated', () => {
+  test('a phase of the plan year without both planned dates, beside dated ones: an avviso on the missing date (left out of E)', () => {
+    const p = plan({
+      indicators: [],
+      phases: [
+        phase('O1', 1, 40, { plannedStart: null }),
+        phase('O1', 2, 30, { plannedEnd: null }),
+        phase('O1', 3, 20, { plannedStart: null, plannedEnd: null }),
+        phase('O1', 4, 10),
+      ],
+    });
+    expect(where(p, 'phase-undated')).toEqual([
+      ['avviso', 'phases', 0, 'plannedStart'],
+      ['avviso', 'phases', 1, 'plannedEnd'],
+      ['avviso', 'phases', 2, 'plannedStart'],
+    ]);
+    expect(where(p, 'objective-phases-undated')).toEqual([]);
+    expect(validate(p).find((f) => f.rule === 'phase-undated')?.params).toEqual({ code: 'O1', name: 'Fase 1' });
+  });
+  test('no phase of the objective dated: one avviso, on the objective (no E, no Stato)', () => {
+    const p = plan({ indicators: [], phases: [phase('O1', 1, 60, { plannedEnd: null }), phase('O1', 2, 40, { plannedStart: null, plannedEnd: null })] });
+    expect(where(p, 'objective-phases-undated')).toEqual([['avviso', 'objectives', 0, null]]);
+    expect(where(p, 'phase-undated')).toEqual([]);
+    expect(validate(p).find((f) => f.rule === 'objective-phases-undated')?.params).toEqual({ code: 'O1', year: 2023, count: 2 });
+  });
+  test('dated phases, phases of another year and phases of an unknown objective: none', () => {
+    const p = plan({
+      phases: [phase('O1', 1, 100), phase('O1', 1, 100, { year: 2024, plannedStart: null }), phase('OX', 1, 100, { plannedEnd: null })],
+    });
+    expect(where(p, 'phase-undated')).toEqual([]);
+    expect(where(p, 'objective-phases-undated')).toEqual([]);
+  });
+});

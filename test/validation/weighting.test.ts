@@ -99,3 +99,54 @@ describe('mixed-weight-sources / default-weight', () => {
     expect(where(p, 'default-weight')).toEqual([]);
   });
 });
+
+describe('owner-required', () => {
+  test('Perimetro Responsabile: an executive objective without Responsabile is an error on that cell', () => {
+    const p = plan({
+      objectives: [objective('O1', { owner: '  ' }), objective('O2', { owner: 'Rossi' }), objective('O3', { level: 'strategico' }), objective('O4', { excluded: true, excludedReason: 'x' })],
+      indicators: [indicator('I1', 'O1'), indicator('I2', 'O2'), indicator('I3', 'O3'), indicator('I4', 'O4')],
+      rules: { basket: 'responsabile' },
+    });
+    expect(where(p, 'owner-required')).toEqual([['errore', 'objectives', 0, 'owner']]);
+  });
+  test('other perimeters do not need a Responsabile', () => {
+    expect(where(plan({ objectives: [objective('O1', { owner: null })], rules: { basket: 'struttura' } }), 'owner-required')).toEqual([]);
+    expect(where(plan({ objectives: [objective('O1', { owner: null })], rules: { basket: 'ente' } }), 'owner-required')).toEqual([]);
+  });
+});
+
+describe('basket-weights-zero', () => {
+  test('a basket whose raw weights are all 0: an error on each weight source (Peso cell or Pesatura row)', () => {
+    const p = plan({
+      objectives: [objective('O1', { weight: 0 }), objective('O2'), objective('O3', { unit: 'U2', weight: 0 }), objective('O4', { unit: 'U2', weight: 4 })],
+      indicators: [indicator('I1', 'O1'), indicator('I2', 'O2'), indicator('I3', 'O3'), indicator('I4', 'O4')],
+      units: [unit('U1'), unit('U2')],
+      criteria,
+      weighting: [weighting('O2', scores(null, 0, 0))],
+    });
+    expect(where(p, 'basket-weights-zero')).toEqual([
+      ['errore', 'objectives', 0, 'weight'],
+      ['errore', 'weighting', 0, criteria[1].name],
+    ]);
+    expect(validate(p).find((f) => f.rule === 'basket-weights-zero')?.params).toEqual({ code: 'O1', basket: 'U1' });
+  });
+  test('a Pesatura row that scores nothing is no weight source: the error goes on the Peso cell', () => {
+    const p = plan({
+      objectives: [objective('O1', { weight: 0 })],
+      criteria,
+      weighting: [weighting('O1', scores(null, null, null))],
+    });
+    expect(where(p, 'basket-weights-zero')).toEqual([['errore', 'objectives', 0, 'weight']]);
+  });
+  test('a shared objective in two zero baskets is reported once', () => {
+    const p = plan({
+      objectives: [objective('O1', { weight: 0, sharedWith: ['U2'] }), objective('O2', { unit: 'U2', weight: 0 })],
+      indicators: [indicator('I1', 'O1'), indicator('I2', 'O2')],
+      units: [unit('U1'), unit('U2')],
+    });
+    expect(where(p, 'basket-weights-zero')).toEqual([
+      ['errore', 'objectives', 0, 'weight'],
+      ['errore', 'objectives', 1, 'weight'],
+    ]);
+  });
+});

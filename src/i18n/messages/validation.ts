@@ -70,9 +70,33 @@ export const validationMessages: Catalog = {
     it: 'L’obiettivo {code} non si può valutare: non ha indicatori, fasi del {year}, obiettivi figli né Grado NdV. Aggiungere indicatori o fasi, oppure segnarlo Non valutabile.',
     en: 'Objective {code} cannot be graded: it has no indicators, no phases for {year}, no child objectives and no NdV grade. Add indicators or phases, or mark it excluded.',
   },
+  'parent-children-excluded': {
+    it: 'L’obiettivo {code} prende il grado dai suoi {count} obiettivi figli, ma sono tutti Non valutabili: resta senza grado. Assegnare un Grado NdV, oppure segnarlo Non valutabile.',
+    en: 'Objective {code} takes its grade from its {count} child objectives, but all of them are excluded: it gets no grade. Give it an NdV grade, or mark it excluded.',
+  },
   'indicator-weights-zero': {
-    it: 'Tutti gli indicatori valutabili di {code} hanno Peso 0: il grado non si può calcolare. Dare un peso maggiore di 0 ad almeno un indicatore.',
-    en: 'Every counted indicator of {code} has Weight 0: the grade cannot be computed. Give at least one indicator a weight above 0.',
+    it: 'Tutti gli indicatori conteggiati di {code} hanno Peso 0, compreso {indicator}: l’obiettivo resta senza grado (anche la parte fasi). Dare un Peso maggiore di 0 ad almeno uno di essi (Peso vuoto = 1). Non contano gli indicatori Non valutabili, quelli senza consuntivo con la regola Escludi e le scadenze non ancora superate.',
+    en: 'Every counted indicator of {code} has Weight 0, {indicator} included: the objective gets no grade (not even its phase part). Give at least one of them a Weight above 0 (blank = 1). Indicators marked excluded, those without actual under the rule Escludi, and deadlines not yet due do not count.',
+  },
+  'nothing-counted': {
+    it: 'Nessuno dei {count} indicatori di {code} conta (Non valutabili, senza consuntivo con la regola Escludi, o scadenze non ancora superate) e l’obiettivo non ha fasi dell’anno: resta senza grado. Inserire i consuntivi, oppure segnare l’obiettivo Non valutabile.',
+    en: 'None of the {count} indicators of {code} counts (excluded, without actual under the rule Escludi, or deadlines not yet due) and the objective has no phases for the year: it gets no grade. Enter the actuals, or mark the objective excluded.',
+  },
+  'phase-undated': {
+    it: 'La fase «{name}» di {code} non ha entrambe le date previste: è esclusa dall’avanzamento atteso dell’obiettivo, calcolato sulle altre fasi (Stato di attuazione). Indicare Inizio previsto e Fine prevista.',
+    en: 'Phase “{name}” of {code} lacks a planned start or end: it is left out of the objective’s expected progress, computed on the other phases (implementation status). Enter both planned dates.',
+  },
+  'objective-phases-undated': {
+    it: 'Nessuna delle {count} fasi di {code} ({year}) ha sia Inizio previsto sia Fine prevista: l’obiettivo non ha avanzamento atteso né Stato di attuazione (salvo Completato). Indicare le date previste delle fasi.',
+    en: 'None of the {count} phases of {code} ({year}) has both a planned start and end: the objective has no expected progress and no implementation status (except Completed). Enter the planned dates of the phases.',
+  },
+  'owner-required': {
+    it: 'Con Perimetro pesatura = Responsabile l’obiettivo {code} non ha Responsabile: non appartiene a nessun paniere e resta senza grado e Peso %. Indicare il Responsabile.',
+    en: 'With Weighting basket = Manager, objective {code} has no Owner: it belongs to no basket and gets no grade and no Weight %. Enter its Owner.',
+  },
+  'basket-weights-zero': {
+    it: 'Tutti gli obiettivi del paniere {basket} hanno peso 0 (Pesatura o Peso), compreso {code}: i Peso % non si possono calcolare e il paniere non dà grado alla struttura. Dare un peso maggiore di 0 ad almeno un obiettivo del paniere.',
+    en: 'Every objective in basket {basket} weighs 0 (weighting row or Weight), {code} included: no Weight % can be computed and the basket gives its unit no grade. Give at least one objective of the basket a weight above 0.',
   },
   'phase-shares-missing': {
     it: 'Le {count} fasi di {code} ({year}) non hanno Incidenza %: avranno lo stesso peso. Indicare le incidenze se le fasi pesano diversamente.',

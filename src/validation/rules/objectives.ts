@@ -1,4 +1,6 @@
 /** Checks that involve several fields of an objective, or an objective and the rows under it. */
+import { indicatorGrade } from '../../engine/indicator';
+import { isCounted, zeroWeightCounted, type IndicatorEntry } from '../../engine/objective';
 import { effectiveCap } from '../../engine/rules';
 import type { Objective } from '../../schema/model';
 import { displayDate, isFilled, rowsOf, SUM_TOLERANCE, type ValidationContext } from '../context';
@@ -48,8 +50,35 @@ function checkGradability(ctx: ValidationContext, o: Objective, i: number): void
   if (gradedFromOwnRows && indicators.length === 0 && phases.length === 0) {
     ctx.report('avviso', 'empty-objective', 'objectives', i, null, { code, year: ctx.plan.year });
   }
-  const counted = indicators.filter((r) => !ctx.plan.indicators[r].excluded);
-  if (counted.length > 0 && counted.every((r) => ctx.plan.indicators[r].weight === 0)) {
-    ctx.report('errore', 'indicator-weights-zero', 'objectives', i, null, { code });
+  // A parent graded from its children (SPEC §3.2) has nothing to average when all are Non valutabile.
+  const children = rowsOf(ctx.childrenOf, o.code);
+  if (o.override === null && indicators.length === 0 && phases.length === 0 && hasChildren && children.every((c) => ctx.plan.objectives[c].excluded)) {
+    ctx.report('avviso', 'parent-children-excluded', 'objectives', i, null, { code, count: children.length });
+  }
+  // A later row repeating a code has no rows of its own (the first row takes them).
+  if (o.code !== null && ctx.objectiveByCode.get(o.code) === i) checkCountedIndicators(ctx, o, i, indicators, phases.length > 0);
+}
+
+/**
+ * What the engine counts in the indicator part (SPEC §3.2) decides two findings, so it is asked
+ * for the indicators' status rather than guessing from Non valutabile alone: every counted
+ * indicator weighing 0 (error on their Peso cells), and nothing counted at all with nothing else
+ * to grade from (avviso). Only objectives that could be in either case are graded here.
+ */
+function checkCountedIndicators(ctx: ValidationContext, o: Objective, i: number, indicators: readonly number[], hasPhases: boolean): void {
+  const rows = ctx.plan.indicators;
+  const someWeighsZero = indicators.some((r) => rows[r].weight === 0);
+  const maybeNothingCounts = !hasPhases && o.override === null && indicators.length > 0 && indicators.every((r) => rows[r].excluded || rows[r].actual === null);
+  if (!someWeighsZero && !maybeNothingCounts) return;
+  const entries: IndicatorEntry[] = indicators.map((r) => {
+    const { grade, status } = indicatorGrade(rows[r], ctx.plan.rules);
+    return { grade, status, weight: rows[r].weight };
+  });
+  const code = o.code ?? '';
+  for (const n of zeroWeightCounted(entries)) {
+    ctx.report('errore', 'indicator-weights-zero', 'indicators', indicators[n], 'weight', { code, indicator: rows[indicators[n]].code ?? '' });
+  }
+  if (maybeNothingCounts && !entries.some((e) => isCounted(e) || e.status === 'blocked')) {
+    ctx.report('avviso', 'nothing-counted', 'objectives', i, null, { code, count: indicators.length });
   }
 }

@@ -15,6 +15,7 @@ export function checkPhases(ctx: ValidationContext): void {
       const group = { code, year, objective, rows: yearRows };
       checkShares(ctx, group);
       checkNumbering(ctx, group);
+      if (year === plan.year) checkPlanned(ctx, group);
     });
   }
 }
@@ -86,6 +87,24 @@ function checkDates(ctx: ValidationContext, phase: Phase, i: number, objective: 
     ctx.report('avviso', 'phase-outside-year', 'phases', i, field, { date: displayDate(date), from: displayDate(from), to: displayDate(to) });
   if (outside.start !== null) report('plannedStart', outside.start);
   if (outside.end !== null) report('plannedEnd', outside.end);
+}
+
+/**
+ * A phase of the plan year without both planned dates has no expected progress and is left out
+ * of the objective's E (SPEC §3.5): an avviso on its missing date. When no phase of the objective
+ * has both, E and the Stato (but Completato) are missing altogether: one avviso on the objective
+ * says so instead of one per phase (real cronoprogrammi often have no dates at all).
+ */
+function checkPlanned(ctx: ValidationContext, { code, year, objective, rows }: Group): void {
+  const phases = ctx.plan.phases;
+  const missingDate = (r: number) => (phases[r].plannedStart === null ? 'plannedStart' : phases[r].plannedEnd === null ? 'plannedEnd' : null);
+  const undated = rows.filter((r) => missingDate(r) !== null);
+  if (undated.length === 0) return;
+  if (undated.length === rows.length) {
+    ctx.report('avviso', 'objective-phases-undated', 'objectives', objective, null, { code, year, count: rows.length });
+    return;
+  }
+  for (const r of undated) ctx.report('avviso', 'phase-undated', 'phases', r, missingDate(r), { code, name: phases[r].name ?? '' });
 }
 
 /** The plan year, narrowed to the objective's own dates when they are given and in order. */

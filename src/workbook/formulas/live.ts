@@ -187,6 +187,8 @@ const SCATTERED_ROWS = 40;
 interface PartRows {
   sum(column: string): string;
   count(column: string): string;
+  /** Σ `column` over the rows where `condition` holds a number (≥ 0, as every helper column does). */
+  sumWhereNumber(column: string, condition: string): string;
 }
 
 /** The whole computation in formulas. */
@@ -507,9 +509,10 @@ class LiveBuilder {
         if (ph && ph.has(field('objective'))) {
           const rows = this.partRows('phases', i, code, from);
           col('phaseGrade').values[i] = formula(this.partMean(rows, 'countedShare'), r.phaseGrade);
-          const counted = rows.count('countedShare');
+          // E over the phases with both planned dates (those with Punti attesi); undated ones are left out (SPEC §3.5).
+          const datedShares = rows.sumWhereNumber('countedShare', 'expectedPoints');
           col('expectedProgress').values[i] = formula(
-            `IF(${counted}=0,"",IF(${rows.count('expectedPoints')}<${counted},"",${rows.sum('expectedPoints')}/${rows.sum('countedShare')}))`,
+            `IF(${datedShares}=0,"",${rows.sum('expectedPoints')}/${datedShares})`,
             r.expectedProgress,
           );
         } else {
@@ -587,18 +590,28 @@ class LiveBuilder {
     if (together) {
       const top = g.placement.top + 1;
       const span = (column: string) => g.span(output(column), top + first, top + last, from);
-      return { sum: (column) => `SUM(${span(column)})`, count: (column) => `COUNT(${span(column)})` };
+      return {
+        sum: (column) => `SUM(${span(column)})`,
+        count: (column) => `COUNT(${span(column)})`,
+        sumWhereNumber: (column, condition) => `SUMIFS(${span(column)},${span(condition)},">=0")`,
+      };
     }
     // No row: the part is empty until Calcola runs again (a new row is a structure change).
-    if (rows.length === 0) return { sum: () => '0', count: () => '0' };
+    if (rows.length === 0) return { sum: () => '0', count: () => '0', sumWhereNumber: () => '0' };
     if (rows.length <= SCATTERED_ROWS) {
-      const cells = (column: string) => rows.map((r) => g.cell(output(column), r, from)).join(',');
-      return { sum: (column) => `SUM(${cells(column)})`, count: (column) => `COUNT(${cells(column)})` };
+      const cell = (column: string, r: number) => g.cell(output(column), r, from);
+      const cells = (column: string) => rows.map((r) => cell(column, r)).join(',');
+      return {
+        sum: (column) => `SUM(${cells(column)})`,
+        count: (column) => `COUNT(${cells(column)})`,
+        sumWhereNumber: (column, condition) => `SUM(${rows.map((r) => `IF(ISNUMBER(${cell(condition, r)}),${cell(column, r)},0)`).join(',')})`,
+      };
     }
     const codes = g.range(field('objective'), from);
     return {
       sum: (column) => `SUMIFS(${g.range(output(column), from)},${codes},${codeCell})`,
       count: (column) => `COUNTIFS(${codes},${codeCell},${g.range(output(column), from)},">=0")`,
+      sumWhereNumber: (column, condition) => `SUMIFS(${g.range(output(column), from)},${codes},${codeCell},${g.range(output(condition), from)},">=0")`,
     };
   }
 
@@ -640,7 +653,8 @@ class LiveBuilder {
       .sort((a, b) => b.band.from - a.band.from || a.index - b.index);
     const choice = (band: Band): string => {
       if (pick === 'label') return stringLiteral(band.label);
-      if (band.proportional) return `MIN(100,${grade})`;
+      // The premio of a proportional band is the grade as shown (engine/rollup.ts bandFor).
+      if (band.proportional) return `MIN(100,ROUND(${grade},${decimals}))`;
       return band.reward === null ? '""' : numberLiteral(band.reward);
     };
     let text = '""';
@@ -712,14 +726,10 @@ class LiveBuilder {
         this.putValue(shareColumn, i, share, 'floors');
         return;
       }
-      const rawSum = basket.reduce((sum, m) => sum + (results.objectives[m].rawWeight ?? 0), 0);
-      if (share !== null && rawSum === 0) {
-        this.putValue(shareColumn, i, share, 'zero-weights');
-        return;
-      }
       const total = this.basketTotal(o, own, basket, g, from, rawRange);
       const rawCell = g.cell(output('rawWeight'), i, from);
-      const text = total === null ? null : `IF(${rawCell}="","",100*${rawCell}/${total})`;
+      // A basket whose raw weights are all 0 has no shares (SPEC §3.3).
+      const text = total === null ? null : `IF(OR(${rawCell}="",${total}=0),"",100*${rawCell}/${total})`;
       if (text === null || text.length > MAX_FORMULA_LENGTH) this.putValue(shareColumn, i, share, total === null ? 'codes' : 'length');
       else shareColumn.values[i] = formula(text, share);
     });
@@ -875,7 +885,8 @@ class LiveBuilder {
     };
     const sums = { count: sum(rawRange, 'rawWeight', true), weights: sum(rawRange, 'rawWeight', false), points: sum(pointsRange, 'points', false) };
     if (!hasChildren && plan.rules.basket === 'struttura' && memberIndices.some((i) => isNumber(plan.objectives[i].minShare) && (plan.objectives[i].minShare as number) > 0)) {
-      return this.summaryRow(n, sums, unit, points, null, this.floorsGrade(code, n, g, from));
+      const grade = this.floorsGrade(code, n, g, from);
+      if (grade !== null) return this.summaryRow(n, sums, unit, points, null, grade);
     }
     return this.summaryRow(n, sums, unit, points, unit.objectives > 0 && unit.weightSum === 0 ? 'zero-weights' : null);
   }
@@ -887,20 +898,21 @@ class LiveBuilder {
    */
   private floorsGrade(code: string, n: number, g: TableGrid, from: string): string | null {
     const basket = this.unitBaskets().get(code);
-    if (!basket) return null;
+    const shares = basket?.shares ?? null;
+    if (!basket || shares === null) return null;
     const count = this.summaryCell(2, this.input.summaryFirstRow + n);
     const terms = basket.members.map((i, k) => {
       const final = g.cell(output('finalGrade'), i, from);
-      const share = this.plan.objectives[i].unit === code ? g.cell(output('weightShare'), i, from) : numberLiteral(basket.shares[k]);
+      const share = this.plan.objectives[i].unit === code ? g.cell(output('weightShare'), i, from) : numberLiteral(shares[k]);
       return `IF(ISNUMBER(${final}),${share}*${final},0)`;
     });
     return `IF(${count}=0,"",(${terms.join('+')})/100)`;
   }
 
-  private baskets: Map<string, { members: number[]; shares: number[] }> | null = null;
+  private baskets: Map<string, { members: number[]; shares: number[] | null }> | null = null;
 
   /** The Struttura baskets as the engine splits them: graded members, their shares with floors. */
-  private unitBaskets(): Map<string, { members: number[]; shares: number[] }> {
+  private unitBaskets(): Map<string, { members: number[]; shares: number[] | null }> {
     if (this.baskets !== null) return this.baskets;
     const { plan, results } = this;
     const indices: number[] = [];

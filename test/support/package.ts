@@ -8,10 +8,11 @@ export function packageParts(file: string): Map<string, Uint8Array> {
 }
 
 /**
- * The parts that index a package or that every writer rewrites when it adds a sheet: they may
+ * The parts that index a package or that every writer rewrites when it adds a sheet, a style or
+ * a document property (the package's own relationships list docProps/custom.xml): they may
  * change; any other part a file had must come out byte for byte.
  */
-export const INDEX_PARTS = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|docProps\/.+)$/;
+export const INDEX_PARTS = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|docProps\/.+)$/;
 
 /** The names of the parts of `before`, outside `mayChange`, that `after` lacks or holds changed. */
 export function changedParts(before: Map<string, Uint8Array>, after: Map<string, Uint8Array>, mayChange: (name: string) => boolean = (name) => INDEX_PARTS.test(name)): string[] {

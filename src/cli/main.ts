@@ -29,9 +29,21 @@ export interface CliIO {
   err(text: string): void;
 }
 
+/**
+ * A reader that goes away (`traguardo score x.xlsx | head`) closes the pipe: the rest of the
+ * output is dropped and the command finishes its work, instead of dying on EPIPE with a stack trace.
+ */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+
+function writeLine(stream: NodeJS.WriteStream, text: string): void {
+  if (closedStreams.has(stream)) return;
+  if (stream.listenerCount('error') === 0) stream.on('error', () => closedStreams.add(stream));
+  stream.write(text + '\n');
+}
+
 const processIO: CliIO = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: (text) => writeLine(process.stdout, text),
+  err: (text) => writeLine(process.stderr, text),
 };
 
 const OPTIONS = {

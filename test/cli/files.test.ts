@@ -428,3 +428,17 @@ describe('an interrupted write leaves the old file and no temporary file', () =>
     expect(await sha(book)).toBe(before);
   }, 60_000);
 });
+
+test('a reader that closes the pipe early (| head) does not crash the command, which still writes its file', async () => {
+  const where = await folder();
+  const book = path.join(where, 'piano.xlsx');
+  const out = path.join(where, 'calcolato.xlsx');
+  await run('import', CALENZANO, book);
+  const child = spawnCli(['score', book, '-o', out]);
+  let err = '';
+  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  child.stdout?.once('data', () => child.stdout?.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect([code, err]).toEqual([1, '']);
+  expect(packageParts(out).has('xl/worksheets/sheet8.xml')).toBe(true);
+}, 60_000);

@@ -8,6 +8,7 @@ Writes to <out-dir>:
   openpyxl-template.xlsx  the Traguardo template, filled by openpyxl as a user's script would;
   openpyxl-scratch.xlsx   a workbook built by openpyxl alone, with the same tables;
   openpyxl-1904.xlsx      the same, in the 1904 date system;
+  openpyxl-plain.xlsx     the user's sheet alone, no Traguardo table;
   prefixed.xlsx           openpyxl-scratch.xlsx with every SpreadsheetML part re-serialised by
                           ElementTree under an `x:` prefix for the main namespace.
 Each has a sheet of the user's own, «Appunti», first.
@@ -99,6 +100,13 @@ def from_scratch(plan, out, epoch=None):
     wb.save(out)
 
 
+def plain(out):
+    wb = openpyxl.Workbook()
+    add_user_sheet(wb.active)
+    wb.active.title = 'Appunti'
+    wb.save(out)
+
+
 def prefixed(source, out):
     """Every part in the SpreadsheetML namespace written again by ElementTree with an `x:` prefix."""
     ET.register_namespace('x', MAIN_NS)
@@ -122,6 +130,7 @@ def main():
     fill_template(template, plan, os.path.join(out_dir, 'openpyxl-template.xlsx'))
     from_scratch(plan, os.path.join(out_dir, 'openpyxl-scratch.xlsx'))
     from_scratch(plan, os.path.join(out_dir, 'openpyxl-1904.xlsx'), CALENDAR_MAC_1904)
+    plain(os.path.join(out_dir, 'openpyxl-plain.xlsx'))
     prefixed(os.path.join(out_dir, 'openpyxl-scratch.xlsx'), os.path.join(out_dir, 'prefixed.xlsx'))
 
 

@@ -193,7 +193,8 @@ let emptyReference: ResultsDocument;
 const originals = new Map<Writer, string>();
 const outcomes = new Map<string, Outcome>();
 let views: Record<string, OpenpyxlView> = {};
-let converted = new Set<string>();
+/** The CSV LibreOffice made of each output (its first sheet, «Appunti»), by output file. */
+const converted = new Map<string, string>();
 const key = (writer: Writer, op: Operation): string => `${writer}-${op}`;
 
 beforeAll(async () => {
@@ -247,7 +248,9 @@ beforeAll(async () => {
   const written = [...outcomes.values()].filter((o) => o.run.code === 0 || o.run.code === 1).map((o) => o.file);
   const csv = path.join(work, 'csv');
   await soffice('csv', csv, written);
-  converted = new Set((await fs.readdir(csv)).map((name) => path.join(out, name.replace(/\.csv$/, '.xlsx'))));
+  for (const name of await fs.readdir(csv)) {
+    converted.set(path.join(out, name.replace(/\.csv$/, '.xlsx')), await fs.readFile(path.join(csv, name), 'utf8'));
+  }
   views = await openpyxlViews([...originals.values(), ...written]);
 }, 600_000);
 
@@ -287,7 +290,7 @@ describe.each(cases)('%s file, %s', (writer, op) => {
   });
 
   test('LibreOffice opens it (converts it to CSV)', () => {
-    expect(converted.has(outcome().file)).toBe(true);
+    expect(converted.get(outcome().file)?.split('\n')[0]).toBe('Riunione NdV,,');
   });
 
   test('the other program’s parts stay byte for byte, and every old cell keeps its value', () => {
@@ -318,8 +321,8 @@ describe.each(cases)('%s file, %s', (writer, op) => {
     expect(results?.units).toEqual(expected.units);
     expect(results?.objectives).toEqual(expected.objectives);
     expect(results?.indicators).toEqual(expected.indicators);
-    const findings = (doc: ResultsDocument | null): string[] => (doc?.findings ?? []).map((f) => `${f.severity} ${f.rule} ${f.sheet} ${f.column ?? ''}`).sort();
-    expect(findings(results)).toEqual(findings(expected));
+    // The tables sit where Traguardo puts them, so each finding names the same cell.
+    expect(results?.findings).toEqual(expected.findings);
   });
 });
 

@@ -22,7 +22,7 @@ import { templateRaw } from '../actions/template';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../engine/rounding';
-import { checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
+import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
 export interface CliIO {
   out(text: string): void;
@@ -201,10 +201,12 @@ async function commandExport({ args, values, lang, io }: Invocation): Promise<nu
   const usage = 'traguardo export <in.xlsx> <out.json> [--sostituisci]';
   const input = required(args, 0, 'il file xlsx', usage);
   const out = required(args, 1, 'il file JSON da creare', usage);
-  const workbook = await loadWorkbook(input);
+  // The paths first, so that a refusal does not wait for a large workbook to load.
+  await assertReadableFile(input);
   if (await sameFile(input, out)) throw new UserError('cli-output-is-input', { file: out });
   const policy = outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
+  const workbook = await loadWorkbook(input);
   const { raw } = readWorkbookTables(await workbook.readTables());
   await writeOutputFile(out, JSON.stringify(toInterchange(raw), null, 2) + '\n', policy);
   io.out(message('cli-written', { file: out }, lang));
@@ -232,10 +234,11 @@ async function commandValidate({ args, values, lang, io }: Invocation): Promise<
 async function commandScore({ args, values, lang, io }: Invocation): Promise<number> {
   const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]');
   const out = values.o ?? values.output ?? input;
-  const workbook = await loadWorkbook(input);
+  await assertReadableFile(input);
   // In place is what the command is for; another existing file is replaced only when asked.
   const policy = out === input || (await sameFile(input, out)) ? REPLACE : outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
+  const workbook = await loadWorkbook(input);
   const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
   await saveWorkbook(workbook, out, policy);
   if (values.json) {

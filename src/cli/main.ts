@@ -144,7 +144,7 @@ async function saveWorkbook(workbook: XlsxWorkbook, file: string, policy: Output
 }
 
 async function commandTemplate({ args, values, lang, io }: Invocation): Promise<number> {
-  const out = required(args, 0, 'il file da creare', 'traguardo template <out.xlsx> [--anno N]');
+  const out = required(args, 0, 'il file da creare', 'traguardo template <nuovo.xlsx> [--anno N]');
   const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
   // A template over a filled plan would empty it: an existing workbook is what `init` is for.
   const policy: OutputPolicy = { kind: 'new', existsKey: 'cli-template-exists' };

@@ -290,6 +290,23 @@ describe('writing in place keeps what the file was', () => {
     expect(await leftovers(path.join(where, 'dati'))).toEqual([]);
   });
 
+  test('a chain of symlinks is followed to the file; a dangling one names the file to create', async () => {
+    const where = await folder();
+    const book = path.join(where, 'piano.xlsx');
+    await run('import', CALENZANO, book);
+    await fs.symlink('piano.xlsx', path.join(where, 'primo.xlsx'));
+    await fs.symlink('primo.xlsx', path.join(where, 'secondo.xlsx'));
+    expect((await run('score', path.join(where, 'secondo.xlsx'))).code).toBe(1);
+    expect([(await fs.lstat(path.join(where, 'primo.xlsx'))).isSymbolicLink(), (await fs.lstat(path.join(where, 'secondo.xlsx'))).isSymbolicLink()]).toEqual([true, true]);
+    expect(packageParts(book).has('xl/worksheets/sheet8.xml')).toBe(true);
+
+    await fs.symlink('nuovo.json', path.join(where, 'collegamento.json'));
+    expect((await run('export', book, path.join(where, 'collegamento.json'))).code).toBe(0);
+    expect((await fs.lstat(path.join(where, 'collegamento.json'))).isSymbolicLink()).toBe(true);
+    expect(codes((JSON.parse(await fs.readFile(path.join(where, 'nuovo.json'), 'utf8')) as Plan).objectives)).toEqual(codes(fixture(CALENZANO).objectives));
+    expect(await leftovers(where)).toEqual([]);
+  });
+
   test('a read-only (0444) file is refused by every command that would write it, and stays as it was', async () => {
     const where = await folder();
     const book = path.join(where, 'chiuso.xlsx');

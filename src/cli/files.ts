@@ -122,13 +122,15 @@ async function resolveLinks(file: string): Promise<string> {
 }
 
 /**
- * Read-only by its mode bits, or not writable by this user. Root may write any file, so the
- * bits are checked directly: a file the user made read-only stays untouched even for root.
+ * Read-only by its mode bits, or not writable by this user. The rename that replaces a file
+ * needs only the folder's permission, so the file's own is checked here: by opening it for
+ * writing (which changes nothing, and answers for the effective user, ACLs included), and — as
+ * root may open any file — by its bits, so a file made read-only stays untouched even for root.
  */
 async function isReadOnly(target: string, stats: Stats): Promise<boolean> {
   if ((stats.mode & 0o222) === 0) return true;
   try {
-    await fs.access(target, constants.W_OK);
+    await (await fs.open(target, constants.O_WRONLY)).close();
     return false;
   } catch {
     return true;

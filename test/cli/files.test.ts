@@ -338,6 +338,21 @@ describe('writing in place keeps what the file was', () => {
     expect((await run('score', book, '-o', path.join(where, 'copia.xlsx'))).code).toBe(1);
   });
 
+  test('as an unprivileged user, another user’s file in the user’s own folder is not replaced', async () => {
+    // The folder is the user's, so a rename over the file would succeed: only the check stops it.
+    const where = await folder();
+    await fs.chmod(dir, 0o755);
+    await fs.chown(where, 65534, 65534);
+    const book = path.join(where, 'di-root.xlsx');
+    await run('import', CALENZANO, book);
+    await fs.chmod(book, 0o644);
+    const before = await sha(book);
+    const result = await finished(spawnCli(['score', book], { as: { uid: 65534, gid: 65534 } }));
+    expect([result.code, result.err]).toEqual([2, `Il file ${book} è di sola lettura: Traguardo non lo modifica. Renderlo scrivibile, oppure scrivere in un altro file.\n`]);
+    expect(await sha(book)).toBe(before);
+    expect((await fs.stat(book)).uid).toBe(0);
+  }, 60_000);
+
   test('an output folder that does not exist: exit 2, nothing written', async () => {
     const where = await folder();
     const out = path.join(where, 'manca', 'nuovo.xlsx');

@@ -324,7 +324,7 @@ describe('XlsxWorkbook', () => {
       d('2024-02-29'),
       true,
       '=non una formula',
-      null,
+      // The blank last row of the table is not data.
     ]);
   });
 

@@ -310,6 +310,7 @@ export class Worksheet {
     const rows = this.index();
     const body = this.body;
     const first = this.seek(range.top);
+    let last = range.top - 1;
     for (let i = this.seek(range.bottom + 1) - 1; i >= first; i--) {
       let used = false;
       forEachCell(body, rows.starts[i], rows.ends[i], this.tags, (col, start, tagEnd, end) => {
@@ -319,9 +320,23 @@ export class Worksheet {
         }
         return !used && col < range.right;
       });
-      if (used) return rows.numbers[i];
+      if (used) {
+        last = rows.numbers[i];
+        break;
+      }
     }
-    return range.top - 1;
+    // Pending writes count with what they write.
+    for (const write of this.writes) {
+      if (!write.values || write.col < range.left || write.col > range.right) continue;
+      for (let r = Math.min(write.top + write.length - 1, range.bottom); r > last && r >= Math.max(write.top, range.top); r--) {
+        const value = shown(write.values[r - write.top]);
+        if (value !== null && value !== '') {
+          last = r;
+          break;
+        }
+      }
+    }
+    return last;
   }
 
   /** Values of the cells in `range`, row by row; blanks and missing cells are null. */
@@ -407,9 +422,12 @@ export class Worksheet {
       if (touched[row - first] === 0) continue;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
+      const rowWrites = cellWrites(writes, row);
+      // Clearing cells of a row that does not exist changes nothing: no empty row is added.
+      if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
       pieces.push(body.slice(position, at));
-      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, cellWrites(writes, row), this.date1904, this.tags));
+      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags));
       position = exists ? rows.ends[i] : at;
     }
     pieces.push(body.slice(position));

@@ -204,16 +204,13 @@ export class XlsxWorkbook implements WorkbookPort {
   private tableData(): TableData[] {
     const context = this.readContext();
     return this.tables().map((table) => {
-      const first = firstDataRow(table);
-      const last = table.ref.bottom - table.totalsRows;
-      const cells = this.worksheet(table.sheet).readRange({ ...table.ref, top: table.ref.top, bottom: Math.max(last, first - 1) }, context);
+      const cells = this.worksheet(table.sheet).readRange({ ...table.ref, top: table.ref.top, bottom: this.dataBottom(table) }, context);
       const header = table.headerRow ? (cells.shift() ?? []) : [];
       const headers = table.columns.map((name, i) => {
         const value = header[i];
         return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : name;
       });
-      const rows = cells.length === 1 && cells[0].every(isBlank) ? [] : cells;
-      return { name: table.name, sheet: table.sheet.name, top: table.headerRow ? table.ref.top : table.ref.top - 1, left: table.ref.left, headers, rows };
+      return { name: table.name, sheet: table.sheet.name, top: table.headerRow ? table.ref.top : table.ref.top - 1, left: table.ref.left, headers, rows: cells };
     });
   }
 
@@ -278,7 +275,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameName(name, spec.header)));
       if (missing.length > 0) {
         const right = existing.ref.right;
-        this.claim(existing.sheet, { top: existing.ref.top, bottom: existing.ref.bottom, left: right + 1, right: right + missing.length });
+        const bottom = Math.max(this.dataBottom(existing), firstDataRow(existing));
+        this.claim(existing.sheet, { top: existing.ref.top, bottom, left: right + 1, right: right + missing.length });
       }
       for (const spec of missing) {
         const sheet = this.writable(existing.sheet);
@@ -310,7 +308,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const headerStyle = styles.style(headerLook);
     sheet.write({ col, top: table.ref.top, length: 1, values: [spec.header], style: () => headerStyle, keepStyle: false });
     const dataStyle = styles.style(dataLook(spec));
-    const length = table.ref.bottom - table.totalsRows - firstDataRow(table) + 1;
+    // Only rows that hold data get the column's cells: a table whose ref runs far below its data costs its data.
+    const length = Math.max(this.dataBottom(table), firstDataRow(table)) - firstDataRow(table) + 1;
     sheet.write({ col, top: firstDataRow(table), length, values: new Array<CellValue>(length).fill(null), style: () => dataStyle, keepStyle: false });
     const letters = cellAddress(1, col).replace(/\d+$/, '');
     // Ranges cover the table's data rows; Excel extends them with the table, and so does writeRows.
@@ -395,11 +394,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (table.totalsRows > 0) throw new UserError('xlsx-table-totals-row', { table: table.name });
     const targets = new Map(change.headers.map((h, i) => [columnIndex(table, h), i]));
     const first = firstDataRow(table);
-    const physical = table.ref.bottom - first + 1;
+    // Rows of the table below its data are blank already: they need no clearing, and stay out of the new ref.
+    const physical = Math.max(this.dataBottom(table), first) - first + 1;
     const wanted = Math.max(change.rows.length, 1);
     const width = table.columns.length;
     if (wanted > physical) {
-      this.claim(table.sheet, { top: first + physical, bottom: first + wanted - 1, left: table.ref.left, right: table.ref.right });
+      this.claim(table.sheet, { top: first + physical, bottom: first + wanted - 1, left: table.ref.left, right: table.ref.right }, table);
     }
     const sheet = this.writable(table.sheet);
     // New rows look like the first data row, unless ensureTable declared the column's format.
@@ -561,10 +561,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** Refuses to let a table take cells that hold something or belong to another table. */
-  private claim(info: SheetInfo, range: RangeRef): void {
+  /** Refuses to let a table (`owner`, when it grows) take cells that hold something or belong to another table. */
+  private claim(info: SheetInfo, range: RangeRef, owner?: TableInfo): void {
     for (const other of this.tables()) {
-      if (other.sheet.path !== info.path) continue;
+      if (other.sheet.path !== info.path || other === owner) continue;
       const r = other.ref;
       if (r.left <= range.right && range.left <= r.right && r.top <= range.bottom && range.top <= r.bottom) {
         const top = Math.max(r.top, range.top);
@@ -626,14 +626,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return table;
   }
 
-  /** Data rows of a table; Excel keeps one blank row in a table without data, which counts as none. */
+  /** Data rows of a table, up to its last row that holds something (see dataBottom). */
   private rowCount(table: TableInfo): number {
+    return this.dataBottom(table) - firstDataRow(table) + 1;
+  }
+
+  /**
+   * The last data row of a table that holds something, or the row before its first data row.
+   * Blank rows at the end of a table are not data: Excel keeps one in a table without data, and
+   * a ref can run down to row 1 048 576 over a few rows; reading and writing cost the rows that exist.
+   */
+  private dataBottom(table: TableInfo): number {
     const first = firstDataRow(table);
     const last = table.ref.bottom - table.totalsRows;
-    if (last > first) return last - first + 1;
-    if (last < first) return 0;
-    const [row] = this.worksheet(table.sheet).readRange({ ...table.ref, top: first, bottom: first }, this.readContext());
-    return row.every(isBlank) ? 0 : 1;
+    if (last < first) return first - 1;
+    return this.worksheet(table.sheet).lastUsedRow({ ...table.ref, top: first, bottom: last }, this.readContext());
   }
 
   private addTablePart(info: SheetInfo, sheet: Worksheet, name: string, ref: RangeRef, headers: string[]): TableInfo {

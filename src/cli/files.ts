@@ -198,7 +198,7 @@ export async function writeOutputFile(file: string, data: Uint8Array | string, p
       if (existing) {
         await keepOwner(handle, existing);
         // After chown, which may clear the set-id bits, and past the umask, which narrowed it.
-        await handle.chmod(existing.mode & 0o7777);
+        if (((await handle.stat()).mode & 0o7777) !== (existing.mode & 0o7777)) await handle.chmod(existing.mode & 0o7777);
       }
       await handle.writeFile(data);
       await handle.sync();
@@ -218,15 +218,16 @@ export async function writeOutputFile(file: string, data: Uint8Array | string, p
   await syncFolder(folder);
 }
 
-/** The old file's owner and group, where this user may give them (root, or the same user). */
+/**
+ * The old file's owner and group, where this user may give them (root), else its group where
+ * the user belongs to it; a file system without owners (FAT, some network shares) keeps its own.
+ */
 async function keepOwner(handle: fs.FileHandle, existing: Stats): Promise<void> {
   const stats = await handle.stat();
   if (stats.uid === existing.uid && stats.gid === existing.gid) return;
   try {
     await handle.chown(existing.uid, existing.gid);
-  } catch (e) {
-    if (errnoCode(e) !== 'EPERM') throw e;
-    // Not root: the group alone may still be kept if the user belongs to it.
+  } catch {
     await handle.chown(stats.uid, existing.gid).catch(() => undefined);
   }
 }

@@ -65,7 +65,8 @@ export async function readingFile<T>(file: string, read: () => Promise<T>): Prom
   try {
     return await read();
   } catch (e) {
-    if (errnoCode(e) !== undefined && !(e instanceof UserError)) throw readFailure(file, e);
+    // Only the system's own failures (EIO, EACCES …): Node's ERR_* codes are defects, exit 70.
+    if (/^E[A-Z]+$/.test(errnoCode(e) ?? '') && !(e instanceof UserError)) throw readFailure(file, e);
     throw e;
   }
 }

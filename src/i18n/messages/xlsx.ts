@@ -43,7 +43,7 @@ export const xlsxMessages: Catalog = {
     en: 'Traguardo would have to write past the limits of an Excel sheet ({rows} rows, {columns} columns). Reduce the plan or move the tables up and left.',
   },
   'xlsx-text-too-long': {
-    it: 'Il testo da scrivere nella cella {cell} ha {length} caratteri: Excel ne ammette al massimo {limit} per cella. Accorciare il testo da cui proviene (per esempio un nome o una descrizione) e riprovare; il file non è stato modificato.',
-    en: 'The text to write into cell {cell} has {length} characters: Excel allows at most {limit} per cell. Shorten the text it comes from (a name or a description, for example) and try again; the file was not changed.',
+    it: 'Il testo da scrivere nella cella «{sheet}»!{cell} ha {length} caratteri: Excel ne ammette al massimo {limit} per cella. Accorciare il testo da cui proviene (per esempio un nome o una descrizione) e riprovare; il file non è stato modificato.',
+    en: 'The text to write into cell «{sheet}»!{cell} has {length} characters: Excel allows at most {limit} per cell. Shorten the text it comes from (a name or a description, for example) and try again; the file was not changed.',
   },
 };

@@ -13,6 +13,7 @@ import { scoreWorkbook } from '../../src/actions/assess';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { UserError } from '../../src/errors';
 import { message } from '../../src/i18n';
+import { PreviewDocument } from '../../src/preview/previewDocument';
 import { importChanges } from '../../src/workbook/outputs';
 import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
@@ -139,6 +140,20 @@ describe('hostile .xlsx files', () => {
     expect(run.stdout).toContain('Obiettivi');
     expect(run.peakMb).toBeLessThan(MAX_PEAK_MB);
     expect(run.ms).toBeLessThan(MAX_MS);
+  });
+
+  it('the preview’s «Apri .xlsx» reads with the same limits: a message for a bomb or a bad ref, the data rows of a stretched table', async () => {
+    const bomb = await spaces(300 * MB);
+    const lying = repack(base, (e) => (e.name === OBJECTIVES_SHEET ? { ...e, raw: bomb.raw, size: 150 * MB, crc: bomb.crc } : e));
+    const started = Date.now();
+    expect(await userError(PreviewDocument.open(lying, 'bomba.xlsx'))).toMatchObject({ key: 'xlsx-part-damaged', params: { file: 'bomba.xlsx', part: OBJECTIVES_SHEET } });
+    expect(Date.now() - started).toBeLessThan(MAX_MS);
+    const badRef = withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(<table\b[^>]*\sref=")[^"]*/, '$1A1:ZZZZZZ5'));
+    expect(await userError(PreviewDocument.open(badRef, 'colonne.xlsx'))).toMatchObject({ key: 'xlsx-table-outside-grid' });
+    const stretched = withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(\sref="A1:[A-Z]+)\d+"/g, '$11048576"'));
+    const doc = await PreviewDocument.open(stretched, 'lungo.xlsx');
+    const objectives = (await doc.port.readTables()).find((t) => t.name === 'Obiettivi')!;
+    expect(objectives.rows).toHaveLength(48);
   });
 
   it('the parts read by one command are bounded together', async () => {

@@ -12,7 +12,7 @@ import { buildDemoRaw } from '../../src/demo/demo';
 import { importChanges } from '../../src/workbook/outputs';
 import type { TableData } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
-import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
+import { entryContent, makeEntry, readZip, writeZip } from '../../src/workbook/xlsx/zip';
 import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { builtByOpenpyxl, openedByOpenpyxl, prefixedByElementTree, resavedByOpenpyxl } from '../support/foreignWriters';
 import { openWithExcelJs } from './xlsxHelpers';
@@ -106,5 +106,25 @@ describe('xlsx packages of other writers', () => {
     const opened = await openedByOpenpyxl(result.output);
     expect(opened.Riepilogo).toBeDefined();
     expect(opened.Obiettivi.tables).toContain('Obiettivi');
+  });
+
+  it('a prefix declared again inside the rows: the same binding reads as before, a new prefix for the rows is refused', async () => {
+    const prefixed = await prefixedByElementTree(await builtByOpenpyxl(inputTables, { date1904: false }));
+    const before = await (await XlsxWorkbook.load(prefixed, 'piano.xlsx', zlibCodec)).readTables();
+    const sheetPart = readZip(prefixed).find((e) => e.name.startsWith('xl/worksheets/') && partTexts(prefixed).get(e.name)!.includes('<x:sheetData>'))!.name;
+    const edited = (edit: (xml: string) => string): Uint8Array =>
+      writeZip(readZip(prefixed).map((e) => (e.name === sheetPart ? makeEntry(e.name, Buffer.from(edit(partTexts(prefixed).get(e.name)!)), zlibCodec) : e)));
+    const same = edited((xml) => xml.replace('<x:row r="2"', `<x:row xmlns:x="${MAIN}" r="2"`));
+    expect(partTexts(same).get(sheetPart)).toContain(`<x:row xmlns:x="${MAIN}" r="2"`);
+    expect(await (await XlsxWorkbook.load(same, 'piano.xlsx', zlibCodec)).readTables()).toEqual(before);
+    const renamed = edited((xml) => {
+      const start = xml.indexOf('<x:row r="2"');
+      const end = xml.indexOf('</x:row>', start) + '</x:row>'.length;
+      const row = xml.slice(start, end).replace(/<(\/?)x:/g, '<$1y:').replace('<y:row', `<y:row xmlns:y="${MAIN}"`);
+      return xml.slice(0, start) + row + xml.slice(end);
+    });
+    expect(() => parseStrictly(partTexts(renamed).get(sheetPart)!)).not.toThrow();
+    const refused = await (await XlsxWorkbook.load(renamed, 'piano.xlsx', zlibCodec)).readTables().catch((e: unknown) => e);
+    expect(refused).toMatchObject({ key: 'xlsx-part-unsupported', params: { part: sheetPart } });
   });
 });

@@ -548,7 +548,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private worksheet(info: SheetInfo): Worksheet {
     let sheet = this.worksheets.get(info.path);
     if (!sheet) {
-      sheet = new Worksheet(this.pkg.text(info.path), this.date1904());
+      sheet = new Worksheet(this.pkg.text(info.path), this.date1904(), info.path);
       this.worksheets.set(info.path, sheet);
     }
     return sheet;

@@ -348,7 +348,7 @@ describe('writing in place keeps what the file was', () => {
     await fs.chmod(book, 0o644);
     const before = await sha(book);
     const result = await finished(spawnCli(['score', book], { as: { uid: 65534, gid: 65534 } }));
-    expect([result.code, result.err]).toEqual([2, `Il file ${book} è di sola lettura: Traguardo non lo modifica. Renderlo scrivibile, oppure scrivere in un altro file.\n`]);
+    expect([result.code, result.stderr]).toEqual([2, `Il file ${book} è di sola lettura: Traguardo non lo modifica. Renderlo scrivibile, oppure scrivere in un altro file.\n`]);
     expect(await sha(book)).toBe(before);
     expect((await fs.stat(book)).uid).toBe(0);
   }, 60_000);
@@ -432,8 +432,8 @@ describe('an unusable path gives exit 2 and one line, for every command', () => 
       finished(spawnCli(['validate', secret], { as: nobody })),
       finished(spawnCli(['validate', secretJson, '--lingua', 'en'], { as: nobody })),
     ]);
-    expect([xlsx.code, xlsx.err]).toEqual([2, `Impossibile leggere ${secret}: permesso negato. Controllare i permessi del file.\n`]);
-    expect([json.code, json.err]).toEqual([2, `Cannot read ${secretJson}: permission denied. Check the file’s permissions.\n`]);
+    expect([xlsx.code, xlsx.stderr]).toEqual([2, `Impossibile leggere ${secret}: permesso negato. Controllare i permessi del file.\n`]);
+    expect([json.code, json.stderr]).toEqual([2, `Cannot read ${secretJson}: permission denied. Check the file’s permissions.\n`]);
   });
 });
 
@@ -467,10 +467,9 @@ test('a reader that closes the pipe early (| head) does not crash the command, w
   const out = path.join(where, 'calcolato.xlsx');
   await run('import', CALENZANO, book);
   const child = spawnCli(['score', book, '-o', out]);
-  let err = '';
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+  const end = finished(child);
   child.stdout?.once('data', () => child.stdout?.destroy());
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  expect([code, err]).toEqual([1, '']);
+  const { code, stderr } = await end;
+  expect([code, stderr]).toEqual([1, '']);
   expect(packageParts(out).has('xl/worksheets/sheet8.xml')).toBe(true);
 }, 60_000);

@@ -263,6 +263,7 @@ describe('XlsxWorkbook', () => {
       'xlsx-part-damaged',
       'xlsx-part-missing',
       'xlsx-part-too-large',
+      'xlsx-part-unsupported',
       'xlsx-save-failed',
       'xlsx-table-outside-grid',
       'xlsx-table-totals-row',

@@ -43,7 +43,11 @@ export const xlsxMessages: Catalog = {
     en: 'Traguardo would have to write past the limits of an Excel sheet ({rows} rows, {columns} columns). Reduce the plan or move the tables up and left.',
   },
   'xlsx-text-too-long': {
-    it: 'Il testo da scrivere nella cella {cell} ha {length} caratteri: Excel ne ammette al massimo {limit} per cella. Accorciare il testo da cui proviene (per esempio un nome o una descrizione) e riprovare; il file non è stato modificato.',
-    en: 'The text to write into cell {cell} has {length} characters: Excel allows at most {limit} per cell. Shorten the text it comes from (a name or a description, for example) and try again; the file was not changed.',
+    it: 'Il testo da scrivere nella cella «{sheet}»!{cell} ha {length} caratteri: Excel ne ammette al massimo {limit} per cella. Accorciare il testo da cui proviene (per esempio un nome o una descrizione) e riprovare; il file non è stato modificato.',
+    en: 'The text to write into cell «{sheet}»!{cell} has {length} characters: Excel allows at most {limit} per cell. Shorten the text it comes from (a name or a description, for example) and try again; the file was not changed.',
+  },
+  'xlsx-part-unsupported': {
+    it: 'Il file «{file}» scrive la parte «{part}» in un modo che Traguardo non sa leggere con certezza (prefissi XML ridefiniti dentro le righe). Aprirlo in Excel o LibreOffice, salvarlo di nuovo come .xlsx e riprovare.',
+    en: 'The file «{file}» writes its part «{part}» in a way Traguardo cannot read with certainty (XML prefixes redeclared inside the rows). Open it in Excel or LibreOffice, save it again as .xlsx and try again.',
   },
 };

@@ -9,7 +9,7 @@ import type { FormulaCell, OutputValue } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
-import { ZipFormatError } from './zip';
+import { PartError, ZipFormatError } from './zip';
 import {
   adopt,
   appendChild,
@@ -150,6 +150,8 @@ export class Worksheet {
   constructor(
     xml: string,
     private readonly date1904: boolean,
+    /** The part's name, for messages. */
+    private readonly part = 'worksheet',
   ) {
     // Only the part up to sheetData's start tag goes through the parser: the rows are scanned as text.
     const data = parseUntil(xml, MAIN, 'sheetData');
@@ -163,8 +165,24 @@ export class Worksheet {
       if (close < data.tagEnd) throw new ZipFormatError('unterminated sheetData');
       this.skeleton = xml.slice(0, data.tagEnd) + xml.slice(close);
       this.body = xml.slice(data.tagEnd, close);
+      if (this.body.includes('xmlns') && /<[^<>]*\sxmlns[:=]/.test(this.body)) this.checkRowPrefixes(xml, data.name);
     }
     this.root();
+  }
+
+  /**
+   * The rows are scanned by the names their elements have where `sheetData` starts. A writer may
+   * declare namespaces again inside the rows; then every element there is checked with the
+   * parser (slow, but only for such files), and a prefix that changes meaning is refused rather
+   * than misread.
+   */
+  private checkRowPrefixes(xml: string, sheetData: string): void {
+    const data = childOf(parseXml(xml), MAIN, 'sheetData');
+    const consistent = (element: XmlElement): boolean =>
+      inNamespace(element, MAIN) === (prefixOf(element.name) === this.tags.p) && element.children.every(consistent);
+    if (!data || data.name !== sheetData || !data.children.every(consistent)) {
+      throw new PartError('xlsx-part-unsupported', this.part, 'namespace prefixes redeclared inside the rows');
+    }
   }
 
   /** The parsed skeleton (its root, the worksheet). */

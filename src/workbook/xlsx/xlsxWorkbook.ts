@@ -250,7 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
           break;
       }
     }
-    for (const sheet of this.worksheets.values()) sheet.commit();
+    for (const [sheetPath, sheet] of this.worksheets) commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
   }
 
@@ -442,7 +442,7 @@ export class XlsxWorkbook implements WorkbookPort {
         scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style, keepStyle: false });
       });
     });
-    scratch.commit();
+    commitNamed(scratch, info.name);
     sheet.replaceRows(scratch.rowsXml, change.rows.length, lastCol);
     sheet.removeMergedCells();
     sheet.removeConditionalFormatting(() => true);
@@ -548,7 +548,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private worksheet(info: SheetInfo): Worksheet {
     let sheet = this.worksheets.get(info.path);
     if (!sheet) {
-      sheet = new Worksheet(this.pkg.text(info.path), this.date1904());
+      sheet = new Worksheet(this.pkg.text(info.path), this.date1904(), info.path);
       this.worksheets.set(info.path, sheet);
     }
     return sheet;
@@ -811,6 +811,16 @@ function unreadableAsUserError<T>(file: string, work: () => T): T {
     }
     // A RangeError is a string or an array past what the JavaScript engine allows: a part too big to handle.
     if (error instanceof ZipFormatError || error instanceof RangeError) throw new UserError('xlsx-unreadable', { file });
+    throw error;
+  }
+}
+
+/** Commits a sheet's pending writes; the sheet knows the cell of a text too long, the workbook its name. */
+function commitNamed(sheet: Worksheet, name: string): void {
+  try {
+    sheet.commit();
+  } catch (error) {
+    if (error instanceof UserError && error.key === 'xlsx-text-too-long') throw new UserError(error.key, { ...error.params, sheet: name });
     throw error;
   }
 }

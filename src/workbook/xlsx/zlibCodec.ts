@@ -5,8 +5,10 @@ import { ZipFormatError, type ZipCodec } from './zip';
 export const zlibCodec: ZipCodec = {
   inflateRaw(data, limit) {
     try {
-      // zlib stops as soon as the output passes maxOutputLength (which must be at least 1).
-      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
+      // zlib stops as soon as the output passes maxOutputLength (which must be at least 1). One
+      // output chunk of the expected size spares the copy that joining chunks makes: a big part
+      // costs its size once, not twice.
+      const out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit), chunkSize: Math.max(64, limit + 1) });
       if (out.length > limit) throw new ZipFormatError('inflates past its size');
       return out;
     } catch (error) {

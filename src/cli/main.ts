@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
+import { createOrUpgradeSheets, replacePlan } from '../actions/sheets';
 import { buildDemoRaw } from '../demo/demo';
 import { UserError } from '../errors';
 import type { LocatedFinding } from '../schema/findings';
@@ -19,17 +20,30 @@ import { defaultLocator, readWorkbookTables } from '../workbook/grid';
 import { importChanges } from '../workbook/outputs';
 import { templateRaw } from '../actions/template';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
-import { createXlsx, openXlsxFile, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
+import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../engine/rounding';
+import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
 }
 
+/**
+ * A reader that goes away (`traguardo score x.xlsx | head`) closes the pipe: the rest of the
+ * output is dropped and the command finishes its work, instead of dying on EPIPE with a stack trace.
+ */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+
+function writeLine(stream: NodeJS.WriteStream, text: string): void {
+  if (closedStreams.has(stream)) return;
+  if (stream.listenerCount('error') === 0) stream.on('error', () => closedStreams.add(stream));
+  stream.write(text + '\n');
+}
+
 const processIO: CliIO = {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
+  out: (text) => writeLine(process.stdout, text),
+  err: (text) => writeLine(process.stderr, text),
 };
 
 const OPTIONS = {
@@ -41,6 +55,8 @@ const OPTIONS = {
   out: { type: 'string' },
   anno: { type: 'string' },
   lingua: { type: 'string' },
+  sostituisci: { type: 'boolean' },
+  replace: { type: 'boolean' },
   aiuto: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -101,6 +117,7 @@ interface Invocation {
 
 const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   template: commandTemplate,
+  init: commandInit,
   import: commandImport,
   export: commandExport,
   validate: commandValidate,
@@ -115,13 +132,44 @@ function required(args: string[], index: number, what: string, usage: string): s
   return value;
 }
 
+const REPLACE: OutputPolicy = { kind: 'replace' };
+
+/** An existing output is replaced only when the user said so with --sostituisci (--replace). */
+function outputPolicy(values: Options, existsKey: string): OutputPolicy {
+  return values.sostituisci || values.replace ? REPLACE : { kind: 'new', existsKey };
+}
+
+async function saveWorkbook(workbook: XlsxWorkbook, file: string, policy: OutputPolicy): Promise<void> {
+  await writeOutputFile(file, await workbook.toBytes(), policy);
+}
+
 async function commandTemplate({ args, values, lang, io }: Invocation): Promise<number> {
-  const out = required(args, 0, 'il file da creare', 'traguardo template <out.xlsx> [--anno N]');
+  const out = required(args, 0, 'il file da creare', 'traguardo template <nuovo.xlsx> [--anno N]');
   const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
+  // A template over a filled plan would empty it: an existing workbook is what `init` is for.
+  const policy: OutputPolicy = { kind: 'new', existsKey: 'cli-template-exists' };
+  await checkOutput(out, policy);
   const workbook = createXlsx();
   await workbook.apply(importChanges(templateRaw(year), lang));
-  await saveXlsxFile(workbook, out);
+  await saveWorkbook(workbook, out, policy);
   io.out(message('cli-written', { file: out }, lang));
+  return EXIT_OK;
+}
+
+/** «Crea o aggiorna i fogli» on a file: adds what is missing, moves and deletes nothing. */
+async function commandInit({ args, values, lang, io }: Invocation): Promise<number> {
+  const file = required(args, 0, 'la cartella di lavoro da aggiornare', 'traguardo init <file.xlsx> [--anno N]');
+  const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
+  if (!(await fileExists(file))) throw new UserError('cli-init-missing', { file });
+  await checkOutput(file, REPLACE);
+  const workbook = await loadWorkbook(file);
+  const outcome = await createOrUpgradeSheets(workbook, lang, year);
+  if (outcome.kind === 'up-to-date') {
+    io.out(message('cli-init-up-to-date', { file }, lang));
+    return EXIT_OK;
+  }
+  await saveWorkbook(workbook, file, REPLACE);
+  io.out(message(outcome.kind === 'created' ? 'cli-init-created' : 'cli-init-upgraded', { file, count: outcome.kind === 'upgraded' ? outcome.tables : 0 }, lang));
   return EXIT_OK;
 }
 
@@ -131,25 +179,36 @@ function parseYear(value: string): number {
   return year;
 }
 
-async function commandImport({ args, lang, io }: Invocation): Promise<number> {
-  const usage = 'traguardo import <in.json> <out.xlsx>';
+/**
+ * A new workbook from the plan, or — with --sostituisci — the plan loaded into an existing
+ * workbook: only the Traguardo tables' rows are replaced, missing sheets added, the rest kept.
+ */
+async function commandImport({ args, values, lang, io }: Invocation): Promise<number> {
+  const usage = 'traguardo import <in.json> <out.xlsx> [--sostituisci]';
   const input = required(args, 0, 'il file JSON', usage);
   const out = required(args, 1, 'il file xlsx da creare', usage);
   const raw = parseInterchange(await readJson(input));
-  const workbook = createXlsx();
-  await workbook.apply(importChanges(raw, lang));
-  await saveXlsxFile(workbook, out);
-  io.out(message('cli-written', { file: out }, lang));
+  const policy = outputPolicy(values, 'cli-import-exists');
+  const { existing } = await checkOutput(out, policy);
+  const workbook = existing ? await loadWorkbook(out) : createXlsx();
+  const counts = await replacePlan(workbook, raw, lang);
+  await saveWorkbook(workbook, out, policy);
+  io.out(message(existing ? 'cli-import-replaced' : 'cli-written', { file: out, ...counts }, lang));
   return EXIT_OK;
 }
 
-async function commandExport({ args, lang, io }: Invocation): Promise<number> {
-  const usage = 'traguardo export <in.xlsx> <out.json>';
+async function commandExport({ args, values, lang, io }: Invocation): Promise<number> {
+  const usage = 'traguardo export <in.xlsx> <out.json> [--sostituisci]';
   const input = required(args, 0, 'il file xlsx', usage);
   const out = required(args, 1, 'il file JSON da creare', usage);
+  // The paths first, so that a refusal does not wait for a large workbook to load.
+  await assertReadableFile(input);
+  if (await sameFile(input, out)) throw new UserError('cli-output-is-input', { file: out });
+  const policy = outputPolicy(values, 'cli-output-exists');
+  await checkOutput(out, policy);
   const workbook = await loadWorkbook(input);
   const { raw } = readWorkbookTables(await workbook.readTables());
-  await writeFileAtomic(out, JSON.stringify(toInterchange(raw), null, 2) + '\n');
+  await writeOutputFile(out, JSON.stringify(toInterchange(raw), null, 2) + '\n', policy);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
@@ -173,11 +232,15 @@ async function commandValidate({ args, values, lang, io }: Invocation): Promise<
 }
 
 async function commandScore({ args, values, lang, io }: Invocation): Promise<number> {
-  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx>] [--valori] [--json]');
+  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]');
   const out = values.o ?? values.output ?? input;
+  await assertReadableFile(input);
+  // In place is what the command is for; another existing file is replaced only when asked.
+  const policy = out === input || (await sameFile(input, out)) ? REPLACE : outputPolicy(values, 'cli-output-exists');
+  await checkOutput(out, policy);
   const workbook = await loadWorkbook(input);
   const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
-  await saveXlsxFile(workbook, out);
+  await saveWorkbook(workbook, out, policy);
   if (values.json) {
     io.out(JSON.stringify(resultsDocument(scored), null, 2));
   } else {
@@ -192,13 +255,15 @@ async function commandScore({ args, values, lang, io }: Invocation): Promise<num
 async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   const dir = values.out ?? '.';
   const out = path.join(dir, 'traguardo-demo.xlsx');
-  await fs.mkdir(dir, { recursive: true });
+  await makeFolder(dir);
+  // The demo's own file, written again at each run; still refused when read-only.
+  await checkOutput(out, REPLACE);
   io.out(message('cli-demo-intro', {}, lang));
   io.out('');
   const workbook = createXlsx();
   await workbook.apply(importChanges(buildDemoRaw(), lang));
   const scored = await scoreWorkbook(workbook, lang);
-  await saveXlsxFile(workbook, out);
+  await saveWorkbook(workbook, out, REPLACE);
   printFindings(scored, lang, io, 0);
   io.out(message('cli-demo-note', { file: out }, lang));
   printResults(scored, lang, io);
@@ -212,42 +277,26 @@ async function commandSchema({ io }: Invocation): Promise<number> {
   return EXIT_OK;
 }
 
-async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
-  await assertReadable(file);
-  return openXlsxFile(file);
+async function makeFolder(dir: string): Promise<void> {
+  const stats = await fs.stat(dir).catch(() => null);
+  if (stats !== null && !stats.isDirectory()) throw new UserError('cli-not-a-folder', { folder: dir });
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError('cli-folder-unwritable', { folder: dir, detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  }
 }
 
-async function assertReadable(file: string): Promise<void> {
-  try {
-    await fs.access(file);
-  } catch {
-    throw new UserError('file-not-found', { file });
-  }
+function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+  return readingFile(file, () => openXlsxFile(file));
 }
 
 async function readJson(file: string): Promise<unknown> {
-  await assertReadable(file);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    throw new UserError('file-unreadable', { file, detail: e instanceof Error ? e.message : String(e) });
-  }
+  const text = (await readInputFile(file)).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
     throw new UserError('json-unreadable', { file, detail: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, content, 'utf8');
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw new UserError('file-unwritable', { file, detail: e instanceof Error ? e.message : String(e) });
   }
 }
 

@@ -4,7 +4,7 @@
  * pane's behaviour is tested here and in the component tests alike.
  */
 import { assessWorkbook, type Assessment, type WorkbookAssessment } from '../actions/assess';
-import { templateRaw } from '../actions/template';
+import { replacePlan, traguardoTables, type PlanCounts } from '../actions/sheets';
 import { UserError } from '../errors';
 import type { Lang } from '../i18n';
 import type { Finding } from '../schema/findings';
@@ -15,19 +15,16 @@ import { readPlan } from '../schema/read';
 import { DATA_TABLES } from '../schema/tables';
 import { readWorkbookTables } from '../workbook/grid';
 import { tableDefByName } from '../workbook/headers';
-import { layoutChanges } from '../workbook/layout';
-import { checkChanges, importChanges } from '../workbook/outputs';
+import { checkChanges } from '../workbook/outputs';
 import type { TableData, WorkbookPort } from '../workbook/port';
+
+export { createOrUpgradeSheets, planCounts, replacePlan, type PlanCounts, type SheetsOutcome } from '../actions/sheets';
 
 /** What the pane knows of a workbook when it opens, before any action. */
 export type WorkbookState =
   | { kind: 'not-traguardo' }
   /** `missingColumns`: the `column-missing` findings of reading the tables. */
   | { kind: 'traguardo'; hasData: boolean; missingColumns: Finding[] };
-
-function traguardoTables(tables: readonly TableData[]): TableData[] {
-  return tables.filter((t) => tableDefByName(t.name) !== undefined);
-}
 
 /** Data, not just the rule profile a new workbook already has: a row in any table of plan data. */
 function holdsPlanData(tables: readonly TableData[]): boolean {
@@ -43,48 +40,6 @@ export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState
   if (traguardoTables(tables).length === 0) return { kind: 'not-traguardo' };
   const { findings } = readWorkbookTables(tables);
   return { kind: 'traguardo', hasData: holdsPlanData(tables), missingColumns: findings.filter((f) => f.rule === 'column-missing') };
-}
-
-export type SheetsOutcome = { kind: 'created' } | { kind: 'upgraded'; tables: number } | { kind: 'up-to-date' };
-
-/**
- * «Crea o aggiorna i fogli»: a workbook without Traguardo tables gets the template of the current
- * year (rules and bands filled with their defaults); one that has them gets only what it lacks,
- * laid out with its own criteria and bands.
- */
-export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year = new Date().getFullYear()): Promise<SheetsOutcome> {
-  const tables = await port.readTables();
-  if (traguardoTables(tables).length === 0) {
-    await port.apply(importChanges(templateRaw(year), lang));
-    return { kind: 'created' };
-  }
-  const { plan } = readPlan(readWorkbookTables(tables).raw);
-  const changes = layoutChanges(lang, { criteria: plan.criteria, bands: plan.bands }, tables);
-  if (changes.length === 0) return { kind: 'up-to-date' };
-  await port.apply(changes);
-  return { kind: 'upgraded', tables: changes.length };
-}
-
-export interface PlanCounts {
-  units: number;
-  objectives: number;
-  indicators: number;
-  phases: number;
-}
-
-export function planCounts(raw: RawTables): PlanCounts {
-  return {
-    units: raw.units?.length ?? 0,
-    objectives: raw.objectives?.length ?? 0,
-    indicators: raw.indicators?.length ?? 0,
-    phases: raw.phases?.length ?? 0,
-  };
-}
-
-/** Replaces the Traguardo tables' content with `raw` (demo, import), under the workbook's own headers. */
-export async function replacePlan(port: WorkbookPort, raw: RawTables, lang: Lang): Promise<PlanCounts> {
-  await port.apply(importChanges(raw, lang, await port.readTables()));
-  return planCounts(raw);
 }
 
 /** The demo is a quarter of a megabyte of JSON: loaded when asked for, not with the pane. */

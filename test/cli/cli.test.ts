@@ -5,25 +5,13 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { assessRaw, scoreAssessment } from '../../src/actions/assess';
 import { resultsDocument, type ResultsDocument } from '../../src/actions/resultsJson';
-import { main } from '../../src/cli/main';
 import { parseInterchange } from '../../src/schema/interchange';
 import { defaultLocator } from '../../src/workbook/grid';
+import { run } from '../support/cliRun';
 
 const FIXTURES = ['calenzano-2023', 'capannori-2023', 'livorno-dup-2020', 'provincia-lucca-2022'];
 const fixturePath = (name: string): string => path.join(__dirname, '..', 'fixtures', `${name}.json`);
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 let dir: string;
 beforeAll(async () => {

@@ -246,7 +246,8 @@ describe('XlsxWorkbook', () => {
     expect(await userErrorKey(XlsxWorkbook.load(truncated))).toBe('xlsx-unreadable');
     expect(await userErrorKey(XlsxWorkbook.load(compound))).toBe('xlsx-unreadable');
     expect(await userErrorKey(XlsxWorkbook.load(encrypted))).toBe('xlsx-encrypted');
-    expect(await userErrorKey(XlsxWorkbook.load(damaged).then((w) => w.readTables()))).toBe('xlsx-unreadable');
+    const damagedError = await XlsxWorkbook.load(damaged).then((w) => w.readTables()).catch((e: UserError) => e);
+    expect(damagedError).toMatchObject({ key: 'xlsx-part-damaged', params: { part: 'xl/worksheets/sheet2.xml' } });
     const err = await XlsxWorkbook.load(encrypted, 'piano.xlsx').catch((e: UserError) => e);
     expect(err).toMatchObject({ params: { file: 'piano.xlsx' } });
   });
@@ -255,7 +256,20 @@ describe('XlsxWorkbook', () => {
     for (const key of Object.keys(xlsxMessages)) {
       expect(xlsxMessages[key].it).not.toBe(xlsxMessages[key].en);
     }
-    expect(Object.keys(xlsxMessages).sort()).toEqual(['xlsx-encrypted', 'xlsx-save-failed', 'xlsx-table-totals-row', 'xlsx-unreadable']);
+    expect(Object.keys(xlsxMessages).sort()).toEqual([
+      'xlsx-encrypted',
+      'xlsx-grid-full',
+      'xlsx-package-too-large',
+      'xlsx-part-damaged',
+      'xlsx-part-missing',
+      'xlsx-part-too-large',
+      'xlsx-part-unsupported',
+      'xlsx-save-failed',
+      'xlsx-table-outside-grid',
+      'xlsx-table-totals-row',
+      'xlsx-text-too-long',
+      'xlsx-unreadable',
+    ]);
     expect(message).toBeInstanceOf(Function);
   });
 
@@ -311,7 +325,7 @@ describe('XlsxWorkbook', () => {
       d('2024-02-29'),
       true,
       '=non una formula',
-      null,
+      // The blank last row of the table is not data.
     ]);
   });
 

@@ -6,7 +6,8 @@
 import { CONTENT_TYPE, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
-import { escapeXml, findElement, findElements, unescapeXml } from './xml';
+import { adopt, appendChild, attribute, childOf, childrenOf, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, parseXml, VML, type Namespace, type XmlElement } from './xml';
+import { PartError } from './zip';
 
 export interface Note {
   row: number;
@@ -31,7 +32,29 @@ const EMPTY_VML =
   NOTE_SHAPE_TYPE +
   '</xml>';
 
-const SHAPE = /<v:shape\b[\s\S]*?<\/v:shape>/g;
+const OFFICE: Namespace = ['urn:schemas-microsoft-com:office:office'];
+/** The prefixes of the VML Traguardo writes, and their namespaces. */
+const VML_BINDINGS: Readonly<Record<string, Namespace>> = { v: VML, o: OFFICE, x: EXCEL };
+
+/** The note shapes of a VML drawing: `<v:shape>` elements whose client data is a note. */
+function noteShapes(root: XmlElement): XmlElement[] {
+  return childrenOf(root, VML, 'shape').filter((shape) => childrenOf(shape, EXCEL, 'ClientData').some((data) => attribute(data, 'ObjectType') === 'Note'));
+}
+
+/** `xml` without `elements` (in document order, none inside another). */
+function without(xml: string, elements: readonly XmlElement[]): string {
+  let out = xml;
+  for (const element of [...elements].reverse()) out = out.slice(0, element.start) + out.slice(element.end);
+  return out;
+}
+
+function parseComments(pkg: Package, path: string, text?: string): { xml: string; root: XmlElement; list: XmlElement } {
+  const xml = text ?? pkg.text(path);
+  const root = parseXml(xml);
+  const list = childOf(root, MAIN, 'commentList');
+  if (root.local !== 'comments' || !MAIN.includes(root.ns) || !list) throw new PartError('xlsx-part-damaged', path, 'not a comments part');
+  return { xml, root, list };
+}
 
 /** Adds notes to cells of the sheet at `sheetPath`; a cell that already has a note keeps it. */
 export function addNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: readonly Note[]): void {
@@ -47,16 +70,13 @@ export function setNotes(pkg: Package, sheetPath: string, sheet: Worksheet, note
 export function clearNotes(pkg: Package, sheetPath: string, sheet: Worksheet): void {
   const commentsPath = pkg.relationships(sheetPath).find((r) => isRelationship(r.type, RELATIONSHIP.comments))?.path;
   if (!commentsPath || !pkg.has(commentsPath)) return;
-  const comments = pkg.text(commentsPath);
-  const list = findElement(comments, 'commentList');
-  if (list && list.contentEnd > list.contentStart) {
-    pkg.setText(commentsPath, comments.slice(0, list.contentStart) + comments.slice(list.contentEnd));
-  }
+  const { xml: comments, list } = parseComments(pkg, commentsPath);
+  if (list.children.length > 0) pkg.setText(commentsPath, comments.slice(0, list.tagEnd) + comments.slice(list.contentEnd));
   const vmlPath = vmlPathOf(pkg, sheetPath, sheet);
-  if (vmlPath) {
+  if (vmlPath && pkg.has(vmlPath)) {
     const vml = pkg.text(vmlPath);
-    const kept = vml.replace(SHAPE, (shape) => (/ObjectType="Note"/.test(shape) ? '' : shape));
-    if (kept !== vml) pkg.setText(vmlPath, kept);
+    const shapes = noteShapes(parseXml(vml));
+    if (shapes.length > 0) pkg.setText(vmlPath, without(vml, shapes));
   }
 }
 
@@ -72,33 +92,32 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     pkg.addRelationship(sheetPath, RELATIONSHIP.comments, commentsPath);
     pkg.setContentType(commentsPath, CONTENT_TYPE.comments);
   }
-  let comments = pkg.text(commentsPath);
-  const authors = findElement(comments, 'authors');
-  const authorsXml = authors ? comments.slice(authors.contentStart, authors.contentEnd) : '';
-  const names = findElements(authorsXml, 'author').map((a) => unescapeXml(authorsXml.slice(a.contentStart, a.contentEnd)));
+  let { xml: comments, root } = parseComments(pkg, commentsPath);
+  const authors = childOf(root, MAIN, 'authors');
+  const names = authors ? childrenOf(authors, MAIN, 'author').map((a) => a.text) : [];
   let authorId = names.indexOf(AUTHOR);
   if (authorId < 0) {
     authorId = names.length;
-    comments = insertChild(comments, 'authors', `<author>${AUTHOR}</author>`);
+    if (!authors) throw new PartError('xlsx-part-damaged', commentsPath, 'comments without authors');
+    comments = appendChild(comments, authors, adopt(`<author>${AUTHOR}</author>`, authors.scope, MAIN_BINDINGS));
+    ({ root } = parseComments(pkg, commentsPath, comments));
   }
+  const list = childOf(root, MAIN, 'commentList')!;
   const comment = (ref: string, text: string): string =>
-    `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`;
+    adopt(`<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
 
-  const list = findElement(comments, 'commentList');
-  if (!list) throw new Error('comments part without <commentList>');
-  const inner = comments.slice(list.contentStart, list.contentEnd);
   const pieces: string[] = [];
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
   const present = new Set<string>();
   let replaced = 0;
-  let position = 0;
-  for (const existing of findElements(inner, 'comment')) {
-    const ref = /\sref="([^"]+)"/.exec(existing.tag)?.[1] ?? '';
+  let position = list.tagEnd;
+  for (const existing of childrenOf(list, MAIN, 'comment')) {
+    const ref = attribute(existing, 'ref') ?? '';
     present.add(ref);
     const note = wanted.get(ref);
     if (!replace || note === undefined) continue;
-    pieces.push(inner.slice(position, existing.start));
+    pieces.push(comments.slice(position, existing.start));
     if (note.text === null) removed.add(ref);
     else {
       pieces.push(comment(ref, note.text));
@@ -106,15 +125,15 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     }
     position = existing.end;
   }
-  pieces.push(inner.slice(position));
+  pieces.push(comments.slice(position, list.contentEnd));
   const added = [...wanted.entries()].filter(([ref, note]) => note.text !== null && !present.has(ref));
   for (const [ref, note] of added) pieces.push(comment(ref, note.text!));
   if (removed.size === 0 && added.length === 0 && replaced === 0) return;
-  const shell = list.tag.endsWith('/>') ? '<commentList>' : list.tag;
-  pkg.setText(commentsPath, comments.slice(0, list.start) + shell + pieces.join('') + '</commentList>' + comments.slice(list.end));
+  const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
+  pkg.setText(commentsPath, comments.slice(0, list.start) + shell + pieces.join('') + `</${list.name}>` + comments.slice(list.end));
 
   let vmlPath = vmlPathOf(pkg, sheetPath, sheet);
-  if (!vmlPath) {
+  if (!vmlPath || !pkg.has(vmlPath)) {
     if (added.length === 0) return;
     vmlPath = pkg.freePath('xl/drawings/vmlDrawing{n}.vml');
     pkg.setText(vmlPath, EMPTY_VML);
@@ -122,13 +141,22 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     sheet.setLegacyDrawing(pkg.addRelationship(sheetPath, RELATIONSHIP.vmlDrawing, vmlPath));
   }
   let vml = pkg.text(vmlPath);
-  if (removed.size > 0) vml = vml.replace(SHAPE, (shape) => (removed.has(shapeCell(shape) ?? '') ? '' : shape));
+  let drawing = parseXml(vml);
+  if (removed.size > 0) {
+    vml = without(vml, noteShapes(drawing).filter((shape) => removed.has(shapeCell(shape) ?? '')));
+    drawing = parseXml(vml);
+  }
   if (added.length > 0) {
-    if (!vml.includes('_x0000_t202')) vml = vml.replace(/<\/xml>\s*$/, `${NOTE_SHAPE_TYPE}</xml>`);
+    const types = descendantsOf(drawing, VML, 'shapetype');
+    const fragments: string[] = [];
+    if (!types.some((t) => attribute(t, 'id') === '_x0000_t202')) fragments.push(adopt(NOTE_SHAPE_TYPE, drawing.scope, VML_BINDINGS));
     let shapeId = 1024;
-    for (const m of vml.matchAll(/_x0000_s(\d+)/g)) shapeId = Math.max(shapeId, Number(m[1]));
-    const shapes = added.map(([, n]) => noteShape(++shapeId, n.row - 1, n.col - 1)).join('');
-    vml = vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`);
+    for (const shape of descendantsOf(drawing, VML, 'shape')) {
+      const m = /_x0000_s(\d+)/.exec(attribute(shape, 'id') ?? '');
+      if (m) shapeId = Math.max(shapeId, Number(m[1]));
+    }
+    for (const [, n] of added) fragments.push(adopt(noteShape(++shapeId, n.row - 1, n.col - 1), drawing.scope, VML_BINDINGS));
+    vml = appendChild(vml, drawing, fragments.join(''));
   }
   pkg.setText(vmlPath, vml);
 }
@@ -138,18 +166,13 @@ function vmlPathOf(pkg: Package, sheetPath: string, sheet: Worksheet): string | 
   return id === undefined ? undefined : pkg.relationships(sheetPath).find((r) => r.id === id)?.path;
 }
 
-/** The cell a note shape belongs to (`<x:Row>` and `<x:Column>` are 0-based). */
-function shapeCell(shape: string): string | undefined {
-  const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
-  const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
-  return row === undefined || col === undefined ? undefined : cellAddress(Number(row) + 1, Number(col) + 1);
-}
-
-function insertChild(xml: string, container: string, child: string): string {
-  const span = findElement(xml, container);
-  if (!span) throw new Error(`comments part without <${container}>`);
-  if (span.tag.endsWith('/>')) return xml.slice(0, span.start) + `<${container}>${child}</${container}>` + xml.slice(span.end);
-  return xml.slice(0, span.contentEnd) + child + xml.slice(span.contentEnd);
+/** The cell a note shape belongs to (`<x:Row>` and `<x:Column>` of its client data are 0-based). */
+function shapeCell(shape: XmlElement): string | undefined {
+  const data = childOf(shape, EXCEL, 'ClientData');
+  const row = data && childOf(data, EXCEL, 'Row')?.text.trim();
+  const col = data && childOf(data, EXCEL, 'Column')?.text.trim();
+  if (!row || !col || !/^\d+$/.test(row) || !/^\d+$/.test(col)) return undefined;
+  return cellAddress(Number(row) + 1, Number(col) + 1);
 }
 
 /** A hidden note box next to cell (row, col), both 0-based, as Excel draws one. */

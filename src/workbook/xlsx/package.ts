@@ -3,8 +3,8 @@
  * types. Parts are decoded only when asked for and written back only when changed; every other
  * part is copied into the saved file with its original compressed bytes.
  */
-import { entryContent, makeEntry, readZip, writeZip, ZipFormatError, type ZipCodec, type ZipEntry } from './zip';
-import { attr, escapeXml, findElements, unescapeXml } from './xml';
+import { entryContent, INFLATE_LIMITS, makeEntry, PartError, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip';
+import { adopt, appendChild, attribute, childrenOf, CONTENT_TYPES, escapeXml, inNamespace, PACKAGE_RELATIONSHIPS, parseXml } from './xml';
 
 export const RELATIONSHIP = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -29,7 +29,7 @@ export const CONTENT_TYPE = {
   customProperties: 'application/vnd.openxmlformats-officedocument.custom-properties+xml',
 } as const;
 
-const CONTENT_TYPES_PART = '[Content_Types].xml';
+export const CONTENT_TYPES_PART = '[Content_Types].xml';
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
@@ -62,6 +62,8 @@ export class Package {
   /** Lower-cased name → name of each part to write from `texts`. */
   private readonly changed = new Map<string, string>();
   private readonly removed = new Set<string>();
+  /** Bytes inflated so far, against INFLATE_LIMITS.total. */
+  private inflated = 0;
 
   constructor(
     entries: ZipEntry[],
@@ -85,14 +87,10 @@ export class Package {
     const known = this.texts.get(key);
     if (known !== undefined) return known;
     const entry = this.byName.get(key);
-    if (!entry || this.removed.has(key)) throw new ZipFormatError(`missing part ${path}`);
-    let content: Uint8Array;
-    try {
-      content = entryContent(entry, this.codec);
-    } catch (error) {
-      if (error instanceof ZipFormatError) throw new ZipFormatError(`damaged part ${path}: ${error.message}`);
-      throw error;
-    }
+    if (!entry || this.removed.has(key)) throw new PartError('xlsx-part-missing', path, 'missing part');
+    if (this.inflated + entry.size > INFLATE_LIMITS.total) throw new PartError('xlsx-package-too-large', path, 'total inflated size');
+    const content = entryContent(entry, this.codec);
+    this.inflated += content.length;
     const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
     const text = utf8.decode(content.subarray(bom));
     this.texts.set(key, text);
@@ -142,64 +140,83 @@ export class Package {
     const relsPath = relsPathOf(source);
     if (!this.has(relsPath)) return [];
     const base = source.includes('/') ? source.slice(0, source.lastIndexOf('/') + 1) : '';
-    return findElements(this.text(relsPath), 'Relationship').map((e) => {
-      const target = unescapeXml(attr(e.tag, 'Target') ?? '');
-      const external = attr(e.tag, 'TargetMode') === 'External';
+    return this.relationshipElements(relsPath).elements.map((e) => {
+      const target = attribute(e, 'Target') ?? '';
+      const external = attribute(e, 'TargetMode') === 'External';
       return {
-        id: attr(e.tag, 'Id') ?? '',
-        type: attr(e.tag, 'Type') ?? '',
+        id: attribute(e, 'Id') ?? '',
+        type: attribute(e, 'Type') ?? '',
         path: external ? target : resolvePath(base, target),
         external,
       };
     });
   }
 
+  private relationshipElements(relsPath: string) {
+    const xml = this.text(relsPath);
+    const root = parseXml(xml);
+    if (!inNamespace(root, PACKAGE_RELATIONSHIPS) || root.local !== 'Relationships') throw new PartError('xlsx-part-damaged', relsPath, 'not a relationships part');
+    return { xml, root, elements: childrenOf(root, PACKAGE_RELATIONSHIPS, 'Relationship') };
+  }
+
   /** Adds a relationship from `source` to part `path`; returns its id. */
   addRelationship(source: string, type: string, path: string): string {
     const relsPath = relsPathOf(source);
-    const xml = this.has(relsPath)
-      ? this.text(relsPath)
-      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    const ids = new Set(this.relationships(source).map((r) => r.id));
+    if (!this.has(relsPath)) {
+      this.setText(relsPath, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>');
+    }
+    const { xml, root, elements } = this.relationshipElements(relsPath);
+    const ids = new Set(elements.map((e) => attribute(e, 'Id')));
     let n = ids.size + 1;
     while (ids.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const target = relativePath(source, path);
-    const rel = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
-    const closing = xml.lastIndexOf('</Relationships>');
-    this.setText(relsPath, xml.slice(0, closing) + rel + xml.slice(closing));
+    const rel = adopt(`<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`, root.scope, { '': PACKAGE_RELATIONSHIPS });
+    this.setText(relsPath, appendChild(xml, root, rel));
     return id;
   }
 
   removeRelationship(source: string, id: string): void {
     const relsPath = relsPathOf(source);
-    const xml = this.text(relsPath);
-    const element = findElements(xml, 'Relationship').find((e) => attr(e.tag, 'Id') === id);
+    const { xml, elements } = this.relationshipElements(relsPath);
+    const element = elements.find((e) => attribute(e, 'Id') === id);
     if (element) this.setText(relsPath, xml.slice(0, element.start) + xml.slice(element.end));
   }
 
-  setContentType(path: string, contentType: string): void {
+  private contentTypes() {
+    if (!this.has(CONTENT_TYPES_PART)) throw new PartError('xlsx-part-missing', CONTENT_TYPES_PART, 'missing part');
     const xml = this.text(CONTENT_TYPES_PART);
+    const root = parseXml(xml);
+    if (!inNamespace(root, CONTENT_TYPES) || root.local !== 'Types') throw new PartError('xlsx-part-damaged', CONTENT_TYPES_PART, 'not a content types part');
+    return { xml, root, overrides: childrenOf(root, CONTENT_TYPES, 'Override'), defaults: childrenOf(root, CONTENT_TYPES, 'Default') };
+  }
+
+  /** Checks that the package has its index of content types (OPC §10.1.2.1), and that it parses. */
+  checkContentTypes(): void {
+    this.contentTypes();
+  }
+
+  setContentType(path: string, contentType: string): void {
+    const { xml, root, overrides } = this.contentTypes();
     const name = `/${path}`;
-    if (findElements(xml, 'Override').some((e) => (attr(e.tag, 'PartName') ?? '').toLowerCase() === name.toLowerCase())) return;
-    const closing = xml.lastIndexOf('</Types>');
-    const override = `<Override PartName="${escapeXml(name)}" ContentType="${contentType}"/>`;
-    this.setText(CONTENT_TYPES_PART, xml.slice(0, closing) + override + xml.slice(closing));
+    if (overrides.some((e) => (attribute(e, 'PartName') ?? '').toLowerCase() === name.toLowerCase())) return;
+    const override = adopt(`<Override PartName="${escapeXml(name)}" ContentType="${contentType}"/>`, root.scope, { '': CONTENT_TYPES });
+    this.setText(CONTENT_TYPES_PART, appendChild(xml, root, override));
   }
 
   setDefaultContentType(extension: string, contentType: string): void {
-    const xml = this.text(CONTENT_TYPES_PART);
-    if (findElements(xml, 'Default').some((e) => (attr(e.tag, 'Extension') ?? '').toLowerCase() === extension)) return;
-    const at = xml.indexOf('<Default');
-    const position = at >= 0 ? at : xml.lastIndexOf('</Types>');
-    const element = `<Default Extension="${extension}" ContentType="${contentType}"/>`;
-    this.setText(CONTENT_TYPES_PART, xml.slice(0, position) + element + xml.slice(position));
+    const { xml, root, defaults } = this.contentTypes();
+    if (defaults.some((e) => (attribute(e, 'Extension') ?? '').toLowerCase() === extension)) return;
+    const element = adopt(`<Default Extension="${extension}" ContentType="${contentType}"/>`, root.scope, { '': CONTENT_TYPES });
+    // Defaults come first in the schema (a sequence of choices, but Excel expects them first).
+    const first = root.children[0];
+    this.setText(CONTENT_TYPES_PART, first ? xml.slice(0, first.start) + element + xml.slice(first.start) : appendChild(xml, root, element));
   }
 
   removeContentType(path: string): void {
-    const xml = this.text(CONTENT_TYPES_PART);
+    const { xml, overrides } = this.contentTypes();
     const name = `/${path}`.toLowerCase();
-    const element = findElements(xml, 'Override').find((e) => (attr(e.tag, 'PartName') ?? '').toLowerCase() === name);
+    const element = overrides.find((e) => (attribute(e, 'PartName') ?? '').toLowerCase() === name);
     if (element) this.setText(CONTENT_TYPES_PART, xml.slice(0, element.start) + xml.slice(element.end));
   }
 

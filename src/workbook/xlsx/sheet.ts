@@ -8,19 +8,40 @@ import { isCellError, isPercentCell } from '../../schema/raw';
 import type { FormulaCell, OutputValue } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import type { StyleSheet } from './styles';
+import { UserError } from '../../errors';
+import { PartError, ZipFormatError } from './zip';
 import {
+  adopt,
+  appendChild,
   attr,
+  attribute,
+  childOf,
+  childrenOf,
   columnNumber,
   escapeXml,
   findElement,
-  findElements,
+  inNamespace,
+  MAIN,
+  MAIN_BINDINGS,
+  MAIN_R_BINDINGS,
+  MAX_CELL_TEXT,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  NS,
   parseRangeRef,
+  parseUntil,
+  parseXml,
+  prefixOf,
+  R,
   removeAttr,
+  replaceStartTag,
   setAttr,
   stringItemText,
   unescapeExcel,
   unescapeXml,
+  withAttribute,
   type RangeRef,
+  type XmlElement,
 } from './xml';
 
 export interface ReadContext {
@@ -79,17 +100,10 @@ export const EMPTY_SHEET =
   '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
 export interface WorksheetSnapshot {
-  head: string;
+  skeleton: string;
   body: string;
-  tail: string;
   dirty: boolean;
   cellsChanged: boolean;
-}
-
-/** The `r:id` of a start tag, whatever prefix the part gives the relationships namespace. */
-export function relationshipId(tag: string): string | undefined {
-  const m = /\s[\w.-]+:id\s*=\s*["']([^"']*)["']/.exec(tag);
-  return m ? m[1] : undefined;
 }
 
 interface RowIndex {
@@ -99,10 +113,32 @@ interface RowIndex {
   count: number;
 }
 
+/**
+ * The qualified names of the elements of `sheetData` and of the cells Traguardo writes, with the
+ * prefix the worksheet binds to SpreadsheetML where its rows are (`''` or `x:`, as the writer chose).
+ */
+class RowTags {
+  readonly row: string;
+  readonly rowEnd: string;
+  readonly c: string;
+  readonly cEnd: string;
+  constructor(readonly p: string) {
+    this.row = `<${p}row`;
+    this.rowEnd = `</${p}row>`;
+    this.c = `<${p}c`;
+    this.cEnd = `</${p}c>`;
+  }
+}
+
 export class Worksheet {
-  private head: string;
+  /**
+   * The part without its rows: well-formed XML whose `sheetData` is empty, parsed and edited
+   * through the namespace-aware index. The rows (`body`) go back in at `sheetData`'s content.
+   */
+  private skeleton: string;
+  private parsed?: XmlElement;
   private body: string;
-  private tail: string;
+  private readonly tags: RowTags;
   private rows?: RowIndex;
   /** Pending writes, in order: a later one wins where they overlap. */
   private writes: ColumnWrite[] = [];
@@ -114,75 +150,149 @@ export class Worksheet {
   constructor(
     xml: string,
     private readonly date1904: boolean,
+    /** The part's name, for messages. */
+    private readonly part = 'worksheet',
   ) {
-    const data = findElement(xml, 'sheetData');
-    if (!data) throw new Error('worksheet without sheetData');
-    this.head = xml.slice(0, data.start) + '<sheetData>';
-    this.body = xml.slice(data.contentStart, data.contentEnd);
-    this.tail = '</sheetData>' + xml.slice(data.end);
+    // Only the part up to sheetData's start tag goes through the parser: the rows are scanned as text.
+    const data = parseUntil(xml, MAIN, 'sheetData');
+    if (!data) throw new ZipFormatError('worksheet without sheetData');
+    this.tags = new RowTags(prefixOf(data.name));
+    if (data.selfClosing) {
+      this.skeleton = xml.slice(0, data.start) + xml.slice(data.start, data.tagEnd).replace(/\s*\/>$/, '>') + `</${data.name}>` + xml.slice(data.end);
+      this.body = '';
+    } else {
+      const close = xml.lastIndexOf(`</${data.name}`);
+      if (close < data.tagEnd) throw new ZipFormatError('unterminated sheetData');
+      this.skeleton = xml.slice(0, data.tagEnd) + xml.slice(close);
+      this.body = xml.slice(data.tagEnd, close);
+      if (this.body.includes('xmlns') && /<[^<>]*\sxmlns[:=]/.test(this.body)) this.checkRowPrefixes(xml, data.name);
+    }
+    this.root();
+  }
+
+  /**
+   * The rows are scanned by the names their elements have where `sheetData` starts. A writer may
+   * declare namespaces again inside the rows; then every element there is checked with the
+   * parser (slow, but only for such files), and a prefix that changes meaning is refused rather
+   * than misread.
+   */
+  private checkRowPrefixes(xml: string, sheetData: string): void {
+    const data = childOf(parseXml(xml), MAIN, 'sheetData');
+    const consistent = (element: XmlElement): boolean =>
+      inNamespace(element, MAIN) === (prefixOf(element.name) === this.tags.p) && element.children.every(consistent);
+    if (!data || data.name !== sheetData || !data.children.every(consistent)) {
+      throw new PartError('xlsx-part-unsupported', this.part, 'namespace prefixes redeclared inside the rows');
+    }
+  }
+
+  /** The parsed skeleton (its root, the worksheet). */
+  private root(): XmlElement {
+    if (!this.parsed) {
+      const root = parseXml(this.skeleton);
+      if (root.local !== 'worksheet' || !inNamespace(root, MAIN) || !childOf(root, MAIN, 'sheetData')) throw new ZipFormatError('not a worksheet');
+      this.parsed = root;
+    }
+    return this.parsed;
+  }
+
+  private sheetData(): XmlElement {
+    return childOf(this.root(), MAIN, 'sheetData')!;
+  }
+
+  private child(local: string): XmlElement | undefined {
+    return childOf(this.root(), MAIN, local);
+  }
+
+  private edit(skeleton: string): void {
+    this.skeleton = skeleton;
+    this.parsed = undefined;
+    this.dirty = true;
   }
 
   get isProtected(): boolean {
-    const protection = findElement(this.tail, 'sheetProtection');
-    if (!protection) return false;
-    const sheet = attr(protection.tag, 'sheet');
+    const protection = this.child('sheetProtection');
+    const sheet = protection && attribute(protection, 'sheet');
     return sheet === '1' || sheet === 'true';
   }
 
   toXml(): string {
-    return this.head + this.body + this.tail;
+    const at = this.sheetData().tagEnd;
+    return this.skeleton.slice(0, at) + this.body + this.skeleton.slice(at);
+  }
+
+  /** The rows, as `replaceRows` of a sheet of the same part takes them. */
+  get rowsXml(): string {
+    return this.body;
+  }
+
+  /** An empty sheet that writes its rows with this sheet's prefix, to build rows for `replaceRows`. */
+  scratch(): Worksheet {
+    const p = this.tags.p;
+    const root = p === '' ? '<worksheet xmlns="' + NS.main + '">' : `<${p}worksheet xmlns:${p.slice(0, -1)}="${NS.main}">`;
+    return new Worksheet(`${root}<${p}sheetData/></${p}worksheet>`, this.date1904);
   }
 
   snapshot(): WorksheetSnapshot {
-    return { head: this.head, body: this.body, tail: this.tail, dirty: this.dirty, cellsChanged: this.cellsChanged };
+    return { skeleton: this.skeleton, body: this.body, dirty: this.dirty, cellsChanged: this.cellsChanged };
   }
 
   restore(snapshot: WorksheetSnapshot): void {
-    ({ head: this.head, body: this.body, tail: this.tail, dirty: this.dirty, cellsChanged: this.cellsChanged } = snapshot);
+    ({ skeleton: this.skeleton, body: this.body, dirty: this.dirty, cellsChanged: this.cellsChanged } = snapshot);
+    this.parsed = undefined;
     this.rows = undefined;
     this.writes = [];
   }
 
   /** Relationship ids of the sheet's tables. */
   get tableParts(): string[] {
-    const parts = findElement(this.tail, 'tableParts');
-    if (!parts) return [];
-    return findElements(this.tail.slice(parts.contentStart, parts.contentEnd), 'tablePart').map((e) => relationshipId(e.tag) ?? '');
+    const parts = this.child('tableParts');
+    return parts ? childrenOf(parts, MAIN, 'tablePart').map((e) => attribute(e, 'id', R) ?? '') : [];
   }
 
   removeTablePart(id: string): void {
-    const parts = findElement(this.tail, 'tableParts');
+    const parts = this.child('tableParts');
     if (!parts) return;
-    const kept = findElements(this.tail.slice(parts.contentStart, parts.contentEnd), 'tablePart')
-      .map((e) => e.tag)
-      .filter((tag) => relationshipId(tag) !== id);
-    const xml = kept.length > 0 ? `${setAttr(parts.tag, 'count', String(kept.length))}${kept.join('')}</tableParts>` : '';
-    this.tail = this.tail.slice(0, parts.start) + xml + this.tail.slice(parts.end);
-    this.dirty = true;
+    const all = childrenOf(parts, MAIN, 'tablePart');
+    const gone = all.find((e) => attribute(e, 'id', R) === id);
+    if (!gone) return;
+    const xml = this.skeleton;
+    if (all.length === 1) {
+      this.edit(xml.slice(0, parts.start) + xml.slice(parts.end));
+      return;
+    }
+    const without = xml.slice(0, gone.start) + xml.slice(gone.end);
+    this.edit(replaceStartTag(without, parts, withAttribute(xml, parts, 'count', String(all.length - 1))));
   }
 
   removeMergedCells(): void {
-    const merges = findElement(this.tail, 'mergeCells');
-    if (!merges) return;
-    this.tail = this.tail.slice(0, merges.start) + this.tail.slice(merges.end);
-    this.dirty = true;
+    const merges = this.child('mergeCells');
+    if (merges) this.edit(this.skeleton.slice(0, merges.start) + this.skeleton.slice(merges.end));
   }
 
   private index(): RowIndex {
     if (this.rows) return this.rows;
     const body = this.body;
+    const { row: rowTag, rowEnd } = this.tags;
     let capacity = 1024;
     let numbers: Int32Array = new Int32Array(capacity);
     let starts: Int32Array = new Int32Array(capacity);
     let ends: Int32Array = new Int32Array(capacity);
     let count = 0;
     let previous = 0;
-    for (let at = nextTag(body, '<row', 0); at >= 0; ) {
+    for (let at = nextTag(body, rowTag, 0); at >= 0; ) {
       const tagEnd = body.indexOf('>', at);
-      const tag = body.slice(at, tagEnd + 1);
-      const r = attr(tag, 'r');
+      if (tagEnd < 0) throw new ZipFormatError('unterminated row');
+      const r = attr(body.slice(at, tagEnd + 1), 'r');
       const number = r === undefined ? previous + 1 : Number(r);
-      const end = body.charCodeAt(tagEnd - 1) === 47 ? tagEnd + 1 : body.indexOf('</row>', tagEnd) + 6;
+      // Rows come in ascending order inside the grid (CT_SheetData); the index relies on it.
+      if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) throw new ZipFormatError(`row ${r} out of order or outside the grid`);
+      let end: number;
+      if (body.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
+      else {
+        const close = body.indexOf(rowEnd, tagEnd);
+        if (close < 0) throw new ZipFormatError('unterminated row');
+        end = close + rowEnd.length;
+      }
       if (count === capacity) {
         capacity *= 2;
         numbers = grow(numbers, capacity);
@@ -194,7 +304,7 @@ export class Worksheet {
       ends[count] = end;
       count++;
       previous = number;
-      at = nextTag(body, '<row', end);
+      at = nextTag(body, rowTag, end);
     }
     this.rows = { numbers, starts, ends, count };
     return this.rows;
@@ -213,6 +323,40 @@ export class Worksheet {
     return lo;
   }
 
+  /** The number of the last row in `top`–`bottom` with a non-blank cell in columns `left`–`right`, or top − 1. */
+  lastUsedRow(range: RangeRef, context: ReadContext): number {
+    const rows = this.index();
+    const body = this.body;
+    const first = this.seek(range.top);
+    let last = range.top - 1;
+    for (let i = this.seek(range.bottom + 1) - 1; i >= first; i--) {
+      let used = false;
+      forEachCell(body, rows.starts[i], rows.ends[i], this.tags, (col, start, tagEnd, end) => {
+        if (col >= range.left && col <= range.right) {
+          const value = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
+          used = value !== null && value !== '';
+        }
+        return !used && col < range.right;
+      });
+      if (used) {
+        last = rows.numbers[i];
+        break;
+      }
+    }
+    // Pending writes count with what they write.
+    for (const write of this.writes) {
+      if (!write.values || write.col < range.left || write.col > range.right) continue;
+      for (let r = Math.min(write.top + write.length - 1, range.bottom); r > last && r >= Math.max(write.top, range.top); r--) {
+        const value = shown(write.values[r - write.top]);
+        if (value !== null && value !== '') {
+          last = r;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
   /** Values of the cells in `range`, row by row; blanks and missing cells are null. */
   readRange(range: RangeRef, context: ReadContext): CellValue[][] {
     const width = range.right - range.left + 1;
@@ -222,8 +366,8 @@ export class Worksheet {
     const body = this.body;
     for (let i = this.seek(range.top); i < rows.count && rows.numbers[i] <= range.bottom; i++) {
       const out = result[rows.numbers[i] - range.top];
-      forEachCell(body, rows.starts[i], rows.ends[i], (col, start, tagEnd, end) => {
-        if (col >= range.left && col <= range.right) out[col - range.left] = cellValue(body, start, tagEnd, end, context, this.date1904);
+      forEachCell(body, rows.starts[i], rows.ends[i], this.tags, (col, start, tagEnd, end) => {
+        if (col >= range.left && col <= range.right) out[col - range.left] = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
         return col < range.right;
       });
     }
@@ -248,7 +392,7 @@ export class Worksheet {
     const i = this.seek(row);
     if (i >= rows.count || rows.numbers[i] !== row) return undefined;
     let style: number | undefined;
-    forEachCell(this.body, rows.starts[i], rows.ends[i], (c, start, tagEnd) => {
+    forEachCell(this.body, rows.starts[i], rows.ends[i], this.tags, (c, start, tagEnd) => {
       if (c === col) {
         const s = attr(this.body.slice(start, tagEnd), 's');
         style = s === undefined ? undefined : Number(s);
@@ -262,7 +406,7 @@ export class Worksheet {
     if (write.length > 0) this.writes.push(write);
   }
 
-  /** Replaces every row of the sheet (a sheet Traguardo owns). */
+  /** Replaces every row of the sheet (a sheet Traguardo owns); `rowsXml` comes from this sheet's `scratch()`. */
   replaceRows(rowsXml: string, lastRow: number, lastCol: number): void {
     this.body = rowsXml;
     this.rows = undefined;
@@ -284,6 +428,7 @@ export class Worksheet {
       last = Math.max(last, w.top + w.length - 1);
       lastCol = Math.max(lastCol, w.col);
     }
+    if (last > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
     const touched = new Uint8Array(last - first + 1);
     for (const w of writes) touched.fill(1, w.top - first, w.top - first + w.length);
     const rows = this.index();
@@ -295,9 +440,12 @@ export class Worksheet {
       if (touched[row - first] === 0) continue;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
+      const rowWrites = cellWrites(writes, row);
+      // Clearing cells of a row that does not exist changes nothing: no empty row is added.
+      if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
       pieces.push(body.slice(position, at));
-      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, cellWrites(writes, row), this.date1904));
+      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags));
       position = exists ? rows.ends[i] : at;
     }
     pieces.push(body.slice(position));
@@ -310,50 +458,58 @@ export class Worksheet {
   }
 
   private extendDimension(lastRow: number, lastCol: number): void {
-    const dimension = findElement(this.head, 'dimension');
-    const ref = dimension && attr(dimension.tag, 'ref');
-    const current = ref ? parseRangeRef(ref) : { top: 1, left: 1, bottom: 1, right: 1 };
+    const dimension = this.child('dimension');
+    const ref = dimension && attribute(dimension, 'ref');
+    let current: RangeRef = { top: 1, left: 1, bottom: 1, right: 1 };
+    try {
+      if (ref) current = parseRangeRef(ref);
+    } catch {
+      // A dimension outside the grid is only a hint: the cells written give the new one.
+    }
     if (current.bottom >= lastRow && current.right >= lastCol) return;
     const from = cellAddress(current.top, current.left);
     this.setDimension(`${from}:${cellAddress(Math.max(current.bottom, lastRow), Math.max(current.right, lastCol))}`);
   }
 
   private setDimension(ref: string): void {
-    const dimension = findElement(this.head, 'dimension');
-    if (dimension) {
-      this.head = this.head.slice(0, dimension.start) + setAttr(dimension.tag, 'ref', ref) + this.head.slice(dimension.end);
-    }
+    const dimension = this.child('dimension');
+    if (dimension) this.edit(replaceStartTag(this.skeleton, dimension, withAttribute(this.skeleton, dimension, 'ref', ref)));
   }
 
   /** Sets the width of one column, splitting a `<col>` range that covers several columns. */
   setColumnWidth(col: number, width: number): void {
-    const cols = findElement(this.head, 'cols');
-    const entries = cols ? findElements(this.head.slice(cols.contentStart, cols.contentEnd), 'col').map((e) => e.tag) : [];
+    const cols = this.child('cols');
+    const xml = this.skeleton;
+    const entries = cols ? childrenOf(cols, MAIN, 'col').map((e) => xml.slice(e.start, e.end)) : [];
+    const own = (min: number, max: number): string => `<col min="${min}" max="${max}" width="${width}" customWidth="1"/>`;
     const result: string[] = [];
     let placed = false;
+    const scope = cols?.scope ?? this.root().scope;
     for (const tag of entries) {
       const min = Number(attr(tag, 'min'));
       const max = Number(attr(tag, 'max'));
       if (col < min || col > max) {
         if (!placed && min > col) {
-          result.push(`<col min="${col}" max="${col}" width="${width}" customWidth="1"/>`);
+          result.push(adopt(own(col, col), scope, MAIN_BINDINGS));
           placed = true;
         }
         result.push(tag);
         continue;
       }
       if (min < col) result.push(setAttr(tag, 'max', String(col - 1)));
-      const own = setAttr(setAttr(setAttr(setAttr(tag, 'min', String(col)), 'max', String(col)), 'width', String(width)), 'customWidth', '1');
-      result.push(own);
+      result.push(setAttr(setAttr(setAttr(setAttr(tag, 'min', String(col)), 'max', String(col)), 'width', String(width)), 'customWidth', '1'));
       if (max > col) result.push(setAttr(tag, 'min', String(col + 1)));
       placed = true;
     }
-    if (!placed) result.push(`<col min="${col}" max="${col}" width="${width}" customWidth="1"/>`);
-    const xml = `<cols>${result.join('')}</cols>`;
-    this.head = cols
-      ? this.head.slice(0, cols.start) + xml + this.head.slice(cols.end)
-      : this.head.slice(0, this.head.length - '<sheetData>'.length) + xml + '<sheetData>';
-    this.dirty = true;
+    if (!placed) result.push(adopt(own(col, col), scope, MAIN_BINDINGS));
+    if (cols) {
+      const open = cols.selfClosing ? xml.slice(cols.start, cols.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(cols.start, cols.tagEnd);
+      this.edit(xml.slice(0, cols.start) + open + result.join('') + `</${cols.name}>` + xml.slice(cols.end));
+    } else {
+      // `cols` goes just before `sheetData` (CT_Worksheet).
+      const at = this.sheetData().start;
+      this.edit(xml.slice(0, at) + adopt(`<cols>${result.join('')}</cols>`, this.root().scope, MAIN_BINDINGS) + xml.slice(at));
+    }
   }
 
   addDataValidation(xml: string): void {
@@ -367,20 +523,19 @@ export class Worksheet {
   /** A conditional format for `sqref`; `rules(priority)` gives the rules from a free priority on. */
   addConditionalFormatting(sqref: string, rules: (firstPriority: number) => string): void {
     let highest = 0;
-    for (const m of this.tail.matchAll(/\spriority="(\d+)"/g)) highest = Math.max(highest, Number(m[1]));
+    for (const format of childrenOf(this.root(), MAIN, 'conditionalFormatting')) {
+      for (const rule of childrenOf(format, MAIN, 'cfRule')) highest = Math.max(highest, Number(attribute(rule, 'priority') ?? 0) || 0);
+    }
     this.insertTail('conditionalFormatting', `<conditionalFormatting sqref="${sqref}">${rules(highest + 1)}</conditionalFormatting>`);
   }
 
   /** Removes the conditional formats whose range (`sqref`) satisfies `matches`; the others stay. */
   removeConditionalFormatting(matches: (sqref: string) => boolean): void {
-    const kept = this.tail.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (element) => {
-      const sqref = attr(element.slice(0, element.indexOf('>') + 1), 'sqref') ?? '';
-      return matches(sqref) ? '' : element;
-    });
-    if (kept !== this.tail) {
-      this.tail = kept;
-      this.dirty = true;
-    }
+    const gone = childrenOf(this.root(), MAIN, 'conditionalFormatting').filter((e) => matches(attribute(e, 'sqref') ?? ''));
+    if (gone.length === 0) return;
+    let xml = this.skeleton;
+    for (const element of gone.reverse()) xml = xml.slice(0, element.start) + xml.slice(element.end);
+    this.edit(xml);
   }
 
   /**
@@ -389,25 +544,30 @@ export class Worksheet {
    * table when it grows or shrinks, as in Excel.
    */
   resizeColumnRanges(top: number, bottom: number, newBottom: number, left: number, right: number): void {
-    const tail = this.tail.replace(/(<(?:dataValidation|conditionalFormatting)\s[^>]*?sqref=")([^"]*)"/g, (_whole, start: string, sqref: string) => {
-      const ranges = sqref.split(' ').map((range) => {
-        const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-        if (!m || m[1] !== m[3] || Number(m[2]) !== top || Number(m[4]) !== bottom) return range;
-        const col = columnNumber(m[1]);
-        return col >= left && col <= right ? `${m[1]}${top}:${m[1]}${newBottom}` : range;
-      });
-      return `${start}${ranges.join(' ')}"`;
-    });
-    if (tail !== this.tail) {
-      this.tail = tail;
-      this.dirty = true;
+    const root = this.root();
+    const elements = [...childrenOf(root, MAIN, 'conditionalFormatting'), ...childrenOf(root, MAIN, 'dataValidations').flatMap((v) => childrenOf(v, MAIN, 'dataValidation'))];
+    let xml = this.skeleton;
+    for (const element of elements.sort((a, b) => b.start - a.start)) {
+      const sqref = attribute(element, 'sqref');
+      if (sqref === undefined) continue;
+      const resized = sqref
+        .split(' ')
+        .map((range) => {
+          const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+          if (!m || m[1] !== m[3] || Number(m[2]) !== top || Number(m[4]) !== bottom) return range;
+          const col = columnNumber(m[1]);
+          return col >= left && col <= right ? `${m[1]}${top}:${m[1]}${newBottom}` : range;
+        })
+        .join(' ');
+      if (resized !== sqref) xml = replaceStartTag(xml, element, withAttribute(xml, element, 'sqref', resized));
     }
+    if (xml !== this.skeleton) this.edit(xml);
   }
 
   /** The relationship id of the sheet's legacy drawing (notes), if it has one. */
   get legacyDrawing(): string | undefined {
-    const element = findElement(this.tail, 'legacyDrawing');
-    return element && relationshipId(element.tag);
+    const element = this.child('legacyDrawing');
+    return element && attribute(element, 'id', R);
   }
 
   setLegacyDrawing(relationshipId: string): void {
@@ -415,33 +575,26 @@ export class Worksheet {
   }
 
   private addChild(container: string, child: string, xml: string): void {
-    const span = findElement(this.tail, container);
-    if (!span || span.tag.endsWith('/>')) {
-      if (span) this.tail = this.tail.slice(0, span.start) + this.tail.slice(span.end);
+    const span = this.child(container);
+    if (!span) {
       this.insertTail(container, `<${container} count="1">${xml}</${container}>`);
       return;
     }
-    const count = findElements(this.tail.slice(span.contentStart, span.contentEnd), child).length + 1;
-    const tag = setAttr(span.tag, 'count', String(count));
-    this.tail =
-      this.tail.slice(0, span.start) + tag + this.tail.slice(span.contentStart, span.contentEnd) + xml + this.tail.slice(span.contentEnd);
-    this.dirty = true;
+    const count = childrenOf(span, MAIN, child).length + 1;
+    const skeleton = this.skeleton;
+    const withCount = replaceStartTag(skeleton, span, withAttribute(skeleton, span, 'count', String(count)));
+    const reparsed = parseXml(withCount);
+    const container2 = childOf(reparsed, MAIN, container)!;
+    this.edit(appendChild(withCount, container2, adopt(xml, container2.scope, MAIN_R_BINDINGS)));
   }
 
-  private insertTail(name: string, xml: string): void {
-    const later = TAIL_ORDER.slice(TAIL_ORDER.indexOf(name) + 1);
-    let at = this.tail.lastIndexOf('</worksheet>');
-    for (const other of later) {
-      const span = findElement(this.tail, other);
-      if (span && span.start < at) at = span.start;
-    }
-    this.tail = this.tail.slice(0, at) + xml + this.tail.slice(at);
-    if (xml.includes('r:id') && !/xmlns:r=/.test(this.head)) {
-      const root = findElement(this.head, 'worksheet')!;
-      const tag = setAttr(root.tag, 'xmlns:r', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships');
-      this.head = this.head.slice(0, root.start) + tag + this.head.slice(root.start + root.tag.length);
-    }
-    this.dirty = true;
+  private insertTail(name: string, fragment: string): void {
+    const later = new Set(TAIL_ORDER.slice(TAIL_ORDER.indexOf(name) + 1));
+    const root = this.root();
+    const next = root.children.find((c, i) => i > root.children.indexOf(this.sheetData()) && inNamespace(c, MAIN) && later.has(c.local));
+    const xml = this.skeleton;
+    const element = adopt(fragment, root.scope, MAIN_R_BINDINGS);
+    this.edit(next ? xml.slice(0, next.start) + element + xml.slice(next.start) : appendChild(xml, root, element));
   }
 }
 
@@ -470,21 +623,28 @@ function forEachCell(
   xml: string,
   rowStart: number,
   rowEnd: number,
+  tags: RowTags,
   visit: (col: number, start: number, tagEnd: number, end: number) => boolean,
 ): void {
   let col = 0;
-  for (let at = nextTag(xml, '<c', rowStart, rowEnd); at >= 0; ) {
+  for (let at = nextTag(xml, tags.c, rowStart, rowEnd); at >= 0; ) {
     const tagEnd = xml.indexOf('>', at) + 1;
-    const end = xml.charCodeAt(tagEnd - 2) === 47 ? tagEnd : xml.indexOf('</c>', tagEnd) + 4;
-    col = cellColumn(xml, at, tagEnd, col);
+    if (tagEnd === 0 || tagEnd > rowEnd) throw new ZipFormatError('unterminated cell');
+    let end = tagEnd;
+    if (xml.charCodeAt(tagEnd - 2) !== 47) {
+      const close = xml.indexOf(tags.cEnd, tagEnd);
+      if (close < 0 || close >= rowEnd) throw new ZipFormatError('unterminated cell');
+      end = close + tags.cEnd.length;
+    }
+    col = cellColumn(xml, at, tagEnd, col, tags.c.length);
     if (!visit(col, at, tagEnd, end)) return;
-    at = nextTag(xml, '<c', end, rowEnd);
+    at = nextTag(xml, tags.c, end, rowEnd);
   }
 }
 
 /** Column of the cell whose start tag spans [start, tagEnd): its `r`, or the one after `previous`. */
-function cellColumn(xml: string, start: number, tagEnd: number, previous: number): number {
-  let at = xml.indexOf(' r="', start);
+function cellColumn(xml: string, start: number, tagEnd: number, previous: number, nameLength: number): number {
+  let at = xml.indexOf(' r="', start + nameLength);
   if (at < 0 || at > tagEnd) {
     const r = attr(xml.slice(start, tagEnd), 'r');
     return r === undefined ? previous + 1 : columnNumber(r.replace(/\d+$/, ''));
@@ -495,19 +655,23 @@ function cellColumn(xml: string, start: number, tagEnd: number, previous: number
   return col;
 }
 
-function cellValue(xml: string, start: number, tagEnd: number, end: number, context: ReadContext, date1904: boolean): CellValue {
+function cellValue(xml: string, start: number, tagEnd: number, end: number, context: ReadContext, date1904: boolean, tags: RowTags): CellValue {
   if (end === tagEnd) return null;
   const tag = xml.slice(start, tagEnd);
   const type = attr(tag, 't');
+  const p = tags.p;
   if (type === 'inlineStr') {
-    const is = findElement(xml.slice(tagEnd, end), 'is');
-    return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd)) : null;
+    const is = findElement(xml.slice(tagEnd, end), `${p}is`);
+    return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
   }
-  const v = xml.indexOf('<v', tagEnd);
-  if (v < 0 || v > end) return null;
+  const v = nextTag(xml, `<${p}v`, tagEnd, end);
+  if (v < 0) return null;
   const vStart = xml.indexOf('>', v) + 1;
+  if (vStart === 0 || vStart > end) throw new ZipFormatError('unterminated value');
   if (xml.charCodeAt(vStart - 2) === 47) return null;
-  const text = xml.slice(vStart, xml.indexOf('</v>', vStart));
+  const vEnd = xml.indexOf(`</${p}v>`, vStart);
+  if (vEnd < 0 || vEnd > end) throw new ZipFormatError('unterminated value');
+  const text = xml.slice(vStart, vEnd);
   switch (type) {
     case 's':
       return context.sharedStrings()[Number(text)] ?? null;
@@ -547,9 +711,11 @@ function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnWrite[] 
 }
 
 /** The row with `writes` (sorted by column) applied; other cells are copied as they are. */
-function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean): string {
+function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags): string {
+  const p = tags.p;
+  const cell = (write: ColumnWrite, existingTag: string | undefined): string => withPrefix(cellXml(row, write, existingTag, date1904), p);
   if (rowXml === undefined) {
-    return `<row r="${row}">${writes.map((w) => cellXml(row, w, undefined, date1904)).join('')}</row>`;
+    return `<${p}row r="${row}">${writes.map((w) => cell(w, undefined)).join('')}</${p}row>`;
   }
   const tagEnd = rowXml.indexOf('>') + 1;
   // `spans` is an optional hint that new cells could contradict.
@@ -561,35 +727,40 @@ function rewriteRow(rowXml: string | undefined, row: number, writes: readonly Co
   let position = tagEnd;
   let next = 0;
   // Output columns usually lie right of every cell of the row: then there is nothing to scan.
-  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd)) {
-    forEachCell(rowXml, tagEnd, rowXml.length, (col, start, cellTagEnd, end) => {
+  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd, tags)) {
+    forEachCell(rowXml, tagEnd, rowXml.length, tags, (col, start, cellTagEnd, end) => {
       while (next < writes.length && writes[next].col < col) {
-        pieces.push(rowXml.slice(position, start), cellXml(row, writes[next++], undefined, date1904));
+        pieces.push(rowXml.slice(position, start), cell(writes[next++], undefined));
         position = start;
       }
       if (next < writes.length && writes[next].col === col) {
-        pieces.push(rowXml.slice(position, start), cellXml(row, writes[next++], rowXml.slice(start, cellTagEnd), date1904));
+        pieces.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
         position = end;
-      } else if (!rowXml.startsWith(' r="', start + 2) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
+      } else if (!rowXml.startsWith(' r="', start + tags.c.length) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
         // A cell without `r` is placed by its predecessors: give it its address before inserting any.
-        pieces.push(rowXml.slice(position, start), `<c r="${cellAddress(row, col)}"${rowXml.slice(start + 2, end)}`);
+        pieces.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
         position = end;
       }
       return true;
     });
   }
-  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - '</row>'.length));
-  while (next < writes.length) pieces.push(cellXml(row, writes[next++], undefined, date1904));
-  pieces.push('</row>');
+  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
+  while (next < writes.length) pieces.push(cell(writes[next++], undefined));
+  pieces.push(tags.rowEnd);
   return pieces.join('');
 }
 
+/** A cell written unprefixed (as Traguardo writes it) with its elements in the sheet's prefix. */
+function withPrefix(cell: string, p: string): string {
+  return p === '' ? cell : cell.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${p}$2`);
+}
+
 /** Column of the last cell of a row, 0 when it has none or it cannot tell quickly. */
-function lastCellColumn(rowXml: string, contentStart: number): number {
-  const last = rowXml.lastIndexOf('<c ');
-  if (last < contentStart) return rowXml.indexOf('<c', contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
-  if (!rowXml.startsWith(' r="', last + 2)) return Number.MAX_SAFE_INTEGER;
-  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0);
+function lastCellColumn(rowXml: string, contentStart: number, tags: RowTags): number {
+  const last = rowXml.lastIndexOf(`${tags.c} `);
+  if (last < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  if (!rowXml.startsWith(' r="', last + tags.c.length)) return Number.MAX_SAFE_INTEGER;
+  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0, tags.c.length);
 }
 
 function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {
@@ -604,6 +775,7 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
   if (value === null || value === undefined) return `${start}/>`;
   if (isFormulaCell(value)) return formulaCellXml(start, value);
   if (typeof value === 'string') {
+    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, write.col), length: value.length, limit: MAX_CELL_TEXT });
     // Always an inline string, never a formula: text starting with `=` stays text.
     return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
   }

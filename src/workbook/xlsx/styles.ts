@@ -3,7 +3,7 @@
  * and the few styles Traguardo adds (formats, grey output cells, band colours) when writing.
  * Existing styles are never changed; new ones are appended, so every formatted cell keeps its look.
  */
-import { attr, escapeXml, findElement, findElements, unescapeXml } from './xml';
+import { adopt, appendChild, attr, attribute, childOf, childrenOf, escapeXml, MAIN, MAIN_BINDINGS, parseXml, prefixOf, type XmlElement } from './xml';
 
 /** Built-in number formats that show a date or a time (ECMA-376 §18.8.30, with East Asian ones). */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
@@ -56,26 +56,27 @@ export class StyleSheet {
   private readonly counts: Record<string, number> = {};
   private readonly added: Record<string, string[]> = {};
   private readonly xfs: string[];
-  private readonly fonts: string[];
   private readonly looks = new Map<string, number>();
   private readonly fills = new Map<string, number>();
   private readonly dxfIds = new Map<string, number>();
   private boldFontId?: number;
 
+  private readonly root: XmlElement;
+
   constructor(private xml: string) {
+    this.root = parseXml(xml);
     const formats = new Map<number, string>();
-    const numFmts = findElement(xml, 'numFmts');
+    const numFmts = childOf(this.root, MAIN, 'numFmts');
     if (numFmts) {
-      for (const f of findElements(xml.slice(numFmts.contentStart, numFmts.contentEnd), 'numFmt')) {
-        const id = Number(attr(f.tag, 'numFmtId'));
-        const code = unescapeXml(attr(f.tag, 'formatCode') ?? '');
+      for (const f of childrenOf(numFmts, MAIN, 'numFmt')) {
+        const id = Number(attribute(f, 'numFmtId'));
+        const code = attribute(f, 'formatCode') ?? '';
         formats.set(id, code);
         this.customFormats.set(code, id);
         this.nextFormatId = Math.max(this.nextFormatId, id + 1);
       }
     }
-    this.xfs = this.children('cellXfs').map((e) => e.tag);
-    this.fonts = this.children('fonts').map((e) => xml.slice(e.start, e.end));
+    this.xfs = this.children('cellXfs').map((e) => xml.slice(e.start, e.tagEnd));
     for (const section of Object.keys(CHILD)) this.counts[section] = this.children(section).length;
     for (const tag of this.xfs) {
       const id = Number(attr(tag, 'numFmtId') ?? 0);
@@ -85,15 +86,9 @@ export class StyleSheet {
     }
   }
 
-  private children(section: string) {
-    const span = findElement(this.xml, section);
-    if (!span) return [];
-    return findElements(this.xml.slice(span.contentStart, span.contentEnd), CHILD[section]).map((e) => ({
-      ...e,
-      start: e.start + span.contentStart,
-      end: e.end + span.contentStart,
-      tag: e.tag,
-    }));
+  private children(section: string): XmlElement[] {
+    const span = childOf(this.root, MAIN, section);
+    return span ? childrenOf(span, MAIN, CHILD[section]) : [];
   }
 
   get changed(): boolean {
@@ -153,8 +148,14 @@ export class StyleSheet {
   private strongFont(): number {
     if (this.boldFontId === undefined) {
       // The default font, bold and black: headers keep the workbook's typeface.
-      const base = (this.fonts[0] ?? '<font></font>').replace(/<(b|color)\b[^>]*\/>/g, '');
-      const font = base.replace(/^<font>|^<font\s[^>]*>/, (open) => `${open}<b/><color rgb="FF000000"/>`);
+      const first = this.children('fonts')[0];
+      let font = '<font><b/><color rgb="FF000000"/></font>';
+      if (first) {
+        const p = prefixOf(first.name);
+        const kept = first.children.filter((c) => c.local !== 'b' && c.local !== 'color').map((c) => this.xml.slice(c.start, c.end));
+        // The copy stays in the scope it came from, so its prefixes keep meaning what they meant.
+        font = `${this.xml.slice(first.start, first.tagEnd).replace(/\s*\/>$/, '>')}<${p}b/><${p}color rgb="FF000000"/>${kept.join('')}</${first.name}>`;
+      }
       this.boldFontId = this.append('fonts', font);
     }
     return this.boldFontId;
@@ -168,22 +169,25 @@ export class StyleSheet {
   toXml(): string {
     let xml = this.xml;
     for (const [section, children] of Object.entries(this.added)) {
-      const content = children.join('');
-      const span = findElement(xml, section);
-      const count = this.counts[section];
+      const root = parseXml(xml);
+      const span = childOf(root, MAIN, section);
+      const count = String(this.counts[section]);
       if (span) {
-        const open = span.tag.endsWith('/>') ? span.tag.slice(0, -2) + '>' : span.tag;
-        const tag = /\scount=/.test(open) ? open.replace(/(\scount=)(["'])\d*\2/, `$1"${count}"`) : open.replace(/>$/, ` count="${count}">`);
-        const inner = xml.slice(span.contentStart, span.contentEnd);
-        xml = xml.slice(0, span.start) + tag + inner + content + `</${section}>` + xml.slice(span.end);
+        // Traguardo's own children are unprefixed; the copied font already has the part's prefixes.
+        const content = children.map((child) => (prefixOf(child.slice(1, child.search(/[\s/>]/))) ? child : adopt(child, span.scope, MAIN_BINDINGS))).join('');
+        const counted = xml.slice(0, span.start) + setCount(xml.slice(span.start, span.tagEnd), count) + xml.slice(span.tagEnd);
+        xml = appendChild(counted, childOf(parseXml(counted), MAIN, section)!, content);
       } else {
-        const later = SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1)
-          .map((name) => findElement(xml, name))
-          .find((s) => s !== undefined);
-        const at = later ? later.start : xml.lastIndexOf('</styleSheet>');
-        xml = xml.slice(0, at) + `<${section} count="${count}">${content}</${section}>` + xml.slice(at);
+        const later = new Set(SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1));
+        const next = root.children.find((c) => MAIN.includes(c.ns) && later.has(c.local));
+        const element = adopt(`<${section} count="${count}">${children.join('')}</${section}>`, root.scope, MAIN_BINDINGS);
+        xml = next ? xml.slice(0, next.start) + element + xml.slice(next.start) : appendChild(xml, root, element);
       }
     }
     return xml;
   }
+}
+
+function setCount(tag: string, count: string): string {
+  return attr(tag, 'count') === undefined ? tag.replace(/\s*(\/?)>$/, ` count="${count}"$1>`) : tag.replace(/(\scount\s*=\s*)(["'])[^"']*\2/, `$1"${count}"`);
 }

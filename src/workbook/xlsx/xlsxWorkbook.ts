@@ -19,31 +19,48 @@ import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
 import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
-import { CONTENT_TYPE, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
-import { EMPTY_SHEET, relationshipId, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
+import { CONTENT_TYPE, CONTENT_TYPES_PART, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
+import { EMPTY_SHEET, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
 import { fflateCodec } from './fflateCodec';
-import { ZipFormatError, type ZipCodec } from './zip';
+import { INFLATE_LIMITS, PartError, ZipFormatError, type ZipCodec } from './zip';
 import {
-  attr,
+  adopt,
+  appendChild,
+  attribute,
+  childOf,
+  childrenOf,
+  CUSTOM_PROPERTIES,
   escapeXml,
-  findElement,
-  findElements,
+  inNamespace,
+  MAIN,
+  MAIN_BINDINGS,
+  MAIN_R_BINDINGS,
+  MAX_COLUMNS,
+  MAX_ROWS,
   parseRangeRef,
+  parseUntil,
+  parseXml,
+  prefixOf,
+  R,
+  replaceStartTag,
   setAttr,
   stringItemText,
+  textOf,
   unescapeExcel,
   unescapeXml,
-  type ElementSpan,
+  VT,
+  withAttribute,
   type RangeRef,
+  type XmlElement,
 } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
-const VT_PREFIX = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/;
 /** The format id every custom document property carries (MS-OLEPS «user defined properties»). */
 const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 /** Elements of CT_Workbook that follow `definedNames`, in schema order. */
+const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
@@ -110,10 +127,26 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly file: string,
   ) {
     this.pkg = pkg;
+    // A zip with neither index part is some other archive, not a damaged workbook.
+    if (!pkg.has('_rels/.rels') && !pkg.has(CONTENT_TYPES_PART)) throw new ZipFormatError('not an OPC package');
+    pkg.checkContentTypes();
+    if (!pkg.has('_rels/.rels')) throw new PartError('xlsx-part-missing', '_rels/.rels', 'no package relationships');
     const main = pkg.relationships('').find((r) => isRelationship(r.type, RELATIONSHIP.officeDocument));
-    if (!main || !pkg.has(main.path)) throw new ZipFormatError('no workbook part');
+    if (!main) throw new PartError('xlsx-part-missing', 'xl/workbook.xml', 'no workbook relationship');
+    if (!pkg.has(main.path)) throw new PartError('xlsx-part-missing', main.path, 'no workbook part');
     this.workbookPath = main.path;
-    if (!findElement(pkg.text(main.path), 'sheets')) throw new ZipFormatError('workbook without sheets');
+    this.workbookXml();
+    // Every sheet the workbook lists must exist: a relationship to a missing part is a damaged package.
+    this.sheets();
+  }
+
+  /** The workbook part, parsed; it must be a SpreadsheetML workbook with its list of sheets. */
+  private workbookXml(): { xml: string; root: XmlElement; sheets: XmlElement } {
+    const xml = this.pkg.text(this.workbookPath);
+    const root = parseXml(xml);
+    const sheets = childOf(root, MAIN, 'sheets');
+    if (root.local !== 'workbook' || !inNamespace(root, MAIN) || !sheets) throw new PartError('xlsx-part-damaged', this.workbookPath, 'not a workbook');
+    return { xml, root, sheets };
   }
 
   /**
@@ -171,16 +204,13 @@ export class XlsxWorkbook implements WorkbookPort {
   private tableData(): TableData[] {
     const context = this.readContext();
     return this.tables().map((table) => {
-      const first = firstDataRow(table);
-      const last = table.ref.bottom - table.totalsRows;
-      const cells = this.worksheet(table.sheet).readRange({ ...table.ref, top: table.ref.top, bottom: Math.max(last, first - 1) }, context);
+      const cells = this.worksheet(table.sheet).readRange({ ...table.ref, top: table.ref.top, bottom: this.dataBottom(table) }, context);
       const header = table.headerRow ? (cells.shift() ?? []) : [];
       const headers = table.columns.map((name, i) => {
         const value = header[i];
         return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : name;
       });
-      const rows = cells.length === 1 && cells[0].every(isBlank) ? [] : cells;
-      return { name: table.name, sheet: table.sheet.name, top: table.headerRow ? table.ref.top : table.ref.top - 1, left: table.ref.left, headers, rows };
+      return { name: table.name, sheet: table.sheet.name, top: table.headerRow ? table.ref.top : table.ref.top - 1, left: table.ref.left, headers, rows: cells };
     });
   }
 
@@ -220,7 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
           break;
       }
     }
-    for (const sheet of this.worksheets.values()) sheet.commit();
+    for (const [sheetPath, sheet] of this.worksheets) commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
   }
 
@@ -229,9 +259,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const path = this.customPropertiesPath();
       if (!path) return null;
       const xml = this.pkg.text(path);
-      const property = findProperty(xml, key);
-      if (!property) return null;
-      return unescapeXml(xml.slice(property.contentStart, property.contentEnd).replace(/<[^>]*>/g, ''));
+      const property = findProperty(parseXml(xml), key);
+      return property ? textOf(xml, property) : null;
     });
   }
 
@@ -246,7 +275,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameName(name, spec.header)));
       if (missing.length > 0) {
         const right = existing.ref.right;
-        this.claim(existing.sheet, { top: existing.ref.top, bottom: existing.ref.bottom, left: right + 1, right: right + missing.length });
+        const bottom = Math.max(this.dataBottom(existing), firstDataRow(existing));
+        this.claim(existing.sheet, { top: existing.ref.top, bottom, left: right + 1, right: right + missing.length });
       }
       for (const spec of missing) {
         const sheet = this.writable(existing.sheet);
@@ -278,7 +308,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const headerStyle = styles.style(headerLook);
     sheet.write({ col, top: table.ref.top, length: 1, values: [spec.header], style: () => headerStyle, keepStyle: false });
     const dataStyle = styles.style(dataLook(spec));
-    const length = table.ref.bottom - table.totalsRows - firstDataRow(table) + 1;
+    // Only rows that hold data get the column's cells: a table whose ref runs far below its data costs its data.
+    const length = Math.max(this.dataBottom(table), firstDataRow(table)) - firstDataRow(table) + 1;
     sheet.write({ col, top: firstDataRow(table), length, values: new Array<CellValue>(length).fill(null), style: () => dataStyle, keepStyle: false });
     const letters = cellAddress(1, col).replace(/\d+$/, '');
     // Ranges cover the table's data rows; Excel extends them with the table, and so does writeRows.
@@ -363,11 +394,12 @@ export class XlsxWorkbook implements WorkbookPort {
     if (table.totalsRows > 0) throw new UserError('xlsx-table-totals-row', { table: table.name });
     const targets = new Map(change.headers.map((h, i) => [columnIndex(table, h), i]));
     const first = firstDataRow(table);
-    const physical = table.ref.bottom - first + 1;
+    // Rows of the table below its data are blank already: they need no clearing, and stay out of the new ref.
+    const physical = Math.max(this.dataBottom(table), first) - first + 1;
     const wanted = Math.max(change.rows.length, 1);
     const width = table.columns.length;
     if (wanted > physical) {
-      this.claim(table.sheet, { top: first + physical, bottom: first + wanted - 1, left: table.ref.left, right: table.ref.right });
+      this.claim(table.sheet, { top: first + physical, bottom: first + wanted - 1, left: table.ref.left, right: table.ref.right }, table);
     }
     const sheet = this.writable(table.sheet);
     // New rows look like the first data row, unless ensureTable declared the column's format.
@@ -396,7 +428,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const table of this.tables().filter((t) => t.sheet.path === info.path)) this.removeTablePart(table, sheet);
     const styles = this.styles();
     const headerRows = new Set(change.headerRows ?? []);
-    const scratch = new Worksheet(EMPTY_SHEET, this.date1904());
+    const scratch = sheet.scratch();
     let lastCol = 0;
     change.rows.forEach((row, r) => {
       lastCol = Math.max(lastCol, row.length);
@@ -410,10 +442,8 @@ export class XlsxWorkbook implements WorkbookPort {
         scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style, keepStyle: false });
       });
     });
-    scratch.commit();
-    const rows = scratch.toXml();
-    const data = findElement(rows, 'sheetData')!;
-    sheet.replaceRows(rows.slice(data.contentStart, data.contentEnd), change.rows.length, lastCol);
+    commitNamed(scratch, info.name);
+    sheet.replaceRows(scratch.rowsXml, change.rows.length, lastCol);
     sheet.removeMergedCells();
     sheet.removeConditionalFormatting(() => true);
     for (const { range, bands } of change.bandRanges ?? []) this.addBands(sheet, range, bands);
@@ -423,34 +453,28 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Workbook-scoped names in `<definedNames>`, created or redefined; other names stay. */
   private defineNames(change: Change<'defineNames'>): void {
-    let xml = this.pkg.text(this.workbookPath);
-    let span = findElement(xml, 'definedNames');
-    if (!span) {
-      const at = AFTER_DEFINED_NAMES.map((name) => findElement(xml, name)?.start)
-        .filter((position): position is number => position !== undefined)
-        .reduce((first, position) => Math.min(first, position), xml.lastIndexOf('</workbook>'));
-      xml = xml.slice(0, at) + '<definedNames></definedNames>' + xml.slice(at);
-      span = findElement(xml, 'definedNames')!;
-    } else if (span.tag.endsWith('/>')) {
-      xml = xml.slice(0, span.start) + '<definedNames></definedNames>' + xml.slice(span.end);
-      span = findElement(xml, 'definedNames')!;
-    }
-    let inner = xml.slice(span.contentStart, span.contentEnd);
     for (const name of change.names) {
+      const { xml, root } = this.workbookXml();
       const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
-      const existing = findElements(inner, 'definedName').find(
-        (e) => attr(e.tag, 'localSheetId') === undefined && sameName(unescapeXml(attr(e.tag, 'name') ?? ''), name.name),
-      );
+      const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
+      const names = childOf(root, MAIN, 'definedNames');
+      const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameName(attribute(e, 'name') ?? '', name.name));
+      let updated: string;
       if (existing) {
-        const open = existing.tag.endsWith('/>') ? existing.tag.slice(0, -2) + '>' : existing.tag;
+        const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
         const tag = name.comment === undefined ? open : setAttr(open, 'comment', escapeXml(name.comment));
-        inner = inner.slice(0, existing.start) + `${tag}${formula}</definedName>` + inner.slice(existing.end);
+        updated = xml.slice(0, existing.start) + `${tag}${formula}</${existing.name}>` + xml.slice(existing.end);
       } else {
-        const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
-        inner += `<definedName name="${escapeXml(name.name)}"${comment}>${formula}</definedName>`;
+        const element = `<definedName name="${escapeXml(name.name)}"${comment}>${formula}</definedName>`;
+        if (names) updated = appendChild(xml, names, adopt(element, names.scope, MAIN_BINDINGS));
+        else {
+          const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_DEFINED_NAMES.includes(c.local));
+          const fragment = adopt(`<definedNames>${element}</definedNames>`, root.scope, MAIN_BINDINGS);
+          updated = next ? xml.slice(0, next.start) + fragment + xml.slice(next.start) : appendChild(xml, root, fragment);
+        }
       }
+      this.pkg.setText(this.workbookPath, updated);
     }
-    this.pkg.setText(this.workbookPath, xml.slice(0, span.contentStart) + inner + xml.slice(span.contentEnd));
     // Formulas reading a redefined name hold results of the old definition.
     this.recalculateOnOpen();
   }
@@ -468,28 +492,19 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.setContentType(path, CONTENT_TYPE.customProperties);
       this.pkg.addRelationship('', RELATIONSHIP.customProperties, path);
     }
-    let xml = this.pkg.text(path);
-    const root = findElement(xml, 'Properties');
-    if (!root) throw new ZipFormatError('custom properties without <Properties>');
-    let prefix = VT_PREFIX.exec(xml)?.[1];
-    if (!prefix) {
-      prefix = 'vt';
-      xml = xml.slice(0, root.start) + setAttr(root.tag, 'xmlns:vt', VT_NS) + xml.slice(root.start + root.tag.length);
-    }
-    const value = `<${prefix}:lpwstr>${escapeXml(change.value)}</${prefix}:lpwstr>`;
-    const existing = findProperty(xml, change.key);
+    const xml = this.pkg.text(path);
+    const root = parseXml(xml);
+    if (root.local !== 'Properties' || !inNamespace(root, CUSTOM_PROPERTIES)) throw new PartError('xlsx-part-damaged', path, 'not a custom properties part');
+    const existing = findProperty(root, change.key);
+    const value = `<vt:lpwstr>${escapeXml(change.value)}</vt:lpwstr>`;
     if (existing) {
-      const open = existing.tag.endsWith('/>') ? existing.tag.slice(0, -2) + '>' : existing.tag;
-      xml = xml.slice(0, existing.start) + open + value + '</property>' + xml.slice(existing.end);
-    } else {
-      const pids = [...xml.matchAll(/\spid="(\d+)"/g)].map((m) => Number(m[1]));
-      const property = `<property fmtid="${CUSTOM_FMTID}" pid="${Math.max(1, ...pids) + 1}" name="${escapeXml(change.key)}">${value}</property>`;
-      const span = findElement(xml, 'Properties')!;
-      xml = span.tag.endsWith('/>')
-        ? xml.slice(0, span.start) + `${span.tag.slice(0, -2)}>${property}</Properties>` + xml.slice(span.end)
-        : xml.slice(0, span.contentEnd) + property + xml.slice(span.contentEnd);
+      const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
+      this.pkg.setText(path, xml.slice(0, existing.start) + open + adopt(value, existing.scope, { vt: VT }) + `</${existing.name}>` + xml.slice(existing.end));
+      return;
     }
-    this.pkg.setText(path, xml);
+    const pids = childrenOf(root, CUSTOM_PROPERTIES, 'property').map((p) => Number(attribute(p, 'pid') ?? 0) || 0);
+    const property = `<property fmtid="${CUSTOM_FMTID}" pid="${Math.max(1, ...pids) + 1}" name="${escapeXml(change.key)}">${value}</property>`;
+    this.pkg.setText(path, appendChild(xml, root, adopt(property, root.scope, { '': CUSTOM_PROPERTIES, vt: VT })));
   }
 
   private customPropertiesPath(): string | undefined {
@@ -501,12 +516,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private sheets(): SheetInfo[] {
     if (this.sheetCache) return this.sheetCache;
-    const xml = this.pkg.text(this.workbookPath);
-    const sheets = findElement(xml, 'sheets')!;
+    const { sheets } = this.workbookXml();
     const targets = new Map(this.pkg.relationships(this.workbookPath).filter((r) => isRelationship(r.type, RELATIONSHIP.worksheet)).map((r) => [r.id, r.path]));
-    this.sheetCache = findElements(xml.slice(sheets.contentStart, sheets.contentEnd), 'sheet').flatMap((e) => {
-      const sheetPath = targets.get(relationshipId(e.tag) ?? '');
-      return sheetPath ? [{ name: unescapeXml(attr(e.tag, 'name') ?? ''), path: sheetPath }] : [];
+    this.sheetCache = childrenOf(sheets, MAIN, 'sheet').flatMap((e) => {
+      // Chart sheets and dialog sheets have other relationship types: they are not worksheets.
+      const sheetPath = targets.get(attribute(e, 'id', R) ?? '');
+      if (sheetPath !== undefined && !this.pkg.has(sheetPath)) throw new PartError('xlsx-part-missing', sheetPath, 'worksheet listed but missing');
+      return sheetPath ? [{ name: attribute(e, 'name') ?? '', path: sheetPath }] : [];
     });
     return this.sheetCache;
   }
@@ -520,18 +536,11 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.setText(sheetPath, EMPTY_SHEET);
     this.pkg.setContentType(sheetPath, CONTENT_TYPE.worksheet);
     const id = this.pkg.addRelationship(this.workbookPath, RELATIONSHIP.worksheet, sheetPath);
-    const xml = this.pkg.text(this.workbookPath);
-    const sheets = findElement(xml, 'sheets')!;
-    const ids = findElements(xml.slice(sheets.contentStart, sheets.contentEnd), 'sheet').map((e) => Number(attr(e.tag, 'sheetId') ?? 0));
-    const prefix = /xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(xml)?.[1];
-    const root = findElement(xml, 'workbook')!;
-    const withNamespace = prefix ? xml : xml.slice(0, root.start) + setAttr(root.tag, 'xmlns:r', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships') + xml.slice(root.start + root.tag.length);
-    const element = `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" ${prefix ?? 'r'}:id="${id}"/>`;
-    const span = findElement(withNamespace, 'sheets')!;
-    const updated = span.tag.endsWith('/>')
-      ? withNamespace.slice(0, span.start) + `<sheets>${element}</sheets>` + withNamespace.slice(span.end)
-      : withNamespace.slice(0, span.contentEnd) + element + withNamespace.slice(span.contentEnd);
-    this.pkg.setText(this.workbookPath, updated);
+    const { xml, sheets } = this.workbookXml();
+    const ids = childrenOf(sheets, MAIN, 'sheet').map((e) => Number(attribute(e, 'sheetId') ?? 0) || 0);
+    // The relationships prefix is whatever the part binds in scope of <sheets>, or declared on the new element.
+    const element = adopt(`<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...ids) + 1}" r:id="${id}"/>`, sheets.scope, MAIN_R_BINDINGS);
+    this.pkg.setText(this.workbookPath, appendChild(xml, sheets, element));
     this.sheetCache = undefined;
     return { name, path: sheetPath };
   }
@@ -539,7 +548,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private worksheet(info: SheetInfo): Worksheet {
     let sheet = this.worksheets.get(info.path);
     if (!sheet) {
-      sheet = new Worksheet(this.pkg.text(info.path), this.date1904());
+      sheet = new Worksheet(this.pkg.text(info.path), this.date1904(), info.path);
       this.worksheets.set(info.path, sheet);
     }
     return sheet;
@@ -552,10 +561,10 @@ export class XlsxWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** Refuses to let a table take cells that hold something or belong to another table. */
-  private claim(info: SheetInfo, range: RangeRef): void {
+  /** Refuses to let a table (`owner`, when it grows) take cells that hold something or belong to another table. */
+  private claim(info: SheetInfo, range: RangeRef, owner?: TableInfo): void {
     for (const other of this.tables()) {
-      if (other.sheet.path !== info.path) continue;
+      if (other.sheet.path !== info.path || other === owner) continue;
       const r = other.ref;
       if (r.left <= range.right && range.left <= r.right && r.top <= range.bottom && range.top <= r.bottom) {
         const top = Math.max(r.top, range.top);
@@ -576,23 +585,29 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const sheet of this.sheets()) {
       const relationships = this.pkg.relationships(sheet.path).filter((r) => isRelationship(r.type, RELATIONSHIP.table));
       for (const rel of relationships) {
-        if (!this.pkg.has(rel.path)) continue;
-        const xml = this.pkg.text(rel.path);
-        const root = findElement(xml, 'table');
-        if (!root) continue;
-        const columns = findElement(xml, 'tableColumns');
-        const names = columns
-          ? findElements(xml.slice(columns.contentStart, columns.contentEnd), 'tableColumn').map((c) => unescapeExcel(unescapeXml(attr(c.tag, 'name') ?? '')))
-          : [];
+        if (!this.pkg.has(rel.path)) throw new PartError('xlsx-part-missing', rel.path, 'table listed but missing');
+        const root = parseXml(this.pkg.text(rel.path));
+        if (root.local !== 'table' || !inNamespace(root, MAIN)) throw new PartError('xlsx-part-damaged', rel.path, 'not a table');
+        const columns = childOf(root, MAIN, 'tableColumns');
+        const names = columns ? childrenOf(columns, MAIN, 'tableColumn').map((c) => unescapeExcel(attribute(c, 'name') ?? '')) : [];
+        const name = attribute(root, 'displayName') ?? attribute(root, 'name') ?? '';
+        const refText = attribute(root, 'ref') ?? 'A1';
+        let ref: RangeRef;
+        try {
+          ref = parseRangeRef(refText);
+        } catch {
+          throw new UserError('xlsx-table-outside-grid', { table: name, ref: refText, rows: MAX_ROWS, columns: MAX_COLUMNS });
+        }
+        if (ref.bottom < ref.top || ref.right < ref.left) throw new UserError('xlsx-table-outside-grid', { table: name, ref: refText, rows: MAX_ROWS, columns: MAX_COLUMNS });
         tables.push({
           path: rel.path,
           relationship: rel.id,
           sheet,
-          id: Number(attr(root.tag, 'id') ?? 0),
-          name: unescapeXml(attr(root.tag, 'displayName') ?? attr(root.tag, 'name') ?? ''),
-          ref: parseRangeRef(attr(root.tag, 'ref') ?? 'A1'),
-          headerRow: attr(root.tag, 'headerRowCount') !== '0',
-          totalsRows: Number(attr(root.tag, 'totalsRowCount') ?? 0),
+          id: Number(attribute(root, 'id') ?? 0) || 0,
+          name,
+          ref,
+          headerRow: attribute(root, 'headerRowCount') !== '0',
+          totalsRows: Math.max(0, Number(attribute(root, 'totalsRowCount') ?? 0) || 0),
           columns: names,
         });
       }
@@ -611,14 +626,21 @@ export class XlsxWorkbook implements WorkbookPort {
     return table;
   }
 
-  /** Data rows of a table; Excel keeps one blank row in a table without data, which counts as none. */
+  /** Data rows of a table, up to its last row that holds something (see dataBottom). */
   private rowCount(table: TableInfo): number {
+    return this.dataBottom(table) - firstDataRow(table) + 1;
+  }
+
+  /**
+   * The last data row of a table that holds something, or the row before its first data row.
+   * Blank rows at the end of a table are not data: Excel keeps one in a table without data, and
+   * a ref can run down to row 1 048 576 over a few rows; reading and writing cost the rows that exist.
+   */
+  private dataBottom(table: TableInfo): number {
     const first = firstDataRow(table);
     const last = table.ref.bottom - table.totalsRows;
-    if (last > first) return last - first + 1;
-    if (last < first) return 0;
-    const [row] = this.worksheet(table.sheet).readRange({ ...table.ref, top: first, bottom: first }, this.readContext());
-    return row.every(isBlank) ? 0 : 1;
+    if (last < first) return first - 1;
+    return this.worksheet(table.sheet).lastUsedRow({ ...table.ref, top: first, bottom: last }, this.readContext());
   }
 
   private addTablePart(info: SheetInfo, sheet: Worksheet, name: string, ref: RangeRef, headers: string[]): TableInfo {
@@ -651,15 +673,13 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Rewrites the table part after a change of its ref or columns; `edit` adds its own changes. */
   private writeTable(table: TableInfo, edit: (xml: string) => string): void {
     let xml = edit(this.pkg.text(table.path));
-    const root = findElement(xml, 'table')!;
-    const range = rangeText(table.ref);
-    xml = xml.slice(0, root.start) + setAttr(root.tag, 'ref', range) + xml.slice(root.start + root.tag.length);
-    const filter = findElement(xml, 'autoFilter');
+    const filter = childOf(parseXml(xml), MAIN, 'autoFilter');
     if (filter) {
       const filterRange = rangeText({ ...table.ref, bottom: table.ref.bottom - table.totalsRows });
-      xml = xml.slice(0, filter.start) + setAttr(filter.tag, 'ref', filterRange) + xml.slice(filter.start + filter.tag.length);
+      xml = replaceStartTag(xml, filter, withAttribute(xml, filter, 'ref', filterRange));
     }
-    this.pkg.setText(table.path, xml);
+    const root = parseXml(xml);
+    this.pkg.setText(table.path, replaceStartTag(xml, root, withAttribute(xml, root, 'ref', rangeText(table.ref))));
   }
 
   // ---------------------------------------------------------------- styles and values
@@ -690,8 +710,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private date1904(): boolean {
-    const pr = findElement(this.pkg.text(this.workbookPath), 'workbookPr');
-    const value = pr && attr(pr.tag, 'date1904');
+    const pr = childOf(this.workbookXml().root, MAIN, 'workbookPr');
+    const value = pr && attribute(pr, 'date1904');
     return value === '1' || value === 'true';
   }
 
@@ -703,18 +723,27 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.strings) return this.strings;
     const rel = this.pkg.relationships(this.workbookPath).find((r) => isRelationship(r.type, RELATIONSHIP.sharedStrings));
     const strings: string[] = [];
-    if (rel && this.pkg.has(rel.path)) {
+    if (rel && !this.pkg.has(rel.path)) throw new PartError('xlsx-part-missing', rel.path, 'shared strings listed but missing');
+    if (rel) {
       const xml = this.pkg.text(rel.path);
-      for (let at = xml.indexOf('<si', 0); at >= 0; ) {
+      // The list can be long: only its root goes through the parser, for the prefix of its items.
+      const root = parseUntil(xml, MAIN, 'sst');
+      if (!root) throw new PartError('xlsx-part-damaged', rel.path, 'not a shared strings part');
+      const p = prefixOf(root.name);
+      const open = `<${p}si`;
+      const close = `</${p}si>`;
+      for (let at = nextElement(xml, open, root.tagEnd); at >= 0; ) {
         const tagEnd = xml.indexOf('>', at) + 1;
+        if (tagEnd === 0) throw new PartError('xlsx-part-damaged', rel.path, 'unterminated string');
         if (xml.charCodeAt(tagEnd - 2) === 47) {
           strings.push('');
-          at = xml.indexOf('<si', tagEnd);
+          at = nextElement(xml, open, tagEnd);
           continue;
         }
-        const end = xml.indexOf('</si>', tagEnd);
-        strings.push(stringItem(xml, tagEnd, end));
-        at = xml.indexOf('<si', end);
+        const end = xml.indexOf(close, tagEnd);
+        if (end < 0) throw new PartError('xlsx-part-damaged', rel.path, 'unterminated string');
+        strings.push(stringItem(xml, tagEnd, end, p));
+        at = nextElement(xml, open, end);
       }
     }
     this.strings = strings;
@@ -730,19 +759,15 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.removeContentType(chain.path);
       this.pkg.remove(chain.path);
     }
-    const xml = this.pkg.text(this.workbookPath);
-    const calc = findElement(xml, 'calcPr');
+    const { xml, root } = this.workbookXml();
+    const calc = childOf(root, MAIN, 'calcPr');
     if (calc) {
-      if (attr(calc.tag, 'fullCalcOnLoad') !== '1') {
-        this.pkg.setText(this.workbookPath, xml.slice(0, calc.start) + setAttr(calc.tag, 'fullCalcOnLoad', '1') + xml.slice(calc.start + calc.tag.length));
-      }
+      if (attribute(calc, 'fullCalcOnLoad') !== '1') this.pkg.setText(this.workbookPath, replaceStartTag(xml, calc, withAttribute(xml, calc, 'fullCalcOnLoad', '1')));
       return;
     }
-    const after = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']
-      .map((name) => findElement(xml, name)?.start)
-      .filter((at): at is number => at !== undefined);
-    const at = after.length > 0 ? Math.min(...after) : xml.lastIndexOf('</workbook>');
-    this.pkg.setText(this.workbookPath, xml.slice(0, at) + '<calcPr fullCalcOnLoad="1"/>' + xml.slice(at));
+    const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_CALC_PR.includes(c.local));
+    const element = adopt('<calcPr fullCalcOnLoad="1"/>', root.scope, MAIN_BINDINGS);
+    this.pkg.setText(this.workbookPath, next ? xml.slice(0, next.start) + element + xml.slice(next.start) : appendChild(xml, root, element));
   }
 
   // ---------------------------------------------------------------- atomic batches
@@ -780,7 +805,22 @@ function unreadableAsUserError<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
+    if (error instanceof PartError) {
+      const limit = error.problem === 'xlsx-package-too-large' ? INFLATE_LIMITS.total : INFLATE_LIMITS.part;
+      throw new UserError(error.problem, { file, part: error.part, limit: Math.round(limit / 1024 / 1024) });
+    }
+    // A RangeError is a string or an array past what the JavaScript engine allows: a part too big to handle.
     if (error instanceof ZipFormatError || error instanceof RangeError) throw new UserError('xlsx-unreadable', { file });
+    throw error;
+  }
+}
+
+/** Commits a sheet's pending writes; the sheet knows the cell of a text too long, the workbook its name. */
+function commitNamed(sheet: Worksheet, name: string): void {
+  try {
+    sheet.commit();
+  } catch (error) {
+    if (error instanceof UserError && error.key === 'xlsx-text-too-long') throw new UserError(error.key, { ...error.params, sheet: name });
     throw error;
   }
 }
@@ -797,8 +837,8 @@ function columnIndex(table: TableInfo, header: string): number {
 }
 
 /** The `<property>` named `key` (names compared ignoring case, as Office does) of docProps/custom.xml. */
-function findProperty(xml: string, key: string): ElementSpan | undefined {
-  return findElements(xml, 'property').find((p) => sameName(unescapeXml(attr(p.tag, 'name') ?? ''), key));
+function findProperty(root: XmlElement, key: string): XmlElement | undefined {
+  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameName(attribute(p, 'name') ?? '', key));
 }
 
 function specKey(table: string, header: string): string {
@@ -810,12 +850,13 @@ function dataLook(spec: ColumnSpec): CellLook {
 }
 
 function appendTableColumn(xml: string, header: string): string {
-  const columns = findElement(xml, 'tableColumns')!;
-  const inner = xml.slice(columns.contentStart, columns.contentEnd);
-  const existing = findElements(inner, 'tableColumn');
-  const id = Math.max(0, ...existing.map((c) => Number(attr(c.tag, 'id') ?? 0))) + 1;
-  const tag = setAttr(columns.tag, 'count', String(existing.length + 1));
-  return xml.slice(0, columns.start) + tag + inner + `<tableColumn id="${id}" name="${escapeXml(header)}"/></tableColumns>` + xml.slice(columns.end);
+  const columns = childOf(parseXml(xml), MAIN, 'tableColumns');
+  if (!columns) throw new ZipFormatError('table without tableColumns');
+  const existing = childrenOf(columns, MAIN, 'tableColumn');
+  const id = Math.max(0, ...existing.map((c) => Number(attribute(c, 'id') ?? 0) || 0)) + 1;
+  const counted = replaceStartTag(xml, columns, withAttribute(xml, columns, 'count', String(existing.length + 1)));
+  const reparsed = childOf(parseXml(counted), MAIN, 'tableColumns')!;
+  return appendChild(counted, reparsed, adopt(`<tableColumn id="${id}" name="${escapeXml(header)}"/>`, reparsed.scope, MAIN_BINDINGS));
 }
 
 function rangeText(ref: RangeRef): string {
@@ -831,10 +872,20 @@ function argb(color: string): string | undefined {
 }
 
 /** One shared string: the common plain `<t>` directly, rich text and phonetics through the parser. */
-function stringItem(xml: string, start: number, end: number): string {
-  if (xml.startsWith('<t>', start)) {
-    const close = xml.indexOf('</t>', start);
-    if (close + 4 === end) return unescapeExcel(unescapeXml(xml.slice(start + 3, close)));
+function stringItem(xml: string, start: number, end: number, p: string): string {
+  const open = `<${p}t>`;
+  if (xml.startsWith(open, start)) {
+    const close = xml.indexOf(`</${p}t>`, start);
+    if (close + open.length + 1 === end) return unescapeExcel(unescapeXml(xml.slice(start + open.length, close)));
   }
-  return stringItemText(xml.slice(start, end));
+  return stringItemText(xml.slice(start, end), p);
+}
+
+/** Start of the next element `open` (`<si`) at or after `from`, not one with a longer name. */
+function nextElement(xml: string, open: string, from: number): number {
+  for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + 1)) {
+    const next = xml.charCodeAt(at + open.length);
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
+  }
+  return -1;
 }

@@ -38,6 +38,7 @@ import {
   MAIN_R_BINDINGS,
   MAX_COLUMNS,
   MAX_ROWS,
+  NS,
   parseRangeRef,
   parseUntil,
   parseXml,
@@ -55,8 +56,6 @@ import {
   type XmlElement,
 } from './xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 /** The format id every custom document property carries (MS-OLEPS «user defined properties»). */
 const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 /** Elements of CT_Workbook that follow `definedNames`, in schema order. */
@@ -177,7 +176,7 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     pkg.setText(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
         '<bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
     );
     pkg.setText('xl/styles.xml', EMPTY_STYLES);
@@ -487,7 +486,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.setText(
         path,
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${VT_NS}"></Properties>`,
+          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${NS.vt}"></Properties>`,
       );
       this.pkg.setContentType(path, CONTENT_TYPE.customProperties);
       this.pkg.addRelationship('', RELATIONSHIP.customProperties, path);
@@ -650,7 +649,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('');
     this.pkg.setText(
       tablePath,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${range}" headerRowCount="1" totalsRowShown="0">` +
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${range}" headerRowCount="1" totalsRowShown="0">` +
         `<autoFilter ref="${range}"/><tableColumns count="${headers.length}">${columns}</tableColumns>` +
         '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
     );

@@ -127,4 +127,26 @@ describe('xlsx packages of other writers', () => {
     const refused = await (await XlsxWorkbook.load(renamed, 'piano.xlsx', zlibCodec)).readTables().catch((e: unknown) => e);
     expect(refused).toMatchObject({ key: 'xlsx-part-unsupported', params: { part: sheetPart } });
   });
+
+  it('a VML drawing that is not XML (Excel writes <br> in form controls) keeps its shapes and gets the new note, prefixes declared', async () => {
+    const vmlPart = 'xl/drawings/vmlDrawing2.vml';
+    const original = partTexts(fresh).get(vmlPart)!;
+    expect(() => parseStrictly(original)).not.toThrow();
+    const htmlish = original.replace(/<\/xml>\s*$/, '<v:shape id="_x0000_s9999" type="#_x0000_t201"><v:textbox><div>Pulsante<br>uno</div></v:textbox></v:shape></xml>');
+    const input = writeZip(readZip(fresh).map((e) => (e.name === vmlPart ? makeEntry(e.name, Buffer.from(htmlish), zlibCodec) : e)));
+    const workbook = await XlsxWorkbook.load(input, 'piano.xlsx', zlibCodec);
+    const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi')!;
+    const weight = objectives.headers.indexOf('Peso');
+    const values = objectives.rows.map((row) => row[weight]);
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Peso', values, notes: values.map((_, i) => (i === 0 ? 'nota di prova' : null)) }]);
+    const parts = partTexts(await workbook.toBytes());
+    const vml = parts.get(vmlPart)!;
+    expect(vml.startsWith(htmlish.slice(0, htmlish.lastIndexOf('</xml>')))).toBe(true);
+    const added = vml.slice(htmlish.lastIndexOf('</xml>'), vml.lastIndexOf('</xml>'));
+    expect(added).toMatch(/^<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="_x0000_s\d+"/);
+    expect(() => parseStrictly(added)).not.toThrow();
+    expect(added).toContain(`<x:Row>1</x:Row><x:Column>${weight}</x:Column>`);
+    const comments = [...parts.entries()].filter(([name]) => /^xl\/comments\d+\.xml$/.test(name)).map(([, text]) => text);
+    expect(comments.some((text) => text.includes('nota di prova'))).toBe(true);
+  });
 });

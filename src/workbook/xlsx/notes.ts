@@ -7,7 +7,7 @@ import { CONTENT_TYPE, isRelationship, RELATIONSHIP, type Package } from './pack
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
 import { adopt, appendChild, attribute, childOf, childrenOf, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, parseXml, VML, type Namespace, type XmlElement } from './xml';
-import { PartError } from './zip';
+import { PartError, ZipFormatError } from './zip';
 
 export interface Note {
   row: number;
@@ -75,7 +75,8 @@ export function clearNotes(pkg: Package, sheetPath: string, sheet: Worksheet): v
   const vmlPath = vmlPathOf(pkg, sheetPath, sheet);
   if (vmlPath && pkg.has(vmlPath)) {
     const vml = pkg.text(vmlPath);
-    const shapes = noteShapes(parseXml(vml));
+    const drawing = parseVml(vml);
+    const shapes = drawing ? noteShapes(drawing) : [];
     if (shapes.length > 0) pkg.setText(vmlPath, without(vml, shapes));
   }
 }
@@ -141,7 +142,16 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     sheet.setLegacyDrawing(pkg.addRelationship(sheetPath, RELATIONSHIP.vmlDrawing, vmlPath));
   }
   let vml = pkg.text(vmlPath);
-  let drawing = parseXml(vml);
+  let drawing = parseVml(vml);
+  if (!drawing) {
+    // A drawing that is not XML: its shapes stay; new ones go before its end, declaring their prefixes.
+    const end = vml.lastIndexOf('</xml>');
+    if (added.length === 0 || end < 0) return;
+    const shapes = added.map(([, n], i) => adopt(noteShape(ORPHAN_SHAPE_IDS + i, n.row - 1, n.col - 1), {}, VML_BINDINGS));
+    const type = vml.includes('_x0000_t202') ? '' : adopt(NOTE_SHAPE_TYPE, {}, VML_BINDINGS);
+    pkg.setText(vmlPath, vml.slice(0, end) + type + shapes.join('') + vml.slice(end));
+    return;
+  }
   if (removed.size > 0) {
     vml = without(vml, noteShapes(drawing).filter((shape) => removed.has(shapeCell(shape) ?? '')));
     drawing = parseXml(vml);
@@ -160,6 +170,23 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   }
   pkg.setText(vmlPath, vml);
 }
+
+/**
+ * A VML drawing, parsed; undefined when it is not well-formed XML. VML predates XML namespaces
+ * and Excel's own drawings of form controls can hold HTML-like markup (`<br>`), which must not
+ * stop Traguardo from writing notes.
+ */
+function parseVml(vml: string): XmlElement | undefined {
+  try {
+    return parseXml(vml);
+  } catch (error) {
+    if (error instanceof ZipFormatError) return undefined;
+    throw error;
+  }
+}
+
+/** Shape ids for notes added to a drawing Traguardo cannot parse: far from the ones Excel numbers from 1025. */
+const ORPHAN_SHAPE_IDS = 60_000;
 
 function vmlPathOf(pkg: Package, sheetPath: string, sheet: Worksheet): string | undefined {
   const id = sheet.legacyDrawing;

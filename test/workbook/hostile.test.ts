@@ -181,6 +181,20 @@ describe('hostile .xlsx files', () => {
     }
   });
 
+  it('a sheet-wide table with one cell in its last row, a styles part of two million elements: the user’s error, within the bounds', async () => {
+    const wide = withPart(
+      withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(\sref="A1:)[A-Z]+\d+"/g, '$1XFD1048576"')),
+      OBJECTIVES_SHEET,
+      (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    );
+    expect(await userError(readAll(wide))).toMatchObject({ key: 'xlsx-table-too-large', params: { table: 'Obiettivi', cells: 1048576 * 16384 } });
+    const styles = withPart(base, 'xl/styles.xml', (xml) => xml.replace('<cellStyleXfs', `<cellStyleXfs>${'<xf/>'.repeat(2_000_000)}</cellStyleXfs><cellStyleXfs`));
+    expect(await userError(readAll(styles))).toMatchObject({ key: 'xlsx-part-too-complex', params: { part: 'xl/styles.xml', limit: 1_000_000 } });
+    const [wideRun, stylesRun] = await Promise.all([runCli(['validate', await file('largo.xlsx', wide)]), runCli(['validate', await file('stili.xlsx', styles)])]);
+    expectUserExit(wideRun, 'xlsx-table-too-large', { table: 'Obiettivi', cells: 1048576 * 16384, limit: 20_000_000 });
+    expectUserExit(stylesRun, 'xlsx-part-too-complex', { file: 'stili.xlsx', part: 'xl/styles.xml', limit: 1_000_000 });
+  });
+
   it('a table ref down to row 1 048 576 costs the rows that exist: same tables, same results, no cells for the blank rows', async () => {
     const stretched = withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(\sref="A1:[A-Z]+)\d+"/g, '$11048576"'));
     expect(text(stretched, OBJECTIVES_TABLE)).toMatch(/ref="A1:AH1048576"/);

@@ -34,6 +34,23 @@ export const NS = {
   excel: 'urn:schemas-microsoft-com:office:excel',
 } as const;
 
+/**
+ * The most elements one part may have to be parsed into a tree: about 300 MB of index. Real
+ * parts stay far below (64 000 cell styles make some 300 000 elements, 100 000 notes 500 000);
+ * a part built to hold millions of tiny elements would otherwise cost gigabytes.
+ */
+export const MAX_XML_ELEMENTS = 1_000_000;
+
+/** A part that is not well-formed XML with namespaces, or has too many elements to index. */
+export class XmlError extends ZipFormatError {
+  constructor(
+    readonly tooComplex: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A namespace as Traguardo matches it: the transitional URI and, where there is one, the strict. */
 export type Namespace = readonly string[];
 export const MAIN: Namespace = [NS.main, NS.mainStrict];
@@ -94,7 +111,9 @@ export function parseXml(xml: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const open: XmlElement[] = [];
   let root: XmlElement | undefined;
+  let count = 0;
   parser.on('opentag', (tag) => {
+    if (++count > MAX_XML_ELEMENTS) throw new XmlError(true, `more than ${MAX_XML_ELEMENTS} elements`);
     const node = startTag(xml, parser, tag, open[open.length - 1]?.scope ?? {});
     const parent = open[open.length - 1];
     if (parent) parent.children.push(node);
@@ -116,9 +135,10 @@ export function parseXml(xml: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
-    throw new ZipFormatError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof XmlError) throw error;
+    throw new XmlError(false, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!root) throw new ZipFormatError('no root element');
+  if (!root) throw new XmlError(false, 'no root element');
   return root;
 }
 
@@ -131,7 +151,9 @@ export function parseUntil(xml: string, ns: Namespace, local: string): XmlElemen
   const open: Array<Readonly<Record<string, string>>> = [];
   let found: XmlElement | undefined;
   const stop = new Error('found');
+  let count = 0;
   parser.on('opentag', (tag) => {
+    if (++count > MAX_XML_ELEMENTS) throw new XmlError(true, `more than ${MAX_XML_ELEMENTS} elements`);
     const element = startTag(xml, parser, tag, open[open.length - 1] ?? {});
     if (tag.local === local && ns.includes(tag.uri)) {
       found = element;
@@ -146,7 +168,8 @@ export function parseUntil(xml: string, ns: Namespace, local: string): XmlElemen
     parser.write(xml).close();
   } catch (error) {
     if (error === stop) return found;
-    throw new ZipFormatError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof XmlError) throw error;
+    throw new XmlError(false, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   return undefined;
 }

@@ -265,7 +265,10 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!path) return null;
       const { xml, root } = this.pkg.parse(path);
       const property = findProperty(root, key);
-      return property ? textOf(xml, property) : null;
+      if (!property) return null;
+      // The value is the property's one child (`<vt:lpwstr>`, `<vt:i4>` …); white space around it is layout.
+      const value = property.children[0];
+      return value ? textOf(xml, value) : property.text;
     });
   }
 

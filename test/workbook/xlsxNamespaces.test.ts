@@ -15,6 +15,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { entryContent, makeEntry, readZip, writeZip } from '../../src/workbook/xlsx/zip';
 import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { builtByOpenpyxl, openedByOpenpyxl, prefixedByElementTree, resavedByOpenpyxl } from '../support/foreignWriters';
+import { disposeSofficeProfile, recalculateXlsx } from '../support/libreoffice';
 import { openWithExcelJs } from './xlsxHelpers';
 
 jest.setTimeout(60_000);
@@ -62,6 +63,8 @@ beforeAll(async () => {
   inputTables = await workbook.readTables();
   reference = await scored(fresh);
 });
+
+afterAll(disposeSofficeProfile);
 
 const WRITERS: Array<[string, () => Promise<Uint8Array>]> = [
   ['openpyxl re-saving a Traguardo workbook', () => resavedByOpenpyxl(fresh)],
@@ -148,5 +151,29 @@ describe('xlsx packages of other writers', () => {
     expect(added).toContain(`<x:Row>1</x:Row><x:Column>${weight}</x:Column>`);
     const comments = [...parts.entries()].filter(([name]) => /^xl\/comments\d+\.xml$/.test(name)).map(([, text]) => text);
     expect(comments.some((text) => text.includes('nota di prova'))).toBe(true);
+  });
+
+  it.each([WRITERS[0], WRITERS[4]])('%s: LibreOffice opens the scored workbook and its formulas give the grades Traguardo cached', async (_, write) => {
+    const result = await scored(await write());
+    const { output } = await recalculateXlsx(result.output);
+    expect(partTexts(output).get('xl/workbook.xml')).toMatch(/<sheet [^>]*name="Riepilogo"/);
+    const recalculated = await (await XlsxWorkbook.load(output, 'piano.xlsx', zlibCodec)).readTables();
+    const grades = (tables: readonly TableData[]): Array<number | null> => {
+      const objectives = tables.find((t) => t.name === 'Obiettivi')!;
+      const column = objectives.headers.indexOf('Grado finale %');
+      return objectives.rows.map((row) => {
+        const value = row[column];
+        if (typeof value === 'number') return value;
+        if (typeof value === 'object' && value !== null && 'percent' in value) return value.percent;
+        return null;
+      });
+    };
+    const ours = grades(result.tables);
+    expect(ours.filter((g) => g !== null).length).toBeGreaterThan(5);
+    const theirs = grades(recalculated);
+    expect(theirs.map((g) => g === null)).toEqual(ours.map((g) => g === null));
+    ours.forEach((grade, i) => {
+      if (grade !== null) expect(theirs[i]).toBeCloseTo(grade, 9);
+    });
   });
 });

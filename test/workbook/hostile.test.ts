@@ -261,6 +261,18 @@ describe('hostile .xlsx files', () => {
     expectUserExit(await runCli(['validate', await file('senza-tipi.xlsx', noTypes)]), 'xlsx-part-missing', { file: 'senza-tipi.xlsx', part: '[Content_Types].xml' });
   });
 
+  it('rows written past row 1 048 576 are the user’s error, and the batch leaves the workbook as it was', async () => {
+    const workbook = XlsxWorkbook.create(zlibCodec);
+    await workbook.apply([{ kind: 'ensureTable', table: 'Fondo', sheet: 'Fondo', top: 1_048_575, columns: [{ header: 'Codice', format: 'text', output: false }] }]);
+    const before = await workbook.readTables();
+    expect(before).toMatchObject([{ name: 'Fondo', top: 1_048_575, rows: [] }]);
+    const error = await userError(workbook.apply([{ kind: 'writeRows', table: 'Fondo', headers: ['Codice'], rows: [['A'], ['B'], ['C']] }]));
+    expect(error).toMatchObject({ key: 'xlsx-grid-full', params: { rows: 1_048_576, columns: 16_384 } });
+    expect(await workbook.readTables()).toEqual(before);
+    await workbook.apply([{ kind: 'writeRows', table: 'Fondo', headers: ['Codice'], rows: [['A']] }]);
+    expect((await readAll(await workbook.toBytes())) as unknown).toMatchObject([{ name: 'Fondo', rows: [['A']] }]);
+  });
+
   it('a text past Excel’s 32 767 characters is refused before anything is written, naming the cell', async () => {
     const excel = await openWithExcelJs(base);
     // A unit's name goes into Riepilogo, one row per unit.

@@ -14,10 +14,11 @@
  *   for the organisation.
  * - A phase row with an error blocks its objective whatever its Anno.
  */
-import { message, type Lang } from '../i18n';
 import type { Plan } from '../schema/model';
-import { indicatorGrade, type IndicatorGrade } from './indicator';
-import { expectedProgress, implementationStatus, objectiveExpectedProgress } from './monitoring';
+import { bandFor } from '../rules/bands';
+import { indicatorGrade, type IndicatorGrade } from '../rules/indicatorGrade';
+import { expectedProgress } from '../rules/phaseProgress';
+import { implementationStatus, objectiveExpectedProgress } from '../rules/status';
 import {
   computedGrade,
   finalGrade,
@@ -28,7 +29,7 @@ import {
   type IndicatorEntry,
   type PartOutcome,
   type PhaseEntry,
-} from './objective';
+} from '../rules/objectiveGrade';
 import type {
   IndicatorResult,
   ObjectiveResult,
@@ -38,9 +39,9 @@ import type {
   UnitResult,
   WeightingResult,
 } from './results';
-import { bandFor, rawWeightedRollup, rollUpUnits, type RollupMember } from './rollup';
+import { rawWeightedRollup, rollUpUnits, type RollupMember } from '../rules/rollup';
 import { effectiveCap, referenceDate } from './rules';
-import { basketKeys, ownBasketKey, rawWeight, splitBaskets, weightingScore, type BasketMember } from './weights';
+import { basketKeys, ownBasketKey, rawWeight, splitBaskets, weightingScore, type BasketMember } from '../rules/weights';
 
 /** Rows with a validation error, by table and row index (built by validation from findings). */
 export interface BlockedRows {
@@ -59,8 +60,6 @@ export const NO_BLOCKED_ROWS: BlockedRows = {
 
 export interface ScoreOptions {
   blocked?: BlockedRows;
-  /** Language of the traces; default Italian. */
-  lang?: Lang;
 }
 
 /** Index of the first row carrying each code; `primary[i]`: row i is that first row, or has no code. */
@@ -134,11 +133,12 @@ const noObjectiveResult = (): ObjectiveResult => ({
   status: null,
 });
 
+const BLOCKED_INDICATOR: IndicatorGrade = { grade: null, status: 'blocked', trace: { key: 'blocked', params: {}, clamp: null }, method: null };
+
 const partGrade = (part: PartOutcome): number | null => (part.kind === 'graded' ? part.grade : null);
 
 export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const blocked = options.blocked ?? NO_BLOCKED_ROWS;
-  const lang = options.lang ?? 'it';
   const rules = plan.rules;
   const cap = effectiveCap(rules);
   const reference = referenceDate(rules);
@@ -146,12 +146,9 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const { index: objectiveIndex, primary: isPrimary } = indexCodes(objectives);
 
   // Indicators (SPEC §3.1).
-  const blockedTrace = message('trace-blocked', {}, lang);
   const indicatorResults = new Array<IndicatorResult>(plan.indicators.length);
   for (let i = 0; i < plan.indicators.length; i++) {
-    const g: IndicatorGrade = blocked.indicators.has(i)
-      ? { grade: null, status: 'blocked', trace: blockedTrace }
-      : indicatorGrade(plan.indicators[i], rules, lang);
+    const g: IndicatorGrade = blocked.indicators.has(i) ? BLOCKED_INDICATOR : indicatorGrade(plan.indicators[i], rules);
     indicatorResults[i] = { grade: g.grade, status: g.status, weightShare: null, trace: g.trace };
   }
 

@@ -15,10 +15,10 @@
  *               Peso grezzo → Punti (= Peso grezzo × Grado finale %) → Peso %
  *   Riepilogo   Σ pesi, Σ punti by unit (SUMIFS by unit code) → Grado % = Σ punti / Σ pesi → Fascia, Premio %
  */
-import { computedGrade as engineComputedGrade, indicatorPart, phasePart, type IndicatorEntry, type PhaseEntry } from '../../engine/objective';
+import { computedGrade as engineComputedGrade, indicatorPart, phasePart, type IndicatorEntry, type PhaseEntry } from '../../rules/objectiveGrade';
 import type { ScoreResults } from '../../engine/results';
 import type { BlockedRows } from '../../engine/score';
-import { basketKeys, ownBasketKey, rawWeight, splitBaskets, type BasketMember } from '../../engine/weights';
+import { basketKeys, ownBasketKey, rawWeight, splitBaskets, type BasketMember } from '../../rules/weights';
 import { message, type Lang } from '../../i18n';
 import { isBlank, normalizeKey } from '../../schema/cells';
 import type { TableKey } from '../../schema/findings';
@@ -538,13 +538,13 @@ class LiveBuilder {
             r.finalGrade,
           );
           const round = (x: string) => `ROUND(${x},${decimals})`;
-          const [completed, notStarted, onTrack, late, critical] = ['completato', 'nonavviato', 'inlinea', 'inritardo', 'critico'].map((s) =>
+          const [completed, notStarted, onTrack, late, critical] = ['completato', 'non-avviato', 'in-linea', 'in-ritardo', 'critico'].map((s) =>
             stringLiteral(message(`status-${s}`, {}, this.input.lang)),
           );
           const deviation = round(`${gf}-${expected}`);
           col('status').values[i] = formula(
             `IF(${gf}="","",IF(${round(gf)}>=100,${completed},IF(${expected}="","",IF(AND(${round(gf)}=0,${round(expected)}=0),${notStarted},IF(${deviation}>=${this.names.ref('onTrackThreshold')},${onTrack},IF(${deviation}>=${this.names.ref('lateThreshold')},${late},${critical}))))))`,
-            r.status === null ? null : message(`status-${normalizeKey(r.status)}`, {}, this.input.lang),
+            r.status === null ? null : message(`status-${r.status}`, {}, this.input.lang),
           );
         }
       } else {
@@ -639,7 +639,7 @@ class LiveBuilder {
       computedGrade: r.computedGrade,
       finalGrade: r.finalGrade,
       expectedProgress: r.expectedProgress,
-      status: r.status === null ? null : message(`status-${normalizeKey(r.status)}`, {}, this.input.lang),
+      status: r.status === null ? null : message(`status-${r.status}`, {}, this.input.lang),
     };
     for (const [key, value] of Object.entries(values)) this.putValue(table.get(key) as Column, i, value ?? null, reason);
   }

@@ -3,7 +3,7 @@
  * override, and the roll-up of parent objectives from their children.
  */
 import type { Objective } from '../schema/model';
-import type { IndicatorStatus } from './results';
+import type { IndicatorStatus } from './indicatorGrade';
 
 /**
  * One part of an objective's grade. `empty`: no row counts (none exist, or all are excluded or

@@ -2,25 +2,11 @@
  * Stato di attuazione (SPEC §3.5): where the phases should be at the reference date, and how
  * far the actual progress is from it.
  */
-import type { IsoDate, Rules } from '../schema/model';
-import { dayNumber } from './dates';
-import type { ImplementationStatus } from './results';
-import { roundHalfUp } from './rounding';
+import { roundHalfUp } from '../engine/rounding';
+import type { Rules } from '../schema/model';
 
-/**
- * Expected progress of a phase at `reference`: 0 before its planned start, 100 after its planned
- * end, else 100·(days from start to the reference date, inclusive)/(days start..end, inclusive).
- * Null without both planned dates or when the end precedes the start.
- */
-export function expectedProgress(plannedStart: IsoDate | null, plannedEnd: IsoDate | null, reference: IsoDate): number | null {
-  const start = dayNumber(plannedStart);
-  const end = dayNumber(plannedEnd);
-  const day = dayNumber(reference);
-  if (start === null || end === null || day === null || end < start) return null;
-  if (day < start) return 0;
-  if (day > end) return 100;
-  return (100 * (day - start + 1)) / (end - start + 1);
-}
+/** Stato di attuazione as a key; its words (`In linea`, `On track`) are the `status-<key>` messages. */
+export type ImplementationStatus = 'completato' | 'non-avviato' | 'in-linea' | 'in-ritardo' | 'critico';
 
 /**
  * E = Σ sⱼ·eⱼ / Σ sⱼ with the phase weights of the phase part, over the phases that have an
@@ -51,12 +37,12 @@ export function implementationStatus(
 ): ImplementationStatus | null {
   if (actual === null) return null;
   const p = roundHalfUp(actual, rules.decimals);
-  if (p >= 100) return 'Completato';
+  if (p >= 100) return 'completato';
   if (expected === null) return null;
   const e = roundHalfUp(expected, rules.decimals);
-  if (p === 0 && e === 0) return 'Non avviato';
+  if (p === 0 && e === 0) return 'non-avviato';
   const deviation = roundHalfUp(actual - expected, rules.decimals);
-  if (deviation >= rules.onTrackThreshold) return 'In linea';
-  if (deviation >= rules.lateThreshold) return 'In ritardo';
-  return 'Critico';
+  if (deviation >= rules.onTrackThreshold) return 'in-linea';
+  if (deviation >= rules.lateThreshold) return 'in-ritardo';
+  return 'critico';
 }

@@ -4,6 +4,7 @@
  * null where there is no grade.
  */
 import type { IndicatorStatus, IndicatorTrace } from '../rules/indicatorGrade';
+import type { PlanAnalysis } from './analysis';
 import type { ImplementationStatus } from '../rules/status';
 import type { IsoDate } from '../schema/model';
 
@@ -75,4 +76,6 @@ export interface ScoreResults {
   weighting: WeightingResult[];
   units: UnitResult[];
   organization: OrganizationResult;
+  /** The decisions taken on the way, for the writers to translate rather than retake. */
+  analysis: PlanAnalysis;
 }

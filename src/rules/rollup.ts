@@ -45,6 +45,43 @@ export function basketRollup(members: readonly RollupMember[], basket: BasketSpl
   return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
 }
 
+export interface UnitTree {
+  /** The parent of each distinct unit code (the first row's), in plan order. */
+  parentOf: Map<string, string | null>;
+  /** Units some other unit names as parent. */
+  hasChildren: Set<string>;
+}
+
+export function unitTree(units: readonly Unit[]): UnitTree {
+  const parentOf = new Map<string, string | null>();
+  for (const unit of units) {
+    if (unit.code !== null && !parentOf.has(unit.code)) parentOf.set(unit.code, unit.parent);
+  }
+  const hasChildren = new Set<string>();
+  for (const [code, parent] of parentOf) {
+    if (parent !== null && parent !== code && parentOf.has(parent)) hasChildren.add(parent);
+  }
+  return { parentOf, hasChildren };
+}
+
+/**
+ * The subtree of every unit: the units whose chain of parents reaches it, itself included, in
+ * plan order. A cycle ends the walk up (validation reports it).
+ */
+export function unitSubtrees(tree: UnitTree): Map<string, string[]> {
+  const subtrees = new Map<string, string[]>();
+  for (const unit of tree.parentOf.keys()) {
+    const seen = new Set<string>();
+    let current: string | null | undefined = unit;
+    while (current !== null && current !== undefined && !seen.has(current)) {
+      seen.add(current);
+      push(subtrees, current, unit);
+      current = tree.parentOf.get(current);
+    }
+  }
+  return subtrees;
+}
+
 export interface UnitRollup extends Rollup {
   code: string;
 }
@@ -62,14 +99,7 @@ export function rollUpUnits(
   members: readonly RollupMember[],
   unitBaskets: ReadonlyMap<string, BasketSplit> | null,
 ): UnitRollup[] {
-  const parentOf = new Map<string, string | null>();
-  for (const unit of units) {
-    if (unit.code !== null && !parentOf.has(unit.code)) parentOf.set(unit.code, unit.parent);
-  }
-  const hasChildren = new Set<string>();
-  for (const [code, parent] of parentOf) {
-    if (parent !== null && parent !== code && parentOf.has(parent)) hasChildren.add(parent);
-  }
+  const { parentOf, hasChildren } = unitTree(units);
 
   const direct = new Map<string, number[]>();
   const subtree = new Map<string, number[]>();
@@ -100,7 +130,7 @@ export function rollUpUnits(
   return results;
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

@@ -34,12 +34,14 @@ export interface RawWeight {
  * ask for it; a blank Tipologia multiplies by 1), else its Peso column, else 1.
  */
 export function rawWeight(objective: Pick<Objective, 'weight' | 'kind'>, score: number | null, rules: Pick<Rules, 'typeMultipliers'>): RawWeight {
-  if (score !== null) {
-    const multiplier = rules.typeMultipliers && objective.kind !== null ? TYPE_MULTIPLIERS[objective.kind] : 1;
-    return { value: score * multiplier, source: 'pesatura' };
-  }
+  if (score !== null) return { value: score * typeMultiplier(objective, rules), source: 'pesatura' };
   if (isNonNegative(objective.weight)) return { value: objective.weight, source: 'peso' };
   return { value: 1, source: 'default' };
+}
+
+/** The tipologia multiplier of a Pesatura score: 1 unless the rules ask for it and the objective has a Tipologia. */
+export function typeMultiplier(objective: Pick<Objective, 'kind'>, rules: Pick<Rules, 'typeMultipliers'>): number {
+  return rules.typeMultipliers && objective.kind !== null ? TYPE_MULTIPLIERS[objective.kind] : 1;
 }
 
 const SPACES = /\s+/g;

@@ -3,6 +3,7 @@
  */
 import type { Band } from '../schema/model';
 import { roundHalfUp } from '../engine/rounding';
+import { numberLiteral, stringLiteral } from './formulaText';
 
 export interface BandResult {
   band: string | null;
@@ -28,3 +29,21 @@ export function bandFor(grade: number | null, bands: readonly Band[], decimals: 
   return { band: best.label, reward: best.proportional ? Math.min(100, shown) : best.reward };
 }
 
+/**
+ * The band (label or premio) of the grade in cell `grade` as nested IFs from the highest `Da %`
+ * down, compared as shown (`decimals` is the Decimali name); ties: the first row wins, as in `bandFor`.
+ */
+export function bandFormula(grade: string, bands: readonly Band[], decimals: string, pick: 'label' | 'reward'): string {
+  const ordered = bands
+    .map((band, index) => ({ band, index }))
+    .filter(({ band }) => Number.isFinite(band.from))
+    .sort((a, b) => b.band.from - a.band.from || a.index - b.index);
+  const choice = (band: Band): string => {
+    if (pick === 'label') return stringLiteral(band.label);
+    if (band.proportional) return `MIN(100,ROUND(${grade},${decimals}))`;
+    return band.reward === null ? '""' : numberLiteral(band.reward);
+  };
+  let text = '""';
+  for (let b = ordered.length - 1; b >= 0; b--) text = `IF(ROUND(${grade},${decimals})>=${numberLiteral(ordered[b].band.from)},${choice(ordered[b].band)},${text})`;
+  return `IF(ISNUMBER(${grade}),${text},"")`;
+}

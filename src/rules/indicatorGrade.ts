@@ -16,6 +16,7 @@ import {
 import { dayNumber, formatIsoDate } from '../engine/dates';
 import { formatDecimal } from '../engine/rounding';
 import { effectiveCap, referenceDate } from '../engine/rules';
+import { blankOr, isYes, type Operand } from './formulaText';
 
 /** Why an indicator has or has no grade. */
 export type IndicatorStatus =
@@ -254,4 +255,66 @@ function deadlineGrade(ind: Indicator, rules: Rules): IndicatorGrade {
   if (!isNumber(tolerance) || tolerance <= 0) return fixed(0, 'deadline-late-no-tolerance', { target: due, actual, days });
   const grade = Math.max(0, 100 * (1 - days / tolerance));
   return graded(grade, 'deadline-late', { target: due, actual, days, tolerance, grade }, rules);
+}
+
+/** The input cells of one indicator as a formula reads them; undefined: the column is not in the table. */
+export interface IndicatorOperands {
+  actual: Operand;
+  /** Absent for SI/NO, whose target the formula takes from the plan. */
+  target?: Operand;
+  threshold?: Operand;
+  baseline?: Operand;
+}
+
+/** The `Regole` names an indicator grade formula reads. */
+export interface IndicatorNames {
+  cap: string;
+  referenceDate: string;
+  deadlineToleranceDays: string;
+}
+
+/**
+ * The grade of an indicator as an Excel formula (SPEC §3.1), specialised to its type, polarity
+ * and the method the engine graded it with: the same steps as `indicatorGrade`, on the row's
+ * cells. Null when the formula needs an input it has not got (a Lineare without Baseline column).
+ */
+export function indicatorGradeFormula(
+  ind: Pick<Indicator, 'type' | 'polarity' | 'target'>,
+  method: Method | null,
+  ops: IndicatorOperands,
+  names: IndicatorNames,
+  missingActual: Rules['missingActual'],
+): string | null {
+  const cap = names.cap;
+  const clamp = (x: string) => `MIN(${cap},MAX(0,${x}))`;
+  const missing = missingActual === 'zero' ? '0' : '""';
+  const { actual: a, target: t } = ops;
+  if (ind.type === 'si_no') {
+    const expected = ind.target?.kind === 'yesno' ? ind.target.value : true;
+    return `IF(${a.ref}="",${missing},${clamp(`IF(${isYes(a)},${expected ? '100,0' : '0,100'})`)})`;
+  }
+  if (!t) return null;
+  const [A, T] = [a.value, t.value];
+  if (ind.type === 'scadenza') {
+    const tolerance = names.deadlineToleranceDays;
+    const late = `IF(${tolerance}>0,100*(1-(${A}-${T})/${tolerance}),0)`;
+    return `IF(${a.ref}="",IF(${names.referenceDate}>${T},0,""),${clamp(`IF(${A}<=${T},100,${late})`)})`;
+  }
+  const increasing = ind.polarity === 'crescente';
+  let core: string;
+  if (method === 'lineare') {
+    if (!ops.baseline) return null;
+    const B = ops.baseline.value;
+    core = clamp(increasing ? `100*(${A}-${B})/(${T}-${B})` : `100*(${B}-${A})/(${B}-${T})`);
+  } else if (increasing) core = clamp(`IF(${T}=0,IF(${A}>=0,100,0),100*${A}/${T})`);
+  else if (method === 'speculare') core = clamp(`IF(${T}=0,IF(${A}<=0,100,0),100*(2*${T}-${A})/${T})`);
+  else core = clamp(`IF(${T}=0,IF(${A}<=0,100,0),IF(${A}<=0,${cap},100*${T}/${A}))`);
+  const s = ops.threshold;
+  const guarded = s === undefined ? core : `IF(AND(ISNUMBER(${s.ref}),${A}${increasing ? '<' : '>'}${s.value}),0,${core})`;
+  return `IF(${a.ref}="",${missing},${guarded})`;
+}
+
+/** Peso usato: the indicator's weight (blank = 1) while it has a grade. */
+export function countedWeightFormula(gradeCell: string, weight: Operand | undefined): string {
+  return `IF(${gradeCell}="","",${blankOr(weight, '1', (w) => w)})`;
 }

@@ -135,3 +135,22 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** A unit's (or the organisation's) grade from its Σ points and Σ raw weights, blank without members. */
+export function rollupGradeFormula(count: string, points: string, weights: string): string {
+  return `IF(${count}=0,"",${points}/${weights})`;
+}
+
+/** Grade of a basket with floors: Σ Peso % × Grado finale / 100 over its members' cells. */
+export function basketGradeFormula(count: string, members: readonly { share: string; grade: string }[]): string {
+  const terms = members.map(({ share, grade }) => `IF(ISNUMBER(${grade}),${share}*${grade},0)`);
+  return `IF(${count}=0,"",(${terms.join('+')})/100)`;
+}
+
+/** Performance di ente: Σ raw × grade / Σ raw over the Ente objectives' cells that hold a grade. */
+export function enteFormula(members: readonly { raw: string; grade: string }[]): string {
+  const finals = members.map((m) => m.grade);
+  const weighted = members.map(({ raw, grade }) => `IF(ISNUMBER(${grade}),${raw}*${grade},0)`);
+  const weights = members.map(({ raw, grade }) => `IF(ISNUMBER(${grade}),${raw},0)`);
+  return `IF(COUNT(${finals.join(',')})=0,"",(${weighted.join('+')})/(${weights.join('+')}))`;
+}

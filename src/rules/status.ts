@@ -4,6 +4,7 @@
  */
 import { roundHalfUp } from '../engine/rounding';
 import type { Rules } from '../schema/model';
+import type { PartSums } from './objectiveGrade';
 
 /** Stato di attuazione as a key; its words (`In linea`, `On track`) are the `status-<key>` messages. */
 export type ImplementationStatus = 'completato' | 'non-avviato' | 'in-linea' | 'in-ritardo' | 'critico';
@@ -46,3 +47,33 @@ export function implementationStatus(
   if (deviation >= rules.lateThreshold) return 'in-ritardo';
   return 'critico';
 }
+
+/** The `Regole` names the status formula reads. */
+export interface StatusNames {
+  decimals: string;
+  onTrackThreshold: string;
+  lateThreshold: string;
+}
+
+/** E of an objective as a formula: over the phases with both planned dates (those with Punti attesi). */
+export function objectiveExpectedProgressFormula(rows: PartSums): string {
+  const datedShares = rows.sumWhereNumber('countedShare', 'expectedPoints');
+  return `IF(${datedShares}=0,"",${rows.sum('expectedPoints')}/${datedShares})`;
+}
+
+/** Punti attesi of a phase: Incidenza usata × expected progress. */
+export function expectedPointsFormula(sharedCell: string, expectedCell: string): string {
+  return `IF(OR(${sharedCell}="",${expectedCell}=""),"",${sharedCell}*${expectedCell})`;
+}
+
+/**
+ * Stato di attuazione as a formula: the same comparisons as `implementationStatus`, at the shown
+ * precision, giving the words of the workbook's language.
+ */
+export function implementationStatusFormula(gf: string, expected: string, names: StatusNames, words: Readonly<Record<ImplementationStatus, string>>): string {
+  const round = (x: string) => `ROUND(${x},${names.decimals})`;
+  const deviation = round(`${gf}-${expected}`);
+  return `IF(${gf}="","",IF(${round(gf)}>=100,${words.completato},IF(${expected}="","",IF(AND(${round(gf)}=0,${round(expected)}=0),${words['non-avviato']},IF(${deviation}>=${names.onTrackThreshold},${words['in-linea']},IF(${deviation}>=${names.lateThreshold},${words['in-ritardo']},${words.critico}))))))`;
+}
+
+export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = ['completato', 'non-avviato', 'in-linea', 'in-ritardo', 'critico'];

@@ -7,7 +7,7 @@
  */
 import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS } from '../memory/memoryWorkbook';
+import { NUMBER_FORMATS } from '../cellFormats';
 
 /** A value as Office.js reads or writes it. */
 export type ExcelValue = string | number | boolean;

@@ -1,0 +1,18 @@
+/**
+ * How Traguardo's cells look, whatever port writes them: the Excel number format of each column
+ * format of the port, and the fill of output columns. One table, so a workbook written by the
+ * xlsx port, by Office and by the memory model shows the same formats.
+ */
+import type { ColumnFormat } from './port';
+
+/** Excel number formats for the port's column formats. */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
+  text: '@',
+  integer: '0',
+  number: 'General',
+  percent: '0.00',
+  date: 'dd/mm/yyyy',
+};
+
+/** The grey of output columns (SPEC §2). */
+export const OUTPUT_FILL = '#D9D9D9';

@@ -22,7 +22,7 @@ import type {
   WorkbookPort,
 } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { NUMBER_FORMATS, OUTPUT_FILL, percentCell } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 
 export interface MemoryCell {
@@ -104,11 +104,6 @@ function emptySheet(name: string): MemorySheet {
 
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
-}
-
-/** 0.3 shown as 30 %: scaled without the binary noise of `0.3 * 100`. */
-function percentOf(value: number): number {
-  return Number((value * 100).toPrecision(15));
 }
 
 /** Workbook-level state: names and custom properties, both by lower-case key (Excel ignores case). */
@@ -551,7 +546,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const cell = this.sheets.get(table.sheet)?.rows[row]?.[col];
     const value = cell?.value ?? null;
     const numFmt = cell?.numFmt ?? column.numFmt;
-    if (typeof value === 'number' && numFmt?.includes('%')) return { percent: percentOf(value) };
+    if (typeof value === 'number' && numFmt?.includes('%')) return percentCell(value);
     return value;
   }
 

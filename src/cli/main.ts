@@ -242,7 +242,7 @@ async function commandScore({ args, values, lang, io }: Invocation): Promise<num
   const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
   await saveWorkbook(workbook, out, policy);
   if (values.json) {
-    io.out(JSON.stringify(resultsDocument(scored), null, 2));
+    io.out(JSON.stringify(resultsDocument(scored, lang), null, 2));
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);

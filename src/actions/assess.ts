@@ -82,9 +82,9 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
   return kept;
 }
 
-export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
+export function scoreAssessment(assessment: Assessment): Scored {
   const blocked = blockedRows(assessment.findings);
-  return { ...assessment, results: score(assessment.plan, { blocked, lang }), blocked };
+  return { ...assessment, results: score(assessment.plan, { blocked }), blocked };
 }
 
 /** The workbook's tables, parsed and validated. */
@@ -108,7 +108,7 @@ export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<Wo
  * the `Regole` names, `Riepilogo` and the calculation stamp, in one batch.
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
-  const scored = scoreAssessment(await readAssessment(port, lang), lang);
+  const scored = scoreAssessment(await readAssessment(port, lang));
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);

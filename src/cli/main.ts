@@ -21,7 +21,7 @@ import { importChanges } from '../workbook/outputs';
 import { templateRaw } from '../actions/template';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from '../rules/rounding';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
 export interface CliIO {
@@ -242,7 +242,7 @@ async function commandScore({ args, values, lang, io }: Invocation): Promise<num
   const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
   await saveWorkbook(workbook, out, policy);
   if (values.json) {
-    io.out(JSON.stringify(resultsDocument(scored), null, 2));
+    io.out(JSON.stringify(resultsDocument(scored, lang), null, 2));
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);

@@ -7,6 +7,7 @@ import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
 import type { FormulaCell, OutputValue } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
+import { percentCell } from '../cellFormats';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
 import { inPart } from './package';
@@ -707,8 +708,7 @@ function cellValue(xml: string, start: number, tagEnd: number, end: number, cont
       if (s !== undefined) {
         const style = Number(s);
         if (context.styles.dateStyles[style]) return serialToDate(n, date1904);
-        // 0.3 shown as 30 % means 30; rounded to 15 digits to drop the noise of `0.3 * 100`.
-        if (context.styles.percentStyles[style]) return { percent: Number((n * 100).toPrecision(15)) };
+        if (context.styles.percentStyles[style]) return percentCell(n);
       }
       return n;
     }

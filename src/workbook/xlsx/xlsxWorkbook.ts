@@ -15,7 +15,8 @@
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
+import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
@@ -108,7 +109,6 @@ interface TableInfo {
 
 type Change<K extends WorkbookChange['kind']> = Extract<WorkbookChange, { kind: K }>;
 
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
@@ -280,7 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private ensureTable(change: Change<'ensureTable'>): void {
     const existing = this.findTable(change.table);
     if (existing) {
-      const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameName(name, spec.header)));
+      const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameHeader(name, spec.header)));
       if (missing.length > 0) {
         const right = existing.ref.right;
         const bottom = Math.max(this.dataBottom(existing), firstDataRow(existing));
@@ -297,7 +297,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.rememberSpecs(existing, change.columns);
       return;
     }
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(change.table)) throw new Error(`invalid table name ${change.table}`);
+    checkChange(change);
     const top = change.top ?? 1;
     const left = change.left ?? 1;
     const info = this.findSheet(change.sheet) ?? this.addSheet(change.sheet);
@@ -368,12 +368,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const table = this.table(change.table);
     const col = table.ref.left + columnIndex(table, change.header);
     const count = this.rowCount(table);
-    if (change.values.length !== count) {
-      throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${count} rows`);
-    }
-    if (change.notes && change.notes.length !== count) {
-      throw new Error(`writeColumn ${table.name}.${change.header}: ${change.notes.length} notes for ${count} rows`);
-    }
+    checkChange(change, { name: table.name, rows: count });
     const sheet = this.writable(table.sheet);
     const style = this.columnStyle(table, change.header);
     const top = firstDataRow(table);
@@ -466,7 +461,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
       const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
       const names = childOf(root, MAIN, 'definedNames');
-      const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameName(attribute(e, 'name') ?? '', name.name));
+      const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameHeader(attribute(e, 'name') ?? '', name.name));
       let updated: string;
       if (existing) {
         const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
@@ -535,7 +530,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private findSheet(name: string): SheetInfo | undefined {
-    return this.sheets().find((s) => sameName(s.name, name));
+    return this.sheets().find((s) => sameHeader(s.name, name));
   }
 
   private addSheet(name: string): SheetInfo {
@@ -625,12 +620,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private findTable(name: string): TableInfo | undefined {
-    return this.tables().find((t) => sameName(t.name, name));
+    return this.tables().find((t) => sameHeader(t.name, name));
   }
 
   private table(name: string): TableInfo {
     const table = this.findTable(name);
-    if (!table) throw new Error(`no table ${name}`);
+    if (!table) throw missingTable(name);
     return table;
   }
 
@@ -844,15 +839,12 @@ function firstDataRow(table: TableInfo): number {
 }
 
 function columnIndex(table: TableInfo, header: string): number {
-  const exact = table.columns.indexOf(header);
-  const index = exact >= 0 ? exact : table.columns.findIndex((name) => sameName(name, header));
-  if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
-  return index;
+  return columnIndexOf(table.name, table.columns, header);
 }
 
 /** The `<property>` named `key` (names compared ignoring case, as Office does) of docProps/custom.xml. */
 function findProperty(root: XmlElement, key: string): XmlElement | undefined {
-  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameName(attribute(p, 'name') ?? '', key));
+  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameHeader(attribute(p, 'name') ?? '', key));
 }
 
 function specKey(table: string, header: string): string {

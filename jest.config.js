@@ -24,12 +24,12 @@ const shared = {
     '^.+\\.tsx?$': 'ts-jest',
   },
   setupFiles: ['<rootDir>/test/setup/fastCheck.ts', '<rootDir>/test/setup/dom.ts'],
-  testTimeout: 60000,
 };
 
 const slowMatch = (dir) => (dir.endsWith('/') ? `${dir}**/*.test.ts` : dir);
 
 module.exports = {
+  // A global option: jest reads it here, not in a project.
   testTimeout: 60000,
   projects: [
     {

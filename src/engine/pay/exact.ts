@@ -12,6 +12,13 @@ export const ZERO = new Fraction(0);
 export const ONE = new Fraction(1);
 const HUNDRED = new Fraction(100);
 
+/**
+ * The same few numbers (Base giorni, coefficients, part-time %, scores) are read once per person
+ * and pot; parsing them is a visible share of sharing 5 000 people. Fractions are immutable.
+ */
+const decimals = new Map<number, Fraction>();
+const DECIMALS_KEPT = 10_000;
+
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
 
 /**
@@ -20,13 +27,18 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
  * double by continued fractions, and rejects exponent notation such as 1e-7).
  */
 export function exact(value: number): Fraction {
+  const known = decimals.get(value);
+  if (known !== undefined) return known;
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
   const match = DECIMAL.exec(String(value));
   if (match === null) throw new RangeError(`not a decimal: ${value}`);
   const [, sign, whole, fraction = '', exponent = '0'] = match;
   const digits = BigInt(`${sign}${whole}${fraction}`);
   const scale = Number(exponent) - fraction.length;
-  return scale >= 0 ? new Fraction(digits * 10n ** BigInt(scale), 1n) : new Fraction(digits, 10n ** BigInt(-scale));
+  const result = scale >= 0 ? new Fraction(digits * 10n ** BigInt(scale), 1n) : new Fraction(digits, 10n ** BigInt(-scale));
+  if (decimals.size >= DECIMALS_KEPT) decimals.clear();
+  decimals.set(value, result);
+  return result;
 }
 
 /** x/100 exactly: a percentage as a factor. */

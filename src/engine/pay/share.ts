@@ -51,11 +51,23 @@ function groupByUnit(members: readonly Member[]): Member[][] {
   return [...units.values()];
 }
 
-/** Shares `pool` among `sharers` by the fund's method and residui; exact amounts by people row (the rest is unspent). */
-function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Map<number, Fraction> {
+/**
+ * Exact amounts by people row, and their Σ. The Σ is kept as the parts are shared out (a unit's
+ * budget, the pool) rather than added up afterwards: amounts of different units have unrelated
+ * denominators, and adding thousands of them makes the common denominator thousands of digits long.
+ */
+interface Shared {
+  amounts: Map<number, Fraction>;
+  paid: Fraction;
+}
+
+/** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
+function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
   const amounts = new Map<number, Fraction>();
   const leftover = fund.leftover ?? 'ente';
-  if (sharers.length === 0 || pool.lte(ZERO)) return amounts;
+  let paid = ZERO;
+  const done = (): Shared => ({ amounts, paid });
+  if (sharers.length === 0 || pool.lte(ZERO)) return done();
 
   if (fund.method === 'coefficienti') {
     const keys = new Map<Member, { t: Fraction; e: Fraction }>();
@@ -71,35 +83,44 @@ function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[]
     }
     const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
     const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));
-    const byEffective = (part: Fraction, ms: readonly Member[], divisor: Fraction) => {
+    const byEffective = (part: Fraction, ms: readonly Member[], divisor: Fraction, shared: Fraction) => {
       if (divisor.lte(ZERO)) return;
       for (const m of ms) amounts.set(m.who.index, part.mul(keys.get(m)!.e).div(divisor));
+      paid = paid.add(shared);
     };
-    if (leftover === 'ente') byEffective(pool, sharers, sumE(sharers));
-    else if (leftover === 'economia') byEffective(pool, sharers, sumT(sharers));
-    else {
+    if (leftover === 'ente') byEffective(pool, sharers, sumE(sharers), pool);
+    else if (leftover === 'economia') {
       const total = sumT(sharers);
-      if (total.lte(ZERO)) return amounts;
-      for (const unit of groupByUnit(sharers)) byEffective(pool.mul(sumT(unit)).div(total), unit, sumE(unit));
+      if (total.gt(ZERO)) byEffective(pool, sharers, total, pool.mul(sumE(sharers)).div(total));
+    } else {
+      const total = sumT(sharers);
+      if (total.lte(ZERO)) return done();
+      for (const unit of groupByUnit(sharers)) {
+        const budget = pool.mul(sumT(unit)).div(total);
+        byEffective(budget, unit, sumE(unit), budget);
+      }
     }
-    return amounts;
+    return done();
   }
 
   if (fund.method === 'budget') {
     const weights = new Map(sharers.map((m) => [m, presenceWeight(m.who.person.partTime, m.who.person.serviceDays, rules.dayBasis)]));
     const weightSum = sum(weights.values());
     const budgets = new Map(sharers.map((m) => [m, individualBudget(pool, weights.get(m)!, weightSum)]));
-    const paid = new Map(sharers.map((m) => [m, budgetPay(budgets.get(m)!, m.factor)]));
+    const pays = new Map(sharers.map((m) => [m, budgetPay(budgets.get(m)!, m.factor)]));
     // Residui Ente shares the rest in proportion to what was paid, which is the whole pool in that proportion.
     const inProportion = (part: Fraction, ms: readonly Member[]) => {
-      const divisor = sum(ms.map((m) => paid.get(m)!));
+      const divisor = sum(ms.map((m) => pays.get(m)!));
       if (divisor.lte(ZERO)) return;
-      for (const m of ms) amounts.set(m.who.index, part.mul(paid.get(m)!).div(divisor));
+      for (const m of ms) amounts.set(m.who.index, part.mul(pays.get(m)!).div(divisor));
+      paid = paid.add(part);
     };
-    if (leftover === 'economia') for (const m of sharers) amounts.set(m.who.index, paid.get(m)!);
-    else if (leftover === 'ente') inProportion(pool, sharers);
+    if (leftover === 'economia') {
+      for (const m of sharers) amounts.set(m.who.index, pays.get(m)!);
+      paid = sum(pays.values());
+    } else if (leftover === 'ente') inProportion(pool, sharers);
     else for (const unit of groupByUnit(sharers)) inProportion(sum(unit.map((m) => budgets.get(m)!)), unit);
-    return amounts;
+    return done();
   }
 
   const keys = new Map(sharers.map((m) => [m, positionKey(m.who.person.positionPay, m.factor)]));
@@ -115,6 +136,7 @@ function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[]
     });
     if (over.length === 0) {
       for (const m of open) amounts.set(m.who.index, rest.mul(keys.get(m)!).div(keySum));
+      paid = paid.add(rest);
       break;
     }
     for (const m of over) {
@@ -122,10 +144,12 @@ function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[]
       if (cap === null) continue;
       amounts.set(m.who.index, cap);
       rest = rest.sub(cap);
+      paid = paid.add(cap);
     }
-    open = open.filter((m) => !over.includes(m));
+    const capped = new Set(over);
+    open = open.filter((m) => !capped.has(m));
   }
-  return amounts;
+  return done();
 }
 
 interface Bonus {
@@ -195,21 +219,25 @@ export function shareFund(
 
   const shares = new Map<number, Fraction>();
   const bonuses = new Map<number, Fraction>();
+  let exactTotal: Fraction;
   if (bonus !== null && fund.bonusKind === 'totale') {
     for (const m of beneficiaries) {
       shares.set(m.who.index, bonus.average);
       bonuses.set(m.who.index, bonus.extra);
     }
-    const pool = amount.sub(bonus.average.add(bonus.extra).mul(beneficiaries.size));
-    for (const [i, a] of shareByMethod(fund, pool, members.filter((m) => !beneficiaries.has(m)), rules, categories)) shares.set(i, a);
+    const fixed = bonus.average.add(bonus.extra).mul(beneficiaries.size);
+    const others = shareByMethod(fund, amount.sub(fixed), members.filter((m) => !beneficiaries.has(m)), rules, categories);
+    for (const [i, a] of others.amounts) shares.set(i, a);
+    exactTotal = others.paid.add(fixed);
   } else {
-    const pool = bonus === null ? amount : amount.sub(bonus.extra.mul(beneficiaries.size));
-    for (const [i, a] of shareByMethod(fund, pool, members, rules, categories)) shares.set(i, a);
+    const extras = bonus === null ? ZERO : bonus.extra.mul(beneficiaries.size);
+    const everyone = shareByMethod(fund, amount.sub(extras), members, rules, categories);
+    for (const [i, a] of everyone.amounts) shares.set(i, a);
     for (const m of beneficiaries) bonuses.set(m.who.index, bonus!.extra);
+    exactTotal = everyone.paid.add(extras);
   }
 
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
-  const exactTotal = sum(members.map((m) => (shares.get(m.who.index) ?? ZERO).add(bonuses.get(m.who.index) ?? ZERO)));
   const bonusCents = largestRemainderCents(members.map((m) => bonuses.get(m.who.index) ?? ZERO));
   const bonusSum = bonusCents.reduce((a, c) => a + c, 0n);
   const totalCents = toCents(exactTotal);

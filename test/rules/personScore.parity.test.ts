@@ -13,6 +13,7 @@ import {
   personScore,
   personScoreFormula,
   type ComponentGrade,
+  type ItemScore,
   type MissingComponent,
 } from '../../src/rules/personScore';
 import { formulaValue, sameValue } from '../support/hyperformula';
@@ -74,6 +75,18 @@ describe('person score: value and formula', () => {
   });
 });
 
+/** Items as rows: weight in A, Minimo in B, Massimo in C, the person's score in D (blank = not scored). */
+function behaviourFormulaValue(items: readonly ItemScore[]) {
+  const cells: Record<string, number> = {};
+  items.forEach((i, n) => {
+    cells[`A${n + 1}`] = i.weight;
+    cells[`B${n + 1}`] = i.min;
+    cells[`C${n + 1}`] = i.max;
+    if (i.score !== null) cells[`D${n + 1}`] = i.score;
+  });
+  return formulaValue(behaviourGradeFormula(items.map((_, n) => ({ weight: `A${n + 1}`, min: `B${n + 1}`, max: `C${n + 1}`, score: `D${n + 1}` }))), cells);
+}
+
 describe('Comportamenti: value and formula', () => {
   const item = fc
     .record({ weight: fc.integer({ min: 0, max: 5 }), min: fc.integer({ min: 0, max: 10 }), span: fc.integer({ min: 0, max: 100 }), score: fc.option(fc.integer({ min: 0, max: 110 }), { nil: null }) })
@@ -85,30 +98,14 @@ describe('Comportamenti: value and formula', () => {
       { weight: 1, min: 0, max: 100, score: 50 },
       { weight: 5, min: 0, max: 100, score: null },
     ];
-    const cells: Record<string, number> = {};
-    items.forEach((i, n) => {
-      cells[`A${n + 1}`] = i.weight;
-      cells[`B${n + 1}`] = i.min;
-      cells[`C${n + 1}`] = i.max;
-      if (i.score !== null) cells[`D${n + 1}`] = i.score;
-    });
-    const f = behaviourGradeFormula(items.map((_, n) => ({ weight: `A${n + 1}`, min: `B${n + 1}`, max: `C${n + 1}`, score: `D${n + 1}` })));
     expect(behaviourGrade(items)).toBeCloseTo(70, 12);
-    expect(formulaValue(f, cells)).toBeCloseTo(70, 9);
+    expect(behaviourFormulaValue(items)).toBeCloseTo(70, 9);
   });
 
   test('any items (unscored, weight 0, empty range): the formula equals behaviourGrade', () => {
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), (items) => {
-        const cells: Record<string, number> = {};
-        items.forEach((i, n) => {
-          cells[`A${n + 1}`] = i.weight;
-          cells[`B${n + 1}`] = i.min;
-          cells[`C${n + 1}`] = i.max;
-          if (i.score !== null) cells[`D${n + 1}`] = i.score;
-        });
-        const f = behaviourGradeFormula(items.map((_, n) => ({ weight: `A${n + 1}`, min: `B${n + 1}`, max: `C${n + 1}`, score: `D${n + 1}` })));
-        return sameValue(formulaValue(f, cells), behaviourGrade(items));
+        return sameValue(behaviourFormulaValue(items), behaviourGrade(items));
       }),
       { numRuns: 80 },
     );

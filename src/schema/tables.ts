@@ -20,9 +20,9 @@ export interface Text {
   en: string;
 }
 
-export interface EnumOption {
+export interface EnumOption<K extends string = string> {
   /** The interchange value. */
-  key: string;
+  key: K;
   /** What the sheet shows (dropdown entry). */
   label: Text;
   /** Other spellings accepted when reading a cell. */
@@ -58,6 +58,12 @@ export interface FieldDef {
   ref?: TableKey;
   /** Shown as the header's note / the JSON Schema description. */
   help: Text;
+  /**
+   * The workbook name (defined name) live formulas read this parameter by, e.g. `Tetto_grado`:
+   * only the numeric `Regole` parameters have one; the enumerated ones choose which formula a row
+   * gets instead.
+   */
+  name?: Text;
 }
 
 export type OutputFormat = 'percent' | 'number' | 'text';
@@ -68,6 +74,10 @@ export interface OutputDef {
   aliases: readonly string[];
   format: OutputFormat;
   help: Text;
+  /** A grade: the column is coloured by band. */
+  grade?: boolean;
+  /** A column of sentences (Esito verifica, Calcolo): written wide. */
+  wide?: boolean;
 }
 
 export interface TableDef {
@@ -81,7 +91,7 @@ export interface TableDef {
 
 const t = (it: string, en: string): Text => ({ it, en });
 
-function opts(keys: readonly string[], labels: Record<string, Text>, aliases: Record<string, string[]> = {}): EnumOption[] {
+function opts<const K extends string>(keys: readonly K[], labels: Record<string, Text>, aliases: Record<string, string[]> = {}): EnumOption<K>[] {
   return keys.map((key) => ({ key, label: labels[key] ?? t(key, key), aliases: aliases[key] ?? [] }));
 }
 
@@ -156,32 +166,46 @@ export const BASKET_OPTIONS = opts(BASKETS, {
   ente: t('Ente', 'Organisation'),
 });
 
-function f(
-  key: string,
+/** A field whose key and kind keep their literal types, so the plan's row types derive from it (model.ts). */
+export type TypedField<K extends string, Kind extends FieldKind> = FieldDef & { readonly key: K; readonly kind: Kind };
+
+function f<const K extends string, const Kind extends FieldKind>(
+  key: K,
   it: string,
   en: string,
-  kind: FieldKind,
+  kind: Kind,
   help: Text,
-  extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases'>> = {},
-): FieldDef {
+  extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases' | 'name'>> = {},
+): TypedField<K, Kind> {
   return { key, label: t(it, en), aliases: extra.aliases ?? [], kind, help, ...extra };
 }
 
-function o(key: string, it: string, en: string, format: OutputFormat, help: Text, aliases: string[] = []): OutputDef {
-  return { key, label: t(it, en), aliases, format, help };
+function o(
+  key: string,
+  it: string,
+  en: string,
+  format: OutputFormat,
+  help: Text,
+  aliases: string[] = [],
+  flags: Pick<OutputDef, 'grade' | 'wide'> = {},
+): OutputDef {
+  return { key, label: t(it, en), aliases, format, help, ...flags };
 }
 
-const TEXT: FieldKind = { type: 'text' };
-const CODE: FieldKind = { type: 'code' };
-const DATE: FieldKind = { type: 'date' };
-const YESNO: FieldKind = { type: 'yesno' };
-const PERCENT: FieldKind = { type: 'percent', min: 0, max: 100 };
-const NON_NEGATIVE: FieldKind = { type: 'number', min: 0 };
+const GRADE = { grade: true } as const;
+const WIDE = { wide: true } as const;
+
+const TEXT = { type: 'text' } as const satisfies FieldKind;
+const CODE = { type: 'code' } as const satisfies FieldKind;
+const DATE = { type: 'date' } as const satisfies FieldKind;
+const YESNO = { type: 'yesno' } as const satisfies FieldKind;
+const PERCENT = { type: 'percent', min: 0, max: 100 } as const satisfies FieldKind;
+const NON_NEGATIVE = { type: 'number', min: 0 } as const satisfies FieldKind;
 
 const CHECK_OUTPUT = o('check', 'Esito verifica', 'Check result', 'text',
-  t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica']);
+  t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica'], WIDE);
 
-export const UNITS: TableDef = {
+export const UNITS = {
   key: 'units',
   sheet: t('Strutture', 'Units'),
   table: 'Strutture',
@@ -193,9 +217,9 @@ export const UNITS: TableDef = {
     f('head', 'Responsabile', 'Head', TEXT, t('Dirigente o responsabile della struttura', 'Manager of the unit'), { aliases: ['Dirigente', 'Responsabile struttura'] }),
   ],
   outputs: [CHECK_OUTPUT],
-};
+} as const satisfies TableDef;
 
-export const OBJECTIVES: TableDef = {
+export const OBJECTIVES = {
   key: 'objectives',
   sheet: t('Obiettivi', 'Objectives'),
   table: 'Obiettivi',
@@ -225,10 +249,10 @@ export const OBJECTIVES: TableDef = {
   ],
   outputs: [
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Quota nel paniere della struttura', 'Share in the unit’s basket')),
-    o('indicatorGrade', 'Grado indicatori %', 'Indicator grade %', 'percent', t('Media pesata dei gradi degli indicatori', 'Weighted mean of indicator grades')),
-    o('phaseGrade', 'Grado fasi %', 'Phase grade %', 'percent', t('Media delle fasi pesata per incidenza', 'Share-weighted mean of phase progress')),
-    o('computedGrade', 'Grado calcolato %', 'Computed grade %', 'percent', t('Grado da indicatori e fasi', 'Grade from indicators and phases')),
-    o('finalGrade', 'Grado finale %', 'Final grade %', 'percent', t('Grado NdV se presente, altrimenti calcolato', 'NdV grade if set, else computed')),
+    o('indicatorGrade', 'Grado indicatori %', 'Indicator grade %', 'percent', t('Media pesata dei gradi degli indicatori', 'Weighted mean of indicator grades'), [], GRADE),
+    o('phaseGrade', 'Grado fasi %', 'Phase grade %', 'percent', t('Media delle fasi pesata per incidenza', 'Share-weighted mean of phase progress'), [], GRADE),
+    o('computedGrade', 'Grado calcolato %', 'Computed grade %', 'percent', t('Grado da indicatori e fasi', 'Grade from indicators and phases'), [], GRADE),
+    o('finalGrade', 'Grado finale %', 'Final grade %', 'percent', t('Grado NdV se presente, altrimenti calcolato', 'NdV grade if set, else computed'), [], GRADE),
     o('band', 'Fascia', 'Band', 'text', t('Fascia di raggiungimento', 'Achievement band')),
     o('reward', 'Premio %', 'Reward %', 'percent', t('Premio della fascia', 'Reward of the band')),
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso delle fasi alla data di riferimento', 'Expected progress at the reference date')),
@@ -237,9 +261,9 @@ export const OBJECTIVES: TableDef = {
     o('points', 'Punti', 'Points', 'number', t('Peso grezzo × Grado finale %: sommati per struttura in Riepilogo', 'Raw weight × Final grade %: summed by unit in Summary'), ['Punti obiettivo']),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const INDICATORS: TableDef = {
+export const INDICATORS = {
   key: 'indicators',
   sheet: t('Indicatori', 'Indicators'),
   table: 'Indicatori',
@@ -262,16 +286,16 @@ export const INDICATORS: TableDef = {
     f('notes', 'Note', 'Notes', TEXT, t('Note', 'Notes'), { aliases: ['Nota'] }),
   ],
   outputs: [
-    o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement')),
+    o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement'), [], GRADE),
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso nell’obiettivo', 'Share within the objective')),
     o('countedWeight', 'Peso usato', 'Weight used', 'number', t('Peso (vuoto = 1) se l’indicatore ha un grado, altrimenti vuoto', 'Weight (blank = 1) when the indicator has a grade, else blank')),
     o('points', 'Punti', 'Points', 'number', t('Peso usato × Grado %: il grado dell’obiettivo è Σ Punti / Σ Peso usato', 'Weight used × Grade %: the objective’s grade is Σ Points / Σ Weight used'), ['Punti indicatore']),
-    o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed')),
+    o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed'), [], WIDE),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const PHASES: TableDef = {
+export const PHASES = {
   key: 'phases',
   sheet: t('Fasi', 'Phases'),
   table: 'Fasi',
@@ -295,10 +319,10 @@ export const PHASES: TableDef = {
     o('expectedPoints', 'Punti attesi', 'Expected points', 'number', t('Incidenza usata × Avanzamento atteso %', 'Share used × Expected progress %')),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
 /** Pesatura has one column per criterion of `Criteri` after `Obiettivo`; they are not listed here. */
-export const WEIGHTING: TableDef = {
+export const WEIGHTING = {
   key: 'weighting',
   sheet: t('Pesatura', 'Weighting'),
   table: 'Pesatura',
@@ -310,9 +334,9 @@ export const WEIGHTING: TableDef = {
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso dell’obiettivo nel paniere', 'Share in the basket')),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const STAFF: TableDef = {
+export const STAFF = {
   key: 'staff',
   sheet: t('Personale', 'Staff'),
   table: 'Personale',
@@ -326,34 +350,34 @@ export const STAFF: TableDef = {
     f('share', 'Partecipazione %', 'Share %', PERCENT, t('Quota di partecipazione; vuoto = non indicata', 'Participation; blank = not stated'), { aliases: ['Partecipazione', 'Percentuale'] }),
   ],
   outputs: [CHECK_OUTPUT],
-};
+} as const satisfies TableDef;
 
 /** The `Regole` table: one row per parameter (Parametro, Valore). Each field is a row here. */
-export const RULES: TableDef = {
+export const RULES = {
   key: 'rules',
   sheet: t('Regole', 'Rules'),
   table: 'Regole',
   fields: [
-    f('year', 'Anno', 'Year', { type: 'integer', min: 1900, max: 2200 }, t('Anno del piano', 'Plan year')),
-    f('referenceDate', 'Data di riferimento', 'Reference date', DATE, t('Data del monitoraggio; predefinita il 31/12 dell’anno', 'Monitoring date; default 31/12 of the year')),
-    f('cap', 'Tetto grado %', 'Grade cap %', { type: 'percent', min: 0 }, t('Grado massimo', 'Maximum grade'), { aliases: ['Tetto'] }),
+    f('year', 'Anno', 'Year', { type: 'integer', min: 1900, max: 2200 }, t('Anno del piano', 'Plan year'), { name: t('Anno_piano', 'Plan_year') }),
+    f('referenceDate', 'Data di riferimento', 'Reference date', DATE, t('Data del monitoraggio; predefinita il 31/12 dell’anno', 'Monitoring date; default 31/12 of the year'), { name: t('Data_riferimento', 'Reference_date') }),
+    f('cap', 'Tetto grado %', 'Grade cap %', { type: 'percent', min: 0 }, t('Grado massimo', 'Maximum grade'), { name: t('Tetto_grado', 'Grade_cap'), aliases: ['Tetto'] }),
     f('increasingMethod', 'Metodo indicatori crescenti', 'Increasing indicators method', { type: 'enum', options: INCREASING_METHOD_OPTIONS }, t('Rapporto o Lineare', 'Ratio or Linear')),
     f('decreasingMethod', 'Metodo indicatori decrescenti', 'Decreasing indicators method', { type: 'enum', options: DECREASING_METHOD_OPTIONS }, t('Rapporto inverso, Speculare o Lineare', 'Inverse ratio, Mirror or Linear')),
     f('missingActual', 'Consuntivo mancante', 'Missing actual', { type: 'enum', options: MISSING_ACTUAL_OPTIONS }, t('Zero, Escludi o Errore', 'Zero, Exclude or Error')),
-    f('deadlineToleranceDays', 'Tolleranza scadenze (giorni)', 'Deadline tolerance (days)', { type: 'integer', min: 0 }, t('Giorni di ritardo oltre i quali il grado è 0', 'Days of delay after which the grade is 0'), { aliases: ['Tolleranza scadenze'] }),
+    f('deadlineToleranceDays', 'Tolleranza scadenze (giorni)', 'Deadline tolerance (days)', { type: 'integer', min: 0 }, t('Giorni di ritardo oltre i quali il grado è 0', 'Days of delay after which the grade is 0'), { name: t('Tolleranza_giorni', 'Tolerance_days'), aliases: ['Tolleranza scadenze'] }),
     f('basket', 'Perimetro pesatura', 'Weighting basket', { type: 'enum', options: BASKET_OPTIONS }, t('Struttura, Responsabile o Ente', 'Unit, Manager or Organisation')),
     f('typeMultipliers', 'Moltiplicatori tipologia', 'Kind multipliers', YESNO, t('SI: Mantenimento 0,5 · Sviluppo 0,75 · Innovazione 1', 'YES: Maintenance 0.5 · Development 0.75 · Innovation 1')),
-    f('onTrackThreshold', 'Soglia in linea (punti)', 'On-track threshold (points)', { type: 'number' }, t('Scostamento minimo per “In linea”', 'Minimum deviation for “On track”'), { aliases: ['Soglia in linea'] }),
-    f('lateThreshold', 'Soglia in ritardo (punti)', 'Late threshold (points)', { type: 'number' }, t('Scostamento minimo per “In ritardo”', 'Minimum deviation for “Late”'), { aliases: ['Soglia in ritardo'] }),
-    f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown')),
+    f('onTrackThreshold', 'Soglia in linea (punti)', 'On-track threshold (points)', { type: 'number' }, t('Scostamento minimo per “In linea”', 'Minimum deviation for “On track”'), { name: t('Soglia_in_linea', 'On_track_threshold'), aliases: ['Soglia in linea'] }),
+    f('lateThreshold', 'Soglia in ritardo (punti)', 'Late threshold (points)', { type: 'number' }, t('Scostamento minimo per “In ritardo”', 'Minimum deviation for “Late”'), { name: t('Soglia_in_ritardo', 'Late_threshold'), aliases: ['Soglia in ritardo'] }),
+    f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown'), { name: t('Decimali', 'Decimal_places') }),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
 /** Headers of the two columns of the `Regole` table. */
 export const RULES_COLUMNS = { parameter: t('Parametro', 'Parameter'), value: t('Valore', 'Value') };
 
-export const BANDS: TableDef = {
+export const BANDS = {
   key: 'bands',
   sheet: t('Regole', 'Rules'),
   table: 'Fasce',
@@ -365,9 +389,9 @@ export const BANDS: TableDef = {
     f('color', 'Colore', 'Colour', TEXT, t('Colore esadecimale, es. #00B050', 'Hex colour, e.g. #00B050'), { aliases: ['Color'] }),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
-export const CRITERIA: TableDef = {
+export const CRITERIA = {
   key: 'criteria',
   sheet: t('Regole', 'Rules'),
   table: 'Criteri',
@@ -377,7 +401,7 @@ export const CRITERIA: TableDef = {
     f('max', 'Massimo', 'Maximum', { type: 'number', min: 0 }, t('Punteggio massimo; vuoto = 100', 'Maximum score; blank = 100'), { aliases: ['Max'] }),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
 /** Every table with rows of data, in workbook order. */
 export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF];
@@ -393,3 +417,30 @@ export function tableDef(key: TableKey): TableDef {
 
 /** The `Riepilogo` sheet: output only. */
 export const SUMMARY_SHEET = t('Riepilogo', 'Summary');
+
+export type SummaryColumnKey = 'code' | 'unit' | 'objectives' | 'weights' | 'grade' | 'band' | 'reward' | 'points';
+
+export interface SummaryColumnDef {
+  key: SummaryColumnKey;
+  label: Text;
+  format: 'text' | 'integer' | 'number' | 'percent';
+  /** A grade: coloured by band, and the values of the chart. */
+  grade?: boolean;
+}
+
+/** The columns of `Riepilogo`, in sheet order from column A: one row per unit, then the organisation (SPEC §2.8). */
+export const SUMMARY_COLUMNS: readonly SummaryColumnDef[] = [
+  { key: 'code', label: t('Codice', 'Code'), format: 'text' },
+  { key: 'unit', label: t('Struttura', 'Unit'), format: 'text' },
+  { key: 'objectives', label: t('Obiettivi', 'Objectives'), format: 'integer' },
+  { key: 'weights', label: t('Σ pesi', 'Σ weights'), format: 'number' },
+  { key: 'grade', label: t('Grado %', 'Grade %'), format: 'percent', grade: true },
+  { key: 'band', label: t('Fascia', 'Band'), format: 'text' },
+  { key: 'reward', label: t('Premio %', 'Reward %'), format: 'percent' },
+  { key: 'points', label: t('Σ punti (peso × grado)', 'Σ points (weight × grade)'), format: 'number' },
+];
+
+/** The 0-based column of a `Riepilogo` column. */
+export function summaryColumn(key: SummaryColumnKey): number {
+  return SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+}

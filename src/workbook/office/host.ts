@@ -6,6 +6,7 @@
 import { UserError } from '../../errors';
 import type { Lang } from '../../i18n';
 import type { HostServices } from '../../taskpane/host';
+import { recognisedNames } from '../headers';
 import { OfficeWorkbook } from './officeWorkbook';
 import { officeSupports, REQUIRED_EXCEL_API } from './requirements';
 
@@ -47,7 +48,7 @@ export async function officeHostServices(): Promise<HostServices> {
   if (!officeSupports(REQUIRED_EXCEL_API)) throw new UserError('office-api-unsupported', { version: REQUIRED_EXCEL_API });
   return {
     kind: 'office',
-    port: new OfficeWorkbook(),
+    port: new OfficeWorkbook({ recognises: recognisedNames() }),
     lang: officeLang(Office.context.displayLanguage),
     theme: officeTheme(Office.context.officeTheme),
     download: downloadBlob,

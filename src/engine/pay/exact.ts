@@ -79,14 +79,21 @@ export function toCents(amount: Fraction): bigint {
  * the result is `total`, always; no amount moves by a cent or more.
  */
 export function largestRemainderCents(amounts: readonly Fraction[], total: bigint = toCents(sum(amounts))): bigint[] {
-  const cents = amounts.map((a) => a.mul(HUNDRED));
-  const floors = cents.map((c) => c.floor());
-  let handed = total - floors.reduce((acc, f) => acc + integer(f), 0n);
+  // Straight on the reduced numerator and denominator: a Fraction per floor, remainder and
+  // comparison (each with its gcd) was a third of sharing a pot of 5 000 people.
+  const parts = amounts.map((a, i) => {
+    if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
+    const scaled = a.n * 100n;
+    return { i, floor: scaled / a.d, rest: scaled % a.d, d: a.d };
+  });
+  let handed = total - parts.reduce((acc, p) => acc + p.floor, 0n);
   if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${total} cents cannot be handed out by largest remainder`);
-  const order = cents
-    .map((c, i) => ({ i, rest: c.sub(floors[i]) }))
-    .sort((a, b) => b.rest.compare(a.rest) || a.i - b.i);
-  const result = floors.map(integer);
+  const result = parts.map((p) => p.floor);
+  const order = [...parts].sort((a, b) => {
+    const left = b.rest * a.d;
+    const right = a.rest * b.d;
+    return left > right ? 1 : left < right ? -1 : a.i - b.i;
+  });
   for (const { i } of order) {
     if (handed <= 0n) break;
     result[i] += 1n;

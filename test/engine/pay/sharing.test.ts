@@ -85,6 +85,30 @@ describe('Budget residui', () => {
   });
 });
 
+describe('Posizione cap', () => {
+  test('when everyone reaches Tetto % posizione the excess has nobody to go to and stays unspent', () => {
+    const people = [10000, 20000].map((positionPay, n) => person(`E${n + 1}`, { role: 'eq', positionPay }));
+    const r = computePay(payInput({ ...scoredDirectly(people, [90, 80]), funds: [fund('R', 5000, { role: 'eq', method: 'posizione', positionCap: 10 })] }));
+    expect(r.people.map((p) => p.total)).toEqual([1000, 2000]);
+    expect([r.funds[0].paid, r.funds[0].unspent]).toEqual([3000, 2000]);
+  });
+
+  test('capping one raises the others, who may then reach their own cap in the next round', () => {
+    // Keys 10 000 : 9 000 : 6 000 (π = score), caps 1 000 each. Round 1: 1 080 / 972 / 648, E1 capped;
+    // round 2: 1 700 as 9 : 6 = 1 020 / 680, E2 capped; round 3: E3 takes the last 700.
+    const people = ['E1', 'E2', 'E3'].map((id) => person(id, { role: 'eq', positionPay: 10000 }));
+    const r = computePay(
+      payInput({
+        ...scoredDirectly(people, [100, 90, 60]),
+        funds: [fund('R', 2700, { role: 'eq', method: 'posizione', positionCap: 10 })],
+        classes: [{ fund: 'R', from: 0, coefficient: null, payment: null, proportional: true }],
+      }),
+    );
+    expect(r.people.map((p) => p.total)).toEqual([1000, 1000, 700]);
+    expect([r.funds[0].paid, r.funds[0].unspent]).toEqual([2700, 0]);
+  });
+});
+
 describe('cents', () => {
   test('largest remainder hands the missing cents to the largest remainders, ties to the earlier row', () => {
     const thirds = [1, 1, 1].map(() => exact(100).div(3));

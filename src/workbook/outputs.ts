@@ -3,7 +3,7 @@
  * tables present and the `Riepilogo` sheet, nothing else (SPEC §7); import, demo and template
  * write whole tables from raw values.
  */
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from '../rules/rounding';
 import { indicatorTrace, renderTrace } from '../rules/indicatorGrade';
 import type { ScoreResults } from '../engine/results';
 import type { BlockedRows } from '../engine/score';

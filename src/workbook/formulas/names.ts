@@ -7,8 +7,8 @@
  * Enumerated rules (methods, missing actual, perimeter, multipliers) are not names: they choose
  * which formula a row gets, so changing them asks for a new Calcola (see stamp.ts).
  */
-import { dayNumber } from '../../engine/dates';
-import { effectiveCap, referenceDate } from '../../engine/rules';
+import { dayNumber } from '../../rules/dates';
+import { effectiveCap, referenceDate } from '../../rules/parameters';
 import type { Lang } from '../../i18n';
 import { isBlank, percentCellValue } from '../../schema/cells';
 import { defaultRules, type Plan, type Rules } from '../../schema/model';

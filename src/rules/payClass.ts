@@ -2,7 +2,7 @@
  * Classes of a pot (SPEC §8.2.4, `Classi`): the class a score falls in and what it gives, the
  * class coefficient k_p (Coefficienti) or the payment share π_p in % (Budget, Posizione).
  */
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from './rounding';
 import { numberLiteral } from './formulaText';
 
 export interface PayClassRow {

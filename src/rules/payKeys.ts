@@ -1,11 +1,11 @@
 /**
  * The keys that share a pot (SPEC §8.3): absence days, the category coefficient, the Coefficienti
  * theoretical and effective keys, the Budget individual budget and payment, the Posizione key.
- * Values are exact rationals (engine/pay/exact), because the engine divides money by them; the
+ * Values are exact rationals (rules/exact), because the engine divides money by them; the
  * formulas give the same numbers in a cell, where the workbook shows them beside the cents.
  */
-import { roundHalfUp } from '../engine/rounding';
-import { exact, Fraction, minOf, percent, ZERO } from '../engine/pay/exact';
+import { roundHalfUp } from './rounding';
+import { exact, Fraction, minOf, percent, ZERO } from './exact';
 import { blankOr, type Operand } from './formulaText';
 
 /** Part-time % when blank. */

@@ -4,7 +4,7 @@
  * threshold reads it. Grades stay floats: SPEC rounds the score itself, and the money that hangs
  * on it is computed exactly elsewhere (engine/pay).
  */
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from './rounding';
 
 /** What a person's profile gives a component, and the grade the person has in it (null = missing). */
 export interface ComponentGrade {

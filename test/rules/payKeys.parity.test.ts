@@ -22,7 +22,7 @@ import {
   presenceWeightFormula,
   theoreticalKey,
 } from '../../src/rules/payKeys';
-import { exact } from '../../src/engine/pay/exact';
+import { exact } from '../../src/rules/exact';
 import { formulaValue, sameValue } from '../support/hyperformula';
 
 const op = (ref: string) => ({ ref, value: ref });

@@ -15,7 +15,7 @@ import {
   presenceWeight,
   theoreticalKey,
 } from '../../rules/payKeys';
-import { exact, Fraction, largestRemainderCents, ONE, percent, sum, toCents, ZERO } from './exact';
+import { exact, Fraction, largestRemainderCents, ONE, percent, sum, toCents, ZERO } from '../../rules/exact';
 import type { EvaluatedPerson } from './evaluate';
 import type { CategoryCoefficientRow, FundResult, PayDiagnostic, PayRules, FundRow, PersonPot } from './types';
 

@@ -3,7 +3,7 @@
  * objectives' engine, Budget's residui, largest remainder's ties, a pot nobody can take.
  */
 import { computePay } from '../../../src/engine/pay';
-import { exact, largestRemainderCents } from '../../../src/engine/pay/exact';
+import { exact, largestRemainderCents } from '../../../src/rules/exact';
 import { fund, payInput, person, scoredDirectly } from './builders';
 
 describe('component grades from the objectives', () => {

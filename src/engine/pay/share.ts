@@ -1,0 +1,273 @@
+/**
+ * Sharing one pot among its people (SPEC §8.3): the maggiorazione's beneficiaries, the three
+ * methods with their residui, the Posizione cap, and cents by largest remainder. These are
+ * iterations and exact sums over a whole pot, which no plain cell formula expresses; the workbook
+ * will show their results as values with a note (as it shows the floors of the weights), while the
+ * per-person keys beside them are live formulas (src/rules/payKeys, payClass).
+ */
+import { classFor, type ClassFactor, type PayClassRow } from '../../rules/payClass';
+import {
+  budgetPay,
+  categoryCoefficient,
+  effectiveKey,
+  individualBudget,
+  positionKey,
+  presenceWeight,
+  theoreticalKey,
+} from '../../rules/payKeys';
+import { exact, Fraction, largestRemainderCents, ONE, percent, sum, toCents, ZERO } from '../../rules/exact';
+import type { EvaluatedPerson } from './evaluate';
+import type { CategoryCoefficientRow, FundResult, PayDiagnostic, PayRules, FundRow, PersonPot } from './types';
+
+/** A person taking part in the pot, with the class their score reached. */
+interface Member {
+  who: EvaluatedPerson;
+  score: number;
+  classIndex: number | null;
+  factor: number;
+}
+
+export interface SharedFund {
+  fund: FundResult;
+  /** By `people` row. */
+  pots: Map<number, PersonPot>;
+  diagnostics: PayDiagnostic[];
+}
+
+const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
+
+/** Best score first, ties in row order. */
+function byScore(a: Member, b: Member): number {
+  return b.score - a.score || a.who.index - b.who.index;
+}
+
+function groupByUnit(members: readonly Member[]): Member[][] {
+  const units = new Map<string | null, Member[]>();
+  for (const m of members) {
+    const list = units.get(m.who.person.unit) ?? [];
+    list.push(m);
+    units.set(m.who.person.unit, list);
+  }
+  return [...units.values()];
+}
+
+/**
+ * Exact amounts by people row, and their Σ. The Σ is kept as the parts are shared out (a unit's
+ * budget, the pool) rather than added up afterwards: amounts of different units have unrelated
+ * denominators, and adding thousands of them makes the common denominator thousands of digits long.
+ */
+interface Shared {
+  amounts: Map<number, Fraction>;
+  paid: Fraction;
+}
+
+/** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
+function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
+  const amounts = new Map<number, Fraction>();
+  const leftover = fund.leftover ?? 'ente';
+  let paid = ZERO;
+  const done = (): Shared => ({ amounts, paid });
+  if (sharers.length === 0 || pool.lte(ZERO)) return done();
+
+  if (fund.method === 'coefficienti') {
+    const keys = new Map<Member, { t: Fraction; e: Fraction }>();
+    for (const m of sharers) {
+      const input = {
+        category: categoryCoefficient(m.who.person.category, categories),
+        factor: m.factor,
+        partTime: m.who.person.partTime,
+        serviceDays: m.who.person.serviceDays,
+        absence: m.who.absence,
+      };
+      keys.set(m, { t: theoreticalKey(input, rules.dayBasis), e: effectiveKey(input, rules.dayBasis) });
+    }
+    const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
+    const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));
+    const byEffective = (part: Fraction, ms: readonly Member[], divisor: Fraction, shared: Fraction) => {
+      if (divisor.lte(ZERO)) return;
+      for (const m of ms) amounts.set(m.who.index, part.mul(keys.get(m)!.e).div(divisor));
+      paid = paid.add(shared);
+    };
+    if (leftover === 'ente') byEffective(pool, sharers, sumE(sharers), pool);
+    else if (leftover === 'economia') {
+      const total = sumT(sharers);
+      if (total.gt(ZERO)) byEffective(pool, sharers, total, pool.mul(sumE(sharers)).div(total));
+    } else {
+      const total = sumT(sharers);
+      if (total.lte(ZERO)) return done();
+      for (const unit of groupByUnit(sharers)) {
+        const budget = pool.mul(sumT(unit)).div(total);
+        byEffective(budget, unit, sumE(unit), budget);
+      }
+    }
+    return done();
+  }
+
+  if (fund.method === 'budget') {
+    const weights = new Map(sharers.map((m) => [m, presenceWeight(m.who.person.partTime, m.who.person.serviceDays, rules.dayBasis)]));
+    const weightSum = sum(weights.values());
+    const budgets = new Map(sharers.map((m) => [m, individualBudget(pool, weights.get(m)!, weightSum)]));
+    const pays = new Map(sharers.map((m) => [m, budgetPay(budgets.get(m)!, m.factor)]));
+    // Residui Ente shares the rest in proportion to what was paid, which is the whole pool in that proportion.
+    const inProportion = (part: Fraction, ms: readonly Member[]) => {
+      const divisor = sum(ms.map((m) => pays.get(m)!));
+      if (divisor.lte(ZERO)) return;
+      for (const m of ms) amounts.set(m.who.index, part.mul(pays.get(m)!).div(divisor));
+      paid = paid.add(part);
+    };
+    if (leftover === 'economia') {
+      for (const m of sharers) amounts.set(m.who.index, pays.get(m)!);
+      paid = sum(pays.values());
+    } else if (leftover === 'ente') inProportion(pool, sharers);
+    else for (const unit of groupByUnit(sharers)) inProportion(sum(unit.map((m) => budgets.get(m)!)), unit);
+    return done();
+  }
+
+  const keys = new Map(sharers.map((m) => [m, positionKey(m.who.person.positionPay, m.factor)]));
+  const caps = new Map(sharers.map((m) => [m, fund.positionCap === null ? null : exact(m.who.person.positionPay ?? 0).mul(percent(fund.positionCap))]));
+  let rest = pool;
+  let open = sharers.filter((m) => keys.get(m)!.gt(ZERO));
+  // Capping only raises the others' shares, so everyone over the cap in a round stays over it: cap them all at once, share the excess again.
+  while (open.length > 0) {
+    const keySum = sum(open.map((m) => keys.get(m)!));
+    const over = open.filter((m) => {
+      const cap = caps.get(m)!;
+      return cap !== null && rest.mul(keys.get(m)!).div(keySum).gt(cap);
+    });
+    if (over.length === 0) {
+      for (const m of open) amounts.set(m.who.index, rest.mul(keys.get(m)!).div(keySum));
+      paid = paid.add(rest);
+      break;
+    }
+    for (const m of over) {
+      const cap = caps.get(m)!;
+      if (cap === null) continue;
+      amounts.set(m.who.index, cap);
+      rest = rest.sub(cap);
+      paid = paid.add(cap);
+    }
+    const capped = new Set(over);
+    open = open.filter((m) => !capped.has(m));
+  }
+  return done();
+}
+
+interface Bonus {
+  positive: number;
+  average: Fraction;
+  extra: Fraction;
+  quota: number;
+  beneficiaries: Member[];
+}
+
+/**
+ * The maggiorazione's beneficiaries: the k highest scores among the positively evaluated; a tie
+ * across the k-th place takes none of the tied people. Totale drops the lowest-scored
+ * beneficiaries while paying them would leave the others nothing; Aggiuntiva does the same only
+ * when the extras alone would exceed the pot (SPEC is silent there; the pot cannot pay more than it holds).
+ */
+function bonusOf(fund: FundRow, amount: Fraction, members: readonly Member[], diagnostics: PayDiagnostic[]): Bonus | null {
+  if (fund.bonusPercent === null) return null;
+  const positive = members.filter((m) => m.factor > 0).sort(byScore);
+  if (positive.length === 0) return null;
+  const average = amount.div(positive.length);
+  const extra = percent(fund.bonusPercent).mul(average);
+  const raw = exact(fund.bonusQuota ?? 0).mul(members.length).div(100);
+  const quota = Number(fund.bonusRounding === 'eccesso' ? raw.ceil().n : raw.floor().n);
+
+  let beneficiaries: Member[];
+  if (quota >= positive.length) beneficiaries = positive;
+  else if (quota <= 0) beneficiaries = [];
+  else {
+    const boundary = positive[quota - 1].score;
+    if (positive[quota].score === boundary) {
+      beneficiaries = positive.filter((m) => m.score > boundary);
+      diagnostics.push({ key: 'pay.bonusTie', params: { fund: fund.code, score: boundary, people: positive.filter((m) => m.score === boundary).map((m) => m.who.person.id) } });
+    } else beneficiaries = positive.slice(0, quota);
+  }
+
+  const each = fund.bonusKind === 'totale' ? ONE.add(percent(fund.bonusPercent)).mul(average) : extra;
+  const tooMany = (n: number) => (fund.bonusKind === 'totale' ? each.mul(n).gte(amount) : each.mul(n).gt(amount));
+  while (beneficiaries.length > 0 && tooMany(beneficiaries.length)) {
+    const lowest = beneficiaries[beneficiaries.length - 1].score;
+    diagnostics.push({ key: 'pay.bonusDropped', params: { fund: fund.code, score: lowest, people: beneficiaries.filter((m) => m.score === lowest).map((m) => m.who.person.id) } });
+    beneficiaries = beneficiaries.filter((m) => m.score !== lowest);
+  }
+  return { positive: positive.length, average, extra, quota, beneficiaries };
+}
+
+/** One pot among the evaluated people of its Ruolo, to the cent. */
+export function shareFund(
+  fund: FundRow,
+  people: readonly EvaluatedPerson[],
+  classRows: readonly PayClassRow[],
+  rules: PayRules,
+  categories: readonly CategoryCoefficientRow[],
+): SharedFund {
+  const diagnostics: PayDiagnostic[] = [];
+  const pick = FACTOR[fund.method];
+  const members: Member[] = people
+    .filter((p) => p.status === 'evaluated' && p.person.role === fund.role)
+    .map((who) => {
+      const score = who.score as number;
+      const { index, factor } = classFor(score, classRows, pick, rules.scoreDecimals);
+      return { who, score, classIndex: index, factor };
+    });
+  const amount = exact(fund.amount);
+  const bonus = bonusOf(fund, amount, members, diagnostics);
+  const beneficiaries = new Set(bonus?.beneficiaries ?? []);
+
+  const shares = new Map<number, Fraction>();
+  const bonuses = new Map<number, Fraction>();
+  let exactTotal: Fraction;
+  if (bonus !== null && fund.bonusKind === 'totale') {
+    for (const m of beneficiaries) {
+      shares.set(m.who.index, bonus.average);
+      bonuses.set(m.who.index, bonus.extra);
+    }
+    const fixed = bonus.average.add(bonus.extra).mul(beneficiaries.size);
+    const others = shareByMethod(fund, amount.sub(fixed), members.filter((m) => !beneficiaries.has(m)), rules, categories);
+    for (const [i, a] of others.amounts) shares.set(i, a);
+    exactTotal = others.paid.add(fixed);
+  } else {
+    const extras = bonus === null ? ZERO : bonus.extra.mul(beneficiaries.size);
+    const everyone = shareByMethod(fund, amount.sub(extras), members, rules, categories);
+    for (const [i, a] of everyone.amounts) shares.set(i, a);
+    for (const m of beneficiaries) bonuses.set(m.who.index, bonus!.extra);
+    exactTotal = everyone.paid.add(extras);
+  }
+
+  // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
+  const bonusCents = largestRemainderCents(members.map((m) => bonuses.get(m.who.index) ?? ZERO));
+  const bonusSum = bonusCents.reduce((a, c) => a + c, 0n);
+  const totalCents = toCents(exactTotal);
+  const shareCents = largestRemainderCents(members.map((m) => shares.get(m.who.index) ?? ZERO), totalCents - bonusSum);
+
+  const pots = new Map<number, PersonPot>();
+  members.forEach((m, n) => {
+    pots.set(m.who.index, {
+      fund: fund.code,
+      class: m.classIndex,
+      coefficient: m.factor,
+      amount: Number(shareCents[n]) / 100,
+      bonus: Number(bonusCents[n]) / 100,
+      total: Number(shareCents[n] + bonusCents[n]) / 100,
+      beneficiary: beneficiaries.has(m),
+    });
+  });
+  if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
+
+  const paid = new Fraction(totalCents, 100n);
+  return {
+    fund: {
+      code: fund.code,
+      allocated: fund.amount,
+      paid: paid.valueOf(),
+      unspent: amount.sub(paid).valueOf(),
+      beneficiaries: (bonus?.beneficiaries ?? []).map((m) => m.who.person.id),
+      bonus: bonus === null ? null : { positive: bonus.positive, average: bonus.average.valueOf(), extra: bonus.extra.valueOf(), quota: bonus.quota },
+    },
+    pots,
+    diagnostics,
+  };
+}

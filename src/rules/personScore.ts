@@ -1,0 +1,114 @@
+/**
+ * A person's score (SPEC §8.2.2–8.2.3): the Comportamenti and Obiettivi component grades and the
+ * weighted mean of a profile's components, rounded half up to Decimali punteggio before any
+ * threshold reads it. Grades stay floats: SPEC rounds the score itself, and the money that hangs
+ * on it is computed exactly elsewhere (engine/pay).
+ */
+import { roundHalfUp } from './rounding';
+
+/** What a person's profile gives a component, and the grade the person has in it (null = missing). */
+export interface ComponentGrade {
+  weight: number;
+  grade: number | null;
+}
+
+export type MissingComponent = 'rinormalizza' | 'zero';
+
+/**
+ * Σ W_c·grade_c / Σ W_c over the present components (Rinormalizza), or over every component with
+ * the missing ones counted as 0 (Zero), rounded half up to `decimals`. No score (null) when no
+ * component with a weight is present: the person is not evaluated, whatever the policy.
+ */
+export function personScore(components: readonly ComponentGrade[], missing: MissingComponent, decimals: number): number | null {
+  let points = 0;
+  let presentWeight = 0;
+  let allWeight = 0;
+  for (const { weight, grade } of components) {
+    allWeight += weight;
+    if (grade === null) continue;
+    points += weight * grade;
+    presentWeight += weight;
+  }
+  if (presentWeight <= 0) return null;
+  return roundHalfUp(points / (missing === 'zero' ? allWeight : presentWeight), decimals);
+}
+
+/**
+ * The score from its components' cells (weight and grade; a blank or error grade is missing), as
+ * shown (`decimals` is the Decimali punteggio name); blank when no weighted component is present.
+ */
+export function personScoreFormula(components: readonly { weight: string; grade: string }[], missing: MissingComponent, decimals: string): string {
+  if (components.length === 0) return '""';
+  const points = components.map(({ weight, grade }) => `IF(ISNUMBER(${grade}),${weight}*${grade},0)`).join('+');
+  const present = components.map(({ weight, grade }) => `IF(ISNUMBER(${grade}),${weight},0)`).join('+');
+  const all = components.map(({ weight }) => weight).join('+');
+  const divisor = missing === 'zero' ? `(${all})` : `(${present})`;
+  return `IF((${present})<=0,"",ROUND((${points})/${divisor},${decimals}))`;
+}
+
+/** One behaviour item of a person's profile with the person's score on it (null = not scored). */
+export interface ItemScore {
+  weight: number;
+  min: number;
+  max: number;
+  score: number | null;
+}
+
+/**
+ * Comportamenti = Σᵢ wᵢ·100·(sᵢ − minᵢ)/(maxᵢ − minᵢ) / Σᵢ wᵢ over the items that have a score;
+ * missing (null) when none has, or when their weights sum to 0. An item whose range is empty
+ * (Massimo ≤ Minimo) is a validation error and counts as not scored here rather than dividing by 0.
+ */
+export function behaviourGrade(items: readonly ItemScore[]): number | null {
+  let points = 0;
+  let weights = 0;
+  for (const { weight, min, max, score } of items) {
+    if (score === null || !(max > min)) continue;
+    points += (weight * 100 * (score - min)) / (max - min);
+    weights += weight;
+  }
+  return weights > 0 ? points / weights : null;
+}
+
+/** Comportamenti from the items' cells (weight, range and the person's score; blank = not scored). */
+export function behaviourGradeFormula(items: readonly { weight: string; min: string; max: string; score: string }[]): string {
+  if (items.length === 0) return '""';
+  const counted = (i: { min: string; max: string; score: string }) => `AND(ISNUMBER(${i.score}),${i.max}>${i.min})`;
+  const points = items.map((i) => `IF(${counted(i)},${i.weight}*100*(${i.score}-${i.min})/(${i.max}-${i.min}),0)`).join('+');
+  const weights = items.map((i) => `IF(${counted(i)},${i.weight},0)`).join('+');
+  return `IF((${weights})<=0,"",(${points})/(${weights}))`;
+}
+
+/** One objective a person is assigned to: Partecipazione % (null = blank) and its final grade. */
+export interface Assignment {
+  share: number | null;
+  grade: number | null;
+}
+
+/** A blank Partecipazione % is full participation: the factor 1 of SPEC §8.1 on the 0–100 scale. */
+export const FULL_PARTICIPATION = 100;
+
+/**
+ * Obiettivi = the assigned objectives' final grades weighted by Partecipazione % (blank = full),
+ * objectives without a grade left out; missing when none is left or their shares sum to 0.
+ */
+export function objectivesGrade(assignments: readonly Assignment[]): number | null {
+  let points = 0;
+  let weights = 0;
+  for (const { share, grade } of assignments) {
+    if (grade === null) continue;
+    const weight = share ?? FULL_PARTICIPATION;
+    points += weight * grade;
+    weights += weight;
+  }
+  return weights > 0 ? points / weights : null;
+}
+
+/** Obiettivi from the assignments' cells: Partecipazione % (blank = full) and the objective's Grado finale. */
+export function objectivesGradeFormula(assignments: readonly { share: string; grade: string }[]): string {
+  if (assignments.length === 0) return '""';
+  const weight = (share: string) => `IF(${share}="",${FULL_PARTICIPATION},${share})`;
+  const points = assignments.map(({ share, grade }) => `IF(ISNUMBER(${grade}),${weight(share)}*${grade},0)`).join('+');
+  const weights = assignments.map(({ share, grade }) => `IF(ISNUMBER(${grade}),${weight(share)},0)`).join('+');
+  return `IF((${weights})<=0,"",(${points})/(${weights}))`;
+}

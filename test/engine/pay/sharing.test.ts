@@ -1,0 +1,130 @@
+/**
+ * The parts of SPEC §8.2–8.3 that the worked examples leave out: component grades from the
+ * objectives' engine, Budget's residui, largest remainder's ties, a pot nobody can take.
+ */
+import { computePay } from '../../../src/engine/pay';
+import { exact, largestRemainderCents } from '../../../src/rules/exact';
+import { fund, payInput, person, scoredDirectly } from './builders';
+
+describe('component grades from the objectives', () => {
+  test('Ente, Struttura of the person’s unit, Obiettivi by Partecipazione % (Persona as Matricola or unique Nominativo)', () => {
+    const results = computePay(
+      payInput({
+        people: [person('M1', { name: 'Rossi Anna', unit: 'U1', profile: 'P' }), person('M2', { name: 'Bianchi', unit: 'U2', profile: 'P' })],
+        profiles: [
+          { profile: 'P', component: 'ente', weight: 20 },
+          { profile: 'P', component: 'struttura', weight: 30 },
+          { profile: 'P', component: 'obiettivi', weight: 50 },
+        ],
+        grades: {
+          organisation: 90,
+          units: new Map([['U1', 80]]),
+          objectives: new Map<string, number | null>([
+            ['O1', 100],
+            ['O2', 70],
+            ['O3', null],
+          ]),
+          staff: [
+            { person: 'Rossi Anna', objective: 'O1', share: 25 },
+            { person: 'M1', objective: 'O2', share: 75 },
+            { person: 'M1', objective: 'O3', share: 50 },
+            { person: 'Nessuno', objective: 'O1', share: null },
+          ],
+        },
+      }),
+    );
+    const [m1, m2] = results.people;
+    expect(m1.components).toEqual({ ente: 90, struttura: 80, obiettivi: 77.5, apporto: null, comportamenti: null });
+    // 0,2 × 90 + 0,3 × 80 + 0,5 × 77,5 = 80,75
+    expect(m1.score).toBe(80.75);
+    // M2's unit has no grade and M2 no objective: Rinormalizza leaves Ente alone.
+    expect([m2.components.struttura, m2.components.obiettivi, m2.score]).toEqual([null, null, 90]);
+  });
+
+  test('the profile defaults to the one named after the Categoria, else the Ruolo', () => {
+    const results = computePay(
+      payInput({
+        people: [person('A', { category: 'Istruttori' }), person('B', { category: 'Operatori' })],
+        profiles: [
+          { profile: 'Istruttori', component: 'ente', weight: 100 },
+          { profile: 'Dipendente', component: 'apporto', weight: 100 },
+        ],
+        evaluations: [{ person: 'B', item: 'apporto', score: 64, note: null }],
+        grades: { organisation: 88, units: new Map(), objectives: new Map(), staff: [] },
+      }),
+    );
+    expect(results.people.map((p) => p.score)).toEqual([88, 64]);
+  });
+});
+
+describe('Budget residui', () => {
+  const people = [person('A', { unit: 'U1' }), person('B', { unit: 'U1' }), person('C', { unit: 'U2' })];
+  const input = (leftover: 'ente' | 'struttura' | 'economia') =>
+    payInput({
+      ...scoredDirectly(people, [100, 50, 80]),
+      funds: [fund('F', 3000, { method: 'budget', leftover })],
+      classes: [{ fund: 'F', from: 0, coefficient: null, payment: null, proportional: true }],
+    });
+
+  test('Economia keeps the rest: 1 000 × 100 %, 50 %, 80 %', () => {
+    const r = computePay(input('economia'));
+    expect(r.people.map((p) => p.total)).toEqual([1000, 500, 800]);
+    expect([r.funds[0].paid, r.funds[0].unspent]).toEqual([2300, 700]);
+  });
+
+  test('Ente shares the rest in proportion to what was paid: 3 000 × 1 000/2 300 …', () => {
+    const r = computePay(input('ente'));
+    expect(r.people.map((p) => p.total)).toEqual([1304.35, 652.17, 1043.48]);
+    expect(r.funds[0].unspent).toBe(0);
+  });
+
+  test('Struttura shares each unit’s rest within the unit: U1 2 000 as 2:1, U2 keeps 1 000 for C', () => {
+    const r = computePay(input('struttura'));
+    expect(r.people.map((p) => p.total)).toEqual([1333.33, 666.67, 1000]);
+    expect(r.funds[0].unspent).toBe(0);
+  });
+});
+
+describe('Posizione cap', () => {
+  test('when everyone reaches Tetto % posizione the excess has nobody to go to and stays unspent', () => {
+    const people = [10000, 20000].map((positionPay, n) => person(`E${n + 1}`, { role: 'eq', positionPay }));
+    const r = computePay(payInput({ ...scoredDirectly(people, [90, 80]), funds: [fund('R', 5000, { role: 'eq', method: 'posizione', positionCap: 10 })] }));
+    expect(r.people.map((p) => p.total)).toEqual([1000, 2000]);
+    expect([r.funds[0].paid, r.funds[0].unspent]).toEqual([3000, 2000]);
+  });
+
+  test('capping one raises the others, who may then reach their own cap in the next round', () => {
+    // Keys 10 000 : 9 000 : 6 000 (π = score), caps 1 000 each. Round 1: 1 080 / 972 / 648, E1 capped;
+    // round 2: 1 700 as 9 : 6 = 1 020 / 680, E2 capped; round 3: E3 takes the last 700.
+    const people = ['E1', 'E2', 'E3'].map((id) => person(id, { role: 'eq', positionPay: 10000 }));
+    const r = computePay(
+      payInput({
+        ...scoredDirectly(people, [100, 90, 60]),
+        funds: [fund('R', 2700, { role: 'eq', method: 'posizione', positionCap: 10 })],
+        classes: [{ fund: 'R', from: 0, coefficient: null, payment: null, proportional: true }],
+      }),
+    );
+    expect(r.people.map((p) => p.total)).toEqual([1000, 1000, 700]);
+    expect([r.funds[0].paid, r.funds[0].unspent]).toEqual([2700, 0]);
+  });
+});
+
+describe('cents', () => {
+  test('largest remainder hands the missing cents to the largest remainders, ties to the earlier row', () => {
+    const thirds = [1, 1, 1].map(() => exact(100).div(3));
+    expect(largestRemainderCents(thirds)).toEqual([3334n, 3333n, 3333n]);
+    expect(largestRemainderCents([exact(0.004), exact(0.006), exact(0.005)])).toEqual([0n, 1n, 1n]);
+  });
+
+  test('amounts are read as the decimals a cell shows: 83,33 is 8 333/100 exactly, 1e-7 too', () => {
+    expect(exact(83.33).toFraction()).toBe('8333/100');
+    expect(exact(1e-7).toFraction()).toBe('1/10000000');
+    expect(exact(5647.06).mul(100).toFraction()).toBe('564706');
+  });
+
+  test('a pot nobody can take is unspent, with an avviso', () => {
+    const r = computePay(payInput({ ...scoredDirectly([person('A')], [40]), funds: [fund('F', 500)], classes: [{ fund: 'F', from: 60, coefficient: 1, payment: null, proportional: false }] }));
+    expect([r.people[0].total, r.funds[0].paid, r.funds[0].unspent]).toEqual([0, 0, 500]);
+    expect(r.diagnostics).toEqual([{ key: 'pay.nothingToShare', params: { fund: 'F' } }]);
+  });
+});

@@ -14,7 +14,7 @@ import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
-import { computeChanges, type WriteMode } from '../workbook/outputs';
+import { checkChanges, computeChanges, type WriteMode } from '../workbook/outputs';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface Assessment {
@@ -101,6 +101,20 @@ export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<Wo
   const assessment = await readAssessment(port, lang);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
   return { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) };
+}
+
+/**
+ * The pane's Verifica: the findings, and the `Esito verifica` columns written. The findings are
+ * returned even when writing fails (a protected sheet), so the user still sees what to fix.
+ */
+export async function validateWorkbook(port: WorkbookPort, lang: Lang): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
+  const assessment = await assessWorkbook(port, lang);
+  try {
+    await port.apply(checkChanges({ ...assessment, lang }));
+    return { assessment, writeError: null };
+  } catch (e) {
+    return { assessment, writeError: e };
+  }
 }
 
 /**

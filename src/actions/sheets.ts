@@ -18,6 +18,11 @@ export function traguardoTables(tables: readonly TableData[]): TableData[] {
   return tables.filter((t) => tableDefByName(t.name) !== undefined);
 }
 
+/** `traguardo template`: every table of a new workbook, the rules and bands filled with their defaults. */
+export async function writeTemplate(port: WorkbookPort, lang: Lang, year: number): Promise<void> {
+  await port.apply(importChanges(templateRaw(year), lang));
+}
+
 export type SheetsOutcome = { kind: 'created' } | { kind: 'upgraded'; tables: number } | { kind: 'up-to-date' };
 
 /**
@@ -58,4 +63,10 @@ export function planCounts(raw: RawTables): PlanCounts {
 export async function replacePlan(port: WorkbookPort, raw: RawTables, lang: Lang): Promise<PlanCounts> {
   await port.apply(importChanges(raw, lang, await port.readTables()));
   return planCounts(raw);
+}
+
+/** The demo is a quarter of a megabyte of JSON: loaded when asked for, not with the pane. */
+export async function loadDemo(port: WorkbookPort, lang: Lang): Promise<PlanCounts> {
+  const { buildDemoRaw } = await import('../demo/demo');
+  return replacePlan(port, buildDemoRaw(), lang);
 }

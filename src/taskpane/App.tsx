@@ -31,7 +31,9 @@ import {
 } from '@fluentui/react-components';
 import { LocalLanguage16Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { scoreWorkbook, validateWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { inspectWorkbook } from '../actions/inspect';
+import { createOrUpgradeSheets, loadDemo, replacePlan, type SheetsOutcome } from '../actions/sheets';
 import { message, type Lang } from '../i18n';
 import type { RawTables } from '../schema/raw';
 import { SUMMARY_SHEET } from '../schema/tables';
@@ -44,7 +46,6 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
-import { createOrUpgradeSheets, inspectWorkbook, loadDemo, replacePlan, validateWorkbook, type SheetsOutcome } from './operations';
 import { RulesPanel } from './RulesPanel';
 import { StartPanel } from './StartPanel';
 

@@ -10,7 +10,7 @@ import type { Finding, MessageParams } from '../schema/findings';
 import { italianDate } from '../schema/cells';
 import { RULES_COLUMNS, tableDef } from '../schema/tables';
 import type { Staleness } from '../workbook/formulas/stamp';
-import type { WorkbookState } from './operations';
+import type { WorkbookState } from '../actions/inspect';
 
 export type Intent = 'error' | 'warning' | 'info' | 'success';
 

@@ -5,7 +5,9 @@ import { readPlan } from '../../src/schema/read';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { acceptedHeaders, errorNotice } from '../../src/taskpane/notice';
-import { createOrUpgradeSheets, exportFileName, inspectWorkbook, parseImportFile } from '../../src/taskpane/operations';
+import { inspectWorkbook } from '../../src/actions/inspect';
+import { exportFileName, parseImportFile } from '../../src/actions/interchange';
+import { createOrUpgradeSheets } from '../../src/actions/sheets';
 import { checkDraft, draftFromProfile, draftToRaw } from '../../src/taskpane/rulesForm';
 
 describe('exportFileName', () => {

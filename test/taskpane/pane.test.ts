@@ -11,7 +11,7 @@ import { ALL_TABLES } from '../../src/schema/tables';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
-import { planCounts } from '../../src/taskpane/operations';
+import { planCounts } from '../../src/actions/sheets';
 import { cellAddress, type TableData } from '../../src/workbook/port';
 import { blobText, memoryHost, type MemoryHost } from './memoryHost';
 import { renderPane } from './renderPane';

@@ -338,7 +338,7 @@ async function commandValidate({ args, values, lang, io, progress }: Invocation)
   if (input.toLowerCase().endsWith('.json')) {
     const raw = parseInterchange(await readJson(input));
     await progress?.report('verifica', 0);
-    assessment = assessRaw(raw, defaultLocator(raw), [], lang);
+    assessment = assessRaw(raw, defaultLocator(raw, lang), [], lang);
   } else {
     const workbook = await assessWorkbook(await loadWorkbook(input), lang, { progress: progress?.report });
     assessment = workbook;

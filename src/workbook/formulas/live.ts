@@ -554,8 +554,8 @@ class LiveBuilder {
       // Band and premio follow the final grade, whether formula or value.
       const hasFinal = col('finalGrade').values[i] !== null;
       if (hasFinal) {
-        col('band').values[i] = formula(`IF(ISNUMBER(${finalCell}),${this.bandChoice(finalCell, 'label')},"")`, r.band);
-        col('reward').values[i] = formula(`IF(ISNUMBER(${finalCell}),${this.bandChoice(finalCell, 'reward')},"")`, r.reward);
+        col('band').values[i] = formula(`IF(ISNUMBER(${finalCell}),${this.bandChoice(finalCell, 'label', from)},"")`, r.band);
+        col('reward').values[i] = formula(`IF(ISNUMBER(${finalCell}),${this.bandChoice(finalCell, 'reward', from)},"")`, r.reward);
       }
 
       this.rawWeightCells(table, g, i, finalCell);
@@ -644,22 +644,55 @@ class LiveBuilder {
     for (const [key, value] of Object.entries(values)) this.putValue(table.get(key) as Column, i, value ?? null, reason);
   }
 
-  /** The Fasce row a grade falls in, as nested IFs from the highest `Da %` down (ties: the first row wins). */
-  private bandChoice(grade: string, pick: 'label' | 'reward'): string {
+  /**
+   * The Fasce row a grade falls in, as nested IFs from the highest `Da %` down (ties: the first
+   * row wins). Each threshold, label and premio is a reference to its Fasce cell where that cell
+   * holds the value as typed (bandCell), so editing a band moves the grades; a band that is not
+   * a row of the workbook (the defaults of an empty Fasce) is written as constants.
+   */
+  private bandChoice(grade: string, pick: 'label' | 'reward', from: string): string {
     const decimals = this.names.ref('decimals');
     const bands = this.plan.bands
       .map((band, index) => ({ band, index }))
       .filter(({ band }) => Number.isFinite(band.from))
       .sort((a, b) => b.band.from - a.band.from || a.index - b.index);
     const choice = (band: Band): string => {
-      if (pick === 'label') return stringLiteral(band.label);
+      if (pick === 'label') return this.bandCell(band, 'label', from) ?? stringLiteral(band.label);
       // The premio of a proportional band is the grade as shown (engine/rollup.ts bandFor).
       if (band.proportional) return `MIN(100,ROUND(${grade},${decimals}))`;
-      return band.reward === null ? '""' : numberLiteral(band.reward);
+      return band.reward === null ? '""' : this.bandCell(band, 'reward', from) ?? numberLiteral(band.reward);
     };
     let text = '""';
-    for (let b = bands.length - 1; b >= 0; b--) text = `IF(ROUND(${grade},${decimals})>=${numberLiteral(bands[b].band.from)},${choice(bands[b].band)},${text})`;
+    for (let b = bands.length - 1; b >= 0; b--) {
+      const threshold = this.bandCell(bands[b].band, 'from', from) ?? numberLiteral(bands[b].band.from);
+      text = `IF(ROUND(${grade},${decimals})>=${threshold},${choice(bands[b].band)},${text})`;
+    }
     return text;
+  }
+
+  private bandRows: Map<Band, number> | undefined;
+
+  /** The reference to a band's `Da %`, `Etichetta` or `Premio %` cell, when the Fasce row holds exactly that value. */
+  private bandCell(band: Band, key: 'from' | 'label' | 'reward', from: string): string | null {
+    const g = this.grid('bands');
+    if (!g || !g.has(field(key))) return null;
+    if (this.bandRows === undefined) {
+      // plan.bands are the readable Fasce rows, sorted: each is found again by its Da % and Etichetta.
+      const raw = this.input.raw.bands ?? [];
+      const used = new Set<number>();
+      this.bandRows = new Map();
+      for (const b of this.plan.bands) {
+        const row = raw.findIndex((r, j) => !used.has(j) && r.from === b.from && typeof r.label === 'string' && r.label.trim() === b.label);
+        if (row < 0) continue;
+        used.add(row);
+        this.bandRows.set(b, row);
+      }
+    }
+    const row = this.bandRows.get(band);
+    if (row === undefined) return null;
+    const value = this.input.raw.bands?.[row]?.[key];
+    const same = key === 'label' ? typeof value === 'string' && value.trim() === band.label : typeof value === 'number' && value === band[key];
+    return same ? g.cell(field(key), row, from) : null;
   }
 
   /**
@@ -853,8 +886,8 @@ class LiveBuilder {
       weights: formula(sums.weights, result.weightSum),
       points: formula(sums.points, points),
       grade: gradeValue,
-      band: formula(`IF(ISNUMBER(${grade}),${this.bandChoice(grade, 'label')},"")`, result.band),
-      reward: formula(`IF(ISNUMBER(${grade}),${this.bandChoice(grade, 'reward')},"")`, result.reward),
+      band: formula(`IF(ISNUMBER(${grade}),${this.bandChoice(grade, 'label', this.input.summarySheet)},"")`, result.band),
+      reward: formula(`IF(ISNUMBER(${grade}),${this.bandChoice(grade, 'reward', this.input.summarySheet)},"")`, result.reward),
       note,
     };
   }

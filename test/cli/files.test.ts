@@ -212,8 +212,13 @@ describe('traguardo init', () => {
     await wb.xlsx.writeFile(book);
     const result = await run('init', book);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^Aggiunti a .* le tabelle e le colonne di Traguardo che mancavano \(\d+ tabelle\); nulla è stato spostato o cancellato\.$/);
-    expect(codes((await exported(book)).units)).toEqual(['SG', 'RAG']);
+    expect(result.out).toMatch(/^Aggiunti a .* le tabelle, le colonne e le righe predefinite di Traguardo che mancavano \(\d+ tabelle\); nulla è stato spostato o cancellato\.$/);
+    const plan = await exported(book);
+    expect(codes(plan.units)).toEqual(['SG', 'RAG']);
+    // The rules, bands and criteria that apply are rows a user sees and edits.
+    expect((plan.bands as { from: number; label: string }[]).map((b) => [b.from, b.label])).toEqual([[0, 'Non raggiunto'], [60, 'Parzialmente raggiunto'], [90, 'Raggiunto']]);
+    expect((plan.rules as Record<string, unknown>).decimals).toBe(2);
+    expect((plan.criteria as unknown[]).length).toBe(3);
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(book);
     const header = after.getWorksheet('Strutture')?.getRow(1).values as unknown[];

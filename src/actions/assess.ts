@@ -57,6 +57,8 @@ export interface ComputeOptions extends ActionOptions {
 
 export interface Computed extends Scored {
   mode: WriteMode;
+  /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
+  written: Lang;
   /** Output cells written as values with a note saying why (Formule mode): they do not follow the inputs. */
   valueCells: number;
 }
@@ -193,7 +195,7 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   await report(progress, 'scrittura', 0);
   await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);
-  return { ...scored, mode, valueCells: noted };
+  return { ...scored, mode, valueCells: noted, written };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

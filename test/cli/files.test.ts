@@ -22,6 +22,9 @@ interface Plan {
   objectives: { code: string }[];
   indicators: unknown[];
   phases: unknown[];
+  bands?: { from: number; label: string }[];
+  rules?: Record<string, unknown>;
+  criteria?: unknown[];
 }
 const fixture = (file: string): Plan => JSON.parse(readFileSync(file, 'utf8')) as Plan;
 
@@ -216,9 +219,9 @@ describe('traguardo init', () => {
     const plan = await exported(book);
     expect(codes(plan.units)).toEqual(['SG', 'RAG']);
     // The rules, bands and criteria that apply are rows a user sees and edits.
-    expect((plan.bands as { from: number; label: string }[]).map((b) => [b.from, b.label])).toEqual([[0, 'Non raggiunto'], [60, 'Parzialmente raggiunto'], [90, 'Raggiunto']]);
-    expect((plan.rules as Record<string, unknown>).decimals).toBe(2);
-    expect((plan.criteria as unknown[]).length).toBe(3);
+    expect(plan.bands?.map((b) => [b.from, b.label])).toEqual([[0, 'Non raggiunto'], [60, 'Parzialmente raggiunto'], [90, 'Raggiunto']]);
+    expect(plan.rules?.decimals).toBe(2);
+    expect(plan.criteria).toHaveLength(3);
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(book);
     const header = after.getWorksheet('Strutture')?.getRow(1).values as unknown[];

@@ -87,6 +87,12 @@ export const uiMessages: Catalog = {
   },
   'ui-compute': { it: 'Calcola i gradi', en: 'Compute grades' },
   'ui-computing': { it: 'Calcolo in corso…', en: 'Computing…' },
+  'ui-stage': { it: '{stage}… {percent} %', en: '{stage}… {percent}%' },
+  'ui-stage-lettura': { it: 'Lettura dei fogli', en: 'Reading the sheets' },
+  'ui-stage-verifica': { it: 'Verifica', en: 'Checking' },
+  'ui-stage-calcolo': { it: 'Calcolo dei gradi', en: 'Computing the grades' },
+  'ui-stage-formule': { it: 'Preparazione delle formule', en: 'Preparing the formulas' },
+  'ui-stage-scrittura': { it: 'Scrittura nella cartella di lavoro', en: 'Writing to the workbook' },
   'ui-compute-done': {
     it: 'Gradi calcolati come formule di Excel: cambiando un dato si aggiornano da soli. Colonne calcolate e foglio {summary} aggiornati.',
     en: 'Grades computed as Excel formulas: they follow when an input changes. Computed columns and the {summary} sheet updated.',

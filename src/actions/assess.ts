@@ -191,6 +191,8 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
   const { changes, frozen, noted } = computeChanges({ ...scored, lang: written, mode, calculatedOn: date });
+  // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
+  await report(progress, 'formule', 0.8);
   const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });
   await report(progress, 'scrittura', 0);
   await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);

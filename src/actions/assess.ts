@@ -117,9 +117,9 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  * Scores what could be read. Without one of the tables every grade rests on, no row is graded:
  * Indicatori alone missing would otherwise grade every objective on its phases, silently.
  */
-export function scoreAssessment(assessment: Assessment, lang: Lang): Scored {
+export function scoreAssessment(assessment: Assessment): Scored {
   const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
-  return { ...assessment, results: score(assessment.plan, { blocked, lang }), blocked };
+  return { ...assessment, results: score(assessment.plan, { blocked }), blocked };
 }
 
 function everyRow(plan: Plan): BlockedRows {
@@ -185,7 +185,7 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const { assessment, tables } = await readAssessment(port, lang, progress);
   const written = writingLanguage(tables, lang);
   await report(progress, 'calcolo', 0);
-  const scored = scoreAssessment(assessment, written);
+  const scored = scoreAssessment(assessment);
   await report(progress, 'formule', 0);
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();

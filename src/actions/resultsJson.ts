@@ -1,14 +1,18 @@
 /**
  * The machine-readable result of `validate --json` and `score --json` (`traguardo-results/1`):
  * grades in full precision on the 0–100 scale, null where there is no grade. Rows carry the
- * engine's results as they are, with the codes that identify them.
+ * engine's results with the codes that identify them; the indicator trace is the `Calcolo` text in
+ * the chosen language, and the Stato di attuazione is the format's Italian word (`In linea`), as in
+ * every version of the format.
  */
 import type { IndicatorResult, ObjectiveResult, OrganizationResult, UnitResult } from '../engine/results';
+import { message, type Lang } from '../i18n';
+import { renderTrace } from '../rules/indicatorGrade';
 import type { LocatedFinding } from '../schema/findings';
 import type { Assessment, Scored } from './assess';
 
-export type IndicatorRow = { code: string | null; objective: string | null } & Pick<IndicatorResult, 'grade' | 'weightShare' | 'trace'>;
-export type ObjectiveRow = { code: string | null; unit: string | null } & ObjectiveResult;
+export type IndicatorRow = { code: string | null; objective: string | null; trace: string } & Pick<IndicatorResult, 'grade' | 'weightShare'>;
+export type ObjectiveRow = { code: string | null; unit: string | null; status: string | null } & Omit<ObjectiveResult, 'status'>;
 
 export interface ResultsDocument {
   format: 'traguardo-results/1';
@@ -23,7 +27,7 @@ export function validationDocument(a: Assessment): ResultsDocument {
   return { format: 'traguardo-results/1', findings: a.located };
 }
 
-export function resultsDocument(s: Scored): ResultsDocument {
+export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
   const { plan, results } = s;
   const { grade, band, reward, entePerformance } = results.organization;
   return {
@@ -31,9 +35,12 @@ export function resultsDocument(s: Scored): ResultsDocument {
     findings: s.located,
     indicators: plan.indicators.map((ind, i) => {
       const r = results.indicators[i];
-      return { code: ind.code, objective: ind.objective, grade: r.grade, weightShare: r.weightShare, trace: r.trace };
+      return { code: ind.code, objective: ind.objective, grade: r.grade, weightShare: r.weightShare, trace: renderTrace(r.trace, plan.rules, lang) };
     }),
-    objectives: plan.objectives.map((o, i) => ({ code: o.code, unit: o.unit, ...results.objectives[i] })),
+    objectives: plan.objectives.map((o, i) => {
+      const r = results.objectives[i];
+      return { code: o.code, unit: o.unit, ...r, status: r.status === null ? null : message(`status-${r.status}`, {}, 'it') };
+    }),
     units: results.units,
     organization: { grade, band, reward, entePerformance },
   };

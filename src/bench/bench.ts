@@ -27,6 +27,13 @@ import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { generatePlan, SPEC_SIZE } from './generate';
 import { disposeSofficeProfile, findSoffice, recalculateXlsx, SOFFICE_INSTALL_HINT } from './libreoffice';
 
+/**
+ * Preloaded into each CLI child: the parent cannot read a child's peak memory from Node, so the
+ * child reports its own on exit.
+ */
+const REPORT_PEAK_RSS =
+  'data:text/javascript,process.on("exit",()=>process.stderr.write("\\ntraguardo-bench-maxrss "+process.resourceUsage().maxRSS+"\\n"))';
+
 /** Warm runs after the cold one; their median is reported. */
 const WARM_RUNS = 5;
 
@@ -105,10 +112,13 @@ async function benchXlsx(): Promise<void> {
     const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
     const scoredFile = path.join(dir, 'calcolato.xlsx');
     const runCli = async (...args: string[]) => {
-      const result = await timed(() => spawnSync(process.execPath, [cli, 'score', file, ...args], { encoding: 'utf8' }));
+      const result = await timed(() =>
+        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, 'score', file, ...args], { encoding: 'utf8' }),
+      );
       const exit = result.value.status;
       if (exit !== 0 && exit !== 1) throw new Error(`traguardo score è uscito con ${exit}: ${result.value.stderr}`);
-      return { ms: result.ms, exit };
+      const peak = /traguardo-bench-maxrss (\d+)/.exec(result.value.stderr);
+      return { ms: result.ms, exit, rss: peak === null ? 0 : Number(peak[1]) * 1024 };
     };
     const scored = await runCli('-o', scoredFile);
     const valued = await runCli('--valori', '-o', path.join(dir, 'valori.xlsx'));
@@ -123,9 +133,14 @@ async function benchXlsx(): Promise<void> {
     const excelWrite = await timed(() => excelRead.value.xlsx.writeFile(path.join(dir, 'exceljs.xlsx')));
     const excelTotal = excelRead.ms + excelWrite.ms;
     console.log(`  ExcelJS da solo: lettura ${s(excelRead.ms)} + scrittura ${s(excelWrite.ms)} = ${s(excelTotal)}`);
-    console.log(`  traguardo score (processo a sé: legge, verifica, calcola, scrive le formule): ${s(scored.ms)}, uscita ${exit}`);
+    console.log(
+      `  traguardo score (processo a sé: legge, verifica, calcola, scrive le formule): ${s(scored.ms)}, uscita ${exit}, picco RSS ${mb(scored.rss)}`,
+    );
     console.log(`  rapporto score / ExcelJS lettura+scrittura: ${(scored.ms / excelTotal).toFixed(2)}   obiettivo < 2 con le formule (< 1,5 SPEC §7)`);
-    console.log(`  traguardo score --valori (valori fissi): ${s(valued.ms)}, rapporto ${(valued.ms / excelTotal).toFixed(2)}`);
+    console.log(
+      `  traguardo score --valori (valori fissi): ${s(valued.ms)}, rapporto ${(valued.ms / excelTotal).toFixed(2)}, picco RSS ${mb(valued.rss)}`,
+    );
+    console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
   } finally {

@@ -365,7 +365,7 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   await saveWorkbook(workbook, out, policy);
   progress?.done();
   if (values.json) {
-    io.out(JSON.stringify(resultsDocument(scored), null, 2));
+    io.out(JSON.stringify(resultsDocument(scored, lang), null, 2));
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);

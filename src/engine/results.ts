@@ -3,25 +3,18 @@
  * `plan.indicators[i]`. Grades are percentages on the 0–100 scale in full precision;
  * null where there is no grade.
  */
+import type { IndicatorStatus, IndicatorTrace } from '../rules/indicatorGrade';
+import type { PlanAnalysis } from './analysis';
+import type { ImplementationStatus } from '../rules/status';
 import type { IsoDate } from '../schema/model';
-
-/** Why an indicator has or has no grade. */
-export type IndicatorStatus =
-  | 'graded'
-  /** Non valutabile, or missing actual with policy Escludi. */
-  | 'excluded'
-  /** A Scadenza without actual whose target is after the reference date. */
-  | 'not-due'
-  /** The row (or a row it depends on) has a validation error. */
-  | 'blocked';
 
 export interface IndicatorResult {
   grade: number | null;
   status: IndicatorStatus;
   /** Share of this indicator's weight within its objective, 0–100; null when not counted. */
   weightShare: number | null;
-  /** One-line Italian trace, e.g. `Decrescente, rapporto inverso: 30 / 36 = 83,33 %`. */
-  trace: string;
+  /** How the grade was reached, as data; rendered into the one-line `Calcolo` text where it is shown. */
+  trace: IndicatorTrace;
 }
 
 export interface PhaseResult {
@@ -30,8 +23,6 @@ export interface PhaseResult {
   /** Avanzamento − atteso, in points; null when expectedProgress is null. */
   deviation: number | null;
 }
-
-export type ImplementationStatus = 'Completato' | 'Non avviato' | 'In linea' | 'In ritardo' | 'Critico';
 
 export interface ObjectiveResult {
   /** Raw weight (pesatura score, Peso column, or 1); null when not a basket member. */
@@ -85,4 +76,6 @@ export interface ScoreResults {
   weighting: WeightingResult[];
   units: UnitResult[];
   organization: OrganizationResult;
+  /** The decisions taken on the way, for the writers to translate rather than retake. */
+  analysis: PlanAnalysis;
 }

@@ -14,10 +14,10 @@
  *   for the organisation.
  * - A phase row with an error blocks its objective whatever its Anno.
  */
-import { message, type Lang } from '../i18n';
-import type { Plan } from '../schema/model';
-import { indicatorGrade, type IndicatorGrade } from './indicator';
-import { expectedProgress, implementationStatus, objectiveExpectedProgress } from './monitoring';
+import { bandFor } from '../rules/bands';
+import { indicatorGrade, type IndicatorGrade } from '../rules/indicatorGrade';
+import { expectedProgress } from '../rules/phaseProgress';
+import { implementationStatus, objectiveExpectedProgress } from '../rules/status';
 import {
   computedGrade,
   finalGrade,
@@ -28,7 +28,7 @@ import {
   type IndicatorEntry,
   type PartOutcome,
   type PhaseEntry,
-} from './objective';
+} from '../rules/objectiveGrade';
 import type {
   IndicatorResult,
   ObjectiveResult,
@@ -38,9 +38,20 @@ import type {
   UnitResult,
   WeightingResult,
 } from './results';
-import { bandFor, rawWeightedRollup, rollUpUnits, type RollupMember } from './rollup';
+import { rawWeightedRollup, rollUpUnits, unitSubtrees, unitTree, type RollupMember } from '../rules/rollup';
+import {
+  basketKeys,
+  ownBasketKey,
+  rawWeight,
+  splitBaskets,
+  typeMultiplier,
+  weightingScore,
+  type BasketMember,
+  type BasketSplit,
+} from '../rules/weights';
+import type { Method, Plan } from '../schema/model';
+import type { ObjectiveGrading, PlanAnalysis, RowGroups } from './analysis';
 import { effectiveCap, referenceDate } from './rules';
-import { basketKeys, ownBasketKey, rawWeight, splitBaskets, weightingScore, type BasketMember } from './weights';
 
 /** Rows with a validation error, by table and row index (built by validation from findings). */
 export interface BlockedRows {
@@ -59,8 +70,6 @@ export const NO_BLOCKED_ROWS: BlockedRows = {
 
 export interface ScoreOptions {
   blocked?: BlockedRows;
-  /** Language of the traces; default Italian. */
-  lang?: Lang;
 }
 
 /** Index of the first row carrying each code; `primary[i]`: row i is that first row, or has no code. */
@@ -73,17 +82,6 @@ function indexCodes(rows: readonly { code: string | null }[]): { index: Map<stri
     if (code !== null && primary[i]) index.set(code, i);
   }
   return { index, primary };
-}
-
-/**
- * Row indices grouped by the objective they name, in row order (only rows naming a known
- * objective): the rows of objective o are `rows[start[o]]` … `rows[start[o + 1] - 1]`.
- * Two flat typed arrays rather than one array per objective: 20 000 small arrays that live as long
- * as the computation are copied by every garbage collection that runs meanwhile (SPEC §7).
- */
-interface RowGroups {
-  start: Int32Array;
-  rows: Int32Array;
 }
 
 function groupByObjective(rows: readonly { objective: string | null }[], objectiveIndex: ReadonlyMap<string, number>, count: number): RowGroups {
@@ -134,79 +132,170 @@ const noObjectiveResult = (): ObjectiveResult => ({
   status: null,
 });
 
+const BLOCKED_INDICATOR: IndicatorGrade = { grade: null, status: 'blocked', trace: { key: 'blocked', params: {}, clamp: null }, method: null };
+
 const partGrade = (part: PartOutcome): number | null => (part.kind === 'graded' ? part.grade : null);
 
 export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const blocked = options.blocked ?? NO_BLOCKED_ROWS;
-  const lang = options.lang ?? 'it';
   const rules = plan.rules;
-  const cap = effectiveCap(rules);
   const reference = referenceDate(rules);
   const objectives = plan.objectives;
-  const { index: objectiveIndex, primary: isPrimary } = indexCodes(objectives);
+  const { index: objectiveIndex, primary } = indexCodes(objectives);
 
   // Indicators (SPEC §3.1).
-  const blockedTrace = message('trace-blocked', {}, lang);
   const indicatorResults = new Array<IndicatorResult>(plan.indicators.length);
+  const indicatorMethods = new Array<Method | null>(plan.indicators.length);
   for (let i = 0; i < plan.indicators.length; i++) {
-    const g: IndicatorGrade = blocked.indicators.has(i)
-      ? { grade: null, status: 'blocked', trace: blockedTrace }
-      : indicatorGrade(plan.indicators[i], rules, lang);
+    const g: IndicatorGrade = blocked.indicators.has(i) ? BLOCKED_INDICATOR : indicatorGrade(plan.indicators[i], rules);
     indicatorResults[i] = { grade: g.grade, status: g.status, weightShare: null, trace: g.trace };
+    indicatorMethods[i] = g.method;
   }
 
-  // Phases: expected progress at the reference date (SPEC §3.5).
+  // Phases: expected progress at the reference date (SPEC §3.5), and which count in the plan year.
   const phaseResults = new Array<PhaseResult>(plan.phases.length);
+  const planYear = new Uint8Array(plan.phases.length);
   for (let i = 0; i < plan.phases.length; i++) {
     const phase = plan.phases[i];
     const expected = blocked.phases.has(i) ? null : expectedProgress(phase.plannedStart, phase.plannedEnd, reference);
     phaseResults[i] = { expectedProgress: expected, deviation: expected === null ? null : (phase.progress ?? 0) - expected };
+    planYear[i] = phase.year === null || phase.year === rules.year ? 1 : 0;
   }
 
-  const indicatorsOf = groupByObjective(plan.indicators, objectiveIndex, objectives.length);
-  const phasesOf = groupByObjective(plan.phases, objectiveIndex, objectives.length);
   const weightingOf = groupByObjective(plan.weighting, objectiveIndex, objectives.length);
-  /** The Pesatura row that weighs objective o (its first), or -1. */
-  const weightingRowOf = (o: number): number => (weightingOf.start[o] < weightingOf.start[o + 1] ? weightingOf.rows[weightingOf.start[o]] : -1);
+  const weightingRowOf = new Int32Array(objectives.length);
+  for (let o = 0; o < objectives.length; o++) weightingRowOf[o] = weightingOf.start[o] < weightingOf.start[o + 1] ? weightingOf.rows[weightingOf.start[o]] : -1;
 
-  // Children by Obiettivo padre, and the cycles among them.
+  // Raw weights (SPEC §3.3), for every objective: children use them in parent roll-ups too.
+  const weightingScores = plan.weighting.map((row, i) => (blocked.weighting.has(i) ? null : weightingScore(row, plan.criteria)));
+  const weightMultipliers = new Float64Array(objectives.length);
+  const raw: (number | null)[] = objectives.map((o, i) => {
+    const row = weightingRowOf[i];
+    weightMultipliers[i] = typeMultiplier(o, rules);
+    if (row >= 0 && blocked.weighting.has(row)) return null;
+    return rawWeight(o, row < 0 ? null : weightingScores[row], rules).value;
+  });
+
+  const graded = gradeObjectives(plan, blocked, {
+    objectiveIndex,
+    primary,
+    indicatorsOf: groupByObjective(plan.indicators, objectiveIndex, objectives.length),
+    phasesOf: groupByObjective(plan.phases, objectiveIndex, objectives.length),
+    planYear,
+    indicatorResults,
+    phaseResults,
+  });
+  const results = graded.results;
+  rollUpParents(graded.children, graded.isRollup, objectivesOnCycles(graded.parentOf), results, raw);
+  const weighed = weighObjectives(plan, results, raw, graded.rollupShape, primary);
+
+  for (const result of results) {
+    const { band, reward } = bandFor(result.finalGrade, plan.bands, rules.decimals);
+    result.band = band;
+    result.reward = reward;
+  }
+
+  const weightingResults: WeightingResult[] = plan.weighting.map((row, i) => {
+    const objective = row.objective === null ? undefined : objectiveIndex.get(row.objective);
+    const weighs = objective !== undefined && weightingRowOf[objective] === i;
+    return { score: weightingScores[i], weightShare: weighs ? results[objective].weightShare : null };
+  });
+
+  // Roll-up (SPEC §3.4).
+  const unitBaskets = rules.basket === 'struttura' ? weighed.splits : null;
+  const units: UnitResult[] = rollUpUnits(plan.units, weighed.rollupMembers, unitBaskets).map((u) => ({
+    ...u,
+    ...bandFor(u.grade, plan.bands, rules.decimals),
+  }));
+  const whole = rawWeightedRollup(weighed.rollupMembers, weighed.rollupMembers.keys());
+  const ente = weightedMean(objectives.map((o, i) => ({ grade: o.level === 'ente' ? results[i].finalGrade : null, weight: raw[i] })));
+  const organization: OrganizationResult = { ...whole, ...bandFor(whole.grade, plan.bands, rules.decimals), entePerformance: ente };
+
+  const tree = unitTree(plan.units);
+  const subtrees = unitSubtrees(tree);
+  const analysis: PlanAnalysis = {
+    cap: effectiveCap(rules),
+    objectiveIndex,
+    indicatorsOf: graded.indicatorsOf,
+    phasesOf: graded.phasesOf,
+    weightingRowOf,
+    planYear,
+    indicatorMethods,
+    grading: graded.grading,
+    basketCandidate: weighed.candidate,
+    baskets: weighed.baskets,
+    ownBasket: weighed.ownBasket,
+    rollupUnits: weighed.rollupUnits,
+    rawWeights: raw,
+    weightMultipliers,
+    unitBaskets: unitBaskets === null ? null : objectiveBaskets(unitBaskets, weighed.memberOf),
+    units: units.map((u) => ({ hasChildren: tree.hasChildren.has(u.code), subtree: subtrees.get(u.code) ?? [u.code] })),
+  };
+  return { referenceDate: reference, indicators: indicatorResults, phases: phaseResults, objectives: results, weighting: weightingResults, units, organization, analysis };
+}
+
+interface ObjectiveRows {
+  objectiveIndex: ReadonlyMap<string, number>;
+  primary: readonly boolean[];
+  indicatorsOf: RowGroups;
+  phasesOf: RowGroups;
+  planYear: Uint8Array;
+  indicatorResults: IndicatorResult[];
+  phaseResults: readonly PhaseResult[];
+}
+
+interface GradedObjectives {
+  results: ObjectiveResult[];
+  grading: ObjectiveGrading[];
+  /** A parent without rows of its own (SPEC §3.2), whatever its errors. */
+  rollupShape: boolean[];
+  /** Rolled up from its children: a parent without errors. */
+  isRollup: boolean[];
+  parentOf: number[];
+  children: number[][];
+  indicatorsOf: RowGroups;
+  phasesOf: RowGroups;
+}
+
+/** Objective grades from their parts (SPEC §3.2), and how each objective is graded. */
+function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows): GradedObjectives {
+  const { objectiveIndex, primary, indicatorsOf, phasesOf, planYear, indicatorResults, phaseResults } = rows;
+  const objectives = plan.objectives;
+  const rules = plan.rules;
+  const cap = effectiveCap(rules);
+  // Children by Obiettivo padre.
   const parentOf = objectives.map((o, i) => {
-    const parent = isPrimary[i] && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
+    const parent = primary[i] && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
     return parent ?? -1;
   });
   const children: number[][] = objectives.map(() => []);
   parentOf.forEach((parent, child) => {
     if (parent >= 0) children[parent].push(child);
   });
-  const onCycle = objectivesOnCycles(parentOf);
 
-  // Raw weights (SPEC §3.3), for every objective: children use them in parent roll-ups too.
-  const weightingScores = plan.weighting.map((row, i) => (blocked.weighting.has(i) ? null : weightingScore(row, plan.criteria)));
-  const raw: (number | null)[] = objectives.map((o, i) => {
-    const row = weightingRowOf(i);
-    if (row >= 0 && blocked.weighting.has(row)) return null;
-    return rawWeight(o, row < 0 ? null : weightingScores[row], rules).value;
-  });
-
-  // Objective grades (SPEC §3.2).
   const results: ObjectiveResult[] = objectives.map(noObjectiveResult);
+  const grading = new Array<ObjectiveGrading>(objectives.length).fill('none');
+  const rollupShape = objectives.map(() => false);
   const isRollup = objectives.map(() => false);
   for (let i = 0; i < objectives.length; i++) {
     const o = objectives[i];
-    if (!isPrimary[i] || blocked.objectives.has(i) || o.excluded) continue;
+    if (!primary[i] || o.excluded) continue;
     const planYearPhases: number[] = [];
     let phaseBlocked = false;
     for (let r = phasesOf.start[i]; r < phasesOf.start[i + 1]; r++) {
       const p = phasesOf.rows[r];
-      const year = plan.phases[p].year;
-      if (year === null || year === rules.year) planYearPhases.push(p);
+      if (planYear[p] === 1) planYearPhases.push(p);
       if (blocked.phases.has(p)) phaseBlocked = true;
     }
-    if (phaseBlocked) continue;
     const firstIndicator = indicatorsOf.start[i];
     const indicatorCount = indicatorsOf.start[i + 1] - firstIndicator;
-    if (indicatorCount === 0 && planYearPhases.length === 0 && o.override === null && children[i].length > 0) {
+    rollupShape[i] = indicatorCount === 0 && planYearPhases.length === 0 && o.override === null && children[i].length > 0;
+    // An error in the objective or any of its phases (of any year) leaves it without grades.
+    grading[i] = 'blocked';
+    if (blocked.objectives.has(i) || phaseBlocked) continue;
+    if (rollupShape[i]) {
       isRollup[i] = true;
+      grading[i] = 'rollup';
       continue;
     }
     const indicatorEntries: IndicatorEntry[] = new Array(indicatorCount);
@@ -225,6 +314,9 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     result.phaseGrade = partGrade(phases);
     result.computedGrade = computedGrade(o, indicators.outcome, phases, cap);
     result.finalGrade = finalGrade(o, result.computedGrade, cap);
+    // A split that gives no weight (negative Peso indicatori/fasi %) is an error validation reports.
+    const noRows = indicators.outcome.kind === 'empty' && phases.kind === 'empty';
+    if (result.computedGrade !== null || noRows) grading[i] = 'parts';
     for (let n = 0; n < indicatorCount; n++) indicatorResults[indicatorsOf.rows[firstIndicator + n]].weightShare = indicators.shares[n];
     const weights = phaseWeights(phaseEntries);
     if (weights !== null && phaseEntries.length > 0) {
@@ -232,61 +324,67 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
       result.status = implementationStatus(result.phaseGrade, result.expectedProgress, rules);
     }
   }
+  return { results, grading, rollupShape, isRollup, parentOf, children, indicatorsOf, phasesOf };
+}
 
-  rollUpParents(children, isRollup, onCycle, results, raw);
+interface WeighedObjectives {
+  candidate: Uint8Array;
+  baskets: (readonly string[])[];
+  ownBasket: (string | null)[];
+  rollupUnits: (readonly string[])[];
+  /** Objective index of each basket member. */
+  memberOf: number[];
+  rollupMembers: RollupMember[];
+  splits: Map<string, BasketSplit>;
+}
 
-  // Baskets and Peso % (SPEC §3.3): executive, graded, not excluded, not parent roll-ups.
+const NO_KEYS: readonly string[] = [];
+
+/**
+ * Baskets and Peso % (SPEC §3.3). Candidates: primary, not excluded, executive objectives that
+ * are not parents rolled up from their children; members: candidates with a final grade and a
+ * raw weight.
+ */
+function weighObjectives(plan: Plan, results: ObjectiveResult[], raw: readonly (number | null)[], rollupShape: readonly boolean[], primary: readonly boolean[]): WeighedObjectives {
+  const { objectives, rules } = plan;
+  const candidate = new Uint8Array(objectives.length);
+  const baskets = new Array<readonly string[]>(objectives.length).fill(NO_KEYS);
+  const rollupUnits = new Array<readonly string[]>(objectives.length).fill(NO_KEYS);
+  const ownBasket = new Array<string | null>(objectives.length).fill(null);
   const memberOf: number[] = [];
   const rollupMembers: RollupMember[] = [];
   const basketMembers: BasketMember[] = [];
   objectives.forEach((o, i) => {
+    if (!primary[i] || o.excluded || o.level !== 'esecutivo' || rollupShape[i]) return;
+    candidate[i] = 1;
+    const units = basketKeys(o, 'struttura');
+    rollupUnits[i] = units;
+    baskets[i] = rules.basket === 'struttura' ? units : basketKeys(o, rules.basket);
+    ownBasket[i] = ownBasketKey(o, rules.basket);
     const grade = results[i].finalGrade;
     const weight = raw[i];
-    if (o.level !== 'esecutivo' || isRollup[i] || grade === null || weight === null) return;
+    if (grade === null || weight === null) return;
     memberOf.push(i);
-    const units = basketKeys(o, 'struttura');
     rollupMembers.push({ grade, raw: weight, units });
-    basketMembers.push({ raw: weight, floor: o.minShare, keys: rules.basket === 'struttura' ? units : basketKeys(o, rules.basket) });
+    basketMembers.push({ raw: weight, floor: o.minShare, keys: baskets[i] });
   });
-  const baskets = splitBaskets(basketMembers);
-  const ownKeys = memberOf.map((i) => ownBasketKey(objectives[i], rules.basket));
+  const splits = splitBaskets(basketMembers);
   memberOf.forEach((i, m) => (results[i].rawWeight = basketMembers[m].raw));
-  for (const [key, basket] of baskets) {
+  for (const [key, basket] of splits) {
     const shares = basket.shares;
     if (shares === null) continue;
     basket.members.forEach((m, k) => {
-      if (ownKeys[m] === key) results[memberOf[m]].weightShare = shares[k];
+      if (ownBasket[memberOf[m]] === key) results[memberOf[m]].weightShare = shares[k];
     });
   }
+  return { candidate, baskets, ownBasket, rollupUnits, memberOf, rollupMembers, splits };
+}
 
-  for (const result of results) {
-    const { band, reward } = bandFor(result.finalGrade, plan.bands, rules.decimals);
-    result.band = band;
-    result.reward = reward;
-  }
-
-  const weightingResults: WeightingResult[] = plan.weighting.map((row, i) => {
-    const objective = row.objective === null ? undefined : objectiveIndex.get(row.objective);
-    const weighs = objective !== undefined && weightingRowOf(objective) === i;
-    return { score: weightingScores[i], weightShare: weighs ? results[objective].weightShare : null };
-  });
-
-  // Roll-up (SPEC §3.4).
-  const units: UnitResult[] = rollUpUnits(plan.units, rollupMembers, rules.basket === 'struttura' ? baskets : null).map((u) => ({
-    ...u,
-    ...bandFor(u.grade, plan.bands, rules.decimals),
-  }));
-  const whole = rawWeightedRollup(rollupMembers, rollupMembers.keys());
-  const ente = weightedMean(
-    objectives.map((o, i) => ({ grade: o.level === 'ente' ? results[i].finalGrade : null, weight: raw[i] })),
-  );
-  const organization: OrganizationResult = {
-    ...whole,
-    ...bandFor(whole.grade, plan.bands, rules.decimals),
-    entePerformance: ente,
-  };
-
-  return { referenceDate: reference, indicators: indicatorResults, phases: phaseResults, objectives: results, weighting: weightingResults, units, organization };
+/** Basket splits with their members as objective indices. */
+function objectiveBaskets(splits: ReadonlyMap<string, BasketSplit>, memberOf: readonly number[]): Map<string, BasketSplit> {
+  const byObjective = new Map<string, BasketSplit>();
+  for (const [key, split] of splits) byObjective.set(key, { members: split.members.map((m) => memberOf[m]), shares: split.shares });
+  return byObjective;
 }
 
 /**

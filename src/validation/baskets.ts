@@ -2,7 +2,7 @@
  * Baskets of the pesatura (SPEC §3.3) as the engine forms them (engine/weights.ts), so that the
  * floors and weight sources are checked on exactly the groups whose shares will be computed.
  */
-import { basketKeys } from '../engine/weights';
+import { basketKeys } from '../rules/weights';
 import type { Basket, Objective } from '../schema/model';
 import { BASKET_OPTIONS } from '../schema/tables';
 import { rowsOf, type ValidationContext } from './context';

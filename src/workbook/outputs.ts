@@ -4,6 +4,7 @@
  * write whole tables from raw values.
  */
 import { roundHalfUp } from '../engine/rounding';
+import { renderTrace } from '../rules/indicatorGrade';
 import type { ScoreResults } from '../engine/results';
 import type { BlockedRows } from '../engine/score';
 import { message, type Lang } from '../i18n';
@@ -12,7 +13,8 @@ import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
 import { DATA_TABLES, RULES, SUMMARY_SHEET, type FieldDef, type OutputDef, type TableDef } from '../schema/tables';
-import { liveOutputs, type SummaryCells, type SummaryRow } from './formulas/live';
+import { liveOutputs } from './formulas/live';
+import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
 import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
@@ -200,7 +202,10 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     changes.push(
       ...tableOutputs(placement, cols, def.outputs, (output, index) => {
         if (output.key === 'check') return { value: checkText(byRow.get(`${def.key}:${index}`), lang), note: null };
-        if (output.key === 'trace' && traces) return { value: traces[index]?.trace ?? null, note: null };
+        if (output.key === 'trace' && traces) {
+          const trace = traces[index]?.trace;
+          return { value: trace === undefined ? null : renderTrace(trace, plan.rules, lang), note: null };
+        }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
       }, true),

@@ -103,7 +103,7 @@ describe('traguardo score', () => {
     const viaWorkbook = JSON.parse(result.out) as ResultsDocument;
 
     const raw = parseInterchange(JSON.parse(readFileSync(fixturePath(name), 'utf8')));
-    const direct = resultsDocument(scoreAssessment(assessRaw(raw, defaultLocator(raw), [], 'it'), 'it'));
+    const direct = resultsDocument(scoreAssessment(assessRaw(raw, defaultLocator(raw), [], 'it')), 'it');
     expect(viaWorkbook.organization).toEqual(direct.organization);
     expect(viaWorkbook.units).toEqual(direct.units);
     expect(viaWorkbook.objectives).toEqual(direct.objectives);
@@ -147,7 +147,7 @@ describe('traguardo score', () => {
     expect(result.out).toContain('Risultati scritti come formule di Excel');
     expect(result.out).toContain('il file xlsx della riga di comando non lo contiene');
     const raw = parseInterchange(JSON.parse(readFileSync(fixturePath('capannori-2023'), 'utf8')));
-    const { results } = scoreAssessment(assessRaw(raw, defaultLocator(raw), [], 'it'), 'it');
+    const { results } = scoreAssessment(assessRaw(raw, defaultLocator(raw), [], 'it'));
     const grades = await column(xlsx, 'Obiettivi', 'Grado finale %');
     const withFormula = grades.filter((c) => c.formula !== undefined);
     expect(withFormula.length).toBeGreaterThan(0);

@@ -1,10 +1,12 @@
-import { indicatorGrade } from '../../src/engine/indicator';
+import { indicatorGrade, renderTrace } from '../../src/rules/indicatorGrade';
 import type { Indicator, Rules } from '../../src/schema/model';
 import { date, indicator, no, num, numeric, partial, r2, rules, yes } from './builders';
 
+/** The grade with its trace rendered as the `Calcolo` column shows it. */
 const run = (ind: Indicator, profile: Partial<Rules> = {}, lang: 'it' | 'en' = 'it') => {
-  const result = indicatorGrade(ind, rules(profile), lang);
-  return { ...result, grade: r2(result.grade) };
+  const profileRules = rules(profile);
+  const result = indicatorGrade(ind, profileRules);
+  return { grade: r2(result.grade), status: result.status, trace: renderTrace(result.trace, profileRules, lang) };
 };
 
 describe('Numero / Percentuale, Crescente', () => {

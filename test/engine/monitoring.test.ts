@@ -1,4 +1,5 @@
-import { expectedProgress, implementationStatus, objectiveExpectedProgress } from '../../src/engine/monitoring';
+import { expectedProgress } from '../../src/rules/phaseProgress';
+import { implementationStatus, objectiveExpectedProgress } from '../../src/rules/status';
 import { defaultRules } from '../../src/schema/model';
 
 const rules = defaultRules(2023);
@@ -45,31 +46,31 @@ describe('objectiveExpectedProgress', () => {
 
 describe('implementationStatus', () => {
   test('P = 100 → Completato, even without an expected progress', () => {
-    expect(implementationStatus(100, 50, rules)).toBe('Completato');
-    expect(implementationStatus(100, null, rules)).toBe('Completato');
+    expect(implementationStatus(100, 50, rules)).toBe('completato');
+    expect(implementationStatus(100, null, rules)).toBe('completato');
   });
   test('a P shown as 100,00 is Completato', () => {
-    expect(implementationStatus(99.999, 100, rules)).toBe('Completato');
+    expect(implementationStatus(99.999, 100, rules)).toBe('completato');
   });
   test('P = 0 and E = 0 → Non avviato', () => {
-    expect(implementationStatus(0, 0, rules)).toBe('Non avviato');
+    expect(implementationStatus(0, 0, rules)).toBe('non-avviato');
   });
   test('P = 0 with E > 0 is judged by the deviation', () => {
-    expect(implementationStatus(0, 5, rules)).toBe('In linea');
-    expect(implementationStatus(0, 50, rules)).toBe('Critico');
+    expect(implementationStatus(0, 5, rules)).toBe('in-linea');
+    expect(implementationStatus(0, 50, rules)).toBe('critico');
   });
   test('thresholds are inclusive: −10 In linea, −25 In ritardo', () => {
-    expect(implementationStatus(40, 50, rules)).toBe('In linea');
-    expect(implementationStatus(40, 50.001, rules)).toBe('In linea');
-    expect(implementationStatus(40, 50.01, rules)).toBe('In ritardo');
-    expect(implementationStatus(25, 50, rules)).toBe('In ritardo');
-    expect(implementationStatus(24.99, 50, rules)).toBe('Critico');
+    expect(implementationStatus(40, 50, rules)).toBe('in-linea');
+    expect(implementationStatus(40, 50.001, rules)).toBe('in-linea');
+    expect(implementationStatus(40, 50.01, rules)).toBe('in-ritardo');
+    expect(implementationStatus(25, 50, rules)).toBe('in-ritardo');
+    expect(implementationStatus(24.99, 50, rules)).toBe('critico');
   });
   test('ahead of schedule → In linea', () => {
-    expect(implementationStatus(80, 50, rules)).toBe('In linea');
+    expect(implementationStatus(80, 50, rules)).toBe('in-linea');
   });
   test('custom thresholds from the profile', () => {
-    expect(implementationStatus(45, 50, { ...rules, onTrackThreshold: -2, lateThreshold: -5 })).toBe('In ritardo');
+    expect(implementationStatus(45, 50, { ...rules, onTrackThreshold: -2, lateThreshold: -5 })).toBe('in-ritardo');
   });
   test('no actual, or no expected progress below 100 → null', () => {
     expect(implementationStatus(null, 50, rules)).toBeNull();

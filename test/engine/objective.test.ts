@@ -6,7 +6,7 @@ import {
   phaseWeights,
   weightedMean,
   type PartOutcome,
-} from '../../src/engine/objective';
+} from '../../src/rules/objectiveGrade';
 
 const g = (grade: number, weight: number | null = null) => ({ grade, status: 'graded' as const, weight });
 const graded = (grade: number): PartOutcome => ({ kind: 'graded', grade });

@@ -3,7 +3,7 @@
  * independence from row order.
  */
 import fc from 'fast-check';
-import { basketShares } from '../../src/engine/weights';
+import { basketShares } from '../../src/rules/weights';
 import { score } from '../../src/engine/score';
 import type { ScoreResults } from '../../src/engine/results';
 import {

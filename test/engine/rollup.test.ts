@@ -1,4 +1,5 @@
-import { bandFor, basketRollup, rawWeightedRollup, rollUpUnits, type RollupMember } from '../../src/engine/rollup';
+import { bandFor } from '../../src/rules/bands';
+import { basketRollup, rawWeightedRollup, rollUpUnits, type RollupMember } from '../../src/rules/rollup';
 import { defaultBands, type Band } from '../../src/schema/model';
 import { unit } from './builders';
 

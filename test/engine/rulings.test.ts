@@ -4,8 +4,8 @@
  * left blank without an error saying why, thresholds are compared with the value as shown, and
  * undated phases are left out of the expected progress.
  */
-import { bandFor } from '../../src/engine/rollup';
-import { implementationStatus } from '../../src/engine/monitoring';
+import { bandFor } from '../../src/rules/bands';
+import { implementationStatus } from '../../src/rules/status';
 import { score } from '../../src/engine/score';
 import type { Finding } from '../../src/schema/findings';
 import { defaultBands, type Plan } from '../../src/schema/model';
@@ -93,10 +93,10 @@ describe('Stato di attuazione on the deviation as shown (SPEC §3.5)', () => {
   const defaults = rules();
   test.each([
     // P, E, deviation as shown, Stato (Soglia in linea −10, in ritardo −25)
-    [40.005, 50, -10, 'In linea'],
-    [39.995, 50, -10.01, 'In ritardo'],
-    [25.005, 50, -25, 'In ritardo'],
-    [24.995, 50, -25.01, 'Critico'],
+    [40.005, 50, -10, 'in-linea'],
+    [39.995, 50, -10.01, 'in-ritardo'],
+    [25.005, 50, -25, 'in-ritardo'],
+    [24.995, 50, -25.01, 'critico'],
   ])('P %s, E %s (deviation shown %s) → %s', (actual, expected, _shown, status) => {
     expect(implementationStatus(actual, expected, defaults)).toBe(status);
   });
@@ -112,7 +112,7 @@ describe('Stato di attuazione on the deviation as shown (SPEC §3.5)', () => {
     });
     const { results } = assess(p);
     expect(results.objectives.map((o) => o.expectedProgress)).toEqual([50, 50, 50, 50]);
-    expect(results.objectives.map((o) => o.status)).toEqual(['In linea', 'In ritardo', 'In ritardo', 'Critico']);
+    expect(results.objectives.map((o) => o.status)).toEqual(['in-linea', 'in-ritardo', 'in-ritardo', 'critico']);
   });
 });
 
@@ -129,7 +129,7 @@ describe('undated phases (SPEC §3.5)', () => {
     });
     const { findings, results } = assess(p);
     expect(errorsOf(findings, 'phase-undated')).toEqual([['avviso', 'phases', 1, 'plannedEnd']]);
-    expect(results.objectives[0]).toMatchObject({ phaseGrade: 40, expectedProgress: 50, status: 'In linea' });
+    expect(results.objectives[0]).toMatchObject({ phaseGrade: 40, expectedProgress: 50, status: 'in-linea' });
   });
   test('no dated phase: no E and no Stato, except Completato', () => {
     const p = plan({
@@ -140,7 +140,7 @@ describe('undated phases (SPEC §3.5)', () => {
     const { results } = assess(p);
     expect(results.objectives.map((o) => [o.expectedProgress, o.status])).toEqual([
       [null, null],
-      [null, 'Completato'],
+      [null, 'completato'],
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { score, NO_BLOCKED_ROWS, type BlockedRows } from '../../src/engine/score';
+import { renderTrace } from '../../src/rules/indicatorGrade';
 import { date, graded, indicator, num, objective, phase, plan, r2, unit, weighting } from './builders';
 
 const block = (rows: Partial<Record<keyof BlockedRows, number[]>>): BlockedRows => ({
@@ -33,9 +34,9 @@ describe('result arrays mirror the plan', () => {
     expect(results.objectives).toEqual([]);
     expect(results.organization).toEqual({ grade: null, band: null, reward: null, entePerformance: null, objectives: 0, weightSum: 0 });
   });
-  test('traces in English on request', () => {
-    const results = score(plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] }), { lang: 'en' });
-    expect(results.indicators[0].trace).toBe('Increasing, ratio: 50 / 100 = 50 %');
+  test('traces rendered in English on request', () => {
+    const p = plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] });
+    expect(renderTrace(score(p).indicators[0].trace, p.rules, 'en')).toBe('Increasing, ratio: 50 / 100 = 50 %');
   });
 });
 
@@ -107,7 +108,8 @@ describe('errors block what depends on them, and nothing else', () => {
   });
   test('a blocked indicator: its own row and its objective get no grade; the other objective is still computed', () => {
     const results = score(base(), { blocked: block({ indicators: [1] }) });
-    expect(results.indicators[1]).toEqual({ grade: null, status: 'blocked', weightShare: null, trace: 'Nessun grado: la riga ha errori (vedere Esito verifica)' });
+    expect(results.indicators[1]).toMatchObject({ grade: null, status: 'blocked', weightShare: null });
+    expect(renderTrace(results.indicators[1].trace, base().rules, 'it')).toBe('Nessun grado: la riga ha errori (vedere Esito verifica)');
     expect(results.indicators[0].grade).toBe(80);
     expect(results.objectives[0]).toMatchObject({ indicatorGrade: null, computedGrade: null, finalGrade: null, band: null });
     expect(results.objectives[1].finalGrade).toBe(50);
@@ -328,13 +330,13 @@ describe('monitoring', () => {
     const results = score(p);
     expect(results.phases.map((ph) => ph.expectedProgress)).toEqual([100, 0, 0]);
     expect(results.phases.map((ph) => ph.deviation)).toEqual([0, 0, 0]);
-    expect(results.objectives[0]).toMatchObject({ expectedProgress: 50, phaseGrade: 50, status: 'In linea' });
+    expect(results.objectives[0]).toMatchObject({ expectedProgress: 50, phaseGrade: 50, status: 'in-linea' });
   });
   test('a phase without dates: no expected progress, no status unless completed', () => {
     const p = plan({ objectives: [objective('A'), objective('B')], phases: [phase('A', { share: 100, progress: 50 }), phase('B', { progress: 100 })] });
     const results = score(p);
     expect(results.phases[0]).toEqual({ expectedProgress: null, deviation: null });
-    expect(results.objectives.map((o) => o.status)).toEqual([null, 'Completato']);
+    expect(results.objectives.map((o) => o.status)).toEqual([null, 'completato']);
   });
   test('nothing started and nothing due → Non avviato', () => {
     const p = plan({
@@ -342,7 +344,7 @@ describe('monitoring', () => {
       objectives: [objective('A')],
       phases: [phase('A', { plannedStart: '2023-06-01', plannedEnd: '2023-12-31', share: 100 })],
     });
-    expect(score(p).objectives[0].status).toBe('Non avviato');
+    expect(score(p).objectives[0].status).toBe('non-avviato');
   });
   test('objectives without phases have no Stato di attuazione', () => {
     const results = score(plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] }));
@@ -353,6 +355,6 @@ describe('monitoring', () => {
 test('Numero indicator with Soglia inside a full plan keeps its trace', () => {
   const p = plan({ objectives: [objective('A')], indicators: [indicator('I', { objective: 'A', type: 'numero', polarity: 'crescente', target: num(100), actual: num(55), threshold: 60 })] });
   const results = score(p);
-  expect(results.indicators[0].trace).toBe('Soglia 60 non raggiunta (55) → 0 %');
+  expect(renderTrace(results.indicators[0].trace, p.rules, 'it')).toBe('Soglia 60 non raggiunta (55) → 0 %');
   expect(r2(results.objectives[0].finalGrade)).toBe(0);
 });

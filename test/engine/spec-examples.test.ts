@@ -2,8 +2,8 @@
  * SPEC §5, the normative worked examples, one test per example and sub-case. Default rules
  * unless stated; values compared as the sheet shows them (2 decimals, half up).
  */
-import { indicatorGrade } from '../../src/engine/indicator';
-import { bandFor } from '../../src/engine/rollup';
+import { indicatorGrade } from '../../src/rules/indicatorGrade';
+import { bandFor } from '../../src/rules/bands';
 import { score, type BlockedRows } from '../../src/engine/score';
 import { defaultBands, type Indicator, type Rules } from '../../src/schema/model';
 import {
@@ -253,19 +253,19 @@ describe('§5.17 Stato di attuazione at 30/06/2023, one phase 01/01/2023–31/12
     expect(r2(p.expectedProgress)).toBe(49.59);
     expect(r2(p.deviation)).toBe(-9.59);
     expect(r2(o.expectedProgress)).toBe(49.59);
-    expect(o.status).toBe('In linea');
+    expect(o.status).toBe('in-linea');
   });
   test('§5.17 Avanzamento 30 → −19.59, In ritardo', () => {
     const { phase: p, objective: o } = monitor(30);
     expect(r2(p.deviation)).toBe(-19.59);
-    expect(o.status).toBe('In ritardo');
+    expect(o.status).toBe('in-ritardo');
   });
   test('§5.17 Avanzamento 20 → −29.59, Critico', () => {
     const { phase: p, objective: o } = monitor(20);
     expect(r2(p.deviation)).toBe(-29.59);
-    expect(o.status).toBe('Critico');
+    expect(o.status).toBe('critico');
   });
   test('§5.17 Avanzamento 100 → Completato', () => {
-    expect(monitor(100).objective.status).toBe('Completato');
+    expect(monitor(100).objective.status).toBe('completato');
   });
 });

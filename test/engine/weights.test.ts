@@ -1,4 +1,4 @@
-import { basketKeys, basketShares, ownBasketKey, rawWeight, splitBaskets, weightingScore } from '../../src/engine/weights';
+import { basketKeys, basketShares, ownBasketKey, rawWeight, splitBaskets, weightingScore } from '../../src/rules/weights';
 import { defaultCriteria } from '../../src/schema/model';
 import { objective, weighting } from './builders';
 

@@ -25,16 +25,16 @@ export const BAND_CASES = [
  * value: there the Stato itself depends on rounding the way Excel does.
  */
 export const STATUS_CASES = [
-  { code: 'S-1', progress: 40.005, expected: 50, status: 'In linea' },
-  { code: 'S-2', progress: 39.995, expected: 50, status: 'In ritardo' },
-  { code: 'S-3', progress: 25.005, expected: 50, status: 'In ritardo' },
-  { code: 'S-4', progress: 24.995, expected: 50, status: 'Critico' },
-  { code: 'S-5', progress: 89.995, expected: 100, status: 'In ritardo' },
-  { code: 'S-6', progress: 74.995, expected: 100, status: 'Critico' },
+  { code: 'S-1', progress: 40.005, expected: 50, status: 'in-linea' },
+  { code: 'S-2', progress: 39.995, expected: 50, status: 'in-ritardo' },
+  { code: 'S-3', progress: 25.005, expected: 50, status: 'in-ritardo' },
+  { code: 'S-4', progress: 24.995, expected: 50, status: 'critico' },
+  { code: 'S-5', progress: 89.995, expected: 100, status: 'in-ritardo' },
+  { code: 'S-6', progress: 74.995, expected: 100, status: 'critico' },
 ] as const;
 
 /** One dated phase (expected 50, progress 60) and one without Fine prevista (progress 20): E = 50, P = 40 → In linea. */
-export const UNDATED = { code: 'F-1', expected: 50, phaseGrade: 40, status: 'In linea' } as const;
+export const UNDATED = { code: 'F-1', expected: 50, phaseGrade: 40, status: 'in-linea' } as const;
 
 /** A strategic objective over B-1 and B-2 (raw weight 1 each): (59,994 + 59,995) / 2 = 59,9945, shown 59,99. */
 export const PARENT = { code: 'P-1', grade: (59.994 + 59.995) / 2, band: 'Non raggiunto' } as const;

@@ -103,3 +103,30 @@ export function sameValue(actual: number | string | boolean | null, expected: Ce
   if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(actual - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
   return actual === expected;
 }
+
+/**
+ * One formula evaluated by HyperFormula (with the spreadsheet ROUND above) on a sheet `S` holding
+ * `cells` (A1 addresses; dates as serials) and on `names` (workbook names such as `Tetto_grado`):
+ * what a rule's formula gives, to set beside the rule's value.
+ */
+export function formulaValue(formula: string, cells: Readonly<Record<string, RawCellContent>> = {}, names: Readonly<Record<string, number>> = {}): number | string | boolean | null {
+  const rows: RawCellContent[][] = [];
+  for (const [address, value] of Object.entries(cells)) {
+    const { row, column } = parseCellAddress(address);
+    rows[row - 1] ??= [];
+    rows[row - 1][column - 1] = value;
+  }
+  for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (c) => c ?? null);
+  const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: 'gpl-v3' });
+  try {
+    for (const [name, value] of Object.entries(names)) hf.addNamedExpression(name, `=${value}`);
+    const sheet = hf.getSheetId('S') as number;
+    const target = { sheet, row: Math.max(rows.length, 1) + 1, col: 0 };
+    hf.setCellContents(target, [[`=${formula}`]]);
+    const v = hf.getCellValue(target);
+    if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    return `#ERROR ${v.type}: ${v.message}`;
+  } finally {
+    hf.destroy();
+  }
+}

@@ -5,7 +5,6 @@
 import { scoreWorkbook, type Computed, type Scored } from '../../src/actions/assess';
 import type { Lang } from '../../src/i18n';
 import { message } from '../../src/i18n';
-import { normalizeKey } from '../../src/schema/cells';
 import type { TableKey } from '../../src/schema/findings';
 import type { CellValue, RawTables } from '../../src/schema/raw';
 import { SUMMARY_SHEET, tableDef } from '../../src/schema/tables';
@@ -42,7 +41,7 @@ function engineValue(computed: Scored, table: TableKey, key: string, index: numb
     table === 'objectives' ? { ...r.objectives[index] } : table === 'indicators' ? { ...r.indicators[index] } : table === 'phases' ? { ...r.phases[index] } : table === 'weighting' ? { ...r.weighting[index] } : undefined;
   if (!row || !(key in row)) return undefined;
   const value = row[key];
-  if (key === 'status' && typeof value === 'string') return message(`status-${normalizeKey(value)}`, {}, lang);
+  if (key === 'status' && typeof value === 'string') return message(`status-${value}`, {}, lang);
   if (key === 'trace') return undefined;
   return value as CellValue;
 }

@@ -88,7 +88,7 @@ function isParentRollup(scored: Scored, o: number): boolean {
 async function scoredFrom(raw: Parameters<typeof workbookFrom>[0]): Promise<Scored> {
   const workbook = await workbookFrom(raw);
   const { raw: read, locator, findings } = readWorkbookTables(await workbook.readTables());
-  return scoreAssessment(assessRaw(read, locator, findings, 'it'), 'it');
+  return scoreAssessment(assessRaw(read, locator, findings, 'it'));
 }
 
 describe('no silent blank', () => {

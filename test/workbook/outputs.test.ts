@@ -47,7 +47,7 @@ async function computed(mode: WriteMode, lang: 'it' | 'en' = 'it', tables: Table
   const read = readWorkbookTables(await workbook.readTables());
   const assessment = assessRaw(read.raw, read.locator, read.findings, lang);
   const blocked = blockedRows(assessment.findings);
-  const results = score(assessment.plan, { blocked, lang });
+  const results = score(assessment.plan, { blocked });
   const { changes, frozen } = computeChanges({ ...assessment, results, blocked, lang, mode, calculatedOn: '2026-11-22' });
   const columns = new Map<string, readonly OutputValue[]>();
   for (const c of changes) if (c.kind === 'writeColumn') columns.set(`${c.table}.${c.header}`, c.values);

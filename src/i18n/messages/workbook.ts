@@ -49,9 +49,9 @@ export const workbookMessages: Catalog = {
   'severity-avviso': { it: 'avviso', en: 'warning' },
   'severity-info': { it: 'info', en: 'info' },
   'status-completato': { it: 'Completato', en: 'Completed' },
-  'status-nonavviato': { it: 'Non avviato', en: 'Not started' },
-  'status-inlinea': { it: 'In linea', en: 'On track' },
-  'status-inritardo': { it: 'In ritardo', en: 'Late' },
+  'status-non-avviato': { it: 'Non avviato', en: 'Not started' },
+  'status-in-linea': { it: 'In linea', en: 'On track' },
+  'status-in-ritardo': { it: 'In ritardo', en: 'Late' },
   'status-critico': { it: 'Critico', en: 'Critical' },
   'summary-title': {
     it: '{organization} — Performance {year} — situazione al {date}',

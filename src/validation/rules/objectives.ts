@@ -1,6 +1,6 @@
 /** Checks that involve several fields of an objective, or an objective and the rows under it. */
-import { indicatorGrade } from '../../engine/indicator';
-import { isCounted, zeroWeightCounted, type IndicatorEntry } from '../../engine/objective';
+import { indicatorGrade } from '../../rules/indicatorGrade';
+import { isCounted, zeroWeightCounted, type IndicatorEntry } from '../../rules/objectiveGrade';
 import { effectiveCap } from '../../engine/rules';
 import type { Objective } from '../../schema/model';
 import { displayDate, isFilled, rowsOf, SUM_TOLERANCE, type ValidationContext } from '../context';

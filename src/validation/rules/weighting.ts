@@ -1,6 +1,6 @@
 /** Pesatura: criterion scores within their maximum, and baskets whose weights can be shared out. */
 import type { Objective } from '../../schema/model';
-import { basketKeys, rawWeight, weightingScore, type RawWeight } from '../../engine/weights';
+import { basketKeys, rawWeight, weightingScore, type RawWeight } from '../../rules/weights';
 import { baskets, isBasketMember } from '../baskets';
 import { SUM_TOLERANCE, type ValidationContext } from '../context';
 

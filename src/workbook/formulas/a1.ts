@@ -19,16 +19,6 @@ export function sheetPrefix(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'!`;
 }
 
-/** A text constant: `"Raggiunto"`, with inner quotes doubled. */
-export function stringLiteral(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** A number constant; JavaScript's shortest round-trip form is also valid formula text (`1e-7`). */
-export function numberLiteral(value: number): string {
-  return String(value);
-}
-
 /** Excel refuses formulas longer than 8 192 characters; past this Traguardo writes a value instead. */
 export const MAX_FORMULA_LENGTH = 8000;
 

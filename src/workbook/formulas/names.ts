@@ -16,7 +16,8 @@ import { isPercentCell, type CellValue, type RawTables } from '../../schema/raw'
 import { RULES } from '../../schema/tables';
 import { columnId } from '../headers';
 import type { DefinedName } from '../port';
-import { columnLetters, numberLiteral, sheetPrefix } from './a1';
+import { numberLiteral } from '../../rules/formulaText';
+import { columnLetters, sheetPrefix } from './a1';
 import type { TableGrid } from './geometry';
 import { readable } from './operands';
 

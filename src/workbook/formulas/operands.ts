@@ -5,15 +5,8 @@
  * a formula: the outputs that depend on it are written as values.
  */
 import { isBlank } from '../../schema/cells';
+import type { Operand } from '../../rules/formulaText';
 import { isCellError, isPercentCell, type CellValue } from '../../schema/raw';
-
-/** How a formula reads one input cell. */
-export interface Operand {
-  /** The cell itself, for blank tests: `K5=""`. */
-  ref: string;
-  /** The value on Traguardo's scale: `K5`, or `100*K5` for a % cell (0,3 shown as 30 %). */
-  value: string;
-}
 
 export type OperandKind = 'number' | 'date' | 'yesno';
 
@@ -39,14 +32,4 @@ export function operand(ref: string | undefined, raw: CellValue, kind: OperandKi
   if (ref === undefined) return undefined;
   if (!readable(raw, kind)) return null;
   return { ref, value: isPercentCell(raw) ? `(100*${ref})` : ref };
-}
-
-/** `IF(K5="",ifBlank,ifSet)`, or just `ifBlank` for a column that is not there. */
-export function blankOr(op: Operand | undefined, ifBlank: string, ifSet: (value: string) => string): string {
-  return op === undefined ? ifBlank : `IF(${op.ref}="",${ifBlank},${ifSet(op.value)})`;
-}
-
-/** True for SI (also TRUE, Sì), as the parser reads a canonical SI/NO cell. */
-export function isYes(op: Operand): string {
-  return `IF(ISLOGICAL(${op.ref}),${op.ref},OR(UPPER(TRIM(${op.ref}))="SI",UPPER(TRIM(${op.ref}))="SÌ"))`;
 }

@@ -1,35 +1,10 @@
 /**
  * Roll-up (SPEC §3.4): grades of units and of the organisation from the grades of their
- * executive objectives, and the bands (fasce) those grades fall in.
+ * executive objectives.
  */
-import type { Band, Unit } from '../schema/model';
-import { weightedMean } from './objective';
-import { roundHalfUp } from './rounding';
+import type { Unit } from '../schema/model';
+import { weightedMean } from './objectiveGrade';
 import type { BasketSplit } from './weights';
-
-export interface BandResult {
-  band: string | null;
-  reward: number | null;
-}
-
-/**
- * The Fasce row with the largest `Da %` ≤ grade (the first such row when two share a `Da %`);
- * Premio % is the row's, or the grade itself capped at 100 when the row is proportional.
- * The grade is compared as shown (`Decimali`, SPEC §3): a grade displayed as 90,00 is in the 90
- * band, and a proportional premio is that shown grade.
- */
-export function bandFor(grade: number | null, bands: readonly Band[], decimals: number): BandResult {
-  if (grade === null) return { band: null, reward: null };
-  const shown = roundHalfUp(grade, decimals);
-  let best: Band | null = null;
-  for (const band of bands) {
-    if (!Number.isFinite(band.from) || band.from > shown) continue;
-    if (best === null || band.from > best.from) best = band;
-  }
-  if (best === null) return { band: null, reward: null };
-  // A proportional premio is the grade as shown, so that it lies inside its band (60,00 in the band from 60, never 59,995).
-  return { band: best.label, reward: best.proportional ? Math.min(100, shown) : best.reward };
-}
 
 /** An executive objective that counts in roll-ups: graded, not excluded, with a raw weight. */
 export interface RollupMember {
@@ -70,6 +45,43 @@ export function basketRollup(members: readonly RollupMember[], basket: BasketSpl
   return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
 }
 
+export interface UnitTree {
+  /** The parent of each distinct unit code (the first row's), in plan order. */
+  parentOf: Map<string, string | null>;
+  /** Units some other unit names as parent. */
+  hasChildren: Set<string>;
+}
+
+export function unitTree(units: readonly Unit[]): UnitTree {
+  const parentOf = new Map<string, string | null>();
+  for (const unit of units) {
+    if (unit.code !== null && !parentOf.has(unit.code)) parentOf.set(unit.code, unit.parent);
+  }
+  const hasChildren = new Set<string>();
+  for (const [code, parent] of parentOf) {
+    if (parent !== null && parent !== code && parentOf.has(parent)) hasChildren.add(parent);
+  }
+  return { parentOf, hasChildren };
+}
+
+/**
+ * The subtree of every unit: the units whose chain of parents reaches it, itself included, in
+ * plan order. A cycle ends the walk up (validation reports it).
+ */
+export function unitSubtrees(tree: UnitTree): Map<string, string[]> {
+  const subtrees = new Map<string, string[]>();
+  for (const unit of tree.parentOf.keys()) {
+    const seen = new Set<string>();
+    let current: string | null | undefined = unit;
+    while (current !== null && current !== undefined && !seen.has(current)) {
+      seen.add(current);
+      push(subtrees, current, unit);
+      current = tree.parentOf.get(current);
+    }
+  }
+  return subtrees;
+}
+
 export interface UnitRollup extends Rollup {
   code: string;
 }
@@ -87,14 +99,7 @@ export function rollUpUnits(
   members: readonly RollupMember[],
   unitBaskets: ReadonlyMap<string, BasketSplit> | null,
 ): UnitRollup[] {
-  const parentOf = new Map<string, string | null>();
-  for (const unit of units) {
-    if (unit.code !== null && !parentOf.has(unit.code)) parentOf.set(unit.code, unit.parent);
-  }
-  const hasChildren = new Set<string>();
-  for (const [code, parent] of parentOf) {
-    if (parent !== null && parent !== code && parentOf.has(parent)) hasChildren.add(parent);
-  }
+  const { parentOf, hasChildren } = unitTree(units);
 
   const direct = new Map<string, number[]>();
   const subtree = new Map<string, number[]>();
@@ -125,8 +130,27 @@ export function rollUpUnits(
   return results;
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A unit's (or the organisation's) grade from its Σ points and Σ raw weights, blank without members. */
+export function rollupGradeFormula(count: string, points: string, weights: string): string {
+  return `IF(${count}=0,"",${points}/${weights})`;
+}
+
+/** Grade of a basket with floors: Σ Peso % × Grado finale / 100 over its members' cells. */
+export function basketGradeFormula(count: string, members: readonly { share: string; grade: string }[]): string {
+  const terms = members.map(({ share, grade }) => `IF(ISNUMBER(${grade}),${share}*${grade},0)`);
+  return `IF(${count}=0,"",(${terms.join('+')})/100)`;
+}
+
+/** Performance di ente: Σ raw × grade / Σ raw over the Ente objectives' cells that hold a grade. */
+export function enteFormula(members: readonly { raw: string; grade: string }[]): string {
+  const finals = members.map((m) => m.grade);
+  const weighted = members.map(({ raw, grade }) => `IF(ISNUMBER(${grade}),${raw}*${grade},0)`);
+  const weights = members.map(({ raw, grade }) => `IF(ISNUMBER(${grade}),${raw},0)`);
+  return `IF(COUNT(${finals.join(',')})=0,"",(${weighted.join('+')})/(${weights.join('+')}))`;
 }

@@ -3,7 +3,8 @@
  * override, and the roll-up of parent objectives from their children.
  */
 import type { Objective } from '../schema/model';
-import type { IndicatorStatus } from './results';
+import type { IndicatorStatus } from './indicatorGrade';
+import { blankOr, type Operand } from './formulaText';
 
 /**
  * One part of an objective's grade. `empty`: no row counts (none exist, or all are excluded or
@@ -179,4 +180,39 @@ export function weightedMean(items: readonly WeightedGrade[]): number | null {
   const mean = weightSum > 0 ? weighted / weightSum : plainSum / count;
   // A mean lies between its extremes; rounding error must not push 100 to 100.00000000000001.
   return Math.min(highest, Math.max(lowest, mean));
+}
+
+/** Totals over the rows of one objective in a part table (Indicatori, Fasi), as formula text. */
+export interface PartSums {
+  sum(column: string): string;
+  count(column: string): string;
+  /** Σ `column` over the rows where `condition` holds a number (≥ 0, as every helper column does). */
+  sumWhereNumber(column: string, condition: string): string;
+}
+
+/** Punti of a row: counted weight × grade (or share × progress), blank when the row does not count. */
+export function pointsFormula(countedCell: string, value: string): string {
+  return `IF(${countedCell}="","",${countedCell}*${value})`;
+}
+
+/** G_I or G_F: Σ Punti / Σ counted (Peso usato, Incidenza usata), or "" when no row counts. */
+export function partMeanFormula(rows: PartSums, counted: string): string {
+  return `IF(${rows.count(counted)}=0,"",${rows.sum('points')}/${rows.sum(counted)})`;
+}
+
+/** Peso indicatori % (or fasi %) as `computedGrade` reads it: blank → 50, or the complement of the other. */
+function splitShare(own: Operand | undefined, other: Operand | undefined): string {
+  return blankOr(own, blankOr(other, '50', (v) => `MAX(0,100-${v})`), (v) => v);
+}
+
+/** Grado calcolato as a formula: the same steps as `computedGrade` on the part grades' cells. */
+export function computedGradeFormula(gi: string, gf: string, indicatorShare: Operand | undefined, phaseShare: Operand | undefined, cap: string): string {
+  const PI = splitShare(indicatorShare, phaseShare);
+  const PF = splitShare(phaseShare, indicatorShare);
+  return `IF(AND(${gi}="",${gf}=""),"",IF(${PI}+${PF}=0,"",MIN(${cap},MAX(0,IF(${gi}="",${gf},IF(${gf}="",${gi},(${PI}*${gi}+${PF}*${gf})/(${PI}+${PF})))))))`;
+}
+
+/** Grado finale as a formula: Grado NdV when set (clamped), else Grado calcolato. */
+export function finalGradeFormula(override: Operand | undefined, computedCell: string, cap: string): string {
+  return override === undefined ? computedCell : `IF(ISNUMBER(${override.ref}),MIN(${cap},MAX(0,${override.value})),${computedCell})`;
 }

@@ -3,6 +3,7 @@
  * shares (Peso %) within a basket, with the floors of Peso minimo %.
  */
 import { TYPE_MULTIPLIERS, type Basket, type Criterion, type Objective, type Rules, type WeightingRow } from '../schema/model';
+import { blankOr, numberLiteral, type Operand } from './formulaText';
 
 const isNonNegative = (value: number | null): value is number => value !== null && Number.isFinite(value) && value >= 0;
 
@@ -34,12 +35,14 @@ export interface RawWeight {
  * ask for it; a blank Tipologia multiplies by 1), else its Peso column, else 1.
  */
 export function rawWeight(objective: Pick<Objective, 'weight' | 'kind'>, score: number | null, rules: Pick<Rules, 'typeMultipliers'>): RawWeight {
-  if (score !== null) {
-    const multiplier = rules.typeMultipliers && objective.kind !== null ? TYPE_MULTIPLIERS[objective.kind] : 1;
-    return { value: score * multiplier, source: 'pesatura' };
-  }
+  if (score !== null) return { value: score * typeMultiplier(objective, rules), source: 'pesatura' };
   if (isNonNegative(objective.weight)) return { value: objective.weight, source: 'peso' };
   return { value: 1, source: 'default' };
+}
+
+/** The tipologia multiplier of a Pesatura score: 1 unless the rules ask for it and the objective has a Tipologia. */
+export function typeMultiplier(objective: Pick<Objective, 'kind'>, rules: Pick<Rules, 'typeMultipliers'>): number {
+  return rules.typeMultipliers && objective.kind !== null ? TYPE_MULTIPLIERS[objective.kind] : 1;
 }
 
 const SPACES = /\s+/g;
@@ -157,4 +160,26 @@ export function splitBaskets(members: readonly BasketMember[]): Map<string, Bask
     );
   }
   return baskets;
+}
+
+/** Punteggio as a formula: Σ criterion Peso × score over the criteria cells, blank when none is scored. */
+export function weightingScoreFormula(scores: readonly { weight: number; score: Operand }[]): string {
+  if (scores.length === 0) return '""';
+  const terms = scores.map(({ weight, score }) => (weight === 1 ? score.value : `${numberLiteral(weight)}*${score.value}`));
+  return `IF(COUNT(${scores.map((s) => s.score.ref).join(',')})=0,"",${terms.join('+')})`;
+}
+
+/**
+ * The raw weight as a formula: the Pesatura score (× the tipologia multiplier the engine
+ * applied) when the objective has a Pesatura row, else its Peso (blank = 1).
+ */
+export function rawWeightFormula(weight: Operand | undefined, scoreCell: string | null, multiplier: number): string {
+  const fallback = blankOr(weight, '1', (v) => v);
+  if (scoreCell === null) return fallback;
+  return `IF(${scoreCell}="",${fallback},${scoreCell}${multiplier === 1 ? '' : `*${numberLiteral(multiplier)}`})`;
+}
+
+/** Peso %: the raw weight's share of its basket's total; no share from a basket whose raw weights are all 0. */
+export function weightShareFormula(rawCell: string, total: string): string {
+  return `IF(OR(${rawCell}="",${total}=0),"",100*${rawCell}/${total})`;
 }

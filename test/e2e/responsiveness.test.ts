@@ -2,8 +2,8 @@
  * The pane never freezes on a large plan: a 3 000-objective workbook (src/bench/generate.ts,
  * written by the CLI) opened in the preview with «Apri .xlsx», then Verifica and Calcola, while
  * a probe in the page measures the longest interval the main thread did not answer — the gap
- * between two runs of a 4 ms timer, and Chromium's own long tasks. The progress bar must show
- * the real stages, in order, on the way.
+ * between two runs of a 4 ms timer, and Chromium's own long tasks — and the action's duration.
+ * The progress bar must show the real stages, in order, on the way.
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -16,12 +16,15 @@ import { buildPreview, launchChromium, serveDirectory, type Browser, type Static
 /** The plan of the issue: 3 000 objectives, five indicators and two phases each. */
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
 /**
- * The longest the page may stop answering. Measured on the 2-core CI machine: about 4.3 s in one
- * block before the actions yielded between stages; what is left is the longest single stage
- * (see the README's figures). 1 s keeps a wide margin over that on a loaded machine while still
- * failing at once if a stage stops yielding and the page freezes again for seconds.
+ * How much of an action one block may take. Without yields the whole action is one block (the
+ * probe measured 2.5 s of a 2.6 s Calcola on main); with them the longest block is the longest
+ * stage — the formulas of 3 000 objectives, about a third of Calcola. The bound is a share of the
+ * action's own duration, so that it holds on a loaded machine (4 agents on 2 cores measured every
+ * time from 1× to 3×) yet fails at once when a stage stops yielding.
  */
-const MAX_BLOCKED_MS = 1_000;
+const MAX_BLOCKED_SHARE = 0.6;
+/** And in absolute terms: never a freeze of seconds, however slow the machine. */
+const MAX_BLOCKED_MS = 5_000;
 const ACTION_TIMEOUT = 120_000;
 
 let work: string;
@@ -68,13 +71,17 @@ interface Probe {
   maxPercent: number;
   /** The five longest gaps, each with the stage the bar showed when it began. */
   worst: { ms: number; stage: string }[];
+  /** From the click to the pane's being idle again, in ms. */
+  elapsed: number;
 }
 
 /** Starts the probe in the page: a timer that notes its own lateness, long tasks, and the progress bar's stage. */
 async function startProbe(progressTestId: string): Promise<void> {
   await page.evaluate((testId) => {
     const w = window as unknown as { __probe: Probe & { stop(): void } };
-    const probe = { maxGap: 0, maxLongTask: 0, stages: [] as string[], maxPercent: 0, worst: [] as { ms: number; stage: string }[], stop: () => undefined as void };
+    const started = performance.now();
+    let busySeen = false;
+    const probe = { maxGap: 0, maxLongTask: 0, stages: [] as string[], maxPercent: 0, worst: [] as { ms: number; stage: string }[], elapsed: 0, stop: () => undefined as void };
     let last = performance.now();
     let stageAtLast = '';
     const timer = setInterval(() => {
@@ -90,6 +97,9 @@ async function startProbe(progressTestId: string): Promise<void> {
     });
     longTasks.observe({ type: 'longtask', buffered: false });
     const note = (): void => {
+      const busy = document.querySelector('[aria-busy="true"]') !== null;
+      if (busy) busySeen = true;
+      else if (busySeen && probe.elapsed === 0) probe.elapsed = performance.now() - started;
       const bar = document.querySelector(`[data-testid="${testId}"]`);
       const stage = bar?.getAttribute('data-stage');
       if (stage && probe.stages[probe.stages.length - 1] !== stage) probe.stages.push(stage);
@@ -97,7 +107,7 @@ async function startProbe(progressTestId: string): Promise<void> {
       probe.maxPercent = Math.max(probe.maxPercent, percent);
     };
     const bars = new MutationObserver(note);
-    bars.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage', 'data-percent'] });
+    bars.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage', 'data-percent', 'aria-busy'] });
     probe.stop = () => {
       clearInterval(timer);
       longTasks.disconnect();
@@ -111,8 +121,8 @@ async function stopProbe(): Promise<Probe> {
   return page.evaluate(() => {
     const w = window as unknown as { __probe: Probe & { stop(): void } };
     w.__probe.stop();
-    const { maxGap, maxLongTask, stages, maxPercent, worst } = w.__probe;
-    return { maxGap, maxLongTask, stages, maxPercent, worst };
+    const { maxGap, maxLongTask, stages, maxPercent, worst, elapsed } = w.__probe;
+    return { maxGap, maxLongTask, stages, maxPercent, worst, elapsed };
   });
 }
 
@@ -129,9 +139,11 @@ describe('a 3 000-objective plan in the preview', () => {
     await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
     const probe = await stopProbe();
     // Printed for the README's figures and the closing note.
-    process.stdout.write(`Verifica, 3 000 objectives: longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    process.stdout.write(`Verifica, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
     expect(probe.stages).toEqual(['lettura', 'verifica', 'scrittura']);
     expect(probe.maxPercent).toBe(100);
+    expect(probe.elapsed).toBeGreaterThan(0);
+    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE * probe.elapsed);
     expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
     expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
   });
@@ -143,9 +155,11 @@ describe('a 3 000-objective plan in the preview', () => {
     await page.getByTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
     await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
     const probe = await stopProbe();
-    process.stdout.write(`Calcola, 3 000 objectives: longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    process.stdout.write(`Calcola, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
     expect(probe.stages).toEqual(['lettura', 'verifica', 'calcolo', 'formule', 'scrittura']);
     expect(probe.maxPercent).toBe(100);
+    expect(probe.elapsed).toBeGreaterThan(0);
+    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE * probe.elapsed);
     expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
     expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
   });

@@ -11,6 +11,9 @@ const SLOW = [
   '<rootDir>/test/build/build.test.ts',
   '<rootDir>/test/workbook/office/large.test.ts',
   '<rootDir>/test/formulas/semantics.test.ts',
+  '<rootDir>/test/workbook/hostile.test.ts',
+  '<rootDir>/test/workbook/xlsxNamespaces.test.ts',
+  '<rootDir>/test/cli/files.test.ts',
 ];
 
 const shared = {

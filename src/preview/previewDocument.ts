@@ -60,7 +60,9 @@ export class PreviewDocument {
 
   /**
    * An .xlsx file from disk. The view shows its tables (the cells the pane works on); its other
-   * sheets travel untouched to the download. Throws UserError on a file that is not a workbook.
+   * sheets travel untouched to the download. Throws UserError on a file that is not a workbook,
+   * and on a hostile one: the reader is the CLI's, with the same bounds on inflating, on parts
+   * and on tables, so a zip bomb or an absurd table gives a message, not a frozen tab.
    */
   static async open(bytes: Uint8Array, fileName: string): Promise<PreviewDocument> {
     const xlsx = await XlsxWorkbook.load(bytes, fileName, fflateCodec);

@@ -10,7 +10,7 @@
  * result for callers that read one cell at a time.
  */
 import type { MessageParams, Severity } from './findings';
-import type { IndicatorType, IsoDate, Measure } from './model';
+import type { FieldValue, IndicatorType, IsoDate, Measure } from './model';
 import { isCellError, isPercentCell, type CellError, type CellValue } from './raw';
 import type { EnumOption, FieldDef, FieldKind } from './tables';
 
@@ -585,13 +585,14 @@ function makeReader(kind: FieldKind): CellReader {
  * The reader of a field's cells, built once per field. A measure read here has no Tipo to go by;
  * readers that know the row's Tipo call `readMeasure` themselves.
  */
-export function fieldReader(field: FieldDef): CellReader {
+export function fieldReader<Kind extends FieldKind>(field: FieldDef & { readonly kind: Kind }): CellReader<FieldValue<Kind>> {
   let reader = readers.get(field);
   if (!reader) {
     reader = makeReader(field.kind);
     readers.set(field, reader);
   }
-  return reader;
+  // makeReader's cases return the value type of their kind; TypeScript cannot follow a switch into a generic.
+  return reader as CellReader<FieldValue<Kind>>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@
  * Findings and results refer to rows by these indices.
  */
 
+import type { BANDS, CRITERIA, EnumOption, FieldDef, FieldKind, INDICATORS, OBJECTIVES, PHASES, RULES, STAFF, UNITS, WEIGHTING } from './tables';
+
 /** A calendar date as ISO `YYYY-MM-DD` (no time, no zone). Compares correctly as a string. */
 export type IsoDate = string;
 
@@ -52,120 +54,63 @@ export type Measure =
   | { kind: 'partial'; value: number }
   | { kind: 'date'; value: IsoDate };
 
-export interface Unit {
-  code: string | null;
-  name: string | null;
-  kind: UnitKind | null;
-  parent: string | null;
-  head: string | null;
-}
+/**
+ * The value of a field once read, by its kind in tables.ts. Enum fields give their option keys.
+ * A cell that is blank or could not be read is `null` (see `PlanRow`).
+ */
+export type FieldValue<Kind extends FieldKind> = Kind extends { type: 'text' | 'code' }
+  ? string
+  : Kind extends { type: 'codeList' }
+    ? string[]
+    : Kind extends { type: 'integer' | 'number' | 'percent' }
+      ? number
+      : Kind extends { type: 'date' }
+        ? IsoDate
+        : Kind extends { type: 'enum'; options: readonly EnumOption<infer K>[] }
+          ? K
+          : Kind extends { type: 'yesno' }
+            ? boolean
+            : Kind extends { type: 'measure' }
+              ? Measure
+              : never;
 
-export interface Objective {
-  code: string | null;
-  /** Defaults to `esecutivo` when blank. */
-  level: Level;
-  title: string | null;
-  description: string | null;
-  parent: string | null;
-  unit: string | null;
-  sharedWith: string[];
-  owner: string | null;
-  mission: number | null;
-  programme: number | null;
-  publicValue: string | null;
-  kind: ObjectiveKind | null;
-  start: IsoDate | null;
-  end: IsoDate | null;
-  weight: number | null;
-  minShare: number | null;
-  indicatorShare: number | null;
-  phaseShare: number | null;
-  excluded: boolean;
-  excludedReason: string | null;
-  override: number | null;
-  overrideNote: string | null;
-}
+/** A row of a table as read: one key per field of its definition, `null` when blank or unreadable. */
+export type PlanRow<Def extends { fields: readonly FieldDef[] }> = {
+  [Field in Def['fields'][number] as Field['key']]: FieldValue<Field['kind']> | null;
+};
 
-export interface Indicator {
-  code: string | null;
-  objective: string | null;
-  name: string | null;
-  type: IndicatorType | null;
-  polarity: Polarity | null;
-  method: Method | null;
-  unit: string | null;
-  source: string | null;
-  baseline: number | null;
-  threshold: number | null;
-  target: Measure | null;
-  /** Blank = 1 (the engine applies the default). */
-  weight: number | null;
-  actual: Measure | null;
-  measuredOn: IsoDate | null;
-  excluded: boolean;
-  notes: string | null;
-}
+/** A row whose `Keys` always hold a value: the reader applies their defaults (SPEC §2). */
+export type WithDefaults<Row, Keys extends keyof Row> = { [Key in keyof Row]: Key extends Keys ? NonNullable<Row[Key]> : Row[Key] };
 
-export interface Phase {
-  objective: string | null;
-  seq: number | null;
-  /** Blank = the plan year. */
-  year: number | null;
-  name: string | null;
-  plannedStart: IsoDate | null;
-  plannedEnd: IsoDate | null;
-  share: number | null;
-  /** Blank = 0 for the engine. */
-  progress: number | null;
-  actualEnd: IsoDate | null;
-  notes: string | null;
-}
+export type Unit = PlanRow<typeof UNITS>;
 
-export interface Criterion {
-  name: string;
-  weight: number;
-  max: number;
-}
+/** `level` defaults to `esecutivo`, `excluded` to false, `sharedWith` to no unit. */
+export type Objective = WithDefaults<PlanRow<typeof OBJECTIVES>, 'level' | 'sharedWith' | 'excluded'>;
 
-export interface WeightingRow {
-  objective: string | null;
-  /** One entry per criterion name of `Criteri` (null = blank or unreadable cell). */
-  scores: Record<string, number | null>;
-}
+/** A blank `weight` stays null here: the engine applies the default 1. */
+export type Indicator = WithDefaults<PlanRow<typeof INDICATORS>, 'excluded'>;
 
-export interface StaffAssignment {
-  person: string | null;
-  category: string | null;
-  role: string | null;
-  objective: string | null;
-  start: IsoDate | null;
-  end: IsoDate | null;
-  share: number | null;
-}
+/** A blank `year` is the plan year and a blank `progress` is 0, both for the engine to apply. */
+export type Phase = PlanRow<typeof PHASES>;
 
-export interface Rules {
-  year: number;
-  referenceDate: IsoDate;
-  cap: number;
-  increasingMethod: 'rapporto' | 'lineare';
-  decreasingMethod: 'rapporto' | 'speculare' | 'lineare';
-  missingActual: MissingActualPolicy;
-  deadlineToleranceDays: number;
-  basket: Basket;
-  typeMultipliers: boolean;
-  onTrackThreshold: number;
-  lateThreshold: number;
-  decimals: number;
-}
+export type Criterion = WithDefaults<PlanRow<typeof CRITERIA>, keyof PlanRow<typeof CRITERIA>>;
 
-export interface Band {
-  from: number;
-  label: string;
-  /** Premio %; ignored when `proportional`. */
-  reward: number | null;
-  proportional: boolean;
-  color: string | null;
-}
+/** Pesatura's score columns are named after the criteria, so they are not fields of tables.ts. */
+export type WeightingRow = WithDefaults<
+  PlanRow<typeof WEIGHTING> & {
+    /** One entry per criterion name of `Criteri` (null = blank or unreadable cell). */
+    scores: Record<string, number | null>;
+  },
+  'scores'
+>;
+
+export type StaffAssignment = PlanRow<typeof STAFF>;
+
+/** Every parameter has a value: the defaults of SPEC §2.6 fill the blanks (`defaultRules`). */
+export type Rules = WithDefaults<PlanRow<typeof RULES>, keyof PlanRow<typeof RULES>>;
+
+/** Premio % (`reward`) is ignored when `proportional`. */
+export type Band = WithDefaults<PlanRow<typeof BANDS>, 'from' | 'label' | 'proportional'>;
 
 export interface Plan {
   organization: string | null;

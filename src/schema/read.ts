@@ -16,13 +16,10 @@ import {
   type Band,
   type Criterion,
   type Indicator,
-  type IndicatorType,
   type Objective,
-  type Phase,
   type Plan,
+  type PlanRow,
   type Rules,
-  type StaffAssignment,
-  type Unit,
   type WeightingRow,
 } from './model';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
@@ -47,8 +44,10 @@ export interface ReadResult {
   findings: Finding[];
 }
 
-export function fieldOf(def: TableDef, key: string): FieldDef {
-  const field = def.fields.find((f) => f.key === key);
+type FieldOf<Def extends TableDef, Key extends string> = Extract<Def['fields'][number], { key: Key }>;
+
+export function fieldOf<Def extends TableDef, Key extends Def['fields'][number]['key']>(def: Def, key: Key): FieldOf<Def, Key> {
+  const field = def.fields.find((f): f is FieldOf<Def, Key> => f.key === key);
   if (!field) throw new Error(`${def.table} has no field ${key}`);
   return field;
 }
@@ -67,15 +66,16 @@ export function criterionScoreField(name: string): FieldDef {
 }
 
 /** The plan year: the `Anno` parameter of `Regole`, else the year of the interchange document. */
-export const YEAR_FIELD: FieldDef = fieldOf(RULES, 'year');
+export const YEAR_FIELD = fieldOf(RULES, 'year');
 /** The Tipo of `Indicatori`, which types the target and the actual. */
-export const INDICATOR_TYPE_FIELD: FieldDef = fieldOf(INDICATORS, 'type');
+export const INDICATOR_TYPE_FIELD = fieldOf(INDICATORS, 'type');
+const TARGET = fieldOf(INDICATORS, 'target').kind;
+const ACTUAL = fieldOf(INDICATORS, 'actual').kind;
 
 const DEFAULT_LEVEL = 'esecutivo';
 const DEFAULT_CRITERION_WEIGHT = 1;
 const DEFAULT_CRITERION_MAX = 100;
 const INDICATOR_TYPES_ALLOWED = allowedOptions(INDICATOR_TYPE_OPTIONS);
-const MEASURE_FIELDS = INDICATORS.fields.filter((field) => field.kind.type === 'measure');
 
 type Row = Record<string, unknown>;
 
@@ -84,15 +84,15 @@ type Row = Record<string, unknown>;
  * row's Tipo), required flags, and a blank row (every key null, in field order) that each row
  * starts as a copy of.
  */
-interface TableReader {
-  def: TableDef;
+interface TableReader<Def extends TableDef> {
+  def: Def;
   keys: readonly string[];
   readers: readonly (CellReader | null)[];
   required: readonly boolean[];
   blank: Row;
 }
 
-function tableReader(def: TableDef): TableReader {
+function tableReader<Def extends TableDef>(def: Def): TableReader<Def> {
   // Built in one go: an object given more than a dozen keys one by one falls back to a slow
   // dictionary layout, and so would every row copied from it.
   const blank: Row = Object.fromEntries(def.fields.map((field) => [field.key, null]));
@@ -135,7 +135,11 @@ class FindingSink {
   }
 }
 
-function readRow(reader: TableReader, cells: RawRow, index: number | null, sink: FindingSink): Row {
+/**
+ * One row: each field of the table read by the reader of its kind (measures stay null, see
+ * `finishIndicator`), so the row is `PlanRow<Def>`, the type derived from the same fields.
+ */
+function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, index: number | null, sink: FindingSink): PlanRow<Def> {
   const { def, keys, readers, required } = reader;
   const issues = sink.issues;
   // A copy of the blank row: all rows of a table share one object shape, and the object is
@@ -153,70 +157,73 @@ function readRow(reader: TableReader, cells: RawRow, index: number | null, sink:
       sink.add({ severity: 'errore', rule: 'required', table: def.key, index, field: key, params: { column: def.fields[f].label.it } });
     }
   }
-  return out;
+  return out as PlanRow<Def>;
 }
 
-type Finish = (out: Row, row: RawRow, index: number, sink: FindingSink) => void;
+type Finish<Def extends TableDef, Out> = (out: PlanRow<Def>, row: RawRow, index: number, sink: FindingSink) => Out;
 
-function readTable<T>(reader: TableReader, rows: readonly RawRow[] | undefined, sink: FindingSink, finish?: Finish): T[] {
+function readTable<Def extends TableDef>(reader: TableReader<Def>, rows: readonly RawRow[] | undefined, sink: FindingSink): PlanRow<Def>[];
+function readTable<Def extends TableDef, Out>(reader: TableReader<Def>, rows: readonly RawRow[] | undefined, sink: FindingSink, finish: Finish<Def, Out>): Out[];
+function readTable<Def extends TableDef, Out>(
+  reader: TableReader<Def>,
+  rows: readonly RawRow[] | undefined,
+  sink: FindingSink,
+  finish?: Finish<Def, Out>,
+): (PlanRow<Def> | Out)[] {
   if (!rows) return [];
-  const result = new Array<T>(rows.length);
+  const result = new Array<PlanRow<Def> | Out>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? {};
     const out = readRow(reader, row, i, sink);
-    if (finish) finish(out, row, i, sink);
-    result[i] = out as T;
+    result[i] = finish ? finish(out, row, i, sink) : out;
   }
   return result;
 }
 
-const finishObjective: Finish = (out) => {
-  out.level ??= DEFAULT_LEVEL;
-  out.excluded ??= false;
-  out.sharedWith ??= [];
-};
+// The finishers fill the row in place (Object.assign keeps the row's shape, see readRow) and
+// give it the type of its defaults.
 
-const finishIndicator: Finish = (out, row, index, sink) => {
-  const type = out[INDICATOR_TYPE_FIELD.key] as IndicatorType | null;
+const finishObjective: Finish<typeof OBJECTIVES, Objective> = (out) =>
+  Object.assign(out, { level: out.level ?? DEFAULT_LEVEL, excluded: out.excluded ?? false, sharedWith: out.sharedWith ?? [] });
+
+const finishIndicator: Finish<typeof INDICATORS, Indicator> = (out, row, index, sink) => {
+  const type = out.type;
   if (type === null && isBlank(row[INDICATOR_TYPE_FIELD.key])) {
     sink.add({ severity: 'errore', rule: 'type-missing', table: 'indicators', index, field: INDICATOR_TYPE_FIELD.key, params: { allowed: INDICATOR_TYPES_ALLOWED } });
   }
-  for (const field of MEASURE_FIELDS) {
-    out[field.key] = readMeasure(row[field.key], type, field.kind.type === 'measure' && field.kind.actual, sink.issues);
-    if (sink.issues.length !== 0) sink.flush('indicators', index, field.key);
-  }
-  out.excluded ??= false;
+  const target = readMeasure(row.target, type, TARGET.actual, sink.issues);
+  if (sink.issues.length !== 0) sink.flush('indicators', index, 'target');
+  const actual = readMeasure(row.actual, type, ACTUAL.actual, sink.issues);
+  if (sink.issues.length !== 0) sink.flush('indicators', index, 'actual');
+  return Object.assign(out, { target, actual, excluded: out.excluded ?? false });
 };
+
+/** The parameters given, over the defaults of the others. */
+function overDefaults<Row extends object>(given: Row, defaults: { [Key in keyof Row]: NonNullable<Row[Key]> }): { [Key in keyof Row]: NonNullable<Row[Key]> } {
+  const result = { ...defaults };
+  for (const key of Object.keys(given) as (keyof Row)[]) {
+    const value = given[key];
+    if (value !== null && value !== undefined) result[key] = value;
+  }
+  return result;
+}
 
 /** Findings on `Regole` have no row index: the field key names the parameter. */
 function readRules(raw: RawTables, sink: FindingSink): Rules {
   const values = readRow(READERS.rules, raw.rules ?? {}, null, sink);
-  let year = values[YEAR_FIELD.key] as number | null;
-  if (year === null && raw.year !== undefined) {
-    year = fieldReader(YEAR_FIELD)(raw.year, sink.issues) as number | null;
+  if (values.year === null && raw.year !== undefined) {
+    values.year = fieldReader(YEAR_FIELD)(raw.year, sink.issues);
     sink.flush('rules', null, YEAR_FIELD.key);
   }
-  const rules: Rules = defaultRules(year ?? new Date().getFullYear());
-  const set = rules as unknown as Row;
-  for (const field of RULES.fields) {
-    const value = values[field.key];
-    if (value !== null) set[field.key] = value;
-  }
-  return rules;
+  return overDefaults(values, defaultRules(values.year ?? new Date().getFullYear()));
 }
 
 /** Rows without a readable `Da %` or `Etichetta` (reported) are left out; none left → the defaults. */
 function readBands(raw: RawTables, sink: FindingSink): Band[] {
   const bands: Band[] = [];
-  for (const out of readTable<Row>(READERS.bands, raw.bands, sink)) {
+  for (const out of readTable(READERS.bands, raw.bands, sink)) {
     if (out.from === null || out.label === null) continue;
-    bands.push({
-      from: out.from as number,
-      label: out.label as string,
-      reward: out.reward as number | null,
-      proportional: (out.proportional as boolean | null) ?? false,
-      color: out.color as string | null,
-    });
+    bands.push({ from: out.from, label: out.label, reward: out.reward, proportional: out.proportional ?? false, color: out.color });
   }
   return bands.length === 0 ? defaultBands() : bands.sort((a, b) => a.from - b.from);
 }
@@ -224,13 +231,9 @@ function readBands(raw: RawTables, sink: FindingSink): Band[] {
 /** Rows without a readable name (reported) are left out; none left → the defaults. */
 function readCriteria(raw: RawTables, sink: FindingSink): Criterion[] {
   const criteria: Criterion[] = [];
-  for (const out of readTable<Row>(READERS.criteria, raw.criteria, sink)) {
+  for (const out of readTable(READERS.criteria, raw.criteria, sink)) {
     if (out.name === null) continue;
-    criteria.push({
-      name: out.name as string,
-      weight: (out.weight as number | null) ?? DEFAULT_CRITERION_WEIGHT,
-      max: (out.max as number | null) ?? DEFAULT_CRITERION_MAX,
-    });
+    criteria.push({ name: out.name, weight: out.weight ?? DEFAULT_CRITERION_WEIGHT, max: out.max ?? DEFAULT_CRITERION_MAX });
   }
   return criteria.length === 0 ? defaultCriteria() : criteria;
 }
@@ -247,20 +250,20 @@ function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: r
       if (sink.issues.length !== 0) sink.flush('weighting', index, name);
     }
     for (const criterion of criteria) if (!(criterion.name in scores)) scores[criterion.name] = null;
-    return { objective: out.objective as string | null, scores };
+    return { objective: out.objective, scores };
   });
 }
 
 /** Parses every table; defaults (Livello, Regole, Fasce, Criteri) are applied here, silently. */
 export function readPlan(raw: RawTables): ReadResult {
   const sink = new FindingSink();
-  const units = readTable<Unit>(READERS.units, raw.units, sink);
-  const objectives = readTable<Objective>(READERS.objectives, raw.objectives, sink, finishObjective);
-  const indicators = readTable<Indicator>(READERS.indicators, raw.indicators, sink, finishIndicator);
-  const phases = readTable<Phase>(READERS.phases, raw.phases, sink);
+  const units = readTable(READERS.units, raw.units, sink);
+  const objectives = readTable(READERS.objectives, raw.objectives, sink, finishObjective);
+  const indicators = readTable(READERS.indicators, raw.indicators, sink, finishIndicator);
+  const phases = readTable(READERS.phases, raw.phases, sink);
   const criteria = readCriteria(raw, sink);
   const weighting = readWeighting(raw.weighting, criteria, sink);
-  const staff = readTable<StaffAssignment>(READERS.staff, raw.staff, sink);
+  const staff = readTable(READERS.staff, raw.staff, sink);
   const rules = readRules(raw, sink);
   const bands = readBands(raw, sink);
   // The organisation's name has no cell of its own to point a finding at.

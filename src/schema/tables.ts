@@ -20,9 +20,9 @@ export interface Text {
   en: string;
 }
 
-export interface EnumOption {
+export interface EnumOption<K extends string = string> {
   /** The interchange value. */
-  key: string;
+  key: K;
   /** What the sheet shows (dropdown entry). */
   label: Text;
   /** Other spellings accepted when reading a cell. */
@@ -81,7 +81,7 @@ export interface TableDef {
 
 const t = (it: string, en: string): Text => ({ it, en });
 
-function opts(keys: readonly string[], labels: Record<string, Text>, aliases: Record<string, string[]> = {}): EnumOption[] {
+function opts<const K extends string>(keys: readonly K[], labels: Record<string, Text>, aliases: Record<string, string[]> = {}): EnumOption<K>[] {
   return keys.map((key) => ({ key, label: labels[key] ?? t(key, key), aliases: aliases[key] ?? [] }));
 }
 
@@ -156,14 +156,17 @@ export const BASKET_OPTIONS = opts(BASKETS, {
   ente: t('Ente', 'Organisation'),
 });
 
-function f(
-  key: string,
+/** A field whose key and kind keep their literal types, so the plan's row types derive from it (model.ts). */
+export type TypedField<K extends string, Kind extends FieldKind> = FieldDef & { readonly key: K; readonly kind: Kind };
+
+function f<const K extends string, const Kind extends FieldKind>(
+  key: K,
   it: string,
   en: string,
-  kind: FieldKind,
+  kind: Kind,
   help: Text,
   extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases'>> = {},
-): FieldDef {
+): TypedField<K, Kind> {
   return { key, label: t(it, en), aliases: extra.aliases ?? [], kind, help, ...extra };
 }
 
@@ -171,17 +174,17 @@ function o(key: string, it: string, en: string, format: OutputFormat, help: Text
   return { key, label: t(it, en), aliases, format, help };
 }
 
-const TEXT: FieldKind = { type: 'text' };
-const CODE: FieldKind = { type: 'code' };
-const DATE: FieldKind = { type: 'date' };
-const YESNO: FieldKind = { type: 'yesno' };
-const PERCENT: FieldKind = { type: 'percent', min: 0, max: 100 };
-const NON_NEGATIVE: FieldKind = { type: 'number', min: 0 };
+const TEXT = { type: 'text' } as const satisfies FieldKind;
+const CODE = { type: 'code' } as const satisfies FieldKind;
+const DATE = { type: 'date' } as const satisfies FieldKind;
+const YESNO = { type: 'yesno' } as const satisfies FieldKind;
+const PERCENT = { type: 'percent', min: 0, max: 100 } as const satisfies FieldKind;
+const NON_NEGATIVE = { type: 'number', min: 0 } as const satisfies FieldKind;
 
 const CHECK_OUTPUT = o('check', 'Esito verifica', 'Check result', 'text',
   t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica']);
 
-export const UNITS: TableDef = {
+export const UNITS = {
   key: 'units',
   sheet: t('Strutture', 'Units'),
   table: 'Strutture',
@@ -193,9 +196,9 @@ export const UNITS: TableDef = {
     f('head', 'Responsabile', 'Head', TEXT, t('Dirigente o responsabile della struttura', 'Manager of the unit'), { aliases: ['Dirigente', 'Responsabile struttura'] }),
   ],
   outputs: [CHECK_OUTPUT],
-};
+} as const satisfies TableDef;
 
-export const OBJECTIVES: TableDef = {
+export const OBJECTIVES = {
   key: 'objectives',
   sheet: t('Obiettivi', 'Objectives'),
   table: 'Obiettivi',
@@ -237,9 +240,9 @@ export const OBJECTIVES: TableDef = {
     o('points', 'Punti', 'Points', 'number', t('Peso grezzo × Grado finale %: sommati per struttura in Riepilogo', 'Raw weight × Final grade %: summed by unit in Summary'), ['Punti obiettivo']),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const INDICATORS: TableDef = {
+export const INDICATORS = {
   key: 'indicators',
   sheet: t('Indicatori', 'Indicators'),
   table: 'Indicatori',
@@ -269,9 +272,9 @@ export const INDICATORS: TableDef = {
     o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed')),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const PHASES: TableDef = {
+export const PHASES = {
   key: 'phases',
   sheet: t('Fasi', 'Phases'),
   table: 'Fasi',
@@ -295,10 +298,10 @@ export const PHASES: TableDef = {
     o('expectedPoints', 'Punti attesi', 'Expected points', 'number', t('Incidenza usata × Avanzamento atteso %', 'Share used × Expected progress %')),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
 /** Pesatura has one column per criterion of `Criteri` after `Obiettivo`; they are not listed here. */
-export const WEIGHTING: TableDef = {
+export const WEIGHTING = {
   key: 'weighting',
   sheet: t('Pesatura', 'Weighting'),
   table: 'Pesatura',
@@ -310,9 +313,9 @@ export const WEIGHTING: TableDef = {
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso dell’obiettivo nel paniere', 'Share in the basket')),
     CHECK_OUTPUT,
   ],
-};
+} as const satisfies TableDef;
 
-export const STAFF: TableDef = {
+export const STAFF = {
   key: 'staff',
   sheet: t('Personale', 'Staff'),
   table: 'Personale',
@@ -326,10 +329,10 @@ export const STAFF: TableDef = {
     f('share', 'Partecipazione %', 'Share %', PERCENT, t('Quota di partecipazione; vuoto = non indicata', 'Participation; blank = not stated'), { aliases: ['Partecipazione', 'Percentuale'] }),
   ],
   outputs: [CHECK_OUTPUT],
-};
+} as const satisfies TableDef;
 
 /** The `Regole` table: one row per parameter (Parametro, Valore). Each field is a row here. */
-export const RULES: TableDef = {
+export const RULES = {
   key: 'rules',
   sheet: t('Regole', 'Rules'),
   table: 'Regole',
@@ -348,12 +351,12 @@ export const RULES: TableDef = {
     f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown')),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
 /** Headers of the two columns of the `Regole` table. */
 export const RULES_COLUMNS = { parameter: t('Parametro', 'Parameter'), value: t('Valore', 'Value') };
 
-export const BANDS: TableDef = {
+export const BANDS = {
   key: 'bands',
   sheet: t('Regole', 'Rules'),
   table: 'Fasce',
@@ -365,9 +368,9 @@ export const BANDS: TableDef = {
     f('color', 'Colore', 'Colour', TEXT, t('Colore esadecimale, es. #00B050', 'Hex colour, e.g. #00B050'), { aliases: ['Color'] }),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
-export const CRITERIA: TableDef = {
+export const CRITERIA = {
   key: 'criteria',
   sheet: t('Regole', 'Rules'),
   table: 'Criteri',
@@ -377,7 +380,7 @@ export const CRITERIA: TableDef = {
     f('max', 'Massimo', 'Maximum', { type: 'number', min: 0 }, t('Punteggio massimo; vuoto = 100', 'Maximum score; blank = 100'), { aliases: ['Max'] }),
   ],
   outputs: [],
-};
+} as const satisfies TableDef;
 
 /** Every table with rows of data, in workbook order. */
 export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF];

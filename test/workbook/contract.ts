@@ -161,7 +161,20 @@ async function inputCells(port: WorkbookPort, table: string): Promise<CellValue[
   return INPUT_HEADERS.map((h) => normalized(column(data, h)));
 }
 
-export function runWorkbookPortContract(name: string, make: () => Promise<PortUnderTest>): void {
+/**
+ * How a port refuses a write to a protected sheet. The memory model and the file know the
+ * protection before writing and name the sheet; Office learns it from Excel's refusal at the
+ * sync, which names no sheet.
+ */
+export type ProtectedSheetRefusal = (sheet: string) => { name: 'UserError'; key: unknown; params?: Record<string, unknown> };
+
+export const REFUSED_BEFORE_WRITING: ProtectedSheetRefusal = (sheet) => ({ name: 'UserError', key: 'workbook-sheet-protected', params: { sheet } });
+
+export function runWorkbookPortContract(
+  name: string,
+  make: () => Promise<PortUnderTest>,
+  protectedSheet: ProtectedSheetRefusal = REFUSED_BEFORE_WRITING,
+): void {
   describe(`WorkbookPort contract: ${name}`, () => {
     it('ensureTable creates the sheets and tables with the headers in order, where asked', async () => {
       const { port } = await make();
@@ -439,7 +452,7 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
       await foreign.addSheet('Appunti', [['mio testo', 42]]);
       await expect(
         port.apply([{ kind: 'ensureTable', sheet: 'Appunti', table: 'Appunti', columns: [{ header: 'Codice', format: 'text', output: false }] }]),
-      ).rejects.toBeDefined();
+      ).rejects.toMatchObject({ name: 'UserError', key: 'workbook-range-occupied', params: { sheet: 'Appunti', cell: 'A1' } });
       expect((await foreign.inspect('Appunti', 'A1')).value).toBe('mio testo');
       expect((await foreign.inspect('Appunti', 'B1')).value).toBe(42);
     });
@@ -468,8 +481,30 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
           { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [1, 2, 3, 4] },
           { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK'] },
         ]),
-      ).rejects.toBeDefined();
+      ).rejects.toMatchObject({ name: 'WorkbookChangeError', key: 'change-column-length' });
       expect(await inputCells(port, 'Obiettivi')).toEqual(INPUT_HEADERS.map((h) => normalized(column(byName(before, 'Obiettivi'), h))));
+    });
+
+    it('a change aimed at a missing table or column, a bad table name or notes not one per value is refused by its key', async () => {
+      const { port } = await make();
+      await port.apply(seedObjectives());
+      const before = await inputCells(port, 'Obiettivi');
+      const refusals: [WorkbookChange, string][] = [
+        [{ kind: 'writeColumn', table: 'Assente', header: 'Esito verifica', values: [] }, 'change-table-missing'],
+        [{ kind: 'writeColumn', table: 'Obiettivi', header: 'Colonna assente', values: ['a', 'b', 'c', 'd'] }, 'change-column-missing'],
+        [{ kind: 'colourBands', table: 'Obiettivi', header: 'Colonna assente', bands: NEW_BANDS }, 'change-column-missing'],
+        [{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['a', 'b', 'c', 'd'], notes: ['n'] }, 'change-notes-length'],
+        [{ kind: 'ensureTable', sheet: 'Nuovo', table: 'Nome con spazi', columns: OBJECTIVE_COLUMNS }, 'change-table-name'],
+      ];
+      for (const [change, key] of refusals) {
+        await expect(port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['x', 'x', 'x', 'x'] }, change])).rejects.toMatchObject({
+          name: 'WorkbookChangeError',
+          key,
+        });
+      }
+      expect(await inputCells(port, 'Obiettivi')).toEqual(before);
+      expect(normalized(column(byName(await port.readTables(), 'Obiettivi'), 'Esito verifica'))).toEqual([null, null, null, null]);
+      expect((await port.readTables()).map((t) => t.name)).toEqual(['Obiettivi']);
     });
 
     it('replaceSheet replaces that sheet only, with formats and header rows', async () => {
@@ -544,7 +579,7 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
           { kind: 'replaceSheet', sheet: 'Riepilogo', rows: [['x']] },
           { kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [1, 2, 3, 4] },
         ]),
-      ).rejects.toBeDefined();
+      ).rejects.toMatchObject(protectedSheet('Obiettivi'));
       expect(await inputCells(port, 'Obiettivi')).toEqual(before);
       const names = await foreign.definedNames();
       await expect(
@@ -555,7 +590,7 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
           { kind: 'colourBands', table: 'Obiettivi', header: 'Grado finale %', bands: NEW_BANDS },
           { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: [f('=1', 1), 'a', 'b', 'c'], notes: ['n', null, null, null] },
         ]),
-      ).rejects.toBeDefined();
+      ).rejects.toMatchObject(protectedSheet('Obiettivi'));
       expect(await inputCells(port, 'Obiettivi')).toEqual(before);
       expect(await foreign.definedNames()).toEqual(names);
       expect(await port.readProperty('Traguardo.Calcolo')).toBeNull();
@@ -563,7 +598,7 @@ export function runWorkbookPortContract(name: string, make: () => Promise<PortUn
       expect((await foreign.inspect('Obiettivi', 'I2')).note).toBeUndefined();
       await expect(
         port.apply([{ kind: 'writeRows', table: 'Obiettivi', headers: ['Codice'], rows: [['Z']] }]),
-      ).rejects.toBeDefined();
+      ).rejects.toMatchObject(protectedSheet('Obiettivi'));
       expect(await inputCells(port, 'Obiettivi')).toEqual(before);
     });
 

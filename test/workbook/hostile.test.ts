@@ -181,6 +181,20 @@ describe('hostile .xlsx files', () => {
     }
   });
 
+  it('a sheet-wide table with one cell in its last row, a styles part of two million elements: the user’s error, within the bounds', async () => {
+    const wide = withPart(
+      withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(\sref="A1:)[A-Z]+\d+"/g, '$1XFD1048576"')),
+      OBJECTIVES_SHEET,
+      (xml) => xml.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    );
+    expect(await userError(readAll(wide))).toMatchObject({ key: 'xlsx-table-too-large', params: { table: 'Obiettivi', cells: 1048576 * 16384 } });
+    const styles = withPart(base, 'xl/styles.xml', (xml) => xml.replace('<cellStyleXfs', `<cellStyleXfs>${'<xf/>'.repeat(2_000_000)}</cellStyleXfs><cellStyleXfs`));
+    expect(await userError(readAll(styles))).toMatchObject({ key: 'xlsx-part-too-complex', params: { part: 'xl/styles.xml', limit: 1_000_000 } });
+    const [wideRun, stylesRun] = await Promise.all([runCli(['validate', await file('largo.xlsx', wide)]), runCli(['validate', await file('stili.xlsx', styles)])]);
+    expectUserExit(wideRun, 'xlsx-table-too-large', { table: 'Obiettivi', cells: 1048576 * 16384, limit: 20_000_000 });
+    expectUserExit(stylesRun, 'xlsx-part-too-complex', { file: 'stili.xlsx', part: 'xl/styles.xml', limit: 1_000_000 });
+  });
+
   it('a table ref down to row 1 048 576 costs the rows that exist: same tables, same results, no cells for the blank rows', async () => {
     const stretched = withPart(base, OBJECTIVES_TABLE, (xml) => xml.replace(/(\sref="A1:[A-Z]+)\d+"/g, '$11048576"'));
     expect(text(stretched, OBJECTIVES_TABLE)).toMatch(/ref="A1:AH1048576"/);
@@ -247,6 +261,18 @@ describe('hostile .xlsx files', () => {
     expectUserExit(await runCli(['validate', await file('senza-tipi.xlsx', noTypes)]), 'xlsx-part-missing', { file: 'senza-tipi.xlsx', part: '[Content_Types].xml' });
   });
 
+  it('rows written past row 1 048 576 are the user’s error, and the batch leaves the workbook as it was', async () => {
+    const workbook = XlsxWorkbook.create(zlibCodec);
+    await workbook.apply([{ kind: 'ensureTable', table: 'Fondo', sheet: 'Fondo', top: 1_048_575, columns: [{ header: 'Codice', format: 'text', output: false }] }]);
+    const before = await workbook.readTables();
+    expect(before).toMatchObject([{ name: 'Fondo', top: 1_048_575, rows: [] }]);
+    const error = await userError(workbook.apply([{ kind: 'writeRows', table: 'Fondo', headers: ['Codice'], rows: [['A'], ['B'], ['C']] }]));
+    expect(error).toMatchObject({ key: 'xlsx-grid-full', params: { rows: 1_048_576, columns: 16_384 } });
+    expect(await workbook.readTables()).toEqual(before);
+    await workbook.apply([{ kind: 'writeRows', table: 'Fondo', headers: ['Codice'], rows: [['A']] }]);
+    expect((await readAll(await workbook.toBytes())) as unknown).toMatchObject([{ name: 'Fondo', rows: [['A']] }]);
+  });
+
   it('a text past Excel’s 32 767 characters is refused before anything is written, naming the cell', async () => {
     const excel = await openWithExcelJs(base);
     // A unit's name goes into Riepilogo, one row per unit.
@@ -265,9 +291,7 @@ describe('hostile .xlsx files', () => {
   });
 
   it('fuzzed bytes: any flip or cut of a small workbook loads and scores, or is the user’s error', async () => {
-    const small = XlsxWorkbook.create(zlibCodec);
-    await small.apply(importChanges(buildDemoRaw(), 'it'));
-    const tiny = await small.toBytes();
+    const tiny = base;
     const attempt = async (bytes: Uint8Array, codec: ZipCodec): Promise<void> => {
       try {
         const workbook = await XlsxWorkbook.load(bytes, 'fuzz.xlsx', codec);
@@ -280,11 +304,16 @@ describe('hostile .xlsx files', () => {
     };
     // Raw bytes of the zip: the container, the compressed data and the CRC-32 stand in the way.
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat({ max: tiny.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), fc.nat({ max: tiny.length }), async (flips, cut) => {
-        const bytes = Buffer.from(tiny.subarray(0, Math.max(cut, tiny.length - 4096)));
-        for (const [at, mask] of flips) if (at < bytes.length) bytes[at] ^= mask;
-        await attempt(bytes, fc.sample(fc.constantFrom(zlibCodec, fflateCodec), 1)[0]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat({ max: tiny.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }),
+        fc.nat({ max: tiny.length }),
+        fc.constantFrom(zlibCodec, fflateCodec),
+        async (flips, cut, codec) => {
+          const bytes = Buffer.from(tiny.subarray(0, Math.max(cut, tiny.length - 4096)));
+          for (const [at, mask] of flips) if (at < bytes.length) bytes[at] ^= mask;
+          await attempt(bytes, codec);
+        },
+      ),
       { numRuns: 60 },
     );
     // The XML itself, re-packed with good CRCs: the parser and the row scanner stand in the way.

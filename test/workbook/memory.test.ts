@@ -42,7 +42,7 @@ describe('MemoryWorkbook', () => {
         { kind: 'writeColumn', table: 'Fasi', header: 'Obiettivo', values: [{ formula: '=1', result: 1 }, 'b'], notes: ['n', null] },
         { kind: 'writeColumn', table: 'Fasi', header: 'Obiettivo', values: ['solo uno'] },
       ]),
-    ).rejects.toThrow('1 values for 2 rows');
+    ).rejects.toMatchObject({ key: 'change-column-length', message: 'writeColumn Fasi.Obiettivo: 1 values for 2 rows' });
     expect(workbook.snapshot()).toEqual(before);
     expect(workbook.sheetNames()).toEqual(['Fasi']);
     expect(workbook.property('Traguardo.Calcolo')).toBeNull();

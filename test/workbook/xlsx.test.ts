@@ -262,10 +262,12 @@ describe('XlsxWorkbook', () => {
       'xlsx-package-too-large',
       'xlsx-part-damaged',
       'xlsx-part-missing',
+      'xlsx-part-too-complex',
       'xlsx-part-too-large',
       'xlsx-part-unsupported',
       'xlsx-save-failed',
       'xlsx-table-outside-grid',
+      'xlsx-table-too-large',
       'xlsx-table-totals-row',
       'xlsx-text-too-long',
       'xlsx-unreadable',
@@ -579,7 +581,7 @@ describe('XlsxWorkbook: formulas, notes, names, properties, band colours', () =>
         { kind: 'colourBands', table: 'Obiettivi', header: 'Grado %', bands: [{ from: 1, color: '#000000' }] },
         { kind: 'writeColumn', table: 'Obiettivi', header: 'Fascia', values: ['solo uno'] },
       ]),
-    ).rejects.toThrow('1 values for 4 rows');
+    ).rejects.toMatchObject({ key: 'change-column-length', message: 'writeColumn Obiettivi.Fascia: 1 values for 4 rows' });
     expect(parts(await workbook.toBytes())).toEqual(before);
     expect(await workbook.readProperty('Traguardo.Calcolo')).toBeNull();
   });

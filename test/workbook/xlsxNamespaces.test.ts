@@ -15,6 +15,7 @@ import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { entryContent, makeEntry, readZip, writeZip } from '../../src/workbook/xlsx/zip';
 import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 import { builtByOpenpyxl, openedByOpenpyxl, prefixedByElementTree, resavedByOpenpyxl } from '../support/foreignWriters';
+import { disposeSofficeProfile, recalculateXlsx } from '../support/libreoffice';
 import { openWithExcelJs } from './xlsxHelpers';
 
 jest.setTimeout(60_000);
@@ -62,6 +63,8 @@ beforeAll(async () => {
   inputTables = await workbook.readTables();
   reference = await scored(fresh);
 });
+
+afterAll(disposeSofficeProfile);
 
 const WRITERS: Array<[string, () => Promise<Uint8Array>]> = [
   ['openpyxl re-saving a Traguardo workbook', () => resavedByOpenpyxl(fresh)],
@@ -126,5 +129,51 @@ describe('xlsx packages of other writers', () => {
     expect(() => parseStrictly(partTexts(renamed).get(sheetPart)!)).not.toThrow();
     const refused = await (await XlsxWorkbook.load(renamed, 'piano.xlsx', zlibCodec)).readTables().catch((e: unknown) => e);
     expect(refused).toMatchObject({ key: 'xlsx-part-unsupported', params: { part: sheetPart } });
+  });
+
+  it('a VML drawing that is not XML (Excel writes <br> in form controls) keeps its shapes and gets the new note, prefixes declared', async () => {
+    const vmlPart = 'xl/drawings/vmlDrawing2.vml';
+    const original = partTexts(fresh).get(vmlPart)!;
+    expect(() => parseStrictly(original)).not.toThrow();
+    const htmlish = original.replace(/<\/xml>\s*$/, '<v:shape id="_x0000_s9999" type="#_x0000_t201"><v:textbox><div>Pulsante<br>uno</div></v:textbox></v:shape></xml>');
+    const input = writeZip(readZip(fresh).map((e) => (e.name === vmlPart ? makeEntry(e.name, Buffer.from(htmlish), zlibCodec) : e)));
+    const workbook = await XlsxWorkbook.load(input, 'piano.xlsx', zlibCodec);
+    const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi')!;
+    const weight = objectives.headers.indexOf('Peso');
+    const values = objectives.rows.map((row) => row[weight]);
+    await workbook.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Peso', values, notes: values.map((_, i) => (i === 0 ? 'nota di prova' : null)) }]);
+    const parts = partTexts(await workbook.toBytes());
+    const vml = parts.get(vmlPart)!;
+    expect(vml.startsWith(htmlish.slice(0, htmlish.lastIndexOf('</xml>')))).toBe(true);
+    const added = vml.slice(htmlish.lastIndexOf('</xml>'), vml.lastIndexOf('</xml>'));
+    expect(added).toMatch(/^<v:shape xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel" id="_x0000_s\d+"/);
+    expect(() => parseStrictly(added)).not.toThrow();
+    expect(added).toContain(`<x:Row>1</x:Row><x:Column>${weight}</x:Column>`);
+    const comments = [...parts.entries()].filter(([name]) => /^xl\/comments\d+\.xml$/.test(name)).map(([, text]) => text);
+    expect(comments.some((text) => text.includes('nota di prova'))).toBe(true);
+  });
+
+  it.each([WRITERS[0], WRITERS[4]])('%s: LibreOffice opens the scored workbook and its formulas give the grades Traguardo cached', async (_, write) => {
+    const result = await scored(await write());
+    const { output } = await recalculateXlsx(result.output);
+    expect(partTexts(output).get('xl/workbook.xml')).toMatch(/<sheet [^>]*name="Riepilogo"/);
+    const recalculated = await (await XlsxWorkbook.load(output, 'piano.xlsx', zlibCodec)).readTables();
+    const grades = (tables: readonly TableData[]): Array<number | null> => {
+      const objectives = tables.find((t) => t.name === 'Obiettivi')!;
+      const column = objectives.headers.indexOf('Grado finale %');
+      return objectives.rows.map((row) => {
+        const value = row[column];
+        if (typeof value === 'number') return value;
+        if (typeof value === 'object' && value !== null && 'percent' in value) return value.percent;
+        return null;
+      });
+    };
+    const ours = grades(result.tables);
+    expect(ours.filter((g) => g !== null).length).toBeGreaterThan(5);
+    const theirs = grades(recalculated);
+    expect(theirs.map((g) => g === null)).toEqual(ours.map((g) => g === null));
+    ours.forEach((grade, i) => {
+      if (grade !== null) expect(theirs[i]).toBeCloseTo(grade, 9);
+    });
   });
 });

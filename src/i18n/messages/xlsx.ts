@@ -50,4 +50,12 @@ export const xlsxMessages: Catalog = {
     it: 'Il file «{file}» scrive la parte «{part}» in un modo che Traguardo non sa leggere con certezza (prefissi XML ridefiniti dentro le righe). Aprirlo in Excel o LibreOffice, salvarlo di nuovo come .xlsx e riprovare.',
     en: 'The file «{file}» writes its part «{part}» in a way Traguardo cannot read with certainty (XML prefixes redeclared inside the rows). Open it in Excel or LibreOffice, save it again as .xlsx and try again.',
   },
+  'xlsx-part-too-complex': {
+    it: 'Il file «{file}» contiene la parte «{part}» con più di {limit} elementi XML: Traguardo non apre parti così complesse. Se il file è davvero una cartella di lavoro, aprirlo in Excel, togliere i dati che non servono e salvarlo di nuovo.',
+    en: 'The file «{file}» has a part «{part}» with more than {limit} XML elements: Traguardo does not open parts that complex. If the file really is a workbook, open it in Excel, remove the data it does not need and save it again.',
+  },
+  'xlsx-table-too-large': {
+    it: 'La tabella «{table}» copre {cells} celle fino all’ultima riga con dati: Traguardo ne legge al massimo {limit}. Ridimensionare la tabella in Excel (Progettazione tabella › Ridimensiona tabella) o spostare le righe che non servono.',
+    en: 'The table «{table}» covers {cells} cells down to its last row with data: Traguardo reads at most {limit}. Resize the table in Excel (Table Design › Resize Table) or move the rows it does not need.',
+  },
 };

@@ -14,7 +14,6 @@ import { isPercentCell } from '../../schema/raw';
 import type {
   BandColour,
   BarChart,
-  ColumnFormat,
   ColumnSpec,
   DefinedName,
   OutputValue,
@@ -23,6 +22,8 @@ import type {
   WorkbookPort,
 } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
+import { NUMBER_FORMATS, OUTPUT_FILL, percentCell } from '../cellFormats';
+import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 
 export interface MemoryCell {
   /** What the cell shows: for a formula cell, its cached result. */
@@ -86,18 +87,6 @@ export interface MemorySnapshot {
   properties: Record<string, string>;
 }
 
-/** Excel number formats for the port's column formats. */
-export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string>> = {
-  text: '@',
-  integer: '0',
-  number: 'General',
-  percent: '0.00',
-  date: 'dd/mm/yyyy',
-};
-
-/** The grey of output columns (SPEC §2). */
-export const OUTPUT_FILL = '#D9D9D9';
-
 const ADDRESS = /^([A-Z]+)([1-9][0-9]*)$/;
 
 /** 1-based row and column of an `A1`-style address. */
@@ -109,19 +98,12 @@ export function parseCellAddress(address: string): { row: number; column: number
   return { row: Number(match[2]), column };
 }
 
-const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 function emptySheet(name: string): MemorySheet {
   return { name, rows: [], protected: false, bandRanges: [], charts: [] };
 }
 
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
-}
-
-/** 0.3 shown as 30 %: scaled without the binary noise of `0.3 * 100`. */
-function percentOf(value: number): number {
-  return Number((value * 100).toPrecision(15));
 }
 
 /** Workbook-level state: names and custom properties, both by lower-case key (Excel ignores case). */
@@ -148,7 +130,7 @@ class Draft {
 
   table(name: string): MemoryTable {
     const table = this.tables.find((t) => sameHeader(t.name, name));
-    if (!table) throw new Error(`no table ${name}`);
+    if (!table) throw missingTable(name);
     return table;
   }
 
@@ -221,9 +203,7 @@ function setNote(sheet: MemorySheet, row: number, column: number, note: string |
 }
 
 function columnOf(table: MemoryTable, header: string): number {
-  const index = table.columns.findIndex((c) => sameHeader(c.header, header));
-  if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
-  return index;
+  return columnIndexOf(table.name, table.columns.map((c) => c.header), header);
 }
 
 function memoryColumn(spec: ColumnSpec): MemoryColumn {
@@ -251,6 +231,7 @@ function writeHeader(sheet: MemorySheet, row: number, column: number, spec: Memo
 function ensureTable(draft: Draft, change: Extract<WorkbookChange, { kind: 'ensureTable' }>): void {
   const existing = draft.tables.find((t) => sameHeader(t.name, change.table));
   if (!existing) {
+    checkChange(change);
     const top = change.top ?? 1;
     const left = change.left ?? 1;
     change.columns.forEach((_, i) => draft.claim(change.sheet, top, left + i));
@@ -278,12 +259,7 @@ function ensureTable(draft: Draft, change: Extract<WorkbookChange, { kind: 'ensu
 function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeColumn' }>): void {
   const table = draft.table(change.table);
   const column = table.left + columnOf(table, change.header);
-  if (change.values.length !== table.rowCount) {
-    throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${table.rowCount} rows`);
-  }
-  if (change.notes && change.notes.length !== change.values.length) {
-    throw new Error(`writeColumn ${table.name}.${change.header}: ${change.notes.length} notes for ${change.values.length} values`);
-  }
+  checkChange(change, { name: table.name, rows: table.rowCount });
   const sheet = draft.writable(table.sheet);
   change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value));
   change.notes?.forEach((note, i) => setNote(sheet, table.top + 1 + i, column, note));
@@ -507,7 +483,7 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   insertTableColumn(tableName: string, at: number, header: string, values: readonly CellValue[], fill?: string): void {
     const index = this.tables.findIndex((t) => sameHeader(t.name, tableName));
-    if (index < 0) throw new Error(`no table ${tableName}`);
+    if (index < 0) throw missingTable(tableName);
     const table = this.tables[index];
     const sheet = this.userSheet(table.sheet);
     const column = table.left + at;
@@ -570,7 +546,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const cell = this.sheets.get(table.sheet)?.rows[row]?.[col];
     const value = cell?.value ?? null;
     const numFmt = cell?.numFmt ?? column.numFmt;
-    if (typeof value === 'number' && numFmt?.includes('%')) return { percent: percentOf(value) };
+    if (typeof value === 'number' && numFmt?.includes('%')) return percentCell(value);
     return value;
   }
 

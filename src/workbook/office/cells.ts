@@ -7,7 +7,7 @@
  */
 import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS } from '../memory/memoryWorkbook';
+import { NUMBER_FORMATS, percentCell } from '../cellFormats';
 
 /** A value as Office.js reads or writes it. */
 export type ExcelValue = string | number | boolean;
@@ -70,7 +70,7 @@ export function cellFromExcel(value: unknown, numberFormat: unknown): CellValue 
   if (typeof value === 'number') {
     if (typeof numberFormat === 'string') {
       const kind = formatKind(numberFormat);
-      if (kind.percent) return { percent: Number((value * 100).toPrecision(15)) };
+      if (kind.percent) return percentCell(value);
       if (kind.date) return dateFromSerial(value);
     }
     return value;

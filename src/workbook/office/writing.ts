@@ -22,7 +22,8 @@
  */
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
+import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, OutputValue, WorkbookChange } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
@@ -78,7 +79,6 @@ export interface PlanOptions {
 /** Per-request overhead of one queued action (object path, method, ids), rounded up. */
 export const ACTION_BYTES = 256;
 
-const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 const key = (name: string): string => name.toLowerCase();
 
 /**
@@ -126,14 +126,12 @@ interface WorkingTable {
 
 function tableFor(tables: Map<string, WorkingTable>, name: string): WorkingTable {
   const table = tables.get(key(name));
-  if (!table) throw new Error(`no table ${name}`);
+  if (!table) throw missingTable(name);
   return table;
 }
 
 function columnIndex(table: TableMeta, header: string): number {
-  const index = table.headers.findIndex((h) => sameHeader(h, header));
-  if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
-  return index;
+  return columnIndexOf(table.name, table.headers, header);
 }
 
 /**
@@ -363,6 +361,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           }
           break;
         }
+        checkChange(change);
         touch(change.sheet);
         const top = change.top ?? 1;
         const left = change.left ?? 1;
@@ -403,12 +402,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const { meta } = tableFor(tables, change.table);
         touch(meta.sheet);
         const index = columnIndex(meta, change.header);
-        if (change.values.length !== meta.rows) {
-          throw new Error(`writeColumn ${meta.name}.${change.header}: ${change.values.length} values for ${meta.rows} rows`);
-        }
-        if (change.notes && change.notes.length !== meta.rows) {
-          throw new Error(`writeColumn ${meta.name}.${change.header}: ${change.notes.length} notes for ${meta.rows} rows`);
-        }
+        checkChange(change, { name: meta.name, rows: meta.rows });
         if (meta.rows > 0) {
           plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), undefined, [formulaFormat(meta.formats[index])]));
         }

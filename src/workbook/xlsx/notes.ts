@@ -3,10 +3,10 @@
  * Excel show the red corner and the pop-up. Notes of other cells are kept as they are; new ones
  * are appended to the same parts.
  */
-import { CONTENT_TYPE, isRelationship, RELATIONSHIP, type Package } from './package';
+import { CONTENT_TYPE, inPart, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
-import { adopt, appendChild, attribute, childOf, childrenOf, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, parseXml, VML, type Namespace, type XmlElement } from './xml';
+import { adopt, appendChild, attribute, childOf, childrenOf, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
 import { PartError } from './zip';
 
 export interface Note {
@@ -50,7 +50,7 @@ function without(xml: string, elements: readonly XmlElement[]): string {
 
 function parseComments(pkg: Package, path: string, text?: string): { xml: string; root: XmlElement; list: XmlElement } {
   const xml = text ?? pkg.text(path);
-  const root = parseXml(xml);
+  const root = inPart(path, () => parseXml(xml));
   const list = childOf(root, MAIN, 'commentList');
   if (root.local !== 'comments' || !MAIN.includes(root.ns) || !list) throw new PartError('xlsx-part-damaged', path, 'not a comments part');
   return { xml, root, list };
@@ -75,7 +75,8 @@ export function clearNotes(pkg: Package, sheetPath: string, sheet: Worksheet): v
   const vmlPath = vmlPathOf(pkg, sheetPath, sheet);
   if (vmlPath && pkg.has(vmlPath)) {
     const vml = pkg.text(vmlPath);
-    const shapes = noteShapes(parseXml(vml));
+    const drawing = parseVml(vml, vmlPath);
+    const shapes = drawing ? noteShapes(drawing) : [];
     if (shapes.length > 0) pkg.setText(vmlPath, without(vml, shapes));
   }
 }
@@ -141,10 +142,19 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     sheet.setLegacyDrawing(pkg.addRelationship(sheetPath, RELATIONSHIP.vmlDrawing, vmlPath));
   }
   let vml = pkg.text(vmlPath);
-  let drawing = parseXml(vml);
+  let drawing = parseVml(vml, vmlPath);
+  if (!drawing) {
+    // A drawing that is not XML: its shapes stay; new ones go before its end, declaring their prefixes.
+    const end = vml.lastIndexOf('</xml>');
+    if (added.length === 0 || end < 0) return;
+    const shapes = added.map(([, n], i) => adopt(noteShape(ORPHAN_SHAPE_IDS + i, n.row - 1, n.col - 1), {}, VML_BINDINGS));
+    const type = vml.includes('_x0000_t202') ? '' : adopt(NOTE_SHAPE_TYPE, {}, VML_BINDINGS);
+    pkg.setText(vmlPath, vml.slice(0, end) + type + shapes.join('') + vml.slice(end));
+    return;
+  }
   if (removed.size > 0) {
     vml = without(vml, noteShapes(drawing).filter((shape) => removed.has(shapeCell(shape) ?? '')));
-    drawing = parseXml(vml);
+    drawing = inPart(vmlPath, () => parseXml(vml));
   }
   if (added.length > 0) {
     const types = descendantsOf(drawing, VML, 'shapetype');
@@ -160,6 +170,24 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   }
   pkg.setText(vmlPath, vml);
 }
+
+/**
+ * A VML drawing, parsed; undefined when it is not well-formed XML. VML predates XML namespaces
+ * and Excel's own drawings of form controls can hold HTML-like markup (`<br>`), which must not
+ * stop Traguardo from writing notes.
+ */
+function parseVml(vml: string, path: string): XmlElement | undefined {
+  try {
+    return parseXml(vml);
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
+    if (!error.tooComplex) return undefined;
+    throw new PartError('xlsx-part-too-complex', path, error.message);
+  }
+}
+
+/** Shape ids for notes added to a drawing Traguardo cannot parse: far from the ones Excel numbers from 1025. */
+const ORPHAN_SHAPE_IDS = 60_000;
 
 function vmlPathOf(pkg: Package, sheetPath: string, sheet: Worksheet): string | undefined {
   const id = sheet.legacyDrawing;

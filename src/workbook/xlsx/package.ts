@@ -3,8 +3,8 @@
  * types. Parts are decoded only when asked for and written back only when changed; every other
  * part is copied into the saved file with its original compressed bytes.
  */
-import { entryContent, INFLATE_LIMITS, makeEntry, PartError, readZip, writeZip, type ZipCodec, type ZipEntry } from './zip';
-import { adopt, appendChild, attribute, childrenOf, CONTENT_TYPES, escapeXml, inNamespace, PACKAGE_RELATIONSHIPS, parseXml } from './xml';
+import { entryContent, INFLATE_LIMITS, makeEntry, PartError, readZip, writeZip, ZipFormatError, type ZipCodec, type ZipEntry } from './zip';
+import { adopt, appendChild, attribute, childrenOf, CONTENT_TYPES, escapeXml, inNamespace, PACKAGE_RELATIONSHIPS, parseXml, XmlError, type XmlElement } from './xml';
 
 export const RELATIONSHIP = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
@@ -53,6 +53,19 @@ export interface PackageSnapshot {
   removed: Set<string>;
 }
 
+/**
+ * Runs `work` on the part `path`: what is wrong with the part's XML (not well-formed, too many
+ * elements, text where the rows should be) becomes a PartError naming it.
+ */
+export function inPart<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PartError || !(error instanceof ZipFormatError)) throw error;
+    throw new PartError(error instanceof XmlError && error.tooComplex ? 'xlsx-part-too-complex' : 'xlsx-part-damaged', path, error.message);
+  }
+}
+
 export class Package {
   private readonly entries: ZipEntry[];
   /** Lower-cased part name → entry: part names are case-insensitive (OPC). */
@@ -95,6 +108,12 @@ export class Package {
     const text = utf8.decode(content.subarray(bom));
     this.texts.set(key, text);
     return text;
+  }
+
+  /** The part's XML parsed (see `inPart` for what a broken part throws). */
+  parse(path: string): { xml: string; root: XmlElement } {
+    const xml = this.text(path);
+    return { xml, root: inPart(path, () => parseXml(xml)) };
   }
 
   setText(path: string, text: string): void {
@@ -153,8 +172,7 @@ export class Package {
   }
 
   private relationshipElements(relsPath: string) {
-    const xml = this.text(relsPath);
-    const root = parseXml(xml);
+    const { xml, root } = this.parse(relsPath);
     if (!inNamespace(root, PACKAGE_RELATIONSHIPS) || root.local !== 'Relationships') throw new PartError('xlsx-part-damaged', relsPath, 'not a relationships part');
     return { xml, root, elements: childrenOf(root, PACKAGE_RELATIONSHIPS, 'Relationship') };
   }
@@ -185,8 +203,7 @@ export class Package {
 
   private contentTypes() {
     if (!this.has(CONTENT_TYPES_PART)) throw new PartError('xlsx-part-missing', CONTENT_TYPES_PART, 'missing part');
-    const xml = this.text(CONTENT_TYPES_PART);
-    const root = parseXml(xml);
+    const { xml, root } = this.parse(CONTENT_TYPES_PART);
     if (!inNamespace(root, CONTENT_TYPES) || root.local !== 'Types') throw new PartError('xlsx-part-damaged', CONTENT_TYPES_PART, 'not a content types part');
     return { xml, root, overrides: childrenOf(root, CONTENT_TYPES, 'Override'), defaults: childrenOf(root, CONTENT_TYPES, 'Default') };
   }

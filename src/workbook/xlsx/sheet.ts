@@ -7,8 +7,10 @@ import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
 import type { FormulaCell, OutputValue } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
+import { percentCell } from '../cellFormats';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
+import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import {
   adopt,
@@ -325,6 +327,10 @@ export class Worksheet {
 
   /** The number of the last row in `top`–`bottom` with a non-blank cell in columns `left`–`right`, or top − 1. */
   lastUsedRow(range: RangeRef, context: ReadContext): number {
+    return inPart(this.part, () => this.lastUsed(range, context));
+  }
+
+  private lastUsed(range: RangeRef, context: ReadContext): number {
     const rows = this.index();
     const body = this.body;
     const first = this.seek(range.top);
@@ -359,6 +365,10 @@ export class Worksheet {
 
   /** Values of the cells in `range`, row by row; blanks and missing cells are null. */
   readRange(range: RangeRef, context: ReadContext): CellValue[][] {
+    return inPart(this.part, () => this.read(range, context));
+  }
+
+  private read(range: RangeRef, context: ReadContext): CellValue[][] {
     const width = range.right - range.left + 1;
     const result: CellValue[][] = [];
     for (let r = range.top; r <= range.bottom; r++) result.push(new Array<CellValue>(width).fill(null));
@@ -382,6 +392,10 @@ export class Worksheet {
 
   /** The style index of a cell, if the cell exists and has one. */
   cellStyle(row: number, col: number): number | undefined {
+    return inPart(this.part, () => this.style(row, col));
+  }
+
+  private style(row: number, col: number): number | undefined {
     for (let i = this.writes.length - 1; i >= 0; i--) {
       const write = this.writes[i];
       if (write.col === col && row >= write.top && row < write.top + write.length) {
@@ -418,6 +432,10 @@ export class Worksheet {
 
   /** Writes the pending cell changes into the XML. */
   commit(): void {
+    inPart(this.part, () => this.splice());
+  }
+
+  private splice(): void {
     if (this.writes.length === 0) return;
     const writes = this.writes;
     let first = Infinity;
@@ -690,8 +708,7 @@ function cellValue(xml: string, start: number, tagEnd: number, end: number, cont
       if (s !== undefined) {
         const style = Number(s);
         if (context.styles.dateStyles[style]) return serialToDate(n, date1904);
-        // 0.3 shown as 30 % means 30; rounded to 15 digits to drop the noise of `0.3 * 100`.
-        if (context.styles.percentStyles[style]) return { percent: Number((n * 100).toPrecision(15)) };
+        if (context.styles.percentStyles[style]) return percentCell(n);
       }
       return n;
     }

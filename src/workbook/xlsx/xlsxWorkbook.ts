@@ -15,11 +15,12 @@
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../memory/memoryWorkbook';
+import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
-import { CONTENT_TYPE, CONTENT_TYPES_PART, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
+import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
 import { EMPTY_SHEET, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
 import { fflateCodec } from './fflateCodec';
@@ -38,6 +39,8 @@ import {
   MAIN_R_BINDINGS,
   MAX_COLUMNS,
   MAX_ROWS,
+  MAX_XML_ELEMENTS,
+  NS,
   parseRangeRef,
   parseUntil,
   parseXml,
@@ -55,14 +58,18 @@ import {
   type XmlElement,
 } from './xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const VT_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes';
 /** The format id every custom document property carries (MS-OLEPS «user defined properties»). */
 const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
 /** Elements of CT_Workbook that follow `definedNames`, in schema order. */
 const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
+/**
+ * The most cells Traguardo reads from one table (up to its last row with data): a table is read
+ * whole, blanks included, so a sheet-wide table with one cell in its last row would cost
+ * gigabytes. The 20 000-objective benchmark's largest table has about 2.2 million.
+ */
+const MAX_TABLE_CELLS = 20_000_000;
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
 const MAX_INLINE_LIST = 255;
 /** OLE compound files: .xls workbooks and password-protected .xlsx files. */
@@ -102,7 +109,6 @@ interface TableInfo {
 
 type Change<K extends WorkbookChange['kind']> = Extract<WorkbookChange, { kind: K }>;
 
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
@@ -142,8 +148,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The workbook part, parsed; it must be a SpreadsheetML workbook with its list of sheets. */
   private workbookXml(): { xml: string; root: XmlElement; sheets: XmlElement } {
-    const xml = this.pkg.text(this.workbookPath);
-    const root = parseXml(xml);
+    const { xml, root } = this.pkg.parse(this.workbookPath);
     const sheets = childOf(root, MAIN, 'sheets');
     if (root.local !== 'workbook' || !inNamespace(root, MAIN) || !sheets) throw new PartError('xlsx-part-damaged', this.workbookPath, 'not a workbook');
     return { xml, root, sheets };
@@ -177,7 +182,7 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     pkg.setText(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
         '<bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
     );
     pkg.setText('xl/styles.xml', EMPTY_STYLES);
@@ -258,9 +263,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return unreadableAsUserError(this.file, () => {
       const path = this.customPropertiesPath();
       if (!path) return null;
-      const xml = this.pkg.text(path);
-      const property = findProperty(parseXml(xml), key);
-      return property ? textOf(xml, property) : null;
+      const { xml, root } = this.pkg.parse(path);
+      const property = findProperty(root, key);
+      if (!property) return null;
+      // The value is the property's one child (`<vt:lpwstr>`, `<vt:i4>` …); white space around it is layout.
+      const value = property.children[0];
+      return value ? textOf(xml, value) : property.text;
     });
   }
 
@@ -272,7 +280,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private ensureTable(change: Change<'ensureTable'>): void {
     const existing = this.findTable(change.table);
     if (existing) {
-      const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameName(name, spec.header)));
+      const missing = change.columns.filter((spec) => !existing.columns.some((name) => sameHeader(name, spec.header)));
       if (missing.length > 0) {
         const right = existing.ref.right;
         const bottom = Math.max(this.dataBottom(existing), firstDataRow(existing));
@@ -289,7 +297,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.rememberSpecs(existing, change.columns);
       return;
     }
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(change.table)) throw new Error(`invalid table name ${change.table}`);
+    checkChange(change);
     const top = change.top ?? 1;
     const left = change.left ?? 1;
     const info = this.findSheet(change.sheet) ?? this.addSheet(change.sheet);
@@ -360,12 +368,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const table = this.table(change.table);
     const col = table.ref.left + columnIndex(table, change.header);
     const count = this.rowCount(table);
-    if (change.values.length !== count) {
-      throw new Error(`writeColumn ${table.name}.${change.header}: ${change.values.length} values for ${count} rows`);
-    }
-    if (change.notes && change.notes.length !== count) {
-      throw new Error(`writeColumn ${table.name}.${change.header}: ${change.notes.length} notes for ${count} rows`);
-    }
+    checkChange(change, { name: table.name, rows: count });
     const sheet = this.writable(table.sheet);
     const style = this.columnStyle(table, change.header);
     const top = firstDataRow(table);
@@ -458,7 +461,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
       const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
       const names = childOf(root, MAIN, 'definedNames');
-      const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameName(attribute(e, 'name') ?? '', name.name));
+      const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameHeader(attribute(e, 'name') ?? '', name.name));
       let updated: string;
       if (existing) {
         const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
@@ -487,13 +490,12 @@ export class XlsxWorkbook implements WorkbookPort {
       this.pkg.setText(
         path,
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${VT_NS}"></Properties>`,
+          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${NS.vt}"></Properties>`,
       );
       this.pkg.setContentType(path, CONTENT_TYPE.customProperties);
       this.pkg.addRelationship('', RELATIONSHIP.customProperties, path);
     }
-    const xml = this.pkg.text(path);
-    const root = parseXml(xml);
+    const { xml, root } = this.pkg.parse(path);
     if (root.local !== 'Properties' || !inNamespace(root, CUSTOM_PROPERTIES)) throw new PartError('xlsx-part-damaged', path, 'not a custom properties part');
     const existing = findProperty(root, change.key);
     const value = `<vt:lpwstr>${escapeXml(change.value)}</vt:lpwstr>`;
@@ -528,7 +530,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private findSheet(name: string): SheetInfo | undefined {
-    return this.sheets().find((s) => sameName(s.name, name));
+    return this.sheets().find((s) => sameHeader(s.name, name));
   }
 
   private addSheet(name: string): SheetInfo {
@@ -548,7 +550,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private worksheet(info: SheetInfo): Worksheet {
     let sheet = this.worksheets.get(info.path);
     if (!sheet) {
-      sheet = new Worksheet(this.pkg.text(info.path), this.date1904(), info.path);
+      const xml = this.pkg.text(info.path);
+      sheet = inPart(info.path, () => new Worksheet(xml, this.date1904(), info.path));
       this.worksheets.set(info.path, sheet);
     }
     return sheet;
@@ -586,7 +589,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const relationships = this.pkg.relationships(sheet.path).filter((r) => isRelationship(r.type, RELATIONSHIP.table));
       for (const rel of relationships) {
         if (!this.pkg.has(rel.path)) throw new PartError('xlsx-part-missing', rel.path, 'table listed but missing');
-        const root = parseXml(this.pkg.text(rel.path));
+        const { root } = this.pkg.parse(rel.path);
         if (root.local !== 'table' || !inNamespace(root, MAIN)) throw new PartError('xlsx-part-damaged', rel.path, 'not a table');
         const columns = childOf(root, MAIN, 'tableColumns');
         const names = columns ? childrenOf(columns, MAIN, 'tableColumn').map((c) => unescapeExcel(attribute(c, 'name') ?? '')) : [];
@@ -617,12 +620,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private findTable(name: string): TableInfo | undefined {
-    return this.tables().find((t) => sameName(t.name, name));
+    return this.tables().find((t) => sameHeader(t.name, name));
   }
 
   private table(name: string): TableInfo {
     const table = this.findTable(name);
-    if (!table) throw new Error(`no table ${name}`);
+    if (!table) throw missingTable(name);
     return table;
   }
 
@@ -640,7 +643,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const first = firstDataRow(table);
     const last = table.ref.bottom - table.totalsRows;
     if (last < first) return first - 1;
-    return this.worksheet(table.sheet).lastUsedRow({ ...table.ref, top: first, bottom: last }, this.readContext());
+    const bottom = this.worksheet(table.sheet).lastUsedRow({ ...table.ref, top: first, bottom: last }, this.readContext());
+    const cells = (bottom - table.ref.top + 1) * (table.ref.right - table.ref.left + 1);
+    if (cells > MAX_TABLE_CELLS) throw new UserError('xlsx-table-too-large', { table: table.name, cells, limit: MAX_TABLE_CELLS });
+    return bottom;
   }
 
   private addTablePart(info: SheetInfo, sheet: Worksheet, name: string, ref: RangeRef, headers: string[]): TableInfo {
@@ -650,7 +656,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('');
     this.pkg.setText(
       tablePath,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${range}" headerRowCount="1" totalsRowShown="0">` +
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${range}" headerRowCount="1" totalsRowShown="0">` +
         `<autoFilter ref="${range}"/><tableColumns count="${headers.length}">${columns}</tableColumns>` +
         '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>',
     );
@@ -697,7 +703,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private styles(): StyleSheet {
     if (!this.styleSheet) {
       const rel = this.pkg.relationships(this.workbookPath).find((r) => isRelationship(r.type, RELATIONSHIP.styles));
-      this.styleSheet = new StyleSheet(rel && this.pkg.has(rel.path) ? this.pkg.text(rel.path) : EMPTY_STYLES);
+      this.styleSheet = rel && this.pkg.has(rel.path) ? inPart(rel.path, () => new StyleSheet(this.pkg.text(rel.path))) : new StyleSheet(EMPTY_STYLES);
     }
     return this.styleSheet;
   }
@@ -727,7 +733,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (rel) {
       const xml = this.pkg.text(rel.path);
       // The list can be long: only its root goes through the parser, for the prefix of its items.
-      const root = parseUntil(xml, MAIN, 'sst');
+      const root = inPart(rel.path, () => parseUntil(xml, MAIN, 'sst'));
       if (!root) throw new PartError('xlsx-part-damaged', rel.path, 'not a shared strings part');
       const p = prefixOf(root.name);
       const open = `<${p}si`;
@@ -806,8 +812,11 @@ function unreadableAsUserError<T>(file: string, work: () => T): T {
     return work();
   } catch (error) {
     if (error instanceof PartError) {
-      const limit = error.problem === 'xlsx-package-too-large' ? INFLATE_LIMITS.total : INFLATE_LIMITS.part;
-      throw new UserError(error.problem, { file, part: error.part, limit: Math.round(limit / 1024 / 1024) });
+      const limit =
+        error.problem === 'xlsx-part-too-complex'
+          ? MAX_XML_ELEMENTS
+          : Math.round((error.problem === 'xlsx-package-too-large' ? INFLATE_LIMITS.total : INFLATE_LIMITS.part) / 1024 / 1024);
+      throw new UserError(error.problem, { file, part: error.part, limit });
     }
     // A RangeError is a string or an array past what the JavaScript engine allows: a part too big to handle.
     if (error instanceof ZipFormatError || error instanceof RangeError) throw new UserError('xlsx-unreadable', { file });
@@ -830,15 +839,12 @@ function firstDataRow(table: TableInfo): number {
 }
 
 function columnIndex(table: TableInfo, header: string): number {
-  const exact = table.columns.indexOf(header);
-  const index = exact >= 0 ? exact : table.columns.findIndex((name) => sameName(name, header));
-  if (index < 0) throw new Error(`table ${table.name} has no column ${header}`);
-  return index;
+  return columnIndexOf(table.name, table.columns, header);
 }
 
 /** The `<property>` named `key` (names compared ignoring case, as Office does) of docProps/custom.xml. */
 function findProperty(root: XmlElement, key: string): XmlElement | undefined {
-  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameName(attribute(p, 'name') ?? '', key));
+  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameHeader(attribute(p, 'name') ?? '', key));
 }
 
 function specKey(table: string, header: string): string {

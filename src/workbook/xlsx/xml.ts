@@ -34,6 +34,23 @@ export const NS = {
   excel: 'urn:schemas-microsoft-com:office:excel',
 } as const;
 
+/**
+ * The most elements one part may have to be parsed into a tree: about 300 MB of index. Real
+ * parts stay far below (64 000 cell styles make some 300 000 elements, 100 000 notes 500 000);
+ * a part built to hold millions of tiny elements would otherwise cost gigabytes.
+ */
+export const MAX_XML_ELEMENTS = 1_000_000;
+
+/** A part that is not well-formed XML with namespaces, or has too many elements to index. */
+export class XmlError extends ZipFormatError {
+  constructor(
+    readonly tooComplex: boolean,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A namespace as Traguardo matches it: the transitional URI and, where there is one, the strict. */
 export type Namespace = readonly string[];
 export const MAIN: Namespace = [NS.main, NS.mainStrict];
@@ -77,22 +94,27 @@ export interface XmlElement {
   text: string;
 }
 
+/**
+ * The element of a start tag saxes just reported. saxes gives the offset after each event: the
+ * start tag ends there, and begins at the last `<name` before it (no `<` can stand inside a tag).
+ */
+function startTag(xml: string, parser: SaxesParser<{ xmlns: true; position: true }>, tag: SaxesTagNS, parentScope: Readonly<Record<string, string>>): XmlElement {
+  const scope = Object.keys(tag.ns).length > 0 ? { ...parentScope, ...tag.ns } : parentScope;
+  const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, ns: a.uri, local: a.local, value: a.value }));
+  const at = parser.position;
+  const start = xml.lastIndexOf(`<${tag.name}`, at - 1);
+  return { name: tag.name, ns: tag.uri, local: tag.local, start, tagEnd: at, contentEnd: at, end: at, selfClosing: tag.isSelfClosing, attributes, scope, children: [], text: '' };
+}
+
 /** The root element of an XML text; throws ZipFormatError when the text is not well-formed XML with namespaces. */
 export function parseXml(xml: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const open: XmlElement[] = [];
   let root: XmlElement | undefined;
-  const element = (tag: SaxesTagNS, start: number): XmlElement => {
-    const parent = open[open.length - 1];
-    const declared = Object.keys(tag.ns).length > 0;
-    const scope = declared ? { ...(parent?.scope ?? {}), ...tag.ns } : (parent?.scope ?? {});
-    const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, ns: a.uri, local: a.local, value: a.value }));
-    return { name: tag.name, ns: tag.uri, local: tag.local, start, tagEnd: parser.position, contentEnd: parser.position, end: parser.position, selfClosing: tag.isSelfClosing, attributes, scope, children: [], text: '' };
-  };
+  let count = 0;
   parser.on('opentag', (tag) => {
-    // saxes reports offsets after each event: the start tag ends here and begins at the last `<name` before it.
-    const start = xml.lastIndexOf(`<${tag.name}`, parser.position - 1);
-    const node = element(tag, start);
+    if (++count > MAX_XML_ELEMENTS) throw new XmlError(true, `more than ${MAX_XML_ELEMENTS} elements`);
+    const node = startTag(xml, parser, tag, open[open.length - 1]?.scope ?? {});
     const parent = open[open.length - 1];
     if (parent) parent.children.push(node);
     else root = node;
@@ -113,9 +135,10 @@ export function parseXml(xml: string): XmlElement {
   try {
     parser.write(xml).close();
   } catch (error) {
-    throw new ZipFormatError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof XmlError) throw error;
+    throw new XmlError(false, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (!root) throw new ZipFormatError('no root element');
+  if (!root) throw new XmlError(false, 'no root element');
   return root;
 }
 
@@ -128,16 +151,15 @@ export function parseUntil(xml: string, ns: Namespace, local: string): XmlElemen
   const open: Array<Readonly<Record<string, string>>> = [];
   let found: XmlElement | undefined;
   const stop = new Error('found');
+  let count = 0;
   parser.on('opentag', (tag) => {
-    const parent = open[open.length - 1] ?? {};
-    const scope = Object.keys(tag.ns).length > 0 ? { ...parent, ...tag.ns } : parent;
+    if (++count > MAX_XML_ELEMENTS) throw new XmlError(true, `more than ${MAX_XML_ELEMENTS} elements`);
+    const element = startTag(xml, parser, tag, open[open.length - 1] ?? {});
     if (tag.local === local && ns.includes(tag.uri)) {
-      const start = xml.lastIndexOf(`<${tag.name}`, parser.position - 1);
-      const attributes = Object.values(tag.attributes).map((a) => ({ name: a.name, ns: a.uri, local: a.local, value: a.value }));
-      found = { name: tag.name, ns: tag.uri, local: tag.local, start, tagEnd: parser.position, contentEnd: parser.position, end: parser.position, selfClosing: tag.isSelfClosing, attributes, scope, children: [], text: '' };
+      found = element;
       throw stop;
     }
-    if (!tag.isSelfClosing) open.push(scope);
+    if (!tag.isSelfClosing) open.push(element.scope);
   });
   parser.on('closetag', (tag) => {
     if (!tag.isSelfClosing) open.pop();
@@ -146,7 +168,8 @@ export function parseUntil(xml: string, ns: Namespace, local: string): XmlElemen
     parser.write(xml).close();
   } catch (error) {
     if (error === stop) return found;
-    throw new ZipFormatError(`malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof XmlError) throw error;
+    throw new XmlError(false, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   return undefined;
 }
@@ -197,7 +220,7 @@ export function textOf(xml: string, element: XmlElement): string {
 }
 
 /** A prefix bound to one of the URIs of `ns` in `scope` (`''` for the default namespace), if any. */
-export function prefixFor(scope: Readonly<Record<string, string>>, ns: Namespace, allowDefault: boolean): string | undefined {
+function prefixFor(scope: Readonly<Record<string, string>>, ns: Namespace, allowDefault: boolean): string | undefined {
   if (allowDefault && scope[''] !== undefined && ns.includes(scope[''])) return '';
   return Object.keys(scope).find((prefix) => prefix !== '' && ns.includes(scope[prefix]));
 }
@@ -374,13 +397,6 @@ export function findElement(xml: string, name: string, from = 0): ElementSpan | 
   const closeAt = xml.indexOf(close, tagEnd);
   if (closeAt < 0) throw new ZipFormatError(`unterminated <${name}>`);
   return { start: at, end: closeAt + close.length, tag, contentStart: tagEnd + 1, contentEnd: closeAt };
-}
-
-/** Every element `name` directly found in `xml` (not nested in one another). */
-export function findElements(xml: string, name: string): ElementSpan[] {
-  const found: ElementSpan[] = [];
-  for (let span = findElement(xml, name); span; span = findElement(xml, name, span.end)) found.push(span);
-  return found;
 }
 
 /** Concatenated text of every `<t>` of a string item (`<si>`, `<is>`), phonetic runs excluded; `p` is the prefix of its elements. */

@@ -18,7 +18,7 @@ const UTF8_NAMES = 0x0800;
 export class ZipFormatError extends Error {}
 
 /** What is wrong with one part of the package, as the key of the user's message. */
-export type PartProblem = 'xlsx-part-damaged' | 'xlsx-part-too-large' | 'xlsx-package-too-large' | 'xlsx-part-missing' | 'xlsx-part-unsupported';
+export type PartProblem = 'xlsx-part-damaged' | 'xlsx-part-too-large' | 'xlsx-package-too-large' | 'xlsx-part-missing' | 'xlsx-part-unsupported' | 'xlsx-part-too-complex';
 
 /** A damaged, oversized or missing part: the message names it. */
 export class PartError extends ZipFormatError {

@@ -126,7 +126,7 @@ function sheetsNotice(outcome: SheetsOutcome): Notice {
     case 'created':
       return notice('success', 'ui-sheets-created');
     case 'upgraded':
-      return notice('success', 'ui-sheets-upgraded', { count: outcome.tables });
+      return notice('success', outcome.tables === 1 ? 'ui-sheets-upgraded-one' : 'ui-sheets-upgraded', { count: outcome.tables });
     case 'up-to-date':
       return notice('info', 'ui-sheets-up-to-date');
   }

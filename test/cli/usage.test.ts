@@ -61,6 +61,12 @@ describe('help and version', () => {
     expect(out).toContain('--versione');
   });
 
+  test('an unknown option points to the command’s own help', async () => {
+    const result = await run('score', 'x.xlsx', '--bogus');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^Argomenti non validi per «score»: .+\. Le opzioni di ogni comando: «traguardo aiuto <comando>»\.$/);
+  });
+
   test('help on a command that does not exist says so and exits 2', async () => {
     const result = await run('help', 'calcola');
     expect(result.code).toBe(2);

@@ -232,8 +232,8 @@ export const cliMessages: Catalog = {
     en: 'Unknown command «{command}». Run «traguardo --help» for the list of commands.',
   },
   'cli-bad-arguments': {
-    it: 'Argomenti non validi per «{command}»: {detail}. Usare «traguardo --aiuto».',
-    en: 'Invalid arguments for «{command}»: {detail}. Run «traguardo --help».',
+    it: 'Argomenti non validi per «{command}»: {detail}. Le opzioni di ogni comando: «traguardo aiuto <comando>».',
+    en: 'Invalid arguments for «{command}»: {detail}. Every command’s options: «traguardo help <command>».',
   },
   'cli-missing-argument': {
     it: 'Manca {what}. Uso: {usage}',

@@ -39,8 +39,12 @@ export const uiMessages: Catalog = {
     en: 'Traguardo sheets created. Fill in Units, Objectives, Indicators and Phases, then use Check.',
   },
   'ui-sheets-upgraded': {
-    it: 'Fogli aggiornati: aggiunte le tabelle e le colonne che mancavano ({count} tabelle interessate).',
-    en: 'Sheets upgraded: the missing tables and columns were added ({count} tables affected).',
+    it: 'Fogli aggiornati: aggiunte le tabelle, le colonne e le righe predefinite che mancavano ({count} tabelle interessate).',
+    en: 'Sheets upgraded: the missing tables, columns and default rows were added ({count} tables affected).',
+  },
+  'ui-sheets-upgraded-one': {
+    it: 'Fogli aggiornati: aggiunte le tabelle, le colonne e le righe predefinite che mancavano (1 tabella interessata).',
+    en: 'Sheets upgraded: the missing tables, columns and default rows were added (1 table affected).',
   },
   'ui-sheets-up-to-date': { it: 'I fogli Traguardo sono già completi.', en: 'The Traguardo sheets are already complete.' },
   'ui-demo-loaded': {

@@ -7,7 +7,7 @@
  */
 import type { IndicatorResult, ObjectiveResult, OrganizationResult, UnitResult } from '../engine/results';
 import { message, type Lang } from '../i18n';
-import { renderTrace } from '../rules/indicatorGrade';
+import { indicatorTrace, renderTrace } from '../rules/indicatorGrade';
 import type { LocatedFinding } from '../schema/findings';
 import type { Assessment, Scored } from './assess';
 
@@ -35,7 +35,7 @@ export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
     findings: s.located,
     indicators: plan.indicators.map((ind, i) => {
       const r = results.indicators[i];
-      return { code: ind.code, objective: ind.objective, grade: r.grade, weightShare: r.weightShare, trace: renderTrace(r.trace, plan.rules, lang) };
+      return { code: ind.code, objective: ind.objective, grade: r.grade, weightShare: r.weightShare, trace: renderTrace(indicatorTrace(ind, plan.rules, s.blocked.indicators.has(i)), plan.rules, lang) };
     }),
     objectives: plan.objectives.map((o, i) => {
       const r = results.objectives[i];

@@ -12,6 +12,7 @@
  */
 import { message } from '../i18n';
 import { officeLang } from '../workbook/office/host';
+import { recognisedNames } from '../workbook/headers';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { checkCommand, computeCommand, type CommandHost, type NoticeIntent } from './handlers';
 
@@ -58,7 +59,7 @@ async function openPane(): Promise<boolean> {
 }
 
 export function officeCommandHost(): CommandHost {
-  return { port: new OfficeWorkbook(), lang: officeLang(Office.context.displayLanguage), notify: openNotice, showPane: openPane };
+  return { port: new OfficeWorkbook({ recognises: recognisedNames() }), lang: officeLang(Office.context.displayLanguage), notify: openNotice, showPane: openPane };
 }
 
 /** Runs a command and always tells Excel it is over, whatever happened. */

@@ -3,7 +3,7 @@
  * `plan.indicators[i]`. Grades are percentages on the 0–100 scale in full precision;
  * null where there is no grade.
  */
-import type { IndicatorStatus, IndicatorTrace } from '../rules/indicatorGrade';
+import type { IndicatorStatus } from '../rules/indicatorGrade';
 import type { PlanAnalysis } from './analysis';
 import type { ImplementationStatus } from '../rules/status';
 import type { IsoDate } from '../schema/model';
@@ -13,8 +13,6 @@ export interface IndicatorResult {
   status: IndicatorStatus;
   /** Share of this indicator's weight within its objective, 0–100; null when not counted. */
   weightShare: number | null;
-  /** How the grade was reached, as data; rendered into the one-line `Calcolo` text where it is shown. */
-  trace: IndicatorTrace;
 }
 
 export interface PhaseResult {

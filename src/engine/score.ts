@@ -132,7 +132,7 @@ const noObjectiveResult = (): ObjectiveResult => ({
   status: null,
 });
 
-const BLOCKED_INDICATOR: IndicatorGrade = { grade: null, status: 'blocked', trace: { key: 'blocked', params: {}, clamp: null }, method: null };
+const BLOCKED_INDICATOR: IndicatorGrade = { grade: null, status: 'blocked', trace: null, method: null };
 
 const partGrade = (part: PartOutcome): number | null => (part.kind === 'graded' ? part.grade : null);
 
@@ -148,7 +148,7 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
   const indicatorMethods = new Array<Method | null>(plan.indicators.length);
   for (let i = 0; i < plan.indicators.length; i++) {
     const g: IndicatorGrade = blocked.indicators.has(i) ? BLOCKED_INDICATOR : indicatorGrade(plan.indicators[i], rules);
-    indicatorResults[i] = { grade: g.grade, status: g.status, weightShare: null, trace: g.trace };
+    indicatorResults[i] = { grade: g.grade, status: g.status, weightShare: null };
     indicatorMethods[i] = g.method;
   }
 

@@ -46,7 +46,8 @@ export interface IndicatorTrace {
 export interface IndicatorGrade {
   grade: number | null;
   status: IndicatorStatus;
-  trace: IndicatorTrace;
+  /** Only when asked for (`indicatorTrace`): scoring a plan builds none. */
+  trace: IndicatorTrace | null;
   /** The method that computed the grade (the indicator's own or the default of its polarity); null for other types. */
   method: Method | null;
 }
@@ -102,38 +103,68 @@ export function renderTrace(trace: IndicatorTrace, rules: Pick<Rules, 'decimals'
   return line;
 }
 
-const noGrade = (status: IndicatorStatus, key: string, params: TraceParams = NO_PARAMS, method: Method | null = null): IndicatorGrade => ({
+/**
+ * Whether the grade being computed records its trace. Scoring 100 000 indicators must not build
+ * 100 000 traces nobody reads (SPEC §7), so the trace is built only by `indicatorTrace`, running the
+ * very same steps; call sites build their trace inputs as `tracing && { … }`.
+ */
+let tracing = false;
+
+type Params = TraceParams | false;
+
+const traceOf = (key: string, params: Params, clamp: IndicatorTrace['clamp']): IndicatorTrace | null =>
+  tracing ? { key, params: params || NO_PARAMS, clamp } : null;
+
+const noGrade = (status: IndicatorStatus, key: string, params: Params = false, method: Method | null = null): IndicatorGrade => ({
   grade: null,
   status,
-  trace: { key, params, clamp: null },
+  trace: traceOf(key, params, null),
   method,
 });
 
 /** A computed grade, clamped to [0, tetto] with the clamp recorded in the trace. */
-function graded(raw: number, key: string, params: TraceParams, rules: Rules, method: Method | null = null): IndicatorGrade {
+function graded(raw: number, key: string, params: Params, rules: Rules, method: Method | null = null): IndicatorGrade {
   const cap = effectiveCap(rules);
-  if (raw > cap) return { grade: cap, status: 'graded', trace: { key, params, clamp: 'capped' }, method };
-  if (raw < 0) return { grade: 0, status: 'graded', trace: { key, params, clamp: 'raised' }, method };
-  return { grade: raw, status: 'graded', trace: { key, params, clamp: null }, method };
+  if (raw > cap) return { grade: cap, status: 'graded', trace: traceOf(key, params, 'capped'), method };
+  if (raw < 0) return { grade: 0, status: 'graded', trace: traceOf(key, params, 'raised'), method };
+  return { grade: raw, status: 'graded', trace: traceOf(key, params, null), method };
 }
 
 /** A grade the calculation sets outright (no clamp to record). */
-const fixed = (grade: number, key: string, params: TraceParams = NO_PARAMS, method: Method | null = null): IndicatorGrade => ({
+const fixed = (grade: number, key: string, params: Params = false, method: Method | null = null): IndicatorGrade => ({
   grade,
   status: 'graded',
-  trace: { key, params, clamp: null },
+  trace: traceOf(key, params, null),
   method,
 });
+
+/** The trace of a row validation blocked: the grade's own steps do not apply. */
+export const BLOCKED_TRACE: IndicatorTrace = { key: 'blocked', params: NO_PARAMS, clamp: null };
+
+/**
+ * How the grade of `ind` is reached, as data, for the `Calcolo` column, the JSON results and the
+ * pane: the steps of `indicatorGrade` run again with their trace recorded. A row with a validation
+ * error (`blockedRow`) has the blocked trace.
+ */
+export function indicatorTrace(ind: Indicator, rules: Rules, blockedRow = false): IndicatorTrace {
+  if (blockedRow) return BLOCKED_TRACE;
+  tracing = true;
+  try {
+    return indicatorGrade(ind, rules).trace as IndicatorTrace;
+  } finally {
+    tracing = false;
+  }
+}
 
 /** SPEC §3.1 "Missing actual"; Scadenza has its own rule and never comes here. */
 function missingActual(rules: Rules, method: Method | null = null): IndicatorGrade {
   switch (rules.missingActual) {
     case 'escludi':
-      return noGrade('excluded', 'missing-excluded', NO_PARAMS, method);
+      return noGrade('excluded', 'missing-excluded', false, method);
     case 'errore':
-      return noGrade('blocked', 'missing-error', NO_PARAMS, method);
+      return noGrade('blocked', 'missing-error', false, method);
     default:
-      return fixed(0, 'missing-zero', NO_PARAMS, method);
+      return fixed(0, 'missing-zero', false, method);
   }
 }
 
@@ -164,53 +195,53 @@ function numericGrade(ind: Indicator, type: IndicatorType, rules: Rules): Indica
   if (polarity !== 'crescente' && polarity !== 'decrescente') return noGrade('blocked', 'no-polarity');
   const increasing = polarity === 'crescente';
   const method: Method = ind.method ?? (increasing ? rules.increasingMethod : rules.decreasingMethod);
-  if (ind.target?.kind !== 'number' || !isNumber(ind.target.value)) return noGrade('blocked', 'bad-target', { type }, method);
+  if (ind.target?.kind !== 'number' || !isNumber(ind.target.value)) return noGrade('blocked', 'bad-target', tracing && { type }, method);
   if (ind.actual === null) return missingActual(rules, method);
-  if (ind.actual.kind !== 'number' || !isNumber(ind.actual.value)) return noGrade('blocked', 'bad-actual', { type }, method);
+  if (ind.actual.kind !== 'number' || !isNumber(ind.actual.value)) return noGrade('blocked', 'bad-actual', tracing && { type }, method);
   const target = ind.target.value;
   const actual = ind.actual.value;
 
   const threshold = ind.threshold;
   if (isNumber(threshold) && (increasing ? actual < threshold : actual > threshold)) {
-    return fixed(0, increasing ? 'threshold-below' : 'threshold-above', { threshold, actual }, method);
+    return fixed(0, increasing ? 'threshold-below' : 'threshold-above', tracing && { threshold, actual }, method);
   }
 
   if (method === 'lineare') return linearGrade(ind.baseline, target, actual, polarity, rules);
-  if (target < 0) return noGrade('blocked', 'negative-target', { polarity, method, target }, method);
+  if (target < 0) return noGrade('blocked', 'negative-target', tracing && { polarity, method, target }, method);
   if (target === 0) {
     const met = increasing ? actual >= 0 : actual <= 0;
     const grade = met ? 100 : 0;
-    return graded(grade, 'zero-target', { polarity, actual, grade }, rules, method);
+    return graded(grade, 'zero-target', tracing && { polarity, actual, grade }, rules, method);
   }
   if (increasing) {
     // Speculare is defined for decreasing indicators; mirrored for an increasing one it is
     // 100·(1 − (T − A)/T) = 100·A/T, the plain ratio.
     const grade = (100 * actual) / target;
-    return graded(grade, 'ratio', { polarity, method, numerator: actual, denominator: target, grade }, rules, method);
+    return graded(grade, 'ratio', tracing && { polarity, method, numerator: actual, denominator: target, grade }, rules, method);
   }
   if (method === 'speculare') {
     const grade = (100 * (2 * target - actual)) / target;
-    return graded(grade, 'mirror', { polarity, method, target, actual, grade }, rules, method);
+    return graded(grade, 'mirror', tracing && { polarity, method, target, actual, grade }, rules, method);
   }
   if (actual <= 0) {
     const cap = effectiveCap(rules);
-    return graded(cap, 'inverse-nonpositive', { polarity, method, actual, grade: cap }, rules, method);
+    return graded(cap, 'inverse-nonpositive', tracing && { polarity, method, actual, grade: cap }, rules, method);
   }
   const grade = (100 * target) / actual;
-  return graded(grade, 'ratio', { polarity, method, numerator: target, denominator: actual, grade }, rules, method);
+  return graded(grade, 'ratio', tracing && { polarity, method, numerator: target, denominator: actual, grade }, rules, method);
 }
 
 function linearGrade(baseline: number | null, target: number, actual: number, polarity: Polarity, rules: Rules): IndicatorGrade {
   const method: Method = 'lineare';
   const increasing = polarity === 'crescente';
-  if (!isNumber(baseline)) return noGrade('blocked', 'linear-no-baseline', { polarity, method }, method);
+  if (!isNumber(baseline)) return noGrade('blocked', 'linear-no-baseline', tracing && { polarity, method }, method);
   if (increasing ? baseline >= target : baseline <= target) {
     const key = increasing ? 'linear-baseline-below' : 'linear-baseline-above';
-    return noGrade('blocked', key, { polarity, method, baseline, target }, method);
+    return noGrade('blocked', key, tracing && { polarity, method, baseline, target }, method);
   }
   const [a, b, c, d] = increasing ? [actual, baseline, target, baseline] : [baseline, actual, baseline, target];
   const grade = (100 * (a - b)) / (c - d);
-  return graded(grade, 'linear', { polarity, method, a, b, c, d, grade }, rules, method);
+  return graded(grade, 'linear', tracing && { polarity, method, a, b, c, d, grade }, rules, method);
 }
 
 function yesNoGrade(ind: Indicator, rules: Rules): IndicatorGrade {
@@ -218,43 +249,43 @@ function yesNoGrade(ind: Indicator, rules: Rules): IndicatorGrade {
   // SPEC §3.1: the target of a SI/NO indicator is SI unless stated.
   let expected = true;
   if (ind.target !== null) {
-    if (ind.target.kind !== 'yesno') return noGrade('blocked', 'bad-target', { type });
+    if (ind.target.kind !== 'yesno') return noGrade('blocked', 'bad-target', tracing && { type });
     expected = ind.target.value;
   }
   const actual = ind.actual;
   if (actual === null) return missingActual(rules);
   if (actual.kind === 'yesno') {
     const grade = actual.value === expected ? 100 : 0;
-    return graded(grade, 'yesno', { type, target: expected, actual: actual.value, grade }, rules);
+    return graded(grade, 'yesno', tracing && { type, target: expected, actual: actual.value, grade }, rules);
   }
   if (actual.kind === 'partial' && isNumber(actual.value)) {
-    return graded(actual.value, 'yesno-partial', { type, target: expected, grade: actual.value }, rules);
+    return graded(actual.value, 'yesno-partial', tracing && { type, target: expected, grade: actual.value }, rules);
   }
-  return noGrade('blocked', 'bad-actual', { type });
+  return noGrade('blocked', 'bad-actual', tracing && { type });
 }
 
 function deadlineGrade(ind: Indicator, rules: Rules): IndicatorGrade {
   const type: IndicatorType = 'scadenza';
   const due = ind.target?.kind === 'date' ? ind.target.value : null;
   const dueDay = dayNumber(due);
-  if (due === null || dueDay === null) return noGrade('blocked', 'bad-target', { type });
+  if (due === null || dueDay === null) return noGrade('blocked', 'bad-target', tracing && { type });
   if (ind.actual === null) {
     const reference = referenceDate(rules);
-    const params = { target: due, reference };
+    const params = tracing && { target: due, reference };
     // SPEC §3.1: a blank completion date is judged by the reference date, whatever the
     // missing-actual policy.
     if ((dayNumber(reference) ?? 0) > dueDay) return fixed(0, 'deadline-missed', params);
     return noGrade('not-due', 'not-due', params);
   }
   const doneDay = ind.actual.kind === 'date' ? dayNumber(ind.actual.value) : null;
-  if (ind.actual.kind !== 'date' || doneDay === null) return noGrade('blocked', 'bad-actual', { type });
+  if (ind.actual.kind !== 'date' || doneDay === null) return noGrade('blocked', 'bad-actual', tracing && { type });
   const actual = ind.actual.value;
-  if (doneDay <= dueDay) return graded(100, 'deadline-on-time', { target: due, actual }, rules);
+  if (doneDay <= dueDay) return graded(100, 'deadline-on-time', tracing && { target: due, actual }, rules);
   const days = doneDay - dueDay;
   const tolerance = rules.deadlineToleranceDays;
-  if (!isNumber(tolerance) || tolerance <= 0) return fixed(0, 'deadline-late-no-tolerance', { target: due, actual, days });
+  if (!isNumber(tolerance) || tolerance <= 0) return fixed(0, 'deadline-late-no-tolerance', tracing && { target: due, actual, days });
   const grade = Math.max(0, 100 * (1 - days / tolerance));
-  return graded(grade, 'deadline-late', { target: due, actual, days, tolerance, grade }, rules);
+  return graded(grade, 'deadline-late', tracing && { target: due, actual, days, tolerance, grade }, rules);
 }
 
 /** The input cells of one indicator as a formula reads them; undefined: the column is not in the table. */

@@ -4,6 +4,7 @@
  * language and theme, and downloads through a Blob URL.
  */
 import { UserError } from '../errors';
+import { recognisedNames } from '../workbook/headers';
 import { downloadBlob, officeLang, officeTheme } from '../workbook/office/host';
 import { OfficeWorkbook } from '../workbook/office/officeWorkbook';
 import { officeSupports, REQUIRED_EXCEL_API } from '../workbook/office/requirements';
@@ -18,7 +19,7 @@ export async function officeHostServices(): Promise<HostServices> {
   if (!officeSupports(REQUIRED_EXCEL_API)) throw new UserError('office-api-unsupported', { version: REQUIRED_EXCEL_API });
   return {
     kind: 'office',
-    port: new OfficeWorkbook(),
+    port: new OfficeWorkbook({ recognises: recognisedNames() }),
     lang: officeLang(Office.context.displayLanguage),
     theme: officeTheme(Office.context.officeTheme),
     download: downloadBlob,

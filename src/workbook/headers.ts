@@ -5,7 +5,7 @@
  */
 import { normalizeKey } from '../schema/cells';
 import type { TableKey } from '../schema/findings';
-import { ALL_TABLES, RULES, RULES_COLUMNS, type TableDef, type Text } from '../schema/tables';
+import { ALL_TABLES, RULES, RULES_COLUMNS, SUMMARY_SHEET, type TableDef, type Text } from '../schema/tables';
 
 /** What a column of a workbook table is to Traguardo. */
 export type ColumnRole =
@@ -103,6 +103,20 @@ const PARAMETER_INDEX: KeyIndex<string> = (() => {
 /** The Traguardo table a workbook table is, by its name (Italian or English, any case or accents). */
 export function tableDefByName(name: string): TableDef | undefined {
   return TABLE_INDEX.get(name);
+}
+
+/**
+ * Every name under which a Traguardo table is recognised, one spelling per name, and the sheets
+ * Traguardo draws charts on: what a port that reads tables by name (Office) asks for.
+ */
+export function recognisedNames(): { tables: string[]; chartSheets: string[] } {
+  const names = new Map<string, string>();
+  for (const def of ALL_TABLES) {
+    for (const name of [def.table, def.key, def.sheet.en]) {
+      if (tableDefByName(name) === def && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+    }
+  }
+  return { tables: [...names.values()], chartSheets: [SUMMARY_SHEET.it, SUMMARY_SHEET.en] };
 }
 
 /** The role of a header in a table; criteria of `Pesatura` are decided by position (columnRoles). */

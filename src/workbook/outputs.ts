@@ -4,7 +4,7 @@
  * write whole tables from raw values.
  */
 import { roundHalfUp } from '../engine/rounding';
-import { renderTrace } from '../rules/indicatorGrade';
+import { indicatorTrace, renderTrace } from '../rules/indicatorGrade';
 import type { ScoreResults } from '../engine/results';
 import type { BlockedRows } from '../engine/score';
 import { message, type Lang } from '../i18n';
@@ -198,13 +198,14 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     const cols = columns.get(def.key);
     if (!placement || !cols || def.outputs.length === 0) continue;
     const computed = live.tables.get(def.key);
-    const traces = def.key === 'indicators' ? results.indicators : null;
+    const traces = def.key === 'indicators';
     changes.push(
       ...tableOutputs(placement, cols, def.outputs, (output, index) => {
         if (output.key === 'check') return { value: checkText(byRow.get(`${def.key}:${index}`), lang), note: null };
         if (output.key === 'trace' && traces) {
-          const trace = traces[index]?.trace;
-          return { value: trace === undefined ? null : renderTrace(trace, plan.rules, lang), note: null };
+          const ind = plan.indicators[index];
+          const trace = ind === undefined ? null : indicatorTrace(ind, plan.rules, input.blocked.indicators.has(index));
+          return { value: trace === null ? null : renderTrace(trace, plan.rules, lang), note: null };
         }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };

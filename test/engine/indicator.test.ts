@@ -1,4 +1,4 @@
-import { indicatorGrade, renderTrace } from '../../src/rules/indicatorGrade';
+import { indicatorGrade, indicatorTrace, renderTrace } from '../../src/rules/indicatorGrade';
 import type { Indicator, Rules } from '../../src/schema/model';
 import { date, indicator, no, num, numeric, partial, r2, rules, yes } from './builders';
 
@@ -6,7 +6,7 @@ import { date, indicator, no, num, numeric, partial, r2, rules, yes } from './bu
 const run = (ind: Indicator, profile: Partial<Rules> = {}, lang: 'it' | 'en' = 'it') => {
   const profileRules = rules(profile);
   const result = indicatorGrade(ind, profileRules);
-  return { grade: r2(result.grade), status: result.status, trace: renderTrace(result.trace, profileRules, lang) };
+  return { grade: r2(result.grade), status: result.status, trace: renderTrace(indicatorTrace(ind, profileRules), profileRules, lang) };
 };
 
 describe('Numero / Percentuale, Crescente', () => {

@@ -1,5 +1,5 @@
 import { score, NO_BLOCKED_ROWS, type BlockedRows } from '../../src/engine/score';
-import { renderTrace } from '../../src/rules/indicatorGrade';
+import { indicatorTrace, renderTrace } from '../../src/rules/indicatorGrade';
 import { date, graded, indicator, num, objective, phase, plan, r2, unit, weighting } from './builders';
 
 const block = (rows: Partial<Record<keyof BlockedRows, number[]>>): BlockedRows => ({
@@ -36,7 +36,8 @@ describe('result arrays mirror the plan', () => {
   });
   test('traces rendered in English on request', () => {
     const p = plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] });
-    expect(renderTrace(score(p).indicators[0].trace, p.rules, 'en')).toBe('Increasing, ratio: 50 / 100 = 50 %');
+    expect(score(p).indicators[0].grade).toBe(50);
+    expect(renderTrace(indicatorTrace(p.indicators[0], p.rules), p.rules, 'en')).toBe('Increasing, ratio: 50 / 100 = 50 %');
   });
 });
 
@@ -109,7 +110,7 @@ describe('errors block what depends on them, and nothing else', () => {
   test('a blocked indicator: its own row and its objective get no grade; the other objective is still computed', () => {
     const results = score(base(), { blocked: block({ indicators: [1] }) });
     expect(results.indicators[1]).toMatchObject({ grade: null, status: 'blocked', weightShare: null });
-    expect(renderTrace(results.indicators[1].trace, base().rules, 'it')).toBe('Nessun grado: la riga ha errori (vedere Esito verifica)');
+    expect(renderTrace(indicatorTrace(base().indicators[1], base().rules, true), base().rules, 'it')).toBe('Nessun grado: la riga ha errori (vedere Esito verifica)');
     expect(results.indicators[0].grade).toBe(80);
     expect(results.objectives[0]).toMatchObject({ indicatorGrade: null, computedGrade: null, finalGrade: null, band: null });
     expect(results.objectives[1].finalGrade).toBe(50);
@@ -355,6 +356,6 @@ describe('monitoring', () => {
 test('Numero indicator with Soglia inside a full plan keeps its trace', () => {
   const p = plan({ objectives: [objective('A')], indicators: [indicator('I', { objective: 'A', type: 'numero', polarity: 'crescente', target: num(100), actual: num(55), threshold: 60 })] });
   const results = score(p);
-  expect(renderTrace(results.indicators[0].trace, p.rules, 'it')).toBe('Soglia 60 non raggiunta (55) → 0 %');
+  expect(renderTrace(indicatorTrace(p.indicators[0], p.rules), p.rules, 'it')).toBe('Soglia 60 non raggiunta (55) → 0 %');
   expect(r2(results.objectives[0].finalGrade)).toBe(0);
 });

@@ -63,7 +63,7 @@ describe('indicator grade: value and formula', () => {
         if (value.status === 'blocked') return true;
         return sameValue(formulaGrade(ind, profile), value.grade);
       }),
-      { numRuns: 200 },
+      { numRuns: 80 },
     );
   });
 

@@ -32,7 +32,7 @@ describe('objective grade: value and formula', () => {
         const value = computedGrade({ indicatorShare: pI, phaseShare: pF }, part(gi), part(gf), cap);
         return sameValue(formulaComputed(gi, gf, pI, pF, cap), value);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 
@@ -65,7 +65,7 @@ describe('objective grade: value and formula', () => {
         if (value.outcome.kind !== 'graded') return rows.every((r) => r.weight === 0);
         return sameValue(f, value.outcome.grade);
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 });

@@ -32,7 +32,7 @@ describe('phase progress: value and formula', () => {
         const value = expectedProgress(iso(start), iso(start + length), iso(reference));
         return sameValue(formulaExpected(iso(start), iso(start + length), iso(reference)), value);
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 

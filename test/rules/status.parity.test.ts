@@ -39,7 +39,7 @@ describe('status: value and formula', () => {
         const value = implementationStatus(p, e, { decimals, onTrackThreshold: onTrack, lateThreshold: late });
         return formulaStatus(p, e, decimals, onTrack, late) === value;
       }),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 });

@@ -40,7 +40,7 @@ describe('weights: value and formula', () => {
           return sameValue(formulaValue(f, { ...(weight === null ? {} : { A1: weight }), ...(score === null ? {} : { B1: score }) }), value);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 
@@ -52,7 +52,7 @@ describe('weights: value and formula', () => {
         const total = `SUM(A1:A${raws.length})`;
         return raws.every((_, n) => sameValue(formulaValue(weightShareFormula(`A${n + 1}`, total), cells), shares === null ? null : shares[n]));
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 });

@@ -42,6 +42,11 @@ const PAYLOAD_RESERVE = 8 * 1024;
 const METADATA_REUSE_MS = 30_000;
 
 export interface OfficeWorkbookOptions {
+  /**
+   * The tables the port reads, by name (Office.js reads a table by name within the one metadata
+   * sync), and the sheets Traguardo draws charts on: `recognisedNames()` of workbook/headers.ts.
+   */
+  recognises: { tables: readonly string[]; chartSheets: readonly string[] };
   /** `Excel.run`, or a test double of it. */
   run?: ExcelRun;
   syncTimeoutMs?: number;
@@ -58,12 +63,14 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly budget: number;
   private readonly supports: (version: string) => boolean;
   private readonly now: () => number;
+  private readonly recognises: OfficeWorkbookOptions['recognises'];
   /** Metadata of the last `readTables`, for the `apply` that follows it; taken once. */
   private recent: { metadata: Metadata; at: number } | null = null;
   /** Custom properties as last read (and written since), by lower-case key. */
   private properties: { values: Map<string, string>; at: number } | null = null;
 
-  constructor(options: OfficeWorkbookOptions = {}) {
+  constructor(options: OfficeWorkbookOptions) {
+    this.recognises = options.recognises;
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.timeoutMs = options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
     this.budget = (options.payloadLimit ?? PAYLOAD_LIMIT) - PAYLOAD_RESERVE;
@@ -109,7 +116,7 @@ export class OfficeWorkbook implements WorkbookPort {
     if (changes.length === 0) return;
     const notes = this.supports(NOTES_EXCEL_API);
     const replaced = changes.flatMap((c) => (c.kind === 'replaceSheet' ? [c.sheet] : []));
-    const options: MetadataOptions = { notes, chartSheets: replaced };
+    const options: MetadataOptions = { notes, tables: this.recognises.tables, chartSheets: [...this.recognises.chartSheets, ...replaced] };
     // A batch that reshapes table bodies needs positions no older than this very call, and one
     // that replaces a sheet needs to know the charts on it.
     const reuse =
@@ -157,7 +164,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private async metadata(context: Excel.RequestContext, sync: Sync): Promise<Sampled> {
-    const options: MetadataOptions = { notes: this.supports(NOTES_EXCEL_API) };
+    const options: MetadataOptions = { notes: this.supports(NOTES_EXCEL_API), ...this.recognises };
     try {
       return await readMetadata(context, sync, SAMPLE_ROWS, options);
     } catch (error) {

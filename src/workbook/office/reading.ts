@@ -15,8 +15,6 @@
  * write can replace or remove a note without asking first.
  */
 import type { CellValue } from '../../schema/raw';
-import { ALL_TABLES, SUMMARY_SHEET } from '../../schema/tables';
-import { tableDefByName } from '../headers';
 import { cellFromExcel, jsonRowBytes } from './cells';
 import { isPayloadTooLarge } from './failures';
 
@@ -62,8 +60,10 @@ export interface Metadata {
 export interface MetadataOptions {
   /** Count the workbook's notes (ExcelApi 1.18). */
   notes: boolean;
-  /** Sheets whose charts a write may have to remove, besides `Riepilogo` in every language. */
-  chartSheets?: readonly string[];
+  /** The tables to read, by name (workbook/headers.ts `recognisedNames`). */
+  tables: readonly string[];
+  /** Sheets whose charts a write may have to remove. */
+  chartSheets: readonly string[];
 }
 
 /** A note's cell as the metadata knows it. */
@@ -105,17 +105,6 @@ export interface Sampled {
   samples: Map<string, { values: unknown[][]; formats: unknown[][] }>;
 }
 
-/** Every name under which a Traguardo table is recognised, one spelling per name. */
-function candidateNames(): string[] {
-  const names = new Map<string, string>();
-  for (const def of ALL_TABLES) {
-    for (const name of [def.table, def.key, def.sheet.en]) {
-      if (tableDefByName(name) === def && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
-    }
-  }
-  return [...names.values()];
-}
-
 function probe(context: Excel.RequestContext, name: string, sampleRows: number): Probe {
   const table = context.workbook.tables.getItemOrNullObject(name);
   table.load('name');
@@ -148,7 +137,7 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
   const custom = context.workbook.properties.custom;
   custom.load('items/key,items/value');
   const chartSheets = new Map<string, string>();
-  for (const name of [SUMMARY_SHEET.it, SUMMARY_SHEET.en, ...(options.chartSheets ?? [])]) chartSheets.set(name.toLowerCase(), name);
+  for (const name of options.chartSheets) chartSheets.set(name.toLowerCase(), name);
   const charts = [...chartSheets.values()].map((name) => {
     const sheet = worksheets.getItemOrNullObject(name);
     sheet.load('name');
@@ -157,7 +146,7 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     return { name, sheet, collection };
   });
   const noteCount = options.notes ? context.workbook.notes.getCount() : null;
-  let probes = candidateNames().map((name) => probe(context, name, sampleRows));
+  let probes = options.tables.map((name) => probe(context, name, sampleRows));
   await sync();
   probes = probes.filter((p) => !p.table.isNullObject);
   const found = new Set(probes.map((p) => p.table.name.toLowerCase()));

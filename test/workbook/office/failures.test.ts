@@ -32,7 +32,7 @@ function inputCells(model: ExcelModel): string {
   return cells.join('\n');
 }
 
-async function imported(options: OfficeWorkbookOptions = {}) {
+async function imported(options: Partial<OfficeWorkbookOptions> = {}) {
   const made = officeUnderTest(undefined, options);
   await made.port.apply(importChanges(parseInterchange(calenzano), 'it'));
   made.model.syncs = [];

@@ -5,6 +5,7 @@
 import type { CellValue } from '../../../src/schema/raw';
 import { isCellError, isPercentCell } from '../../../src/schema/raw';
 import { dateFromSerial, serialFromDate } from '../../../src/workbook/office/cells';
+import { recognisedNames } from '../../../src/workbook/headers';
 import { OfficeWorkbook, type OfficeWorkbookOptions } from '../../../src/workbook/office/officeWorkbook';
 import { parseCellAddress } from '../../../src/workbook/memory/memoryWorkbook';
 import { bandsOf, type ForeignEdits, type InspectedCell, type PortUnderTest } from '../contract';
@@ -86,7 +87,7 @@ export function inspect(model: ExcelModel, sheetName: string, address: string): 
   };
 }
 
-export function officeUnderTest(model = new ExcelModel(), options: OfficeWorkbookOptions = {}): PortUnderTest & { model: ExcelModel; port: OfficeWorkbook } {
-  const port = new OfficeWorkbook({ run: doubleRun(model), supports: () => true, ...options });
+export function officeUnderTest(model = new ExcelModel(), options: Partial<OfficeWorkbookOptions> = {}): PortUnderTest & { model: ExcelModel; port: OfficeWorkbook } {
+  const port = new OfficeWorkbook({ recognises: recognisedNames(), run: doubleRun(model), supports: () => true, ...options });
   return { port, model, foreign: foreignEdits(model), reopen: async () => officeUnderTest(model, options) };
 }

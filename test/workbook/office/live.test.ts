@@ -12,7 +12,7 @@ const COLUMNS: ColumnSpec[] = [
 
 const f = (formula: string, result: FormulaCell['result']): FormulaCell => ({ formula, result });
 
-async function seeded(rows: number, options: OfficeWorkbookOptions = {}) {
+async function seeded(rows: number, options: Partial<OfficeWorkbookOptions> = {}) {
   const made = officeUnderTest(new ExcelModel(), options);
   await made.port.apply([
     { kind: 'ensureTable', sheet: 'Obiettivi', table: 'Obiettivi', columns: COLUMNS },

@@ -17,12 +17,14 @@ import { buildPreview, launchChromium, serveDirectory, type Browser, type Static
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
 /**
  * How much of an action one block may take. Without yields the whole action is one block (the
- * probe measured 2.5 s of a 2.6 s Calcola on main); with them the longest block is the longest
- * stage — the formulas of 3 000 objectives, about a third of Calcola. The bound is a share of the
- * action's own duration, so that it holds on a loaded machine (4 agents on 2 cores measured every
- * time from 1× to 3×) yet fails at once when a stage stops yielding.
+ * probe measured 98–99 % on main: 2.6 s of 2.65 s for Calcola, 0.88 s of 0.89 s for Verifica);
+ * with them the longest block is the longest single stage: the formulas, or the preview's write
+ * into its .xlsx copy, which is one batch by the port contract and took 37–58 % of Calcola in
+ * five runs. The bound is a share of the action's own duration, so that it holds on a loaded
+ * machine (4 agents on 2 cores stretched every figure by 1× to 3×) yet fails when the action
+ * stops yielding and freezes the page in one block again.
  */
-const MAX_BLOCKED_SHARE = 0.6;
+const MAX_BLOCKED_SHARE = 0.75;
 /** And in absolute terms: never a freeze of seconds, however slow the machine. */
 const MAX_BLOCKED_MS = 5_000;
 const ACTION_TIMEOUT = 120_000;

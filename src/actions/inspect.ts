@@ -7,12 +7,16 @@ import { DATA_TABLES } from '../schema/tables';
 import { readWorkbookTables } from '../workbook/grid';
 import { tableDefByName } from '../workbook/headers';
 import type { TableData, WorkbookPort } from '../workbook/port';
+import { missingTableFindings } from './missingTables';
 import { traguardoTables } from './sheets';
 
 export type WorkbookState =
   | { kind: 'not-traguardo' }
-  /** `missingColumns`: the `column-missing` findings of reading the tables. */
-  | { kind: 'traguardo'; hasData: boolean; missingColumns: Finding[] };
+  /**
+   * `missingTables`: one finding per Traguardo table the workbook lacks (missingTables.ts);
+   * `missingColumns`: the `column-missing` findings of reading the tables.
+   */
+  | { kind: 'traguardo'; hasData: boolean; missingTables: Finding[]; missingColumns: Finding[] };
 
 /** Data, not just the rule profile a new workbook already has: a row in any table of plan data. */
 function holdsPlanData(tables: readonly TableData[]): boolean {
@@ -26,6 +30,11 @@ function holdsPlanData(tables: readonly TableData[]): boolean {
 export async function inspectWorkbook(port: WorkbookPort): Promise<WorkbookState> {
   const tables = await port.readTables();
   if (traguardoTables(tables).length === 0) return { kind: 'not-traguardo' };
-  const { findings } = readWorkbookTables(tables);
-  return { kind: 'traguardo', hasData: holdsPlanData(tables), missingColumns: findings.filter((f) => f.rule === 'column-missing') };
+  const { findings, locator } = readWorkbookTables(tables);
+  return {
+    kind: 'traguardo',
+    hasData: holdsPlanData(tables),
+    missingTables: missingTableFindings(locator).findings,
+    missingColumns: findings.filter((f) => f.rule === 'column-missing'),
+  };
 }

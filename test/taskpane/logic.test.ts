@@ -39,7 +39,7 @@ describe('createOrUpgradeSheets', () => {
     expect(plan.rules).toEqual(defaultRules(2031));
     expect(plan.bands).toEqual(defaultBands());
     expect(await createOrUpgradeSheets(workbook, 'it', 2031)).toEqual({ kind: 'up-to-date' });
-    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: false, missingColumns: [] });
+    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: false, missingTables: [], missingColumns: [] });
   });
 
   it('adds the missing tables to a partial workbook without touching its data', async () => {
@@ -50,7 +50,7 @@ describe('createOrUpgradeSheets', () => {
     expect(outcome).toEqual({ kind: 'upgraded', tables: 9 });
     const tables = await workbook.readTables();
     expect(tables.find((t) => t.name === 'Strutture')?.rows[0].slice(0, 2)).toEqual(['SG', 'Segreteria']);
-    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: true, missingColumns: [] });
+    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: true, missingTables: [], missingColumns: [] });
   });
 });
 

@@ -81,7 +81,9 @@ describe('opening the pane', () => {
     renderPane(host);
     const bar = await screen.findByTestId('message-bar');
     await waitFor(() => expect(bar.textContent).toContain('Obiettivi: «Titolo» — nomi accettati: Titolo, Title, Obiettivo, Titolo obiettivo, Denominazione'));
-    expect(bar.getAttribute('data-intent')).toBe('warning');
+    // Strutture, Indicatori and Fasi are missing too: the same notice names them, as an error.
+    expect(bar.textContent).toContain(message('table-missing', { table: 'Indicatori' }, 'it'));
+    expect(bar.getAttribute('data-intent')).toBe('error');
     await click('message-action-upgrade-sheets');
     const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi') as TableData;
     expect(objectives.headers.slice(0, 3)).toEqual(['Codice', 'Nome obiettivo', 'Livello']);

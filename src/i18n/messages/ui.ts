@@ -179,6 +179,11 @@ export const uiMessages: Catalog = {
   'ui-title-error': { it: 'Operazione non riuscita', en: 'Operation failed' },
   'ui-title-not-traguardo': { it: 'Cartella senza fogli Traguardo', en: 'Workbook without Traguardo sheets' },
   'ui-title-columns-missing': { it: 'Colonne mancanti', en: 'Missing columns' },
+  'ui-title-tables-missing': { it: 'Tabelle mancanti', en: 'Missing tables' },
+  'ui-tables-missing': {
+    it: 'Mancano alcune tabelle di Traguardo. «Aggiorna i fogli» le aggiunge, senza toccare il resto.',
+    en: 'Some Traguardo tables are missing. “Upgrade the sheets” adds them, leaving the rest as it is.',
+  },
   'ui-title-protected': { it: 'Foglio protetto', en: 'Protected sheet' },
   'ui-action-create': { it: 'Crea i fogli Traguardo', en: 'Create the Traguardo sheets' },
   'ui-action-upgrade': { it: 'Aggiorna i fogli', en: 'Upgrade the sheets' },

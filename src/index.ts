@@ -13,7 +13,7 @@ export { validate } from './validation/validate';
 export { blockedRows } from './validation/blocked';
 export { score } from './engine/score';
 export type * from './engine/results';
-export { roundHalfUp } from './engine/rounding';
+export { roundHalfUp } from './rules/rounding';
 export type { WorkbookPort, TableData, WorkbookChange } from './workbook/port';
 export { assessRaw, assessWorkbook, scoreWorkbook, scoreAssessment } from './actions/assess';
 export { message, type Lang } from './i18n';

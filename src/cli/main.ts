@@ -21,7 +21,7 @@ import type { Staleness } from '../workbook/formulas/stamp';
 import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from '../rules/rounding';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
 export interface CliIO {

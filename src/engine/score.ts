@@ -51,7 +51,7 @@ import {
 } from '../rules/weights';
 import type { Method, Plan } from '../schema/model';
 import type { ObjectiveGrading, PlanAnalysis, RowGroups } from './analysis';
-import { effectiveCap, referenceDate } from './rules';
+import { effectiveCap, referenceDate } from '../rules/parameters';
 
 /** Rows with a validation error, by table and row index (built by validation from findings). */
 export interface BlockedRows {

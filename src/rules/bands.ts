@@ -2,7 +2,7 @@
  * Bands (SPEC §3.4, Fasce): the band a grade falls in and the premio it gives.
  */
 import type { Band } from '../schema/model';
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from './rounding';
 import { numberLiteral, stringLiteral } from './formulaText';
 
 export interface BandResult {

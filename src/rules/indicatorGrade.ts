@@ -13,9 +13,9 @@ import {
   POLARITY_OPTIONS,
   type EnumOption,
 } from '../schema/tables';
-import { dayNumber, formatIsoDate } from '../engine/dates';
-import { formatDecimal } from '../engine/rounding';
-import { effectiveCap, referenceDate } from '../engine/rules';
+import { dayNumber, formatIsoDate } from './dates';
+import { formatDecimal } from './rounding';
+import { effectiveCap, referenceDate } from './parameters';
 import { blankOr, isYes, type Operand } from './formulaText';
 
 /** Why an indicator has or has no grade. */

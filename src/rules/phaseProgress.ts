@@ -1,7 +1,7 @@
 /**
  * Phase progress (SPEC §3.5): where a phase should be at the reference date.
  */
-import { dayNumber } from '../engine/dates';
+import { dayNumber } from './dates';
 import type { IsoDate } from '../schema/model';
 import { blankOr, type Operand } from './formulaText';
 

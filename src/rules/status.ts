@@ -2,7 +2,7 @@
  * Stato di attuazione (SPEC §3.5): where the phases should be at the reference date, and how
  * far the actual progress is from it.
  */
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from './rounding';
 import type { Rules } from '../schema/model';
 import type { PartSums } from './objectiveGrade';
 

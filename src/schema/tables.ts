@@ -58,6 +58,12 @@ export interface FieldDef {
   ref?: TableKey;
   /** Shown as the header's note / the JSON Schema description. */
   help: Text;
+  /**
+   * The workbook name (defined name) live formulas read this parameter by, e.g. `Tetto_grado`:
+   * only the numeric `Regole` parameters have one; the enumerated ones choose which formula a row
+   * gets instead.
+   */
+  name?: Text;
 }
 
 export type OutputFormat = 'percent' | 'number' | 'text';
@@ -68,6 +74,10 @@ export interface OutputDef {
   aliases: readonly string[];
   format: OutputFormat;
   help: Text;
+  /** A grade: the column is coloured by band. */
+  grade?: boolean;
+  /** A column of sentences (Esito verifica, Calcolo): written wide. */
+  wide?: boolean;
 }
 
 export interface TableDef {
@@ -165,14 +175,25 @@ function f<const K extends string, const Kind extends FieldKind>(
   en: string,
   kind: Kind,
   help: Text,
-  extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases'>> = {},
+  extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases' | 'name'>> = {},
 ): TypedField<K, Kind> {
   return { key, label: t(it, en), aliases: extra.aliases ?? [], kind, help, ...extra };
 }
 
-function o(key: string, it: string, en: string, format: OutputFormat, help: Text, aliases: string[] = []): OutputDef {
-  return { key, label: t(it, en), aliases, format, help };
+function o(
+  key: string,
+  it: string,
+  en: string,
+  format: OutputFormat,
+  help: Text,
+  aliases: string[] = [],
+  flags: Pick<OutputDef, 'grade' | 'wide'> = {},
+): OutputDef {
+  return { key, label: t(it, en), aliases, format, help, ...flags };
 }
+
+const GRADE = { grade: true } as const;
+const WIDE = { wide: true } as const;
 
 const TEXT = { type: 'text' } as const satisfies FieldKind;
 const CODE = { type: 'code' } as const satisfies FieldKind;
@@ -182,7 +203,7 @@ const PERCENT = { type: 'percent', min: 0, max: 100 } as const satisfies FieldKi
 const NON_NEGATIVE = { type: 'number', min: 0 } as const satisfies FieldKind;
 
 const CHECK_OUTPUT = o('check', 'Esito verifica', 'Check result', 'text',
-  t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica']);
+  t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica'], WIDE);
 
 export const UNITS = {
   key: 'units',
@@ -228,10 +249,10 @@ export const OBJECTIVES = {
   ],
   outputs: [
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Quota nel paniere della struttura', 'Share in the unit’s basket')),
-    o('indicatorGrade', 'Grado indicatori %', 'Indicator grade %', 'percent', t('Media pesata dei gradi degli indicatori', 'Weighted mean of indicator grades')),
-    o('phaseGrade', 'Grado fasi %', 'Phase grade %', 'percent', t('Media delle fasi pesata per incidenza', 'Share-weighted mean of phase progress')),
-    o('computedGrade', 'Grado calcolato %', 'Computed grade %', 'percent', t('Grado da indicatori e fasi', 'Grade from indicators and phases')),
-    o('finalGrade', 'Grado finale %', 'Final grade %', 'percent', t('Grado NdV se presente, altrimenti calcolato', 'NdV grade if set, else computed')),
+    o('indicatorGrade', 'Grado indicatori %', 'Indicator grade %', 'percent', t('Media pesata dei gradi degli indicatori', 'Weighted mean of indicator grades'), [], GRADE),
+    o('phaseGrade', 'Grado fasi %', 'Phase grade %', 'percent', t('Media delle fasi pesata per incidenza', 'Share-weighted mean of phase progress'), [], GRADE),
+    o('computedGrade', 'Grado calcolato %', 'Computed grade %', 'percent', t('Grado da indicatori e fasi', 'Grade from indicators and phases'), [], GRADE),
+    o('finalGrade', 'Grado finale %', 'Final grade %', 'percent', t('Grado NdV se presente, altrimenti calcolato', 'NdV grade if set, else computed'), [], GRADE),
     o('band', 'Fascia', 'Band', 'text', t('Fascia di raggiungimento', 'Achievement band')),
     o('reward', 'Premio %', 'Reward %', 'percent', t('Premio della fascia', 'Reward of the band')),
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso delle fasi alla data di riferimento', 'Expected progress at the reference date')),
@@ -265,11 +286,11 @@ export const INDICATORS = {
     f('notes', 'Note', 'Notes', TEXT, t('Note', 'Notes'), { aliases: ['Nota'] }),
   ],
   outputs: [
-    o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement')),
+    o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement'), [], GRADE),
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso nell’obiettivo', 'Share within the objective')),
     o('countedWeight', 'Peso usato', 'Weight used', 'number', t('Peso (vuoto = 1) se l’indicatore ha un grado, altrimenti vuoto', 'Weight (blank = 1) when the indicator has a grade, else blank')),
     o('points', 'Punti', 'Points', 'number', t('Peso usato × Grado %: il grado dell’obiettivo è Σ Punti / Σ Peso usato', 'Weight used × Grade %: the objective’s grade is Σ Points / Σ Weight used'), ['Punti indicatore']),
-    o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed')),
+    o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed'), [], WIDE),
     CHECK_OUTPUT,
   ],
 } as const satisfies TableDef;
@@ -337,18 +358,18 @@ export const RULES = {
   sheet: t('Regole', 'Rules'),
   table: 'Regole',
   fields: [
-    f('year', 'Anno', 'Year', { type: 'integer', min: 1900, max: 2200 }, t('Anno del piano', 'Plan year')),
-    f('referenceDate', 'Data di riferimento', 'Reference date', DATE, t('Data del monitoraggio; predefinita il 31/12 dell’anno', 'Monitoring date; default 31/12 of the year')),
-    f('cap', 'Tetto grado %', 'Grade cap %', { type: 'percent', min: 0 }, t('Grado massimo', 'Maximum grade'), { aliases: ['Tetto'] }),
+    f('year', 'Anno', 'Year', { type: 'integer', min: 1900, max: 2200 }, t('Anno del piano', 'Plan year'), { name: t('Anno_piano', 'Plan_year') }),
+    f('referenceDate', 'Data di riferimento', 'Reference date', DATE, t('Data del monitoraggio; predefinita il 31/12 dell’anno', 'Monitoring date; default 31/12 of the year'), { name: t('Data_riferimento', 'Reference_date') }),
+    f('cap', 'Tetto grado %', 'Grade cap %', { type: 'percent', min: 0 }, t('Grado massimo', 'Maximum grade'), { name: t('Tetto_grado', 'Grade_cap'), aliases: ['Tetto'] }),
     f('increasingMethod', 'Metodo indicatori crescenti', 'Increasing indicators method', { type: 'enum', options: INCREASING_METHOD_OPTIONS }, t('Rapporto o Lineare', 'Ratio or Linear')),
     f('decreasingMethod', 'Metodo indicatori decrescenti', 'Decreasing indicators method', { type: 'enum', options: DECREASING_METHOD_OPTIONS }, t('Rapporto inverso, Speculare o Lineare', 'Inverse ratio, Mirror or Linear')),
     f('missingActual', 'Consuntivo mancante', 'Missing actual', { type: 'enum', options: MISSING_ACTUAL_OPTIONS }, t('Zero, Escludi o Errore', 'Zero, Exclude or Error')),
-    f('deadlineToleranceDays', 'Tolleranza scadenze (giorni)', 'Deadline tolerance (days)', { type: 'integer', min: 0 }, t('Giorni di ritardo oltre i quali il grado è 0', 'Days of delay after which the grade is 0'), { aliases: ['Tolleranza scadenze'] }),
+    f('deadlineToleranceDays', 'Tolleranza scadenze (giorni)', 'Deadline tolerance (days)', { type: 'integer', min: 0 }, t('Giorni di ritardo oltre i quali il grado è 0', 'Days of delay after which the grade is 0'), { name: t('Tolleranza_giorni', 'Tolerance_days'), aliases: ['Tolleranza scadenze'] }),
     f('basket', 'Perimetro pesatura', 'Weighting basket', { type: 'enum', options: BASKET_OPTIONS }, t('Struttura, Responsabile o Ente', 'Unit, Manager or Organisation')),
     f('typeMultipliers', 'Moltiplicatori tipologia', 'Kind multipliers', YESNO, t('SI: Mantenimento 0,5 · Sviluppo 0,75 · Innovazione 1', 'YES: Maintenance 0.5 · Development 0.75 · Innovation 1')),
-    f('onTrackThreshold', 'Soglia in linea (punti)', 'On-track threshold (points)', { type: 'number' }, t('Scostamento minimo per “In linea”', 'Minimum deviation for “On track”'), { aliases: ['Soglia in linea'] }),
-    f('lateThreshold', 'Soglia in ritardo (punti)', 'Late threshold (points)', { type: 'number' }, t('Scostamento minimo per “In ritardo”', 'Minimum deviation for “Late”'), { aliases: ['Soglia in ritardo'] }),
-    f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown')),
+    f('onTrackThreshold', 'Soglia in linea (punti)', 'On-track threshold (points)', { type: 'number' }, t('Scostamento minimo per “In linea”', 'Minimum deviation for “On track”'), { name: t('Soglia_in_linea', 'On_track_threshold'), aliases: ['Soglia in linea'] }),
+    f('lateThreshold', 'Soglia in ritardo (punti)', 'Late threshold (points)', { type: 'number' }, t('Scostamento minimo per “In ritardo”', 'Minimum deviation for “Late”'), { name: t('Soglia_in_ritardo', 'Late_threshold'), aliases: ['Soglia in ritardo'] }),
+    f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown'), { name: t('Decimali', 'Decimal_places') }),
   ],
   outputs: [],
 } as const satisfies TableDef;
@@ -396,3 +417,30 @@ export function tableDef(key: TableKey): TableDef {
 
 /** The `Riepilogo` sheet: output only. */
 export const SUMMARY_SHEET = t('Riepilogo', 'Summary');
+
+export type SummaryColumnKey = 'code' | 'unit' | 'objectives' | 'weights' | 'grade' | 'band' | 'reward' | 'points';
+
+export interface SummaryColumnDef {
+  key: SummaryColumnKey;
+  label: Text;
+  format: 'text' | 'integer' | 'number' | 'percent';
+  /** A grade: coloured by band, and the values of the chart. */
+  grade?: boolean;
+}
+
+/** The columns of `Riepilogo`, in sheet order from column A: one row per unit, then the organisation (SPEC §2.8). */
+export const SUMMARY_COLUMNS: readonly SummaryColumnDef[] = [
+  { key: 'code', label: t('Codice', 'Code'), format: 'text' },
+  { key: 'unit', label: t('Struttura', 'Unit'), format: 'text' },
+  { key: 'objectives', label: t('Obiettivi', 'Objectives'), format: 'integer' },
+  { key: 'weights', label: t('Σ pesi', 'Σ weights'), format: 'number' },
+  { key: 'grade', label: t('Grado %', 'Grade %'), format: 'percent', grade: true },
+  { key: 'band', label: t('Fascia', 'Band'), format: 'text' },
+  { key: 'reward', label: t('Premio %', 'Reward %'), format: 'percent' },
+  { key: 'points', label: t('Σ punti (peso × grado)', 'Σ points (weight × grade)'), format: 'number' },
+];
+
+/** The 0-based column of a `Riepilogo` column. */
+export function summaryColumn(key: SummaryColumnKey): number {
+  return SUMMARY_COLUMNS.findIndex((c) => c.key === key);
+}

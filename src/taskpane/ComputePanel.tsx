@@ -2,7 +2,7 @@
 import { Badge, Button, Link, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Scored } from '../actions/assess';
-import { formatDecimal } from '../engine/rounding';
+import { formatDecimal } from '../rules/rounding';
 import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';

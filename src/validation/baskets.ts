@@ -1,5 +1,5 @@
 /**
- * Baskets of the pesatura (SPEC §3.3) as the engine forms them (engine/weights.ts), so that the
+ * Baskets of the pesatura (SPEC §3.3) as the engine forms them (rules/weights.ts), so that the
  * floors and weight sources are checked on exactly the groups whose shares will be computed.
  */
 import { basketKeys } from '../rules/weights';

@@ -75,13 +75,7 @@ const WIDTH_OF_KIND: Record<FieldKind['type'], number> = {
   measure: 14,
 };
 
-const WIDE_OUTPUTS = new Set(['check', 'trace']);
 const MAX_WIDTH = 60;
-
-/** Grade columns are coloured by band. */
-export function isGradeOutput(key: string): boolean {
-  return key === 'grade' || key.endsWith('Grade');
-}
 
 function fitWidth(base: number, header: string): number {
   return Math.min(MAX_WIDTH, Math.max(base, header.length + 4));
@@ -135,8 +129,8 @@ function outputColumn(output: OutputDef, lang: Lang, bands: readonly BandColour[
       format: FORMAT_OF_OUTPUT[output.format],
       output: true,
       note: message('layout-output-note', { help: output.help[lang] }, lang),
-      width: fitWidth(WIDE_OUTPUTS.has(output.key) ? 40 : 12, header),
-      ...(isGradeOutput(output.key) && bands.length > 0 ? { bands } : {}),
+      width: fitWidth(output.wide ? 40 : 12, header),
+      ...(output.grade && bands.length > 0 ? { bands } : {}),
     },
   };
 }

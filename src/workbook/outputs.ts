@@ -3,7 +3,7 @@
  * tables present and the `Riepilogo` sheet, nothing else (SPEC §7); import, demo and template
  * write whole tables from raw values.
  */
-import { roundHalfUp } from '../engine/rounding';
+import { roundHalfUp } from '../rules/rounding';
 import { indicatorTrace, renderTrace } from '../rules/indicatorGrade';
 import type { ScoreResults } from '../engine/results';
 import type { BlockedRows } from '../engine/score';
@@ -12,7 +12,18 @@ import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
-import { DATA_TABLES, RULES, SUMMARY_SHEET, type FieldDef, type OutputDef, type TableDef } from '../schema/tables';
+import {
+  DATA_TABLES,
+  RULES,
+  SUMMARY_COLUMNS,
+  SUMMARY_SHEET,
+  summaryColumn,
+  type FieldDef,
+  type OutputDef,
+  type SummaryColumnKey,
+  type TableDef,
+} from '../schema/tables';
+import { columnLetters } from './formulas/a1';
 import { liveOutputs } from './formulas/live';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -20,7 +31,6 @@ import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
 import {
   bandColours,
-  isGradeOutput,
   layoutChanges,
   layoutOptionsFromRaw,
   parameterLabel,
@@ -211,7 +221,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
       }, true),
     );
-    for (const key of def.outputs.map((o) => o.key).filter(isGradeOutput)) {
+    for (const key of def.outputs.filter((o) => o.grade).map((o) => o.key)) {
       const header = cols.headers.get(key);
       if (header !== undefined && bands.length > 0) changes.push({ kind: 'colourBands', table: placement.table, header, bands });
     }
@@ -221,7 +231,17 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }
 
-const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = { 2: 'integer', 3: 'number', 4: 'percent', 6: 'percent', 7: 'number' };
+const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = Object.fromEntries(
+  SUMMARY_COLUMNS.flatMap((c, index) => (c.format === 'text' ? [] : [[index, c.format]])),
+);
+
+/** The letters of a `Riepilogo` column, for the chart and band ranges. */
+const summaryLetters = (key: SummaryColumnKey): string => columnLetters(summaryColumn(key) + 1);
+
+/** A `Riepilogo` row laid out in the columns' order from its cells by column key. */
+function summaryRowCells(cells: Partial<Record<SummaryColumnKey, OutputValue>>): OutputValue[] {
+  return SUMMARY_COLUMNS.map((c) => cells[c.key] ?? null);
+}
 
 /**
  * `Riepilogo`: a title, one row per unit (code, name, objectives, Σ raw weights, weighted grade,
@@ -237,20 +257,28 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
     { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(results.referenceDate) },
     lang,
   );
-  const headers = ['summary-code', 'summary-unit', 'summary-objectives', 'summary-weights', 'summary-grade', 'summary-band', 'summary-reward', 'summary-points'].map(
-    (key) => message(key, {}, lang),
-  );
+  const headers = SUMMARY_COLUMNS.map((c) => c.label[lang]);
+  const gradeColumn = summaryColumn('grade');
   const notes: SheetNote[] = [];
   const row = (code: CellValue, name: CellValue, r: SummaryRow, index: number): OutputValue[] => {
-    if (formulas && r.note !== null) notes.push({ row: index, column: 4, text: r.note });
-    return [code, name, value(r.objectives), value(r.weights), value(r.grade), value(r.band), value(r.reward), value(r.points)];
+    if (formulas && r.note !== null) notes.push({ row: index, column: gradeColumn, text: r.note });
+    return summaryRowCells({
+      code,
+      unit: name,
+      objectives: value(r.objectives),
+      weights: value(r.weights),
+      grade: value(r.grade),
+      band: value(r.band),
+      reward: value(r.reward),
+      points: value(r.points),
+    });
   };
   const first = SUMMARY_FIRST_ROW - 1;
   const unitRows = results.units.map((u, n) => row(u.code, names.get(u.code) ?? null, cells.units[n], first + n));
   const orgIndex = first + results.units.length;
   const orgRow = row(null, plan.organization ?? message('summary-organization', {}, lang), cells.organization, orgIndex);
   const enteIndex = orgIndex + 2;
-  if (formulas && cells.enteNote !== null) notes.push({ row: enteIndex, column: 4, text: cells.enteNote });
+  if (formulas && cells.enteNote !== null) notes.push({ row: enteIndex, column: gradeColumn, text: cells.enteNote });
   const rows: OutputValue[][] = [
     [title],
     [],
@@ -258,11 +286,12 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
     ...unitRows,
     orgRow,
     [],
-    [null, message('summary-ente-performance', {}, lang), null, null, value(cells.ente), null, null, null],
+    summaryRowCells({ unit: message('summary-ente-performance', {}, lang), grade: value(cells.ente) }),
     [],
     [message(formulas ? 'summary-live' : 'summary-values', { date }, lang)],
   ];
-  const gradeRange = `E${SUMMARY_FIRST_ROW}:E${enteIndex + 1}`;
+  const [unitLetters, gradeLetters] = [summaryLetters('unit'), summaryLetters('grade')];
+  const gradeRange = `${gradeLetters}${SUMMARY_FIRST_ROW}:${gradeLetters}${enteIndex + 1}`;
   const lastUnitRow = SUMMARY_FIRST_ROW + results.units.length - 1;
   return {
     kind: 'replaceSheet',
@@ -276,9 +305,9 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
       ? {
           chart: {
             title: message('summary-chart-title', {}, lang),
-            seriesName: message('summary-grade', {}, lang),
-            categories: `B${SUMMARY_FIRST_ROW}:B${lastUnitRow}`,
-            values: `E${SUMMARY_FIRST_ROW}:E${lastUnitRow}`,
+            seriesName: SUMMARY_COLUMNS[gradeColumn].label[lang],
+            categories: `${unitLetters}${SUMMARY_FIRST_ROW}:${unitLetters}${lastUnitRow}`,
+            values: `${gradeLetters}${SUMMARY_FIRST_ROW}:${gradeLetters}${lastUnitRow}`,
             anchor: 'J3',
           },
         }

@@ -16,7 +16,7 @@ import {
   type Unit,
   type WeightingRow,
 } from '../../src/schema/model';
-import { roundHalfUp } from '../../src/engine/rounding';
+import { roundHalfUp } from '../../src/rules/rounding';
 import { blankIndicator, blankObjective, blankPhase, blankUnit } from '../support/rows';
 
 export const YEAR = 2023;

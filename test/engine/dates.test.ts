@@ -1,4 +1,4 @@
-import { dayNumber, formatIsoDate } from '../../src/engine/dates';
+import { dayNumber, formatIsoDate } from '../../src/rules/dates';
 
 describe('dayNumber', () => {
   test('counts days since 1970-01-01', () => {

@@ -1,4 +1,4 @@
-import { formatDecimal, roundHalfUp } from '../../src/engine/rounding';
+import { formatDecimal, roundHalfUp } from '../../src/rules/rounding';
 
 describe('roundHalfUp', () => {
   test.each([

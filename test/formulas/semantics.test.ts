@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { DetailedCellError, HyperFormula, type ConfigParams } from 'hyperformula';
-import { roundHalfUp } from '../../src/engine/rounding';
+import { roundHalfUp } from '../../src/rules/rounding';
 import { cachedValues, disposeSofficeProfile, recalculateXlsx, type SheetValue } from '../support/libreoffice';
 
 /** A cell as written: a string starting with `=` is a formula. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { cellDecimal } from './arbitraries';
-import { dayNumber } from '../../src/engine/dates';
+import { dayNumber } from '../../src/rules/dates';
 import { indicatorGrade, indicatorGradeFormula, type IndicatorOperands } from '../../src/rules/indicatorGrade';
 import type { Indicator, IsoDate, Method, Polarity, Rules } from '../../src/schema/model';
 import { date, indicator, no, num, rules, yes } from '../engine/builders';

@@ -3,7 +3,7 @@
  * formula, on dates held as serials the way a spreadsheet holds them.
  */
 import fc from 'fast-check';
-import { dayNumber } from '../../src/engine/dates';
+import { dayNumber } from '../../src/rules/dates';
 import { deviationFormula, expectedProgress, expectedProgressFormula, progressValue } from '../../src/rules/phaseProgress';
 import type { IsoDate } from '../../src/schema/model';
 import { formulaValue, sameValue } from '../support/hyperformula';

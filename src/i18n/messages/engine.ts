@@ -2,7 +2,7 @@ import type { Catalog } from '../index';
 
 /**
  * The `Calcolo` trace of an indicator: one line a person can recompute by hand. Numbers arrive
- * already formatted (engine/rounding.ts formatDecimal), dates as dd/mm/yyyy.
+ * formatted where the trace is shown (rules/indicatorGrade.ts renderTrace), dates as dd/mm/yyyy.
  */
 export const engineMessages: Catalog = {
   'trace-yes': { it: 'SI', en: 'YES' },

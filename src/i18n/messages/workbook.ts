@@ -58,18 +58,10 @@ export const workbookMessages: Catalog = {
     en: '{organization} — Performance {year} — as at {date}',
   },
   'summary-organization': { it: 'Ente', en: 'Organisation' },
-  'summary-code': { it: 'Codice', en: 'Code' },
-  'summary-unit': { it: 'Struttura', en: 'Unit' },
-  'summary-objectives': { it: 'Obiettivi', en: 'Objectives' },
-  'summary-weights': { it: 'Σ pesi', en: 'Σ weights' },
-  'summary-grade': { it: 'Grado %', en: 'Grade %' },
-  'summary-band': { it: 'Fascia', en: 'Band' },
-  'summary-reward': { it: 'Premio %', en: 'Reward %' },
   'summary-ente-performance': {
     it: 'Performance di ente (obiettivi di livello Ente)',
     en: 'Organisational performance (objectives of level Ente)',
   },
-  'summary-points': { it: 'Σ punti (peso × grado)', en: 'Σ points (weight × grade)' },
   'summary-live': {
     it: 'Calcolato da Traguardo il {date}. Le celle calcolate sono formule: cambiando un dato (es. un consuntivo) i gradi si aggiornano da soli. Le celle con una nota sono valori: se cambiano i dati, eseguire di nuovo Calcola.',
     en: 'Computed by Traguardo on {date}. Computed cells are formulas: change an input (e.g. an actual) and the grades follow. Cells with a note are values: when inputs change, run Calcola again.',

@@ -1,5 +1,5 @@
 /** Whether an indicator can be graded by its method (SPEC §3.1), and what its missing actual means. */
-import { referenceDate } from '../../engine/rules';
+import { referenceDate } from '../../rules/parameters';
 import type { Indicator, Method } from '../../schema/model';
 import { MISSING_ACTUAL_OPTIONS } from '../../schema/tables';
 import { displayDate, type ValidationContext } from '../context';

@@ -1,7 +1,7 @@
 /** Checks that involve several fields of an objective, or an objective and the rows under it. */
 import { indicatorGrade } from '../../rules/indicatorGrade';
 import { isCounted, zeroWeightCounted, type IndicatorEntry } from '../../rules/objectiveGrade';
-import { effectiveCap } from '../../engine/rules';
+import { effectiveCap } from '../../rules/parameters';
 import type { Objective } from '../../schema/model';
 import { displayDate, isFilled, rowsOf, SUM_TOLERANCE, type ValidationContext } from '../context';
 

@@ -15,9 +15,11 @@ import { rawWeightFormula } from '../../rules/weights';
 import type { TableKey } from '../../schema/findings';
 import type { BandCells } from '../../rules/bands';
 import type { Band, Plan } from '../../schema/model';
+import { summaryColumn } from '../../schema/tables';
 import type { CellValue, RawRow, RawTables } from '../../schema/raw';
 import { columnId } from '../headers';
 import type { FormulaCell, OutputValue } from '../port';
+import { columnLetters } from './a1';
 import type { TableGrid } from './geometry';
 import { regoleNames, type RuleNames } from './names';
 import { operand, type OperandKind } from './operands';
@@ -129,7 +131,10 @@ export class Column implements ColumnCells {
 
 export type Table = Map<string, Column>;
 
-const SUMMARY_COLUMNS = { objectives: 'C', weights: 'D', grade: 'E', points: 'H' } as const;
+/** Column letters of the Riepilogo cells formulas read, from its table definition. */
+const SUMMARY_LETTERS = Object.fromEntries(
+  (['objectives', 'weights', 'grade', 'points'] as const).map((key) => [key, columnLetters(summaryColumn(key) + 1)]),
+) as Record<'objectives' | 'weights' | 'grade' | 'points', string>;
 
 /** Rows of one objective listed cell by cell at most (beyond, SUMIFS on the code). */
 const SCATTERED_ROWS = 40;
@@ -150,7 +155,7 @@ export class LiveContext {
   /** Unit codes some objective names as its Struttura (only those need a SUMIFS). */
   readonly usedUnits = new Set<string>();
   /** Column letters of the Riepilogo cells that formulas read. */
-  readonly summaryColumns = SUMMARY_COLUMNS;
+  readonly summaryColumns = SUMMARY_LETTERS;
   private readonly rowOwners = new Map<PartTable, Int32Array>();
 
   constructor(readonly input: LiveInput) {

@@ -7,13 +7,13 @@
  * Enumerated rules (methods, missing actual, perimeter, multipliers) are not names: they choose
  * which formula a row gets, so changing them asks for a new Calcola (see stamp.ts).
  */
-import { dayNumber } from '../../engine/dates';
-import { effectiveCap, referenceDate } from '../../engine/rules';
+import { dayNumber } from '../../rules/dates';
+import { effectiveCap, referenceDate } from '../../rules/parameters';
 import type { Lang } from '../../i18n';
 import { isBlank, percentCellValue } from '../../schema/cells';
 import { defaultRules, type Plan, type Rules } from '../../schema/model';
 import { isPercentCell, type CellValue, type RawTables } from '../../schema/raw';
-import { RULES } from '../../schema/tables';
+import { RULES, type Text } from '../../schema/tables';
 import { columnId } from '../headers';
 import type { DefinedName } from '../port';
 import { numberLiteral } from '../../rules/formulaText';
@@ -23,18 +23,19 @@ import { readable } from './operands';
 
 export type NamedRule = 'year' | 'referenceDate' | 'cap' | 'deadlineToleranceDays' | 'onTrackThreshold' | 'lateThreshold' | 'decimals';
 
-const NAMES: Record<NamedRule, Record<Lang, string>> = {
-  year: { it: 'Anno_piano', en: 'Plan_year' },
-  referenceDate: { it: 'Data_riferimento', en: 'Reference_date' },
-  cap: { it: 'Tetto_grado', en: 'Grade_cap' },
-  deadlineToleranceDays: { it: 'Tolleranza_giorni', en: 'Tolerance_days' },
-  onTrackThreshold: { it: 'Soglia_in_linea', en: 'On_track_threshold' },
-  lateThreshold: { it: 'Soglia_in_ritardo', en: 'Late_threshold' },
-  decimals: { it: 'Decimali', en: 'Decimal_places' },
-};
+/**
+ * The named parameters, in `Regole` order (the default of Data di riferimento reads Anno_piano,
+ * defined before it), with their names from the table definition.
+ */
+const NAMED: readonly { key: NamedRule; name: Text; label: Text }[] = RULES.fields.flatMap((f) =>
+  f.name === undefined ? [] : [{ key: f.key as NamedRule, name: f.name, label: f.label }],
+);
 
-/** Names are defined in this order: the default of Data di riferimento reads Anno_piano. */
-const ORDER: readonly NamedRule[] = ['year', 'referenceDate', 'cap', 'deadlineToleranceDays', 'onTrackThreshold', 'lateThreshold', 'decimals'];
+function nameOf(key: NamedRule, lang: Lang): string {
+  const named = NAMED.find((n) => n.key === key);
+  if (named === undefined) throw new Error(`Regole parameter ${key} has no workbook name`);
+  return named.name[lang];
+}
 
 export interface RuleNames {
   names: DefinedName[];
@@ -77,11 +78,9 @@ export function regoleNames(plan: Plan, raw: RawTables, rulesGrid: TableGrid | u
   const defaults = defaultRules(rules.year);
   const names: DefinedName[] = [];
   let frozen = 0;
-  const nameOf = (key: NamedRule) => NAMES[key][lang];
   const valueColumn = columnId({ role: 'rules', key: 'value' });
-  for (const key of ORDER) {
-    const label = RULES.fields.find((f) => f.key === key)?.label[lang] ?? key;
-    const fallback = key === 'referenceDate' ? `DATE(${nameOf('year')},12,31)` : key === 'year' ? numberLiteral(rules.year) : numberLiteral(used(defaults, key));
+  for (const { key, label } of NAMED) {
+    const fallback = key === 'referenceDate' ? `DATE(${nameOf('year', lang)},12,31)` : key === 'year' ? numberLiteral(rules.year) : numberLiteral(used(defaults, key));
     const constant = key === 'referenceDate' ? dateLiteral(referenceDate(rules)) : numberLiteral(used(rules, key));
     const cell = rulesCell(rulesGrid, key, valueColumn);
     const rawValue = raw.rules?.[key] ?? null;
@@ -104,9 +103,9 @@ export function regoleNames(plan: Plan, raw: RawTables, rulesGrid: TableGrid | u
         formula = `IF(ISBLANK(${cell}),${fallback},${value})`;
       }
     }
-    names.push({ name: nameOf(key), formula: `=${formula}`, comment: label });
+    names.push({ name: nameOf(key, lang), formula: `=${formula}`, comment: label[lang] });
   }
-  return { names, ref: nameOf, frozen };
+  return { names, ref: (key) => nameOf(key, lang), frozen };
 }
 
 /** `Regole!$B$5`: the Valore cell of a parameter, null when the table or its row is missing. */

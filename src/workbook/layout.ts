@@ -6,11 +6,14 @@
  */
 import { message, type Lang } from '../i18n';
 import type { TableKey } from '../schema/findings';
-import { cellText, isBlank, normalizeKey } from '../schema/cells';
+import { cellText, fieldReader, isBlank, normalizeKey, type CellReader } from '../schema/cells';
 import { defaultBands, defaultCriteria, type Band, type Criterion } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
+import { fieldOf } from '../schema/read';
 import {
   ALL_TABLES,
+  BANDS,
+  CRITERIA,
   RULES,
   RULES_COLUMNS,
   type FieldDef,
@@ -246,8 +249,17 @@ export function parameterLabel(key: string, lang: Lang): string {
   return field ? field.label[lang] : key;
 }
 
-function numberOr(value: CellValue, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+const CRITERION_WEIGHT = fieldReader(fieldOf(CRITERIA, 'weight'));
+const CRITERION_MAX = fieldReader(fieldOf(CRITERIA, 'max'));
+const BAND_FROM = fieldReader(fieldOf(BANDS, 'from'));
+
+/**
+ * A cell of `Criteri` or `Fasce` read as the plan reads it (schema/cells.ts), so a `Da %` in a
+ * %-formatted cell is 60, not a band without colour. What the cell's reading reports is the
+ * plan's reading's to report; the layout takes the value or the fallback.
+ */
+function numberOr(read: CellReader<number>, value: CellValue, fallback: number): number {
+  return read(value, []) ?? fallback;
 }
 
 /**
@@ -260,7 +272,7 @@ export function layoutOptionsFromRaw(raw: RawTables): LayoutOptions {
   const named = (raw.criteria ?? []).filter((c) => !isBlank(c.name));
   const criteria: LayoutOptions['criteria'][number][] =
     named.length > 0
-      ? named.map((c) => ({ name: cellText(c.name).trim(), weight: numberOr(c.weight, 1), max: numberOr(c.max, 100) }))
+      ? named.map((c) => ({ name: cellText(c.name).trim(), weight: numberOr(CRITERION_WEIGHT, c.weight, 1), max: numberOr(CRITERION_MAX, c.max, 100) }))
       : defaultCriteria();
   const known = new Set(criteria.map((c) => normalizeKey(c.name)));
   for (const row of raw.weighting ?? []) {
@@ -272,7 +284,7 @@ export function layoutOptionsFromRaw(raw: RawTables): LayoutOptions {
   }
   const bands =
     raw.bands && raw.bands.length > 0
-      ? raw.bands.map((b) => ({ from: numberOr(b.from, Number.NaN), color: typeof b.color === 'string' ? b.color : null }))
+      ? raw.bands.map((b) => ({ from: numberOr(BAND_FROM, b.from, Number.NaN), color: typeof b.color === 'string' ? b.color : null }))
       : defaultBands();
   return { criteria, bands };
 }

@@ -1,6 +1,6 @@
 import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/tables';
 import { defaultBands, defaultCriteria } from '../../src/schema/model';
-import { layoutChanges, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
+import { layoutChanges, layoutOptionsFromRaw, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
 import type { TableData } from '../../src/workbook/port';
 
 const options = { criteria: defaultCriteria(), bands: defaultBands() };
@@ -149,5 +149,26 @@ describe('layoutChanges', () => {
     expect(changes.some((c) => c.kind === 'ensureTable' && c.table === 'Strutture')).toBe(false);
     const pesatura = changes.find((c) => c.kind === 'ensureTable' && c.table === 'Pesatura');
     expect(pesatura?.kind === 'ensureTable' && pesatura.columns.map((c) => c.header)).toEqual(['Urgenza']);
+  });
+});
+
+describe('layoutOptionsFromRaw', () => {
+  it('reads Criteri and Fasce cells as the plan reads them: text numbers, %-formatted cells, out-of-range values', () => {
+    const options = layoutOptionsFromRaw({
+      criteria: [
+        { name: ' Urgenza ', weight: '2', max: 50 },
+        { name: 'Impatto', weight: -3, max: 'molto' },
+      ],
+      bands: [
+        { from: { percent: 60 }, color: '#FFC000' },
+        { from: '90', color: '#00B050' },
+        { from: 'da definire', color: '#C00000' },
+      ],
+    });
+    expect(options.criteria).toEqual([
+      { name: 'Urgenza', weight: 2, max: 50 },
+      { name: 'Impatto', weight: 1, max: 100 },
+    ]);
+    expect(options.bands.map((b) => b.from)).toEqual([60, 90, Number.NaN]);
   });
 });

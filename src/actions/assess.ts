@@ -14,8 +14,11 @@ import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
-import { computeChanges, type WriteMode } from '../workbook/outputs';
-import type { WorkbookPort } from '../workbook/port';
+import { checkChanges, computeChanges, type WriteMode } from '../workbook/outputs';
+import type { TableData, WorkbookPort } from '../workbook/port';
+import { writingLanguage } from './language';
+import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
+import { report, type Progress } from './progress';
 
 export interface Assessment {
   raw: RawTables;
@@ -25,6 +28,8 @@ export interface Assessment {
   /** The same findings, located on the workbook's cells, with messages in `lang`. */
   located: LocatedFinding[];
   locator: Locator;
+  /** Tables a plan cannot be scored without (Strutture, Obiettivi, Indicatori, Fasi) that are missing. */
+  missingRequired: boolean;
 }
 
 export interface Scored extends Assessment {
@@ -38,7 +43,12 @@ export interface WorkbookAssessment extends Assessment {
   stale: Staleness;
 }
 
-export interface ComputeOptions {
+export interface ActionOptions {
+  /** Told at each stage; awaited, so the pane can yield to the browser between stages. */
+  progress?: Progress;
+}
+
+export interface ComputeOptions extends ActionOptions {
   /** Formule (default) or Valori. */
   mode?: WriteMode;
   /** The moment of the calculation (tests fix it); default now. */
@@ -47,16 +57,37 @@ export interface ComputeOptions {
 
 export interface Computed extends Scored {
   mode: WriteMode;
+  /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
+  written: Lang;
   /** Output cells written as values with a note saying why (Formule mode): they do not follow the inputs. */
   valueCells: number;
 }
 
 /** Parses and validates raw tables (from a workbook or an interchange file). */
 export function assessRaw(raw: RawTables, locator: Locator, readFindings: Finding[], lang: Lang): Assessment {
+  return checkPlan(readStage(raw, locator, readFindings), lang);
+}
+
+interface ReadStage {
+  raw: RawTables;
+  plan: Plan;
+  locator: Locator;
+  /** Reading and cell findings, the missing tables first. */
+  findings: Finding[][];
+  missingRequired: boolean;
+}
+
+function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): ReadStage {
   const { plan, findings: cellFindings } = readPlan(raw);
-  const findings = withoutEchoes([readFindings, cellFindings, validate(plan)]);
+  const missing = missingTableFindings(locator);
+  return { raw, plan, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
+}
+
+function checkPlan(read: ReadStage, lang: Lang): Assessment {
+  const { raw, plan, locator } = read;
+  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, findings, located, locator };
+  return { raw, plan, findings, located, locator, missingRequired: read.missingRequired };
 }
 
 /**
@@ -82,40 +113,91 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
   return kept;
 }
 
+/**
+ * Scores what could be read. Without one of the tables every grade rests on, no row is graded:
+ * Indicatori alone missing would otherwise grade every objective on its phases, silently.
+ */
 export function scoreAssessment(assessment: Assessment): Scored {
-  const blocked = blockedRows(assessment.findings);
+  const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
   return { ...assessment, results: score(assessment.plan, { blocked }), blocked };
 }
 
-/** The workbook's tables, parsed and validated. */
-async function readAssessment(port: WorkbookPort, lang: Lang): Promise<Assessment> {
-  const { raw, locator, findings } = readWorkbookTables(await port.readTables());
-  return assessRaw(raw, locator, findings, lang);
+function everyRow(plan: Plan): BlockedRows {
+  const all = (rows: readonly unknown[]) => new Set(rows.map((_, i) => i));
+  return { objectives: all(plan.objectives), indicators: all(plan.indicators), phases: all(plan.phases), weighting: all(plan.weighting) };
+}
+
+interface WorkbookRead {
+  assessment: Assessment;
+  tables: TableData[];
+}
+
+/** The workbook's tables, parsed (lettura) and validated (verifica). */
+async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined): Promise<WorkbookRead> {
+  await report(progress, 'lettura', 0);
+  const tables = await port.readTables();
+  const { raw, locator, findings } = readWorkbookTables(tables);
+  const read = readStage(raw, locator, findings);
+  await report(progress, 'verifica', 0);
+  const assessment = checkPlan(read, lang);
+  await report(progress, 'verifica', 1);
+  return { assessment, tables };
 }
 
 /**
  * Verifica: reads the workbook and reports, including whether the results of the last Calcola
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */
-export async function assessWorkbook(port: WorkbookPort, lang: Lang): Promise<WorkbookAssessment> {
-  const assessment = await readAssessment(port, lang);
+export async function assessWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<WorkbookAssessment> {
+  return (await assessWithTables(port, lang, options.progress)).assessment;
+}
+
+async function assessWithTables(port: WorkbookPort, lang: Lang, progress: Progress | undefined): Promise<{ assessment: WorkbookAssessment; tables: TableData[] }> {
+  const { assessment, tables } = await readAssessment(port, lang, progress);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
-  return { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) };
+  return { assessment: { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) }, tables };
+}
+
+/**
+ * The pane's Verifica: the findings, and the `Esito verifica` columns written (in the workbook's
+ * language). The findings are returned even when writing fails (a protected sheet), so the user
+ * still sees what to fix.
+ */
+export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
+  const { assessment, tables } = await assessWithTables(port, lang, options.progress);
+  try {
+    await report(options.progress, 'scrittura', 0);
+    await port.apply(checkChanges({ ...assessment, lang: writingLanguage(tables, lang) }));
+    await report(options.progress, 'scrittura', 1);
+    return { assessment, writeError: null };
+  } catch (e) {
+    return { assessment, writeError: e };
+  }
 }
 
 /**
  * Calcola: validates, computes and writes the output columns (formulas, or values in mode Valori),
- * the `Regole` names, `Riepilogo` and the calculation stamp, in one batch.
+ * the `Regole` names, `Riepilogo` and the calculation stamp, in one batch — in the workbook's own
+ * language, whatever `lang` the messages are in.
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
-  const scored = scoreAssessment(await readAssessment(port, lang));
+  const { progress } = options;
+  const { assessment, tables } = await readAssessment(port, lang, progress);
+  const written = writingLanguage(tables, lang);
+  await report(progress, 'calcolo', 0);
+  const scored = scoreAssessment(assessment);
+  await report(progress, 'formule', 0);
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
-  const { changes, frozen, noted } = computeChanges({ ...scored, lang, mode, calculatedOn: date });
+  const { changes, frozen, noted } = computeChanges({ ...scored, lang: written, mode, calculatedOn: date });
+  // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
+  await report(progress, 'formule', 0.8);
   const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });
+  await report(progress, 'scrittura', 0);
   await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
-  return { ...scored, mode, valueCells: noted };
+  await report(progress, 'scrittura', 1);
+  return { ...scored, mode, valueCells: noted, written };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

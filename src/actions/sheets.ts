@@ -1,21 +1,31 @@
 /**
  * The two actions that lay a plan's tables into any workbook: «Crea o aggiorna i fogli» and
  * loading a plan over the Traguardo tables (the pane's Scambio import, `traguardo init` and
- * `traguardo import --sostituisci`). Both only add sheets, tables and columns, or replace the
- * Traguardo tables' rows: nothing of the user's is moved or deleted.
+ * `traguardo import --sostituisci`). Both only add sheets, tables, columns and default rows, or
+ * replace the Traguardo tables' rows: nothing of the user's is moved or deleted. Everything is
+ * written in the workbook's own language (language.ts).
  */
 import type { Lang } from '../i18n';
+import { isBlank } from '../schema/cells';
+import type { TableKey } from '../schema/findings';
 import type { RawTables } from '../schema/raw';
+import { tableDef } from '../schema/tables';
 import { readPlan } from '../schema/read';
 import { readWorkbookTables } from '../workbook/grid';
 import { tableDefByName } from '../workbook/headers';
-import { layoutChanges } from '../workbook/layout';
-import { importChanges } from '../workbook/outputs';
-import type { TableData, WorkbookPort } from '../workbook/port';
+import { layoutChanges, type LayoutOptions } from '../workbook/layout';
+import { fillChanges, importChanges } from '../workbook/outputs';
+import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import { writingLanguage } from './language';
 import { templateRaw } from './template';
 
 export function traguardoTables(tables: readonly TableData[]): TableData[] {
   return tables.filter((t) => tableDefByName(t.name) !== undefined);
+}
+
+/** `traguardo template`: every table of a new workbook, the rules and bands filled with their defaults. */
+export async function writeTemplate(port: WorkbookPort, lang: Lang, year: number): Promise<void> {
+  await port.apply(importChanges(templateRaw(year), lang));
 }
 
 export type SheetsOutcome = { kind: 'created' } | { kind: 'upgraded'; tables: number } | { kind: 'up-to-date' };
@@ -31,11 +41,38 @@ export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year
     await port.apply(importChanges(templateRaw(year), lang));
     return { kind: 'created' };
   }
+  const written = writingLanguage(tables, lang);
   const { plan } = readPlan(readWorkbookTables(tables).raw);
-  const changes = layoutChanges(lang, { criteria: plan.criteria, bands: plan.bands }, tables);
+  const options: LayoutOptions = { criteria: plan.criteria, bands: plan.bands };
+  const changes = [...layoutChanges(written, options, tables), ...defaultRows(tables, written, options, year)];
   if (changes.length === 0) return { kind: 'up-to-date' };
   await port.apply(changes);
-  return { kind: 'upgraded', tables: changes.length };
+  return { kind: 'upgraded', tables: new Set(changes.map((c) => ('table' in c ? c.table : c.kind))).size };
+}
+
+/** The tables whose rows are defaults a user reads and edits: the rule profile, the bands, the criteria. */
+const DEFAULTED: readonly TableKey[] = ['rules', 'bands', 'criteria'];
+
+function holdsRows(table: TableData): boolean {
+  return table.rows.some((row) => row.some((v) => !isBlank(v)));
+}
+
+/**
+ * The default rows of `Regole`, `Fasce` and `Criteri` where such a table is added or has no row
+ * at all. An empty `Fasce` already means the default bands (SPEC §3.6): writing them changes no
+ * grade, and makes the thresholds cells the formulas read, so that editing one moves the grades.
+ * A table with rows is the user's and is left as it is.
+ */
+function defaultRows(tables: readonly TableData[], lang: Lang, options: LayoutOptions, year: number): WorkbookChange[] {
+  const empty = DEFAULTED.filter((key) => {
+    const current = tables.find((t) => tableDefByName(t.name)?.key === key);
+    return current === undefined || !holdsRows(current);
+  });
+  if (empty.length === 0) return [];
+  const names = new Set(
+    empty.map((key) => tables.find((t) => tableDefByName(t.name)?.key === key)?.name ?? tableDef(key).table),
+  );
+  return fillChanges(templateRaw(year), lang, options, tables).filter((c) => c.kind === 'writeRows' && names.has(c.table));
 }
 
 export interface PlanCounts {
@@ -56,6 +93,13 @@ export function planCounts(raw: RawTables): PlanCounts {
 
 /** Replaces the Traguardo tables' content with `raw` (demo, import), under the workbook's own headers. */
 export async function replacePlan(port: WorkbookPort, raw: RawTables, lang: Lang): Promise<PlanCounts> {
-  await port.apply(importChanges(raw, lang, await port.readTables()));
+  const tables = await port.readTables();
+  await port.apply(importChanges(raw, writingLanguage(tables, lang), tables));
   return planCounts(raw);
+}
+
+/** The demo is a quarter of a megabyte of JSON: loaded when asked for, not with the pane. */
+export async function loadDemo(port: WorkbookPort, lang: Lang): Promise<PlanCounts> {
+  const { buildDemoRaw } = await import('../demo/demo');
+  return replacePlan(port, buildDemoRaw(), lang);
 }

@@ -7,18 +7,18 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
-import { createOrUpgradeSheets, replacePlan } from '../actions/sheets';
+import { exportWorkbook } from '../actions/interchange';
+import { createOrUpgradeSheets, replacePlan, writeTemplate } from '../actions/sheets';
+import { overallPercent, STAGES, type Progress, type Stage } from '../actions/progress';
 import { buildDemoRaw } from '../demo/demo';
 import { UserError } from '../errors';
 import type { LocatedFinding } from '../schema/findings';
-import { formatNumber, message, type Lang } from '../i18n';
+import { countMessage, formatNumber, message, type Lang } from '../i18n';
 import { interchangeJsonSchema } from '../schema/zod';
 import { italianDate } from '../schema/cells';
-import { parseInterchange, toInterchange } from '../schema/interchange';
+import { parseInterchange } from '../schema/interchange';
 import type { Staleness } from '../workbook/formulas/stamp';
-import { defaultLocator, readWorkbookTables } from '../workbook/grid';
-import { importChanges } from '../workbook/outputs';
-import { templateRaw } from '../actions/template';
+import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../rules/rounding';
@@ -27,6 +27,11 @@ import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * One line of progress that replaces the previous one, and `null` to clear it; absent where
+   * stderr is not a terminal (a pipe, a file, a CI log), so nothing but messages goes there.
+   */
+  status?(line: string | null): void;
 }
 
 /**
@@ -41,9 +46,17 @@ function writeLine(stream: NodeJS.WriteStream, text: string): void {
   stream.write(text + '\n');
 }
 
+/** `\r` back to the line's start, ESC [K to clear what a longer previous line left. */
+function writeStatus(line: string | null): void {
+  if (closedStreams.has(process.stderr)) return;
+  if (process.stderr.listenerCount('error') === 0) process.stderr.on('error', () => closedStreams.add(process.stderr));
+  process.stderr.write(line === null ? '\r\x1b[K' : `\r${line}\x1b[K`);
+}
+
 const processIO: CliIO = {
   out: (text) => writeLine(process.stdout, text),
   err: (text) => writeLine(process.stderr, text),
+  ...(process.stderr.isTTY ? { status: writeStatus } : {}),
 };
 
 const OPTIONS = {
@@ -59,6 +72,8 @@ const OPTIONS = {
   replace: { type: 'boolean' },
   aiuto: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  versione: { type: 'boolean' },
+  version: { type: 'boolean' },
 } as const;
 
 type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -77,13 +92,25 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const { values, positionals } = parseCommandLine(argv);
     if (values.lingua !== undefined) lang = parseLang(values.lingua);
     const [command, ...args] = positionals;
-    if (values.aiuto || values.help || command === undefined || command === 'aiuto' || command === 'help') {
-      io.out(message('cli-usage', {}, lang));
-      return command === undefined && !values.aiuto && !values.help ? EXIT_USAGE : EXIT_OK;
+    if (values.versione || values.version) {
+      io.out(message('cli-version', { version: await packageVersion() }, lang));
+      return EXIT_OK;
     }
+    const askedHelp = values.aiuto || values.help;
+    if (command === 'aiuto' || command === 'help') return printHelp(args[0], lang, io);
+    if (command === undefined || (askedHelp && !(command in COMMANDS))) {
+      io.out(message('cli-usage', {}, lang));
+      return command === undefined && !askedHelp ? EXIT_USAGE : EXIT_OK;
+    }
+    if (askedHelp) return printHelp(command, lang, io);
     const run = COMMANDS[command];
     if (!run) throw new UserError('cli-unknown-command', { command });
-    return await run({ args, values, lang, io });
+    const progress = values.json || !io.status ? undefined : terminalProgress(io.status, lang, STAGES_OF[command]);
+    try {
+      return await run({ args, values, lang, io, progress });
+    } finally {
+      progress?.done();
+    }
   } catch (e) {
     if (e instanceof UserError) {
       io.err(message(e.key, e.params, lang));
@@ -92,6 +119,72 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(message('cli-internal-error', { detail: e instanceof Error ? e.message : String(e) }, lang));
     return EXIT_INTERNAL;
   }
+}
+
+/** `traguardo help <command>`: that command's help; without a command (or an unknown one), the general usage. */
+function printHelp(command: string | undefined, lang: Lang, io: CliIO): number {
+  if (command !== undefined && command in COMMANDS) {
+    io.out(message(`cli-help-${command}`, {}, lang));
+    return EXIT_OK;
+  }
+  if (command !== undefined) {
+    io.err(message('cli-help-unknown', { command }, lang));
+    return EXIT_USAGE;
+  }
+  io.out(message('cli-usage', {}, lang));
+  return EXIT_OK;
+}
+
+/** The version in package.json, two folders up from this file in src/ (tests) and in lib/ (the command) alike. */
+async function packageVersion(): Promise<string> {
+  const text = await fs.readFile(path.join(__dirname, '..', '..', 'package.json'), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
+
+/** The stages each long command goes through, in order: the percentages are of these. */
+const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
+  score: STAGES,
+  validate: ['lettura', 'verifica'],
+  import: ['lettura', 'scrittura'],
+  export: ['lettura', 'scrittura'],
+  init: ['lettura', 'scrittura'],
+};
+
+interface TerminalProgress {
+  /** The actions' reporter: stage and fraction of it. */
+  report: Progress;
+  done(): void;
+}
+
+/**
+ * Progress on one overwritten stderr line («Traguardo: calcolo… 55 %»), redrawn only when the
+ * text changes: a handful of writes per command, nothing measurable beside reading a workbook.
+ */
+function terminalProgress(status: (line: string | null) => void, lang: Lang, stages: readonly Stage[] | undefined): TerminalProgress | undefined {
+  if (!stages) return undefined;
+  let shown: string | null = null;
+  return {
+    report: (stage, fraction) => {
+      if (!stages.includes(stage)) return;
+      const line = message('cli-progress', { stage: message(`cli-stage-${stage}`, {}, lang), percent: String(overallPercent(stage, fraction, stages)) }, lang);
+      if (line === shown) return;
+      shown = line;
+      status(line);
+    },
+    done: () => {
+      if (shown !== null) status(null);
+      shown = null;
+    },
+  };
+}
+
+/**
+ * What the actions report, for a command that saves a file afterwards: their `scrittura` (into
+ * the workbook in memory) is the first half of the stage, saving the file the second.
+ */
+function beforeSaving(progress: TerminalProgress | undefined): Progress | undefined {
+  if (!progress) return undefined;
+  return (stage, fraction) => progress.report(stage, stage === 'scrittura' ? fraction / 2 : fraction);
 }
 
 function parseCommandLine(argv: string[]): { values: Options; positionals: string[] } {
@@ -113,6 +206,8 @@ interface Invocation {
   values: Options;
   lang: Lang;
   io: CliIO;
+  /** Present on a terminal, without --json. */
+  progress?: TerminalProgress;
 }
 
 const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
@@ -150,26 +245,32 @@ async function commandTemplate({ args, values, lang, io }: Invocation): Promise<
   const policy: OutputPolicy = { kind: 'new', existsKey: 'cli-template-exists' };
   await checkOutput(out, policy);
   const workbook = createXlsx();
-  await workbook.apply(importChanges(templateRaw(year), lang));
+  await writeTemplate(workbook, lang, year);
   await saveWorkbook(workbook, out, policy);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
 
 /** «Crea o aggiorna i fogli» on a file: adds what is missing, moves and deletes nothing. */
-async function commandInit({ args, values, lang, io }: Invocation): Promise<number> {
+async function commandInit({ args, values, lang, io, progress }: Invocation): Promise<number> {
   const file = required(args, 0, 'la cartella di lavoro da aggiornare', 'traguardo init <file.xlsx> [--anno N]');
   const year = values.anno === undefined ? new Date().getFullYear() : parseYear(values.anno);
   if (!(await fileExists(file))) throw new UserError('cli-init-missing', { file });
   await checkOutput(file, REPLACE);
+  await progress?.report('lettura', 0);
   const workbook = await loadWorkbook(file);
+  await progress?.report('scrittura', 0);
   const outcome = await createOrUpgradeSheets(workbook, lang, year);
   if (outcome.kind === 'up-to-date') {
+    progress?.done();
     io.out(message('cli-init-up-to-date', { file }, lang));
     return EXIT_OK;
   }
+  await progress?.report('scrittura', 0.5);
   await saveWorkbook(workbook, file, REPLACE);
-  io.out(message(outcome.kind === 'created' ? 'cli-init-created' : 'cli-init-upgraded', { file, count: outcome.kind === 'upgraded' ? outcome.tables : 0 }, lang));
+  progress?.done();
+  if (outcome.kind === 'created') io.out(message('cli-init-created', { file }, lang));
+  else io.out(countMessage('cli-init-upgraded', outcome.tables, { file }, lang));
   return EXIT_OK;
 }
 
@@ -183,21 +284,35 @@ function parseYear(value: string): number {
  * A new workbook from the plan, or — with --sostituisci — the plan loaded into an existing
  * workbook: only the Traguardo tables' rows are replaced, missing sheets added, the rest kept.
  */
-async function commandImport({ args, values, lang, io }: Invocation): Promise<number> {
+async function commandImport({ args, values, lang, io, progress }: Invocation): Promise<number> {
   const usage = 'traguardo import <in.json> <out.xlsx> [--sostituisci]';
   const input = required(args, 0, 'il file JSON', usage);
   const out = required(args, 1, 'il file xlsx da creare', usage);
+  await progress?.report('lettura', 0);
   const raw = parseInterchange(await readJson(input));
   const policy = outputPolicy(values, 'cli-import-exists');
   const { existing } = await checkOutput(out, policy);
   const workbook = existing ? await loadWorkbook(out) : createXlsx();
+  await progress?.report('scrittura', 0);
   const counts = await replacePlan(workbook, raw, lang);
+  await progress?.report('scrittura', 0.5);
   await saveWorkbook(workbook, out, policy);
-  io.out(message(existing ? 'cli-import-replaced' : 'cli-written', { file: out, ...counts }, lang));
+  progress?.done();
+  if (!existing) {
+    io.out(message('cli-written', { file: out }, lang));
+    return EXIT_OK;
+  }
+  const counted = {
+    units: countMessage('count-units', counts.units, {}, lang),
+    objectives: countMessage('count-objectives', counts.objectives, {}, lang),
+    indicators: countMessage('count-indicators', counts.indicators, {}, lang),
+    phases: countMessage('count-phases', counts.phases, {}, lang),
+  };
+  io.out(message('cli-import-replaced', { file: out, ...counted }, lang));
   return EXIT_OK;
 }
 
-async function commandExport({ args, values, lang, io }: Invocation): Promise<number> {
+async function commandExport({ args, values, lang, io, progress }: Invocation): Promise<number> {
   const usage = 'traguardo export <in.xlsx> <out.json> [--sostituisci]';
   const input = required(args, 0, 'il file xlsx', usage);
   const out = required(args, 1, 'il file JSON da creare', usage);
@@ -206,41 +321,49 @@ async function commandExport({ args, values, lang, io }: Invocation): Promise<nu
   if (await sameFile(input, out)) throw new UserError('cli-output-is-input', { file: out });
   const policy = outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
-  const workbook = await loadWorkbook(input);
-  const { raw } = readWorkbookTables(await workbook.readTables());
-  await writeOutputFile(out, JSON.stringify(toInterchange(raw), null, 2) + '\n', policy);
+  await progress?.report('lettura', 0);
+  const { json } = await exportWorkbook(await loadWorkbook(input));
+  await progress?.report('scrittura', 0);
+  await writeOutputFile(out, json, policy);
+  progress?.done();
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;
 }
 
-async function commandValidate({ args, values, lang, io }: Invocation): Promise<number> {
+async function commandValidate({ args, values, lang, io, progress }: Invocation): Promise<number> {
   const input = required(args, 0, 'il file da verificare', 'traguardo validate <in.xlsx|in.json> [--json]');
   let assessment: Assessment;
   let stale: Staleness = null;
+  await progress?.report('lettura', 0);
   if (input.toLowerCase().endsWith('.json')) {
     const raw = parseInterchange(await readJson(input));
-    assessment = assessRaw(raw, defaultLocator(raw), [], lang);
+    await progress?.report('verifica', 0);
+    assessment = assessRaw(raw, defaultLocator(raw, lang), [], lang);
   } else {
-    const workbook = await assessWorkbook(await loadWorkbook(input), lang);
+    const workbook = await assessWorkbook(await loadWorkbook(input), lang, { progress: progress?.report });
     assessment = workbook;
     stale = workbook.stale;
   }
+  progress?.done();
   if (values.json) io.out(JSON.stringify(validationDocument(assessment), null, 2));
   else printFindings(assessment, lang, io);
-  if (stale !== null) io.err(message(`stale-${stale.reason}`, { date: italianDate(stale.date) }, lang));
+  if (stale !== null) io.err(message(`cli-stale-${stale.reason}`, { date: italianDate(stale.date) }, lang));
   return hasErrors(assessment.findings) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-async function commandScore({ args, values, lang, io }: Invocation): Promise<number> {
+async function commandScore({ args, values, lang, io, progress }: Invocation): Promise<number> {
   const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]');
   const out = values.o ?? values.output ?? input;
   await assertReadableFile(input);
   // In place is what the command is for; another existing file is replaced only when asked.
   const policy = out === input || (await sameFile(input, out)) ? REPLACE : outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
+  await progress?.report('lettura', 0);
   const workbook = await loadWorkbook(input);
-  const scored = await scoreWorkbook(workbook, lang, { mode: values.valori || values.values ? 'valori' : 'formule' });
+  const mode = values.valori || values.values ? 'valori' : 'formule';
+  const scored = await scoreWorkbook(workbook, lang, { mode, progress: beforeSaving(progress) });
   await saveWorkbook(workbook, out, policy);
+  progress?.done();
   if (values.json) {
     io.out(JSON.stringify(resultsDocument(scored, lang), null, 2));
   } else {
@@ -261,7 +384,7 @@ async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   io.out(message('cli-demo-intro', {}, lang));
   io.out('');
   const workbook = createXlsx();
-  await workbook.apply(importChanges(buildDemoRaw(), lang));
+  await replacePlan(workbook, buildDemoRaw(), lang);
   const scored = await scoreWorkbook(workbook, lang);
   await saveWorkbook(workbook, out, REPLACE);
   printFindings(scored, lang, io, 0);
@@ -302,6 +425,9 @@ async function readJson(file: string): Promise<unknown> {
 
 const SEVERITY_ORDER = { errore: 0, avviso: 1, info: 2 } as const;
 
+/** The longest severity label, «warning»: the columns after it line up in both languages. */
+const SEVERITY_WIDTH = 7;
+
 function where(f: LocatedFinding): string {
   if (f.cell) return `${f.sheet}!${f.cell}`;
   return f.row !== null ? `${f.sheet}:${f.row}` : f.sheet;
@@ -318,7 +444,13 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_S
   }
   const counts = { errore: 0, avviso: 0, info: 0 };
   for (const f of a.located) counts[f.severity]++;
-  io.out(message('cli-findings-summary', { errors: counts.errore, warnings: counts.avviso, infos: counts.info }, lang));
+  const summary = {
+    errors: countMessage('count-errors', counts.errore, {}, lang),
+    warnings: countMessage('count-warnings', counts.avviso, {}, lang),
+    infos: countMessage('count-infos', counts.info, {}, lang),
+  };
+  io.out(message('cli-findings-summary', summary, lang));
+  const severity = (f: LocatedFinding): string => message(`severity-${f.severity}`, {}, lang).padEnd(SEVERITY_WIDTH);
   const sorted = [...a.located].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
   const byRule = new Map<string, { first: LocatedFinding; count: number }>();
   for (const f of sorted) {
@@ -327,12 +459,12 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_S
     else byRule.set(f.rule, { first: f, count: 1 });
   }
   for (const { first, count } of byRule.values()) {
-    io.out(`  ${first.severity.padEnd(6)} ${String(count).padStart(5)} × ${first.rule.padEnd(28)} ${message('cli-first-at', { cell: where(first) }, lang)}: ${first.message}`);
+    io.out(`  ${severity(first)} ${String(count).padStart(5)} × ${message('cli-first-at', { cell: where(first) }, lang)}: ${first.message} [${first.rule}]`);
   }
   if (listed > 0) {
     io.out('');
-    for (const f of sorted.slice(0, listed)) io.out(`  ${f.severity.padEnd(6)} ${where(f).padEnd(16)} ${f.message}`);
-    if (sorted.length > listed) io.out(message('cli-findings-more', { count: sorted.length - listed }, lang));
+    for (const f of sorted.slice(0, listed)) io.out(`  ${severity(f)} ${where(f).padEnd(16)} ${f.message} [${f.rule}]`);
+    if (sorted.length > listed) io.out(countMessage('cli-findings-more', sorted.length - listed, {}, lang));
   }
   if (counts.errore > 0) io.out(message('cli-errors-found', {}, lang));
   io.out('');
@@ -341,7 +473,8 @@ function printFindings(a: Assessment, lang: Lang, io: CliIO, listed = FINDINGS_S
 /** How the results were written: formulas (and how many cells are values), or plain values; no chart in an xlsx. */
 function printWritten(c: Computed, lang: Lang, io: CliIO): void {
   if (c.mode === 'valori') io.out(message('cli-written-values', {}, lang));
-  else io.out(message(c.valueCells > 0 ? 'cli-written-formulas-values' : 'cli-written-formulas', { count: c.valueCells }, lang));
+  else if (c.valueCells > 0) io.out(countMessage('cli-written-formulas-values', c.valueCells, {}, lang));
+  else io.out(message('cli-written-formulas', {}, lang));
   io.out(message('cli-no-chart', {}, lang));
 }
 

@@ -7,6 +7,7 @@
  */
 import type { JsonValue } from '../schema/interchange';
 import { parseInterchange } from '../schema/interchange';
+import { defaultBands, defaultRules } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import calenzano from './calenzano-2023.json';
 
@@ -68,6 +69,11 @@ function illustrativeProgress(phase: JsonRecord, random: () => number): number {
   return Math.round(random() * 30);
 }
 
+/** A plain record of strings, numbers, booleans and nulls, as interchange JSON holds it. */
+function asJson(value: object): JsonRecord {
+  return JSON.parse(JSON.stringify(value)) as JsonRecord;
+}
+
 /** The demo plan as interchange JSON, with illustrative actuals and progress. */
 export function demoDocument(): JsonRecord {
   const random = seededRandom(2023);
@@ -83,7 +89,9 @@ export function demoDocument(): JsonRecord {
   for (const phase of phases) {
     if (phase.progress === null || phase.progress === undefined) phase.progress = illustrativeProgress(phase, random);
   }
-  doc.rules = { ...((doc.rules as JsonRecord | undefined) ?? {}), year: 2023, referenceDate: REFERENCE_DATE };
+  // The rules and bands that apply, written out, so a reader sees them and the formulas read them.
+  doc.rules = { ...asJson(defaultRules(2023)), ...((doc.rules as JsonRecord | undefined) ?? {}), year: 2023, referenceDate: REFERENCE_DATE };
+  if (!Array.isArray(doc.bands) || doc.bands.length === 0) doc.bands = defaultBands().map(asJson);
   return doc;
 }
 

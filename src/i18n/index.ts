@@ -58,6 +58,15 @@ export function message(key: string, params: MessageParams = {}, lang: Lang = 'i
   return format(entry[lang], params, lang);
 }
 
+/**
+ * A message about `count` things: the key's `-one` variant for exactly one («1 cella è un
+ * valore»), the key itself otherwise («3 celle sono valori»). `{count}` is filled with the count.
+ */
+export function countMessage(key: string, count: number, params: MessageParams = {}, lang: Lang = 'it'): string {
+  const one = `${key}-one`;
+  return message(count === 1 && one in catalog ? one : key, { ...params, count }, lang);
+}
+
 export function hasMessage(key: string): boolean {
   return key in catalog;
 }

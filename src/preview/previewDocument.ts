@@ -18,6 +18,10 @@ export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spr
 
 const NEW_FILE_NAME = 'traguardo.xlsx';
 
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export class PreviewDocument {
   private readonly listeners = new Set<() => void>();
   private version = 0;
@@ -30,7 +34,10 @@ export class PreviewDocument {
     supportsCharts: false,
     apply: async (changes: readonly WorkbookChange[]): Promise<void> => {
       await this.xlsx.apply(changes);
+      // Each copy takes a while on a large plan: the page handles input between them.
+      await yieldToPage();
       await this.memory.apply(changes);
+      await yieldToPage();
       this.changed();
     },
     selectCell: async (sheet: string, address: string): Promise<void> => {

@@ -29,21 +29,31 @@ export function bandFor(grade: number | null, bands: readonly Band[], decimals: 
   return { band: best.label, reward: best.proportional ? Math.min(100, shown) : best.reward };
 }
 
+/** The reference to a band's `Da %`, `Etichetta` or `Premio %` cell in `Fasce`, null where the formula must carry the value. */
+export type BandCells = (band: Band, key: 'from' | 'label' | 'reward') => string | null;
+
+const NO_CELLS: BandCells = () => null;
+
 /**
  * The band (label or premio) of the grade in cell `grade` as nested IFs from the highest `Da %`
  * down, compared as shown (`decimals` is the Decimali name); ties: the first row wins, as in `bandFor`.
+ * Threshold, label and premio read their `Fasce` cells where `cells` gives one, so editing a band
+ * moves the grades; the defaults of an empty `Fasce` are constants.
  */
-export function bandFormula(grade: string, bands: readonly Band[], decimals: string, pick: 'label' | 'reward'): string {
+export function bandFormula(grade: string, bands: readonly Band[], decimals: string, pick: 'label' | 'reward', cells: BandCells = NO_CELLS): string {
   const ordered = bands
     .map((band, index) => ({ band, index }))
     .filter(({ band }) => Number.isFinite(band.from))
     .sort((a, b) => b.band.from - a.band.from || a.index - b.index);
   const choice = (band: Band): string => {
-    if (pick === 'label') return stringLiteral(band.label);
+    if (pick === 'label') return cells(band, 'label') ?? stringLiteral(band.label);
     if (band.proportional) return `MIN(100,ROUND(${grade},${decimals}))`;
-    return band.reward === null ? '""' : numberLiteral(band.reward);
+    return band.reward === null ? '""' : cells(band, 'reward') ?? numberLiteral(band.reward);
   };
   let text = '""';
-  for (let b = ordered.length - 1; b >= 0; b--) text = `IF(ROUND(${grade},${decimals})>=${numberLiteral(ordered[b].band.from)},${choice(ordered[b].band)},${text})`;
+  for (let b = ordered.length - 1; b >= 0; b--) {
+    const threshold = cells(ordered[b].band, 'from') ?? numberLiteral(ordered[b].band.from);
+    text = `IF(ROUND(${grade},${decimals})>=${threshold},${choice(ordered[b].band)},${text})`;
+  }
   return `IF(ISNUMBER(${grade}),${text},"")`;
 }

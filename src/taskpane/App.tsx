@@ -31,7 +31,10 @@ import {
 } from '@fluentui/react-components';
 import { LocalLanguage16Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { scoreWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { scoreWorkbook, validateWorkbook, type Assessment, type Scored } from '../actions/assess';
+import type { Stage } from '../actions/progress';
+import { inspectWorkbook } from '../actions/inspect';
+import { createOrUpgradeSheets, loadDemo, replacePlan, type SheetsOutcome } from '../actions/sheets';
 import { message, type Lang } from '../i18n';
 import type { RawTables } from '../schema/raw';
 import { SUMMARY_SHEET } from '../schema/tables';
@@ -44,8 +47,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
-import { createOrUpgradeSheets, inspectWorkbook, loadDemo, replacePlan, validateWorkbook, type SheetsOutcome } from './operations';
 import { RulesPanel } from './RulesPanel';
+import { CHECK_STAGES, COMPUTE_STAGES, paneReporter, type PaneProgress } from './progress';
 import { StartPanel } from './StartPanel';
 
 export type TabKey = 'start' | 'check' | 'compute' | 'rules' | 'exchange';
@@ -123,7 +126,7 @@ function sheetsNotice(outcome: SheetsOutcome): Notice {
     case 'created':
       return notice('success', 'ui-sheets-created');
     case 'upgraded':
-      return notice('success', 'ui-sheets-upgraded', { count: outcome.tables });
+      return notice('success', outcome.tables === 1 ? 'ui-sheets-upgraded-one' : 'ui-sheets-upgraded', { count: outcome.tables });
     case 'up-to-date':
       return notice('info', 'ui-sheets-up-to-date');
   }
@@ -143,6 +146,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
   const [running, setRunning] = useState(0);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
   const [scored, setScored] = useState<Scored | null>(null);
+  const [progress, setProgress] = useState<PaneProgress | null>(null);
   const mounted = useRef(true);
 
   useEffect(() => {
@@ -195,8 +199,14 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     return notice('success', 'ui-imported', { file: fileName });
   };
 
+  const report = (stages: readonly Stage[]) =>
+    paneReporter(stages, (shown) => {
+      if (mounted.current) setProgress(shown);
+    });
+
   const validate = async (): Promise<Notice> => {
-    const { assessment: found, writeError } = await validateWorkbook(host.port, lang);
+    setProgress(null);
+    const { assessment: found, writeError } = await validateWorkbook(host.port, lang, { progress: report(CHECK_STAGES) });
     setAssessment(found);
     if (writeError !== null) return errorNotice(writeError);
     const missing = found.findings.filter((f) => f.rule === 'column-missing');
@@ -210,12 +220,11 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
   };
 
   const compute = async (mode: WriteMode): Promise<Notice> => {
-    // One frame for the progress bar to appear before the computation holds the thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const result = await scoreWorkbook(host.port, lang, { mode });
+    setProgress(null);
+    const result = await scoreWorkbook(host.port, lang, { mode, progress: report(COMPUTE_STAGES) });
     setScored(result);
     setAssessment(result);
-    return computedNotice(result, SUMMARY_SHEET[lang]);
+    return computedNotice(result, SUMMARY_SHEET[result.written]);
   };
 
   /**
@@ -237,8 +246,8 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
 
   const busy = running > 0;
   const context = useMemo<PaneContextValue>(
-    () => ({ host, lang, t: (key, params) => message(key, params, lang), busy, run, setNotice }),
-    [host, lang, busy, run],
+    () => ({ host, lang, t: (key, params) => message(key, params, lang), busy, run, setNotice, progress }),
+    [host, lang, busy, run, progress],
   );
   const t = context.t;
   const labels = Object.fromEntries(TABS.map((key) => [key, t(`ui-tab-${key}`)])) as Record<TabKey, string>;

@@ -18,6 +18,7 @@ import type { Assessment } from '../actions/assess';
 import type { LocatedFinding, Severity } from '../schema/findings';
 import { SeverityIcon } from './components';
 import { usePane } from './context';
+import { StageBar } from './StageBar';
 import type { Notice } from './notice';
 
 const SEVERITIES: readonly Severity[] = ['errore', 'avviso', 'info'];
@@ -135,8 +136,14 @@ function SheetFindings({ findings }: { findings: readonly LocatedFinding[] }): R
 
 export function CheckPanel({ assessment, validate }: CheckPanelProps): ReactElement {
   const styles = useStyles();
-  const { t, lang, busy, run } = usePane();
+  const { t, lang, busy, run, progress } = usePane();
   const [filter, setFilter] = useState<Severity | null>(null);
+  const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
+
+  const start = async (): Promise<void> => {
+    setState('running');
+    setState((await run(validate)) ? 'done' : 'failed');
+  };
 
   // Located again on a language switch, so messages and sheet names follow it.
   const located = useMemo(
@@ -162,9 +169,10 @@ export function CheckPanel({ assessment, validate }: CheckPanelProps): ReactElem
   return (
     <div className={styles.panel}>
       <Text as="p">{t('ui-check-what')}</Text>
-      <Button appearance="primary" data-testid="btn-validate" disabled={busy} onClick={() => void run(validate)}>
+      <Button appearance="primary" data-testid="btn-validate" disabled={busy} onClick={() => void start()}>
         {t('ui-validate')}
       </Button>
+      {state === 'running' && <StageBar testId="check-progress" state={state} progress={progress} />}
       {located === null ? (
         <Text>{t('ui-check-none-yet')}</Text>
       ) : (

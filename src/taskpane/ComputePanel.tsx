@@ -1,5 +1,5 @@
 /** Calcola: validate, compute and write, then the grades by unit and for the organisation. */
-import { Badge, Button, Field, Link, ProgressBar, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Scored } from '../actions/assess';
 import { formatDecimal } from '../rules/rounding';
@@ -7,6 +7,7 @@ import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
+import { StageBar } from './StageBar';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -62,7 +63,7 @@ function BandBadge({ band, bands }: { band: string | null; bands: readonly Band[
 
 export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps): ReactElement {
   const styles = useStyles();
-  const { t, lang, busy, run } = usePane();
+  const { t, lang, busy, run, progress } = usePane();
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [values, setValues] = useState(false);
 
@@ -94,15 +95,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
         {t('ui-compute')}
       </Button>
       {state !== 'idle' && (
-        <Field validationMessage={state === 'running' ? t('ui-computing') : undefined} validationState="none">
-          <ProgressBar
-            data-testid="compute-progress"
-            data-state={state}
-            value={state === 'running' ? undefined : 1}
-            color={state === 'failed' ? 'error' : state === 'done' ? 'success' : 'brand'}
-            aria-label={t('ui-computing')}
-          />
-        </Field>
+        <StageBar testId="compute-progress" state={state} progress={progress} />
       )}
       {scored && plan && org && (
         <>

@@ -6,7 +6,8 @@ import type { RawTables } from '../schema/raw';
 import { ConfirmDialog } from './components';
 import { usePane } from './context';
 import { notice, type Notice } from './notice';
-import { exportWorkbook, parseImportFile, planCounts } from './operations';
+import { exportWorkbook, parseImportFile } from '../actions/interchange';
+import { planCounts } from '../actions/sheets';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

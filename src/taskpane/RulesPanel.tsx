@@ -7,7 +7,7 @@ import { BANDS, RULES, type FieldDef } from '../schema/tables';
 import { ORGANIZATION_PARAMETER } from '../workbook/headers';
 import { usePane } from './context';
 import { errorNotice, notice } from './notice';
-import { readRuleProfile, type RuleProfile } from './operations';
+import { readRuleProfile, type RuleProfile } from '../actions/rules';
 import { bandDraft, checkDraft, draftFromProfile, saveChanges, type BandDraft, type DraftIssues, type FieldIssue, type RulesDraft } from './rulesForm';
 
 const useStyles = makeStyles({

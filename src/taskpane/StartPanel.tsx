@@ -4,7 +4,7 @@ import { useState, type ReactElement } from 'react';
 import { ConfirmDialog } from './components';
 import { usePane } from './context';
 import type { Notice } from './notice';
-import { inspectWorkbook } from './operations';
+import { inspectWorkbook } from '../actions/inspect';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

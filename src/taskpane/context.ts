@@ -7,6 +7,7 @@ import type { Lang } from '../i18n';
 import type { MessageParams } from '../schema/findings';
 import type { HostServices } from './host';
 import type { Notice } from './notice';
+import type { PaneProgress } from './progress';
 
 export interface PaneContextValue {
   host: HostServices;
@@ -20,6 +21,8 @@ export interface PaneContextValue {
    */
   run(action: () => Promise<Notice | null | undefined>): Promise<boolean>;
   setNotice(notice: Notice | null): void;
+  /** Where the running Verifica or Calcola is; null when none has reported yet. */
+  progress: PaneProgress | null;
 }
 
 export const PaneContext = createContext<PaneContextValue | null>(null);

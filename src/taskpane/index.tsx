@@ -6,7 +6,8 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { officeHostServices, officeLang } from '../workbook/office/host';
+import { officeLang } from '../workbook/office/host';
+import { officeHostServices } from './officeHost';
 import { TaskPaneApp } from './App';
 import { NoticeBar } from './components';
 import { errorNotice } from './notice';

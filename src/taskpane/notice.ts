@@ -10,7 +10,7 @@ import type { Finding, MessageParams } from '../schema/findings';
 import { italianDate } from '../schema/cells';
 import { RULES_COLUMNS, tableDef } from '../schema/tables';
 import type { Staleness } from '../workbook/formulas/stamp';
-import type { WorkbookState } from './operations';
+import type { WorkbookState } from '../actions/inspect';
 
 export type Intent = 'error' | 'warning' | 'info' | 'success';
 
@@ -95,10 +95,29 @@ export function missingColumnsNotice(missing: readonly Finding[]): Notice {
     intent: 'warning',
     title: text('ui-title-columns-missing'),
     text: text('ui-columns-missing'),
-    details: missing.map((f) => (lang: Lang) => {
-      const column = String(lang === 'en' ? f.params.columnEn ?? f.params.column : f.params.column);
-      return message('ui-column-accepted', { table: String(f.params.table), column, names: acceptedHeaders(f).join(', ') }, lang);
-    }),
+    details: missing.map(columnLine),
+    action: 'upgrade-sheets',
+  };
+}
+
+/** A missing column, with the headers Traguardo accepts for it. */
+function columnLine(f: Finding): (lang: Lang) => string {
+  return (lang) => {
+    const column = String(lang === 'en' ? f.params.columnEn ?? f.params.column : f.params.column);
+    return message('ui-column-accepted', { table: String(f.params.table), column, names: acceptedHeaders(f).join(', ') }, lang);
+  };
+}
+
+/**
+ * Tables the workbook lacks, each with what its absence means, then any missing columns of the
+ * tables it has: one button adds them all.
+ */
+export function missingTablesNotice(missing: readonly Finding[], columns: readonly Finding[] = []): Notice {
+  return {
+    intent: missing.some((f) => f.severity === 'errore') ? 'error' : 'warning',
+    title: text('ui-title-tables-missing'),
+    text: text('ui-tables-missing'),
+    details: [...missing.map((f) => (lang: Lang) => message(f.rule, f.params, lang)), ...columns.map(columnLine)],
     action: 'upgrade-sheets',
   };
 }
@@ -108,5 +127,6 @@ export function workbookNotice(state: WorkbookState): Notice | null {
   if (state.kind === 'not-traguardo') {
     return { intent: 'warning', title: text('ui-title-not-traguardo'), text: text('not-a-traguardo-workbook'), action: 'create-sheets' };
   }
+  if (state.missingTables.length > 0) return missingTablesNotice(state.missingTables, state.missingColumns);
   return state.missingColumns.length > 0 ? missingColumnsNotice(state.missingColumns) : null;
 }

@@ -14,7 +14,7 @@ import { tableDefByName } from '../workbook/headers';
 import { layoutChanges, type LayoutOptions } from '../workbook/layout';
 import { fillChanges } from '../workbook/outputs';
 import type { TableData, WorkbookChange } from '../workbook/port';
-import type { RuleProfile } from './operations';
+import type { RuleProfile } from '../actions/rules';
 
 /** A rule's value in the form: the text of a number or date input, an option key, or a switch. */
 export type DraftValue = string | boolean;

@@ -182,6 +182,8 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   }
   const rulesPlacement = input.locator.placement('rules');
   if (rulesPlacement) grids.set('rules', new TableGrid(rulesPlacement, rulesPlacement.columns));
+  const bandsPlacement = input.locator.placement('bands');
+  if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
   const live = liveOutputs({
     plan,

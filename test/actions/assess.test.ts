@@ -41,7 +41,8 @@ describe('one problem, one finding', () => {
       ['Codice', 'Obiettivo', 'Descrizione', 'Tipo', 'Polarità', 'Target', 'Consuntivo'],
       [['RIS-1.I1', 'RIS-1', 'Giorni medi', 'Numero', 'Decrescente', 30, 36]],
     );
-    const port = MemoryWorkbook.fromTables([UNITS, objectives, indicators]);
+    const phases = table('Fasi', ['Obiettivo', 'Descrizione'], []);
+    const port = MemoryWorkbook.fromTables([UNITS, objectives, indicators, phases]);
     const before = await port.readTables();
     const scored = await scoreWorkbook(port, 'it');
     expect(scored.results.indicators[0].grade).toBeCloseTo(83.3333333333, 9);

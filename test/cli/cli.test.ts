@@ -186,6 +186,9 @@ describe('traguardo score', () => {
     await saveXlsxFile(workbook, changed);
     const stale = await run('validate', changed);
     expect(stale.err).toMatch(/^I risultati sono stati calcolati il \d\d\/\d\d\/\d{4} e da allora sono cambiati dei dati/);
+    // The command line has no Calcola button: it says which command to run.
+    expect(stale.err).toContain('Eseguire di nuovo «traguardo score» su questo file.');
+    expect(stale.err).not.toContain('Calcola');
   });
 });
 

@@ -22,6 +22,9 @@ interface Plan {
   objectives: { code: string }[];
   indicators: unknown[];
   phases: unknown[];
+  bands?: { from: number; label: string }[];
+  rules?: Record<string, unknown>;
+  criteria?: unknown[];
 }
 const fixture = (file: string): Plan => JSON.parse(readFileSync(file, 'utf8')) as Plan;
 
@@ -212,8 +215,13 @@ describe('traguardo init', () => {
     await wb.xlsx.writeFile(book);
     const result = await run('init', book);
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/^Aggiunti a .* le tabelle e le colonne di Traguardo che mancavano \(\d+ tabelle\); nulla è stato spostato o cancellato\.$/);
-    expect(codes((await exported(book)).units)).toEqual(['SG', 'RAG']);
+    expect(result.out).toMatch(/^Aggiunti a .* le tabelle, le colonne e le righe predefinite di Traguardo che mancavano \(\d+ tabelle\); nulla è stato spostato o cancellato\.$/);
+    const plan = await exported(book);
+    expect(codes(plan.units)).toEqual(['SG', 'RAG']);
+    // The rules, bands and criteria that apply are rows a user sees and edits.
+    expect(plan.bands?.map((b) => [b.from, b.label])).toEqual([[0, 'Non raggiunto'], [60, 'Parzialmente raggiunto'], [90, 'Raggiunto']]);
+    expect(plan.rules?.decimals).toBe(2);
+    expect(plan.criteria).toHaveLength(3);
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(book);
     const header = after.getWorksheet('Strutture')?.getRow(1).values as unknown[];

@@ -1,5 +1,6 @@
 import calenzano from '../fixtures/calenzano-2023.json';
 import { scoreWorkbook } from '../../src/actions/assess';
+import { templateRaw } from '../../src/actions/template';
 import { checkCommand, computeCommand, type CommandHost, type NoticeIntent } from '../../src/commands/handlers';
 import { UserError } from '../../src/errors';
 import { formatNumber } from '../../src/i18n';
@@ -52,9 +53,8 @@ describe('ribbon commands', () => {
   });
 
   it('Verifica on a clean plan does not open the pane', async () => {
-    const workbook = MemoryWorkbook.fromTables([
-      { name: 'Strutture', sheet: 'Strutture', top: 1, left: 1, headers: ['Codice', 'Denominazione'], rows: [['RIS', 'Risorse']] },
-    ]);
+    const workbook = new MemoryWorkbook();
+    await workbook.apply(importChanges({ ...templateRaw(2025), units: [{ code: 'RIS', name: 'Risorse' }] }, 'it'));
     const { host, notices, panes } = stubHost(workbook);
     await checkCommand(host);
     expect(panes()).toBe(0);

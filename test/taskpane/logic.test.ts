@@ -5,7 +5,9 @@ import { readPlan } from '../../src/schema/read';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { acceptedHeaders, errorNotice } from '../../src/taskpane/notice';
-import { createOrUpgradeSheets, exportFileName, inspectWorkbook, parseImportFile } from '../../src/taskpane/operations';
+import { inspectWorkbook } from '../../src/actions/inspect';
+import { exportFileName, parseImportFile } from '../../src/actions/interchange';
+import { createOrUpgradeSheets } from '../../src/actions/sheets';
 import { checkDraft, draftFromProfile, draftToRaw } from '../../src/taskpane/rulesForm';
 
 describe('exportFileName', () => {
@@ -37,7 +39,7 @@ describe('createOrUpgradeSheets', () => {
     expect(plan.rules).toEqual(defaultRules(2031));
     expect(plan.bands).toEqual(defaultBands());
     expect(await createOrUpgradeSheets(workbook, 'it', 2031)).toEqual({ kind: 'up-to-date' });
-    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: false, missingColumns: [] });
+    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: false, missingTables: [], missingColumns: [] });
   });
 
   it('adds the missing tables to a partial workbook without touching its data', async () => {
@@ -48,7 +50,7 @@ describe('createOrUpgradeSheets', () => {
     expect(outcome).toEqual({ kind: 'upgraded', tables: 9 });
     const tables = await workbook.readTables();
     expect(tables.find((t) => t.name === 'Strutture')?.rows[0].slice(0, 2)).toEqual(['SG', 'Segreteria']);
-    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: true, missingColumns: [] });
+    expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: true, missingTables: [], missingColumns: [] });
   });
 });
 

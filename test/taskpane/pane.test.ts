@@ -11,7 +11,7 @@ import { ALL_TABLES } from '../../src/schema/tables';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
-import { planCounts } from '../../src/taskpane/operations';
+import { planCounts } from '../../src/actions/sheets';
 import { cellAddress, type TableData } from '../../src/workbook/port';
 import { blobText, memoryHost, type MemoryHost } from './memoryHost';
 import { renderPane } from './renderPane';
@@ -81,7 +81,9 @@ describe('opening the pane', () => {
     renderPane(host);
     const bar = await screen.findByTestId('message-bar');
     await waitFor(() => expect(bar.textContent).toContain('Obiettivi: «Titolo» — nomi accettati: Titolo, Title, Obiettivo, Titolo obiettivo, Denominazione'));
-    expect(bar.getAttribute('data-intent')).toBe('warning');
+    // Strutture, Indicatori and Fasi are missing too: the same notice names them, as an error.
+    expect(bar.textContent).toContain(message('table-missing', { table: 'Indicatori' }, 'it'));
+    expect(bar.getAttribute('data-intent')).toBe('error');
     await click('message-action-upgrade-sheets');
     const objectives = (await workbook.readTables()).find((t) => t.name === 'Obiettivi') as TableData;
     expect(objectives.headers.slice(0, 3)).toEqual(['Codice', 'Nome obiettivo', 'Livello']);

@@ -1,5 +1,153 @@
 import type { Catalog } from '../index';
 
+/** Options every command takes, at the end of each command's help. */
+const COMMON_OPTIONS = {
+  it: [
+    '  --lingua it|en        lingua dei messaggi (predefinita it, o TRAGUARDO_LANG); i fogli restano',
+    '                        nella lingua della cartella di lavoro',
+    '  --aiuto, -h           questo aiuto',
+  ],
+  en: [
+    '  --lingua it|en        language of the messages (default it, or TRAGUARDO_LANG); sheets stay in',
+    '                        the workbook’s own language',
+    '  --aiuto, --help, -h   this help',
+  ],
+};
+
+const PROGRESS_NOTE = {
+  it: 'Su un terminale mostra l’avanzamento su stderr (lettura, verifica, calcolo, formule, scrittura).',
+  en: 'On a terminal, shows progress on stderr (reading, checking, computing, formulas, writing).',
+};
+
+interface CommandHelp {
+  usage: string;
+  it: { summary: string[]; options: string[] };
+  en: { summary: string[]; options: string[] };
+  progress?: boolean;
+}
+
+const COMMAND_HELP: Record<string, CommandHelp> = {
+  template: {
+    usage: 'traguardo template <nuovo.xlsx> [--anno N]',
+    it: {
+      summary: ['Crea una cartella di lavoro nuova con tutti i fogli di Traguardo, le regole e le fasce', 'predefinite scritte come righe. Non sostituisce mai un file esistente (per quello c’è init).'],
+      options: ['  --anno N              anno del piano (predefinito l’anno in corso)'],
+    },
+    en: {
+      summary: ['Creates a new workbook with every Traguardo sheet, the default rules and bands written', 'as rows. Never replaces an existing file (that is what init is for).'],
+      options: ['  --anno N              plan year (default the current year)'],
+    },
+  },
+  init: {
+    usage: 'traguardo init <file.xlsx> [--anno N]',
+    it: {
+      summary: ['Aggiunge a una cartella di lavoro esistente i fogli, le tabelle e le colonne di Traguardo', 'che mancano, e le righe predefinite di Regole, Fasce e Criteri dove la tabella è vuota.', 'Non sposta né cancella nulla; scrive la lingua dei fogli già presenti.'],
+      options: ['  --anno N              anno del piano, se si aggiunge la tabella Regole (predefinito l’anno in corso)'],
+    },
+    en: {
+      summary: ['Adds the missing Traguardo sheets, tables and columns to an existing workbook, and the', 'default rows of Regole, Fasce and Criteri where that table is empty.', 'Nothing is moved or deleted; the sheets already there set the language.'],
+      options: ['  --anno N              plan year, when the Regole table is added (default the current year)'],
+    },
+    progress: true,
+  },
+  import: {
+    usage: 'traguardo import <in.json> <out.xlsx> [--sostituisci]',
+    it: {
+      summary: ['Crea la cartella di lavoro da un file di scambio JSON (traguardo/1).'],
+      options: ['  --sostituisci         carica il piano in una cartella di lavoro esistente, sostituendo solo', '                        il contenuto delle tabelle di Traguardo (sinonimo: --replace)'],
+    },
+    en: {
+      summary: ['Creates the workbook from an interchange JSON file (traguardo/1).'],
+      options: ['  --replace             load the plan into an existing workbook, replacing only the', '                        Traguardo tables’ contents (also: --sostituisci)'],
+    },
+    progress: true,
+  },
+  export: {
+    usage: 'traguardo export <in.xlsx> <out.json> [--sostituisci]',
+    it: {
+      summary: ['Esporta il piano di una cartella di lavoro nel formato di scambio JSON.'],
+      options: ['  --sostituisci         riscrive out.json se esiste già (sinonimo: --replace)'],
+    },
+    en: {
+      summary: ['Exports a workbook’s plan to the interchange JSON format.'],
+      options: ['  --replace             rewrite out.json when it exists (also: --sostituisci)'],
+    },
+    progress: true,
+  },
+  validate: {
+    usage: 'traguardo validate <in.xlsx|in.json> [--json]',
+    it: {
+      summary: ['Verifica i dati senza modificare il file. Uscita 1 se ci sono errori.'],
+      options: ['  --json                segnalazioni in JSON (traguardo-results/1) su stdout'],
+    },
+    en: {
+      summary: ['Checks the data without changing the file. Exit 1 when there are errors.'],
+      options: ['  --json                findings as JSON (traguardo-results/1) on stdout'],
+    },
+    progress: true,
+  },
+  score: {
+    usage: 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]',
+    it: {
+      summary: ['Verifica, calcola e scrive i risultati come formule di Excel, nel file stesso o in out.xlsx.', 'Uscita 1 se ci sono errori nei dati.'],
+      options: [
+        '  -o, --output <file>   scrive i risultati in un altro file invece che in in.xlsx',
+        '  --sostituisci         sostituisce out.xlsx se esiste già (sinonimo: --replace)',
+        '  --valori              scrive valori fissi invece delle formule: una copia da pubblicare',
+        '                        (sinonimo: --values)',
+        '  --json                risultati e segnalazioni in JSON (traguardo-results/1) su stdout',
+      ],
+    },
+    en: {
+      summary: ['Checks, computes and writes the results as Excel formulas, in the file itself or in out.xlsx.', 'Exit 1 when the data has errors.'],
+      options: [
+        '  -o, --output <file>   write the results to another file instead of in.xlsx',
+        '  --replace             replace out.xlsx when it exists (also: --sostituisci)',
+        '  --values              write fixed values instead of formulas: a copy to publish',
+        '                        (also: --valori)',
+        '  --json                results and findings as JSON (traguardo-results/1) on stdout',
+      ],
+    },
+    progress: true,
+  },
+  demo: {
+    usage: 'traguardo demo [--out <cartella>]',
+    it: {
+      summary: ['Esempio: il piano 2023 del Comune di Calenzano, calcolato, in traguardo-demo.xlsx.'],
+      options: ['  --out <cartella>      dove scrivere traguardo-demo.xlsx (predefinita la cartella corrente)'],
+    },
+    en: {
+      summary: ['Example: the 2023 plan of the Comune di Calenzano, computed, in traguardo-demo.xlsx.'],
+      options: ['  --out <folder>        where to write traguardo-demo.xlsx (default the current folder)'],
+    },
+  },
+  schema: {
+    usage: 'traguardo schema',
+    it: { summary: ['Stampa lo JSON Schema del formato di scambio.'], options: [] },
+    en: { summary: ['Prints the JSON Schema of the interchange format.'], options: [] },
+  },
+};
+
+/** `cli-help-<command>`: usage, what it does, every option — the command's own and the common ones. */
+function commandHelp(): Catalog {
+  const catalog: Catalog = {};
+  for (const [command, help] of Object.entries(COMMAND_HELP)) {
+    const text = (lang: 'it' | 'en'): string =>
+      [
+        `${lang === 'it' ? 'Uso' : 'Usage'}: ${lang === 'it' ? help.usage : help.usage.replace('<nuovo.xlsx>', '<new.xlsx>').replace('<cartella>', '<folder>').replace('--sostituisci', '--replace')}`,
+        '',
+        ...help[lang].summary,
+        ...(help.progress ? [PROGRESS_NOTE[lang]] : []),
+        '',
+        lang === 'it' ? 'Opzioni:' : 'Options:',
+        ...help[lang].options,
+        ...COMMON_OPTIONS[lang],
+      ].join('\n');
+    catalog[`cli-help-${command}`] = { it: text('it'), en: text('en') };
+  }
+  return catalog;
+}
+
 export const cliMessages: Catalog = {
   'cli-usage': {
     it: [
@@ -23,7 +171,9 @@ export const cliMessages: Catalog = {
       '  demo [--out <cartella>]                esempio: piano 2023 del Comune di Calenzano',
       '  schema                                 stampa lo JSON Schema del formato di scambio',
       '',
-      'Opzioni comuni: --lingua it|en (predefinita it), --aiuto',
+      'Opzioni comuni: --lingua it|en (lingua dei messaggi, predefinita it; i fogli restano nella lingua',
+      '  della cartella di lavoro), --aiuto / -h, --versione',
+      'Aiuto di un comando, con tutte le sue opzioni: traguardo aiuto <comando> oppure traguardo <comando> --aiuto',
       'Un file esistente è sostituito solo se richiesto (--sostituisci) o se è il file che il comando',
       'aggiorna; la scrittura passa da un file temporaneo e mantiene permessi, proprietario e collegamenti.',
       'Codici di uscita: 0 nessun errore, 1 errori nei dati, 2 uso errato o file illeggibile o protetto.',
@@ -49,7 +199,9 @@ export const cliMessages: Catalog = {
       '  demo [--out <folder>]                  example: 2023 plan of the Comune di Calenzano',
       '  schema                                 print the JSON Schema of the interchange format',
       '',
-      'Common options: --lingua it|en (default it), --aiuto / --help',
+      'Common options: --lingua it|en (language of the messages, default it; sheets stay in the',
+      '  workbook’s own language), --aiuto / --help / -h, --versione / --version',
+      'Help on one command, with every option: traguardo help <command> or traguardo <command> --help',
       'An existing file is replaced only when asked (--replace) or when it is the file the command',
       'updates; writes go through a temporary file and keep permissions, owner and symlinks.',
       'Exit codes: 0 no errors, 1 errors in the data, 2 wrong usage, unreadable or protected file.',
@@ -60,8 +212,12 @@ export const cliMessages: Catalog = {
     en: 'Results written as Excel formulas: when an input changes, the grades follow even without Traguardo.',
   },
   'cli-written-formulas-values': {
-    it: 'Risultati scritti come formule di Excel; {count} celle sono valori (con una nota che spiega perché): se cambiano i dati, eseguire di nuovo il calcolo.',
-    en: 'Results written as Excel formulas; {count} cells are values (a note says why): when the inputs change, compute again.',
+    it: 'Risultati scritti come formule di Excel; {count} celle sono valori (con una nota che spiega perché): se cambiano i dati, eseguire di nuovo «traguardo score».',
+    en: 'Results written as Excel formulas; {count} cells are values (a note says why): when the inputs change, run «traguardo score» again.',
+  },
+  'cli-written-formulas-values-one': {
+    it: 'Risultati scritti come formule di Excel; 1 cella è un valore (con una nota che spiega perché): se cambiano i dati, eseguire di nuovo «traguardo score».',
+    en: 'Results written as Excel formulas; 1 cell is a value (a note says why): when the inputs change, run «traguardo score» again.',
   },
   'cli-written-values': {
     it: 'Risultati scritti come valori fissi (--valori): la copia non si aggiorna se cambiano i dati.',
@@ -76,8 +232,8 @@ export const cliMessages: Catalog = {
     en: 'Unknown command «{command}». Run «traguardo --help» for the list of commands.',
   },
   'cli-bad-arguments': {
-    it: 'Argomenti non validi per «{command}»: {detail}. Usare «traguardo --aiuto».',
-    en: 'Invalid arguments for «{command}»: {detail}. Run «traguardo --help».',
+    it: 'Argomenti non validi per «{command}»: {detail}. Le opzioni di ogni comando: «traguardo aiuto <comando>».',
+    en: 'Invalid arguments for «{command}»: {detail}. Every command’s options: «traguardo help <command>».',
   },
   'cli-missing-argument': {
     it: 'Manca {what}. Uso: {usage}',
@@ -144,8 +300,12 @@ export const cliMessages: Catalog = {
     en: 'Added the Traguardo sheets to {file}; the other sheets are as they were.',
   },
   'cli-init-upgraded': {
-    it: 'Aggiunti a {file} le tabelle e le colonne di Traguardo che mancavano ({count} tabelle); nulla è stato spostato o cancellato.',
-    en: 'Added the missing Traguardo tables and columns to {file} ({count} tables); nothing was moved or deleted.',
+    it: 'Aggiunti a {file} le tabelle, le colonne e le righe predefinite di Traguardo che mancavano ({count} tabelle); nulla è stato spostato o cancellato.',
+    en: 'Added the missing Traguardo tables, columns and default rows to {file} ({count} tables); nothing was moved or deleted.',
+  },
+  'cli-init-upgraded-one': {
+    it: 'Aggiunti a {file} le tabelle, le colonne e le righe predefinite di Traguardo che mancavano (1 tabella); nulla è stato spostato o cancellato.',
+    en: 'Added the missing Traguardo tables, columns and default rows to {file} (1 table); nothing was moved or deleted.',
   },
   'cli-init-up-to-date': {
     it: '{file} ha già tutti i fogli e le colonne di Traguardo: nessuna modifica.',
@@ -156,9 +316,23 @@ export const cliMessages: Catalog = {
     en: 'The file {file} already exists. To load the plan into that workbook, replacing only the Traguardo tables’ contents, add --replace; otherwise give a new file.',
   },
   'cli-import-replaced': {
-    it: 'Piano caricato in {file}: {units} strutture, {objectives} obiettivi, {indicators} indicatori, {phases} fasi. Gli altri fogli sono rimasti come erano.',
-    en: 'Plan loaded into {file}: {units} units, {objectives} objectives, {indicators} indicators, {phases} phases. The other sheets are as they were.',
+    it: 'Piano caricato in {file}: {units}, {objectives}, {indicators}, {phases}. Gli altri fogli sono rimasti come erano.',
+    en: 'Plan loaded into {file}: {units}, {objectives}, {indicators}, {phases}. The other sheets are as they were.',
   },
+  'count-units': { it: '{count} strutture', en: '{count} units' },
+  'count-units-one': { it: '1 struttura', en: '1 unit' },
+  'count-objectives': { it: '{count} obiettivi', en: '{count} objectives' },
+  'count-objectives-one': { it: '1 obiettivo', en: '1 objective' },
+  'count-indicators': { it: '{count} indicatori', en: '{count} indicators' },
+  'count-indicators-one': { it: '1 indicatore', en: '1 indicator' },
+  'count-phases': { it: '{count} fasi', en: '{count} phases' },
+  'count-phases-one': { it: '1 fase', en: '1 phase' },
+  'count-errors': { it: '{count} errori', en: '{count} errors' },
+  'count-errors-one': { it: '1 errore', en: '1 error' },
+  'count-warnings': { it: '{count} avvisi', en: '{count} warnings' },
+  'count-warnings-one': { it: '1 avviso', en: '1 warning' },
+  'count-infos': { it: '{count} informazioni', en: '{count} notes' },
+  'count-infos-one': { it: '1 informazione', en: '1 note' },
   'cli-output-exists': {
     it: 'Il file {file} esiste già: aggiungere --sostituisci per sostituirlo, oppure indicare un altro file.',
     en: 'The file {file} already exists: add --replace to replace it, or give another file.',
@@ -177,12 +351,16 @@ export const cliMessages: Catalog = {
   },
   'cli-written': { it: 'Scritto {file}.', en: 'Written {file}.' },
   'cli-findings-summary': {
-    it: 'Verifica: {errors} errori, {warnings} avvisi, {infos} informazioni.',
-    en: 'Check: {errors} errors, {warnings} warnings, {infos} notes.',
+    it: 'Verifica: {errors}, {warnings}, {infos}.',
+    en: 'Check: {errors}, {warnings}, {infos}.',
   },
   'cli-findings-more': {
     it: '… e altre {count} segnalazioni (l’elenco completo con --json o nella colonna Esito verifica).',
     en: '… and {count} more findings (the full list with --json or in the Check result column).',
+  },
+  'cli-findings-more-one': {
+    it: '… e un’altra segnalazione (l’elenco completo con --json o nella colonna Esito verifica).',
+    en: '… and one more finding (the full list with --json or in the Check result column).',
   },
   'cli-first-at': { it: 'la prima in {cell}', en: 'first at {cell}' },
   'cli-no-findings': { it: 'Verifica: nessun problema trovato.', en: 'Check: no problems found.' },
@@ -203,8 +381,8 @@ export const cliMessages: Catalog = {
   },
   'cli-no-grade': { it: 'n.d.', en: 'n/a' },
   'cli-errors-found': {
-    it: 'Sono stati trovati errori: le righe con errori non hanno grado. Correggerli e ricalcolare.',
-    en: 'Errors were found: rows with errors have no grade. Fix them and compute again.',
+    it: 'Sono stati trovati errori: le righe con errori non hanno grado. Correggerli ed eseguire di nuovo «traguardo score».',
+    en: 'Errors were found: rows with errors have no grade. Fix them and run «traguardo score» again.',
   },
   'cli-demo-intro': {
     it: 'Esempio: piano della performance 2023 del Comune di Calenzano (obiettivi, pesatura, fasi e indicatori dal documento pubblico). I consuntivi e gli avanzamenti sono ILLUSTRATIVI, generati per la dimostrazione: non sono dati reali dell’ente.',
@@ -214,4 +392,24 @@ export const cliMessages: Catalog = {
     it: 'Le segnalazioni qui sopra sono errori reali del documento di origine, lasciati apposta: aprire {file} e vedere la colonna Esito verifica.',
     en: 'The findings above are real mistakes of the source document, kept on purpose: open {file} and look at the Check result column.',
   },
+  'cli-stale-structure': {
+    it: 'I risultati sono stati calcolati il {date} e da allora sono cambiati righe, codici o regole: eseguire di nuovo «traguardo score» su questo file.',
+    en: 'The results were computed on {date} and rows, codes or rules have changed since: run «traguardo score» on this file again.',
+  },
+  'cli-stale-inputs': {
+    it: 'I risultati sono stati calcolati il {date} e da allora sono cambiati dei dati: le formule si aggiornano da sole, ma le celle scritte come valori (con nota) no. Eseguire di nuovo «traguardo score» su questo file.',
+    en: 'The results were computed on {date} and some inputs have changed since: formulas follow, but cells written as values (with a note) do not. Run «traguardo score» on this file again.',
+  },
+  'cli-version': { it: 'traguardo {version}', en: 'traguardo {version}' },
+  'cli-stage-lettura': { it: 'lettura', en: 'reading' },
+  'cli-stage-verifica': { it: 'verifica', en: 'checking' },
+  'cli-stage-calcolo': { it: 'calcolo', en: 'computing' },
+  'cli-stage-formule': { it: 'formule', en: 'formulas' },
+  'cli-stage-scrittura': { it: 'scrittura', en: 'writing' },
+  'cli-progress': { it: 'Traguardo: {stage}… {percent} %', en: 'Traguardo: {stage}… {percent}%' },
+  'cli-help-unknown': {
+    it: 'Non esiste il comando «{command}». Comandi: template, init, import, export, validate, score, demo, schema.',
+    en: 'There is no command «{command}». Commands: template, init, import, export, validate, score, demo, schema.',
+  },
+  ...commandHelp(),
 };

@@ -39,8 +39,12 @@ export const uiMessages: Catalog = {
     en: 'Traguardo sheets created. Fill in Units, Objectives, Indicators and Phases, then use Check.',
   },
   'ui-sheets-upgraded': {
-    it: 'Fogli aggiornati: aggiunte le tabelle e le colonne che mancavano ({count} tabelle interessate).',
-    en: 'Sheets upgraded: the missing tables and columns were added ({count} tables affected).',
+    it: 'Fogli aggiornati: aggiunte le tabelle, le colonne e le righe predefinite che mancavano ({count} tabelle interessate).',
+    en: 'Sheets upgraded: the missing tables, columns and default rows were added ({count} tables affected).',
+  },
+  'ui-sheets-upgraded-one': {
+    it: 'Fogli aggiornati: aggiunte le tabelle, le colonne e le righe predefinite che mancavano (1 tabella interessata).',
+    en: 'Sheets upgraded: the missing tables, columns and default rows were added (1 table affected).',
   },
   'ui-sheets-up-to-date': { it: 'I fogli Traguardo sono già completi.', en: 'The Traguardo sheets are already complete.' },
   'ui-demo-loaded': {
@@ -87,6 +91,12 @@ export const uiMessages: Catalog = {
   },
   'ui-compute': { it: 'Calcola i gradi', en: 'Compute grades' },
   'ui-computing': { it: 'Calcolo in corso…', en: 'Computing…' },
+  'ui-stage': { it: '{stage}… {percent} %', en: '{stage}… {percent}%' },
+  'ui-stage-lettura': { it: 'Lettura dei fogli', en: 'Reading the sheets' },
+  'ui-stage-verifica': { it: 'Verifica', en: 'Checking' },
+  'ui-stage-calcolo': { it: 'Calcolo dei gradi', en: 'Computing the grades' },
+  'ui-stage-formule': { it: 'Preparazione delle formule', en: 'Preparing the formulas' },
+  'ui-stage-scrittura': { it: 'Scrittura nella cartella di lavoro', en: 'Writing to the workbook' },
   'ui-compute-done': {
     it: 'Gradi calcolati come formule di Excel: cambiando un dato si aggiornano da soli. Colonne calcolate e foglio {summary} aggiornati.',
     en: 'Grades computed as Excel formulas: they follow when an input changes. Computed columns and the {summary} sheet updated.',
@@ -169,6 +179,11 @@ export const uiMessages: Catalog = {
   'ui-title-error': { it: 'Operazione non riuscita', en: 'Operation failed' },
   'ui-title-not-traguardo': { it: 'Cartella senza fogli Traguardo', en: 'Workbook without Traguardo sheets' },
   'ui-title-columns-missing': { it: 'Colonne mancanti', en: 'Missing columns' },
+  'ui-title-tables-missing': { it: 'Tabelle mancanti', en: 'Missing tables' },
+  'ui-tables-missing': {
+    it: 'Mancano alcune tabelle di Traguardo. «Aggiorna i fogli» le aggiunge, senza toccare il resto.',
+    en: 'Some Traguardo tables are missing. “Upgrade the sheets” adds them, leaving the rest as it is.',
+  },
   'ui-title-protected': { it: 'Foglio protetto', en: 'Protected sheet' },
   'ui-action-create': { it: 'Crea i fogli Traguardo', en: 'Create the Traguardo sheets' },
   'ui-action-upgrade': { it: 'Aggiorna i fogli', en: 'Upgrade the sheets' },

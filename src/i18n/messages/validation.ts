@@ -22,6 +22,22 @@ export const validationMessages: Catalog = {
     it: 'La struttura {unit} ha due obiettivi uguali ({other} e {code}): forse la struttura è stata trascritta due volte. Eliminare il doppione.',
     en: 'Unit {unit} has two identical objectives ({other} and {code}): the unit may have been transcribed twice. Remove the duplicate.',
   },
+  'table-missing': {
+    it: 'Manca la tabella {table}: senza di essa nessun obiettivo può avere un grado, e Traguardo non calcola. Aggiungerla con «Crea o aggiorna i fogli» nel riquadro di Traguardo, oppure con «traguardo init <file.xlsx>» dalla riga di comando.',
+    en: 'The table {table} is missing: without it no objective can have a grade, so Traguardo computes nothing. Add it with «Crea o aggiorna i fogli» in the Traguardo pane, or with «traguardo init <file.xlsx>» on the command line.',
+  },
+  'table-missing-defaults': {
+    it: 'Manca la tabella {table}: si applicano i valori predefiniti. Per vederli e modificarli, aggiungerla con «Crea o aggiorna i fogli» nel riquadro di Traguardo, oppure con «traguardo init <file.xlsx>» dalla riga di comando.',
+    en: 'The table {table} is missing: the defaults apply. To see and edit them, add it with «Crea o aggiorna i fogli» in the Traguardo pane, or with «traguardo init <file.xlsx>» on the command line.',
+  },
+  'table-missing-weighting': {
+    it: 'Manca la tabella {table}: i pesi degli obiettivi vengono dalla colonna Peso (o valgono 1). Per la pesatura del NdV, aggiungerla con «Crea o aggiorna i fogli» nel riquadro di Traguardo, oppure con «traguardo init <file.xlsx>» dalla riga di comando.',
+    en: 'The table {table} is missing: the objectives’ weights come from the Peso column (or are 1). For the NdV weighting, add it with «Crea o aggiorna i fogli» in the Traguardo pane, or with «traguardo init <file.xlsx>» on the command line.',
+  },
+  'table-missing-staff': {
+    it: 'Manca la tabella {table}: nessun calcolo dipende da essa, ma il personale assegnato agli obiettivi non è indicato. Aggiungerla con «Crea o aggiorna i fogli» nel riquadro di Traguardo, oppure con «traguardo init <file.xlsx>» dalla riga di comando.',
+    en: 'The table {table} is missing: nothing computed depends on it, but the staff assigned to objectives is not stated. Add it with «Crea o aggiorna i fogli» in the Traguardo pane, or with «traguardo init <file.xlsx>» on the command line.',
+  },
   'unknown-reference': {
     it: 'Il codice {code} non esiste nella tabella {table}. Correggere il codice o aggiungere la riga mancante in {table}.',
     en: 'Code {code} does not exist in table {table}. Correct the code or add the missing row to {table}.',

@@ -13,7 +13,8 @@ import type { PartSums } from '../../rules/objectiveGrade';
 import type { Operand } from '../../rules/formulaText';
 import { rawWeightFormula } from '../../rules/weights';
 import type { TableKey } from '../../schema/findings';
-import type { Plan } from '../../schema/model';
+import type { BandCells } from '../../rules/bands';
+import type { Band, Plan } from '../../schema/model';
 import { summaryColumn } from '../../schema/tables';
 import type { CellValue, RawRow, RawTables } from '../../schema/raw';
 import { columnId } from '../headers';
@@ -177,6 +178,36 @@ export class LiveContext {
 
   grid(key: TableKey): TableGrid | undefined {
     return this.input.grids.get(key);
+  }
+
+  private bandRows: Map<Band, number> | undefined;
+
+  /**
+   * The `Fasce` cells band formulas seen from sheet `from` read: a band's cell where its row holds
+   * exactly the value the plan has (a number as typed, the label's text); null otherwise.
+   */
+  bandCells(from: string): BandCells {
+    return (band, key) => {
+      const g = this.grid('bands');
+      if (!g || !g.has(columnId({ role: 'field', key }))) return null;
+      const raw = this.input.raw.bands ?? [];
+      if (this.bandRows === undefined) {
+        // plan.bands are the readable Fasce rows, sorted: each is found again by its Da % and Etichetta.
+        const used = new Set<number>();
+        this.bandRows = new Map();
+        for (const b of this.plan.bands) {
+          const row = raw.findIndex((r, j) => !used.has(j) && r.from === b.from && typeof r.label === 'string' && r.label.trim() === b.label);
+          if (row < 0) continue;
+          used.add(row);
+          this.bandRows.set(b, row);
+        }
+      }
+      const row = this.bandRows.get(band);
+      if (row === undefined) return null;
+      const value = raw[row]?.[key];
+      const same = key === 'label' ? typeof value === 'string' && value.trim() === band.label : typeof value === 'number' && value === band[key];
+      return same ? g.cell(columnId({ role: 'field', key }), row, from) : null;
+    };
   }
 
   rawRows(key: 'objectives' | 'indicators' | 'phases' | 'units'): RawRow[] {

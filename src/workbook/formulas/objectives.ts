@@ -77,8 +77,8 @@ export function objectiveCells(ctx: LiveContext): void {
 
     // Band and premio follow the final grade, whether formula or value.
     if (col('finalGrade').values[i] !== null) {
-      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label'), r.band);
-      col('reward').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'reward'), r.reward);
+      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label', ctx.bandCells(from)), r.band);
+      col('reward').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'reward', ctx.bandCells(from)), r.reward);
     }
     rawWeightCells(ctx, table, g, i, finalCell);
   });

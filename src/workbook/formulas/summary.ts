@@ -92,8 +92,8 @@ function summaryRow(
     weights: formula(sums.weights, result.weightSum),
     points: formula(sums.points, points),
     grade: gradeValue,
-    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label'), result.band),
-    reward: formula(bandFormula(grade, ctx.plan.bands, decimals, 'reward'), result.reward),
+    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label', ctx.bandCells(ctx.input.summarySheet)), result.band),
+    reward: formula(bandFormula(grade, ctx.plan.bands, decimals, 'reward', ctx.bandCells(ctx.input.summarySheet)), result.reward),
     note,
   };
 }

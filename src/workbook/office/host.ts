@@ -1,14 +1,9 @@
 /// <reference types="office-js" />
 /**
- * What the task pane receives when it runs inside Excel: the Office.js port, Office's display
- * language and theme, and downloads through a Blob URL.
+ * Office's display language and theme, and downloads through a Blob URL: what the task pane
+ * (taskpane/officeHost.ts) and the ribbon commands take from Office besides the workbook port.
  */
-import { UserError } from '../../errors';
 import type { Lang } from '../../i18n';
-import type { HostServices } from '../../taskpane/host';
-import { recognisedNames } from '../headers';
-import { OfficeWorkbook } from './officeWorkbook';
-import { officeSupports, REQUIRED_EXCEL_API } from './requirements';
 
 /** English for an English display language (`en-US`, `en-GB` …), Italian otherwise. */
 export function officeLang(displayLanguage: string | undefined): Lang {
@@ -37,20 +32,4 @@ export function downloadBlob(fileName: string, content: Blob, mimeType: string):
   link.remove();
   // Revoked after the click has been handled, or the download may find no data.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/**
- * The host services of the task pane in Excel. Rejects with `office-api-unsupported` when Excel
- * lacks the ExcelApi set of the manifest (an older Excel can still load the pane by URL).
- */
-export async function officeHostServices(): Promise<HostServices> {
-  await Office.onReady();
-  if (!officeSupports(REQUIRED_EXCEL_API)) throw new UserError('office-api-unsupported', { version: REQUIRED_EXCEL_API });
-  return {
-    kind: 'office',
-    port: new OfficeWorkbook({ recognises: recognisedNames() }),
-    lang: officeLang(Office.context.displayLanguage),
-    theme: officeTheme(Office.context.officeTheme),
-    download: downloadBlob,
-  };
 }

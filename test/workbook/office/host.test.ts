@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { UserError } from '../../../src/errors';
-import { downloadBlob, officeHostServices, officeLang, officeTheme } from '../../../src/workbook/office/host';
+import { officeHostServices } from '../../../src/taskpane/officeHost';
+import { downloadBlob, officeLang, officeTheme } from '../../../src/workbook/office/host';
 import { OfficeWorkbook } from '../../../src/workbook/office/officeWorkbook';
 import { REQUIRED_EXCEL_API } from '../../../src/workbook/office/requirements';
 

@@ -9,7 +9,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import webpack, { type Configuration, type Stats } from 'webpack';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -115,4 +115,22 @@ export async function launchChromium(): Promise<Browser> {
       await fs.rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The preview built into `dist`, served, and open in Chromium; the page's uncaught errors are collected. */
+export interface OpenPreview {
+  server: StaticServer;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+}
+
+export async function openPreview(dist: string): Promise<OpenPreview> {
+  await buildPreview(dist);
+  const server = await serveDirectory(dist);
+  const browser = await launchChromium();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { server, browser, page, pageErrors };
 }

@@ -16,7 +16,7 @@ import { main } from '../../src/cli/main';
 import { demoDocument } from '../../src/demo/demo';
 import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
-import { buildPreview, launchChromium, OUTPUT_DIR, serveDirectory, type Browser, type StaticServer } from './harness';
+import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
@@ -31,7 +31,7 @@ let page: Page;
 let cli: ResultsDocument;
 /** The demo plan as the CLI writes it: the file the preview opens. */
 let demoXlsx: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 /** Runs the CLI in-process and returns what it printed. */
 async function runCli(args: string[]): Promise<string> {
@@ -88,12 +88,7 @@ beforeAll(async () => {
   // `-o` keeps the imported file as it was: the preview opens the plan before any Calcola.
   cli = JSON.parse(await runCli(['score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json'])) as ResultsDocument;
 
-  const dist = path.join(work, 'dist');
-  await buildPreview(dist);
-  server = await serveDirectory(dist);
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
   page.on('console', (msg) => {
     // Chromium asks every page for /favicon.ico; the preview has none to give.
     if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());

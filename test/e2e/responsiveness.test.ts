@@ -11,7 +11,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { generatePlan } from '../../src/bench/generate';
-import { buildPreview, launchChromium, serveDirectory, type Browser, type StaticServer } from './harness';
+import { openPreview, type Browser, type StaticServer } from './harness';
 
 /** The plan of the issue: 3 000 objectives, five indicators and two phases each. */
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
@@ -33,7 +33,7 @@ let work: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-responsive-'));
@@ -44,12 +44,7 @@ beforeAll(async () => {
   const code = await main(['import', json, xlsx], { out: () => undefined, err: (t) => err.push(t) });
   if (code !== 0) throw new Error(`import failed: ${err.join('\n')}`);
 
-  const dist = path.join(work, 'dist');
-  await buildPreview(dist);
-  server = await serveDirectory(dist);
-  browser = await launchChromium();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
   await page.goto(`${server.url}/preview.html`);
   await page.getByTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
   await page.getByTestId('input-open-xlsx').setInputFiles(xlsx);

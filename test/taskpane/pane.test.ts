@@ -104,7 +104,7 @@ describe('the message bar across sections', () => {
     expect(messageBar().textContent).toContain(message('ui-sheets-created', {}, 'it'));
     tab('start');
     expect(messageBar().getAttribute('data-intent')).toBe('success');
-    tab('rules');
+    tab('exchange');
     expect(screen.queryByTestId('message-bar')).toBeNull();
   });
 });

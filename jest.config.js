@@ -1,7 +1,8 @@
 /**
  * Two projects. `quick` is the everyday loop (`npm run test:quick`, on both cores: jest's default
- * leaves one of two idle): unit, contract and parity tests, under a minute. `slow` holds what drives real programs or very large workbooks
- * (Chromium, LibreOffice, openpyxl, the webpack build, the 50 000-objective Office double run).
+ * leaves one of two idle): unit, contract and parity tests, under a minute. `slow` holds what
+ * drives real programs or very large workbooks (Chromium, LibreOffice, openpyxl, child processes
+ * of the CLI, the webpack build, the 50 000-objective Office double run).
  * `npm test` (and so CI) runs both; nothing is ever skipped.
  * @type {import('jest').Config}
  */

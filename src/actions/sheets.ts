@@ -43,7 +43,7 @@ export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year
   }
   const written = writingLanguage(tables, lang);
   const { plan } = readPlan(readWorkbookTables(tables).raw);
-  const options: LayoutOptions = { criteria: plan.criteria, bands: plan.bands };
+  const options: LayoutOptions = { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
   const changes = [...layoutChanges(written, options, tables), ...defaultRows(tables, written, options, year)];
   if (changes.length === 0) return { kind: 'up-to-date' };
   await port.apply(changes);

@@ -153,7 +153,8 @@ const SAVED_TABLES = new Set(['rules', 'bands']);
  */
 export function saveChanges(draft: RulesDraft, profile: Pick<RuleProfile, 'plan' | 'tables'>, lang: Lang): WorkbookChange[] {
   const raw = draftToRaw(draft);
-  const options: LayoutOptions = { criteria: profile.plan.criteria, bands: readPlan(raw).plan.bands };
+  const saved = readPlan(raw).plan;
+  const options: LayoutOptions = { criteria: profile.plan.criteria, bands: saved.bands, decimals: saved.rules.decimals };
   const ensure = layoutChanges(lang, options, profile.tables).filter(
     (c) => c.kind === 'ensureTable' && SAVED_TABLES.has(tableDefByName(c.table)?.key ?? ''),
   );

@@ -7,7 +7,7 @@
 import { message, type Lang } from '../i18n';
 import type { TableKey } from '../schema/findings';
 import { cellText, fieldReader, isBlank, normalizeKey, type CellReader } from '../schema/cells';
-import { defaultBands, defaultCriteria, type Band, type Criterion } from '../schema/model';
+import { defaultBands, defaultCriteria, defaultRules, type Band, type Criterion } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
 import { fieldOf } from '../schema/read';
 import {
@@ -33,6 +33,8 @@ export interface LayoutOptions {
   criteria: readonly Pick<Criterion, 'name' | 'weight' | 'max'>[];
   /** Bands of `Fasce`: the colours of grade cells. */
   bands: readonly Pick<Band, 'from' | 'color'>[];
+  /** `Decimali`: a grade cell takes the colour of the band its shown value falls in (SPEC §3). */
+  decimals: number;
 }
 
 export interface LayoutColumn {
@@ -108,12 +110,27 @@ function fieldColumn(field: FieldDef, lang: Lang): LayoutColumn {
   };
 }
 
-/** Colours of the bands, lowest first; a band without a valid colour shows white. */
-export function bandColours(bands: LayoutOptions['bands']): BandColour[] {
+/**
+ * Colours of the bands, lowest first; a band without a valid colour shows white. A band's colour
+ * starts where a grade shown with `decimals` decimals reaches its `Da %`, as the Fascia does
+ * (SPEC §3): with 2 decimals the band from 60 colours 59,995, which shows 60,00.
+ */
+export function bandColours(bands: LayoutOptions['bands'], decimals: number): BandColour[] {
   return [...bands]
     .filter((b) => Number.isFinite(b.from))
     .sort((a, b) => a.from - b.from)
-    .map((b) => ({ from: b.from, color: hexColour(b.color) ?? '#FFFFFF' }));
+    .map((b) => ({ from: shownEdge(b.from, decimals), color: hexColour(b.color) ?? '#FFFFFF' }));
+}
+
+/**
+ * The least value whose half-up rounding to `decimals` places is at least `from`: the threshold
+ * rounded up to those places, less half a unit of the last place, read back from its decimal
+ * text so that it is the same double as that number typed in a cell.
+ */
+export function shownEdge(from: number, decimals: number): number {
+  const unit = 10 ** decimals;
+  const reached = Math.ceil(Number((from * unit).toPrecision(15))) / unit;
+  return Number((reached - 0.5 / unit).toFixed(decimals + 1));
 }
 
 const HEX_COLOUR = /^#?([0-9a-f]{6})$/i;
@@ -191,7 +208,7 @@ function columnsOf(def: TableDef, lang: Lang, options: LayoutOptions, bands: rea
  * `Regole` sheet stand side by side, one empty column apart, so each can grow downwards.
  */
 export function tableLayouts(lang: Lang, options: LayoutOptions): TableLayout[] {
-  const bands = bandColours(options.bands);
+  const bands = bandColours(options.bands, options.decimals);
   const nextLeft = new Map<string, number>();
   return ALL_TABLES.map((def) => {
     const sheet = def.sheet[lang];
@@ -252,6 +269,7 @@ export function parameterLabel(key: string, lang: Lang): string {
 const CRITERION_WEIGHT = fieldReader(fieldOf(CRITERIA, 'weight'));
 const CRITERION_MAX = fieldReader(fieldOf(CRITERIA, 'max'));
 const BAND_FROM = fieldReader(fieldOf(BANDS, 'from'));
+const DECIMALS = fieldReader(fieldOf(RULES, 'decimals'));
 
 /**
  * A cell of `Criteri` or `Fasce` read as the plan reads it (schema/cells.ts), so a `Da %` in a
@@ -286,5 +304,5 @@ export function layoutOptionsFromRaw(raw: RawTables): LayoutOptions {
     raw.bands && raw.bands.length > 0
       ? raw.bands.map((b) => ({ from: numberOr(BAND_FROM, b.from, Number.NaN), color: typeof b.color === 'string' ? b.color : null }))
       : defaultBands();
-  return { criteria, bands };
+  return { criteria, bands, decimals: numberOr(DECIMALS, raw.rules?.decimals ?? null, defaultRules(0).decimals) };
 }

@@ -95,7 +95,7 @@ export function checkText(findings: readonly Finding[] | undefined, lang: Lang):
 }
 
 function planOptions(plan: Plan): LayoutOptions {
-  return { criteria: plan.criteria, bands: plan.bands };
+  return { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
 }
 
 /** The output columns of one table after Calcola: those it has, then the missing ones it appends, in layout order. */
@@ -202,7 +202,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
 
   const changes: WorkbookChange[] = [];
   if (formulas) changes.push({ kind: 'defineNames', names: live.names });
-  const bands = bandColours(plan.bands);
+  const bands = bandColours(plan.bands, plan.rules.decimals);
   for (const def of DATA_TABLES) {
     const placement = input.locator.placement(def.key);
     const cols = columns.get(def.key);

@@ -1,9 +1,11 @@
 import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/tables';
 import { defaultBands, defaultCriteria } from '../../src/schema/model';
-import { layoutChanges, layoutOptionsFromRaw, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
+import fc from 'fast-check';
+import { roundHalfUp } from '../../src/rules/rounding';
+import { layoutChanges, layoutOptionsFromRaw, shownEdge, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
 import type { TableData } from '../../src/workbook/port';
 
-const options = { criteria: defaultCriteria(), bands: defaultBands() };
+const options = { criteria: defaultCriteria(), bands: defaultBands(), decimals: 2 };
 
 describe('tableLayouts', () => {
   it.each(['it', 'en'] as const)('gives every data table the schema labels (%s) as input headers, then the outputs', (lang) => {
@@ -71,7 +73,7 @@ describe('tableLayouts', () => {
       { name: 'Complessità', weight: 1, max: 100 },
       { name: 'strategicita', weight: 1, max: 100 },
     ];
-    const layout = tableLayout('weighting', 'it', { criteria, bands: [] });
+    const layout = tableLayout('weighting', 'it', { criteria, bands: [], decimals: 2 });
     expect(layout.columns.map((c) => c.spec.header)).toEqual(['Obiettivo', 'Strategicità', 'Complessità', 'Punteggio', 'Peso %', 'Esito verifica']);
     expect(layout.columns[1].spec).toMatchObject({ format: 'number', output: false, note: 'Criterio di pesatura: punteggio da 0 a 10, peso 2' });
   });
@@ -86,18 +88,18 @@ describe('tableLayouts', () => {
     expect(tableLayouts('en', options).filter((l) => l.sheet === 'Rules').map((l) => l.table)).toEqual(['Regole', 'Fasce', 'Criteri']);
   });
 
-  it('colours grade columns by band, lowest first, colours normalised and a colourless band white', () => {
+  it('colours grade columns by band, lowest first, from where the shown grade reaches the band, colours normalised and a colourless band white', () => {
     const bands = [
       { from: 90, color: '00b050' },
       { from: 0, color: '#C00000' },
       { from: 60, color: 'giallo' },
     ];
-    const columns = tableLayout('objectives', 'it', { criteria: [], bands }).columns;
-    const expected = [{ from: 0, color: '#C00000' }, { from: 60, color: '#FFFFFF' }, { from: 90, color: '#00B050' }];
+    const columns = tableLayout('objectives', 'it', { criteria: [], bands, decimals: 2 }).columns;
+    const expected = [{ from: -0.005, color: '#C00000' }, { from: 59.995, color: '#FFFFFF' }, { from: 89.995, color: '#00B050' }];
     const banded = columns.filter((c) => c.spec.bands).map((c) => c.spec.header);
     expect(banded).toEqual(['Grado indicatori %', 'Grado fasi %', 'Grado calcolato %', 'Grado finale %']);
     expect(columns.find((c) => c.spec.header === 'Grado finale %')?.spec.bands).toEqual(expected);
-    expect(tableLayout('indicators', 'it', { criteria: [], bands }).columns.find((c) => c.spec.header === 'Grado %')?.spec.bands).toEqual(expected);
+    expect(tableLayout('indicators', 'it', { criteria: [], bands, decimals: 2 }).columns.find((c) => c.spec.header === 'Grado %')?.spec.bands).toEqual(expected);
   });
 });
 
@@ -145,7 +147,7 @@ describe('layoutChanges', () => {
     const complete = tableLayout('units', 'it', options);
     const weighting: TableData = { name: 'Pesatura', sheet: 'Pesatura', top: 1, left: 1, headers: ['Obiettivo', 'Strategicità', 'Punteggio', 'Peso %', 'Esito verifica'], rows: [] };
     const units: TableData = { name: 'Strutture', sheet: 'Strutture', top: 1, left: 1, headers: complete.columns.map((c) => c.spec.header), rows: [] };
-    const changes = layoutChanges('it', { criteria: [{ name: 'Strategicità', weight: 1, max: 100 }, { name: 'Urgenza', weight: 1, max: 100 }], bands: [] }, [weighting, units]);
+    const changes = layoutChanges('it', { criteria: [{ name: 'Strategicità', weight: 1, max: 100 }, { name: 'Urgenza', weight: 1, max: 100 }], bands: [], decimals: 2 }, [weighting, units]);
     expect(changes.some((c) => c.kind === 'ensureTable' && c.table === 'Strutture')).toBe(false);
     const pesatura = changes.find((c) => c.kind === 'ensureTable' && c.table === 'Pesatura');
     expect(pesatura?.kind === 'ensureTable' && pesatura.columns.map((c) => c.header)).toEqual(['Urgenza']);
@@ -170,5 +172,28 @@ describe('layoutOptionsFromRaw', () => {
       { name: 'Impatto', weight: 1, max: 100 },
     ]);
     expect(options.bands.map((b) => b.from)).toEqual([60, 90, Number.NaN]);
+    expect(options.decimals).toBe(2);
+    expect(layoutOptionsFromRaw({ rules: { decimals: '1' } }).decimals).toBe(1);
+  });
+});
+
+describe('shownEdge', () => {
+  it('is where the grade as shown reaches the band: 59,995 shows 60,00', () => {
+    expect(shownEdge(60, 2)).toBe(59.995);
+    expect(shownEdge(60, 0)).toBe(59.5);
+    expect(shownEdge(59.5, 0)).toBe(59.5);
+    expect(shownEdge(60.001, 2)).toBe(60.005);
+    expect(shownEdge(90, 1)).toBe(89.95);
+  });
+
+  it('colours a grade exactly when its value rounded half up to Decimali reaches the band, as the Fascia does', () => {
+    fc.assert(
+      // Grades within ±0,01 of the threshold, on a 0,0001 grid: where showing and comparing differ.
+      fc.property(fc.integer({ min: -100, max: 100 }), fc.integer({ min: 0, max: 12_000 }), fc.integer({ min: 0, max: 4 }), (offset, hundredths, decimals) => {
+        const from = hundredths / 100;
+        const grade = Math.max(0, Number((from + offset / 10_000).toFixed(4)));
+        expect(grade >= shownEdge(from, decimals)).toBe(roundHalfUp(grade, decimals) >= from);
+      }),
+    );
   });
 });

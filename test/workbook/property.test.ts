@@ -6,7 +6,7 @@ import { readWorkbookTables } from '../../src/workbook/grid';
 import { tableLayouts } from '../../src/workbook/layout';
 import type { TableData } from '../../src/workbook/port';
 
-const layouts = tableLayouts('it', { criteria: defaultCriteria(), bands: defaultBands() });
+const layouts = tableLayouts('it', { criteria: defaultCriteria(), bands: defaultBands(), decimals: 2 });
 
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string(),

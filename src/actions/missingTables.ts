@@ -12,7 +12,7 @@ import type { Finding, TableKey } from '../schema/findings';
 import { ALL_TABLES, tableDef } from '../schema/tables';
 import type { Locator } from '../workbook/grid';
 
-export const REQUIRED_TABLES: readonly TableKey[] = ['units', 'objectives', 'indicators', 'phases'];
+const REQUIRED_TABLES: readonly TableKey[] = ['units', 'objectives', 'indicators', 'phases'];
 
 const RULE_OF: Record<TableKey, string> = {
   units: 'table-missing',

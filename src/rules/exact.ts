@@ -64,7 +64,7 @@ function integer(whole: Fraction): bigint {
 }
 
 /** Rounds a non-negative rational half up to a whole number (of cents). */
-export function roundHalfUpWhole(value: Fraction): bigint {
+function roundHalfUpWhole(value: Fraction): bigint {
   return integer(value.add(new Fraction(1, 2)).floor());
 }
 

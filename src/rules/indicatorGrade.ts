@@ -139,7 +139,7 @@ const fixed = (grade: number, key: string, params: Params = false, method: Metho
 });
 
 /** The trace of a row validation blocked: the grade's own steps do not apply. */
-export const BLOCKED_TRACE: IndicatorTrace = { key: 'blocked', params: NO_PARAMS, clamp: null };
+const BLOCKED_TRACE: IndicatorTrace = { key: 'blocked', params: NO_PARAMS, clamp: null };
 
 /**
  * How the grade of `ind` is reached, as data, for the `Calcolo` column, the JSON results and the

@@ -23,7 +23,7 @@ export interface ClassResult {
 }
 
 /** A pot without rows pays everyone coefficient 1 / payment 100 %. */
-export const UNCLASSED: Readonly<Record<ClassFactor, number>> = { coefficient: 1, payment: 100 };
+const UNCLASSED: Readonly<Record<ClassFactor, number>> = { coefficient: 1, payment: 100 };
 
 /**
  * The last row (sheet order) with Da punteggio ≤ the score as shown (`decimals`), as SPEC words

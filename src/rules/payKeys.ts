@@ -9,7 +9,7 @@ import { exact, Fraction, minOf, percent, ZERO } from './exact';
 import { blankOr, type Operand } from './formulaText';
 
 /** Part-time % when blank. */
-export const FULL_TIME = 100;
+const FULL_TIME = 100;
 
 /** abs = Giorni di assenza + Ore di assenza / Ore per giorno, rounded half up to whole days (blank = 0). */
 export function absenceDays(days: number | null, hours: number | null, hoursPerDay: number): number {

@@ -86,7 +86,7 @@ export interface Assignment {
 }
 
 /** A blank Partecipazione % is full participation: the factor 1 of SPEC §8.1 on the 0–100 scale. */
-export const FULL_PARTICIPATION = 100;
+const FULL_PARTICIPATION = 100;
 
 /**
  * Obiettivi = the assigned objectives' final grades weighted by Partecipazione % (blank = full),

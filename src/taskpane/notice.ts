@@ -112,7 +112,7 @@ function columnLine(f: Finding): (lang: Lang) => string {
  * Tables the workbook lacks, each with what its absence means, then any missing columns of the
  * tables it has: one button adds them all.
  */
-export function missingTablesNotice(missing: readonly Finding[], columns: readonly Finding[] = []): Notice {
+function missingTablesNotice(missing: readonly Finding[], columns: readonly Finding[] = []): Notice {
   return {
     intent: missing.some((f) => f.severity === 'errore') ? 'error' : 'warning',
     title: text('ui-title-tables-missing'),

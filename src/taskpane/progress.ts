@@ -19,7 +19,7 @@ export const COMPUTE_STAGES: readonly Stage[] = ['lettura', 'verifica', 'calcolo
 const FRAME_WAIT_MS = 50;
 
 /** Resolves after the next painted frame (then one task later, once the frame is on screen), or after FRAME_WAIT_MS. */
-export function nextFrame(): Promise<void> {
+function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     let settled = false;
     const settle = (): void => {

@@ -8,7 +8,7 @@ import { behaviourGrade, objectivesGrade, personScore, type Assignment, type Com
 import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow } from './types';
 
 /** The Valutazioni item that gives the Apporto component. */
-export const APPORTO_ITEM = 'apporto';
+const APPORTO_ITEM = 'apporto';
 
 export interface EvaluatedPerson {
   /** Row of `people`: the order ties go by. */

@@ -113,4 +113,29 @@ export const monitoringMessages: Catalog = {
   'structure-mission': { it: 'Missione {mission}', en: 'Mission {mission}' },
   'structure-programme': { it: 'Missione {mission}, programma {programme}', en: 'Mission {mission}, programme {programme}' },
   'structure-no-mission': { it: 'Senza missione', en: 'No mission' },
+
+  'ui-monitoring-title': { it: 'Monitoraggio', en: 'Monitoring' },
+  'ui-monitoring-date': { it: 'Registra monitoraggio al', en: 'Record monitoring at' },
+  'ui-monitoring-record': { it: 'Registra monitoraggio', en: 'Record monitoring' },
+  'ui-monitoring-hint': {
+    it: 'Copia in Monitoraggi il Consuntivo di ogni indicatore e l’Avanzamento e la Fine effettiva di ogni fase a quella data, per ricalcolarne i gradi in seguito. Non modifica altro.',
+    en: 'Copies into Monitoraggi every indicator’s actual and every phase’s progress and actual end at that date, so its grades can be computed again later. Nothing else changes.',
+  },
+  'ui-monitoring-recorded': {
+    it: 'Monitoraggio al {date} registrato in Monitoraggi: {indicators} indicatori, {phases} fasi. Calcola ne scrive l’Andamento.',
+    en: 'Monitoring at {date} recorded in Monitoraggi: {indicators} indicators, {phases} phases. Calcola writes its trend (Andamento).',
+  },
+  'ui-monitoring-confirm-title': { it: 'Sostituire il monitoraggio al {date}?', en: 'Replace the monitoring at {date}?' },
+  'ui-monitoring-confirm-text': {
+    it: 'Il monitoraggio al {date} è già registrato ({rows} righe in Monitoraggi). Le sue righe saranno sostituite dai valori attuali; le Note scritte restano.',
+    en: 'The monitoring at {date} is already recorded ({rows} rows in Monitoraggi). Its rows will be replaced by the current values; the Notes written stay.',
+  },
+  'ui-monitoring-confirm': { it: 'Sostituisci', en: 'Replace' },
+  'ui-compute-at': { it: 'Calcola con i valori', en: 'Compute with the values' },
+  'ui-compute-at-hint': {
+    it: 'Una data registrata: i gradi e lo Stato di attuazione a quella data, scritti come valori.',
+    en: 'A recorded date: the grades and status at that date, written as values.',
+  },
+  'ui-compute-at-current': { it: 'attuali (fogli)', en: 'current (sheets)' },
+  'ui-trend-title': { it: 'Andamento ({dates})', en: 'Trend ({dates})' },
 };

@@ -177,7 +177,7 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   const raw = asOf === undefined ? current : rawAsOf(current, asOf);
   const read = readStage(raw, locator, findings);
   await report(progress, 'verifica', 0);
-  const trend = computeTrend(current, (r) => scoreQuietly(r, locator, findings));
+  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, findings));
   const assessment = withTrendFindings(checkPlan(read, lang), trend, lang);
   await report(progress, 'verifica', 1);
   return { assessment, tables, trend };

@@ -8,7 +8,7 @@ import { structureRollup } from '../engine/structure';
 import { buildTrend, type DateResults, type Trend } from '../engine/trend';
 import { italianDate } from '../schema/cells';
 import type { Finding } from '../schema/findings';
-import type { IsoDate, Plan } from '../schema/model';
+import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
@@ -25,16 +25,17 @@ export interface TrendOutcome {
 /** How a plan's raw tables are validated and scored: Calcola's own pipeline, so each date is graded as Calcola would. */
 export type ScoreRaw = (raw: RawTables) => { plan: Plan; results: ScoreResults };
 
-/** Null when nothing is recorded in `Monitoraggi`. */
-export function computeTrend(raw: RawTables, scoreRaw: ScoreRaw): TrendOutcome | null {
+/** Null when nothing is recorded in `Monitoraggi`; `monitoring` is that table as read (for the Notas). */
+export function computeTrend(raw: RawTables, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
   const dates = recordedDates(raw);
   if (dates.length === 0) return null;
   const byDate: DateResults[] = [];
   const findings: Finding[] = [];
   for (const date of dates) {
-    const { plan, results } = scoreRaw(rawAsOf(raw, date));
+    // The history itself changes no grade: each date is scored without reading it again.
+    const { plan, results } = scoreRaw({ ...rawAsOf(raw, date), monitoring: undefined });
     byDate.push({ date, results, structure: structureRollup(plan, results) });
-    findings.push(...missingNotes(plan, results, date));
+    findings.push(...missingNotes(plan, monitoring, results, date));
   }
   return { trend: buildTrend(byDate), byDate, findings };
 }
@@ -45,8 +46,7 @@ const NEEDS_NOTE = { 'in-ritardo': 'monitoring-note-missing', critico: 'monitori
  * One avviso per objective In ritardo or Critico at `date` whose rows of that date (its phases,
  * its indicators) all lack a Nota, on the Nota of its first phase row of that date.
  */
-function missingNotes(plan: Plan, results: ScoreResults, date: IsoDate): Finding[] {
-  const rows = plan.monitoring ?? [];
+function missingNotes(plan: Plan, rows: readonly MonitoringRecord[], results: ScoreResults, date: IsoDate): Finding[] {
   const objectiveOfIndicator = new Map<string, string>();
   for (const indicator of plan.indicators) {
     if (indicator.code !== null && indicator.objective !== null && !objectiveOfIndicator.has(indicator.code)) objectiveOfIndicator.set(indicator.code, indicator.objective);

@@ -8,7 +8,9 @@
  *     `traguardo score` on it, which writes formulas (issue #4: ratio < 2; SPEC §7: < 1.5), and
  *     `traguardo score --valori`, which writes plain values;
  *  3. with `--libreoffice` (it takes minutes): how long LibreOffice Calc, headless, needs to
- *     recalculate every formula of that scored workbook.
+ *     recalculate every formula of that scored workbook;
+ *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
+ *     `score --valori` on that workbook.
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ import { validate } from '../validation/validate';
 import { importChanges } from '../workbook/outputs';
 import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { generatePlan, SPEC_SIZE } from './generate';
+import { benchMonitoring, type RunCommand } from './monitoring';
 import { disposeSofficeProfile, findSoffice, recalculateXlsx, SOFFICE_INSTALL_HINT } from './libreoffice';
 
 /**
@@ -111,15 +114,16 @@ async function benchXlsx(): Promise<void> {
     // process's heap with a workbook model of millions of cells.
     const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
     const scoredFile = path.join(dir, 'calcolato.xlsx');
-    const runCli = async (...args: string[]) => {
+    const runCommand: RunCommand = async (command, ...args) => {
       const result = await timed(() =>
-        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, 'score', file, ...args], { encoding: 'utf8' }),
+        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, command, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 }),
       );
       const exit = result.value.status;
-      if (exit !== 0 && exit !== 1) throw new Error(`traguardo score è uscito con ${exit}: ${result.value.stderr}`);
+      if (exit !== 0 && exit !== 1) throw new Error(`traguardo ${command} è uscito con ${exit}: ${result.value.stderr}`);
       const peak = /traguardo-bench-maxrss (\d+)/.exec(result.value.stderr);
       return { ms: result.ms, exit, rss: peak === null ? 0 : Number(peak[1]) * 1024 };
     };
+    const runCli = (...args: string[]) => runCommand('score', file, ...args);
     const scored = await runCli('-o', scoredFile);
     const valued = await runCli('--valori', '-o', path.join(dir, 'valori.xlsx'));
     const exit = scored.exit;
@@ -143,6 +147,7 @@ async function benchXlsx(): Promise<void> {
     console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
+    await benchMonitoring(file, dir, runCommand);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -152,7 +152,7 @@ interface WorkbookRead {
  * A plan's raw tables validated and scored exactly as Calcola does (the same blocked rows), without
  * locating or wording the findings: each recorded date of the trend.
  */
-export function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
+function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
   const read = readStage(raw, locator, readFindings);
   const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
   const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);

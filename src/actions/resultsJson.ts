@@ -20,7 +20,7 @@ export interface ResultsDocument {
   indicators?: IndicatorRow[];
   objectives?: ObjectiveRow[];
   units?: UnitResult[];
-  organization?: Pick<OrganizationResult, 'grade' | 'band' | 'reward' | 'entePerformance'>;
+  organization?: OrganizationResult;
 }
 
 export function validationDocument(a: Assessment): ResultsDocument {
@@ -29,7 +29,7 @@ export function validationDocument(a: Assessment): ResultsDocument {
 
 export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
   const { plan, results } = s;
-  const { grade, band, reward, entePerformance } = results.organization;
+  const { grade, band, reward, entePerformance, objectives, weightSum, objectivesTotal, weightTotal, weightGraded, coverage } = results.organization;
   return {
     format: 'traguardo-results/1',
     findings: s.located,
@@ -42,6 +42,6 @@ export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
       return { code: o.code, unit: o.unit, ...r, status: r.status === null ? null : message(`status-${r.status}`, {}, 'it') };
     }),
     units: results.units,
-    organization: { grade, band, reward, entePerformance },
+    organization: { grade, band, reward, entePerformance, objectives, weightSum, objectivesTotal, weightTotal, weightGraded, coverage },
   };
 }

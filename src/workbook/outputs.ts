@@ -244,8 +244,8 @@ function summaryRowCells(cells: Partial<Record<SummaryColumnKey, OutputValue>>):
 }
 
 /**
- * `Riepilogo`: a title, one row per unit (code, name, objectives, Σ raw weights, weighted grade,
- * band, premio, Σ points), the organisation, the performance di ente apart from the weighted
+ * `Riepilogo`: a title, one row per unit (code, name, objectives graded and in all, Σ raw weights,
+ * Peso valutato %, weighted grade, band, Copertura, premio, Σ points), the organisation, the performance di ente apart from the weighted
  * mean, and a line saying how the sheet was computed; in Excel, a bar chart of grade by unit.
  */
 function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, formulas: boolean, bands: readonly BandColour[]): WorkbookChange {
@@ -262,11 +262,15 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
   const notes: SheetNote[] = [];
   const row = (code: CellValue, name: CellValue, r: SummaryRow, index: number): OutputValue[] => {
     if (formulas && r.note !== null) notes.push({ row: index, column: gradeColumn, text: r.note });
+    if (formulas && r.weightNote !== null) notes.push({ row: index, column: summaryColumn('weightGraded'), text: r.weightNote });
     return summaryRowCells({
       code,
       unit: name,
       objectives: value(r.objectives),
+      objectivesTotal: value(r.objectivesTotal),
       weights: value(r.weights),
+      weightGraded: value(r.weightGraded),
+      coverage: value(r.coverage),
       grade: value(r.grade),
       band: value(r.band),
       reward: value(r.reward),
@@ -308,7 +312,7 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
             seriesName: SUMMARY_COLUMNS[gradeColumn].label[lang],
             categories: `${unitLetters}${SUMMARY_FIRST_ROW}:${unitLetters}${lastUnitRow}`,
             values: `${gradeLetters}${SUMMARY_FIRST_ROW}:${gradeLetters}${lastUnitRow}`,
-            anchor: 'J3',
+            anchor: `${columnLetters(SUMMARY_COLUMNS.length + 2)}3`,
           },
         }
       : {}),

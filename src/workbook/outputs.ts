@@ -24,6 +24,7 @@ import {
   type TableDef,
 } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
+import { notGradedTexts } from './notGraded';
 import { liveOutputs } from './formulas/live';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -85,13 +86,16 @@ function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
   return byRow;
 }
 
-/** «errore: …; avviso: …», most severe first; «OK» for a row without findings. */
-export function checkText(findings: readonly Finding[] | undefined, lang: Lang): string {
-  if (!findings || findings.length === 0) return message('check-ok', {}, lang);
-  return [...findings]
+/**
+ * «errore: …; avviso: …», most severe first; «OK» for a row without findings. `notGraded` (an
+ * objective that errors in its other rows leave without a grade) comes first, and the row is then never «OK».
+ */
+export function checkText(findings: readonly Finding[] | undefined, lang: Lang, notGraded?: string): string {
+  const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
-    .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`)
-    .join('; ');
+    .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);
+  const texts = notGraded === undefined ? own : [notGraded, ...own];
+  return texts.length === 0 ? message('check-ok', {}, lang) : texts.join('; ');
 }
 
 function planOptions(plan: Plan): LayoutOptions {
@@ -170,6 +174,7 @@ export const SUMMARY_FIRST_ROW = 4;
 export function computeChanges(input: ComputeInput): ComputeOutput {
   const { plan, results, lang, mode } = input;
   const byRow = findingsByRow(input.findings);
+  const notGraded = notGradedTexts(plan, input.findings, input.locator, lang, (i) => results.analysis.grading[i] === 'blocked');
   const options = planOptions(plan);
   const columns = new Map<TableKey, OutputColumns>();
   const grids = new Map<TableKey, TableGrid>();
@@ -211,7 +216,10 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     const traces = def.key === 'indicators';
     changes.push(
       ...tableOutputs(placement, cols, def.outputs, (output, index) => {
-        if (output.key === 'check') return { value: checkText(byRow.get(`${def.key}:${index}`), lang), note: null };
+        if (output.key === 'check') {
+          const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
+          return { value: checkText(byRow.get(`${def.key}:${index}`), lang, blockedBy), note: null };
+        }
         if (output.key === 'trace' && traces) {
           const ind = plan.indicators[index];
           const trace = ind === undefined ? null : indicatorTrace(ind, plan.rules, input.blocked.indicators.has(index));
@@ -325,13 +333,21 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
  */
 export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChange[] {
   const byRow = findingsByRow(input.findings);
+  // Without results: the objectives Calcola would grade (SPEC §3.2), which an error in their rows blocks.
+  const objectives = input.plan.objectives;
+  const notGraded = notGradedTexts(input.plan, input.findings, input.locator, input.lang, (i) => objectives[i].excluded !== true);
   const changes: WorkbookChange[] = [];
   for (const def of DATA_TABLES) {
     const placement = input.locator.placement(def.key);
     const check = def.outputs.filter((o) => o.key === 'check');
     if (!placement || check.length === 0) continue;
     const cols = outputColumnsOf(def, placement, check, planOptions(input.plan), input.lang);
-    changes.push(...tableOutputs(placement, cols, check, (_, index) => ({ value: checkText(byRow.get(`${def.key}:${index}`), input.lang), note: null }), false));
+    changes.push(
+      ...tableOutputs(placement, cols, check, (_, index) => {
+        const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
+        return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
+      }, false),
+    );
   }
   return changes;
 }

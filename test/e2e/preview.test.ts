@@ -192,8 +192,14 @@ describe('browser preview', () => {
     expect(await byTestId('org-result').getAttribute('data-band')).toBe(org.band ?? '');
     expect(await byTestId('ente-result').count()).toBe(org.entePerformance === null ? 0 : 1);
 
+    // The grade rests on part of the objectives, and the card and Riepilogo say on how many.
+    expect(org.objectives).toBeLessThan(org.objectivesTotal);
+    expect(await byTestId('org-result').getByTestId('coverage').textContent()).toMatch(new RegExp(`^su ${org.objectives} di ${org.objectivesTotal} obiettivi · peso valutato `));
+    expect(await byTestId('org-result').getByTestId('coverage-partial').textContent()).toBe('Parziale');
+
     // The outputs and the summary are written: the view shows the Riepilogo sheet.
     await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).waitFor();
+    await eventually(async () => (await byTestId('sheet-grid').textContent())?.includes(`Parziale: ${org.objectives} di ${org.objectivesTotal} obiettivi`), true);
     await shot('05-compute');
     await byTestId('preview-pane').screenshot({ path: SCREENSHOT });
     expect((await fs.stat(SCREENSHOT)).size).toBeLessThan(200 * 1024);

@@ -218,6 +218,15 @@ describe('Calcola', () => {
     const org = screen.getByTestId('org-result');
     expect(org.dataset.grade).toBe(String(expected.results.organization.grade));
     expect(org.textContent).toContain('94,11 %');
+    // The organisation's grade rests on 24 of its 48 objectives, 4 950 of 10 180 in raw weight.
+    expect(within(org).getByTestId('coverage').textContent).toBe('su 24 di 48 obiettivi · peso valutato 48,6 %');
+    expect(within(org).getByTestId('coverage-partial').textContent).toBe('Parziale');
+    // VIG's 97,93 comes from one shared objective: all its own have no grade.
+    const vig = units.find((u) => u.dataset.unit === 'VIG') as HTMLElement;
+    expect(within(vig).getByTestId('coverage').textContent).toBe('su 1 di 8 obiettivi · peso valutato 12,1 %');
+    const sg = units.find((u) => u.dataset.unit === 'SG') as HTMLElement;
+    expect(within(sg).getByTestId('coverage').textContent).toBe('su 0 di 3 obiettivi · peso valutato 0 %');
+    expect(within(sg).getByTestId('coverage-partial').textContent).toBe('Nulla');
     expect(screen.queryByTestId('ente-result')).toBeNull();
     expect(screen.getByTestId('compute-progress').dataset.state).toBe('done');
     expect(host.port.sheetNames()).toContain('Riepilogo');

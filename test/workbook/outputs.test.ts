@@ -137,7 +137,7 @@ describe('computeChanges', () => {
       1,
       { formula: '=SUMIFS(Obiettivi!$N$2:$N$4,Obiettivi!$C$2:$C$4,"SG")', result: 1 },
       // Σ raw weights of all of SG's objectives: OB1 has neither Peso nor Pesatura, so 1.
-      { formula: '=IF(1=0,"",100*E4/(1))', result: 100 },
+      { formula: '=IFERROR(100*E4/(1),"")', result: 100 },
       expect.objectContaining({ formula: '=IF(C4=0,"",K4/E4)' }),
       expect.objectContaining({ result: 'Raggiunto' }),
       {

@@ -15,14 +15,16 @@ export const coverageMessages: Catalog = {
   'ui-coverage-of': { it: 'su {graded} di {total} obiettivi', en: 'on {graded} of {total} objectives' },
   'ui-coverage-of-one': { it: 'su {graded} di 1 obiettivo', en: 'on {graded} of 1 objective' },
   'ui-coverage-weight': { it: 'peso valutato {share} %', en: 'weight graded {share} %' },
-  'ui-coverage-partial': { it: 'Parziale', en: 'Partial' },
-  'ui-coverage-none': { it: 'Nessun obiettivo valutato', en: 'No objective graded' },
   'ui-coverage-hint': {
     it: 'Il grado si basa solo sugli obiettivi valutati: gli altri hanno errori o non hanno ancora un grado (vedere Esito verifica in Obiettivi).',
     en: 'The grade rests only on the graded objectives: the others have errors or no grade yet (see Check result in Objectives).',
   },
   'check-not-graded': { it: 'Non calcolato: errori in {cells}', en: 'Not graded: errors in {cells}' },
   'check-not-graded-more': { it: '{cells} e altre {count}', en: '{cells} and {count} more' },
+  'ui-coverage-word-complete': { it: 'Completa', en: 'Complete' },
+  'ui-coverage-word-partial': { it: 'Parziale', en: 'Partial' },
+  'ui-coverage-word-none': { it: 'Nulla', en: 'None' },
+  'cli-coverage-count': { it: '{graded} di {total}', en: '{graded} of {total}' },
   'cli-col-coverage': { it: 'Copertura', en: 'Coverage' },
   'cli-col-weight-graded': { it: 'Peso valutato %', en: 'Weight graded %' },
 };

@@ -125,7 +125,8 @@ function summaryRow(
   const gradeValue: OutputValue = gradeReason === null && gradeText.length <= MAX_FORMULA_LENGTH ? formula(gradeText, result.grade) : result.grade;
   const note = gradeReason === null ? null : ctx.notes.value(gradeReason, result.grade);
   const decimals = ctx.names.ref('decimals');
-  const weightGradedText = 'formula' in totalWeight ? `IF(${totalWeight.formula}=0,"",100*${weights}/(${totalWeight.formula}))` : null;
+  // Only a total of 0 can make the division fail: the terms are raw weight expressions the parser read as numbers.
+  const weightGradedText = 'formula' in totalWeight ? `IFERROR(100*${weights}/(${totalWeight.formula}),"")` : null;
   let weightGraded: OutputValue = result.weightGraded;
   let weightNote: string | null = null;
   if (weightGradedText !== null && weightGradedText.length <= MAX_FORMULA_LENGTH) weightGraded = formula(weightGradedText, result.weightGraded);

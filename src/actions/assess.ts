@@ -14,7 +14,8 @@ import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
-import { checkChanges, computeChanges, type WriteMode } from '../workbook/outputs';
+import { checkChanges, computeChanges, computeSteps, type WriteMode } from '../workbook/outputs';
+import { drainCooperatively, type Pause } from '../workbook/cooperative';
 import type { TableData, WorkbookPort } from '../workbook/port';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
@@ -53,6 +54,8 @@ export interface ComputeOptions extends ActionOptions {
   mode?: WriteMode;
   /** The moment of the calculation (tests fix it); default now. */
   now?: Date;
+  /** Given by the pane: the formulas are built in steps, pausing so the page stays responsive (the CLI runs them straight). */
+  pause?: Pause;
 }
 
 export interface Computed extends Scored {
@@ -190,7 +193,8 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const mode = options.mode ?? 'formule';
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
-  const { changes, frozen, noted } = computeChanges({ ...scored, lang: written, mode, calculatedOn: date });
+  const input = { ...scored, lang: written, mode, calculatedOn: date };
+  const { changes, frozen, noted } = options.pause ? await drainCooperatively(computeSteps(input), options.pause) : computeChanges(input);
   // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
   await report(progress, 'formule', 0.8);
   const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });

@@ -25,6 +25,7 @@ import {
 } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import { notGradedTexts } from './notGraded';
+import { drain, eachRow, type Steps } from './cooperative';
 import { liveOutputs } from './formulas/live';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -132,13 +133,13 @@ function outputColumnsOf(def: TableDef, p: TablePlacement, outputs: readonly Out
  * The changes that write some output columns of one table: a missing column is added first
  * (layout.ts spec), then each column gets one value per workbook row, blank rows left blank.
  */
-function tableOutputs(
+function* tableOutputs(
   p: TablePlacement,
   columns: OutputColumns,
   outputs: readonly OutputDef[],
   cellOf: (output: OutputDef, index: number) => { value: OutputValue; note: string | null },
   withNotes: boolean,
-): WorkbookChange[] {
+): Steps<WorkbookChange[]> {
   const changes: WorkbookChange[] = [];
   if (columns.missing.length > 0) {
     changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: columns.missing.map((c) => c.spec) });
@@ -148,7 +149,7 @@ function tableOutputs(
     if (header === undefined) continue;
     const values: OutputValue[] = new Array<OutputValue>(p.rowCount).fill(null);
     const notes: (string | null)[] = new Array<string | null>(p.rowCount).fill(null);
-    p.rows.forEach((tableRow, index) => {
+    yield* eachRow(p.rows, (tableRow, index) => {
       const cell = cellOf(output, index);
       values[tableRow] = cell.value;
       notes[tableRow] = cell.note;
@@ -172,6 +173,11 @@ export const SUMMARY_FIRST_ROW = 4;
  * formulas with their results (mode Formule) or as plain values (mode Valori).
  */
 export function computeChanges(input: ComputeInput): ComputeOutput {
+  return drain(computeSteps(input));
+}
+
+/** `computeChanges` in steps, for a caller that gives the thread back between them (the pane). */
+export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   const { plan, results, lang, mode } = input;
   const byRow = findingsByRow(input.findings);
   const notGraded = notGradedTexts(plan, input.findings, input.locator, lang, (i) => results.analysis.grading[i] === 'blocked');
@@ -190,7 +196,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   const bandsPlacement = input.locator.placement('bands');
   if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
-  const live = liveOutputs({
+  const live = yield* liveOutputs({
     plan,
     raw: input.raw,
     results,
@@ -215,7 +221,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     const computed = live.tables.get(def.key);
     const traces = def.key === 'indicators';
     changes.push(
-      ...tableOutputs(placement, cols, def.outputs, (output, index) => {
+      ...(yield* tableOutputs(placement, cols, def.outputs, (output, index) => {
         if (output.key === 'check') {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
           return { value: checkText(byRow.get(`${def.key}:${index}`), lang, blockedBy), note: null };
@@ -227,7 +233,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
         }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
-      }, true),
+      }, true)),
     );
     for (const key of def.outputs.filter((o) => o.grade).map((o) => o.key)) {
       const header = cols.headers.get(key);
@@ -343,10 +349,12 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
     if (!placement || check.length === 0) continue;
     const cols = outputColumnsOf(def, placement, check, planOptions(input.plan), input.lang);
     changes.push(
-      ...tableOutputs(placement, cols, check, (_, index) => {
-        const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
-        return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
-      }, false),
+      ...drain(
+        tableOutputs(placement, cols, check, (_, index) => {
+          const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
+          return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
+        }, false),
+      ),
     );
   }
   return changes;

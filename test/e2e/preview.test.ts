@@ -199,7 +199,10 @@ describe('browser preview', () => {
 
     // The outputs and the summary are written: the view shows the Riepilogo sheet.
     await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).waitFor();
-    await eventually(async () => (await byTestId('sheet-grid').textContent())?.includes(`Parziale: ${org.objectives} di ${org.objectivesTotal} obiettivi`), true);
+    await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).click();
+    const summaryGrid = byTestId('sheet-grid').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`));
+    await summaryGrid.waitFor({ timeout: ACTION_TIMEOUT });
+    expect(await summaryGrid.textContent()).toContain(`Parziale: ${org.objectives} di ${org.objectivesTotal} obiettivi`);
     await shot('05-compute');
     await byTestId('preview-pane').screenshot({ path: SCREENSHOT });
     expect((await fs.stat(SCREENSHOT)).size).toBeLessThan(200 * 1024);

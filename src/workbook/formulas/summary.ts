@@ -13,6 +13,7 @@ import type { OutputValue } from '../port';
 import { MAX_ARGUMENTS, MAX_FORMULA_LENGTH } from './a1';
 import { field, formula, isNumber, output, type LiveContext, type ValueReason } from './context';
 import type { TableGrid } from './geometry';
+import type { Steps } from '../cooperative';
 
 export interface SummaryCells {
   /** Per unit of `results.units`, then the organisation, then the performance di ente. */
@@ -77,10 +78,15 @@ function coverageFormula(gradedCell: string, total: number, lang: Lang): string 
   return `IF(${gradedCell}=0,${text('none')},IF(${gradedCell}<${total},${text('partial')},${text('complete')}))`;
 }
 
-export function summaryCells(ctx: LiveContext): SummaryCells {
+export function* summaryCells(ctx: LiveContext): Steps<SummaryCells> {
   const g = ctx.grid('objectives');
   const from = ctx.input.summarySheet;
-  const units = ctx.results.units.map((u, n) => unitRow(ctx, u.code, n, g, from));
+  const units: SummaryRow[] = [];
+  // Each unit scans the objectives for its members: yield between units, not between chunks of them.
+  for (const [n, u] of ctx.results.units.entries()) {
+    units.push(unitRow(ctx, u.code, n, g, from));
+    yield;
+  }
   const organization = organizationRow(ctx, g, from);
   const ente = enteCell(ctx, g, from);
   return { units, organization, ente: ente.value, enteNote: ente.note };

@@ -31,10 +31,10 @@ export class PreviewDocument {
     // The sheet view draws no chart, and the downloaded xlsx holds none (as from the CLI).
     supportsCharts: false,
     apply: async (changes: readonly WorkbookChange[]): Promise<void> => {
-      // The xlsx copy takes seconds on a large plan: it gives the page the thread between changes.
+      // Each copy takes seconds on a large plan: they give the page the thread back as they go.
       await this.xlsx.apply(changes, browserPause);
       await browserPause();
-      await this.memory.apply(changes);
+      await this.memory.apply(changes, browserPause);
       await browserPause();
       this.changed();
     },

@@ -207,7 +207,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
 
   const validate = async (): Promise<Notice> => {
     setProgress(null);
-    const { assessment: found, writeError } = await validateWorkbook(host.port, lang, { progress: report(CHECK_STAGES) });
+    const { assessment: found, writeError } = await validateWorkbook(host.port, lang, { progress: report(CHECK_STAGES), pause: browserPause });
     setAssessment(found);
     if (writeError !== null) return errorNotice(writeError);
     const missing = found.findings.filter((f) => f.rule === 'column-missing');

@@ -49,17 +49,10 @@ export async function drainCooperatively<T>(steps: Steps<T>, pause: Pause): Prom
 }
 
 /**
- * A pause for the browser: a new task through a MessageChannel (a zero-delay timer is clamped to
- * 4 ms once nested), so input events and a due frame run before the work goes on.
+ * A pause for the browser: a zero-delay timer, queued behind the page's own timers and input. (A
+ * MessageChannel task comes back sooner but starves timers: in the e2e probe a 4 ms timer then
+ * waited up to 655 ms on a 3 000-objective Calcola, 274 ms with this.)
  */
 export function browserPause(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -21,6 +21,7 @@ import type { Staleness } from '../workbook/formulas/stamp';
 import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
+import { bandLabel } from '../rules/bands';
 import { roundHalfUp } from '../rules/rounding';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
@@ -501,7 +502,7 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
     String(u.objectives),
     weight(u.weightSum),
     fixed(u.grade),
-    u.band ?? '',
+    bandLabel(plan.bands, u.band) ?? '',
     fixed(u.reward),
   ]);
   const org = results.organization;
@@ -510,7 +511,7 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
     String(org.objectives),
     weight(org.weightSum),
     fixed(org.grade),
-    org.band ?? '',
+    bandLabel(plan.bands, org.band) ?? '',
     fixed(org.reward),
   ]);
   io.out(message('cli-results-title', { date: italianDate(results.referenceDate) }, lang));

@@ -31,7 +31,8 @@ export interface ObjectiveResult {
   phaseGrade: number | null;
   computedGrade: number | null;
   finalGrade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Expected progress of the phases at the reference date (SPEC §3.5). */
   expectedProgress: number | null;
@@ -48,7 +49,8 @@ export interface WeightingResult {
 export interface UnitResult {
   code: string;
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Number of executive, graded objectives counted for the unit. */
   objectives: number;
@@ -58,7 +60,8 @@ export interface UnitResult {
 
 export interface OrganizationResult {
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Raw-weighted mean of the objectives of level Ente (performance di ente). */
   entePerformance: number | null;

@@ -5,6 +5,7 @@
 import { scoreWorkbook, type Computed, type Scored } from '../../src/actions/assess';
 import type { Lang } from '../../src/i18n';
 import { message } from '../../src/i18n';
+import { bandLabel } from '../../src/rules/bands';
 import type { TableKey } from '../../src/schema/findings';
 import type { CellValue, RawTables } from '../../src/schema/raw';
 import { SUMMARY_SHEET, tableDef } from '../../src/schema/tables';
@@ -42,6 +43,7 @@ function engineValue(computed: Scored, table: TableKey, key: string, index: numb
   if (!row || !(key in row)) return undefined;
   const value = row[key];
   if (key === 'status' && typeof value === 'string') return message(`status-${value}`, {}, lang);
+  if (key === 'band') return bandLabel(computed.plan.bands, value as number | null);
   if (key === 'trace') return undefined;
   return value as CellValue;
 }
@@ -85,8 +87,9 @@ export async function expectedCells(port: WorkbookPort, computed: Scored, lang: 
   const columns = ['objectives', 'weightSum', 'grade', 'band', 'reward'] as const;
   const summaryRow = (row: number, index: number, values: Record<(typeof columns)[number], CellValue>) =>
     columns.forEach((c, k) => cells.push({ sheet: summary, address: cellAddress(row, 3 + k), expected: values[c], what: `summary.${c}`, index }));
-  r.units.forEach((u, n) => summaryRow(SUMMARY_FIRST_ROW + n, n, u));
-  summaryRow(SUMMARY_FIRST_ROW + r.units.length, r.units.length, r.organization);
+  const shown = <Row extends { band: number | null }>(row: Row) => ({ ...row, band: bandLabel(computed.plan.bands, row.band) });
+  r.units.forEach((u, n) => summaryRow(SUMMARY_FIRST_ROW + n, n, shown(u)));
+  summaryRow(SUMMARY_FIRST_ROW + r.units.length, r.units.length, shown(r.organization));
   // The performance di ente, one blank line below the organisation.
   cells.push({ sheet: summary, address: cellAddress(SUMMARY_FIRST_ROW + r.units.length + 2, 5), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
   return cells;

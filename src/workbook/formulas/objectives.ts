@@ -4,7 +4,7 @@
  * it is weighed in and with which multiplier are the engine's published decisions.
  */
 import { message } from '../../i18n';
-import { bandFormula } from '../../rules/bands';
+import { bandFormula, bandLabel } from '../../rules/bands';
 import { stringLiteral } from '../../rules/formulaText';
 import { computedGradeFormula, finalGradeFormula, partMeanFormula, pointsFormula } from '../../rules/objectiveGrade';
 import { IMPLEMENTATION_STATUSES, implementationStatusFormula, objectiveExpectedProgressFormula, type ImplementationStatus } from '../../rules/status';
@@ -77,7 +77,7 @@ export function objectiveCells(ctx: LiveContext): void {
 
     // Band and premio follow the final grade, whether formula or value.
     if (col('finalGrade').values[i] !== null) {
-      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label', ctx.bandCells(from)), r.band);
+      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label', ctx.bandCells(from)), bandLabel(plan.bands, r.band));
       col('reward').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'reward', ctx.bandCells(from)), r.reward);
     }
     rawWeightCells(ctx, table, g, i, finalCell);

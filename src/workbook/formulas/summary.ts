@@ -3,7 +3,7 @@
  * Σ points, the grade, band and premio, and the performance di ente. The unit tree, the members of
  * each unit and the baskets with floors are the engine's published decisions.
  */
-import { bandFormula } from '../../rules/bands';
+import { bandFormula, bandLabel } from '../../rules/bands';
 import { numberLiteral, stringLiteral } from '../../rules/formulaText';
 import { basketGradeFormula, enteFormula, rollupGradeFormula } from '../../rules/rollup';
 import type { OutputValue } from '../port';
@@ -35,7 +35,7 @@ interface Rolled {
   objectives: number;
   weightSum: number;
   grade: number | null;
-  band: string | null;
+  band: number | null;
   reward: number | null;
 }
 
@@ -75,7 +75,7 @@ function summaryRow(
     objectives: result.objectives,
     weights: result.weightSum,
     grade: result.grade,
-    band: result.band,
+    band: bandLabel(ctx.plan.bands, result.band),
     reward: result.reward,
     points,
     note: ctx.notes.value(reason, result.grade),
@@ -92,7 +92,7 @@ function summaryRow(
     weights: formula(sums.weights, result.weightSum),
     points: formula(sums.points, points),
     grade: gradeValue,
-    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label', ctx.bandCells(ctx.input.summarySheet)), result.band),
+    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label', ctx.bandCells(ctx.input.summarySheet)), bandLabel(ctx.plan.bands, result.band)),
     reward: formula(bandFormula(grade, ctx.plan.bands, decimals, 'reward', ctx.bandCells(ctx.input.summarySheet)), result.reward),
     note,
   };

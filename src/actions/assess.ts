@@ -10,6 +10,7 @@ import type { Finding, LocatedFinding } from '../schema/findings';
 import type { Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
+import type { CellReadings } from '../schema/readings';
 import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { fingerprints, fingerprintSteps, readStamp, type Fingerprints, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
@@ -24,6 +25,8 @@ import { report, type Progress } from './progress';
 export interface Assessment {
   raw: RawTables;
   plan: Plan;
+  /** How each cell was read (formulas go only where they read what the parser did). */
+  readings: CellReadings;
   /** Plan coordinates, in the order: reading, cells, cross-row rules. */
   findings: Finding[];
   /** The same findings, located on the workbook's cells, with messages in `lang`. */
@@ -74,6 +77,7 @@ export function assessRaw(raw: RawTables, locator: Locator, readFindings: Findin
 interface ReadStage {
   raw: RawTables;
   plan: Plan;
+  readings: CellReadings;
   locator: Locator;
   /** Reading and cell findings, the missing tables first. */
   findings: Finding[][];
@@ -81,16 +85,16 @@ interface ReadStage {
 }
 
 function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): ReadStage {
-  const { plan, findings: cellFindings } = readPlan(raw);
+  const { plan, findings: cellFindings, readings } = readPlan(raw);
   const missing = missingTableFindings(locator);
-  return { raw, plan, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
+  return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
-  const { raw, plan, locator } = read;
+  const { raw, plan, readings, locator } = read;
   const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, findings, located, locator, missingRequired: read.missingRequired };
+  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired };
 }
 
 /**

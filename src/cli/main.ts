@@ -22,6 +22,7 @@ import type { Staleness } from '../workbook/formulas/stamp';
 import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
+import { bandLabel } from '../rules/bands';
 import { roundHalfUp } from '../rules/rounding';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
@@ -504,7 +505,7 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
     weight(r.weightSum),
     fixed(r.weightGraded),
     fixed(r.grade),
-    r.band ?? '',
+    bandLabel(plan.bands, r.band) ?? '',
     r.coverage === 'empty' ? '' : message(`ui-coverage-word-${r.coverage}`, {}, lang),
     fixed(r.reward),
   ];

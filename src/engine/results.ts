@@ -32,7 +32,8 @@ export interface ObjectiveResult {
   phaseGrade: number | null;
   computedGrade: number | null;
   finalGrade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Expected progress of the phases at the reference date (SPEC §3.5). */
   expectedProgress: number | null;
@@ -65,7 +66,8 @@ export interface Coverage {
 export interface UnitResult extends Coverage {
   code: string;
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Number of executive, graded objectives counted for the unit. */
   objectives: number;
@@ -75,7 +77,8 @@ export interface UnitResult extends Coverage {
 
 export interface OrganizationResult extends Coverage {
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Raw-weighted mean of the objectives of level Ente (performance di ente). */
   entePerformance: number | null;

@@ -352,6 +352,14 @@ export const STAFF = {
   outputs: [CHECK_OUTPUT],
 } as const satisfies TableDef;
 
+/**
+ * The organisation's name: a row of the `Regole` table like the parameters, the first one, but
+ * not a rule — the plan and the interchange document keep it at their top (`organization`).
+ */
+export const ORGANIZATION_FIELD = f('organization', 'Amministrazione', 'Organisation', TEXT, t('Nome dell’ente', 'Name of the organisation'), {
+  aliases: ['Ente', 'Organizzazione', 'Organization', 'Comune'],
+});
+
 /** The `Regole` table: one row per parameter (Parametro, Valore). Each field is a row here. */
 export const RULES = {
   key: 'rules',

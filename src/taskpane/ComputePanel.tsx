@@ -3,6 +3,7 @@ import { Badge, Button, Link, Switch, Text, makeStyles, tokens } from '@fluentui
 import { useState, type ReactElement } from 'react';
 import type { Scored } from '../actions/assess';
 import type { Coverage } from '../engine/results';
+import { bandLabel } from '../rules/bands';
 import { formatDecimal } from '../rules/rounding';
 import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
@@ -71,10 +72,11 @@ function textOn(hex: string): string {
   return luminance > 0.179 ? '#000000' : '#FFFFFF';
 }
 
-function BandBadge({ band, bands }: { band: string | null; bands: readonly Band[] }): ReactElement | null {
+function BandBadge({ band: index, bands }: { band: number | null; bands: readonly Band[] }): ReactElement | null {
   const styles = useStyles();
-  if (band === null) return null;
-  const match = HEX.exec(bands.find((b) => b.label === band)?.color?.trim() ?? '');
+  if (index === null) return null;
+  const { label: band, color } = bands[index];
+  const match = HEX.exec(color?.trim() ?? '');
   const style = match ? { backgroundColor: `#${match[1]}`, color: textOn(match[1]), borderColor: 'transparent' } : undefined;
   return (
     <Badge appearance={match ? 'filled' : 'tint'} color="informative" shape="rounded" style={style} className={styles.band} title={band}>
@@ -132,7 +134,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
             className={`${styles.result} ${styles.organization}`}
             data-testid="org-result"
             data-grade={org.grade === null ? '' : String(org.grade)}
-            data-band={org.band ?? ''}
+            data-band={bandLabel(plan.bands, org.band) ?? ''}
           >
             <span className={styles.name} title={plan.organization ?? t('ui-organization')}>
               {plan.organization ?? t('ui-organization')}
@@ -165,7 +167,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
                   data-testid="unit-result"
                   data-unit={u.code}
                   data-grade={u.grade === null ? '' : String(u.grade)}
-                  data-band={u.band ?? ''}
+                  data-band={bandLabel(plan.bands, u.band) ?? ''}
                 >
                   <span className={styles.name} title={label}>
                     {label}

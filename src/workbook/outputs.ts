@@ -12,6 +12,7 @@ import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
+import type { CellReadings } from '../schema/readings';
 import {
   DATA_TABLES,
   RULES,
@@ -57,8 +58,8 @@ export interface OutputInput {
 export type WriteMode = 'formule' | 'valori';
 
 export interface ComputeInput extends OutputInput {
-  /** The raw cells the plan was read from: formulas read only what they can read as the parser did. */
-  raw: RawTables;
+  /** How the parser read each cell: formulas read only what they can read as the parser did. */
+  readings: CellReadings;
   blocked: BlockedRows;
   mode: WriteMode;
   /** When the calculation ran (notes, Riepilogo). */
@@ -198,7 +199,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   const date = italianDate(input.calculatedOn);
   const live = yield* liveOutputs({
     plan,
-    raw: input.raw,
+    readings: input.readings,
     results,
     blocked: input.blocked,
     lang,

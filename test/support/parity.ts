@@ -5,6 +5,7 @@
 import { scoreWorkbook, type Computed, type Scored } from '../../src/actions/assess';
 import type { Lang } from '../../src/i18n';
 import { message } from '../../src/i18n';
+import { bandLabel } from '../../src/rules/bands';
 import type { TableKey } from '../../src/schema/findings';
 import type { CellValue, RawTables } from '../../src/schema/raw';
 import { SUMMARY_SHEET, summaryColumn, tableDef, type SummaryColumnKey } from '../../src/schema/tables';
@@ -43,6 +44,7 @@ function engineValue(computed: Scored, table: TableKey, key: string, index: numb
   if (!row || !(key in row)) return undefined;
   const value = row[key];
   if (key === 'status' && typeof value === 'string') return message(`status-${value}`, {}, lang);
+  if (key === 'band') return bandLabel(computed.plan.bands, value as number | null);
   if (key === 'trace') return undefined;
   return value as CellValue;
 }
@@ -96,7 +98,7 @@ export async function expectedCells(port: WorkbookPort, computed: Scored, lang: 
     weights: u.weightSum,
     weightGraded: u.weightGraded,
     grade: u.grade,
-    band: u.band,
+    band: bandLabel(computed.plan.bands, u.band),
     coverage: coverageWords(u, lang),
     reward: u.reward,
   });

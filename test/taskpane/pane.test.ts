@@ -4,6 +4,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { assessWorkbook, scoreWorkbook } from '../../src/actions/assess';
 import { buildDemoRaw } from '../../src/demo/demo';
+import { bandLabel } from '../../src/rules/bands';
 import { message } from '../../src/i18n';
 import { parseInterchange, toInterchange } from '../../src/schema/interchange';
 import { readPlan } from '../../src/schema/read';
@@ -210,7 +211,7 @@ describe('Calcola', () => {
 
     const units = screen.getAllByTestId('unit-result');
     expect(units.map((u) => [u.dataset.unit, u.dataset.grade, u.dataset.band])).toEqual(
-      expected.results.units.map((u) => [u.code, u.grade === null ? '' : String(u.grade), u.band ?? '']),
+      expected.results.units.map((u) => [u.code, u.grade === null ? '' : String(u.grade), bandLabel(expected.plan.bands, u.band) ?? '']),
     );
     const ris = units.find((u) => u.dataset.unit === 'RIS') as HTMLElement;
     expect(ris.textContent).toContain('97,45 %');

@@ -6,7 +6,7 @@
  */
 import type { Coverage } from '../../engine/results';
 import { message, type Lang } from '../../i18n';
-import { bandFormula } from '../../rules/bands';
+import { bandFormula, bandLabel } from '../../rules/bands';
 import { numberLiteral, stringLiteral } from '../../rules/formulaText';
 import { basketGradeFormula, enteFormula, rollupGradeFormula } from '../../rules/rollup';
 import type { OutputValue } from '../port';
@@ -44,7 +44,7 @@ interface Rolled extends Coverage {
   objectives: number;
   weightSum: number;
   grade: number | null;
-  band: string | null;
+  band: number | null;
   reward: number | null;
 }
 
@@ -118,7 +118,7 @@ function summaryRow(
     weightGraded: result.weightGraded,
     coverage: coverageText(result.coverage, result.objectives, result.objectivesTotal, lang),
     grade: result.grade,
-    band: result.band,
+    band: bandLabel(ctx.plan.bands, result.band),
     reward: result.reward,
     points,
     note: ctx.notes.value(reason, result.grade),
@@ -145,7 +145,7 @@ function summaryRow(
     coverage: formula(coverageFormula(count, result.objectivesTotal, lang), coverageText(result.coverage, result.objectives, result.objectivesTotal, lang)),
     points: formula(sums.points, points),
     grade: gradeValue,
-    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label', ctx.bandCells(ctx.input.summarySheet)), result.band),
+    band: formula(bandFormula(grade, ctx.plan.bands, decimals, 'label', ctx.bandCells(ctx.input.summarySheet)), bandLabel(ctx.plan.bands, result.band)),
     reward: formula(bandFormula(grade, ctx.plan.bands, decimals, 'reward', ctx.bandCells(ctx.input.summarySheet)), result.reward),
     note,
     weightNote,

@@ -57,9 +57,9 @@ interface MemberSums {
 /** Σ raw weights of all the candidates of a roll-up: a formula, or why there is none. */
 type TotalWeight = { formula: string } | { reason: ValueReason };
 
-/** The Copertura text of a roll-up with `graded` of `total` objectives graded ('' without objectives). */
-export function coverageText(coverage: Coverage['coverage'], graded: number, total: number, lang: Lang): string {
-  if (coverage === 'empty') return '';
+/** The Copertura text of a roll-up with `graded` of `total` objectives graded; none without objectives. */
+function coverageText(coverage: Coverage['coverage'], graded: number, total: number, lang: Lang): string | null {
+  if (coverage === 'empty') return null;
   return message(`coverage-${coverage}${total === 1 ? '-one' : ''}`, { graded, total }, lang);
 }
 

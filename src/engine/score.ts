@@ -338,8 +338,13 @@ function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows):
       indicatorEntries[n] = { grade: graded.grade, status: graded.status, weight: plan.indicators[k].weight };
     }
     const indicators = indicatorPart(indicatorEntries);
-    const phaseEntries: PhaseEntry[] = planYearPhases.map((p) => ({ share: plan.phases[p].share, progress: plan.phases[p].progress, blocked: false }));
-    const phases = phasePart(phaseEntries);
+    const phaseEntries: PhaseEntry[] = new Array(planYearPhases.length);
+    for (let n = 0; n < planYearPhases.length; n++) {
+      const phase = plan.phases[planYearPhases[n]];
+      phaseEntries[n] = { share: phase.share, progress: phase.progress, blocked: false };
+    }
+    const weights = phaseWeights(phaseEntries);
+    const phases = phasePart(phaseEntries, weights);
     // An error in any of its rows leaves the whole objective without grades (SPEC §3.2).
     if (indicators.outcome.kind === 'invalid' || phases.kind === 'invalid') continue;
     const result = results[i];
@@ -351,9 +356,10 @@ function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows):
     const noRows = indicators.outcome.kind === 'empty' && phases.kind === 'empty';
     if (result.computedGrade !== null || noRows) grading[i] = 'parts';
     for (let n = 0; n < indicatorCount; n++) indicatorResults[indicatorsOf.rows[firstIndicator + n]].weightShare = indicators.shares[n];
-    const weights = phaseWeights(phaseEntries);
     if (weights !== null && phaseEntries.length > 0) {
-      result.expectedProgress = objectiveExpectedProgress(weights, planYearPhases.map((p) => phaseResults[p].expectedProgress));
+      const expected = new Array<number | null>(planYearPhases.length);
+      for (let n = 0; n < planYearPhases.length; n++) expected[n] = phaseResults[planYearPhases[n]].expectedProgress;
+      result.expectedProgress = objectiveExpectedProgress(weights, expected);
       result.status = implementationStatus(result.phaseGrade, result.expectedProgress, rules);
     }
   }

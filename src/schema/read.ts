@@ -23,7 +23,7 @@ import {
   type WeightingRow,
 } from './model';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
-import { cellForm, formKind, type CellForm, type CellReadings, type FormKind, type RowTableKey } from './readings';
+import { cellForm, TYPED, formKind, type CellForm, type CellReadings, type FormKind, type RowTableKey } from './readings';
 import {
   BANDS,
   CRITERIA,
@@ -131,6 +131,8 @@ class FindingSink {
   readonly findings: Finding[] = [];
   readonly issues: CellIssue[] = [];
   forms: Record<string, Uint8Array> = {};
+  /** The same arrays in field order: a store by position, not by key, on every cell. */
+  fieldForms: Uint8Array[] = [];
   readonly tables: Partial<Record<RowTableKey, Record<string, Uint8Array>>> = {};
   readonly rules: Record<string, CellForm> = {};
   readonly weighting: Record<string, Uint8Array> = textKeyedRecord();
@@ -154,7 +156,7 @@ class FindingSink {
  * `finishIndicator`), so the row is `PlanRow<Def>`, the type derived from the same fields.
  */
 function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, index: number | null, sink: FindingSink): PlanRow<Def> {
-  const { def, keys, readers, required } = reader;
+  const { def, keys, readers, required, forms } = reader;
   const issues = sink.issues;
   // A copy of the blank row: all rows of a table share one object shape, and the object is
   // allocated once at its full size instead of growing key by key (100 000 rows, SPEC §7).
@@ -165,9 +167,11 @@ function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, 
     if (read === null) continue;
     const cell = cells[key];
     const value = read(cell, issues);
-    const form = cellForm(cell, reader.forms[f], issues);
-    if (index === null) sink.rules[key] = form;
-    else sink.forms[key][index] = form;
+    if (index === null) sink.rules[key] = cellForm(cell, value, forms[f], issues);
+    else if (cell !== null && cell !== undefined) {
+      // Most cells are blank (the array's 0) or clean text read as it stands.
+      sink.fieldForms[f][index] = forms[f] === 'text' && value === cell ? TYPED : cellForm(cell, value, forms[f], issues);
+    }
     // Blank cells (most of them) keep the copy's null: a store by computed key is not free.
     if (value !== null) out[key] = value;
     if (issues.length !== 0) sink.flush(def.key, index, key);
@@ -189,7 +193,8 @@ function readTable<Def extends TableDef, Out>(
   finish?: Finish<Def, Out>,
 ): (PlanRow<Def> | Out)[] {
   if (!rows) return [];
-  sink.forms = Object.fromEntries(reader.keys.map((key) => [key, new Uint8Array(rows.length)]));
+  sink.fieldForms = reader.keys.map(() => new Uint8Array(rows.length));
+  sink.forms = Object.fromEntries(reader.keys.map((key, f) => [key, sink.fieldForms[f]]));
   sink.tables[reader.def.key as RowTableKey] = sink.forms;
   const result = new Array<PlanRow<Def> | Out>(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -220,10 +225,10 @@ const finishIndicator: Finish<typeof INDICATORS, Indicator> = (out, row, index, 
   }
   const kind = measureForm(type);
   const target = readMeasure(row.target, type, TARGET.actual, sink.issues);
-  sink.forms.target[index] = cellForm(row.target, kind, sink.issues);
+  sink.forms.target[index] = cellForm(row.target, target, kind, sink.issues);
   if (sink.issues.length !== 0) sink.flush('indicators', index, 'target');
   const actual = readMeasure(row.actual, type, ACTUAL.actual, sink.issues);
-  sink.forms.actual[index] = cellForm(row.actual, kind, sink.issues);
+  sink.forms.actual[index] = cellForm(row.actual, actual, kind, sink.issues);
   if (sink.issues.length !== 0) sink.flush('indicators', index, 'actual');
   return Object.assign(out, { target, actual, excluded: out.excluded ?? false });
 };
@@ -274,7 +279,8 @@ function readCriteria(raw: RawTables, sink: FindingSink): Criterion[] {
 /** Scores are keyed by criterion name as given; a criterion without a score gets null. */
 function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: readonly Criterion[], sink: FindingSink): WeightingRow[] {
   if (!rows) return [];
-  sink.forms = { objective: new Uint8Array(rows.length) };
+  sink.fieldForms = [new Uint8Array(rows.length)];
+  sink.forms = { objective: sink.fieldForms[0] };
   const forms = sink.weighting;
   return rows.map((row, index) => {
     const out = readRow(READERS.weighting, { objective: row?.objective }, index, sink);
@@ -282,7 +288,7 @@ function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: r
     const given: Record<string, CellValue> = row?.scores ?? {};
     for (const name of Object.keys(given)) {
       scores[name] = readNumber(given[name], CRITERION_SCORE_KIND, sink.issues);
-      (forms[name] ??= new Uint8Array(rows.length))[index] = cellForm(given[name], 'number', sink.issues);
+      (forms[name] ??= new Uint8Array(rows.length))[index] = cellForm(given[name], scores[name], 'number', sink.issues);
       if (sink.issues.length !== 0) sink.flush('weighting', index, name);
     }
     for (const criterion of criteria) if (!(criterion.name in scores)) scores[criterion.name] = null;

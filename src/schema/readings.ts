@@ -56,12 +56,18 @@ const FORMULA_YES_NO = new Set(['SI', 'SÌ', 'NO']);
 const DAY_MS = 86_400_000;
 
 /**
- * The form of cell `v` just read as `kind`, from the issues its reader pushed (from `from` on):
- * a `converted` avviso or an errore other than a range check means the reader interpreted the
- * cell or could not read it.
+ * The form of cell `v`, just read as `kind` into `value`, from the issues its reader pushed (from
+ * `from` on): a `converted` avviso or an errore other than a range check means the reader
+ * interpreted the cell or could not read it. Runs on every input cell: the common cases (blank,
+ * clean text, a number) decide without trimming or scanning anything.
  */
-export function cellForm(v: CellValue, kind: FormKind, issues: readonly CellIssue[], from = 0): CellForm {
-  if (isBlank(v)) return BLANK;
+export function cellForm(v: CellValue, value: unknown, kind: FormKind, issues: readonly CellIssue[], from = 0): CellForm {
+  if (v === null || v === undefined) return BLANK;
+  if (typeof v === 'string') {
+    if (value === null && isBlank(v)) return BLANK;
+    // Text readers return the trimmed text: the same string when the cell had no blanks around it.
+    if (kind === 'text') return value === v ? TYPED : INTERPRETED;
+  }
   let refused = 0;
   for (let i = from; i < issues.length; i++) {
     const { rule, severity } = issues[i];
@@ -81,7 +87,7 @@ function typedForm(v: CellValue, kind: FormKind): CellForm {
   }
   if (typeof v === 'string') {
     if (kind === 'yesno') return FORMULA_YES_NO.has(v.trim().toUpperCase()) ? TYPED : INTERPRETED;
-    return kind === 'text' && v.trim() === v ? TYPED : INTERPRETED;
+    return INTERPRETED;
   }
   if (typeof v === 'boolean') return kind === 'yesno' ? TYPED : INTERPRETED;
   if (v instanceof Date) return kind === 'date' && v.getTime() % DAY_MS === 0 ? TYPED : INTERPRETED;

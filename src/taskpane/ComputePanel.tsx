@@ -38,6 +38,7 @@ const useStyles = makeStyles({
 function CoverageDetail({ result }: { result: Coverage & { objectives: number } }): ReactElement {
   const { t, lang } = usePane();
   const { objectives: graded, objectivesTotal: total, coverage, weightGraded } = result;
+  if (coverage === 'empty') return <span data-testid="coverage">{t('ui-coverage-empty')}</span>;
   const of = t(total === 1 ? 'ui-coverage-of-one' : 'ui-coverage-of', { graded: String(graded), total: String(total) });
   const weight = weightGraded === null || coverage === 'complete' ? null : t('ui-coverage-weight', { share: formatDecimal(weightGraded, 1, lang) });
   return (

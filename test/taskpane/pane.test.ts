@@ -244,7 +244,10 @@ describe('Calcola', () => {
       format: 'traguardo/1',
       organization: 'Comune di Prova',
       year: 2023,
-      units: [{ code: 'SG', name: 'Segreteria', head: 'Rossi' }],
+      units: [
+        { code: 'SG', name: 'Segreteria', head: 'Rossi' },
+        { code: 'VUOTA', name: 'Senza obiettivi', head: 'Bianchi' },
+      ],
       objectives: [
         { code: 'E1', level: 'ente', title: 'Soddisfazione', weight: 1, indicatorShare: 100, phaseShare: 0 },
         { code: 'O1', level: 'esecutivo', title: 'Protocollo', unit: 'SG', weight: 1, indicatorShare: 100, phaseShare: 0 },
@@ -262,7 +265,14 @@ describe('Calcola', () => {
     await click('btn-compute');
     expect(screen.getByTestId('ente-result').dataset.grade).toBe('75');
     expect(screen.getByTestId('ente-result').textContent).toContain('75 %');
-    expect(screen.getByTestId('unit-result').dataset.grade).toBe('90');
+    const [sg, empty] = screen.getAllByTestId('unit-result');
+    expect(sg.dataset.grade).toBe('90');
+    // Its one executive objective is graded: the whole grade, no «Parziale», no weight share to point out.
+    expect(within(sg).getByTestId('coverage').textContent).toBe('su 1 di 1 obiettivo');
+    expect(within(sg).queryByTestId('coverage-partial')).toBeNull();
+    expect(within(empty).getByTestId('coverage').textContent).toBe('nessun obiettivo');
+    // The Ente-level objective is not one the organisation's grade rests on.
+    expect(within(screen.getByTestId('org-result')).getByTestId('coverage').textContent).toBe('su 1 di 1 obiettivo');
   });
 });
 

@@ -14,6 +14,7 @@ export const coverageMessages: Catalog = {
   'coverage-none-one': { it: 'Nulla: {graded} di 1 obiettivo', en: 'None: {graded} of 1 objective' },
   'ui-coverage-of': { it: 'su {graded} di {total} obiettivi', en: 'on {graded} of {total} objectives' },
   'ui-coverage-of-one': { it: 'su {graded} di 1 obiettivo', en: 'on {graded} of 1 objective' },
+  'ui-coverage-empty': { it: 'nessun obiettivo', en: 'no objectives' },
   'ui-coverage-weight': { it: 'peso valutato {share} %', en: 'weight graded {share} %' },
   'ui-coverage-hint': {
     it: 'Il grado si basa solo sugli obiettivi valutati: gli altri hanno errori o non hanno ancora un grado (vedere Esito verifica in Obiettivi).',

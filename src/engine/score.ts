@@ -24,7 +24,7 @@ import {
   indicatorPart,
   phasePart,
   phaseWeights,
-  weightedMean,
+  RunningMean,
   type IndicatorEntry,
   type PartOutcome,
   type PhaseEntry,
@@ -227,8 +227,14 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     ...bandFor(u.grade, plan.bands, rules.decimals),
     ...coverage(u, covered[n]),
   }));
-  const whole = rawWeightedRollup(weighed.rollupMembers, weighed.rollupMembers.keys());
-  const ente = weightedMean(objectives.map((o, i) => ({ grade: o.level === 'ente' ? results[i].finalGrade : null, weight: raw[i] })));
+  const whole = rawWeightedRollup(weighed.rollupMembers);
+  const enteMean = new RunningMean();
+  for (let i = 0; i < objectives.length; i++) {
+    const grade = objectives[i].level === 'ente' ? results[i].finalGrade : null;
+    const weight = raw[i];
+    if (grade !== null && weight !== null) enteMean.add(grade, weight);
+  }
+  const ente = enteMean.value();
   const organization: OrganizationResult = {
     ...whole,
     ...bandFor(whole.grade, plan.bands, rules.decimals),
@@ -451,7 +457,13 @@ function rollUpParents(
         continue;
       }
       stack.pop();
-      const grade = weightedMean(children[node].map((c) => ({ grade: results[c].finalGrade, weight: raw[c] })));
+      const mean = new RunningMean();
+      for (const c of children[node]) {
+        const grade = results[c].finalGrade;
+        const weight = raw[c];
+        if (grade !== null && weight !== null) mean.add(grade, weight);
+      }
+      const grade = mean.value();
       results[node].computedGrade = grade;
       results[node].finalGrade = grade;
       done[node] = true;

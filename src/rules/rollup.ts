@@ -3,7 +3,7 @@
  * executive objectives.
  */
 import type { Unit } from '../schema/model';
-import { weightedMean } from './objectiveGrade';
+import { RunningMean } from './objectiveGrade';
 import type { BasketSplit } from './weights';
 
 /** An executive objective that counts in roll-ups: graded, not excluded, with a raw weight. */
@@ -22,15 +22,21 @@ export interface Rollup {
   weightSum: number;
 }
 
-/** Σ rawᵢ·Gᵢ / Σ rawᵢ over the given members. */
-export function rawWeightedRollup(members: readonly RollupMember[], indices: Iterable<number>): Rollup {
-  const items: { grade: number; weight: number }[] = [];
+/**
+ * Σ rawᵢ·Gᵢ / Σ rawᵢ over the members at `indices` (all of them without). Index loops and no
+ * temporary items: the organisation and each parent unit run over up to every member, mostly
+ * before V8 has optimised this (the first run of the CLI).
+ */
+export function rawWeightedRollup(members: readonly RollupMember[], indices?: readonly number[]): Rollup {
+  const mean = new RunningMean();
   let weightSum = 0;
-  for (const i of indices) {
-    items.push({ grade: members[i].grade, weight: members[i].raw });
-    weightSum += members[i].raw;
+  const count = indices === undefined ? members.length : indices.length;
+  for (let n = 0; n < count; n++) {
+    const member = members[indices === undefined ? n : indices[n]];
+    mean.add(member.grade, member.raw);
+    weightSum += member.raw;
   }
-  return { grade: weightedMean(items), objectives: items.length, weightSum };
+  return { grade: mean.value(), objectives: count, weightSum };
 }
 
 /** Σ shareᵢ·Gᵢ over a unit's basket (shares sum to 100); no grade from a basket without shares (raw weights all 0). */
@@ -38,11 +44,13 @@ export function basketRollup(members: readonly RollupMember[], basket: BasketSpl
   const shares = basket.shares;
   if (shares === null) return { grade: null, objectives: basket.members.length, weightSum: 0 };
   let weightSum = 0;
-  const items = basket.members.map((m, k) => {
-    weightSum += members[m].raw;
-    return { grade: members[m].grade, weight: shares[k] };
-  });
-  return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
+  const mean = new RunningMean();
+  for (let k = 0; k < basket.members.length; k++) {
+    const member = members[basket.members[k]];
+    weightSum += member.raw;
+    mean.add(member.grade, shares[k]);
+  }
+  return { grade: mean.value(), objectives: basket.members.length, weightSum };
 }
 
 export interface UnitTree {

@@ -113,4 +113,48 @@ export const payMessages: Catalog = {
     it: 'Fondo {fund}: tutti i {count} beneficiari ricevono lo stesso importo ({amount} €); l’art. 18 del D.Lgs. 150/2009 vieta premi indifferenziati. Verificare classi e valutazioni.',
     en: 'Pot {fund}: all {count} people receive the same amount ({amount} €); art. 18 of D.Lgs. 150/2009 forbids undifferentiated pay. Check the classes and evaluations.',
   },
+  'premi-pot': {
+    it: 'Fondo {code}{name} ({role}, {method})',
+    en: 'Pot {code}{name} ({role}, {method})',
+  },
+  'premi-totals': {
+    it: '  Stanziato {allocated} € · Distribuito {paid} € · Residuo {unspent} € · Beneficiari della maggiorazione {beneficiaries}',
+    en: '  Allocated {allocated} € · Paid {paid} € · Unspent {unspent} € · Bonus beneficiaries {beneficiaries}',
+  },
+  'premi-class': {
+    it: 'classe {class} (da {from})',
+    en: 'class {class} (from {from})',
+  },
+  'premi-below-classes': {
+    it: 'sotto la prima classe',
+    en: 'below the first class',
+  },
+  'premi-no-classes': {
+    it: 'classe unica',
+    en: 'one class',
+  },
+  'premi-class-line': {
+    it: '    {label}: {people} persone, {paid} €',
+    en: '    {label}: {people} people, {paid} €',
+  },
+  'premi-no-people': {
+    it: 'Nessuna persona in Persone: non ci sono premi da calcolare.',
+    en: 'Nobody in Persone: there is no pay to compute.',
+  },
+  'premi-not-computed': {
+    it: 'Premi non calcolati: correggere prima gli errori segnalati nei fogli dei premi.',
+    en: 'Pay not computed: first fix the errors reported in the pay sheets.',
+  },
+  'cli-publication-in-place': {
+    it: 'La copia da pubblicare va scritta in un altro file: indicare -o <copia.xlsx> (il file {file} resta com’è).',
+    en: 'The copy to publish goes to another file: give -o <copy.xlsx> (the file {file} stays as it is).',
+  },
+  'cli-publication-written': {
+    it: 'Copia da pubblicare: solo i fogli {sheets}, a valori.',
+    en: 'Copy to publish: only the sheets {sheets}, as values.',
+  },
+  'cli-publication-missing': {
+    it: 'Fogli non presenti nella cartella di lavoro, quindi non copiati: {sheets}.',
+    en: 'Sheets not in the workbook, so not copied: {sheets}.',
+  },
 };

@@ -59,9 +59,24 @@ function staffByPerson(input: PayInput): Map<string, Assignment[]> {
   return result;
 }
 
+/** The person's `Schede` profile: the one named, else the one named after the Categoria, else after the Ruolo. */
+export function profileFor(p: PayPerson, profiles: ReadonlyMap<string, ProfileRow[]>): { name: string; rows: ProfileRow[] } | null {
+  const candidates = p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
+  for (const name of candidates) {
+    const rows = profiles.get(key(name));
+    if (rows) return { name, rows };
+  }
+  return null;
+}
+
+/** Profile rows by profile name as `profileFor` looks them up. */
+export function profilesByName(rows: readonly ProfileRow[]): Map<string, ProfileRow[]> {
+  return group(rows, (r) => key(r.profile));
+}
+
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
   const { rules } = input;
-  const profiles = group(input.profiles, (r) => key(r.profile));
+  const profiles = profilesByName(input.profiles);
   const items = group(input.items, (r) => key(r.profile));
   const evaluations = new Map<string, Map<string, number>>();
   for (const e of input.evaluations) {
@@ -73,14 +88,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
   const staff = staffByPerson(input);
   const diagnostics: PayDiagnostic[] = [];
 
-  const profileOf = (p: PayPerson): { name: string; rows: ProfileRow[] } | null => {
-    const candidates = p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
-    for (const name of candidates) {
-      const rows = profiles.get(key(name));
-      if (rows) return { name, rows };
-    }
-    return null;
-  };
+  const profileOf = (p: PayPerson) => profileFor(p, profiles);
 
   const people = input.people.map((person, index): EvaluatedPerson => {
     const absence = absenceDays(person.absenceDays, person.absenceHours, rules.hoursPerDay);

@@ -94,8 +94,8 @@ function stats(fund: string, category: string | null, members: readonly Member[]
     mean: paidTotals.length === 0 ? null : paidCents / 100 / paidTotals.length,
     min: paidTotals.length === 0 ? null : Math.min(...paidTotals),
     max: paidTotals.length === 0 ? null : Math.max(...paidTotals),
-    // A pot without rows has only the «no class» line, with everyone in it.
-    classes: [...byClass.values()].filter((c) => c.classIndex !== null || c.people > 0 || rows.length > 0),
+    // «Below every row» (or a pot without rows) only when someone is there.
+    classes: [...byClass.values()].filter((c) => c.classIndex !== null || c.people > 0),
     scoreMean: scores?.mean ?? null,
     scoreSd: scores?.sd ?? null,
     topShare: top === 0 || members.length === 0 ? null : (100 * members.filter((m) => m.classIndex === top).length) / members.length,

@@ -11,7 +11,7 @@ import { message, type Lang } from '../i18n';
 import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
-import type { CellValue, RawTables } from '../schema/raw';
+import { isOutputTable, type CellValue, type RawTables } from '../schema/raw';
 import {
   DATA_TABLES,
   RULES,
@@ -397,6 +397,7 @@ export function fillChanges(raw: RawTables, lang: Lang, options: LayoutOptions, 
       changes.push({ kind: 'writeRows', table: target.table, headers: [target.header(layout.columns[0]), ...criteria.map((c) => target.header(c))], rows });
       continue;
     }
+    if (isOutputTable(def.key)) continue;
     const records = raw[def.key];
     if (!records) continue;
     const inputs = layout.columns.filter((c) => c.role.role === 'field');

@@ -92,4 +92,43 @@ export const payBookMessages: Catalog = {
   'pay-bonus-totale': { it: 'totale', en: 'Totale' },
   'pay-trace-total': { it: 'Totale del fondo {fund}: {total}', en: 'Total from pot {fund}: {total}' },
   'pay-trace-grand-total': { it: 'Totale di tutti i fondi: {total}', en: 'Total of all pots: {total}' },
+
+  'live-reason-cents': {
+    it: 'gli importi del fondo sono arrotondati al centesimo insieme, con il metodo dei resti maggiori, perché la somma pagata sia esatta',
+    en: 'the pot’s amounts are rounded to the cent together, by largest remainder, so that the sum paid is exact',
+  },
+  'live-reason-sharing': {
+    it: 'la maggiorazione si decide sull’intero fondo (beneficiari, pareggi)',
+    en: 'the maggiorazione is decided over the whole pot (beneficiaries, ties)',
+  },
+  'pay-sheet-title': { it: 'Premi {year} — {organization}', en: 'Result pay {year} — {organization}' },
+  'pay-sheet-pool': { it: 'Da ripartire €', en: 'To share €' },
+  'pay-sheet-score': { it: 'Punteggio', en: 'Score' },
+  'pay-sheet-key': { it: 'Chiave', en: 'Key' },
+  'pay-sheet-share': { it: 'Quota esatta €', en: 'Exact share €' },
+  'pay-sheet-live': {
+    it: 'Calcolato da Traguardo il {date}. Punteggio, Classe, Coefficiente, Chiave e Quota esatta sono formule: cambiando una valutazione si aggiornano da sole. Importo, Maggiorazione e Totale sono valori al centesimo (resti maggiori): se cambiano i dati, eseguire di nuovo Calcola.',
+    en: 'Computed by Traguardo on {date}. Score, Class, Coefficient, Key and Exact share are formulas: change an evaluation and they follow. Amount, Bonus and Total are values to the cent (largest remainder): when inputs change, run Calcola again.',
+  },
+  'transparency-title': {
+    it: 'Trasparenza dei premi {year} — {organization} (D.Lgs. 33/2013, art. 20)',
+    en: 'Result pay transparency {year} — {organization} (D.Lgs. 33/2013, art. 20)',
+  },
+  'transparency-subtitle': {
+    it: 'Dati aggregati, senza nomi né matricole: pubblicabili.',
+    en: 'Aggregated figures, without names or staff numbers: fit for publication.',
+  },
+  'transparency-no-category': { it: '(senza categoria)', en: '(no category)' },
+  'transparency-evaluator': { it: 'Valutatore {number}', en: 'Evaluator {number}' },
+  'transparency-evaluator-header': { it: 'Valutatore', en: 'Evaluator' },
+  'transparency-evaluator-people': { it: 'Persone valutate', en: 'People evaluated' },
+  'transparency-evaluator-mean': { it: 'Punteggio medio', en: 'Mean score' },
+  'transparency-evaluator-sd': { it: 'Deviazione standard', en: 'Standard deviation' },
+  'transparency-evaluator-min': { it: 'Punteggio minimo', en: 'Lowest score' },
+  'transparency-evaluator-max': { it: 'Punteggio massimo', en: 'Highest score' },
+  'transparency-class-count': { it: '{class}: {people}', en: '{class}: {people}' },
+  'transparency-values': {
+    it: 'Valori calcolati da Traguardo il {date}: se cambiano i dati, eseguire di nuovo Calcola.',
+    en: 'Values computed by Traguardo on {date}: when inputs change, run Calcola again.',
+  },
 };

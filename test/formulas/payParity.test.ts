@@ -1,0 +1,205 @@
+/**
+ * Result pay in the live workbook (SPEC §8), evaluated by HyperFormula: every formula Calcola
+ * writes on Persone and Premi gives the engine's value; a changed behaviour score moves that
+ * person's score and class, and a changed actual moves the scores of the people assigned to the
+ * objective, exactly as the engine computes them on the changed plan; Trasparenza holds no name.
+ */
+import { scoreAssessment, assessRaw } from '../../src/actions/assess';
+import { readWorkbookTables } from '../../src/workbook/grid';
+import { computeChanges } from '../../src/workbook/outputs';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { parseInterchange } from '../../src/schema/interchange';
+import type { RawTables } from '../../src/schema/raw';
+import { cellAddress } from '../../src/workbook/port';
+import { columnId } from '../../src/workbook/headers';
+import { evaluate, sameValue } from '../support/hyperformula';
+import { payViewOf } from '../support/payView';
+import { workbookFrom } from '../support/parity';
+
+/** Two units, two objectives, six people on two profiles, a Coefficienti pot with art. 81 maggiorazione and a Budget pot. */
+export function payPlan(): RawTables {
+  return parseInterchange({
+    format: 'traguardo/1',
+    organization: 'Comune di Prova',
+    year: 2023,
+    units: [
+      { code: 'U1', name: 'Ragioneria', head: 'Rossi' },
+      { code: 'U2', name: 'Tributi', head: 'Verdi' },
+    ],
+    objectives: [
+      { code: 'OB1', title: 'Bilancio', unit: 'U1' },
+      { code: 'OB2', title: 'Riscossione', unit: 'U2' },
+    ],
+    indicators: [
+      { code: 'I1', objective: 'OB1', name: 'Atti', type: 'Numero', polarity: 'Crescente', target: 10, actual: 8 },
+      { code: 'I2', objective: 'OB2', name: 'Incassi', type: 'Numero', polarity: 'Crescente', target: 100, actual: 95 },
+    ],
+    staff: [
+      { person: 'M1', objective: 'OB1', share: 60 },
+      { person: 'M1', objective: 'OB2', share: 40 },
+      { person: 'M2', objective: 'OB1' },
+      { person: 'Anna Neri', objective: 'OB2' },
+    ],
+    people: [
+      { id: 'M1', name: 'Mario Bianchi', role: 'dipendente', category: 'Istruttori', unit: 'U1', evaluator: 'Rossi' },
+      { id: 'M2', name: 'Luca Gialli', role: 'dipendente', category: 'Funzionari e EQ', unit: 'U1', evaluator: 'Rossi', partTime: 50, absenceDays: 10, absenceHours: 9 },
+      { id: 'M3', name: 'Anna Neri', role: 'dipendente', category: 'Istruttori', unit: 'U2', evaluator: 'Verdi', serviceDays: 200 },
+      { id: 'M4', name: 'Sara Blu', role: 'dipendente', category: 'Operatori', unit: 'U2', evaluator: 'Verdi' },
+      { id: 'M5', name: 'Paolo Rosa', role: 'dipendente', category: 'Istruttori', unit: 'U2', evaluator: 'Verdi', excluded: true, excludedReason: 'Comando' },
+      { id: 'M6', name: 'Elena Viola', role: 'dipendente', category: 'Operatori', unit: 'U1', evaluator: 'Rossi' },
+    ],
+    profiles: [
+      { profile: 'Istruttori', component: 'ente', weight: 20 },
+      { profile: 'Istruttori', component: 'struttura', weight: 20 },
+      { profile: 'Istruttori', component: 'obiettivi', weight: 20 },
+      { profile: 'Istruttori', component: 'apporto', weight: 10 },
+      { profile: 'Istruttori', component: 'comportamenti', weight: 30 },
+      { profile: 'Funzionari e EQ', component: 'ente', weight: 30 },
+      { profile: 'Funzionari e EQ', component: 'obiettivi', weight: 40 },
+      { profile: 'Funzionari e EQ', component: 'comportamenti', weight: 30 },
+      { profile: 'Operatori', component: 'struttura', weight: 40 },
+      { profile: 'Operatori', component: 'comportamenti', weight: 60 },
+    ],
+    items: [
+      { profile: 'Istruttori', item: 'Collaborazione', weight: 2, min: 1, max: 5 },
+      { profile: 'Istruttori', item: 'Puntualità' },
+      { profile: 'Funzionari e EQ', item: 'Leadership', min: 0, max: 10 },
+      { profile: 'Operatori', item: 'Collaborazione', min: 1, max: 5 },
+    ],
+    evaluations: [
+      { person: 'M1', item: 'Apporto', score: 85 },
+      { person: 'M1', item: 'Collaborazione', score: 4 },
+      { person: 'M1', item: 'Puntualità', score: 90 },
+      { person: 'M2', item: 'Leadership', score: 7 },
+      { person: 'M3', item: 'Apporto', score: 60 },
+      { person: 'M3', item: 'Collaborazione', score: 2 },
+      { person: 'M4', item: 'Collaborazione', score: 5 },
+      { person: 'M6', item: 'Collaborazione', score: 3 },
+    ],
+    funds: [
+      { code: 'PROD', name: 'Produttività', amount: 12000, role: 'dipendente', method: 'coefficienti', leftover: 'ente', bonusPercent: 30, bonusQuota: 20, bonusRounding: 'eccesso' },
+      { code: 'ORG', name: 'Performance organizzativa', amount: 3000, role: 'dipendente', method: 'budget', leftover: 'ente' },
+    ],
+    classes: [
+      { fund: 'PROD', from: 0, coefficient: 0 },
+      { fund: 'PROD', from: 60, coefficient: 1 },
+      { fund: 'PROD', from: 80, coefficient: 1.5 },
+      { fund: 'ORG', from: 0, payment: 0 },
+      { fund: 'ORG', from: 50, proportional: true },
+    ],
+    categoryCoefficients: [
+      { category: 'Istruttori', coefficient: 1.1 },
+      { category: 'Funzionari e EQ', coefficient: 1.3 },
+    ],
+  });
+}
+
+const NOW = '2026-11-22';
+
+/** Calcola with pay on a memory workbook: the engine's pay view, and the workbook written. */
+async function compute(workbook: MemoryWorkbook) {
+  const { raw, locator, findings } = readWorkbookTables(await workbook.readTables());
+  const scored = scoreAssessment(assessRaw(raw, locator, findings, 'it'));
+  const pay = payViewOf(scored);
+  const { changes } = computeChanges({ ...scored, pay, lang: 'it', mode: 'formule', calculatedOn: NOW });
+  await workbook.apply(changes);
+  return { scored, pay, locator: readWorkbookTables(await workbook.readTables()).locator };
+}
+
+/** Every formula of the workbook against its cached result (the engine's value). */
+function formulaMismatches(workbook: MemoryWorkbook) {
+  const hf = evaluate(workbook);
+  try {
+    return hf.formulas().flatMap((f) => {
+      const actual = hf.value(f.sheet, f.address);
+      return sameValue(actual, f.cached) ? [] : [{ where: `${f.sheet}!${f.address}`, formula: f.formula, actual, cached: f.cached }];
+    });
+  } finally {
+    hf.destroy();
+  }
+}
+
+function personCell(locator: Awaited<ReturnType<typeof compute>>['locator'], key: string, row: number): string {
+  const p = locator.placement('people')!;
+  return cellAddress(p.top + 1 + p.rows[row], p.left + p.columns.get(columnId({ role: 'output', key }))!);
+}
+
+describe('pay in the live workbook (HyperFormula)', () => {
+  test('every formula of Persone and Premi equals the engine, and the scores, classes and keys are formulas', async () => {
+    const workbook = await workbookFrom(payPlan());
+    const { pay, locator } = await compute(workbook);
+    expect(pay.results.people.map((p) => p.status)).toEqual(['evaluated', 'evaluated', 'evaluated', 'evaluated', 'excluded', 'evaluated']);
+    expect(formulaMismatches(workbook)).toEqual([]);
+    const scoreCell = workbook.cell('Persone', personCell(locator, 'score', 0));
+    expect(scoreCell?.formula).toMatch(/ROUND\(/);
+    expect(scoreCell?.value).toBe(pay.results.people[0].score);
+    // Premi: the pots' block, then one row per person and pot (5 evaluated × 2 pots).
+    const premi = workbook.snapshot().sheets.find((s) => s.name === 'Premi')!;
+    expect(premi.cells.A4.value).toBe('PROD');
+    expect(premi.cells.B4.formula).toMatch(/^=Fondi!\$C\$2$/);
+    expect(premi.cells.C4.formula).toBe('=SUM($J$8:$J$12)');
+    expect([premi.cells.C4.value, premi.cells.D4.value]).toEqual([12000, 0]);
+    expect(['A8', 'B8', 'D8', 'E8'].map((a) => premi.cells[a].value)).toEqual(['M1', 'PROD', pay.results.people[0].pots[0].class, pay.results.people[0].pots[0].coefficient]);
+    for (const column of ['C', 'D', 'E', 'F', 'G']) expect(premi.cells[`${column}8`].formula).toBeDefined();
+    expect(premi.cells.J8.formula).toBeUndefined();
+    expect(premi.cells.J8.value).toBe(pay.results.people[0].pots[0].total);
+  });
+
+  test('a changed behaviour score moves that person’s score and class as the engine says', async () => {
+    const workbook = await workbookFrom(payPlan());
+    const { locator } = await compute(workbook);
+    const evaluations = locator.placement('evaluations')!;
+    // M4 Collaborazione 5 → 2: Operatori 40 × Struttura + 60 × 25.
+    const at = cellAddress(evaluations.top + 1 + evaluations.rows[6], evaluations.left + evaluations.columns.get(columnId({ role: 'field', key: 'score' }))!);
+    workbook.setCell('Valutazioni', at, 2);
+    const hf = evaluate(workbook);
+    const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
+    const changed = payViewOf(scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')));
+    try {
+      const m4 = changed.results.people[3];
+      expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(m4.score);
+      expect(hf.value('Persone', personCell(locator, 'comportamenti', 3))).toBeCloseTo(25, 9);
+      // M4's PROD row is the 4th line of Premi (row 11): class and coefficient follow.
+      expect([hf.value('Premi', 'D11'), hf.value('Premi', 'E11')]).toEqual([m4.pots[0].class, m4.pots[0].coefficient]);
+      expect(m4.pots[0].class).not.toBe(3);
+    } finally {
+      hf.destroy();
+    }
+  });
+
+  test('a changed actual moves the objective’s grade and the scores of the people assigned to it', async () => {
+    const workbook = await workbookFrom(payPlan());
+    const { pay, locator } = await compute(workbook);
+    const indicators = locator.placement('indicators')!;
+    const at = cellAddress(indicators.top + 1 + indicators.rows[0], indicators.left + indicators.columns.get(columnId({ role: 'field', key: 'actual' }))!);
+    workbook.setCell('Indicatori', at, 4);
+    const hf = evaluate(workbook);
+    const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
+    const changed = payViewOf(scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')));
+    try {
+      for (const n of [0, 1, 2]) {
+        expect(hf.value('Persone', personCell(locator, 'obiettivi', n)) as number).toBeCloseTo(changed.results.people[n].components.obiettivi as number, 9);
+        expect(hf.value('Persone', personCell(locator, 'score', n))).toBe(changed.results.people[n].score);
+      }
+      // M1 (OB1 60 %, OB2 40 %) and M2 (OB1) move; M3's Obiettivi (OB2 only) and M4 (Struttura U2, Comportamenti) do not.
+      expect(changed.results.people[0].score).not.toBe(pay.results.people[0].score);
+      expect(changed.results.people[1].score).not.toBe(pay.results.people[1].score);
+      expect(changed.results.people[2].components.obiettivi).toBe(pay.results.people[2].components.obiettivi);
+      expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(pay.results.people[3].score);
+    } finally {
+      hf.destroy();
+    }
+  });
+
+  test('Trasparenza: aggregates per pot and Categoria, numbered evaluators, no name or Matricola', async () => {
+    const workbook = await workbookFrom(payPlan());
+    await compute(workbook);
+    const sheet = workbook.snapshot().sheets.find((s) => s.name === 'Trasparenza')!;
+    const text = JSON.stringify(sheet.cells);
+    for (const secret of ['Mario', 'Bianchi', 'Rossi', 'Verdi', 'Neri', '"M1"', '"M2"']) expect(text).not.toContain(secret);
+    expect(sheet.cells.A5.value).toBe('PROD');
+    expect(sheet.cells.B5.value).toBe('Dipendente');
+    expect([sheet.cells.C5.value, sheet.cells.E5.value, sheet.cells.F5.value]).toEqual([5, 12000, 12000]);
+    expect(text).toContain('Valutatore 1');
+  });
+});

@@ -18,6 +18,8 @@ import { checkChanges, computeChanges, type WriteMode } from '../workbook/output
 import type { TableData, WorkbookPort } from '../workbook/port';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
+import { payViewOf } from './pay';
+import type { PayView } from '../workbook/formulas/pay';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
@@ -34,6 +36,8 @@ export interface Assessment {
 
 export interface Scored extends Assessment {
   results: ScoreResults;
+  /** Result pay, when the workbook has people. */
+  pay: PayView | null;
   /** Rows left without results because of an error (from the findings). */
   blocked: BlockedRows;
 }
@@ -119,7 +123,8 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  */
 export function scoreAssessment(assessment: Assessment): Scored {
   const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
-  return { ...assessment, results: score(assessment.plan, { blocked }), blocked };
+  const results = score(assessment.plan, { blocked });
+  return { ...assessment, results, blocked, pay: payViewOf({ plan: assessment.plan, results }) };
 }
 
 function everyRow(plan: Plan): BlockedRows {

@@ -4,16 +4,14 @@
  * person's score and class, and a changed actual moves the scores of the people assigned to the
  * objective, exactly as the engine computes them on the changed plan; Trasparenza holds no name.
  */
-import { scoreAssessment, assessRaw } from '../../src/actions/assess';
+import { assessRaw, scoreAssessment, scoreWorkbook } from '../../src/actions/assess';
 import { readWorkbookTables } from '../../src/workbook/grid';
-import { computeChanges } from '../../src/workbook/outputs';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { parseInterchange } from '../../src/schema/interchange';
 import type { RawTables } from '../../src/schema/raw';
 import { cellAddress } from '../../src/workbook/port';
 import { columnId } from '../../src/workbook/headers';
 import { evaluate, sameValue } from '../support/hyperformula';
-import { payViewOf } from '../support/payView';
 import { workbookFrom } from '../support/parity';
 
 /** Two units, two objectives, six people on two profiles, a Coefficienti pot with art. 81 maggiorazione and a Budget pot. */
@@ -94,16 +92,10 @@ export function payPlan(): RawTables {
   });
 }
 
-const NOW = '2026-11-22';
-
-/** Calcola with pay on a memory workbook: the engine's pay view, and the workbook written. */
+/** Calcola (with pay) on a memory workbook: the engine's pay, and where the tables are. */
 async function compute(workbook: MemoryWorkbook) {
-  const { raw, locator, findings } = readWorkbookTables(await workbook.readTables());
-  const scored = scoreAssessment(assessRaw(raw, locator, findings, 'it'));
-  const pay = payViewOf(scored);
-  const { changes } = computeChanges({ ...scored, pay, lang: 'it', mode: 'formule', calculatedOn: NOW });
-  await workbook.apply(changes);
-  return { scored, pay, locator: readWorkbookTables(await workbook.readTables()).locator };
+  const computed = await scoreWorkbook(workbook, 'it', { now: new Date(Date.UTC(2026, 10, 22)) });
+  return { pay: computed.pay!, locator: readWorkbookTables(await workbook.readTables()).locator };
 }
 
 /** Every formula of the workbook against its cached result (the engine's value). */
@@ -154,7 +146,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
     workbook.setCell('Valutazioni', at, 2);
     const hf = evaluate(workbook);
     const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
-    const changed = payViewOf(scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')));
+    const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
     try {
       const m4 = changed.results.people[3];
       expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(m4.score);
@@ -175,7 +167,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
     workbook.setCell('Indicatori', at, 4);
     const hf = evaluate(workbook);
     const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
-    const changed = payViewOf(scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')));
+    const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
     try {
       for (const n of [0, 1, 2]) {
         expect(hf.value('Persone', personCell(locator, 'obiettivi', n)) as number).toBeCloseTo(changed.results.people[n].components.obiettivi as number, 9);

@@ -1,15 +1,16 @@
 /**
- * The pay computation of a scored workbook, for the workbook writer's tests: the §8 rows of the
- * plan with their required values, and the grades the objectives' engine gave.
+ * Result pay of a scored plan (SPEC §8): the §8 rows that have their required values, and the
+ * grades the objectives' engine gave, shared out by engine/pay. Null for a plan without people.
  */
-import type { Scored } from '../../src/actions/assess';
-import { computePay, type PayInput } from '../../src/engine/pay';
-import type { PayView } from '../../src/workbook/formulas/pay';
+import { computePay, type PayInput } from '../engine/pay';
+import type { ScoreResults } from '../engine/results';
+import type { Plan } from '../schema/model';
+import type { PayView } from '../workbook/formulas/pay';
 
 const present = <T, K extends keyof T>(rows: readonly T[], ...keys: K[]) => rows.filter((r) => keys.every((k) => r[k] !== null)) as (T & { [P in K]: NonNullable<T[P]> })[];
 
-export function payViewOf(scored: Pick<Scored, 'plan' | 'results'>): PayView {
-  const { plan, results } = scored;
+export function payViewOf({ plan, results }: { plan: Plan; results: ScoreResults }): PayView | null {
+  if (plan.people.length === 0) return null;
   const input: PayInput = {
     people: present(plan.people, 'id'),
     profiles: present(plan.profiles, 'profile', 'component', 'weight'),

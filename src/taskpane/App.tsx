@@ -1,5 +1,5 @@
 /**
- * The task pane: five sections (Inizia, Verifica, Calcola, Regole, Scambio) over the host's
+ * The task pane: six sections (Inizia, Verifica, Calcola, Persone, Regole, Scambio) over the host's
  * WorkbookPort, one message bar, Italian by default with a language switch. The same component
  * runs in Excel and in the browser preview; only `host` differs.
  */
@@ -47,13 +47,14 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
+import { PeoplePanel } from './PeoplePanel';
 import { RulesPanel } from './RulesPanel';
 import { CHECK_STAGES, COMPUTE_STAGES, paneReporter, type PaneProgress } from './progress';
 import { StartPanel } from './StartPanel';
 
-export type TabKey = 'start' | 'check' | 'compute' | 'rules' | 'exchange';
+export type TabKey = 'start' | 'check' | 'compute' | 'people' | 'rules' | 'exchange';
 
-const TABS: readonly TabKey[] = ['start', 'check', 'compute', 'rules', 'exchange'];
+const TABS: readonly TabKey[] = ['start', 'check', 'compute', 'people', 'rules', 'exchange'];
 
 const useStyles = makeStyles({
   pane: {
@@ -298,6 +299,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
           {tab === 'start' && <StartPanel createSheets={createSheets} loadDemo={demo} />}
           {tab === 'check' && <CheckPanel assessment={assessment} validate={validate} />}
           {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => openTab('check')} />}
+          {tab === 'people' && <PeoplePanel pay={scored?.pay ?? null} />}
           {tab === 'rules' && <RulesPanel />}
           {tab === 'exchange' && <ExchangePanel importPlan={importPlan} />}
         </div>

@@ -5,18 +5,12 @@
  */
 import { Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
-import type { PayInput, PayResults } from '../engine/pay';
 import { personTrace } from '../engine/pay/trace';
 import { transparency } from '../engine/pay/transparency';
 import { formatDecimal } from '../rules/rounding';
+import type { PayView } from '../workbook/formulas/pay';
 import { usePane } from './context';
 import { classText, euro, traceLines } from './payTrace';
-
-/** The pay computation of the last Calcola: its inputs and its results. */
-export interface PayView {
-  input: PayInput;
-  results: PayResults;
-}
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -8,89 +8,11 @@ import { assessRaw, scoreAssessment, scoreWorkbook } from '../../src/actions/ass
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { parseInterchange } from '../../src/schema/interchange';
-import type { RawTables } from '../../src/schema/raw';
+import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { cellAddress } from '../../src/workbook/port';
 import { columnId } from '../../src/workbook/headers';
 import { evaluate, sameValue } from '../support/hyperformula';
 import { workbookFrom } from '../support/parity';
-
-/** Two units, two objectives, six people on two profiles, a Coefficienti pot with art. 81 maggiorazione and a Budget pot. */
-export function payPlan(): RawTables {
-  return parseInterchange({
-    format: 'traguardo/1',
-    organization: 'Comune di Prova',
-    year: 2023,
-    units: [
-      { code: 'U1', name: 'Ragioneria', head: 'Rossi' },
-      { code: 'U2', name: 'Tributi', head: 'Verdi' },
-    ],
-    objectives: [
-      { code: 'OB1', title: 'Bilancio', unit: 'U1' },
-      { code: 'OB2', title: 'Riscossione', unit: 'U2' },
-    ],
-    indicators: [
-      { code: 'I1', objective: 'OB1', name: 'Atti', type: 'Numero', polarity: 'Crescente', target: 10, actual: 8 },
-      { code: 'I2', objective: 'OB2', name: 'Incassi', type: 'Numero', polarity: 'Crescente', target: 100, actual: 95 },
-    ],
-    staff: [
-      { person: 'M1', objective: 'OB1', share: 60 },
-      { person: 'M1', objective: 'OB2', share: 40 },
-      { person: 'M2', objective: 'OB1' },
-      { person: 'Anna Neri', objective: 'OB2' },
-    ],
-    people: [
-      { id: 'M1', name: 'Mario Bianchi', role: 'dipendente', category: 'Istruttori', unit: 'U1', evaluator: 'Rossi' },
-      { id: 'M2', name: 'Luca Gialli', role: 'dipendente', category: 'Funzionari e EQ', unit: 'U1', evaluator: 'Rossi', partTime: 50, absenceDays: 10, absenceHours: 9 },
-      { id: 'M3', name: 'Anna Neri', role: 'dipendente', category: 'Istruttori', unit: 'U2', evaluator: 'Verdi', serviceDays: 200 },
-      { id: 'M4', name: 'Sara Blu', role: 'dipendente', category: 'Operatori', unit: 'U2', evaluator: 'Verdi' },
-      { id: 'M5', name: 'Paolo Rosa', role: 'dipendente', category: 'Istruttori', unit: 'U2', evaluator: 'Verdi', excluded: true, excludedReason: 'Comando' },
-      { id: 'M6', name: 'Elena Viola', role: 'dipendente', category: 'Operatori', unit: 'U1', evaluator: 'Rossi' },
-    ],
-    profiles: [
-      { profile: 'Istruttori', component: 'ente', weight: 20 },
-      { profile: 'Istruttori', component: 'struttura', weight: 20 },
-      { profile: 'Istruttori', component: 'obiettivi', weight: 20 },
-      { profile: 'Istruttori', component: 'apporto', weight: 10 },
-      { profile: 'Istruttori', component: 'comportamenti', weight: 30 },
-      { profile: 'Funzionari e EQ', component: 'ente', weight: 30 },
-      { profile: 'Funzionari e EQ', component: 'obiettivi', weight: 40 },
-      { profile: 'Funzionari e EQ', component: 'comportamenti', weight: 30 },
-      { profile: 'Operatori', component: 'struttura', weight: 40 },
-      { profile: 'Operatori', component: 'comportamenti', weight: 60 },
-    ],
-    items: [
-      { profile: 'Istruttori', item: 'Collaborazione', weight: 2, min: 1, max: 5 },
-      { profile: 'Istruttori', item: 'Puntualità' },
-      { profile: 'Funzionari e EQ', item: 'Leadership', min: 0, max: 10 },
-      { profile: 'Operatori', item: 'Collaborazione', min: 1, max: 5 },
-    ],
-    evaluations: [
-      { person: 'M1', item: 'Apporto', score: 85 },
-      { person: 'M1', item: 'Collaborazione', score: 4 },
-      { person: 'M1', item: 'Puntualità', score: 90 },
-      { person: 'M2', item: 'Leadership', score: 7 },
-      { person: 'M3', item: 'Apporto', score: 60 },
-      { person: 'M3', item: 'Collaborazione', score: 2 },
-      { person: 'M4', item: 'Collaborazione', score: 5 },
-      { person: 'M6', item: 'Collaborazione', score: 3 },
-    ],
-    funds: [
-      { code: 'PROD', name: 'Produttività', amount: 12000, role: 'dipendente', method: 'coefficienti', leftover: 'ente', bonusPercent: 30, bonusQuota: 20, bonusRounding: 'eccesso' },
-      { code: 'ORG', name: 'Performance organizzativa', amount: 3000, role: 'dipendente', method: 'budget', leftover: 'ente' },
-    ],
-    classes: [
-      { fund: 'PROD', from: 0, coefficient: 0 },
-      { fund: 'PROD', from: 60, coefficient: 1 },
-      { fund: 'PROD', from: 80, coefficient: 1.5 },
-      { fund: 'ORG', from: 0, payment: 0 },
-      { fund: 'ORG', from: 50, proportional: true },
-    ],
-    categoryCoefficients: [
-      { category: 'Istruttori', coefficient: 1.1 },
-      { category: 'Funzionari e EQ', coefficient: 1.3 },
-    ],
-  });
-}
 
 /** Calcola (with pay) on a memory workbook: the engine's pay, and where the tables are. */
 async function compute(workbook: MemoryWorkbook) {
@@ -118,7 +40,7 @@ function personCell(locator: Awaited<ReturnType<typeof compute>>['locator'], key
 
 describe('pay in the live workbook (HyperFormula)', () => {
   test('every formula of Persone and Premi equals the engine, and the scores, classes and keys are formulas', async () => {
-    const workbook = await workbookFrom(payPlan());
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { pay, locator } = await compute(workbook);
     expect(pay.results.people.map((p) => p.status)).toEqual(['evaluated', 'evaluated', 'evaluated', 'evaluated', 'excluded', 'evaluated']);
     expect(formulaMismatches(workbook)).toEqual([]);
@@ -138,7 +60,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
   });
 
   test('a changed behaviour score moves that person’s score and class as the engine says', async () => {
-    const workbook = await workbookFrom(payPlan());
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { locator } = await compute(workbook);
     const evaluations = locator.placement('evaluations')!;
     // M4 Collaborazione 5 → 2: Operatori 40 × Struttura + 60 × 25.
@@ -160,7 +82,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
   });
 
   test('a changed actual moves the objective’s grade and the scores of the people assigned to it', async () => {
-    const workbook = await workbookFrom(payPlan());
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { pay, locator } = await compute(workbook);
     const indicators = locator.placement('indicators')!;
     const at = cellAddress(indicators.top + 1 + indicators.rows[0], indicators.left + indicators.columns.get(columnId({ role: 'field', key: 'actual' }))!);
@@ -184,7 +106,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
   });
 
   test('Trasparenza: aggregates per pot and Categoria, numbered evaluators, no name or Matricola', async () => {
-    const workbook = await workbookFrom(payPlan());
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     await compute(workbook);
     const sheet = workbook.snapshot().sheets.find((s) => s.name === 'Trasparenza')!;
     const text = JSON.stringify(sheet.cells);

@@ -73,7 +73,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
-  // Fluent's small tab pads 6 px a side; 4 px lets the five labels share 320 px in both languages.
+  // Fluent's small tab pads 6 px a side; with 4 px, four of the six labels and the «more» menu share 320 px.
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 

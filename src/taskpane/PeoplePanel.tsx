@@ -10,7 +10,8 @@ import { transparency } from '../engine/pay/transparency';
 import { formatDecimal } from '../rules/rounding';
 import type { PayView } from '../workbook/formulas/pay';
 import { usePane } from './context';
-import { classText, euro, traceLines } from './payTrace';
+import { euro } from '../i18n/euro';
+import { classText, traceLines } from './payTrace';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

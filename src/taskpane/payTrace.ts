@@ -4,14 +4,8 @@
  */
 import type { PersonTrace, PotTrace } from '../engine/pay/trace';
 import { message, type Lang } from '../i18n';
+import { euro } from '../i18n/euro';
 import { formatDecimal } from '../rules/rounding';
-
-const LOCALE: Readonly<Record<Lang, string>> = { it: 'it-IT', en: 'en-GB' };
-
-/** «3.937,98 €» / «€3,937.98». */
-export function euro(value: number, lang: Lang): string {
-  return value.toLocaleString(LOCALE[lang], { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
 
 /** A trace's number with up to `decimals` decimals (no trailing zeros), in the language's style. */
 function num(value: number, lang: Lang, decimals = 4): string {

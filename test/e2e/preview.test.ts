@@ -18,7 +18,7 @@ import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { parseInterchange } from '../../src/schema/interchange';
-import { euro } from '../../src/taskpane/payTrace';
+import { euro } from '../../src/i18n/euro';
 import type { PayView } from '../../src/workbook/formulas/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
@@ -311,7 +311,14 @@ describe('browser preview', () => {
     expect(trace[1]).toMatch(/^Punteggio = \(20 × .+\) \/ 100 = /);
     expect(trace[trace.length - 1]).toBe(`Totale di tutti i fondi: ${euro(m1.total, 'it')}`);
     await shot('11-people');
-    await byTestId('preview-pane').screenshot({ path: PEOPLE_SCREENSHOT });
+    // The README's picture shows the whole scheda, down to its Calcolo.
+    try {
+      await page.setViewportSize({ width: 1280, height: 1600 });
+      await byTestId('preview-pane').screenshot({ path: PEOPLE_SCREENSHOT });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    expect((await fs.stat(PEOPLE_SCREENSHOT)).size).toBeLessThan(300 * 1024);
   });
 
   it('fits a 320 px window: the tabs on one line, the sheet view below the pane; narrower, more tabs move to a menu', async () => {

@@ -131,4 +131,8 @@ export const payBookMessages: Catalog = {
     it: 'Valori calcolati da Traguardo il {date}: se cambiano i dati, eseguire di nuovo Calcola.',
     en: 'Values computed by Traguardo on {date}: when inputs change, run Calcola again.',
   },
+  'command-compute-pay': {
+    it: 'Premi: distribuiti {paid} su {allocated} stanziati (fogli Premi e Trasparenza).',
+    en: 'Result pay: {paid} paid of {allocated} allocated (sheets Premi and Trasparenza).',
+  },
 };

@@ -69,7 +69,7 @@ export async function computeCommand(host: CommandHost): Promise<void> {
       grade === null
         ? message('command-compute-no-grade', found, lang)
         : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: band ?? '—' }, lang);
-    const funds = scored.pay?.results.funds ?? [];
+    const funds = scored.pay?.funds ?? [];
     const pay = funds.length === 0 ? '' : ` ${message('command-compute-pay', { paid: euro(funds.reduce((a, f) => a + f.paid, 0), lang), allocated: euro(funds.reduce((a, f) => a + f.allocated, 0), lang) }, lang)}`;
     await host.notify(text + pay, found.errors > 0 ? 'warning' : 'success');
   } catch (error) {

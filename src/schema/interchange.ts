@@ -366,8 +366,8 @@ function staffByMatricola(staff: readonly RawRow[], people: readonly RawRow[]): 
 }
 
 /**
- * RawTables (a workbook's content) → an interchange document; `rules`, `bands` and the pay tables
- * only when present.
+ * RawTables (a workbook's content) → an interchange document; `rules` and `bands` only when
+ * present, the pay tables only when they have rows.
  */
 export function toInterchange(raw: RawTables, options: ExportOptions = {}): InterchangeDocument {
   const year = raw.year === undefined ? null : toInterchangeValue(YEAR_FIELD, raw.year);
@@ -394,7 +394,8 @@ export function toInterchange(raw: RawTables, options: ExportOptions = {}): Inte
   if (raw.bands) doc.bands = records(BANDS, raw.bands);
   for (const def of PAY_TABLES) {
     const rows = raw[def.key];
-    if (rows === undefined) continue;
+    // An empty pay sheet is what every workbook made by `init` has: a plan without pay exports as before.
+    if (rows === undefined || rows.length === 0) continue;
     doc[def.key] = records(def, def === PEOPLE && options.anonymous ? anonymised(rows) : rows);
   }
   return doc;

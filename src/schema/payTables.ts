@@ -122,7 +122,7 @@ export const PROFILES = {
   fields: [
     f('profile', 'Profilo', 'Profile', TEXT, t('Nome della scheda (es. la Categoria o il Ruolo a cui si applica)', 'Profile name (e.g. the Category or Role it applies to)'), { required: true, aliases: ['Scheda'] }),
     f('component', 'Componente', 'Component', { type: 'enum', options: PAY_COMPONENT_OPTIONS }, t('Ente, Struttura, Obiettivi, Apporto o Comportamenti', 'Organisation, Unit, Objectives, Contribution or Behaviour'), { required: true, aliases: ['Ambito', 'Dimensione'] }),
-    f('weight', 'Peso', 'Weight', PERCENT, t('Peso della componente; i pesi di un profilo sommano 100', 'Weight of the component; a profile’s weights sum to 100'), { required: true, aliases: ['Peso %', 'Incidenza'] }),
+    f('weight', 'Peso %', 'Weight %', PERCENT, t('Peso della componente; i pesi di un profilo sommano 100', 'Weight of the component; a profile’s weights sum to 100'), { required: true, aliases: ['Peso', 'Incidenza'] }),
   ],
   outputs: [CHECK_OUTPUT],
 } as const satisfies TableDef;
@@ -169,7 +169,7 @@ export const FUNDS = {
     f('bonusQuota', 'Quota beneficiari %', 'Beneficiary quota %', PERCENT, t('Percentuale dei valutati che riceve la maggiorazione', 'Share of the people evaluated who receive the bonus'), { aliases: ['Quota beneficiari', 'Quota maggiorazione'] }),
     f('bonusRounding', 'Arrotondamento beneficiari', 'Beneficiary rounding', { type: 'enum', options: BONUS_ROUNDING_OPTIONS }, t('Eccesso o Difetto (predefinito)', 'Up or Down (default)'), { aliases: ['Arrotondamento'] }),
     f('bonusKind', 'Tipo maggiorazione', 'Bonus kind', { type: 'enum', options: BONUS_KIND_OPTIONS }, t('Aggiuntiva (predefinita) o Totale', 'Additional (default) or Total')),
-    f('positionCap', 'Tetto % posizione', 'Position cap %', { type: 'percent', min: 0 }, t('Premio massimo in % della retribuzione di posizione (metodo Posizione); vuoto = nessuno', 'Highest pay as % of position pay (Position method); blank = none'), { aliases: ['Tetto posizione'] }),
+    f('positionCap', 'Tetto posizione %', 'Position cap %', { type: 'percent', min: 0 }, t('Premio massimo in % della retribuzione di posizione (metodo Posizione); vuoto = nessuno', 'Highest pay as % of position pay (Position method); blank = none'), { aliases: ['Tetto % posizione', 'Tetto posizione'] }),
   ],
   outputs: [CHECK_OUTPUT],
 } as const satisfies TableDef;

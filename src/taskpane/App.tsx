@@ -48,6 +48,8 @@ import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
 import { PeoplePanel } from './PeoplePanel';
+import { payInputOf } from '../engine/pay/fromPlan';
+import type { PayView } from '../workbook/formulas/pay';
 import { RulesPanel } from './RulesPanel';
 import { CHECK_STAGES, COMPUTE_STAGES, paneReporter, type PaneProgress } from './progress';
 import { StartPanel } from './StartPanel';
@@ -245,6 +247,8 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     else onReload();
   };
 
+  // The scheda reads the pay computation's input beside its results (weights, keys, classes).
+  const payView = useMemo<PayView | null>(() => (scored?.pay ? { input: payInputOf(scored.plan, scored.results), results: scored.pay } : null), [scored]);
   const busy = running > 0;
   const context = useMemo<PaneContextValue>(
     () => ({ host, lang, t: (key, params) => message(key, params, lang), busy, run, setNotice, progress }),
@@ -299,7 +303,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
           {tab === 'start' && <StartPanel createSheets={createSheets} loadDemo={demo} />}
           {tab === 'check' && <CheckPanel assessment={assessment} validate={validate} />}
           {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => openTab('check')} />}
-          {tab === 'people' && <PeoplePanel pay={scored?.pay ?? null} />}
+          {tab === 'people' && <PeoplePanel pay={payView} />}
           {tab === 'rules' && <RulesPanel />}
           {tab === 'exchange' && <ExchangePanel importPlan={importPlan} />}
         </div>

@@ -115,7 +115,7 @@ describe('ribbon commands', () => {
     const workbook = await payWorkbook();
     const { host, notices } = stubHost(workbook);
     await computeCommand(host);
-    const expected = (await scoreWorkbook(await payWorkbook(), 'it')).pay!.results.funds;
+    const expected = (await scoreWorkbook(await payWorkbook(), 'it')).pay!.funds;
     const paid = expected.reduce((a, f) => a + f.paid, 0);
     expect(paid).toBeGreaterThan(0);
     expect(notices[0].text).toContain(`Premi: distribuiti ${euro(paid, 'it')} su ${euro(15000, 'it')} stanziati`);

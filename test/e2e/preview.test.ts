@@ -19,7 +19,7 @@ import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { parseInterchange } from '../../src/schema/interchange';
 import { euro } from '../../src/i18n/euro';
-import type { PayView } from '../../src/workbook/formulas/pay';
+import type { PayResults } from '../../src/engine/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
 import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
@@ -41,7 +41,7 @@ let cli: ResultsDocument;
 let demoXlsx: string;
 let pageErrors: string[] = [];
 let payJson: string;
-let pay: PayView;
+let pay: PayResults;
 
 /** Runs the CLI in-process and returns what it printed. */
 async function runCli(args: string[]): Promise<string> {
@@ -289,13 +289,13 @@ describe('browser preview', () => {
     await openTab('people');
     await byTestId('fund-card').first().waitFor({ timeout: ACTION_TIMEOUT });
     const funds = await byTestId('fund-card').evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-fund'), Number(c.getAttribute('data-paid'))]));
-    expect(funds).toEqual(pay.results.funds.map((f) => [f.code, f.paid]));
+    expect(funds).toEqual(pay.funds.map((f) => [f.code, f.paid]));
     // PROD's classes: everyone of the pot (five evaluated) in one of them.
     const prod = byTestId('fund-card').and(page.locator('[data-fund="PROD"]'));
     const classPeople = await prod.getByTestId('class-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-people'))));
     expect(classPeople.reduce((a, n) => a + n, 0)).toBe(5);
 
-    const m1 = pay.results.people[0];
+    const m1 = pay.people[0];
     await byTestId('person-select').selectOption('M1');
     const scheda = byTestId('scheda').and(page.locator('[data-person="M1"]'));
     await scheda.waitFor({ timeout: ACTION_TIMEOUT });

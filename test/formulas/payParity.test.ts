@@ -42,21 +42,21 @@ describe('pay in the live workbook (HyperFormula)', () => {
   test('every formula of Persone and Premi equals the engine, and the scores, classes and keys are formulas', async () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { pay, locator } = await compute(workbook);
-    expect(pay.results.people.map((p) => p.status)).toEqual(['evaluated', 'evaluated', 'evaluated', 'evaluated', 'excluded', 'evaluated']);
+    expect(pay.people.map((p) => p.status)).toEqual(['evaluated', 'evaluated', 'evaluated', 'evaluated', 'excluded', 'evaluated']);
     expect(formulaMismatches(workbook)).toEqual([]);
     const scoreCell = workbook.cell('Persone', personCell(locator, 'score', 0));
     expect(scoreCell?.formula).toMatch(/ROUND\(/);
-    expect(scoreCell?.value).toBe(pay.results.people[0].score);
+    expect(scoreCell?.value).toBe(pay.people[0].score);
     // Premi: the pots' block, then one row per person and pot (5 evaluated × 2 pots).
     const premi = workbook.snapshot().sheets.find((s) => s.name === 'Premi')!;
     expect(premi.cells.A4.value).toBe('PROD');
     expect(premi.cells.B4.formula).toMatch(/^=Fondi!\$C\$2$/);
     expect(premi.cells.C4.formula).toBe('=SUM($J$8:$J$12)');
     expect([premi.cells.C4.value, premi.cells.D4.value]).toEqual([12000, 0]);
-    expect(['A8', 'B8', 'D8', 'E8'].map((a) => premi.cells[a].value)).toEqual(['M1', 'PROD', pay.results.people[0].pots[0].class, pay.results.people[0].pots[0].coefficient]);
+    expect(['A8', 'B8', 'D8', 'E8'].map((a) => premi.cells[a].value)).toEqual(['M1', 'PROD', pay.people[0].pots[0].class, pay.people[0].pots[0].coefficient]);
     for (const column of ['C', 'D', 'E', 'F', 'G']) expect(premi.cells[`${column}8`].formula).toBeDefined();
     expect(premi.cells.J8.formula).toBeUndefined();
-    expect(premi.cells.J8.value).toBe(pay.results.people[0].pots[0].total);
+    expect(premi.cells.J8.value).toBe(pay.people[0].pots[0].total);
   });
 
   test('a changed behaviour score moves that person’s score and class as the engine says', async () => {
@@ -70,7 +70,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
     const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
     const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
     try {
-      const m4 = changed.results.people[3];
+      const m4 = changed.people[3];
       expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(m4.score);
       expect(hf.value('Persone', personCell(locator, 'comportamenti', 3))).toBeCloseTo(25, 9);
       // M4's PROD row is the 4th line of Premi (row 11): class and coefficient follow.
@@ -92,14 +92,14 @@ describe('pay in the live workbook (HyperFormula)', () => {
     const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
     try {
       for (const n of [0, 1, 2]) {
-        expect(hf.value('Persone', personCell(locator, 'obiettivi', n)) as number).toBeCloseTo(changed.results.people[n].components.obiettivi as number, 9);
-        expect(hf.value('Persone', personCell(locator, 'score', n))).toBe(changed.results.people[n].score);
+        expect(hf.value('Persone', personCell(locator, 'obiettivi', n)) as number).toBeCloseTo(changed.people[n].components.obiettivi as number, 9);
+        expect(hf.value('Persone', personCell(locator, 'score', n))).toBe(changed.people[n].score);
       }
       // M1 (OB1 60 %, OB2 40 %) and M2 (OB1) move; M3's Obiettivi (OB2 only) and M4 (Struttura U2, Comportamenti) do not.
-      expect(changed.results.people[0].score).not.toBe(pay.results.people[0].score);
-      expect(changed.results.people[1].score).not.toBe(pay.results.people[1].score);
-      expect(changed.results.people[2].components.obiettivi).toBe(pay.results.people[2].components.obiettivi);
-      expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(pay.results.people[3].score);
+      expect(changed.people[0].score).not.toBe(pay.people[0].score);
+      expect(changed.people[1].score).not.toBe(pay.people[1].score);
+      expect(changed.people[2].components.obiettivi).toBe(pay.people[2].components.obiettivi);
+      expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(pay.people[3].score);
     } finally {
       hf.destroy();
     }

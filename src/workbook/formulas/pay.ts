@@ -12,7 +12,7 @@
  * maggiorazione's beneficiaries are the computation's decisions (engine/pay): rows are placed
  * from its results and from its own matching functions, never decided again here.
  */
-import type { PayInput, PayResults, PersonPot } from '../../engine/pay';
+import type { PayInput, PayResults, PersonPot, ProfileRow } from '../../engine/pay';
 import { profileFor, profilesByName, staffRowsByPerson } from '../../engine/pay/evaluate';
 import type { PayClassRow } from '../../rules/payClass';
 import { classFormula } from '../../rules/payClass';
@@ -161,10 +161,25 @@ class PayPlacer {
   /** The Valutazioni row the computation takes for (person, item): the first with a score. */
   evaluationRow(person: string, item: string): number | null | undefined {
     if (this.evaluationRows === null) return undefined;
-    const { evaluations } = this.pay.input;
-    const n = evaluations.findIndex((e) => e.person === person && e.score !== null && key(e.item) === key(item));
-    return n < 0 ? null : this.evaluationRows[n];
+    if (this.scored === undefined) {
+      this.scored = new Map();
+      this.pay.input.evaluations.forEach((e, n) => {
+        const k = `${e.person}\u0000${key(e.item)}`;
+        if (e.score !== null && !this.scored!.has(k)) this.scored!.set(k, n);
+      });
+    }
+    const n = this.scored.get(`${person}\u0000${key(item)}`);
+    return n === undefined ? null : this.evaluationRows[n];
   }
+
+  /** The person's profile as the computation chose it. */
+  profileOf(n: number): ReturnType<typeof profileFor> {
+    this.profiles ??= profilesByName(this.pay.input.profiles);
+    return profileFor(this.pay.input.people[n], this.profiles);
+  }
+
+  private scored: Map<string, number> | undefined;
+  private profiles: Map<string, ProfileRow[]> | undefined;
 
   staffOf(id: string): number[] | undefined {
     return this.staffRows.get(id);
@@ -209,7 +224,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
       return score ? `IF(ISNUMBER(${score.ref}),${score.value},"")` : null;
     }
     case 'comportamenti': {
-      const profile = profileFor(person, profilesByName(pay.input.profiles));
+      const profile = placer.profileOf(n);
       const items: { weight: string; min: string; max: string; score: string }[] = [];
       for (let i = 0; i < pay.input.items.length; i++) {
         const item = pay.input.items[i];
@@ -244,15 +259,21 @@ export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
   const from = g.sheet;
   const column = (k: (typeof PEOPLE_KEYS)[number]) => table.get(k) as Column;
   const decimals = ctx.names.ref('scoreDecimals');
+  const rowsByProfile = new Map<string, { p: ProfileRow; i: number }[]>();
+  pay.input.profiles.forEach((p, i) => {
+    const list = rowsByProfile.get(key(p.profile));
+    if (list) list.push({ p, i });
+    else rowsByProfile.set(key(p.profile), [{ p, i }]);
+  });
   pay.results.people.forEach((result, n) => {
     const row = placer.planRowOfPerson(result.id);
     if (row === undefined || ctx.plan.people[row] === undefined) return;
     ctx.putValue(column('total'), row, result.total, 'cents');
     if (result.status === 'excluded') return;
-    const profile = profileFor(pay.input.people[n], profilesByName(pay.input.profiles));
+    const profile = placer.profileOf(n);
     const weighted: { weight: string; grade: string }[] = [];
     let readable = true;
-    const profileRows = pay.input.profiles.map((p, i) => ({ p, i })).filter(({ p }) => profile !== null && key(p.profile) === key(profile.name));
+    const profileRows = profile === null ? [] : (rowsByProfile.get(key(profile.name)) ?? []);
     const done = new Set<PayComponent>();
     for (const { p, i } of profileRows) {
       const gradeCell = g.cell(output(p.component), row, from);

@@ -28,7 +28,7 @@ import { liveOutputs } from './formulas/live';
 import type { PayView } from './formulas/pay';
 import type { PayResults } from '../engine/pay';
 import { payInputOf } from '../engine/pay/fromPlan';
-import { payoutsSheet, transparencySheet } from './paySheets';
+import { payNotComputed, payoutsSheet, transparencySheet } from './paySheets';
 import { PAYOUTS } from '../schema/payTables';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -239,7 +239,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   if (pay && live.pay) {
     const sheets = { pay, cells: live.pay, lang, date, organization: plan.organization, year: plan.year, formulas, frozen: (v: OutputValue) => frozenValue(v, plan.rules.decimals) };
     changes.push(payoutsSheet(sheets), transparencySheet(sheets));
-  }
+  } else if (plan.people.length > 0) changes.push(...payNotComputed(lang, date));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }

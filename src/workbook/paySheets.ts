@@ -119,3 +119,12 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
     headerRows: figures.evaluators.length > 0 ? [0, 3, evaluatorHeader] : [0, 3],
   };
 }
+
+/**
+ * People, but no pay (the pay sheets have errors): Premi and Trasparenza say so instead of
+ * keeping the amounts of an earlier Calcola, which no longer follow the sheets.
+ */
+export function payNotComputed(lang: Lang, date: string): WorkbookChange[] {
+  const rows = [[message('pay-sheet-not-computed', { date }, lang)]];
+  return [PAYOUTS, TRANSPARENCY].map((def): WorkbookChange => ({ kind: 'replaceSheet', sheet: def.sheet[lang], rows, headerRows: [0] }));
+}

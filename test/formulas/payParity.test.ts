@@ -116,4 +116,19 @@ describe('pay in the live workbook (HyperFormula)', () => {
     expect([sheet.cells.C5.value, sheet.cells.E5.value, sheet.cells.F5.value]).toEqual([5, 12000, 12000]);
     expect(text).toContain('Valutatore 1');
   });
+
+  test('with errors in the pay sheets nothing is paid: Premi and Trasparenza say so, Persone has no score', async () => {
+    const profiles = PAY_DOCUMENT.profiles.map((p) => (p.profile === 'Operatori' && p.component === 'struttura' ? { ...p, weight: 30 } : p));
+    const workbook = await workbookFrom(parseInterchange({ ...PAY_DOCUMENT, profiles }));
+    const computed = await scoreWorkbook(workbook, 'it', { now: new Date(Date.UTC(2026, 10, 22)) });
+    expect(computed.pay).toBeNull();
+    const sheets = workbook.snapshot().sheets;
+    for (const name of ['Premi', 'Trasparenza']) {
+      const cells = sheets.find((s) => s.name === name)!.cells;
+      expect(Object.keys(cells)).toEqual(['A1']);
+      expect(cells.A1.value).toBe('Premi non calcolati il 22/11/2026: i fogli dei premi hanno errori (vedi Verifica). Correggerli ed eseguire di nuovo Calcola.');
+    }
+    const { locator } = readWorkbookTables(await workbook.readTables());
+    expect(workbook.cell('Persone', personCell(locator, 'score', 0))?.value ?? null).toBeNull();
+  });
 });

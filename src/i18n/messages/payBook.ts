@@ -135,4 +135,8 @@ export const payBookMessages: Catalog = {
     it: 'Premi: distribuiti {paid} su {allocated} stanziati (fogli Premi e Trasparenza).',
     en: 'Result pay: {paid} paid of {allocated} allocated (sheets Premi and Trasparenza).',
   },
+  'pay-sheet-not-computed': {
+    it: 'Premi non calcolati il {date}: i fogli dei premi hanno errori (vedi Verifica). Correggerli ed eseguire di nuovo Calcola.',
+    en: 'Result pay not computed on {date}: the pay sheets have errors (see Check). Fix them and run Calcola again.',
+  },
 };

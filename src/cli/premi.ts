@@ -6,7 +6,7 @@
  */
 import { assessWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
 import type { PayResults } from '../engine/pay';
-import { message, type Lang } from '../i18n';
+import { countMessage, message, type Lang } from '../i18n';
 import type { Plan } from '../schema/model';
 import { FUND_METHOD_OPTIONS, PAY_ROLE_OPTIONS } from '../schema/payTables';
 import type { WorkbookPort } from '../workbook/port';
@@ -77,7 +77,7 @@ export function potLines(pots: readonly PotSummary[], lang: Lang): string[] {
     );
     for (const c of pot.classes) {
       const label = c.class === null ? message(c.from === null && pot.classes.every((x) => x.class === null) ? 'premi-no-classes' : 'premi-below-classes', {}, lang) : message('premi-class', { class: String(c.class), from: c.from ?? '' }, lang);
-      lines.push(message('premi-class-line', { label, people: String(c.people), paid: euro(c.paid, lang) }, lang));
+      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euro(c.paid, lang) }, lang));
     }
     lines.push('');
   }

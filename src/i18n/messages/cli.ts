@@ -424,8 +424,8 @@ export const cliMessages: Catalog = {
     en: 'Errors were found: rows with errors have no grade. Fix them and run «traguardo score» again.',
   },
   'cli-demo-intro': {
-    it: 'Esempio: piano della performance 2023 del Comune di Calenzano (obiettivi, pesatura, fasi e indicatori dal documento pubblico). I consuntivi e gli avanzamenti sono ILLUSTRATIVI, generati per la dimostrazione: non sono dati reali dell’ente.',
-    en: 'Example: 2023 performance plan of the Comune di Calenzano (objectives, weighting, phases and indicators from the public document). Actuals and progress are ILLUSTRATIVE, generated for the demo: they are not the organisation’s real data.',
+    it: 'Esempio: piano della performance 2023 del Comune di Calenzano (obiettivi, pesatura, fasi e indicatori dal documento pubblico). I consuntivi, gli avanzamenti, il personale, le valutazioni e i fondi dei premi sono ILLUSTRATIVI, generati per la dimostrazione: non sono dati reali dell’ente né persone reali.',
+    en: 'Example: 2023 performance plan of the Comune di Calenzano (objectives, weighting, phases and indicators from the public document). Actuals, progress, staff, evaluations and pay pots are ILLUSTRATIVE, generated for the demo: they are not the organisation’s real data nor real people.',
   },
   'cli-demo-note': {
     it: 'Le segnalazioni qui sopra sono errori reali del documento di origine, lasciati apposta: aprire {file} e vedere la colonna Esito verifica.',

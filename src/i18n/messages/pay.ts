@@ -134,9 +134,11 @@ export const payMessages: Catalog = {
     en: 'one class',
   },
   'premi-class-line': {
-    it: '    {label}: {people} persone, {paid} €',
-    en: '    {label}: {people} people, {paid} €',
+    it: '    {label}: {people}, {paid} €',
+    en: '    {label}: {people}, {paid} €',
   },
+  'premi-people': { it: '{count} persone', en: '{count} people' },
+  'premi-people-one': { it: '1 persona', en: '1 person' },
   'premi-no-people': {
     it: 'Nessuna persona in Persone: non ci sono premi da calcolare.',
     en: 'Nobody in Persone: there is no pay to compute.',

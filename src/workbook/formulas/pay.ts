@@ -226,9 +226,12 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
     case 'comportamenti': {
       const profile = placer.profileOf(n);
       const items: { weight: string; min: string; max: string; score: string }[] = [];
+      // An item listed twice in a profile counts once, from its first row, as the computation reads it.
+      const seen = new Set<string>();
       for (let i = 0; i < pay.input.items.length; i++) {
         const item = pay.input.items[i];
-        if (profile === null || key(item.profile) !== key(profile.name)) continue;
+        if (profile === null || key(item.profile) !== key(profile.name) || seen.has(key(item.item))) continue;
+        seen.add(key(item.item));
         const row = placer.itemRow(i);
         const evaluation = placer.evaluationRow(person.id, item.item);
         if (row === undefined || evaluation === undefined) return null;

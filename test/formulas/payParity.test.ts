@@ -59,6 +59,16 @@ describe('pay in the live workbook (HyperFormula)', () => {
     expect(premi.cells.J8.value).toBe(pay.people[0].pots[0].total);
   });
 
+  test('in an English workbook too (sheets Pay, Summary; names Score_decimals, Day_basis …)', async () => {
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT), 'en');
+    const computed = await scoreWorkbook(workbook, 'en', { now: new Date(Date.UTC(2026, 10, 22)) });
+    expect(computed.pay).not.toBeNull();
+    expect(formulaMismatches(workbook)).toEqual([]);
+    const sheets = workbook.snapshot().sheets.map((s) => s.name);
+    expect(sheets).toEqual(expect.arrayContaining(['Pay', 'Transparency']));
+    expect(workbook.cell('Pay', 'E8')?.formula).toContain('Score_decimals');
+  });
+
   test('a changed behaviour score moves that person’s score and class as the engine says', async () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { locator } = await compute(workbook);

@@ -13,6 +13,7 @@ import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
+import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
 
 export type Lang = 'it' | 'en';
@@ -34,6 +35,7 @@ const catalog: Catalog = {
   ...officeMessages,
   ...uiMessages,
   ...previewMessages,
+  ...payBookMessages,
   ...payMessages,
 };
 

@@ -25,6 +25,11 @@ import {
 } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import { liveOutputs } from './formulas/live';
+import type { PayView } from './formulas/pay';
+import type { PayResults } from '../engine/pay';
+import { payInputOf } from '../engine/pay/fromPlan';
+import { payNotComputed, payoutsSheet, transparencySheet } from './paySheets';
+import { PAYOUTS } from '../schema/payTables';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
 import type { Locator, TablePlacement } from './grid';
@@ -45,6 +50,8 @@ import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, ty
 export interface OutputInput {
   plan: Plan;
   results: ScoreResults;
+  /** Result pay, when the workbook has people (SPEC §8): Persone's outputs, Premi and Trasparenza. */
+  pay?: PayResults | null;
   /** Findings in plan coordinates (reading, cells, cross-row rules). */
   findings: readonly Finding[];
   locator: Locator;
@@ -185,6 +192,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   const bandsPlacement = input.locator.placement('bands');
   if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
+  const pay: PayView | null = input.pay ? { input: payInputOf(plan, results), results: input.pay } : null;
   const live = liveOutputs({
     plan,
     raw: input.raw,
@@ -195,6 +203,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     grids,
     summarySheet: SUMMARY_SHEET[lang],
     summaryFirstRow: SUMMARY_FIRST_ROW,
+    pay: pay ? { view: pay, sheet: PAYOUTS.sheet[lang] } : null,
   });
   const formulas = mode === 'formule';
   const cell = (value: OutputValue, note: string | null) =>
@@ -227,6 +236,10 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     }
   }
   changes.push(summarySheet(input, live.summary, date, formulas, bands));
+  if (pay && live.pay) {
+    const sheets = { pay, cells: live.pay, lang, date, organization: plan.organization, year: plan.year, formulas, frozen: (v: OutputValue) => frozenValue(v, plan.rules.decimals) };
+    changes.push(payoutsSheet(sheets), transparencySheet(sheets));
+  } else if (plan.people.length > 0) changes.push(...payNotComputed(lang, date));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }

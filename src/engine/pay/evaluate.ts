@@ -5,7 +5,7 @@
  */
 import { absenceDays } from '../../rules/payKeys';
 import { behaviourGrade, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemScore } from '../../rules/personScore';
-import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow } from './types';
+import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
 /** The Valutazioni item that gives the Apporto component. */
 const APPORTO_ITEM = 'apporto';
@@ -52,25 +52,56 @@ function group<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Persona of Personale matches a Matricola, or a Nominativo that only one person has (SPEC §2.7). */
-function staffByPerson(input: PayInput, key: (text: string) => string): Map<string, Assignment[]> {
-  const ids = new Set(input.people.map((p) => p.id));
+/**
+ * Persona of Personale matches a Matricola, or a Nominativo that only one person has (SPEC §2.7):
+ * the rows of `staff` (by index) assigned to each person id.
+ */
+export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = keyMemo()): Map<string, number[]> {
+  const ids = new Set(people.map((p) => p.id));
   const names = new Map<string, string | null>();
-  for (const p of input.people) {
+  for (const p of people) {
     if (p.name === null) continue;
     const k = key(p.name);
     names.set(k, names.has(k) ? null : p.id);
   }
-  const result = new Map<string, Assignment[]>();
-  for (const row of input.grades.staff) {
-    if (row.person === null || row.objective === null) continue;
+  const result = new Map<string, number[]>();
+  staff.forEach((row, index) => {
+    if (row.person === null || row.objective === null) return;
     const id = ids.has(row.person) ? row.person : names.get(key(row.person));
-    if (id === undefined || id === null) continue;
-    const list = result.get(id) ?? [];
-    list.push({ share: row.share, grade: input.grades.objectives.get(row.objective) ?? null });
-    result.set(id, list);
+    if (id === undefined || id === null) return;
+    const list = result.get(id);
+    if (list) list.push(index);
+    else result.set(id, [index]);
+  });
+  return result;
+}
+
+function staffByPerson(input: PayInput, key: (text: string) => string): Map<string, Assignment[]> {
+  const { staff, objectives } = input.grades;
+  const result = new Map<string, Assignment[]>();
+  for (const [id, rows] of staffRowsByPerson(input.people, staff, key)) {
+    result.set(id, rows.map((r) => ({ share: staff[r].share, grade: objectives.get(staff[r].objective as string) ?? null })));
   }
   return result;
+}
+
+/** The profile names tried for a person, in order: the one named, else the Categoria's, else the Ruolo's. */
+function profileCandidates(p: PayPerson): string[] {
+  return p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
+}
+
+/** The person's `Schede` profile, as `evaluatePeople` chooses it, from the profile rows grouped by `profilesByName`. */
+export function profileFor(p: PayPerson, profiles: ReadonlyMap<string, ProfileRow[]>): { name: string; rows: ProfileRow[] } | null {
+  for (const name of profileCandidates(p)) {
+    const rows = profiles.get(name.trim().toLowerCase());
+    if (rows) return { name, rows };
+  }
+  return null;
+}
+
+/** Profile rows by profile name, as `profileFor` looks them up. */
+export function profilesByName(rows: readonly ProfileRow[]): Map<string, ProfileRow[]> {
+  return group(rows, (r) => r.profile.trim().toLowerCase());
 }
 
 /** A profile's components and its behaviour items, each item with its position in `scratch`. */
@@ -107,8 +138,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     return profile;
   };
   const profileOf = (p: PayPerson): Profile | null => {
-    const candidates = p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
-    for (const name of candidates) {
+    for (const name of profileCandidates(p)) {
       const profile = profileNamed(name);
       if (profile !== null) return profile;
     }

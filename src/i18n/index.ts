@@ -13,6 +13,8 @@ import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
+import { payBookMessages } from './messages/payBook';
+import { payMessages } from './messages/pay';
 import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
@@ -34,6 +36,8 @@ const catalog: Catalog = {
   ...officeMessages,
   ...uiMessages,
   ...previewMessages,
+  ...payBookMessages,
+  ...payMessages,
   ...coverageMessages,
 };
 

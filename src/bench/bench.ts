@@ -218,7 +218,6 @@ async function benchPay(): Promise<void> {
     const plain = await scoreFile(without, 'piano.xlsx');
     const paid = await scoreFile(withPeople, 'piano-persone.xlsx');
     console.log(`  traguardo score: ${s(plain)} senza persone, ${s(paid)} con i fogli dei premi: +${pct((paid - plain) / plain)}   obiettivo ≤ 20 %`);
-    console.log('  (i fogli Premi e Trasparenza contano quando il loro scrittore è nel ramo: senza, la cifra è quella dei fogli di input e dei punteggi)');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

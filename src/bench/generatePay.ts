@@ -1,7 +1,7 @@
 /**
  * Synthetic staff for a generated plan (generate.ts), shaped like an ente's: dipendenti, EQ and
  * dirigenti spread over the units, one profile per Ruolo with a number of behaviour items, an
- * Apporto and a score on every item, one objective assigned each in Personale, and four pots —
+ * Apporto and a score on every item, every objective assigned to someone in Personale, and four pots —
  * produttività shared by presence (Coefficienti, Residui Struttura), produttività by score
  * (Coefficienti with the art. 81 maggiorazione), EQ result pay (Posizione, with a cap) and
  * dirigenti result pay (Budget). Deterministic for a given size.
@@ -63,8 +63,9 @@ export function withPay(plan: JsonRecord, size: PaySize): JsonRecord {
     for (let i = 0; i < size.itemsPerPerson; i++) {
       evaluations.push({ person: id, item: `Voce ${i + 1}`, score: 1 + ((n * 7 + i * 3) % 10), note: null });
     }
-    staff.push({ person: id, objective: objectives[n % objectives.length], share: 100 });
   }
+  // Every objective has someone assigned (an executive objective without staff is an avviso).
+  objectives.forEach((objective, o) => staff.push({ person: `M${pad(o % size.people, 5)}`, objective, share: o % 3 === 0 ? 50 : null }));
   const profiles: JsonRecord[] = [];
   const items: JsonRecord[] = [];
   const weights = { dipendente: [30, 10, 20, 40], eq: [40, 10, 20, 30], dirigente: [40, 20, 20, 20] } as const;

@@ -214,16 +214,20 @@ export function toCents(amount: Rational): bigint {
  */
 export function largestRemainderCents(amounts: readonly Rational[], total: bigint = toCents(sum(amounts))): bigint[] {
   // Straight on numerator and denominator: a rational per floor, remainder and comparison was a
-  // third of sharing a pot of 5 000 people.
+  // third of sharing a pot of 5 000 people. Remainders are sorted by a 53-bit approximation of
+  // rest/d, exact comparison deciding only between approximations that are equal.
   const parts = amounts.map((a, i) => {
     if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
     const scaled = a.n * 100n;
-    return { i, floor: scaled / a.d, rest: scaled % a.d, d: a.d };
+    const rest = scaled % a.d;
+    return { i, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d) };
   });
   let handed = total - parts.reduce((acc, p) => acc + p.floor, 0n);
   if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${total} cents cannot be handed out by largest remainder`);
   const result = parts.map((p) => p.floor);
+  if (handed === 0n) return result;
   const order = [...parts].sort((a, b) => {
+    if (a.approx !== b.approx) return b.approx - a.approx;
     const left = b.rest * a.d;
     const right = a.rest * b.d;
     return left > right ? 1 : left < right ? -1 : a.i - b.i;

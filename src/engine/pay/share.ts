@@ -70,16 +70,29 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
   if (sharers.length === 0 || pool.lte(ZERO)) return done();
 
   if (fund.method === 'coefficienti') {
+    // The category coefficient of each distinct Categoria once; t only where the residui need it,
+    // and equal to e for a person without absences.
+    const coefficients = new Map<string | null, number>();
+    const coefficientOf = (category: string | null): number => {
+      let c = coefficients.get(category);
+      if (c === undefined) {
+        c = categoryCoefficient(category, categories);
+        coefficients.set(category, c);
+      }
+      return c;
+    };
+    const needsT = leftover !== 'ente';
     const keys = new Map<Member, { t: Rational; e: Rational }>();
     for (const m of sharers) {
       const input = {
-        category: categoryCoefficient(m.who.person.category, categories),
+        category: coefficientOf(m.who.person.category),
         factor: m.factor,
         partTime: m.who.person.partTime,
         serviceDays: m.who.person.serviceDays,
         absence: m.who.absence,
       };
-      keys.set(m, { t: theoreticalKey(input, rules.dayBasis), e: effectiveKey(input, rules.dayBasis) });
+      const e = effectiveKey(input, rules.dayBasis);
+      keys.set(m, { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e });
     }
     const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
     const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));

@@ -46,7 +46,7 @@ const PAY_TABLE_KEYS: ReadonlySet<TableKey> = new Set(PAY_TABLES.map((def) => de
 const PAY_REQUIRED: readonly TableKey[] = ['profiles', 'funds'];
 
 /** Whether `Persone` is there with at least one row: then the other pay tables are needed. */
-export function hasPeople(locator: Locator): boolean {
+function hasPeople(locator: Locator): boolean {
   return (locator.placement('people')?.rows.length ?? 0) > 0;
 }
 

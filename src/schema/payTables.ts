@@ -271,5 +271,3 @@ export const TRANSPARENCY = {
     o('topClassShare', 'Quota classe più alta %', 'Top class share %', 'percent', t('Persone nella classe più alta, in %', 'People in the top class, in %')),
   ],
 } as const satisfies TableDef;
-
-export const PAY_OUTPUT_TABLES = [PAYOUTS, FUND_TOTALS, TRANSPARENCY] as const;

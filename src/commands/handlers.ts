@@ -6,6 +6,7 @@
 import { assessWorkbook, scoreWorkbook } from '../actions/assess';
 import { UserError } from '../errors';
 import { formatNumber, message, type Lang } from '../i18n';
+import { bandLabel } from '../rules/bands';
 import type { LocatedFinding } from '../schema/findings';
 import type { WorkbookPort } from '../workbook/port';
 import { euro } from '../i18n/euro';
@@ -68,7 +69,7 @@ export async function computeCommand(host: CommandHost): Promise<void> {
     const text =
       grade === null
         ? message('command-compute-no-grade', found, lang)
-        : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: band ?? '—' }, lang);
+        : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: bandLabel(scored.plan.bands, band) ?? '—' }, lang);
     const funds = scored.pay?.funds ?? [];
     const pay = funds.length === 0 ? '' : ` ${message('command-compute-pay', { paid: euro(funds.reduce((a, f) => a + f.paid, 0), lang), allocated: euro(funds.reduce((a, f) => a + f.allocated, 0), lang) }, lang)}`;
     await host.notify(text + pay, found.errors > 0 ? 'warning' : 'success');

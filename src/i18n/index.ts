@@ -15,6 +15,7 @@ import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
 import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
+import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
 
@@ -37,6 +38,7 @@ const catalog: Catalog = {
   ...previewMessages,
   ...payBookMessages,
   ...payMessages,
+  ...coverageMessages,
 };
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */

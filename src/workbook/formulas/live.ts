@@ -28,6 +28,7 @@ import { indicatorCells, phaseCells, weightingCells } from './rows';
 import { summaryCells, type SummaryCells } from './summary';
 import { payoutCells, peopleCells, type PayCells } from './pay';
 import { payoutLayout } from '../paySheets';
+import type { Steps } from '../cooperative';
 
 export interface LiveOutputs {
   tables: Map<TableKey, Map<string, ColumnCells>>;
@@ -41,14 +42,14 @@ export interface LiveOutputs {
   noted: number;
 }
 
-/** The whole computation in formulas. */
-export function liveOutputs(input: LiveInput): LiveOutputs {
+/** The whole computation in formulas, in steps (cooperative.ts). */
+export function* liveOutputs(input: LiveInput): Steps<LiveOutputs> {
   const ctx = new LiveContext(input);
-  indicatorCells(ctx);
-  phaseCells(ctx);
-  objectiveCells(ctx);
-  weightingCells(ctx);
-  const summary = summaryCells(ctx);
+  yield* indicatorCells(ctx);
+  yield* phaseCells(ctx);
+  yield* objectiveCells(ctx);
+  yield* weightingCells(ctx);
+  const summary = yield* summaryCells(ctx);
   const pay = input.pay ?? null;
   peopleCells(ctx, pay?.view ?? null);
   const payouts = pay === null ? null : payoutCells(ctx, pay.view, payoutLayout(pay.sheet, pay.view.input.funds.length));

@@ -34,9 +34,9 @@ import type { PayComponent } from '../../schema/payTables';
 import type { OutputValue } from '../port';
 import { Column, field, formula, output, type CellReason, type LiveContext, type Table } from './context';
 import { MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
-import { isBlank } from '../../schema/cells';
 import type { TableGrid } from './geometry';
-import { operand, type OperandKind } from './operands';
+import { operand } from './operands';
+import { rowForm } from '../../schema/readings';
 
 /** The pay computation Calcola ran: its input and results. */
 export interface PayView {
@@ -141,10 +141,10 @@ class PayPlacer {
   }
 
   /** The operand of input `name` of plan row `row` of a pay table, seen from `from`. */
-  op(table: 'people' | 'profiles' | 'items' | 'evaluations' | 'funds' | 'staff', name: string, row: number, kind: OperandKind, from: string): Operand | null | undefined {
+  op(table: 'people' | 'profiles' | 'items' | 'evaluations' | 'funds' | 'staff', name: string, row: number, from: string): Operand | null | undefined {
     const g = this.ctx.grid(table);
     if (!g) return null;
-    return operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, this.ctx.input.raw[table]?.[row]?.[name], kind);
+    return operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, rowForm(this.ctx.input.readings, table, name, row));
   }
 
   planRowOfPerson(id: string): number | undefined {
@@ -210,7 +210,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
       if (rows === null || !objectives) return null;
       const assignments: { share: string; grade: string }[] = [];
       for (const r of rows) {
-        const share = placer.op('staff', 'share', r, 'number', from);
+        const share = placer.op('staff', 'share', r, from);
         if (share === null) return null;
         const o = ctx.analysis.objectiveIndex.get(ctx.plan.staff[r].objective as string);
         assignments.push({ share: share?.value ?? '""', grade: o === undefined ? '""' : objectives.cell(output('finalGrade'), o, from) });
@@ -221,7 +221,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
       const row = placer.evaluationRow(person.id, 'apporto');
       if (row === undefined) return null;
       if (row === null) return '""';
-      const score = placer.op('evaluations', 'score', row, 'number', from);
+      const score = placer.op('evaluations', 'score', row, from);
       return score ? `IF(ISNUMBER(${score.ref}),${score.value},"")` : null;
     }
     case 'comportamenti': {
@@ -240,12 +240,12 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
         // inside Excel's formula length, and a value typed there later is an input change that
         // Verifica reports (stamp.ts), since the cents are values anyway.
         const withDefault = (name: string, fallback: number): string | null => {
-          const op = placer.op('items', name, row, 'number', from);
+          const op = placer.op('items', name, row, from);
           if (op === null) return null;
-          return op === undefined || isBlank(ctx.input.raw.items?.[row]?.[name]) ? numberLiteral(fallback) : op.value;
+          return op === undefined || ctx.blank('items', name, row) ? numberLiteral(fallback) : op.value;
         };
         const [weight, min, max] = [withDefault('weight', 1), withDefault('min', 0), withDefault('max', 100)];
-        const score = evaluation === null ? undefined : placer.op('evaluations', 'score', evaluation, 'number', from);
+        const score = evaluation === null ? undefined : placer.op('evaluations', 'score', evaluation, from);
         if (weight === null || min === null || max === null || score === null) return null;
         items.push({ weight, min, max, score: score === undefined ? '""' : score.value });
       }
@@ -292,7 +292,7 @@ export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
         } else column(p.component).values[row] = formula(text, grade ?? '');
       }
       const planRow = placer.profileRow(i);
-      const weight = planRow === undefined ? null : placer.op('profiles', 'weight', planRow, 'number', from);
+      const weight = planRow === undefined ? null : placer.op('profiles', 'weight', planRow, from);
       weighted.push({ weight: weight ? weight.value : numberLiteral(p.weight), grade: gradeCell });
     }
     const scoreText = personScoreFormula(weighted, ctx.plan.rules.missingComponent, decimals);
@@ -333,7 +333,7 @@ export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout
   input.funds.forEach((fund, f) => {
     const result = results.funds[f];
     const fundRow = ctx.plan.funds.findIndex((r) => r.code === fund.code);
-    const amount = fundRow < 0 || !fundGrid ? null : placer.op('funds', 'amount', fundRow, 'number', from);
+    const amount = fundRow < 0 || !fundGrid ? null : placer.op('funds', 'amount', fundRow, from);
     const bonus = result.bonus;
     const extras = bonus === null ? 0 : result.beneficiaries.length * (fund.bonusKind === 'totale' ? bonus.average + bonus.extra : bonus.extra);
     const fundRowAt = layout.fundRow(f);
@@ -364,7 +364,7 @@ export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout
         people && personRow !== undefined && people.has(output('score'))
           ? cell(formula(people.cell(output('score'), personRow, from), results.people[n].score))
           : valued(results.people[n].score, 'unreadable');
-      const op = (name: string, kind: OperandKind = 'number') => (personRow === undefined ? null : placer.op('people', name, personRow, kind, from));
+      const op = (name: string) => (personRow === undefined ? null : placer.op('people', name, personRow, from));
       let keyText: string | null = null;
       if (fund.method === 'coefficienti') {
         const categoryCell = people && personRow !== undefined && people.has(field('category')) ? people.cell(field('category'), personRow, from) : null;

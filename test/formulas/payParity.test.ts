@@ -4,7 +4,7 @@
  * person's score and class, and a changed actual moves the scores of the people assigned to the
  * objective, exactly as the engine computes them on the changed plan; Trasparenza holds no name.
  */
-import { assessRaw, scoreAssessment, scoreWorkbook } from '../../src/actions/assess';
+import { assessRaw, assessWorkbook, scoreAssessment, scoreWorkbook } from '../../src/actions/assess';
 import { readWorkbookTables } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { parseInterchange } from '../../src/schema/interchange';
@@ -140,5 +140,24 @@ describe('pay in the live workbook (HyperFormula)', () => {
     }
     const { locator } = readWorkbookTables(await workbook.readTables());
     expect(workbook.cell('Persone', personCell(locator, 'score', 0))?.value ?? null).toBeNull();
+  });
+
+  test('after Calcola a changed evaluation makes Verifica say the results are out of date (the cents are values)', async () => {
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
+    const { locator } = await compute(workbook);
+    expect((await assessWorkbook(workbook, 'it')).stale).toBeNull();
+    const evaluations = locator.placement('evaluations')!;
+    workbook.setCell('Valutazioni', cellAddress(evaluations.top + 1 + evaluations.rows[0], evaluations.left + evaluations.columns.get(columnId({ role: 'field', key: 'score' }))!), 70);
+    expect((await assessWorkbook(workbook, 'it')).stale).toEqual({ reason: 'inputs', date: '2026-11-22' });
+  });
+
+  test('Valori: Persone, Premi and Trasparenza hold plain values, the amounts those of the engine', async () => {
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
+    const computed = await scoreWorkbook(workbook, 'it', { mode: 'valori', now: new Date(Date.UTC(2026, 10, 22)) });
+    const sheets = workbook.snapshot().sheets.filter((s) => ['Persone', 'Premi', 'Trasparenza'].includes(s.name));
+    expect(sheets).toHaveLength(3);
+    for (const sheet of sheets) expect(Object.values(sheet.cells).filter((c) => c.formula !== undefined)).toEqual([]);
+    const premi = sheets.find((s) => s.name === 'Premi')!.cells;
+    expect([premi.A8.value, premi.J8.value, premi.C4.value]).toEqual(['M1', computed.pay!.people[0].pots[0].total, computed.pay!.funds[0].paid]);
   });
 });

@@ -33,7 +33,7 @@ import { numberLiteral, type Operand } from '../../rules/formulaText';
 import type { PayComponent } from '../../schema/payTables';
 import type { OutputValue } from '../port';
 import { Column, field, formula, output, type CellReason, type LiveContext, type Table } from './context';
-import { sheetPrefix } from './a1';
+import { MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
 import type { TableGrid } from './geometry';
 import { operand } from './operands';
 import { rowForm } from '../../schema/readings';
@@ -236,10 +236,13 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
         const row = placer.itemRow(i);
         const evaluation = placer.evaluationRow(person.id, item.item);
         if (row === undefined || evaluation === undefined) return null;
+        // A blank Peso, Minimo or Massimo is its default as a constant: twenty items stay well
+        // inside Excel's formula length, and a value typed there later is an input change that
+        // Verifica reports (stamp.ts), since the cents are values anyway.
         const withDefault = (name: string, fallback: number): string | null => {
           const op = placer.op('items', name, row, from);
           if (op === null) return null;
-          return op === undefined ? numberLiteral(fallback) : `IF(${op.ref}="",${fallback},${op.value})`;
+          return op === undefined || ctx.blank('items', name, row) ? numberLiteral(fallback) : op.value;
         };
         const [weight, min, max] = [withDefault('weight', 1), withDefault('min', 0), withDefault('max', 100)];
         const score = evaluation === null ? undefined : placer.op('evaluations', 'score', evaluation, from);
@@ -276,7 +279,6 @@ export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
     if (result.status === 'excluded') return;
     const profile = placer.profileOf(n);
     const weighted: { weight: string; grade: string }[] = [];
-    let readable = true;
     const profileRows = profile === null ? [] : (rowsByProfile.get(key(profile.name)) ?? []);
     const done = new Set<PayComponent>();
     for (const { p, i } of profileRows) {
@@ -285,17 +287,18 @@ export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
         done.add(p.component);
         const text = componentFormula(placer, p.component, n, from);
         const grade = result.components[p.component];
-        if (text === null) {
-          ctx.putValue(column(p.component), row, grade, 'unreadable');
-          readable = false;
+        if (text === null || text.length > MAX_FORMULA_LENGTH) {
+          ctx.putValue(column(p.component), row, grade, text === null ? 'unreadable' : 'length');
         } else column(p.component).values[row] = formula(text, grade ?? '');
       }
       const planRow = placer.profileRow(i);
       const weight = planRow === undefined ? null : placer.op('profiles', 'weight', planRow, from);
       weighted.push({ weight: weight ? weight.value : numberLiteral(p.weight), grade: gradeCell });
     }
-    if (readable) column('score').values[row] = formula(personScoreFormula(weighted, ctx.plan.rules.missingComponent, decimals), result.score ?? '');
-    else ctx.putValue(column('score'), row, result.score, 'unreadable');
+    const scoreText = personScoreFormula(weighted, ctx.plan.rules.missingComponent, decimals);
+    // The score reads the component cells, formulas or values alike.
+    if (scoreText.length <= MAX_FORMULA_LENGTH) column('score').values[row] = formula(scoreText, result.score ?? '');
+    else ctx.putValue(column('score'), row, result.score, 'length');
   });
 }
 

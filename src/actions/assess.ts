@@ -4,6 +4,7 @@
  * commands all go through here, so a workbook gives the same findings and grades everywhere.
  */
 import { score, type BlockedRows } from '../engine/score';
+import type { PayResults } from '../engine/pay';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
@@ -25,6 +26,7 @@ import { rawAsOf } from './monitoringHistory';
 import { computeTrend, type TrendOutcome } from './trend';
 import { structureRollup, type StructureResults } from '../engine/structure';
 import { structureSheet, trendSheet } from '../workbook/monitoringSheets';
+import { payOutcome } from './pay';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
@@ -39,12 +41,16 @@ export interface Assessment {
   locator: Locator;
   /** Tables a plan cannot be scored without (Strutture, Obiettivi, Indicatori, Fasi) that are missing. */
   missingRequired: boolean;
+  /** The language of the messages of `located`. */
+  messageLang: Lang;
 }
 
 export interface Scored extends Assessment {
   results: ScoreResults;
   /** Rows left without results because of an error (from the findings). */
   blocked: BlockedRows;
+  /** Scores and premiums of SPEC §8: null without people, or while the pay sheets have errors. */
+  pay: PayResults | null;
 }
 
 export interface WorkbookAssessment extends Assessment {
@@ -109,7 +115,7 @@ function checkPlan(read: ReadStage, lang: Lang): Assessment {
   const { raw, plan, readings, locator } = read;
   const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired };
+  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
 }
 
 /**
@@ -136,12 +142,16 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
 }
 
 /**
- * Scores what could be read. Without one of the tables every grade rests on, no row is graded:
- * Indicatori alone missing would otherwise grade every objective on its phases, silently.
+ * Scores what could be read, then shares the pots (actions/pay.ts), whose findings join the
+ * others. Without one of the tables every grade rests on, no row is graded: Indicatori alone
+ * missing would otherwise grade every objective on its phases, silently.
  */
 export function scoreAssessment(assessment: Assessment): Scored {
   const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
-  return { ...assessment, results: score(assessment.plan, { blocked }), blocked };
+  const results = score(assessment.plan, { blocked });
+  const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
+  const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
+  return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
 }
 
 function everyRow(plan: Plan): BlockedRows {

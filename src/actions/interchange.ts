@@ -3,7 +3,7 @@
  * `traguardo export` / `import`.
  */
 import { UserError } from '../errors';
-import { parseInterchange, toInterchange } from '../schema/interchange';
+import { parseInterchange, toInterchange, type ExportOptions } from '../schema/interchange';
 import type { Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
@@ -24,10 +24,11 @@ export function exportFileName(plan: Pick<Plan, 'organization' | 'year'>): strin
   return `${LETTER_OR_DIGIT.test(base) ? base : 'traguardo'}-${plan.year}.json`;
 }
 
-export async function exportWorkbook(port: WorkbookPort): Promise<ExportFile> {
+/** `anonymous` (`export --anonimo`): people as Matricola only, no names (schema/interchange.ts). */
+export async function exportWorkbook(port: WorkbookPort, options: ExportOptions = {}): Promise<ExportFile> {
   const { raw } = readWorkbookTables(await port.readTables());
   const { plan } = readPlan(raw);
-  return { fileName: exportFileName(plan), json: `${JSON.stringify(toInterchange(raw), null, 2)}\n` };
+  return { fileName: exportFileName(plan), json: `${JSON.stringify(toInterchange(raw, options), null, 2)}\n` };
 }
 
 /** An interchange file's text → raw tables; a file that is not JSON or not traguardo/1 is a UserError. */

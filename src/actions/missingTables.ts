@@ -7,8 +7,14 @@
  * the plan is not scored at all (an error; no row gets a grade). Regole, Fasce and Criteri have
  * defaults (SPEC), Pesatura falls back on the objectives' Peso column, and nothing is computed
  * from Personale: each of those missing is a warning, and the plan is scored.
+ *
+ * The §8 tables (pay) matter only once `Persone` has rows: a workbook of objectives alone lacks
+ * them without a finding. With people, a missing Schede or Fondi leaves nobody evaluated or
+ * nothing to share (an error: pay is not computed); a missing Voci, Valutazioni, Classi or
+ * Coefficienti is a warning (the components are missing, everyone is class 1, or coefficient 1).
  */
 import type { Finding, TableKey } from '../schema/findings';
+import { PAY_TABLES } from '../schema/payTables';
 import { ALL_TABLES, tableDef } from '../schema/tables';
 import type { Locator } from '../workbook/grid';
 
@@ -26,18 +32,39 @@ const RULE_OF: Record<TableKey, string | null> = {
   weighting: 'table-missing-weighting',
   staff: 'table-missing-staff',
   monitoring: null,
+  people: 'table-missing-pay',
+  profiles: 'table-missing-pay',
+  funds: 'table-missing-pay',
+  items: 'table-missing-pay-defaults',
+  evaluations: 'table-missing-pay-defaults',
+  classes: 'table-missing-pay-defaults',
+  categoryCoefficients: 'table-missing-pay-defaults',
+  payouts: 'table-missing-pay',
+  fundTotals: 'table-missing-pay',
+  transparency: 'table-missing-pay',
 };
+
+const PAY_TABLE_KEYS: ReadonlySet<TableKey> = new Set(PAY_TABLES.map((def) => def.key));
+const PAY_REQUIRED: readonly TableKey[] = ['profiles', 'funds'];
+
+/** Whether `Persone` is there with at least one row: then the other pay tables are needed. */
+function hasPeople(locator: Locator): boolean {
+  return (locator.placement('people')?.rows.length ?? 0) > 0;
+}
 
 export function missingTableFindings(locator: Locator): { findings: Finding[]; required: boolean } {
   const findings: Finding[] = [];
   let required = false;
+  const people = hasPeople(locator);
   for (const def of ALL_TABLES) {
     const rule = RULE_OF[def.key];
     if (locator.placement(def.key) !== undefined || rule === null) continue;
+    const pay = PAY_TABLE_KEYS.has(def.key);
+    if (pay && !people) continue;
     const isRequired = REQUIRED_TABLES.includes(def.key);
     required ||= isRequired;
     findings.push({
-      severity: isRequired ? 'errore' : 'avviso',
+      severity: isRequired || PAY_REQUIRED.includes(def.key) ? 'errore' : 'avviso',
       rule,
       table: def.key,
       index: null,

@@ -5,6 +5,7 @@
  * the chosen language, and the Stato di attuazione is the format's Italian word (`In linea`), as in
  * every version of the format. A band is its label (the engine's results hold its index).
  */
+import type { ComponentGrades, FundResult, PayResults } from '../engine/pay';
 import type { IndicatorResult, ObjectiveResult, OrganizationResult, UnitResult } from '../engine/results';
 import { message, type Lang } from '../i18n';
 import { bandLabel } from '../rules/bands';
@@ -27,6 +28,33 @@ export interface ResultsDocument {
   objectives?: ObjectiveRow[];
   units?: Labelled<UnitResult>[];
   organization?: Labelled<OrganizationResult>;
+  /** SPEC §8.6, when the workbook has people and pay was computed. */
+  people?: PersonRow[];
+  funds?: FundRow[];
+}
+
+export interface PersonRow {
+  id: string;
+  score: number | null;
+  components: ComponentGrades;
+  total: number;
+  pots: { fund: string; class: number | null; coefficient: number; amount: number; bonus: number; total: number }[];
+}
+
+export type FundRow = Pick<FundResult, 'code' | 'allocated' | 'paid' | 'unspent' | 'beneficiaries'>;
+
+/** People and pots as §8.6 keys them: amounts in euro, rounded to cents by largest remainder. */
+export function payDocument(pay: PayResults): { people: PersonRow[]; funds: FundRow[] } {
+  return {
+    people: pay.people.map((p) => ({
+      id: p.id,
+      score: p.score,
+      components: p.components,
+      total: p.total,
+      pots: p.pots.map(({ fund, class: index, coefficient, amount, bonus, total }) => ({ fund, class: index, coefficient, amount, bonus, total })),
+    })),
+    funds: pay.funds.map(({ code, allocated, paid, unspent, beneficiaries }) => ({ code, allocated, paid, unspent, beneficiaries })),
+  };
 }
 
 export function validationDocument(a: Assessment): ResultsDocument {
@@ -51,5 +79,6 @@ export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
     }),
     units: results.units.map((u) => ({ ...u, band: label(u.band) })),
     organization: { grade, band: label(band), reward, entePerformance, objectives, weightSum, objectivesTotal, weightTotal, weightGraded, coverage },
+    ...(s.pay === null ? {} : payDocument(s.pay)),
   };
 }

@@ -20,5 +20,12 @@ export function templateRaw(year: number): RawTables {
     staff: [],
     rules: defaultRules(year),
     bands: defaultBands(),
+    people: [],
+    profiles: [],
+    items: [],
+    evaluations: [],
+    funds: [],
+    classes: [],
+    categoryCoefficients: [],
   });
 }

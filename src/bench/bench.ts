@@ -11,6 +11,9 @@
  *     recalculate every formula of that scored workbook;
  *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
  *     `score --valori` on that workbook.
+ *  4. pay (issue 11): the same plan with 5 000 people, 20 behaviour items each and four pots —
+ *     what reading, validating and sharing them adds to the engine's time for the objectives
+ *     alone (target ≤ 25 %), and what the pay sheets add to `traguardo score` (target ≤ 20 %).
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
  * `npm run bench -- --solo-motore` measures the engine (1.) alone.
  */
@@ -27,8 +30,10 @@ import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
 import { importChanges } from '../workbook/outputs';
 import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
+import { payOutcome } from '../actions/pay';
 import { generatePlan, SPEC_SIZE } from './generate';
 import { benchMonitoring, type RunCommand } from './monitoring';
+import { BENCH_PAY_SIZE, withPay } from './generatePay';
 import { disposeSofficeProfile, findSoffice, recalculateXlsx, SOFFICE_INSTALL_HINT } from './libreoffice';
 
 /**
@@ -168,11 +173,73 @@ async function benchLibreOffice(scoredFile: string): Promise<void> {
   }
 }
 
+/** The engine on one plan: read, validate, score, and share the pots when it has people. */
+function engineTime(raw: ReturnType<typeof parseInterchange>): { ms: number; people: number } {
+  const t0 = performance.now();
+  const { plan, findings } = readPlan(raw);
+  const all = [...findings, ...validate(plan)];
+  const results = score(plan, { blocked: blockedRows(all) });
+  const pay = payOutcome(plan, results, all);
+  if (plan.people.length > 0 && pay.pay === null) throw new Error(`pay not computed: ${JSON.stringify(pay.findings)}`);
+  return { ms: performance.now() - t0, people: pay.pay?.people.length ?? 0 };
+}
+
+/**
+ * Runs alternate between the plan without and with people, so that both meet the same machine
+ * (a shared machine's load moves between runs); the first pair is cold.
+ */
+async function benchPay(): Promise<void> {
+  const plan = generatePlan(SPEC_SIZE);
+  const without = parseInterchange(plan);
+  const withPeople = parseInterchange(withPay(plan, BENCH_PAY_SIZE));
+  const ratios: number[] = [];
+  const times: { objectives: number; pay: number }[] = [];
+  for (let run = 0; run <= WARM_RUNS; run++) {
+    collectGarbage();
+    const objectives = engineTime(without).ms;
+    collectGarbage();
+    const all = engineTime(withPeople).ms;
+    times.push({ objectives, pay: all - objectives });
+    ratios.push((all - objectives) / objectives);
+  }
+  const [cold, ...warm] = times;
+  const pct = (r: number): string => `${(r * 100).toFixed(0)} %`;
+  console.log(`\nPremi (${BENCH_PAY_SIZE.people} persone, ${BENCH_PAY_SIZE.itemsPerPerson} voci di comportamento ciascuna, 4 fondi) sullo stesso piano`);
+  console.log(`  motore, solo obiettivi: ${s(cold.objectives)} a freddo, ${s(median(warm.map((t) => t.objectives)))} a caldo`);
+  console.log(`  in più per le persone (lettura, verifica, punteggi, riparto al centesimo): ${s(cold.pay)} a freddo, ${s(median(warm.map((t) => t.pay)))} a caldo`);
+  console.log(`  rapporto: +${pct(ratios[0])} a freddo, +${pct(median(ratios.slice(1)))} a caldo   obiettivo ≤ 25 %`);
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-bench-pay-'));
+  try {
+    const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
+    const scoreFile = async (raw: ReturnType<typeof parseInterchange>, name: string): Promise<number> => {
+      const file = path.join(dir, name);
+      const workbook = createXlsx();
+      await workbook.apply(importChanges(raw, 'it'));
+      await saveXlsxFile(workbook, file);
+      const result = await timed(() => spawnSync(process.execPath, [cli, 'score', file, '-o', path.join(dir, `calcolato-${name}`)], { encoding: 'utf8' }));
+      if (result.value.status !== 0 && result.value.status !== 1) throw new Error(`traguardo score è uscito con ${result.value.status}: ${result.value.stderr}`);
+      return result.ms;
+    };
+    const plain = await scoreFile(without, 'piano.xlsx');
+    const paid = await scoreFile(withPeople, 'piano-persone.xlsx');
+    console.log(`  traguardo score: ${s(plain)} senza persone, ${s(paid)} con i fogli dei premi: +${pct((paid - plain) / plain)}   obiettivo ≤ 20 %`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function run(): Promise<void> {
   console.log(`Traguardo bench — Node ${process.version}, ${os.cpus().length} core, ${mb(os.totalmem())} RAM\n`);
   await benchEngine();
+  if (process.argv.includes('--premi')) {
+    await benchPay();
+    return;
+  }
   // --solo-motore: the engine stages alone, in seconds instead of minutes (no workbook, no CLI runs).
-  if (!process.argv.includes('--solo-motore')) await benchXlsx();
+  if (process.argv.includes('--solo-motore')) return;
+  await benchXlsx();
+  await benchPay();
 }
 
 run().catch((e: unknown) => {

@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
 import { exportWorkbook } from '../actions/interchange';
+import { publicationSheets, RecordingPort, writePublication, type Publication } from '../actions/publication';
+import { potLines, potSummaries, premi } from './premi';
 import { createOrUpgradeSheets, replacePlan, writeTemplate } from '../actions/sheets';
 import { overallPercent, STAGES, type Progress, type Stage } from '../actions/progress';
 import { buildDemoRaw } from '../demo/demo';
@@ -79,6 +81,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   versione: { type: 'boolean' },
   version: { type: 'boolean' },
+  anonimo: { type: 'boolean' },
+  anonymous: { type: 'boolean' },
+  pubblicazione: { type: 'boolean' },
+  publication: { type: 'boolean' },
+  fogli: { type: 'string' },
+  sheets: { type: 'string' },
 } as const;
 
 type Options = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
@@ -154,6 +162,7 @@ const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
   export: ['lettura', 'scrittura'],
   init: ['lettura', 'scrittura'],
   monitora: ['lettura', 'scrittura'],
+  premi: ['lettura', 'verifica'],
 };
 
 interface TerminalProgress {
@@ -226,6 +235,7 @@ const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   demo: commandDemo,
   schema: commandSchema,
   monitora: commandMonitora,
+  premi: commandPremi,
 };
 
 function required(args: string[], index: number, what: string, usage: string): string {
@@ -320,7 +330,7 @@ async function commandImport({ args, values, lang, io, progress }: Invocation): 
 }
 
 async function commandExport({ args, values, lang, io, progress }: Invocation): Promise<number> {
-  const usage = 'traguardo export <in.xlsx> <out.json> [--sostituisci]';
+  const usage = 'traguardo export <in.xlsx> <out.json> [--sostituisci] [--anonimo]';
   const input = required(args, 0, 'il file xlsx', usage);
   const out = required(args, 1, 'il file JSON da creare', usage);
   // The paths first, so that a refusal does not wait for a large workbook to load.
@@ -329,7 +339,7 @@ async function commandExport({ args, values, lang, io, progress }: Invocation): 
   const policy = outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
   await progress?.report('lettura', 0);
-  const { json } = await exportWorkbook(await loadWorkbook(input));
+  const { json } = await exportWorkbook(await loadWorkbook(input), { anonymous: values.anonimo === true || values.anonymous === true });
   await progress?.report('scrittura', 0);
   await writeOutputFile(out, json, policy);
   progress?.done();
@@ -366,22 +376,57 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   // In place is what the command is for; another existing file is replaced only when asked.
   const policy = out === input || (await sameFile(input, out)) ? REPLACE : outputPolicy(values, 'cli-output-exists');
   await checkOutput(out, policy);
+  const publication = values.pubblicazione === true || values.publication === true;
+  // The copy for publication is a new file: the workbook itself keeps every sheet.
+  if (publication && (out === input || (await sameFile(input, out)))) throw new UserError('cli-publication-in-place', { file: input });
   await progress?.report('lettura', 0);
   const workbook = await loadWorkbook(input);
-  const mode = values.valori || values.values ? 'valori' : 'formule';
-  const scored = await scoreWorkbook(workbook, lang, { mode, asOf, progress: beforeSaving(progress) });
-  await saveWorkbook(workbook, out, policy);
+  const mode = publication || values.valori || values.values ? 'valori' : 'formule';
+  const recording = new RecordingPort(workbook);
+  const scored = await scoreWorkbook(recording, lang, { mode, asOf, progress: beforeSaving(progress) });
+  let published: Publication | null = null;
+  if (publication) {
+    const copy = createXlsx();
+    const listed = values.fogli ?? values.sheets;
+    const sheets = listed === undefined ? publicationSheets(scored.written) : listed.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    published = await writePublication(workbook, recording.changes, sheets, copy);
+    await saveWorkbook(copy, out, policy);
+  } else await saveWorkbook(workbook, out, policy);
   progress?.done();
   if (values.json) {
     io.out(JSON.stringify(resultsDocument(scored, lang), null, 2));
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);
+    printPay(scored, lang, io);
     if (asOf === undefined) printWritten(scored, lang, io);
     else io.out(message('cli-score-as-of', { date: italianDate(asOf) }, lang));
+    if (published !== null) {
+      io.out(message('cli-publication-written', { sheets: published.written.join(', ') }, lang));
+      if (published.missing.length > 0) io.err(message('cli-publication-missing', { sheets: published.missing.join(', ') }, lang));
+    }
     io.out(message('cli-written', { file: out }, lang));
   }
   return hasErrors(scored.findings) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `score` and `demo` print the pots after the grades, when the workbook has people. */
+function printPay(s: Scored, lang: Lang, io: CliIO): void {
+  if (s.pay === null) return;
+  io.out('');
+  for (const line of potLines(potSummaries(s.plan, s.pay, lang), lang)) io.out(line);
+}
+
+async function commandPremi({ args, lang, io, progress }: Invocation): Promise<number> {
+  const input = required(args, 0, 'il file xlsx', 'traguardo premi <file.xlsx>');
+  await assertReadableFile(input);
+  await progress?.report('lettura', 0);
+  const outcome = await premi(await loadWorkbook(input), lang);
+  progress?.done();
+  printFindings(outcome.scored, lang, io);
+  io.out('');
+  for (const line of outcome.lines) io.out(line);
+  return outcome.errors ? EXIT_FINDINGS : EXIT_OK;
 }
 
 async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
@@ -399,6 +444,7 @@ async function commandDemo({ values, lang, io }: Invocation): Promise<number> {
   printFindings(scored, lang, io, 0);
   io.out(message('cli-demo-note', { file: out }, lang));
   printResults(scored, lang, io);
+  printPay(scored, lang, io);
   printWritten(scored, lang, io);
   io.out(message('cli-written', { file: out }, lang));
   return EXIT_OK;

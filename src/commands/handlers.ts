@@ -9,6 +9,7 @@ import { formatNumber, message, type Lang } from '../i18n';
 import { bandLabel } from '../rules/bands';
 import type { LocatedFinding } from '../schema/findings';
 import type { WorkbookPort } from '../workbook/port';
+import { euro } from '../i18n/euro';
 
 export type NoticeIntent = 'success' | 'warning' | 'error';
 
@@ -69,7 +70,9 @@ export async function computeCommand(host: CommandHost): Promise<void> {
       grade === null
         ? message('command-compute-no-grade', found, lang)
         : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: bandLabel(scored.plan.bands, band) ?? '—' }, lang);
-    await host.notify(text, found.errors > 0 ? 'warning' : 'success');
+    const funds = scored.pay?.funds ?? [];
+    const pay = funds.length === 0 ? '' : ` ${message('command-compute-pay', { paid: euro(funds.reduce((a, f) => a + f.paid, 0), lang), allocated: euro(funds.reduce((a, f) => a + f.allocated, 0), lang) }, lang)}`;
+    await host.notify(text + pay, found.errors > 0 ? 'warning' : 'success');
   } catch (error) {
     await host.notify(failureText(error, lang), 'error');
   }

@@ -2,14 +2,16 @@
  * The demo plan: the 2023 performance plan of the Comune di Calenzano as transcribed in the
  * fixture (units, 48 objectives, NdV weighting, phases, indicators — with the source document's
  * own mistakes), plus ILLUSTRATIVE actuals and phase progress generated here so that there is
- * something to compute. The generated values are deterministic (seeded), so the demo prints the
- * same figures on every machine; they are not the organisation's real results.
+ * something to compute, and an ILLUSTRATIVE staff with evaluations and pots (staff.ts) so that
+ * result pay is computed too. The generated values are deterministic (seeded), so the demo prints
+ * the same figures on every machine; they are not the organisation's real results, people or pay.
  */
 import type { JsonValue } from '../schema/interchange';
 import { parseInterchange } from '../schema/interchange';
 import { defaultBands, defaultRules } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import calenzano from './calenzano-2023.json';
+import { illustrativeStaff } from './staff';
 
 type JsonRecord = { [key: string]: JsonValue };
 
@@ -92,7 +94,7 @@ export function demoDocument(): JsonRecord {
   // The rules and bands that apply, written out, so a reader sees them and the formulas read them.
   doc.rules = { ...asJson(defaultRules(2023)), ...((doc.rules as JsonRecord | undefined) ?? {}), year: 2023, referenceDate: REFERENCE_DATE };
   if (!Array.isArray(doc.bands) || doc.bands.length === 0) doc.bands = defaultBands().map(asJson);
-  return doc;
+  return { ...doc, ...illustrativeStaff(doc, seededRandom(8_2023)) };
 }
 
 export function buildDemoRaw(): RawTables {

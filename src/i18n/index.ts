@@ -14,6 +14,8 @@ import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
 import { monitoringMessages } from './messages/monitoring';
+import { payBookMessages } from './messages/payBook';
+import { payMessages } from './messages/pay';
 import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
@@ -36,6 +38,8 @@ const catalog: Catalog = {
   ...uiMessages,
   ...previewMessages,
   ...monitoringMessages,
+  ...payBookMessages,
+  ...payMessages,
   ...coverageMessages,
 };
 

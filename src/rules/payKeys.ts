@@ -5,7 +5,7 @@
  * formulas give the same numbers in a cell, where the workbook shows them beside the cents.
  */
 import { roundHalfUp } from './rounding';
-import { exact, Fraction, minOf, percent, ZERO } from './exact';
+import { exact, Rational, minOf, percent, ZERO } from './exact';
 import { blankOr, type Operand } from './formulaText';
 
 /** Part-time % when blank. */
@@ -45,21 +45,21 @@ export interface KeyInput {
   absence: number;
 }
 
-function partTimeOf(partTime: number | null): Fraction {
+function partTimeOf(partTime: number | null): Rational {
   return percent(partTime ?? FULL_TIME);
 }
 
-function serviceDaysOf(serviceDays: number | null, dayBasis: number): Fraction {
+function serviceDaysOf(serviceDays: number | null, dayBasis: number): Rational {
   return exact(serviceDays ?? dayBasis);
 }
 
 /** t_p = c·k_p·pt·days/B: what the person would weigh with no absence. */
-export function theoreticalKey(input: KeyInput, dayBasis: number): Fraction {
+export function theoreticalKey(input: KeyInput, dayBasis: number): Rational {
   return exact(input.category).mul(exact(input.factor)).mul(partTimeOf(input.partTime)).mul(serviceDaysOf(input.serviceDays, dayBasis)).div(exact(dayBasis));
 }
 
 /** e_p = c·k_p·pt·(days − abs)/B; absences beyond the days of service (a validation error) leave 0, never a negative key. */
-export function effectiveKey(input: KeyInput, dayBasis: number): Fraction {
+export function effectiveKey(input: KeyInput, dayBasis: number): Rational {
   const present = serviceDaysOf(input.serviceDays, dayBasis).sub(exact(input.absence));
   const days = present.lt(ZERO) ? ZERO : present;
   return exact(input.category).mul(exact(input.factor)).mul(partTimeOf(input.partTime)).mul(days).div(exact(dayBasis));
@@ -83,7 +83,7 @@ export function coefficientKeyFormula(ops: KeyOperands, dayBasis: string, kind: 
 }
 
 /** pt·days: a person's weight in the Budget split of a pot. */
-export function presenceWeight(partTime: number | null, serviceDays: number | null, dayBasis: number): Fraction {
+export function presenceWeight(partTime: number | null, serviceDays: number | null, dayBasis: number): Rational {
   return partTimeOf(partTime).mul(serviceDaysOf(serviceDays, dayBasis));
 }
 
@@ -92,7 +92,7 @@ export function presenceWeightFormula(partTime: Operand | undefined, serviceDays
 }
 
 /** b_p = F·pt·days/Σ(pt·days); 0 when nobody in the pot weighs anything. */
-export function individualBudget(amount: Fraction, weight: Fraction, weightSum: Fraction): Fraction {
+export function individualBudget(amount: Rational, weight: Rational, weightSum: Rational): Rational {
   return weightSum.gt(ZERO) ? amount.mul(weight).div(weightSum) : ZERO;
 }
 
@@ -105,7 +105,7 @@ export function individualBudgetFormula(amount: string, weight: string, weightSu
  * above 100 (grades up to Tetto grado) on a proportional row would otherwise pay more than the
  * budget and the pot could pay out more than it holds.
  */
-export function budgetPay(budget: Fraction, payment: number): Fraction {
+export function budgetPay(budget: Rational, payment: number): Rational {
   return budget.mul(minOf(percent(payment), percent(100)));
 }
 
@@ -114,7 +114,7 @@ export function budgetPayFormula(budget: string, payment: string): string {
 }
 
 /** Posizione key = Retribuzione di posizione·π_p (blank posizione = 0). */
-export function positionKey(positionPay: number | null, payment: number): Fraction {
+export function positionKey(positionPay: number | null, payment: number): Rational {
   return exact(positionPay ?? 0).mul(percent(payment));
 }
 

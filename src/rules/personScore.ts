@@ -4,6 +4,7 @@
  * threshold reads it. Grades stay floats: SPEC rounds the score itself, and the money that hangs
  * on it is computed exactly elsewhere (engine/pay).
  */
+import type { MissingComponent } from '../schema/payTables';
 import { roundHalfUp } from './rounding';
 
 /** What a person's profile gives a component, and the grade the person has in it (null = missing). */
@@ -12,7 +13,7 @@ export interface ComponentGrade {
   grade: number | null;
 }
 
-export type MissingComponent = 'rinormalizza' | 'zero';
+export type { MissingComponent };
 
 /**
  * Σ W_c·grade_c / Σ W_c over the present components (Rinormalizza), or over every component with

@@ -18,7 +18,18 @@ export type TableKey =
   | 'monitoring'
   | 'rules'
   | 'bands'
-  | 'criteria';
+  | 'criteria'
+  | 'people'
+  | 'profiles'
+  | 'items'
+  | 'evaluations'
+  | 'funds'
+  | 'classes'
+  | 'categoryCoefficients'
+  /** Output only (payTables.ts): never read, never in the interchange. */
+  | 'payouts'
+  | 'fundTotals'
+  | 'transparency';
 
 export type MessageParams = Record<string, string | number>;
 

@@ -22,7 +22,8 @@ import {
   percentCellValue,
 } from './cells';
 import type { IndicatorType, Measure } from './model';
-import { isCellError, isPercentCell, textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
+import { isCellError, isPercentCell, textKeyedRecord, type CellValue, type RawRow, type RawTableKey, type RawTables, type RawWeightingRow } from './raw';
+import { PAY_TABLES, PEOPLE } from './payTables';
 import { criterionScoreField, fieldOf, INDICATOR_TYPE_FIELD, YEAR_FIELD } from './read';
 import {
   BANDS,
@@ -66,10 +67,23 @@ export interface InterchangeDocument {
   rules?: JsonRecord;
   /** Absent when the plan keeps the default `Fasce`. */
   bands?: JsonRecord[];
+  /** §8.6, present when the workbook has the pay sheets (`people` holds no names with `anonymous`). */
+  people?: JsonRecord[];
+  profiles?: JsonRecord[];
+  items?: JsonRecord[];
+  evaluations?: JsonRecord[];
+  funds?: JsonRecord[];
+  classes?: JsonRecord[];
+  categoryCoefficients?: JsonRecord[];
+}
+
+export interface ExportOptions {
+  /** `export --anonimo`: people as Matricola only, without names. */
+  anonymous?: boolean;
 }
 
 /** Tables of RawTables that are arrays of RawRow. */
-type RowTableKey = 'units' | 'objectives' | 'indicators' | 'phases' | 'staff' | 'monitoring' | 'criteria' | 'bands';
+type RowTableKey = Exclude<RawTableKey, 'weighting'>;
 
 const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
 const SCORE_FIELD = criterionScoreField('');
@@ -340,8 +354,41 @@ function weightingRecords(rows: readonly RawWeightingRow[] | undefined): Interch
   });
 }
 
-/** RawTables (a workbook's content) → an interchange document; `rules` and `bands` only when present. */
-export function toInterchange(raw: RawTables): InterchangeDocument {
+/**
+ * People without what identifies them to a reader: the Nominativo, and the Valutatore (a name too).
+ * The Matricola stays, as the key every other pay table refers to.
+ */
+const ANONYMOUS_BLANKS: ReadonlySet<string> = new Set(['name', 'evaluator']);
+
+function anonymised(rows: readonly RawRow[]): RawRow[] {
+  return rows.map((row) => Object.fromEntries(PEOPLE.fields.map((f) => [f.key, ANONYMOUS_BLANKS.has(f.key) ? null : row[f.key]])));
+}
+
+/**
+ * Personale names a person by Matricola or by a Nominativo only one person has (SPEC §2.7): an
+ * anonymous export names them by Matricola, so the assignments still reach the same people.
+ */
+function staffByMatricola(staff: readonly RawRow[], people: readonly RawRow[]): RawRow[] {
+  const byName = new Map<string, string | null>();
+  for (const person of people) {
+    const name = parseText(person.name).value;
+    const id = parseText(person.id).value;
+    if (name === null || id === null) continue;
+    const key = name.toLowerCase();
+    byName.set(key, byName.has(key) ? null : id);
+  }
+  return staff.map((row) => {
+    const name = parseText(row.person).value;
+    const id = name === null ? undefined : byName.get(name.toLowerCase());
+    return id === undefined || id === null ? row : { ...row, person: id };
+  });
+}
+
+/**
+ * RawTables (a workbook's content) → an interchange document; `rules` and `bands` only when
+ * present, the pay tables only when they have rows.
+ */
+export function toInterchange(raw: RawTables, options: ExportOptions = {}): InterchangeDocument {
   const year = raw.year === undefined ? null : toInterchangeValue(YEAR_FIELD, raw.year);
   const doc: InterchangeDocument = {
     format: INTERCHANGE_FORMAT,
@@ -353,7 +400,7 @@ export function toInterchange(raw: RawTables): InterchangeDocument {
     phases: records(PHASES, raw.phases),
     criteria: records(CRITERIA, raw.criteria),
     weighting: weightingRecords(raw.weighting),
-    staff: records(STAFF, raw.staff),
+    staff: records(STAFF, options.anonymous && raw.people ? staffByMatricola(raw.staff ?? [], raw.people) : raw.staff),
   };
   if (raw.rules) {
     const rules: JsonRecord = {};
@@ -364,6 +411,12 @@ export function toInterchange(raw: RawTables): InterchangeDocument {
     doc.rules = rules;
   }
   if (raw.bands) doc.bands = records(BANDS, raw.bands);
+  for (const def of PAY_TABLES) {
+    const rows = raw[def.key];
+    // An empty pay sheet is what every workbook made by `init` has: a plan without pay exports as before.
+    if (rows === undefined || rows.length === 0) continue;
+    doc[def.key] = records(def, def === PEOPLE && options.anonymous ? anonymised(rows) : rows);
+  }
   if (raw.monitoring && raw.monitoring.length > 0) doc.monitoring = monitoringRecords(raw.monitoring, raw.indicators);
   return doc;
 }

@@ -9,6 +9,7 @@
  */
 
 import type { MONITORING } from './monitoringTables';
+import type { PayTables } from './payModel';
 import type { BANDS, CRITERIA, EnumOption, FieldDef, FieldKind, INDICATORS, OBJECTIVES, PHASES, RULES, STAFF, UNITS, WEIGHTING } from './tables';
 
 /** A calendar date as ISO `YYYY-MM-DD` (no time, no zone). Compares correctly as a string. */
@@ -116,7 +117,8 @@ export type Rules = WithDefaults<PlanRow<typeof RULES>, keyof PlanRow<typeof RUL
 /** Premio % (`reward`) is ignored when `proportional`. */
 export type Band = WithDefaults<PlanRow<typeof BANDS>, 'from' | 'label' | 'proportional'>;
 
-export interface Plan {
+/** The plan and, when the workbook has them, the §8 tables of individual evaluation and pay. */
+export interface Plan extends PayTables {
   organization: string | null;
   year: number;
   units: Unit[];
@@ -153,8 +155,18 @@ export function defaultRules(year: number): Rules {
     onTrackThreshold: -10,
     lateThreshold: -25,
     decimals: 2,
+    ...DEFAULT_PAY_RULES,
   };
 }
+
+/** The §8.1 parameters of `Regole`: Base giorni 365, Ore per giorno 6, Decimali punteggio 2, Rinormalizza, Giorni minimi 0. */
+export const DEFAULT_PAY_RULES = {
+  dayBasis: 365,
+  hoursPerDay: 6,
+  scoreDecimals: 2,
+  missingComponent: 'rinormalizza',
+  minDays: 0,
+} as const satisfies Partial<Rules>;
 
 export function defaultBands(): Band[] {
   return [

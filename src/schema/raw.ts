@@ -53,9 +53,23 @@ export interface RawTables {
   criteria?: RawRow[];
   bands?: RawRow[];
   rules?: RawRow;
+  people?: RawRow[];
+  profiles?: RawRow[];
+  items?: RawRow[];
+  evaluations?: RawRow[];
+  funds?: RawRow[];
+  classes?: RawRow[];
+  categoryCoefficients?: RawRow[];
 }
 
-export type RawTableKey = Exclude<TableKey, 'rules'>;
+/** The tables written by Calcola only: never read. */
+export type OutputTableKey = 'payouts' | 'fundTotals' | 'transparency';
+
+export type RawTableKey = Exclude<TableKey, 'rules' | OutputTableKey>;
+
+export function isOutputTable(key: TableKey): key is OutputTableKey {
+  return key === 'payouts' || key === 'fundTotals' || key === 'transparency';
+}
 
 /**
  * A record keyed by text users typed (criterion names). Without a prototype, `__proto__` or

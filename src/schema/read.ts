@@ -24,6 +24,8 @@ import {
   type Rules,
   type WeightingRow,
 } from './model';
+import type { PayTables } from './payModel';
+import { CATEGORY_COEFFICIENTS, CLASSES, EVALUATIONS, FUNDS, ITEMS, PEOPLE, PROFILES } from './payTables';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
 import { MONITORING } from './monitoringTables';
 import { cellForm, TYPED, formKind, type CellForm, type CellReadings, type FormKind, type RowTableKey } from './readings';
@@ -125,6 +127,13 @@ const READERS = {
   rules: tableReader(RULES),
   bands: tableReader(BANDS),
   criteria: tableReader(CRITERIA),
+  people: tableReader(PEOPLE),
+  profiles: tableReader(PROFILES),
+  items: tableReader(ITEMS),
+  evaluations: tableReader(EVALUATIONS),
+  funds: tableReader(FUNDS),
+  classes: tableReader(CLASSES),
+  categoryCoefficients: tableReader(CATEGORY_COEFFICIENTS),
 };
 
 /**
@@ -321,6 +330,19 @@ function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: r
   });
 }
 
+/** The §8 tables; an absent table has no rows (pay is then not computed). */
+function readPayTables(raw: RawTables, sink: FindingSink): PayTables {
+  return {
+    people: readTable(READERS.people, raw.people, sink, (out) => Object.assign(out, { excluded: out.excluded ?? false })),
+    profiles: readTable(READERS.profiles, raw.profiles, sink),
+    items: readTable(READERS.items, raw.items, sink),
+    evaluations: readTable(READERS.evaluations, raw.evaluations, sink),
+    funds: readTable(READERS.funds, raw.funds, sink),
+    classes: readTable(READERS.classes, raw.classes, sink, (out) => Object.assign(out, { proportional: out.proportional ?? false })),
+    categoryCoefficients: readTable(READERS.categoryCoefficients, raw.categoryCoefficients, sink),
+  };
+}
+
 /** Parses every table; defaults (Livello, Regole, Fasce, Criteri) are applied here, silently. */
 export function readPlan(raw: RawTables): ReadResult {
   const sink = new FindingSink();
@@ -334,10 +356,11 @@ export function readPlan(raw: RawTables): ReadResult {
   const monitoring = readTable(READERS.monitoring, raw.monitoring, sink, monitoringFinisher(indicators));
   const rules = readRules(raw, sink);
   const bands = readBands(raw, sink);
+  const pay = readPayTables(raw, sink);
   // The organisation's name has no cell of its own to point a finding at.
   const organization = readText(raw.organization, sink.issues);
   sink.issues.length = 0;
-  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, monitoring, rules, bands };
+  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, monitoring, rules, bands, ...pay };
   const readings: CellReadings = { tables: sink.tables, weighting: sink.weighting, rules: sink.rules, bandRows: sink.bandRows };
   return { plan, findings: sink.findings, readings };
 }

@@ -15,6 +15,10 @@ import {
   UNIT_KINDS,
 } from './model';
 import { MONITORING } from './monitoringTables';
+import { CHECK_OUTPUT, CODE, DATE, f, GRADE, NON_NEGATIVE, o, opts, PERCENT, same, t, TEXT, WIDE, YESNO } from './tableKit';
+import { PAY_RULE_FIELDS, PAY_TABLES } from './payTables';
+
+export type { TypedField } from './tableKit';
 
 export interface Text {
   it: string;
@@ -90,15 +94,6 @@ export interface TableDef {
   outputs: readonly OutputDef[];
 }
 
-const t = (it: string, en: string): Text => ({ it, en });
-
-function opts<const K extends string>(keys: readonly K[], labels: Record<string, Text>, aliases: Record<string, string[]> = {}): EnumOption<K>[] {
-  return keys.map((key) => ({ key, label: labels[key] ?? t(key, key), aliases: aliases[key] ?? [] }));
-}
-
-const same = (keys: readonly string[], en: Record<string, string> = {}): Record<string, Text> =>
-  Object.fromEntries(keys.map((k) => [k, t(k, en[k] ?? k)]));
-
 export const UNIT_KIND_OPTIONS = opts(
   UNIT_KINDS,
   same(UNIT_KINDS, {
@@ -166,45 +161,6 @@ export const BASKET_OPTIONS = opts(BASKETS, {
   responsabile: t('Responsabile', 'Manager'),
   ente: t('Ente', 'Organisation'),
 });
-
-/** A field whose key and kind keep their literal types, so the plan's row types derive from it (model.ts). */
-export type TypedField<K extends string, Kind extends FieldKind> = FieldDef & { readonly key: K; readonly kind: Kind };
-
-function f<const K extends string, const Kind extends FieldKind>(
-  key: K,
-  it: string,
-  en: string,
-  kind: Kind,
-  help: Text,
-  extra: Partial<Pick<FieldDef, 'required' | 'unique' | 'ref' | 'aliases' | 'name'>> = {},
-): TypedField<K, Kind> {
-  return { key, label: t(it, en), aliases: extra.aliases ?? [], kind, help, ...extra };
-}
-
-function o(
-  key: string,
-  it: string,
-  en: string,
-  format: OutputFormat,
-  help: Text,
-  aliases: string[] = [],
-  flags: Pick<OutputDef, 'grade' | 'wide'> = {},
-): OutputDef {
-  return { key, label: t(it, en), aliases, format, help, ...flags };
-}
-
-const GRADE = { grade: true } as const;
-const WIDE = { wide: true } as const;
-
-const TEXT = { type: 'text' } as const satisfies FieldKind;
-const CODE = { type: 'code' } as const satisfies FieldKind;
-const DATE = { type: 'date' } as const satisfies FieldKind;
-const YESNO = { type: 'yesno' } as const satisfies FieldKind;
-const PERCENT = { type: 'percent', min: 0, max: 100 } as const satisfies FieldKind;
-const NON_NEGATIVE = { type: 'number', min: 0 } as const satisfies FieldKind;
-
-const CHECK_OUTPUT = o('check', 'Esito verifica', 'Check result', 'text',
-  t('Errori e avvisi della verifica su questa riga', 'Validation errors and warnings on this row'), ['Esito', 'Verifica'], WIDE);
 
 export const UNITS = {
   key: 'units',
@@ -379,6 +335,7 @@ export const RULES = {
     f('onTrackThreshold', 'Soglia in linea (punti)', 'On-track threshold (points)', { type: 'number' }, t('Scostamento minimo per “In linea”', 'Minimum deviation for “On track”'), { name: t('Soglia_in_linea', 'On_track_threshold'), aliases: ['Soglia in linea'] }),
     f('lateThreshold', 'Soglia in ritardo (punti)', 'Late threshold (points)', { type: 'number' }, t('Scostamento minimo per “In ritardo”', 'Minimum deviation for “Late”'), { name: t('Soglia_in_ritardo', 'Late_threshold'), aliases: ['Soglia in ritardo'] }),
     f('decimals', 'Decimali', 'Decimals', { type: 'integer', min: 0, max: 10 }, t('Decimali mostrati', 'Decimals shown'), { name: t('Decimali', 'Decimal_places') }),
+    ...PAY_RULE_FIELDS,
   ],
   outputs: [],
 } as const satisfies TableDef;
@@ -413,7 +370,7 @@ export const CRITERIA = {
 } as const satisfies TableDef;
 
 /** Every table with rows of data, in workbook order. */
-export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF, MONITORING];
+export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF, ...PAY_TABLES, MONITORING];
 
 /** Every table, including those of the `Regole` sheet. */
 export const ALL_TABLES: readonly TableDef[] = [...DATA_TABLES, RULES, BANDS, CRITERIA];

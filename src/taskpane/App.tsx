@@ -1,5 +1,5 @@
 /**
- * The task pane: five sections (Inizia, Verifica, Calcola, Regole, Scambio) over the host's
+ * The task pane: six sections (Inizia, Verifica, Calcola, Persone, Regole, Scambio) over the host's
  * WorkbookPort, one message bar, Italian by default with a language switch. The same component
  * runs in Excel and in the browser preview; only `host` differs.
  */
@@ -48,14 +48,17 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ExchangePanel } from './ExchangePanel';
 import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
+import { PeoplePanel } from './PeoplePanel';
+import { payInputOf } from '../engine/pay/fromPlan';
+import type { PayView } from '../workbook/formulas/pay';
 import { RulesPanel } from './RulesPanel';
 import { CHECK_STAGES, COMPUTE_STAGES, paneReporter, type PaneProgress } from './progress';
 import { browserPause } from '../workbook/cooperative';
 import { StartPanel } from './StartPanel';
 
-export type TabKey = 'start' | 'check' | 'compute' | 'rules' | 'exchange';
+export type TabKey = 'start' | 'check' | 'compute' | 'people' | 'rules' | 'exchange';
 
-const TABS: readonly TabKey[] = ['start', 'check', 'compute', 'rules', 'exchange'];
+const TABS: readonly TabKey[] = ['start', 'check', 'compute', 'people', 'rules', 'exchange'];
 
 const useStyles = makeStyles({
   pane: {
@@ -74,7 +77,7 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   tabs: { flexWrap: 'nowrap', minWidth: 0, overflow: 'hidden' },
-  // Fluent's small tab pads 6 px a side; 4 px lets the five labels share 320 px in both languages.
+  // Fluent's small tab pads 6 px a side; with 4 px, four of the six labels and the «more» menu share 320 px.
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
@@ -246,6 +249,8 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     else onReload();
   };
 
+  // The scheda reads the pay computation's input beside its results (weights, keys, classes).
+  const payView = useMemo<PayView | null>(() => (scored?.pay ? { input: payInputOf(scored.plan, scored.results), results: scored.pay } : null), [scored]);
   const busy = running > 0;
   const context = useMemo<PaneContextValue>(
     () => ({ host, lang, t: (key, params) => message(key, params, lang), busy, run, setNotice, progress }),
@@ -300,6 +305,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
           {tab === 'start' && <StartPanel createSheets={createSheets} loadDemo={demo} />}
           {tab === 'check' && <CheckPanel assessment={assessment} validate={validate} />}
           {tab === 'compute' && <ComputePanel scored={scored} compute={compute} openCheck={() => openTab('check')} />}
+          {tab === 'people' && <PeoplePanel pay={payView} />}
           {tab === 'rules' && <RulesPanel />}
           {tab === 'exchange' && <ExchangePanel importPlan={importPlan} />}
         </div>

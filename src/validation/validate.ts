@@ -9,6 +9,7 @@ import { buildContext } from './context';
 import { checkUniqueness } from './rules/codes';
 import { checkIndicators } from './rules/indicators';
 import { checkObjectives } from './rules/objectives';
+import { checkPay } from './rules/pay';
 import { checkPhases } from './rules/phases';
 import { checkCycles, checkReferences } from './rules/references';
 import { checkStaff } from './rules/staff';
@@ -27,6 +28,7 @@ const RULES = [
   checkIndicators,
   checkWeighting,
   checkStaff,
+  checkPay,
 ];
 
 export function validate(plan: Plan): Finding[] {

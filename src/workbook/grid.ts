@@ -10,7 +10,7 @@ import { UserError } from '../errors';
 import { message, type Lang } from '../i18n';
 import { isBlank } from '../schema/cells';
 import type { Finding, LocatedFinding, TableKey } from '../schema/findings';
-import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from '../schema/raw';
+import { isOutputTable, textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from '../schema/raw';
 import { RULES_COLUMNS, tableDef, type TableDef } from '../schema/tables';
 import { columnId, columnRoles, parameterKey, tableDefByName, type ColumnRole } from './headers';
 import { layoutOptionsFromRaw, rulesParameterOrder, tableLayouts } from './layout';
@@ -241,6 +241,10 @@ function assign(raw: RawTables, key: TableKey, read: TableRead): void {
     case 'weighting':
       raw.weighting = read.weighting;
       return;
+    case 'payouts':
+    case 'fundTotals':
+    case 'transparency':
+      return;
     default:
       raw[key] = read.rows;
   }
@@ -276,6 +280,7 @@ export function defaultLocator(raw: RawTables, lang: Lang = 'it'): Locator {
 
 function rowCountOf(raw: RawTables, key: TableKey): number {
   if (key === 'rules') return rulesParameterOrder().length;
+  if (isOutputTable(key)) return 0;
   const rows = raw[key];
   return Array.isArray(rows) ? rows.length : 0;
 }

@@ -11,7 +11,7 @@ import { message, type Lang } from '../i18n';
 import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
-import type { CellValue, RawTables } from '../schema/raw';
+import { isOutputTable, type CellValue, type RawTables } from '../schema/raw';
 import type { CellReadings } from '../schema/readings';
 import {
   DATA_TABLES,
@@ -28,6 +28,11 @@ import { columnLetters } from './formulas/a1';
 import { notGradedTexts } from './notGraded';
 import { drain, eachRow, type Steps } from './cooperative';
 import { liveOutputs } from './formulas/live';
+import type { PayView } from './formulas/pay';
+import type { PayResults } from '../engine/pay';
+import { payInputOf } from '../engine/pay/fromPlan';
+import { payNotComputed, payoutsSheet, transparencySheet } from './paySheets';
+import { PAYOUTS } from '../schema/payTables';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
 import type { Locator, TablePlacement } from './grid';
@@ -48,6 +53,8 @@ import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, ty
 export interface OutputInput {
   plan: Plan;
   results: ScoreResults;
+  /** Result pay, when the workbook has people (SPEC §8): Persone's outputs, Premi and Trasparenza. */
+  pay?: PayResults | null;
   /** Findings in plan coordinates (reading, cells, cross-row rules). */
   findings: readonly Finding[];
   locator: Locator;
@@ -197,6 +204,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   const bandsPlacement = input.locator.placement('bands');
   if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
+  const pay: PayView | null = input.pay ? { input: payInputOf(plan, results), results: input.pay } : null;
   const live = yield* liveOutputs({
     plan,
     readings: input.readings,
@@ -207,6 +215,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
     grids,
     summarySheet: SUMMARY_SHEET[lang],
     summaryFirstRow: SUMMARY_FIRST_ROW,
+    pay: pay ? { view: pay, sheet: PAYOUTS.sheet[lang] } : null,
   });
   const formulas = mode === 'formule';
   const cell = (value: OutputValue, note: string | null) =>
@@ -242,6 +251,10 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
     }
   }
   changes.push(summarySheet(input, live.summary, date, formulas, bands));
+  if (pay && live.pay) {
+    const sheets = { pay, cells: live.pay, lang, date, organization: plan.organization, year: plan.year, formulas, frozen: (v: OutputValue) => frozenValue(v, plan.rules.decimals) };
+    changes.push(payoutsSheet(sheets), transparencySheet(sheets));
+  } else if (plan.people.length > 0) changes.push(...payNotComputed(lang, date));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }
@@ -426,6 +439,7 @@ export function fillChanges(raw: RawTables, lang: Lang, options: LayoutOptions, 
       changes.push({ kind: 'writeRows', table: target.table, headers: [target.header(layout.columns[0]), ...criteria.map((c) => target.header(c))], rows });
       continue;
     }
+    if (isOutputTable(def.key)) continue;
     const records = raw[def.key];
     if (!records) continue;
     const inputs = layout.columns.filter((c) => c.role.role === 'field');

@@ -9,6 +9,8 @@ import { parseInterchange } from '../../src/schema/interchange';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
 import type { WorkbookPort } from '../../src/workbook/port';
+import { euro } from '../../src/i18n/euro';
+import { PAY_DOCUMENT } from '../fixtures/payPlan';
 
 function stubHost(port: WorkbookPort, paneOpens = true) {
   const notices: { text: string; intent: NoticeIntent }[] = [];
@@ -103,5 +105,22 @@ describe('ribbon commands', () => {
     const { host, notices } = stubHost(new MemoryWorkbook());
     await checkCommand(host);
     expect(notices[0].text).toContain('Creare i fogli');
+  });
+
+  it('Calcola on a workbook with people computes result pay too: Premi and Trasparenza written, the notice gives paid and allocated', async () => {
+    const payWorkbook = async (): Promise<MemoryWorkbook> => {
+      const book = new MemoryWorkbook();
+      await book.apply(importChanges(parseInterchange(PAY_DOCUMENT), 'it'));
+      return book;
+    };
+    const workbook = await payWorkbook();
+    const { host, notices } = stubHost(workbook);
+    await computeCommand(host);
+    const expected = (await scoreWorkbook(await payWorkbook(), 'it')).pay!.funds;
+    const paid = expected.reduce((a, f) => a + f.paid, 0);
+    expect(paid).toBeGreaterThan(0);
+    expect(notices[0].text).toContain(`Premi: distribuiti ${euro(paid, 'it')} su ${euro(15000, 'it')} stanziati`);
+    const sheets = workbook.snapshot().sheets.map((s) => s.name);
+    expect(sheets).toEqual(expect.arrayContaining(['Premi', 'Trasparenza']));
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The browser preview in real Chromium, as a user goes through it: create the template, load the
  * demo, Verifica, Calcola, switch language, import a fixture, open an .xlsx and download the
- * result. The scenarios share one page and run in order, each starting from where the previous
- * one left the workbook.
+ * result, import a plan with people and read a person's scheda in Persone. The scenarios share
+ * one page and run in order, each starting from where the previous one left the workbook.
  *
  * The expected numbers come from the CLI on the same plan (`import` then `score --json`), so the
  * pane in the browser and the command line are held to the same results.
@@ -16,11 +16,19 @@ import { main } from '../../src/cli/main';
 import { demoDocument } from '../../src/demo/demo';
 import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
+import { scoreWorkbook } from '../../src/actions/assess';
+import { parseInterchange } from '../../src/schema/interchange';
+import { euro } from '../../src/i18n/euro';
+import type { PayResults } from '../../src/engine/pay';
+import { PAY_DOCUMENT } from '../fixtures/payPlan';
+import { workbookFrom } from '../support/parity';
 import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
 const SCREENSHOT = path.join(OUTPUT_DIR, 'taskpane.png');
+/** The README's picture of the Persone tab (`npm run screenshot` copies it to docs/ too). */
+const PEOPLE_SCREENSHOT = path.join(OUTPUT_DIR, 'taskpane-persone.png');
 /** How long one user action may take in the page (a first Calcola includes warming up the JIT). */
 const ACTION_TIMEOUT = 15_000;
 
@@ -32,6 +40,8 @@ let cli: ResultsDocument;
 /** The demo plan as the CLI writes it: the file the preview opens. */
 let demoXlsx: string;
 let pageErrors: string[] = [];
+let payJson: string;
+let pay: PayResults;
 
 /** Runs the CLI in-process and returns what it printed. */
 async function runCli(args: string[]): Promise<string> {
@@ -68,6 +78,17 @@ async function expectNotice(intent: string, key: string, params: Record<string, 
   expect(await byTestId('message-bar').getAttribute('data-intent')).toBe(intent);
 }
 
+/** Opens a section: its tab, or the «more» menu's entry when the tab does not fit the bar. */
+async function openTab(key: string): Promise<void> {
+  const tab = byTestId(`tab-${key}`);
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await byTestId('tab-more').click();
+    await byTestId(`tab-menu-${key}`).click();
+  }
+  await eventually(() => tab.getAttribute('aria-selected'), 'true');
+}
+
 /** Sheet and cell the sheet view highlights. */
 async function highlighted(): Promise<{ sheet: string | null; cell: string | null }> {
   const grid = byTestId('sheet-grid');
@@ -87,6 +108,12 @@ beforeAll(async () => {
   await runCli(['import', demoJson, demoXlsx]);
   // `-o` keeps the imported file as it was: the preview opens the plan before any Calcola.
   cli = JSON.parse(await runCli(['score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json'])) as ResultsDocument;
+
+  // The pay plan the Persone scenario imports, and what the engine computes for it.
+  payJson = path.join(work, 'premi.json');
+  await fs.writeFile(payJson, JSON.stringify(PAY_DOCUMENT));
+  const payWorkbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
+  pay = (await scoreWorkbook(payWorkbook, 'it')).pay!;
 
   ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
   page.on('console', (msg) => {
@@ -147,7 +174,7 @@ describe('browser preview', () => {
   });
 
   it('Verifica lists the findings with the CLI’s counts, and a click selects the finding’s cell', async () => {
-    await byTestId('tab-check').click();
+    await openTab('check');
     await byTestId('btn-validate').click();
     await byTestId('finding-item').first().waitFor({ timeout: ACTION_TIMEOUT });
     for (const severity of ['errore', 'avviso', 'info'] as const) {
@@ -170,7 +197,7 @@ describe('browser preview', () => {
   });
 
   it('Calcola shows for each unit and the organisation the grades of the CLI’s score --json', async () => {
-    await byTestId('tab-compute').click();
+    await openTab('compute');
     await byTestId('btn-compute').click();
     await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
     expect(await byTestId('compute-progress').getAttribute('data-state')).toBe('done');
@@ -222,12 +249,12 @@ describe('browser preview', () => {
   });
 
   it('imports a fixture JSON and Verifica shows its known problems', async () => {
-    await byTestId('tab-exchange').click();
+    await openTab('exchange');
     await byTestId('input-import').setInputFiles(FIXTURE);
     await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
     await expectNotice('success', 'ui-imported', { file: path.basename(FIXTURE) });
 
-    await byTestId('tab-check').click();
+    await openTab('check');
     await byTestId('btn-validate').click();
     // Phase «progress» typed as text in the source plan: an error on the Fasi sheet.
     const notANumber = byTestId('finding-item').and(page.locator(`[data-rule="not-a-number"][data-sheet="${PHASES.sheet.it}"]`));
@@ -244,7 +271,7 @@ describe('browser preview', () => {
     await eventually(() => byTestId('preview-notice').getAttribute('data-intent'), 'success');
     await byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]')).waitFor();
 
-    await byTestId('tab-compute').click();
+    await openTab('compute');
     await byTestId('btn-compute').click();
     await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
     expect(Number(await byTestId('org-result').getAttribute('data-grade'))).toBeCloseTo(cli.organization!.grade!, 9);
@@ -259,16 +286,63 @@ describe('browser preview', () => {
     await shot('08-opened-xlsx');
   });
 
-  it('fits a 320 px window: five tabs on one line, the sheet view below the pane; narrower, the last tabs move to a menu', async () => {
+  it('Persone shows the pots, the distribution by class and a person’s scheda as the engine computes them', async () => {
+    await openTab('exchange');
+    await byTestId('input-import').setInputFiles(payJson);
+    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
+    await expectNotice('success', 'ui-imported', { file: path.basename(payJson) });
+    await openTab('compute');
+    await byTestId('btn-compute').click();
+    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+
+    await openTab('people');
+    await byTestId('fund-card').first().waitFor({ timeout: ACTION_TIMEOUT });
+    const funds = await byTestId('fund-card').evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-fund'), Number(c.getAttribute('data-paid'))]));
+    expect(funds).toEqual(pay.funds.map((f) => [f.code, f.paid]));
+    // PROD's classes: everyone of the pot (five evaluated) in one of them.
+    const prod = byTestId('fund-card').and(page.locator('[data-fund="PROD"]'));
+    const classPeople = await prod.getByTestId('class-row').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-people'))));
+    expect(classPeople.reduce((a, n) => a + n, 0)).toBe(5);
+
+    const m1 = pay.people[0];
+    await byTestId('person-select').selectOption('M1');
+    const scheda = byTestId('scheda').and(page.locator('[data-person="M1"]'));
+    await scheda.waitFor({ timeout: ACTION_TIMEOUT });
+    expect(Number(await scheda.getAttribute('data-score'))).toBe(m1.score);
+    expect(Number(await scheda.getAttribute('data-total'))).toBe(m1.total);
+    const components = await scheda.getByTestId('scheda-component').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-component'), Number(r.getAttribute('data-grade'))]));
+    expect(components.map(([c]) => c)).toEqual(['ente', 'struttura', 'obiettivi', 'apporto', 'comportamenti']);
+    components.forEach(([c, grade]) => expect(grade).toBeCloseTo(m1.components[c as keyof typeof m1.components] as number, 9));
+    const pots = await scheda.getByTestId('scheda-pot').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-fund'), Number(r.getAttribute('data-total'))]));
+    expect(pots).toEqual(m1.pots.map((p) => [p.fund, p.total]));
+    const trace = await scheda.getByTestId('scheda-trace').locator('li').allTextContents();
+    expect(trace[0]).toBe('Profilo «Istruttori»');
+    expect(trace[1]).toMatch(/^Punteggio = \(20 × .+\) \/ 100 = /);
+    expect(trace[trace.length - 1]).toBe(`Totale di tutti i fondi: ${euro(m1.total, 'it')}`);
+    await shot('11-people');
+    // The README's picture shows the whole scheda, down to its Calcolo.
+    try {
+      await page.setViewportSize({ width: 1280, height: 1600 });
+      await byTestId('preview-pane').screenshot({ path: PEOPLE_SCREENSHOT });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+    expect((await fs.stat(PEOPLE_SCREENSHOT)).size).toBeLessThan(300 * 1024);
+  });
+
+  it('fits a 320 px window: the tabs on one line, the sheet view below the pane; narrower, more tabs move to a menu', async () => {
     const tabTops = (): Promise<number[]> =>
       byTestId('preview-pane').locator('[role="tab"][data-testid^="tab-"]').evaluateAll((tabs) =>
         tabs.filter((t) => (t as HTMLElement).offsetParent !== null).map((t) => Math.round(t.getBoundingClientRect().top)),
       );
     try {
       await page.setViewportSize({ width: 320, height: 800 });
-      await eventually(async () => (await tabTops()).length, 5);
+      const atWidth = (await tabTops()).length;
+      expect(atWidth).toBeGreaterThanOrEqual(4);
       expect(new Set(await tabTops()).size).toBe(1);
-      expect(await byTestId('tab-more').count()).toBe(0);
+      // Six sections: what does not fit is in the «more» menu, nothing is lost.
+      const inMenu = (await byTestId('tab-more').count()) === 0 ? 0 : Number(await byTestId('tab-more').getAttribute('data-count'));
+      expect(atWidth + inMenu).toBe(6);
       const pane = await byTestId('preview-pane').boundingBox();
       const sheets = await byTestId('sheet-view').boundingBox();
       expect(sheets!.width).toBeGreaterThanOrEqual(300);
@@ -278,7 +352,7 @@ describe('browser preview', () => {
       await page.setViewportSize({ width: 250, height: 800 });
       await byTestId('tab-more').waitFor({ timeout: ACTION_TIMEOUT });
       const shown = (await tabTops()).length;
-      expect(shown).toBeLessThan(5);
+      expect(shown).toBeLessThan(atWidth);
       expect(new Set(await tabTops()).size).toBe(1);
       await byTestId('tab-more').click();
       await byTestId('tab-menu-exchange').click();

@@ -2,6 +2,7 @@
  * Small builders for engine tests: every row starts blank (as a parser would produce from empty
  * cells) and a test states only the fields it is about.
  */
+import { noPayTables } from '../../src/schema/payModel';
 import {
   defaultBands,
   defaultCriteria,
@@ -79,6 +80,7 @@ export function plan(parts: PlanParts = {}): Plan {
     weighting: [],
     staff: [],
     bands: defaultBands(),
+    ...noPayTables(),
     ...parts,
     rules: rules(parts.rules),
   };

@@ -3,6 +3,7 @@ import { cliMessages } from '../../src/i18n/messages/cli';
 import { engineMessages } from '../../src/i18n/messages/engine';
 import { officeMessages } from '../../src/i18n/messages/office';
 import { parseMessages } from '../../src/i18n/messages/parse';
+import { payBookMessages } from '../../src/i18n/messages/payBook';
 import { previewMessages } from '../../src/i18n/messages/preview';
 import { uiMessages } from '../../src/i18n/messages/ui';
 import { validationMessages } from '../../src/i18n/messages/validation';
@@ -14,6 +15,7 @@ const catalogs: Record<string, Catalog> = {
   engine: engineMessages,
   office: officeMessages,
   parse: parseMessages,
+  payBook: payBookMessages,
   preview: previewMessages,
   ui: uiMessages,
   validation: validationMessages,

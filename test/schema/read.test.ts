@@ -244,6 +244,13 @@ const cleanRows: Record<string, RawRow> = {
   monitoring: { date: new Date('2023-06-30T00:00:00Z'), kind: 'Fase', code: 'OB', value: 40 },
   bands: { from: 0, label: 'Tutti' },
   criteria: { name: 'Strategicità' },
+  people: { id: 'M1' },
+  profiles: { profile: 'Tutti', component: 'Ente', weight: 100 },
+  items: { profile: 'Tutti', item: 'Impegno' },
+  evaluations: { person: 'M1', item: 'Apporto', score: 80 },
+  funds: { code: 'F1', amount: 1000, role: 'Dipendente', method: 'Coefficienti' },
+  classes: { fund: 'F1', from: 0 },
+  categoryCoefficients: { category: 'B', coefficient: 1 },
 };
 
 describe('readPlan never throws and locates every finding (property)', () => {

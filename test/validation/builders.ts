@@ -1,4 +1,5 @@
 /** Small readable plans for the validation tests. */
+import { noPayTables } from '../../src/schema/payModel';
 import type { Finding, Severity, TableKey } from '../../src/schema/findings';
 import {
   defaultBands,
@@ -81,6 +82,7 @@ export function plan(parts: PlanParts = {}): Plan {
     weighting: [],
     staff: [],
     bands: defaultBands(),
+    ...noPayTables(),
     ...rest,
     rules: { ...defaultRules(YEAR), ...rules },
   };

@@ -1,3 +1,4 @@
+import { noPayTables } from '../../src/schema/payModel';
 import fc from 'fast-check';
 import type { Finding } from '../../src/schema/findings';
 import {
@@ -140,6 +141,7 @@ const planArb: fc.Arbitrary<Plan> = fc
   .map(({ missingActual, basket, cap, referenceDate, decreasingMethod, ...tables }) => ({
     organization: null,
     year: 2023,
+    ...noPayTables(),
     ...tables,
     rules: { ...defaultRules(2023), missingActual, basket, cap, referenceDate, decreasingMethod },
     bands: defaultBands(),

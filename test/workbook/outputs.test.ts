@@ -100,6 +100,7 @@ describe('computeChanges', () => {
     const names = changes.find((c) => c.kind === 'defineNames');
     expect(names?.kind === 'defineNames' && names.names.map((n) => n.name)).toEqual([
       'Plan_year', 'Reference_date', 'Grade_cap', 'Tolerance_days', 'On_track_threshold', 'Late_threshold', 'Decimal_places',
+      'Day_basis', 'Hours_per_day', 'Score_decimals', 'Minimum_days',
     ]);
   });
 
@@ -183,7 +184,7 @@ describe('importChanges', () => {
     const raw = parseInterchange(calenzano);
     const workbook = new MemoryWorkbook();
     await workbook.apply(importChanges(raw, 'en'));
-    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'Monitoring', 'Rules']);
+    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'People', 'Profiles', 'Items', 'Evaluations', 'Funds', 'Classes', 'Coefficients', 'Monitoring', 'Rules']);
     const read = readWorkbookTables(await workbook.readTables());
     expect(readPlan(read.raw).plan).toEqual(readPlan(raw).plan);
   });

@@ -5,7 +5,7 @@
  */
 import { absenceDays } from '../../rules/payKeys';
 import { behaviourGrade, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemScore } from '../../rules/personScore';
-import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow } from './types';
+import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
 /** The Valutazioni item that gives the Apporto component. */
 const APPORTO_ITEM = 'apporto';
@@ -21,7 +21,21 @@ export interface EvaluatedPerson {
   absence: number;
 }
 
-const key = (text: string): string => text.trim().toLowerCase();
+/**
+ * Names are matched ignoring case and outer spaces. The same few texts (item names, profiles,
+ * categories) recur on every one of 100 000 Valutazioni rows: each is lowered once.
+ */
+function keyMemo(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      k = text.trim().toLowerCase();
+      keys.set(text, k);
+    }
+    return k;
+  };
+}
 
 function noComponents(): ComponentGrades {
   return { ente: null, struttura: null, obiettivi: null, apporto: null, comportamenti: null };
@@ -38,49 +52,121 @@ function group<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Persona of Personale matches a Matricola, or a Nominativo that only one person has (SPEC §2.7). */
-function staffByPerson(input: PayInput): Map<string, Assignment[]> {
-  const ids = new Set(input.people.map((p) => p.id));
+/**
+ * Persona of Personale matches a Matricola, or a Nominativo that only one person has (SPEC §2.7):
+ * the rows of `staff` (by index) assigned to each person id.
+ */
+export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = keyMemo()): Map<string, number[]> {
+  const ids = new Set(people.map((p) => p.id));
   const names = new Map<string, string | null>();
-  for (const p of input.people) {
+  for (const p of people) {
     if (p.name === null) continue;
     const k = key(p.name);
     names.set(k, names.has(k) ? null : p.id);
   }
-  const result = new Map<string, Assignment[]>();
-  for (const row of input.grades.staff) {
-    if (row.person === null || row.objective === null) continue;
+  const result = new Map<string, number[]>();
+  staff.forEach((row, index) => {
+    if (row.person === null || row.objective === null) return;
     const id = ids.has(row.person) ? row.person : names.get(key(row.person));
-    if (id === undefined || id === null) continue;
-    const list = result.get(id) ?? [];
-    list.push({ share: row.share, grade: input.grades.objectives.get(row.objective) ?? null });
-    result.set(id, list);
+    if (id === undefined || id === null) return;
+    const list = result.get(id);
+    if (list) list.push(index);
+    else result.set(id, [index]);
+  });
+  return result;
+}
+
+function staffByPerson(input: PayInput, key: (text: string) => string): Map<string, Assignment[]> {
+  const { staff, objectives } = input.grades;
+  const result = new Map<string, Assignment[]>();
+  for (const [id, rows] of staffRowsByPerson(input.people, staff, key)) {
+    result.set(id, rows.map((r) => ({ share: staff[r].share, grade: objectives.get(staff[r].objective as string) ?? null })));
   }
   return result;
 }
 
+/** The profile names tried for a person, in order: the one named, else the Categoria's, else the Ruolo's. */
+function profileCandidates(p: PayPerson): string[] {
+  return p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
+}
+
+/** The person's `Schede` profile, as `evaluatePeople` chooses it, from the profile rows grouped by `profilesByName`. */
+export function profileFor(p: PayPerson, profiles: ReadonlyMap<string, ProfileRow[]>): { name: string; rows: ProfileRow[] } | null {
+  for (const name of profileCandidates(p)) {
+    const rows = profiles.get(name.trim().toLowerCase());
+    if (rows) return { name, rows };
+  }
+  return null;
+}
+
+/** Profile rows by profile name, as `profileFor` looks them up. */
+export function profilesByName(rows: readonly ProfileRow[]): Map<string, ProfileRow[]> {
+  return group(rows, (r) => r.profile.trim().toLowerCase());
+}
+
+/** A profile's components and its behaviour items, each item with its position in `scratch`. */
+interface Profile {
+  name: string;
+  rows: ProfileRow[];
+  items: Map<string, number>;
+  /** One ItemScore per item, refilled for each person: 100 000 scores need no object each. */
+  scratch: ItemScore[];
+}
+
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
   const { rules } = input;
-  const profiles = group(input.profiles, (r) => key(r.profile));
-  const items = group(input.items, (r) => key(r.profile));
-  const evaluations = new Map<string, Map<string, number>>();
-  for (const e of input.evaluations) {
-    if (e.score === null) continue;
-    const scores = evaluations.get(e.person) ?? new Map<string, number>();
-    if (!scores.has(key(e.item))) scores.set(key(e.item), e.score);
-    evaluations.set(e.person, scores);
-  }
-  const staff = staffByPerson(input);
-  const diagnostics: PayDiagnostic[] = [];
-
-  const profileOf = (p: PayPerson): { name: string; rows: ProfileRow[] } | null => {
-    const candidates = p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
-    for (const name of candidates) {
-      const rows = profiles.get(key(name));
-      if (rows) return { name, rows };
+  const key = keyMemo();
+  const componentRows = group(input.profiles, (r) => key(r.profile));
+  const itemRows = group(input.items, (r) => key(r.profile));
+  const profiles = new Map<string, Profile>();
+  const profileNamed = (name: string): Profile | null => {
+    const k = key(name);
+    const known = profiles.get(k);
+    if (known !== undefined) return known;
+    const rows = componentRows.get(k);
+    if (rows === undefined) return null;
+    const items = new Map<string, number>();
+    const scratch: ItemScore[] = [];
+    for (const item of itemRows.get(k) ?? []) {
+      const itemKey = key(item.item);
+      if (items.has(itemKey)) continue;
+      items.set(itemKey, scratch.length);
+      scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
+    }
+    const profile = { name, rows, items, scratch };
+    profiles.set(k, profile);
+    return profile;
+  };
+  const profileOf = (p: PayPerson): Profile | null => {
+    for (const name of profileCandidates(p)) {
+      const profile = profileNamed(name);
+      if (profile !== null) return profile;
     }
     return null;
   };
+
+  const personProfiles = input.people.map(profileOf);
+  const rowOf = new Map<string, number>();
+  input.people.forEach((p, i) => {
+    if (!rowOf.has(p.id)) rowOf.set(p.id, i);
+  });
+  // Each person's Apporto and item scores, the first row of each counting.
+  const apporto: (number | null)[] = input.people.map(() => null);
+  const itemScores: (number | null)[][] = personProfiles.map((profile) => (profile === null ? [] : profile.scratch.map(() => null)));
+  for (const e of input.evaluations) {
+    if (e.score === null) continue;
+    const row = rowOf.get(e.person);
+    if (row === undefined) continue;
+    const itemKey = key(e.item);
+    if (itemKey === APPORTO_ITEM) {
+      if (apporto[row] === null) apporto[row] = e.score;
+      continue;
+    }
+    const slot = personProfiles[row]?.items.get(itemKey);
+    if (slot !== undefined && itemScores[row][slot] === null) itemScores[row][slot] = e.score;
+  }
+  const staff = staffByPerson(input, key);
+  const diagnostics: PayDiagnostic[] = [];
 
   const people = input.people.map((person, index): EvaluatedPerson => {
     const absence = absenceDays(person.absenceDays, person.absenceHours, rules.hoursPerDay);
@@ -88,8 +174,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     if (person.excluded || days - absence < rules.minDays) {
       return { index, person, status: 'excluded', score: null, components: noComponents(), absence };
     }
-    const profile = profileOf(person);
-    const scores = evaluations.get(person.id);
+    const profile = personProfiles[index];
     const components = noComponents();
     const weighted: ComponentGrade[] = [];
     for (const row of profile?.rows ?? []) {
@@ -105,16 +190,13 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
           grade = objectivesGrade(staff.get(person.id) ?? []);
           break;
         case 'apporto':
-          grade = scores?.get(APPORTO_ITEM) ?? null;
+          grade = apporto[index];
           break;
         case 'comportamenti': {
-          const scored: ItemScore[] = (items.get(key(profile?.name ?? '')) ?? []).map((item) => ({
-            weight: item.weight ?? 1,
-            min: item.min ?? 0,
-            max: item.max ?? 100,
-            score: scores?.get(key(item.item)) ?? null,
-          }));
-          grade = behaviourGrade(scored);
+          const scores = itemScores[index];
+          const scratch = profile?.scratch ?? [];
+          for (let i = 0; i < scratch.length; i++) scratch[i].score = scores[i];
+          grade = behaviourGrade(scratch);
           break;
         }
       }

@@ -15,7 +15,7 @@ import {
   presenceWeight,
   theoreticalKey,
 } from '../../rules/payKeys';
-import { exact, Fraction, largestRemainderCents, ONE, percent, sum, toCents, ZERO } from '../../rules/exact';
+import { exact, Rational, largestRemainderCents, ONE, percent, sum, toCents, ZERO } from '../../rules/exact';
 import type { EvaluatedPerson } from './evaluate';
 import type { CategoryCoefficientRow, FundResult, PayDiagnostic, PayRules, FundRow, PersonPot } from './types';
 
@@ -57,33 +57,46 @@ function groupByUnit(members: readonly Member[]): Member[][] {
  * denominators, and adding thousands of them makes the common denominator thousands of digits long.
  */
 interface Shared {
-  amounts: Map<number, Fraction>;
-  paid: Fraction;
+  amounts: Map<number, Rational>;
+  paid: Rational;
 }
 
 /** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
-function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
-  const amounts = new Map<number, Fraction>();
+function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
+  const amounts = new Map<number, Rational>();
   const leftover = fund.leftover ?? 'ente';
   let paid = ZERO;
   const done = (): Shared => ({ amounts, paid });
   if (sharers.length === 0 || pool.lte(ZERO)) return done();
 
   if (fund.method === 'coefficienti') {
-    const keys = new Map<Member, { t: Fraction; e: Fraction }>();
+    // The category coefficient of each distinct Categoria once; t only where the residui need it,
+    // and equal to e for a person without absences.
+    const coefficients = new Map<string | null, number>();
+    const coefficientOf = (category: string | null): number => {
+      let c = coefficients.get(category);
+      if (c === undefined) {
+        c = categoryCoefficient(category, categories);
+        coefficients.set(category, c);
+      }
+      return c;
+    };
+    const needsT = leftover !== 'ente';
+    const keys = new Map<Member, { t: Rational; e: Rational }>();
     for (const m of sharers) {
       const input = {
-        category: categoryCoefficient(m.who.person.category, categories),
+        category: coefficientOf(m.who.person.category),
         factor: m.factor,
         partTime: m.who.person.partTime,
         serviceDays: m.who.person.serviceDays,
         absence: m.who.absence,
       };
-      keys.set(m, { t: theoreticalKey(input, rules.dayBasis), e: effectiveKey(input, rules.dayBasis) });
+      const e = effectiveKey(input, rules.dayBasis);
+      keys.set(m, { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e });
     }
     const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
     const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));
-    const byEffective = (part: Fraction, ms: readonly Member[], divisor: Fraction, shared: Fraction) => {
+    const byEffective = (part: Rational, ms: readonly Member[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
       for (const m of ms) amounts.set(m.who.index, part.mul(keys.get(m)!.e).div(divisor));
       paid = paid.add(shared);
@@ -109,7 +122,7 @@ function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[]
     const budgets = new Map(sharers.map((m) => [m, individualBudget(pool, weights.get(m)!, weightSum)]));
     const pays = new Map(sharers.map((m) => [m, budgetPay(budgets.get(m)!, m.factor)]));
     // Residui Ente shares the rest in proportion to what was paid, which is the whole pool in that proportion.
-    const inProportion = (part: Fraction, ms: readonly Member[]) => {
+    const inProportion = (part: Rational, ms: readonly Member[]) => {
       const divisor = sum(ms.map((m) => pays.get(m)!));
       if (divisor.lte(ZERO)) return;
       for (const m of ms) amounts.set(m.who.index, part.mul(pays.get(m)!).div(divisor));
@@ -154,8 +167,8 @@ function shareByMethod(fund: FundRow, pool: Fraction, sharers: readonly Member[]
 
 interface Bonus {
   positive: number;
-  average: Fraction;
-  extra: Fraction;
+  average: Rational;
+  extra: Rational;
   quota: number;
   beneficiaries: Member[];
 }
@@ -166,7 +179,7 @@ interface Bonus {
  * beneficiaries while paying them would leave the others nothing; Aggiuntiva does the same only
  * when the extras alone would exceed the pot (SPEC is silent there; the pot cannot pay more than it holds).
  */
-function bonusOf(fund: FundRow, amount: Fraction, members: readonly Member[], diagnostics: PayDiagnostic[]): Bonus | null {
+function bonusOf(fund: FundRow, amount: Rational, members: readonly Member[], diagnostics: PayDiagnostic[]): Bonus | null {
   if (fund.bonusPercent === null) return null;
   const positive = members.filter((m) => m.factor > 0).sort(byScore);
   if (positive.length === 0) return null;
@@ -217,9 +230,9 @@ export function shareFund(
   const bonus = bonusOf(fund, amount, members, diagnostics);
   const beneficiaries = new Set(bonus?.beneficiaries ?? []);
 
-  const shares = new Map<number, Fraction>();
-  const bonuses = new Map<number, Fraction>();
-  let exactTotal: Fraction;
+  const shares = new Map<number, Rational>();
+  const bonuses = new Map<number, Rational>();
+  let exactTotal: Rational;
   if (bonus !== null && fund.bonusKind === 'totale') {
     for (const m of beneficiaries) {
       shares.set(m.who.index, bonus.average);
@@ -257,7 +270,7 @@ export function shareFund(
   });
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
 
-  const paid = new Fraction(totalCents, 100n);
+  const paid = new Rational(totalCents, 100n);
   return {
     fund: {
       code: fund.code,

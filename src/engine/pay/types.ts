@@ -1,101 +1,27 @@
 /**
- * Inputs and results of individual evaluation and result pay (SPEC §8), keyed as the interchange
- * format's §8.6 arrays and rule fields. They are local to the pay computation for now: when the
- * §8 sheets land in tables.ts these input types become derived from it (like the plan's rows),
- * and this file keeps only the results. A blank cell is null; defaults are applied by the
- * computation, where SPEC states them.
+ * Inputs and results of individual evaluation and result pay (SPEC §8). The input rows are those
+ * of the §8 sheets, typed from their definitions (schema/payModel.ts); a blank cell is null and
+ * defaults are applied by the computation, where SPEC states them.
  */
-import type { MissingComponent } from '../../rules/personScore';
+import { DEFAULT_PAY_RULES, type Rules } from '../../schema/model';
+import type {
+  BehaviourItemRow,
+  CategoryCoefficientRow,
+  ClassRow,
+  EvaluationRow,
+  FundRow,
+  PayPerson,
+  ProfileRow,
+} from '../../schema/payModel';
+import type { PayComponent } from '../../schema/payTables';
 
-export type PayRole = 'dirigente' | 'eq' | 'dipendente';
-export type PayComponent = 'ente' | 'struttura' | 'obiettivi' | 'apporto' | 'comportamenti';
-export type FundMethod = 'coefficienti' | 'budget' | 'posizione';
-export type Leftover = 'struttura' | 'ente' | 'economia';
-export type BonusRounding = 'eccesso' | 'difetto';
-export type BonusKind = 'aggiuntiva' | 'totale';
-
-/** `people[]` (Persone). */
-export interface PayPerson {
-  id: string;
-  name: string | null;
-  role: PayRole | null;
-  category: string | null;
-  unit: string | null;
-  evaluator: string | null;
-  profile: string | null;
-  partTime: number | null;
-  serviceDays: number | null;
-  absenceDays: number | null;
-  absenceHours: number | null;
-  positionPay: number | null;
-  excluded: boolean;
-  excludedReason: string | null;
-}
-
-/** `profiles[]` (Schede). */
-export interface ProfileRow {
-  profile: string;
-  component: PayComponent;
-  weight: number;
-}
-
-/** `items[]` (Voci). */
-export interface BehaviourItemRow {
-  profile: string;
-  item: string;
-  weight: number | null;
-  min: number | null;
-  max: number | null;
-}
-
-/** `evaluations[]` (Valutazioni); item `Apporto` is the Apporto component. */
-export interface EvaluationRow {
-  person: string;
-  item: string;
-  score: number | null;
-  note: string | null;
-}
-
-/** `funds[]` (Fondi). */
-export interface FundRow {
-  code: string;
-  name: string | null;
-  amount: number;
-  role: PayRole;
-  method: FundMethod;
-  leftover: Leftover | null;
-  bonusPercent: number | null;
-  bonusQuota: number | null;
-  bonusRounding: BonusRounding | null;
-  bonusKind: BonusKind | null;
-  positionCap: number | null;
-}
-
-/** `classes[]` (Classi). */
-export interface ClassRow {
-  fund: string;
-  from: number;
-  coefficient: number | null;
-  payment: number | null;
-  proportional: boolean;
-}
-
-/** `categoryCoefficients[]` (Coefficienti). */
-export interface CategoryCoefficientRow {
-  category: string;
-  coefficient: number;
-}
+export type { BehaviourItemRow, CategoryCoefficientRow, ClassRow, EvaluationRow, FundRow, PayPerson, ProfileRow } from '../../schema/payModel';
+export type { BonusKind, BonusRounding, FundMethod, Leftover, PayComponent, PayRole } from '../../schema/payTables';
 
 /** The §8 fields of `rules` (Regole). */
-export interface PayRules {
-  dayBasis: number;
-  hoursPerDay: number;
-  scoreDecimals: number;
-  missingComponent: MissingComponent;
-  minDays: number;
-}
+export type PayRules = Pick<Rules, 'dayBasis' | 'hoursPerDay' | 'scoreDecimals' | 'missingComponent' | 'minDays'>;
 
-export const DEFAULT_PAY_RULES: Readonly<PayRules> = { dayBasis: 365, hoursPerDay: 6, scoreDecimals: 2, missingComponent: 'rinormalizza', minDays: 0 };
+export { DEFAULT_PAY_RULES };
 
 /** A `staff[]` assignment (Personale): `person` names a people[].id, or a unique people[].name. */
 export interface StaffShare {

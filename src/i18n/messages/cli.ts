@@ -63,14 +63,21 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
     progress: true,
   },
   export: {
-    usage: 'traguardo export <in.xlsx> <out.json> [--sostituisci]',
+    usage: 'traguardo export <in.xlsx> <out.json> [--sostituisci] [--anonimo]',
     it: {
       summary: ['Esporta il piano di una cartella di lavoro nel formato di scambio JSON.'],
-      options: ['  --sostituisci         riscrive out.json se esiste già (sinonimo: --replace)'],
+      options: [
+        '  --sostituisci         riscrive out.json se esiste già (sinonimo: --replace)',
+        '  --anonimo             le persone solo con la Matricola: senza Nominativo né Valutatore',
+        '                        (sinonimo: --anonymous)',
+      ],
     },
     en: {
       summary: ['Exports a workbook’s plan to the interchange JSON format.'],
-      options: ['  --replace             rewrite out.json when it exists (also: --sostituisci)'],
+      options: [
+        '  --replace             rewrite out.json when it exists (also: --sostituisci)',
+        '  --anonymous           people by Staff number only: no Name, no Evaluator (also: --anonimo)',
+      ],
     },
     progress: true,
   },
@@ -87,7 +94,7 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
     progress: true,
   },
   score: {
-    usage: 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--al <data>] [--json]',
+    usage: 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori [--pubblicazione [--fogli A,B]]] [--al <data>] [--json]',
     it: {
       summary: ['Verifica, calcola e scrive i risultati come formule di Excel, nel file stesso o in out.xlsx.', 'Uscita 1 se ci sono errori nei dati.'],
       options: [
@@ -97,7 +104,11 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
         '                        (sinonimo: --values)',
         '  --al <data>           calcola con i valori registrati in Monitoraggi a quella data (es. 30/06/2023),',
         '                        con quella data di riferimento; scrive valori fissi',
-        '  --json                risultati e segnalazioni in JSON (traguardo-results/1) su stdout',
+        '  --pubblicazione       con -o: la copia contiene solo Trasparenza e Riepilogo, a valori,',
+        '                        senza nomi (sinonimo: --publication)',
+        '  --fogli A,B           con --pubblicazione: i fogli da copiare (sinonimo: --sheets)',
+        '  --json                risultati e segnalazioni in JSON (traguardo-results/1) su stdout;',
+        '                        con le persone, anche people e funds (premi al centesimo)',
       ],
     },
     en: {
@@ -109,7 +120,11 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
         '                        (also: --valori)',
         '  --al <date>           compute with the values recorded in Monitoraggi at that date (e.g. 30/06/2023),',
         '                        with that reference date; writes fixed values',
-        '  --json                results and findings as JSON (traguardo-results/1) on stdout',
+        '  --publication         with -o: the copy holds only Trasparenza and Riepilogo, as values,',
+        '                        without names (also: --pubblicazione)',
+        '  --sheets A,B          with --publication: the sheets to copy (also: --fogli)',
+        '  --json                results and findings as JSON (traguardo-results/1) on stdout;',
+        '                        with people, also people and funds (pay to the cent)',
       ],
     },
     progress: true,
@@ -124,6 +139,28 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
       summary: ['Example: the 2023 plan of the Comune di Calenzano, computed, in traguardo-demo.xlsx.'],
       options: ['  --out <folder>        where to write traguardo-demo.xlsx (default the current folder)'],
     },
+  },
+  premi: {
+    usage: 'traguardo premi <file.xlsx>',
+    it: {
+      summary: [
+        'Calcola in memoria i premi (fogli Persone, Schede, Voci, Valutazioni, Fondi, Classi,',
+        'Coefficienti) e stampa per ogni fondo Stanziato, Distribuito, Residuo, i beneficiari della',
+        'maggiorazione e la distribuzione per classe. Non scrive nulla e non stampa nomi.',
+        'Uscita 1 se ci sono errori nei dati.',
+      ],
+      options: [],
+    },
+    en: {
+      summary: [
+        'Computes result pay in memory (sheets Persone, Schede, Voci, Valutazioni, Fondi, Classi,',
+        'Coefficienti) and prints for each pot the allocated, paid and unspent amounts, the bonus',
+        'beneficiaries and the distribution by class. Writes nothing and prints no names.',
+        'Exit 1 when the data has errors.',
+      ],
+      options: [],
+    },
+    progress: true,
   },
   schema: {
     usage: 'traguardo schema',
@@ -175,6 +212,7 @@ export const cliMessages: Catalog = {
       '                                         --al <data>: con i valori registrati a quella data in Monitoraggi',
       '  monitora <file.xlsx> --al <data> [--sostituisci]',
       '                                         registra in Monitoraggi i consuntivi e gli avanzamenti alla data',
+      '  premi <file.xlsx>                      fondi dei premi: stanziato, distribuito, residuo e classi',
       '  demo [--out <cartella>]                esempio: piano 2023 del Comune di Calenzano',
       '  schema                                 stampa lo JSON Schema del formato di scambio',
       '',
@@ -206,6 +244,7 @@ export const cliMessages: Catalog = {
       '                                         --al <date>: with the values recorded at that date in Monitoraggi',
       '  monitora <file.xlsx> --al <date> [--replace]',
       '                                         record the actual values and progress in Monitoraggi at the date',
+      '  premi <file.xlsx>                      result-pay pots: allocated, paid, unspent and classes',
       '  demo [--out <folder>]                  example: 2023 plan of the Comune di Calenzano',
       '  schema                                 print the JSON Schema of the interchange format',
       '',
@@ -395,8 +434,8 @@ export const cliMessages: Catalog = {
     en: 'Errors were found: rows with errors have no grade. Fix them and run «traguardo score» again.',
   },
   'cli-demo-intro': {
-    it: 'Esempio: piano della performance 2023 del Comune di Calenzano (obiettivi, pesatura, fasi e indicatori dal documento pubblico). I consuntivi e gli avanzamenti sono ILLUSTRATIVI, generati per la dimostrazione: non sono dati reali dell’ente.',
-    en: 'Example: 2023 performance plan of the Comune di Calenzano (objectives, weighting, phases and indicators from the public document). Actuals and progress are ILLUSTRATIVE, generated for the demo: they are not the organisation’s real data.',
+    it: 'Esempio: piano della performance 2023 del Comune di Calenzano (obiettivi, pesatura, fasi e indicatori dal documento pubblico). I consuntivi, gli avanzamenti, il personale, le valutazioni e i fondi dei premi sono ILLUSTRATIVI, generati per la dimostrazione: non sono dati reali dell’ente né persone reali.',
+    en: 'Example: 2023 performance plan of the Comune di Calenzano (objectives, weighting, phases and indicators from the public document). Actuals, progress, staff, evaluations and pay pots are ILLUSTRATIVE, generated for the demo: they are not the organisation’s real data nor real people.',
   },
   'cli-demo-note': {
     it: 'Le segnalazioni qui sopra sono errori reali del documento di origine, lasciati apposta: aprire {file} e vedere la colonna Esito verifica.',

@@ -24,9 +24,10 @@ import { columnLetters } from './a1';
 import type { TableGrid } from './geometry';
 import { regoleNames, type RuleNames } from './names';
 import { operand } from './operands';
+import type { PayView } from './pay';
 
 /** Why a cell holds a value instead of a formula (the note says it). */
-export type ValueReason = 'floors' | 'rollup' | 'unreadable' | 'codes' | 'length' | 'zero-weights' | 'blocked';
+export type ValueReason = 'floors' | 'rollup' | 'unreadable' | 'codes' | 'length' | 'zero-weights' | 'blocked' | 'cents' | 'sharing';
 
 /** A cell left without formula because it has nothing to compute (an excluded row, a non-member). */
 export type CellReason = ValueReason | 'none';
@@ -52,6 +53,8 @@ export interface LiveInput {
   /** The Riepilogo sheet name and the 1-based row of its first unit. */
   summarySheet: string;
   summaryFirstRow: number;
+  /** The pay computation, when the workbook has people; and the sheet its Premi rows go on. */
+  pay?: { view: PayView; sheet: string } | null;
 }
 
 export const output = (key: string): string => columnId({ role: 'output', key });

@@ -17,6 +17,8 @@
  *               Grado calcolato %, Grado finale %, Fascia, Premio %, Avanzamento atteso %, Stato,
  *               Peso grezzo → Punti (= Peso grezzo × Grado finale %) → Peso %
  *   Riepilogo   Σ pesi, Σ punti by unit (SUMIFS by unit code) → Grado % = Σ punti / Σ pesi → Fascia, Premio %
+ *   Persone     component grades (Riepilogo, Obiettivi, Valutazioni) → Punteggio (pay.ts)
+ *   Premi       Punteggio → Classe, Coefficiente → Chiave → Quota esatta; cents as values
  */
 import type { TableKey } from '../../schema/findings';
 import type { DefinedName } from '../port';
@@ -24,11 +26,15 @@ import { LiveContext, type ColumnCells, type LiveInput } from './context';
 import { objectiveCells } from './objectives';
 import { indicatorCells, phaseCells, weightingCells } from './rows';
 import { summaryCells, type SummaryCells } from './summary';
+import { payoutCells, peopleCells, type PayCells } from './pay';
+import { payoutLayout } from '../paySheets';
 import type { Steps } from '../cooperative';
 
 export interface LiveOutputs {
   tables: Map<TableKey, Map<string, ColumnCells>>;
   summary: SummaryCells;
+  /** The Premi sheet's cells, when pay was computed. */
+  pay: PayCells | null;
   names: DefinedName[];
   /** Cells whose value does not follow the inputs (values with a note, blocked rows, unreadable rules). */
   frozen: number;
@@ -44,6 +50,9 @@ export function* liveOutputs(input: LiveInput): Steps<LiveOutputs> {
   yield* objectiveCells(ctx);
   yield* weightingCells(ctx);
   const summary = yield* summaryCells(ctx);
+  const pay = input.pay ?? null;
+  peopleCells(ctx, pay?.view ?? null);
+  const payouts = pay === null ? null : payoutCells(ctx, pay.view, payoutLayout(pay.sheet, pay.view.input.funds.length));
   const tables = new Map<TableKey, Map<string, ColumnCells>>(ctx.out);
-  return { tables, summary, names: ctx.names.names, frozen: ctx.notes.frozen, noted: ctx.notes.noted };
+  return { tables, summary, pay: payouts, names: ctx.names.names, frozen: ctx.notes.frozen, noted: ctx.notes.noted };
 }

@@ -19,7 +19,18 @@ import { numberLiteral } from '../../rules/formulaText';
 import { columnLetters, sheetPrefix } from './a1';
 import type { TableGrid } from './geometry';
 
-export type NamedRule = 'year' | 'referenceDate' | 'cap' | 'deadlineToleranceDays' | 'onTrackThreshold' | 'lateThreshold' | 'decimals';
+export type NamedRule =
+  | 'year'
+  | 'referenceDate'
+  | 'cap'
+  | 'deadlineToleranceDays'
+  | 'onTrackThreshold'
+  | 'lateThreshold'
+  | 'decimals'
+  | 'dayBasis'
+  | 'hoursPerDay'
+  | 'scoreDecimals'
+  | 'minDays';
 
 /**
  * The named parameters, in `Regole` order (the default of Data di riferimento reads Anno_piano,

@@ -30,6 +30,14 @@ const LIVE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   phases: new Set(['share', 'progress', 'plannedStart', 'plannedEnd', 'year']),
   weighting: new Set(['scores']),
   rules: new Set(['year', 'referenceDate', 'cap', 'deadlineToleranceDays', 'onTrackThreshold', 'lateThreshold', 'decimals']),
+  // Result pay (formulas/pay.ts): what the scores and keys read; the cents are values, so any change is stale.
+  staff: new Set(['share']),
+  people: new Set(['category', 'partTime', 'serviceDays', 'absenceDays', 'absenceHours', 'positionPay']),
+  profiles: new Set(['weight']),
+  items: new Set(['weight', 'min', 'max']),
+  evaluations: new Set(['score', 'note']),
+  funds: new Set(['name', 'amount']),
+  categoryCoefficients: new Set(['coefficient']),
 };
 
 /**
@@ -98,6 +106,19 @@ export function* fingerprintSteps(plan: Plan): Steps<Fingerprints> {
     ['bands', plan.bands],
     ['rules', [plan.rules]],
   ];
+  // Only a workbook with people computes pay: without, the fingerprints stay those of earlier versions.
+  if (plan.people.length > 0) {
+    tables.push(
+      ['staff', plan.staff],
+      ['people', plan.people],
+      ['profiles', plan.profiles],
+      ['items', plan.items],
+      ['evaluations', plan.evaluations],
+      ['funds', plan.funds],
+      ['classes', plan.classes],
+      ['categoryCoefficients', plan.categoryCoefficients],
+    );
+  }
   for (const [name, rows] of tables) {
     yield* hashRows(inputs, name, rows, undefined);
     yield* hashRows(structure, name, rows, LIVE_FIELDS[name]);

@@ -1,0 +1,87 @@
+/**
+ * Individual evaluation and result pay as a stage of Calcola (SPEC §8): after the objectives are
+ * scored, the pots are shared among the people — when the workbook has people, and only when the
+ * pay sheets have no error (a premium computed from a wrong row is a wrong payment, so pay waits
+ * for the sheets to be right, with one finding saying so). What the computation reports (a person
+ * not evaluated, a tie across the beneficiaries' boundary, a pot that pays everyone the same)
+ * becomes findings located on the rows concerned.
+ */
+import { computePay, type PayDiagnostic, type PayResults } from '../engine/pay';
+import { payInputOf } from '../engine/pay/fromPlan';
+import type { ScoreResults } from '../engine/results';
+import type { Finding, TableKey } from '../schema/findings';
+import type { Plan } from '../schema/model';
+import { PAY_RULE_FIELDS, PAY_TABLES } from '../schema/payTables';
+
+export interface PayOutcome {
+  /** Null without people, or while the pay sheets have errors. */
+  pay: PayResults | null;
+  findings: Finding[];
+}
+
+const PAY_TABLE_KEYS: ReadonlySet<TableKey> = new Set(PAY_TABLES.map((def) => def.key));
+const PAY_RULE_KEYS: ReadonlySet<string> = new Set(PAY_RULE_FIELDS.map((f) => f.key));
+
+function isPayError(f: Finding): boolean {
+  return f.severity === 'errore' && (PAY_TABLE_KEYS.has(f.table) || (f.table === 'rules' && f.field !== null && PAY_RULE_KEYS.has(f.field)));
+}
+
+export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly Finding[]): PayOutcome {
+  if (plan.people.length === 0) return { pay: null, findings: [] };
+  const errors = findings.filter(isPayError);
+  if (errors.length > 0) {
+    const tables = [...new Set(errors.map((f) => (f.table === 'rules' ? 'Regole' : (PAY_TABLES.find((d) => d.key === f.table)?.table ?? f.table))))];
+    return { pay: null, findings: [{ severity: 'errore', rule: 'pay-blocked', table: 'people', index: null, field: null, params: { tables: tables.join(', ') } }] };
+  }
+  const pay = computePay(payInputOf(plan, results));
+  const said = new Set(findings.filter((f) => f.rule === 'pay-no-evaluation').map((f) => f.index));
+  const personRow = firstRows(plan.people.map((p) => p.id));
+  const fundRow = firstRows(plan.funds.map((f) => f.code));
+  const out: Finding[] = [];
+  for (const d of pay.diagnostics) {
+    const finding = diagnosticFinding(d, personRow, fundRow);
+    if (finding !== null && !(finding.rule === 'pay-not-evaluated' && said.has(finding.index))) out.push(finding);
+  }
+  out.push(...undifferentiated(pay, fundRow));
+  return { pay, findings: out };
+}
+
+function firstRows(keys: readonly (string | null)[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== null && !rows.has(key)) rows.set(key, i);
+  });
+  return rows;
+}
+
+function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, number>, fundRow: ReadonlyMap<string, number>): Finding | null {
+  const fund = (code: string, rule: string, params: Finding['params']): Finding => ({ severity: 'avviso', rule, table: 'funds', index: fundRow.get(code) ?? null, field: null, params });
+  switch (d.key) {
+    case 'pay.notEvaluated':
+      return { severity: 'avviso', rule: 'pay-not-evaluated', table: 'people', index: personRow.get(d.params.person) ?? null, field: null, params: { person: d.params.person } };
+    case 'pay.bonusTie':
+      return fund(d.params.fund, 'pay-bonus-tie', { fund: d.params.fund, score: d.params.score, people: d.params.people.join(', ') });
+    case 'pay.bonusDropped':
+      return fund(d.params.fund, 'pay-bonus-dropped', { fund: d.params.fund, score: d.params.score, people: d.params.people.join(', ') });
+    case 'pay.nothingToShare':
+      return fund(d.params.fund, 'pay-nothing-to-share', { fund: d.params.fund });
+  }
+}
+
+/** D.Lgs. 150/2009 art. 18: a pot whose two or more people all get the same amount (more than nothing). */
+function undifferentiated(pay: PayResults, fundRow: ReadonlyMap<string, number>): Finding[] {
+  const totals = new Map<string, number[]>();
+  for (const person of pay.people) {
+    for (const pot of person.pots) {
+      const list = totals.get(pot.fund) ?? [];
+      list.push(pot.total);
+      totals.set(pot.fund, list);
+    }
+  }
+  const out: Finding[] = [];
+  for (const [fund, amounts] of totals) {
+    if (amounts.length < 2 || amounts[0] <= 0 || amounts.some((a) => a !== amounts[0])) continue;
+    out.push({ severity: 'avviso', rule: 'pay-undifferentiated', table: 'funds', index: fundRow.get(fund) ?? null, field: null, params: { fund, count: amounts.length, amount: amounts[0] } });
+  }
+  return out;
+}

@@ -1,0 +1,99 @@
+/**
+ * `traguardo premi <file.xlsx>`: the pots of result pay (SPEC §8) as the workbook gives them —
+ * Stanziato, Distribuito, Residuo and the maggiorazione's beneficiaries of each pot, and how many
+ * people each class holds and what they are paid. Reads the workbook and computes in memory;
+ * writes nothing. No names are printed: people are counted, never listed.
+ */
+import { assessWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
+import type { PayResults } from '../engine/pay';
+import { countMessage, message, type Lang } from '../i18n';
+import type { Plan } from '../schema/model';
+import { FUND_METHOD_OPTIONS, PAY_ROLE_OPTIONS } from '../schema/payTables';
+import type { WorkbookPort } from '../workbook/port';
+
+export interface PotClass {
+  /** 1-based Classi row of the pot; null below the first row, or for a pot without Classi. */
+  class: number | null;
+  /** The row's Da punteggio. */
+  from: number | null;
+  people: number;
+  paid: number;
+}
+
+export interface PotSummary {
+  code: string;
+  name: string | null;
+  role: string;
+  method: string;
+  allocated: number;
+  paid: number;
+  unspent: number;
+  beneficiaries: number;
+  classes: PotClass[];
+}
+
+/** The pots with their per-class distribution, in `Fondi` order; empty without pay. */
+export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): PotSummary[] {
+  if (pay === null) return [];
+  return pay.funds.map((fund) => {
+    const row = plan.funds.find((f) => f.code === fund.code);
+    // The pot's Classi rows as the computation numbered them (rows with a pot and a threshold).
+    const thresholds = plan.classes.filter((c) => c.fund === fund.code && c.from !== null).map((c) => c.from);
+    const byClass = new Map<number | null, PotClass>();
+    for (const person of pay.people) {
+      const pot = person.pots.find((p) => p.fund === fund.code);
+      if (pot === undefined) continue;
+      const entry = byClass.get(pot.class) ?? { class: pot.class, from: pot.class === null ? null : (thresholds[pot.class - 1] ?? null), people: 0, paid: 0 };
+      entry.people += 1;
+      entry.paid = Math.round((entry.paid + pot.total) * 100) / 100;
+      byClass.set(pot.class, entry);
+    }
+    return {
+      code: fund.code,
+      name: row?.name ?? null,
+      role: PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? '',
+      method: FUND_METHOD_OPTIONS.find((o) => o.key === row?.method)?.label[lang] ?? '',
+      allocated: fund.allocated,
+      paid: fund.paid,
+      unspent: fund.unspent,
+      beneficiaries: fund.beneficiaries.length,
+      classes: [...byClass.values()].sort((a, b) => (b.class ?? 0) - (a.class ?? 0)),
+    };
+  });
+}
+
+/** Euro with two decimals and grouping, as a payslip shows them: 24.000,00 (it), 24,000.00 (en). */
+export function euro(value: number, lang: Lang): string {
+  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+}
+
+/** The lines `traguardo premi` prints. */
+export function potLines(pots: readonly PotSummary[], lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const pot of pots) {
+    lines.push(message('premi-pot', { code: pot.code, name: pot.name === null ? '' : ` — ${pot.name}`, role: pot.role, method: pot.method }, lang));
+    lines.push(
+      message('premi-totals', { allocated: euro(pot.allocated, lang), paid: euro(pot.paid, lang), unspent: euro(pot.unspent, lang), beneficiaries: String(pot.beneficiaries) }, lang),
+    );
+    for (const c of pot.classes) {
+      const label = c.class === null ? message(c.from === null && pot.classes.every((x) => x.class === null) ? 'premi-no-classes' : 'premi-below-classes', {}, lang) : message('premi-class', { class: String(c.class), from: c.from ?? '' }, lang);
+      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euro(c.paid, lang) }, lang));
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+export interface PremiOutcome {
+  scored: Scored;
+  lines: string[];
+  errors: boolean;
+}
+
+/** Reads, validates and computes a workbook in memory and describes its pots. */
+export async function premi(port: WorkbookPort, lang: Lang): Promise<PremiOutcome> {
+  const scored = scoreAssessment(await assessWorkbook(port, lang));
+  const pots = potSummaries(scored.plan, scored.pay, lang);
+  const lines = scored.pay === null ? [message(scored.plan.people.length === 0 ? 'premi-no-people' : 'premi-not-computed', {}, lang)] : potLines(pots, lang);
+  return { scored, lines, errors: hasErrors(scored.findings) };
+}

@@ -1,0 +1,236 @@
+/**
+ * Individual evaluation and result pay (SPEC §8.4): the errors that make a computed premium wrong,
+ * and the contract checks (CCNL art. 81 and art. 30, the EQ floor, D.Lgs. 150/2009 art. 18) as
+ * avvisi. Only what needs no computed amount is checked here; a pot where everyone gets the same
+ * amount and a tie across the beneficiaries' boundary are found by the computation (actions/pay.ts).
+ */
+import type { Plan } from '../../schema/model';
+import type { Person } from '../../schema/payModel';
+import { SUM_TOLERANCE, type ValidationContext } from '../context';
+
+/** The Valutazioni item that gives the Apporto component (SPEC §8.1), on a 0–100 scale. */
+export const APPORTO_ITEM = 'apporto';
+
+/** art. 81 CCNL Funzioni Locali 2022 (comparto) and art. 30 CCNL Area Funzioni Locali 2020 (dirigenti): at least 30 %. */
+const MIN_BONUS_PERCENT = 30;
+/** art. 30 c. 5: 20 % where the ente applies it. */
+const MIN_BONUS_PERCENT_REDUCED = 20;
+/** EQ result pay: at least 15 % of the EQ pot plus their position pay. */
+const EQ_MIN_SHARE = 0.15;
+
+export const personKey = (text: string): string => text.trim().toLowerCase();
+
+/** The Schede rows of each profile, by lower-case name. */
+export function profileRows(plan: Plan): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
+  plan.profiles.forEach((r, i) => {
+    if (r.profile === null) return;
+    const list = rows.get(personKey(r.profile));
+    if (list) list.push(i);
+    else rows.set(personKey(r.profile), [i]);
+  });
+  return rows;
+}
+
+/** A person's profile as SPEC §8.1 picks it: Profilo, else the one named after the Categoria, else after the Ruolo. */
+export function profileNameOf(person: Pick<Person, 'profile' | 'category' | 'role'>, profiles: ReadonlyMap<string, unknown>, roleLabel: string | null): string | null {
+  if (person.profile !== null) return person.profile;
+  for (const name of [person.category, roleLabel]) if (name !== null && profiles.has(personKey(name))) return name;
+  return null;
+}
+
+const ROLE_LABELS: Record<string, string> = { dirigente: 'Dirigente', eq: 'EQ', dipendente: 'Dipendente' };
+
+export function roleLabel(role: Person['role']): string | null {
+  return role === null ? null : ROLE_LABELS[role];
+}
+
+function firstIndex<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, number> {
+  const first = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = keyOf(row);
+    if (key !== null && !first.has(key)) first.set(key, i);
+  });
+  return first;
+}
+
+export function checkPay(ctx: ValidationContext): void {
+  const { plan } = ctx;
+  if (plan.people.length === 0 && plan.funds.length === 0) return;
+  const people = firstIndex(plan.people, (p) => p.id);
+  const funds = firstIndex(plan.funds, (f) => f.code);
+  const profiles = profileRows(plan);
+
+  repeats(ctx, 'people', 'id', plan.people.map((p) => p.id));
+  repeats(ctx, 'funds', 'code', plan.funds.map((f) => f.code));
+  repeats(ctx, 'categoryCoefficients', 'category', plan.categoryCoefficients.map((c) => (c.category === null ? null : personKey(c.category))), plan.categoryCoefficients.map((c) => c.category));
+
+  checkProfiles(ctx, profiles);
+  checkItems(ctx, profiles);
+  checkPeople(ctx, profiles);
+  checkEvaluations(ctx, people, profiles);
+  checkFunds(ctx);
+  checkClasses(ctx, funds);
+}
+
+function repeats(ctx: ValidationContext, table: 'people' | 'funds' | 'categoryCoefficients', field: string, keys: readonly (string | null)[], shown = keys): void {
+  const first = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key === null) return;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else ctx.report('errore', 'duplicate-code', table, i, field, { code: shown[i] ?? '', row: seen + 1 });
+  });
+}
+
+/** The weights of a profile sum to 100; a component counted twice would be weighed twice. */
+function checkProfiles(ctx: ValidationContext, profiles: ReadonlyMap<string, readonly number[]>): void {
+  const { plan } = ctx;
+  for (const rows of profiles.values()) {
+    const sum = rows.reduce((acc, i) => acc + (plan.profiles[i].weight ?? 0), 0);
+    const name = plan.profiles[rows[0]].profile ?? '';
+    if (Math.abs(sum - 100) > SUM_TOLERANCE) ctx.report('errore', 'pay-profile-weights', 'profiles', rows[0], 'weight', { profile: name, sum: Math.round(sum * 100) / 100 });
+    const seen = new Set<string>();
+    for (const i of rows) {
+      const component = plan.profiles[i].component;
+      if (component === null) continue;
+      if (seen.has(component)) ctx.report('errore', 'pay-profile-component-twice', 'profiles', i, 'component', { profile: name });
+      seen.add(component);
+    }
+  }
+}
+
+function checkItems(ctx: ValidationContext, profiles: ReadonlyMap<string, readonly number[]>): void {
+  ctx.plan.items.forEach((item, i) => {
+    if (item.profile !== null && !profiles.has(personKey(item.profile))) ctx.report('errore', 'pay-unknown-profile', 'items', i, 'profile', { profile: item.profile });
+    const min = item.min ?? 0;
+    const max = item.max ?? 100;
+    if (min >= max) ctx.report('errore', 'pay-item-range', 'items', i, item.max === null ? 'min' : 'max', { min, max });
+  });
+}
+
+function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, readonly number[]>): void {
+  const { plan } = ctx;
+  const roles = new Set(plan.funds.map((f) => f.role));
+  const units = new Set(plan.units.map((u) => u.code));
+  const evaluated = new Set(plan.evaluations.map((e) => e.person));
+  plan.people.forEach((p, i) => {
+    const id = p.id ?? '';
+    if (p.unit !== null && !units.has(p.unit)) ctx.report('errore', 'unknown-reference', 'people', i, 'unit', { table: 'Strutture', code: p.unit });
+    if (p.excluded && p.excludedReason === null) ctx.report('errore', 'pay-excluded-reason', 'people', i, 'excludedReason', { person: id });
+    if (p.partTime !== null && p.partTime <= 0) ctx.report('errore', 'pay-part-time', 'people', i, 'partTime', { person: id, value: p.partTime });
+    const days = p.serviceDays ?? plan.rules.dayBasis;
+    const absence = (p.absenceDays ?? 0) + (p.absenceHours ?? 0) / plan.rules.hoursPerDay;
+    if (absence > days) ctx.report('errore', 'pay-absence-above-service', 'people', i, p.absenceDays !== null ? 'absenceDays' : 'absenceHours', { person: id, absence: Math.round(absence * 100) / 100, days });
+    if (p.excluded) return;
+    if (p.role === null) ctx.report('errore', 'pay-role-missing', 'people', i, 'role', { person: id });
+    else if (!roles.has(p.role)) ctx.report('errore', 'pay-role-no-fund', 'people', i, 'role', { person: id, role: roleLabel(p.role) ?? '' });
+    if (p.profile !== null && !profiles.has(personKey(p.profile))) ctx.report('errore', 'pay-unknown-profile', 'people', i, 'profile', { profile: p.profile });
+    else {
+      const name = profileNameOf(p, profiles, roleLabel(p.role));
+      if (name === null) ctx.report('errore', 'pay-no-profile', 'people', i, 'profile', { person: id, category: p.category ?? '', role: roleLabel(p.role) ?? '' });
+      else if (p.id !== null && !evaluated.has(p.id) && needsEvaluation(ctx.plan, profiles.get(personKey(name)) ?? [])) {
+        ctx.report('avviso', 'pay-no-evaluation', 'people', i, null, { person: id });
+      }
+    }
+  });
+}
+
+/** A profile with an Apporto or Comportamenti component reads Valutazioni. */
+function needsEvaluation(plan: Plan, rows: readonly number[]): boolean {
+  return rows.some((r) => {
+    const component = plan.profiles[r].component;
+    return (component === 'apporto' || component === 'comportamenti') && (plan.profiles[r].weight ?? 0) > 0;
+  });
+}
+
+/** Lower-cases each distinct text once: 100 000 Valutazioni rows name a few dozen items. */
+function keyMemo(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let k = keys.get(text);
+    if (k === undefined) {
+      k = personKey(text);
+      keys.set(text, k);
+    }
+    return k;
+  };
+}
+
+function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, number>, profiles: ReadonlyMap<string, readonly number[]>): void {
+  const { plan } = ctx;
+  const key = keyMemo();
+  const itemsOf = new Map<string, Map<string, number>>();
+  plan.items.forEach((item, i) => {
+    if (item.profile === null || item.item === null) return;
+    const items = itemsOf.get(key(item.profile)) ?? new Map<string, number>();
+    if (!items.has(key(item.item))) items.set(key(item.item), i);
+    itemsOf.set(key(item.profile), items);
+  });
+  // Each person's profile and the items already scored, looked up once per person.
+  const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
+  const scored = plan.people.map(() => new Map<string, number>());
+  plan.evaluations.forEach((e, i) => {
+    if (e.person === null || e.item === null) return;
+    const row = people.get(e.person);
+    if (row === undefined) {
+      ctx.report('errore', 'unknown-reference', 'evaluations', i, 'person', { table: 'Persone', code: e.person });
+      return;
+    }
+    const itemKey = key(e.item);
+    const first = scored[row].get(itemKey);
+    if (first !== undefined) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
+    else scored[row].set(itemKey, i);
+    const profile = profileOf[row];
+    let min = 0;
+    let max = 100;
+    if (itemKey !== APPORTO_ITEM) {
+      const itemRow = profile === null ? undefined : itemsOf.get(key(profile))?.get(itemKey);
+      if (itemRow === undefined) {
+        ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profile ?? '' });
+        return;
+      }
+      min = plan.items[itemRow].min ?? 0;
+      max = plan.items[itemRow].max ?? 100;
+    }
+    if (e.score !== null && (e.score < min || e.score > max)) ctx.report('errore', 'pay-score-range', 'evaluations', i, 'score', { score: e.score, min, max, item: e.item });
+  });
+}
+
+function checkFunds(ctx: ValidationContext): void {
+  const { plan } = ctx;
+  plan.funds.forEach((f, i) => {
+    if (f.bonusPercent === null) return;
+    if (f.bonusPercent < MIN_BONUS_PERCENT) {
+      const rule = f.role === 'dirigente' ? 'pay-bonus-low-dirigenti' : 'pay-bonus-low';
+      ctx.report('avviso', rule, 'funds', i, 'bonusPercent', { fund: f.code ?? '', percent: f.bonusPercent, min: MIN_BONUS_PERCENT, reduced: MIN_BONUS_PERCENT_REDUCED });
+    }
+    if (f.bonusQuota === null) ctx.report('avviso', 'pay-bonus-no-quota', 'funds', i, 'bonusQuota', { fund: f.code ?? '' });
+  });
+  const eqFunds = plan.funds.flatMap((f, i) => (f.role === 'eq' && f.amount !== null ? [{ f, i }] : []));
+  if (eqFunds.length === 0) return;
+  const pots = eqFunds.reduce((acc, { f }) => acc + (f.amount ?? 0), 0);
+  const positions = plan.people.reduce((acc, p) => acc + (p.role === 'eq' && !p.excluded ? (p.positionPay ?? 0) : 0), 0);
+  const floor = EQ_MIN_SHARE * (positions + pots);
+  if (pots + SUM_TOLERANCE < floor) {
+    for (const { f, i } of eqFunds) ctx.report('avviso', 'pay-eq-below-floor', 'funds', i, 'amount', { fund: f.code ?? '', pots: round2(pots), floor: round2(floor), positions: round2(positions) });
+  }
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+function checkClasses(ctx: ValidationContext, funds: ReadonlyMap<string, number>): void {
+  const { plan } = ctx;
+  const last = new Map<string, number>();
+  plan.classes.forEach((c, i) => {
+    if (c.fund === null) return;
+    if (!funds.has(c.fund)) {
+      ctx.report('errore', 'unknown-reference', 'classes', i, 'fund', { table: 'Fondi', code: c.fund });
+      return;
+    }
+    if (c.from === null) return;
+    const before = last.get(c.fund);
+    if (before !== undefined && c.from <= before) ctx.report('errore', 'pay-classes-order', 'classes', i, 'from', { fund: c.fund, from: c.from, before });
+    last.set(c.fund, c.from);
+  });
+}

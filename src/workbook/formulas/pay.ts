@@ -1,0 +1,432 @@
+/**
+ * Result pay in the live workbook (SPEC §8): the `Persone` output columns and the rows of the
+ * `Premi` sheet. What a plain formula can follow is a formula from the rule modules: each
+ * component grade (Ente and Struttura read Riepilogo, Obiettivi the assigned objectives' grades,
+ * Apporto and Comportamenti the person's Valutazioni), the score, the class and its coefficient,
+ * the key, and the exact share where the pot is shared by keys alone. So a changed behaviour
+ * score moves that person's score and class, and a changed objective grade moves the scores of
+ * the people assigned to it. The cents are the engine's values with a note: they are rounded
+ * over the whole pot by largest remainder.
+ *
+ * Who takes part in which pot, each person's profile, the rows that feed a component and the
+ * maggiorazione's beneficiaries are the computation's decisions (engine/pay): rows are placed
+ * from its results and from its own matching functions, never decided again here.
+ */
+import type { PayInput, PayResults, PersonPot, ProfileRow } from '../../engine/pay';
+import { profileFor, profilesByName, staffRowsByPerson } from '../../engine/pay/evaluate';
+import type { PayClassRow } from '../../rules/payClass';
+import { classFormula } from '../../rules/payClass';
+import {
+  absenceDays,
+  absenceDaysFormula,
+  categoryCoefficient,
+  categoryCoefficientFormula,
+  coefficientKeyFormula,
+  effectiveKey,
+  positionKey,
+  positionKeyFormula,
+  presenceWeight,
+  presenceWeightFormula,
+} from '../../rules/payKeys';
+import { behaviourGradeFormula, objectivesGradeFormula, personScoreFormula } from '../../rules/personScore';
+import { numberLiteral, type Operand } from '../../rules/formulaText';
+import type { PayComponent } from '../../schema/payTables';
+import type { OutputValue } from '../port';
+import { Column, field, formula, output, type CellReason, type LiveContext, type Table } from './context';
+import { MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
+import type { TableGrid } from './geometry';
+import { operand } from './operands';
+import { rowForm } from '../../schema/readings';
+
+/** The pay computation Calcola ran: its input and results. */
+export interface PayView {
+  input: PayInput;
+  results: PayResults;
+}
+
+const PEOPLE_KEYS = ['score', 'ente', 'struttura', 'obiettivi', 'apporto', 'comportamenti', 'total'] as const;
+
+const key = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
+
+/** One `Premi` cell with its note. */
+export interface PayCell {
+  value: OutputValue;
+  note: string | null;
+}
+
+/** A row of the pots' block: Fondo, Stanziato, Distribuito, Residuo, Beneficiari, Da ripartire. */
+export interface FundLine {
+  fund: PayCell;
+  allocated: PayCell;
+  paid: PayCell;
+  unspent: PayCell;
+  beneficiaries: PayCell;
+  pool: PayCell;
+}
+
+/** A row of `Premi`: one person and one pot. */
+export interface PayoutLine {
+  person: PayCell;
+  fund: PayCell;
+  score: PayCell;
+  class: PayCell;
+  coefficient: PayCell;
+  key: PayCell;
+  share: PayCell;
+  amount: PayCell;
+  bonus: PayCell;
+  total: PayCell;
+}
+
+/** Where the Premi sheet's cells go (1-based rows, column letters by key), fixed by its writer. */
+export interface PayoutLayout {
+  sheet: string;
+  /** Row of each pot in the pots' block, in `input.funds` order. */
+  fundRow(n: number): number;
+  /** Row of the k-th Premi line. */
+  lineRow(k: number): number;
+  fundColumns: Record<keyof FundLine, string>;
+  lineColumns: Record<keyof PayoutLine, string>;
+}
+
+export interface PayCells {
+  funds: FundLine[];
+  lines: PayoutLine[];
+}
+
+/** Rows of the sheet `key` whose cells match the computation's rows: the first plan row with each Matricola. */
+function firstRowById(ids: readonly (string | null)[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (id !== null && !rows.has(id)) rows.set(id, i);
+  });
+  return rows;
+}
+
+/**
+ * The plan rows behind the computation's rows of a table, in the same order, when the computation
+ * read the readable rows in sheet order (it skips rows lacking a required value); null otherwise.
+ */
+function alignRows<T>(computed: readonly T[], planRows: readonly T[], same: (a: T, b: T) => boolean): number[] | null {
+  const rows: number[] = [];
+  let at = 0;
+  for (const row of computed) {
+    while (at < planRows.length && !same(row, planRows[at])) at++;
+    if (at === planRows.length) return null;
+    rows.push(at++);
+  }
+  return rows;
+}
+
+class PayPlacer {
+  readonly people: TableGrid | undefined;
+  private readonly personRow: Map<string, number>;
+  private readonly profileRows: number[] | null;
+  private readonly itemRows: number[] | null;
+  private readonly evaluationRows: number[] | null;
+  private readonly staffRows: Map<string, number[]>;
+
+  constructor(
+    readonly ctx: LiveContext,
+    readonly pay: PayView,
+  ) {
+    const plan = ctx.plan;
+    this.people = ctx.grid('people');
+    this.personRow = firstRowById(plan.people.map((p) => p.id));
+    const { input } = pay;
+    this.profileRows = alignRows<{ profile: string | null; component: string | null; weight: number | null }>(input.profiles, plan.profiles, (a, b) => key(a.profile) === key(b.profile) && a.component === b.component && a.weight === b.weight);
+    this.itemRows = alignRows<{ profile: string | null; item: string | null }>(input.items, plan.items, (a, b) => key(a.profile) === key(b.profile) && key(a.item) === key(b.item));
+    this.evaluationRows = alignRows<{ person: string | null; item: string | null; score: number | null }>(input.evaluations, plan.evaluations, (a, b) => a.person === b.person && key(a.item) === key(b.item) && a.score === b.score);
+    this.staffRows = input.grades.staff.length === plan.staff.length ? staffRowsByPerson(input.people, input.grades.staff) : new Map();
+  }
+
+  /** The operand of input `name` of plan row `row` of a pay table, seen from `from`. */
+  op(table: 'people' | 'profiles' | 'items' | 'evaluations' | 'funds' | 'staff', name: string, row: number, from: string): Operand | null | undefined {
+    const g = this.ctx.grid(table);
+    if (!g) return null;
+    return operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, rowForm(this.ctx.input.readings, table, name, row));
+  }
+
+  planRowOfPerson(id: string): number | undefined {
+    return this.personRow.get(id);
+  }
+
+  profileRow(n: number): number | undefined {
+    return this.profileRows?.[n];
+  }
+
+  itemRow(n: number): number | undefined {
+    return this.itemRows?.[n];
+  }
+
+  /** The Valutazioni row the computation takes for (person, item): the first with a score. */
+  evaluationRow(person: string, item: string): number | null | undefined {
+    if (this.evaluationRows === null) return undefined;
+    if (this.scored === undefined) {
+      this.scored = new Map();
+      this.pay.input.evaluations.forEach((e, n) => {
+        const k = `${e.person}\u0000${key(e.item)}`;
+        if (e.score !== null && !this.scored!.has(k)) this.scored!.set(k, n);
+      });
+    }
+    const n = this.scored.get(`${person}\u0000${key(item)}`);
+    return n === undefined ? null : this.evaluationRows[n];
+  }
+
+  /** The person's profile as the computation chose it. */
+  profileOf(n: number): ReturnType<typeof profileFor> {
+    this.profiles ??= profilesByName(this.pay.input.profiles);
+    return profileFor(this.pay.input.people[n], this.profiles);
+  }
+
+  private scored: Map<string, number> | undefined;
+  private profiles: Map<string, ProfileRow[]> | undefined;
+
+  staffOf(id: string): number[] | undefined {
+    return this.staffRows.get(id);
+  }
+}
+
+/** A formula, or null when some cell it needs cannot be read by one. */
+type Built = string | null;
+
+function componentFormula(placer: PayPlacer, component: PayComponent, n: number, from: string): Built {
+  const { ctx, pay } = placer;
+  const person = pay.input.people[n];
+  const summary = (index: number): string => {
+    const ref = `${sheetPrefix(ctx.input.summarySheet)}$${ctx.summaryColumns.grade}$${ctx.input.summaryFirstRow + index}`;
+    return `IF(ISNUMBER(${ref}),${ref},"")`;
+  };
+  switch (component) {
+    case 'ente':
+      return summary(ctx.results.units.length);
+    case 'struttura': {
+      const unit = person.unit === null ? -1 : ctx.results.units.findIndex((u) => u.code === person.unit);
+      return unit < 0 ? '""' : summary(unit);
+    }
+    case 'obiettivi': {
+      const objectives = ctx.grid('objectives');
+      const rows = placer.staffOf(person.id) ?? (pay.input.grades.staff.length === ctx.plan.staff.length ? [] : null);
+      if (rows === null || !objectives) return null;
+      const assignments: { share: string; grade: string }[] = [];
+      for (const r of rows) {
+        const share = placer.op('staff', 'share', r, from);
+        if (share === null) return null;
+        const o = ctx.analysis.objectiveIndex.get(ctx.plan.staff[r].objective as string);
+        assignments.push({ share: share?.value ?? '""', grade: o === undefined ? '""' : objectives.cell(output('finalGrade'), o, from) });
+      }
+      return objectivesGradeFormula(assignments);
+    }
+    case 'apporto': {
+      const row = placer.evaluationRow(person.id, 'apporto');
+      if (row === undefined) return null;
+      if (row === null) return '""';
+      const score = placer.op('evaluations', 'score', row, from);
+      return score ? `IF(ISNUMBER(${score.ref}),${score.value},"")` : null;
+    }
+    case 'comportamenti': {
+      const profile = placer.profileOf(n);
+      const items: { weight: string; min: string; max: string; score: string }[] = [];
+      // An item listed twice in a profile counts once, from its first row, as the computation reads it.
+      const seen = new Set<string>();
+      for (let i = 0; i < pay.input.items.length; i++) {
+        const item = pay.input.items[i];
+        if (profile === null || key(item.profile) !== key(profile.name) || seen.has(key(item.item))) continue;
+        seen.add(key(item.item));
+        const row = placer.itemRow(i);
+        const evaluation = placer.evaluationRow(person.id, item.item);
+        if (row === undefined || evaluation === undefined) return null;
+        // A blank Peso, Minimo or Massimo is its default as a constant: twenty items stay well
+        // inside Excel's formula length, and a value typed there later is an input change that
+        // Verifica reports (stamp.ts), since the cents are values anyway.
+        const withDefault = (name: string, fallback: number): string | null => {
+          const op = placer.op('items', name, row, from);
+          if (op === null) return null;
+          return op === undefined || ctx.blank('items', name, row) ? numberLiteral(fallback) : op.value;
+        };
+        const [weight, min, max] = [withDefault('weight', 1), withDefault('min', 0), withDefault('max', 100)];
+        const score = evaluation === null ? undefined : placer.op('evaluations', 'score', evaluation, from);
+        if (weight === null || min === null || max === null || score === null) return null;
+        items.push({ weight, min, max, score: score === undefined ? '""' : score.value });
+      }
+      return behaviourGradeFormula(items);
+    }
+  }
+}
+
+/** The `Persone` output columns: component grades, score and total. */
+export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
+  const g = ctx.grid('people');
+  if (!g) return;
+  const size = ctx.plan.people.length;
+  const table: Table = new Map(PEOPLE_KEYS.map((k) => [k, new Column(size)]));
+  ctx.out.set('people', table);
+  if (pay === null) return;
+  const placer = new PayPlacer(ctx, pay);
+  const from = g.sheet;
+  const column = (k: (typeof PEOPLE_KEYS)[number]) => table.get(k) as Column;
+  const decimals = ctx.names.ref('scoreDecimals');
+  const rowsByProfile = new Map<string, { p: ProfileRow; i: number }[]>();
+  pay.input.profiles.forEach((p, i) => {
+    const list = rowsByProfile.get(key(p.profile));
+    if (list) list.push({ p, i });
+    else rowsByProfile.set(key(p.profile), [{ p, i }]);
+  });
+  pay.results.people.forEach((result, n) => {
+    const row = placer.planRowOfPerson(result.id);
+    if (row === undefined || ctx.plan.people[row] === undefined) return;
+    ctx.putValue(column('total'), row, result.total, 'cents');
+    if (result.status === 'excluded') return;
+    const profile = placer.profileOf(n);
+    const weighted: { weight: string; grade: string }[] = [];
+    const profileRows = profile === null ? [] : (rowsByProfile.get(key(profile.name)) ?? []);
+    const done = new Set<PayComponent>();
+    for (const { p, i } of profileRows) {
+      const gradeCell = g.cell(output(p.component), row, from);
+      if (!done.has(p.component)) {
+        done.add(p.component);
+        const text = componentFormula(placer, p.component, n, from);
+        const grade = result.components[p.component];
+        if (text === null || text.length > MAX_FORMULA_LENGTH) {
+          ctx.putValue(column(p.component), row, grade, text === null ? 'unreadable' : 'length');
+        } else column(p.component).values[row] = formula(text, grade ?? '');
+      }
+      const planRow = placer.profileRow(i);
+      const weight = planRow === undefined ? null : placer.op('profiles', 'weight', planRow, from);
+      weighted.push({ weight: weight ? weight.value : numberLiteral(p.weight), grade: gradeCell });
+    }
+    const scoreText = personScoreFormula(weighted, ctx.plan.rules.missingComponent, decimals);
+    // The score reads the component cells, formulas or values alike.
+    if (scoreText.length <= MAX_FORMULA_LENGTH) column('score').values[row] = formula(scoreText, result.score ?? '');
+    else ctx.putValue(column('score'), row, result.score, 'length');
+  });
+}
+
+function classRowsOf(input: PayInput, fund: string): PayClassRow[] {
+  return input.classes.filter((c) => c.fund === fund).map((c) => ({ from: c.from, coefficient: c.coefficient, payment: c.payment, proportional: c.proportional }));
+}
+
+/**
+ * The `Premi` rows: per pot (input order) its people in `Persone` order. Score, class,
+ * coefficient and key are formulas on `Persone`, `Regole` and `Coefficienti`; the exact share
+ * is pool × key / Σ keys of the pot where that is the whole rule (Residui Ente, Posizione without
+ * cap, no Totale maggiorazione), blank otherwise; the cents are values with a note.
+ */
+export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout): PayCells {
+  const placer = new PayPlacer(ctx, pay);
+  const people = ctx.grid('people');
+  const from = layout.sheet;
+  const { input, results } = pay;
+  const cell = (value: OutputValue, note: string | null = null): PayCell => ({ value, note });
+  const valued = (value: number | string | null, reason: CellReason): PayCell => {
+    const column = new Column(1);
+    ctx.putValue(column, 0, value, reason);
+    return { value: column.values[0], note: column.notes[0] };
+  };
+  const fundGrid = ctx.grid('funds');
+  const coefficients = ctx.grid('categoryCoefficients');
+  const rules = input.rules;
+  const names = { dayBasis: ctx.names.ref('dayBasis'), hoursPerDay: ctx.names.ref('hoursPerDay'), decimals: ctx.names.ref('scoreDecimals') };
+
+  const lines: PayoutLine[] = [];
+  const funds: FundLine[] = [];
+  input.funds.forEach((fund, f) => {
+    const result = results.funds[f];
+    const fundRow = ctx.plan.funds.findIndex((r) => r.code === fund.code);
+    const amount = fundRow < 0 || !fundGrid ? null : placer.op('funds', 'amount', fundRow, from);
+    const bonus = result.bonus;
+    const extras = bonus === null ? 0 : result.beneficiaries.length * (fund.bonusKind === 'totale' ? bonus.average + bonus.extra : bonus.extra);
+    const fundRowAt = layout.fundRow(f);
+    const allocatedCell = `${layout.fundColumns.allocated}${fundRowAt}`;
+    const poolCell = `$${layout.fundColumns.pool}$${fundRowAt}`;
+    const classRows = classRowsOf(input, fund.code);
+    const pick = fund.method === 'coefficienti' ? 'coefficient' : 'payment';
+    const shareByKeys = fund.bonusKind !== 'totale' || bonus === null ? (fund.method === 'posizione' ? fund.positionCap === null : (fund.leftover ?? 'ente') === 'ente') : false;
+
+    const first = lines.length;
+    const members: { n: number; pot: PersonPot }[] = [];
+    results.people.forEach((p, n) => {
+      const pot = p.pots.find((x) => x.fund === fund.code);
+      if (pot) members.push({ n, pot });
+    });
+    const keyValues = members.map(({ n, pot }) => keyValue(input, n, pot, fund.method, rules));
+    const keySum = keyValues.reduce((a, k) => a + k, 0);
+    const pool = fund.amount - extras;
+    const keyRange = members.length === 0 ? null : `$${layout.lineColumns.key}$${layout.lineRow(first)}:$${layout.lineColumns.key}$${layout.lineRow(first + members.length - 1)}`;
+
+    members.forEach(({ n, pot }, m) => {
+      const id = results.people[n].id;
+      const row = layout.lineRow(first + m);
+      const personRow = placer.planRowOfPerson(id);
+      const scoreCell = `${layout.lineColumns.score}${row}`;
+      const coefficientCell = `${layout.lineColumns.coefficient}${row}`;
+      const score =
+        people && personRow !== undefined && people.has(output('score'))
+          ? cell(formula(people.cell(output('score'), personRow, from), results.people[n].score))
+          : valued(results.people[n].score, 'unreadable');
+      const op = (name: string) => (personRow === undefined ? null : placer.op('people', name, personRow, from));
+      let keyText: string | null = null;
+      if (fund.method === 'coefficienti') {
+        const categoryCell = people && personRow !== undefined && people.has(field('category')) ? people.cell(field('category'), personRow, from) : null;
+        const c =
+          categoryCell === null
+            ? '1'
+            : coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
+              ? categoryCoefficientFormula(categoryCell, coefficients.range(field('category'), from), coefficients.range(field('coefficient'), from))
+              : '1';
+        const [pt, days, absDays, absHours] = [op('partTime'), op('serviceDays'), op('absenceDays'), op('absenceHours')];
+        if (pt !== null && days !== null && absDays !== null && absHours !== null) {
+          keyText = coefficientKeyFormula({ category: c, factor: coefficientCell, partTime: pt, serviceDays: days, absence: absenceDaysFormula(absDays, absHours, names.hoursPerDay) }, names.dayBasis, 'effective');
+        }
+      } else if (fund.method === 'budget') {
+        const [pt, days] = [op('partTime'), op('serviceDays')];
+        if (pt !== null && days !== null) keyText = `${presenceWeightFormula(pt, days, names.dayBasis)}*MIN(${coefficientCell},100)/100`;
+      } else {
+        const position = op('positionPay');
+        if (position !== null) keyText = positionKeyFormula(position, coefficientCell);
+      }
+      const keyNumber = keyValues[m];
+      const keyCell = `${layout.lineColumns.key}${row}`;
+      const fixed = pot.beneficiary && fund.bonusKind === 'totale';
+      const share =
+        shareByKeys && !fixed && keyText !== null && keyRange !== null
+          ? cell(formula(`IF(SUM(${keyRange})>0,${poolCell}*${keyCell}/SUM(${keyRange}),0)`, keySum > 0 ? (pool * keyNumber) / keySum : 0))
+          : cell(null);
+      lines.push({
+        person: cell(id),
+        fund: cell(fund.code),
+        score,
+        class: cell(formula(classFormula(scoreCell, classRows, 'index', names.decimals), pot.class ?? '')),
+        coefficient: cell(formula(classFormula(scoreCell, classRows, pick, names.decimals), pot.coefficient)),
+        key: keyText === null ? valued(keyNumber, 'unreadable') : cell(formula(keyText, keyNumber)),
+        share,
+        amount: valued(pot.amount, 'cents'),
+        bonus: valued(pot.bonus, 'cents'),
+        total: valued(pot.total, 'cents'),
+      });
+    });
+
+    const totals = members.length === 0 ? null : `$${layout.lineColumns.total}$${layout.lineRow(first)}:$${layout.lineColumns.total}$${layout.lineRow(first + members.length - 1)}`;
+    const paidCell = `${layout.fundColumns.paid}${fundRowAt}`;
+    funds.push({
+      fund: cell(fund.code),
+      allocated: amount ? cell(formula(amount.value, fund.amount)) : valued(fund.amount, 'unreadable'),
+      paid: cell(formula(totals === null ? '0' : `SUM(${totals})`, result.paid)),
+      unspent: cell(formula(`${allocatedCell}-${paidCell}`, fund.amount - result.paid)),
+      beneficiaries: cell(result.beneficiaries.length),
+      pool: bonus === null ? cell(formula(allocatedCell, fund.amount)) : valued(pool, 'sharing'),
+    });
+  });
+  return { funds, lines };
+}
+
+/** The key of person n in a pot, as the key formula computes it (floating point, as a spreadsheet does). */
+function keyValue(input: PayInput, n: number, pot: PersonPot, method: PayInput['funds'][number]['method'], rules: PayInput['rules']): number {
+  const person = input.people[n];
+  if (method === 'coefficienti') {
+    const absence = absenceDays(person.absenceDays, person.absenceHours, rules.hoursPerDay);
+    return effectiveKey({ category: categoryCoefficient(person.category, input.categoryCoefficients), factor: pot.coefficient, partTime: person.partTime, serviceDays: person.serviceDays, absence }, rules.dayBasis).valueOf();
+  }
+  if (method === 'budget') return presenceWeight(person.partTime, person.serviceDays, rules.dayBasis).valueOf() * (Math.min(pot.coefficient, 100) / 100);
+  return positionKey(person.positionPay, pot.coefficient).valueOf();
+}

@@ -24,7 +24,7 @@ export interface ResultsDocument {
   indicators?: IndicatorRow[];
   objectives?: ObjectiveRow[];
   units?: Labelled<UnitResult>[];
-  organization?: Pick<Labelled<OrganizationResult>, 'grade' | 'band' | 'reward' | 'entePerformance'>;
+  organization?: Labelled<OrganizationResult>;
 }
 
 export function validationDocument(a: Assessment): ResultsDocument {
@@ -33,7 +33,7 @@ export function validationDocument(a: Assessment): ResultsDocument {
 
 export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
   const { plan, results } = s;
-  const { grade, band, reward, entePerformance } = results.organization;
+  const { grade, band, reward, entePerformance, objectives, weightSum, objectivesTotal, weightTotal, weightGraded, coverage } = results.organization;
   const label = (index: number | null): string | null => bandLabel(plan.bands, index);
   return {
     format: 'traguardo-results/1',
@@ -47,6 +47,6 @@ export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
       return { code: o.code, unit: o.unit, ...r, band: label(r.band), status: r.status === null ? null : message(`status-${r.status}`, {}, 'it') };
     }),
     units: results.units.map((u) => ({ ...u, band: label(u.band) })),
-    organization: { grade, band: label(band), reward, entePerformance },
+    organization: { grade, band: label(band), reward, entePerformance, objectives, weightSum, objectivesTotal, weightTotal, weightGraded, coverage },
   };
 }

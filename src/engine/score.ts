@@ -30,6 +30,7 @@ import {
   type PhaseEntry,
 } from '../rules/objectiveGrade';
 import type {
+  Coverage,
   IndicatorResult,
   ObjectiveResult,
   OrganizationResult,
@@ -38,7 +39,20 @@ import type {
   UnitResult,
   WeightingResult,
 } from './results';
-import { rawWeightedRollup, rollUpUnits, unitSubtrees, unitTree, type RollupMember } from '../rules/rollup';
+import {
+  coverageKind,
+  gradedWeightShare,
+  organizationCoverage,
+  rawWeightedRollup,
+  rollUpUnits,
+  unitCoverage,
+  unitSubtrees,
+  unitTree,
+  type CoverageCandidate,
+  type CoverageTotals,
+  type Rollup,
+  type RollupMember,
+} from '../rules/rollup';
 import {
   basketKeys,
   ownBasketKey,
@@ -203,9 +217,15 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
 
   // Roll-up (SPEC §3.4).
   const unitBaskets = rules.basket === 'struttura' ? weighed.splits : null;
-  const units: UnitResult[] = rollUpUnits(plan.units, weighed.rollupMembers, unitBaskets).map((u) => ({
+  const candidates: CoverageCandidate[] = [];
+  weighed.candidate.forEach((c, i) => {
+    if (c === 1) candidates.push({ raw: raw[i], units: weighed.rollupUnits[i] });
+  });
+  const covered = unitCoverage(plan.units, candidates);
+  const units: UnitResult[] = rollUpUnits(plan.units, weighed.rollupMembers, unitBaskets).map((u, n) => ({
     ...u,
     ...bandFor(u.grade, plan.bands, rules.decimals),
+    ...coverage(u, covered[n]),
   }));
   const whole = rawWeightedRollup(weighed.rollupMembers);
   const enteMean = new RunningMean();
@@ -215,7 +235,12 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     if (grade !== null && weight !== null) enteMean.add(grade, weight);
   }
   const ente = enteMean.value();
-  const organization: OrganizationResult = { ...whole, ...bandFor(whole.grade, plan.bands, rules.decimals), entePerformance: ente };
+  const organization: OrganizationResult = {
+    ...whole,
+    ...bandFor(whole.grade, plan.bands, rules.decimals),
+    ...coverage(whole, organizationCoverage(candidates)),
+    entePerformance: ente,
+  };
 
   const tree = unitTree(plan.units);
   const subtrees = unitSubtrees(tree);
@@ -238,6 +263,14 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     units: units.map((u) => ({ hasChildren: tree.hasChildren.has(u.code), subtree: subtrees.get(u.code) ?? [u.code] })),
   };
   return { referenceDate: reference, indicators: indicatorResults, phases: phaseResults, objectives: results, weighting: weightingResults, units, organization, analysis };
+}
+
+function coverage(rollup: Rollup, totals: CoverageTotals): Coverage {
+  return {
+    ...totals,
+    weightGraded: gradedWeightShare(rollup.weightSum, totals.weightTotal),
+    coverage: coverageKind(rollup.objectives, totals.objectivesTotal),
+  };
 }
 
 interface ObjectiveRows {

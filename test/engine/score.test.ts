@@ -33,7 +33,7 @@ describe('result arrays mirror the plan', () => {
   test('an empty plan scores to empty results', () => {
     const results = score(plan());
     expect(results.objectives).toEqual([]);
-    expect(results.organization).toEqual({ grade: null, band: null, reward: null, entePerformance: null, objectives: 0, weightSum: 0 });
+    expect(results.organization).toEqual({ grade: null, band: null, reward: null, entePerformance: null, objectives: 0, weightSum: 0, objectivesTotal: 0, weightTotal: 0, weightGraded: null, coverage: 'empty' });
   });
   test('traces rendered in English on request', () => {
     const p = plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] });

@@ -14,6 +14,7 @@ import type { CellValue } from '../../schema/raw';
 import { MAX_ARGUMENTS, MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
 import { field, formula, isNumber, output, type CellReason, type Column, type LiveContext, type Table } from './context';
 import type { TableGrid } from './geometry';
+import { eachRow, type Steps } from '../cooperative';
 
 const OBJECTIVE_KEYS = [
   'weightShare', 'indicatorGrade', 'phaseGrade', 'computedGrade', 'finalGrade', 'band', 'reward',
@@ -22,7 +23,7 @@ const OBJECTIVE_KEYS = [
 
 type ObjectiveKey = (typeof OBJECTIVE_KEYS)[number];
 
-export function objectiveCells(ctx: LiveContext): void {
+export function* objectiveCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('objectives', OBJECTIVE_KEYS, ctx.plan.objectives.length);
   if (!start) return;
   const { g, table, from } = start;
@@ -38,7 +39,7 @@ export function objectiveCells(ctx: LiveContext): void {
   ) as Record<ImplementationStatus, string>;
   const statusNames = { decimals, onTrackThreshold: ctx.names.ref('onTrackThreshold'), lateThreshold: ctx.names.ref('lateThreshold') };
 
-  plan.objectives.forEach((_, i) => {
+  yield* eachRow(plan.objectives, (_, i) => {
     const r = results.objectives[i];
     const finalCell = g.cell(output('finalGrade'), i, from);
     if (ctx.byFormula(i)) {

@@ -13,6 +13,7 @@ import { normalizeKey } from '../../schema/cells';
 import { BLANK } from '../../schema/readings';
 import { criterion, field, formula, isNumber, output, Column, type LiveContext, type Table } from './context';
 import { operand } from './operands';
+import { eachRow, type Steps } from '../cooperative';
 
 const INDICATOR_KEYS = ['grade', 'weightShare', 'countedWeight', 'points'] as const;
 const PHASE_KEYS = ['expectedProgress', 'deviation', 'countedShare', 'points', 'expectedPoints'] as const;
@@ -20,13 +21,13 @@ const WEIGHTING_KEYS = ['score', 'weightShare'] as const;
 
 type OperandOf = (key: string, row: number) => Operand | null | undefined;
 
-export function indicatorCells(ctx: LiveContext): void {
+export function* indicatorCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('indicators', INDICATOR_KEYS, ctx.plan.indicators.length);
   if (!start) return;
   const { g, table, from, op } = start;
   const { plan, results, analysis } = ctx;
   const column = (key: (typeof INDICATOR_KEYS)[number]) => table.get(key) as Column;
-  plan.indicators.forEach((ind, k) => {
+  yield* eachRow(plan.indicators, (ind, k) => {
     const result = results.indicators[k];
     const gradeCell = g.cell(output('grade'), k, from);
     const grade = ctx.input.blocked.indicators.has(k) ? null : gradeFormula(ctx, k, op);
@@ -79,14 +80,14 @@ function gradeFormula(ctx: LiveContext, k: number, op: OperandOf): string | null
   return indicatorGradeFormula(ind, ctx.analysis.indicatorMethods[k], ops, names, ctx.plan.rules.missingActual);
 }
 
-export function phaseCells(ctx: LiveContext): void {
+export function* phaseCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('phases', PHASE_KEYS, ctx.plan.phases.length);
   if (!start) return;
   const { g, table, from, op } = start;
   const { plan, results, analysis } = ctx;
   const reference = ctx.names.ref('referenceDate');
   const column = (key: (typeof PHASE_KEYS)[number]) => table.get(key) as Column;
-  plan.phases.forEach((phase, p) => {
+  yield* eachRow(plan.phases, (phase, p) => {
     const result = results.phases[p];
     if (ctx.input.blocked.phases.has(p)) {
       for (const key of PHASE_KEYS) ctx.putValue(column(key), p, null, 'blocked');
@@ -123,7 +124,7 @@ export function phaseCells(ctx: LiveContext): void {
   });
 }
 
-export function weightingCells(ctx: LiveContext): void {
+export function* weightingCells(ctx: LiveContext): Steps<void> {
   const w = ctx.grid('weighting');
   if (!w) return;
   const { plan, results, analysis } = ctx;
@@ -134,7 +135,7 @@ export function weightingCells(ctx: LiveContext): void {
   const forms = Object.entries(ctx.input.readings.weighting);
   const score = table.get('score') as Column;
   const share = table.get('weightShare') as Column;
-  plan.weighting.forEach((row, j) => {
+  yield* eachRow(plan.weighting, (row, j) => {
     const result = results.weighting[j];
     if (ctx.input.blocked.weighting.has(j)) {
       ctx.putValue(score, j, result.score, 'blocked');

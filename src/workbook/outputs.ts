@@ -13,6 +13,7 @@ import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
 import {
+  ALL_TABLES,
   DATA_TABLES,
   RULES,
   SUMMARY_COLUMNS,
@@ -31,13 +32,20 @@ import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
 import {
   bandColours,
+  fitColumnsToRows,
+  FROZEN_COLUMNS,
+  fittedSpec,
   layoutChanges,
   layoutOptionsFromRaw,
   parameterLabel,
   rulesParameterOrder,
+  shownLength,
   tableLayouts,
+  tableSheetSetups,
+  sheetSetup,
   type LayoutColumn,
   type LayoutOptions,
+  type PrintContext,
   type TableLayout,
 } from './layout';
 import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, type SheetNote, type TableData, type WorkbookChange } from './port';
@@ -94,6 +102,7 @@ export function checkText(findings: readonly Finding[] | undefined, lang: Lang):
     .join('; ');
 }
 
+
 function planOptions(plan: Plan): LayoutOptions {
   return { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
 }
@@ -134,11 +143,9 @@ function tableOutputs(
   outputs: readonly OutputDef[],
   cellOf: (output: OutputDef, index: number) => { value: OutputValue; note: string | null },
   withNotes: boolean,
+  decimals: number,
 ): WorkbookChange[] {
-  const changes: WorkbookChange[] = [];
-  if (columns.missing.length > 0) {
-    changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: columns.missing.map((c) => c.spec) });
-  }
+  const writes: Extract<WorkbookChange, { kind: 'writeColumn' }>[] = [];
   for (const output of outputs) {
     const header = columns.headers.get(output.key);
     if (header === undefined) continue;
@@ -149,9 +156,14 @@ function tableOutputs(
       values[tableRow] = cell.value;
       notes[tableRow] = cell.note;
     });
-    changes.push({ kind: 'writeColumn', table: p.table, header, values, ...(withNotes ? { notes } : {}) });
+    const format = { format: output.format, ...(output.format === 'percent' ? { decimals } : {}) };
+    writes.push({ kind: 'writeColumn', table: p.table, header, values, format, ...(withNotes ? { notes } : {}) });
   }
-  return changes;
+  if (columns.missing.length === 0) return writes;
+  // A column added now is as wide as what it receives.
+  const valuesOf = new Map(writes.map((w) => [normalizeKey(w.header), w.values]));
+  const specs = columns.missing.map((c) => fittedSpec(c.spec, valuesOf.get(normalizeKey(c.spec.header)) ?? []));
+  return [{ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: specs }, ...writes];
 }
 
 /** A cell in Valori mode: a formula's result, rounded to `Decimali` as the plan shows it. */
@@ -219,7 +231,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
         }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
-      }, true),
+      }, true, plan.rules.decimals),
     );
     for (const key of def.outputs.filter((o) => o.grade).map((o) => o.key)) {
       const header = cols.headers.get(key);
@@ -227,6 +239,18 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     }
   }
   changes.push(summarySheet(input, live.summary, date, formulas, bands));
+  const print: PrintContext = { organization: plan.organization, calculatedOn: date, lang };
+  const placed = ALL_TABLES.flatMap((def) => {
+    const p = input.locator.placement(def.key);
+    return p ? [p] : [];
+  });
+  const seen = new Set<string>();
+  for (const p of placed) {
+    if (seen.has(normalizeKey(p.sheet))) continue;
+    seen.add(normalizeKey(p.sheet));
+    changes.push(sheetSetup(p.sheet, p.top, FROZEN_COLUMNS[p.key] ?? 0, print));
+  }
+  changes.push(sheetSetup(SUMMARY_SHEET[lang], SUMMARY_FIRST_ROW - 1, 0, print));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }
@@ -234,6 +258,21 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
 const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = Object.fromEntries(
   SUMMARY_COLUMNS.flatMap((c, index) => (c.format === 'text' ? [] : [[index, c.format]])),
 );
+
+/** The widest a `Riepilogo` column gets: a unit's name wraps no further than this. */
+const SUMMARY_MAX_WIDTH = 40;
+
+/** Widths of the `Riepilogo` columns fitted to their headers (which wrap between words) and values. */
+function summaryWidths(rows: readonly (readonly OutputValue[])[], decimals: number): Record<number, number> {
+  return Object.fromEntries(
+    SUMMARY_COLUMNS.map((c, i) => {
+      const [header, ...body] = rows.map((r) => r[i] ?? null);
+      const words = typeof header === 'string' ? Math.max(...header.split(/\s+/).map((w) => w.length)) : 0;
+      const longest = Math.max(words, ...body.map((v) => shownLength(v, c.format, decimals)));
+      return [i, Math.min(SUMMARY_MAX_WIDTH, longest + 2)];
+    }),
+  );
+}
 
 /** The letters of a `Riepilogo` column, for the chart and band ranges. */
 const summaryLetters = (key: SummaryColumnKey): string => columnLetters(summaryColumn(key) + 1);
@@ -298,6 +337,8 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
     sheet: SUMMARY_SHEET[lang],
     rows,
     formats: SUMMARY_FORMATS,
+    decimals: plan.rules.decimals,
+    widths: summaryWidths([headers, ...unitRows, orgRow], plan.rules.decimals),
     headerRows: [0, 2],
     ...(formulas ? { notes } : {}),
     ...(bands.length > 0 ? { bandRanges: [{ range: gradeRange, bands }] } : {}),
@@ -327,7 +368,9 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
     const check = def.outputs.filter((o) => o.key === 'check');
     if (!placement || check.length === 0) continue;
     const cols = outputColumnsOf(def, placement, check, planOptions(input.plan), input.lang);
-    changes.push(...tableOutputs(placement, cols, check, (_, index) => ({ value: checkText(byRow.get(`${def.key}:${index}`), input.lang), note: null }), false));
+    changes.push(
+      ...tableOutputs(placement, cols, check, (_, index) => ({ value: checkText(byRow.get(`${def.key}:${index}`), input.lang), note: null }), false, input.plan.rules.decimals),
+    );
   }
   return changes;
 }
@@ -368,7 +411,15 @@ function rowTarget(layout: TableLayout, existing: readonly TableData[]): RowTarg
  */
 export function importChanges(raw: RawTables, lang: Lang, existing: readonly TableData[] = []): WorkbookChange[] {
   const options = layoutOptionsFromRaw(raw);
-  return [...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)];
+  const organization = typeof raw.organization === 'string' && raw.organization.trim() !== '' ? raw.organization.trim() : null;
+  const sheets = tableLayouts(lang, options).map((layout) => ({
+    key: layout.def.key,
+    sheet: existing.find((t) => tableDefByName(t.name)?.key === layout.def.key)?.sheet ?? layout.sheet,
+  }));
+  return [
+    ...fitColumnsToRows([...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)]),
+    ...tableSheetSetups(sheets, { organization, calculatedOn: null, lang }),
+  ];
 }
 
 /** The `writeRows` changes for the tables `raw` holds (tables it lacks are left alone). */

@@ -14,15 +14,17 @@ import { isPercentCell } from '../../schema/raw';
 import type {
   BandColour,
   BarChart,
+  ColumnFormat,
   ColumnSpec,
   DefinedName,
   OutputValue,
+  PageText,
   TableData,
   WorkbookChange,
   WorkbookPort,
 } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
-import { NUMBER_FORMATS, OUTPUT_FILL, percentCell } from '../cellFormats';
+import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL, percentCell } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 
 export interface MemoryCell {
@@ -45,7 +47,16 @@ export interface MemoryColumn {
   list?: readonly string[];
   note?: string;
   width?: number;
+  wrap?: boolean;
   bands?: readonly BandColour[];
+}
+
+/** How a sheet is viewed and printed (the `sheetSetup` change as it was applied). */
+export interface MemorySheetSetup {
+  freeze: { rows: number; columns: number };
+  titleRows?: { from: number; to: number };
+  header: PageText;
+  footer: PageText;
 }
 
 export interface MemoryTable {
@@ -70,6 +81,9 @@ interface MemorySheet {
   protected: boolean;
   bandRanges: readonly MemoryBandRange[];
   charts: readonly BarChart[];
+  /** Widths (characters) of columns a `replaceSheet` set, by 1-based column. */
+  widths: ReadonlyMap<number, number>;
+  setup?: MemorySheetSetup;
 }
 
 /** Everything a test may compare with deep equality. */
@@ -80,6 +94,8 @@ export interface MemorySnapshot {
     cells: Record<string, MemoryCell>;
     bandRanges: MemoryBandRange[];
     charts: BarChart[];
+    widths?: Record<number, number>;
+    setup?: MemorySheetSetup;
   }[];
   tables: MemoryTable[];
   names: DefinedName[];
@@ -99,7 +115,7 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: [], protected: false, bandRanges: [], charts: [] };
+  return { name, rows: [], protected: false, bandRanges: [], charts: [], widths: new Map() };
 }
 
 function isBlank(value: CellValue): boolean {
@@ -189,11 +205,15 @@ class Draft {
   }
 }
 
-/** Writes a value or a formula (with its cached result); the cell keeps its formatting and note. */
-function setValue(sheet: MemorySheet, row: number, column: number, value: OutputValue): void {
+/**
+ * Writes a value or a formula (with its cached result); the cell keeps its formatting and note,
+ * except that a date lands in a date format where the cell and its column (`columnFormat`) have none.
+ */
+function setValue(sheet: MemorySheet, row: number, column: number, value: OutputValue, columnFormat?: string): void {
   const cells = (sheet.rows[row] ??= []);
   const { formula: _formula, ...old } = cells[column] ?? { value: null };
-  cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, value: value ?? null };
+  const dated = value instanceof Date && (old.numFmt ?? columnFormat) !== DATE_FORMAT ? { numFmt: DATE_FORMAT } : {};
+  cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, ...dated, value: value ?? null };
 }
 
 function setNote(sheet: MemorySheet, row: number, column: number, note: string | null): void {
@@ -209,11 +229,12 @@ function columnOf(table: MemoryTable, header: string): number {
 function memoryColumn(spec: ColumnSpec): MemoryColumn {
   return {
     header: spec.header,
-    numFmt: NUMBER_FORMATS[spec.format],
+    numFmt: numberFormat(spec.format, spec.decimals),
     output: spec.output,
     list: spec.list,
     note: spec.note,
     width: spec.width,
+    ...(spec.wrap ? { wrap: true } : {}),
     bands: spec.bands,
   };
 }
@@ -261,7 +282,14 @@ function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writ
   const column = table.left + columnOf(table, change.header);
   checkChange(change, { name: table.name, rows: table.rowCount });
   const sheet = draft.writable(table.sheet);
-  change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value));
+  const index = column - table.left;
+  const format = change.format && numberFormat(change.format.format, change.format.decimals);
+  if (format !== undefined && isOwnFormat(table.columns[index].numFmt)) {
+    const columns = [...table.columns];
+    columns[index] = { ...columns[index], numFmt: format };
+    draft.tables[draft.tables.indexOf(table)] = { ...table, columns };
+  }
+  change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value, table.columns[index].numFmt));
   change.notes?.forEach((note, i) => setNote(sheet, table.top + 1 + i, column, note));
 }
 
@@ -294,7 +322,7 @@ function writeRows(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeR
     }
   }
   change.rows.forEach((row, r) => {
-    targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null));
+    targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null, table.columns[offset].numFmt));
   });
   draft.tables[draft.tables.indexOf(table)] = { ...table, rowCount: change.rows.length };
 }
@@ -305,10 +333,10 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   change.rows.forEach((row, r) => {
     const cells: (MemoryCell | undefined)[] = [];
     row.forEach((value, c) => {
-      const format = change.formats?.[c];
+      const format: ColumnFormat | undefined = change.formats?.[c];
       cells[c + 1] = {
         ...(isFormulaCell(value) ? { value: value.result, formula: value.formula } : { value: value ?? null }),
-        ...(format && !bold.has(r) ? { numFmt: NUMBER_FORMATS[format] } : {}),
+        ...(format && !bold.has(r) ? { numFmt: numberFormat(format, change.decimals) } : {}),
         ...(bold.has(r) ? { bold: true } : {}),
       };
     });
@@ -317,6 +345,17 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   for (const note of change.notes ?? []) setNote(sheet, note.row + 1, note.column + 1, note.text);
   sheet.bandRanges = (change.bandRanges ?? []).map((b) => ({ range: b.range, bands: b.bands }));
   sheet.charts = change.chart ? [{ ...change.chart }] : [];
+  sheet.widths = new Map(Object.entries(change.widths ?? {}).map(([c, w]) => [Number(c) + 1, w]));
+}
+
+function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind: 'sheetSetup' }>): void {
+  const sheet = draft.writable(change.sheet);
+  sheet.setup = {
+    freeze: { ...change.freeze },
+    ...(change.titleRows ? { titleRows: { ...change.titleRows } } : {}),
+    header: change.header,
+    footer: change.footer,
+  };
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -387,6 +426,9 @@ export class MemoryWorkbook implements WorkbookPort {
         case 'colourBands':
           colourBands(draft, change);
           break;
+        case 'sheetSetup':
+          sheetSetup(draft, change);
+          break;
         case 'setProperty':
           draft.book.properties.set(change.key.toLowerCase(), { key: change.key, value: change.value });
           break;
@@ -412,6 +454,17 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Charts drawn on a sheet. */
   charts(sheet: string): BarChart[] {
     return (this.sheets.get(sheet)?.charts ?? []).map((c) => ({ ...c }));
+  }
+
+  /** How a sheet is viewed and printed, if a `sheetSetup` set it. */
+  sheetSetup(sheet: string): MemorySheetSetup | undefined {
+    return this.sheets.get(sheet)?.setup;
+  }
+
+  /** The width (characters) of a column of a sheet: its table column's, or the one `replaceSheet` set. */
+  columnWidth(sheet: string, column: number): number | undefined {
+    const table = this.tables.find((t) => t.sheet === sheet && column >= t.left && column < t.left + t.columns.length);
+    return table?.columns[column - table.left].width ?? this.sheets.get(sheet)?.widths.get(column);
   }
 
   /** Band colours on ranges of a sheet (those of table columns are in `table(…).columns`). */
@@ -520,7 +573,15 @@ export class MemoryWorkbook implements WorkbookPort {
             if (cell) cells[cellAddress(r, c)] = { ...cell };
           }),
         );
-        return { name: sheet.name, protected: sheet.protected, cells, bandRanges: [...sheet.bandRanges], charts: [...sheet.charts] };
+        return {
+          name: sheet.name,
+          protected: sheet.protected,
+          cells,
+          bandRanges: [...sheet.bandRanges],
+          charts: [...sheet.charts],
+          ...(sheet.widths.size > 0 ? { widths: Object.fromEntries(sheet.widths) } : {}),
+          ...(sheet.setup ? { setup: sheet.setup } : {}),
+        };
       }),
       tables: this.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) })),
       names: this.definedNames(),

@@ -449,13 +449,16 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         touch(meta.sheet);
         const index = columnIndex(meta, change.header);
         checkChange(change, { name: meta.name, rows: meta.rows });
-        // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
+        // A format Traguardo gave follows the column's (Decimali changed). Office.js tells the
+        // format of the first data row only: when that is the user's, the column's cells keep theirs.
         const current = meta.formats[index];
-        const wanted = change.format && isOwnFormat(current) ? numberFormat(change.format.format, change.format.decimals) : current;
+        const own = change.format !== undefined && isOwnFormat(current);
+        const wanted = own ? numberFormat(change.format!.format, change.format!.decimals) : current;
         meta.formats[index] = wanted;
         if (meta.rows > 0) {
           const plainFormats = wanted !== current && wanted !== undefined ? [wanted] : undefined;
-          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), plainFormats, [formulaFormat(wanted)]));
+          const formulaFormats = own || change.format === undefined || current === TEXT_FORMAT ? [formulaFormat(wanted)] : [null];
+          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), plainFormats, formulaFormats));
         }
         change.notes?.forEach((text, i) => note(meta.sheet, meta.top + 1 + i, meta.left + index, text));
         break;

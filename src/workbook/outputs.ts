@@ -262,13 +262,12 @@ const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = Object.fromEntri
 /** The widest a `Riepilogo` column gets: a unit's name wraps no further than this. */
 const SUMMARY_MAX_WIDTH = 40;
 
-/** Widths of the `Riepilogo` columns fitted to their headers (which wrap between words) and values. */
+/** Widths of the `Riepilogo` columns fitted to their headers and values (the sheet is narrow: headers stay on one line). */
 function summaryWidths(rows: readonly (readonly OutputValue[])[], decimals: number): Record<number, number> {
   return Object.fromEntries(
     SUMMARY_COLUMNS.map((c, i) => {
       const [header, ...body] = rows.map((r) => r[i] ?? null);
-      const words = typeof header === 'string' ? Math.max(...header.split(/\s+/).map((w) => w.length)) : 0;
-      const longest = Math.max(words, ...body.map((v) => shownLength(v, c.format, decimals)));
+      const longest = Math.max(shownLength(header, 'text'), ...body.map((v) => shownLength(v, c.format, decimals)));
       return [i, Math.min(SUMMARY_MAX_WIDTH, longest + 2)];
     }),
   );

@@ -529,12 +529,8 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         });
         for (const r of headerRows) {
           plan.steps.push({
-            bytes: ACTION_BYTES * 2,
-            queue(_, objects) {
-              const header = objects.range({ sheet, row: r + 1, column: 1, rows: 1, columns: width });
-              header.format.font.bold = true;
-              header.format.wrapText = true;
-            },
+            bytes: ACTION_BYTES,
+            queue: (_, objects) => void (objects.range({ sheet, row: r + 1, column: 1, rows: 1, columns: width }).format.font.bold = true),
           });
         }
         for (const [c, w] of Object.entries(change.widths ?? {})) {

@@ -454,7 +454,7 @@ export class XlsxWorkbook implements WorkbookPort {
       row.forEach((value, c) => {
         const format = change.formats?.[c];
         const style = headerRows.has(r)
-          ? styles.style({ bold: true, wrap: true })
+          ? styles.style({ bold: true })
           : format
             ? styles.style({ numFmt: numberFormat(format, change.decimals) })
             : this.defaultStyle(value);

@@ -47,6 +47,7 @@ import {
   type LayoutOptions,
   type PrintContext,
   type TableLayout,
+  YES_NO,
 } from './layout';
 import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, type SheetNote, type TableData, type WorkbookChange } from './port';
 
@@ -429,12 +430,20 @@ export function fillChanges(raw: RawTables, lang: Lang, options: LayoutOptions, 
     const target = rowTarget(layout, existing);
     if (def.key === 'rules') {
       const values: Record<string, CellValue> = { ...raw.rules, organization: raw.organization ?? null, year: raw.rules?.year ?? raw.year ?? null };
-      const rows = rulesParameterOrder().map((key) => {
+      const order = rulesParameterOrder();
+      const rows = order.map((key) => {
         const field = RULES.fields.find((f) => f.key === key);
         const value = values[key] ?? null;
         return [parameterLabel(key, lang), field ? localized(field, value, lang) : value];
       });
-      changes.push({ kind: 'writeRows', table: target.table, headers: layout.columns.map((c) => target.header(c)), rows });
+      const headers = layout.columns.map((c) => target.header(c));
+      // A parameter with a set of values gets its dropdown in its own Valore cell.
+      const cellLists = order.flatMap((key, row) => {
+        const field = RULES.fields.find((f) => f.key === key);
+        const list = field?.kind.type === 'enum' ? field.kind.options.map((o) => o.label[lang]) : field?.kind.type === 'yesno' ? YES_NO : undefined;
+        return list ? [{ row, header: headers[1], list }] : [];
+      });
+      changes.push({ kind: 'writeRows', table: target.table, headers, rows, cellLists });
       continue;
     }
     if (def.key === 'weighting') {

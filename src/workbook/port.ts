@@ -113,6 +113,13 @@ export interface PageText {
 
 export type PagePiece = string | { field: 'page' | 'pages' | 'sheet' };
 
+/** A dropdown list on one cell of a table's rows. */
+export interface CellList {
+  row: number;
+  header: string;
+  list: readonly string[];
+}
+
 /** A workbook-scoped defined name; `formula` starts with `=` (a reference or a formula). */
 export interface DefinedName {
   name: string;
@@ -172,6 +179,11 @@ export type WorkbookChange =
       /** Headers of the columns the rows fill; other columns of the table are left blank. */
       headers: readonly string[];
       rows: readonly (readonly CellValue[])[];
+      /**
+       * Dropdown lists on single cells of the rows written, by 0-based row of `rows` and header:
+       * the `Regole` parameters that take one of a set of values. They replace the lists those cells had.
+       */
+      cellLists?: readonly CellList[];
     }
   | {
       kind: 'replaceSheet';

@@ -190,4 +190,14 @@ describe('a new template as openpyxl reads it', () => {
     expect(objectives.freeze).toBe('B2');
     expect(objectives.titles).toBe('$1:$1');
   });
+
+  it('offers each Regole parameter with a set of values as a dropdown in its Valore cell, once after init runs again', async () => {
+    const file = path.join(dir, 'regole.xlsx');
+    expect((await run('template', file)).code).toBe(0);
+    expect((await run('init', file)).code).toBe(0);
+    const lists = (await inspect(file)).Regole.lists.filter(([ref]) => /^B\d+$/.test(ref));
+    expect(lists.map(([, formula]) => formula).sort()).toEqual(
+      ['"Rapporto,Lineare"', '"Rapporto inverso,Speculare,Lineare"', '"Zero,Escludi,Errore"', '"Struttura,Responsabile,Ente"', '"SI,NO"'].sort(),
+    );
+  });
 });

@@ -29,6 +29,8 @@ interface Looks {
   print(sheet: string): { titleRows?: string; landscape: boolean; fitToWidth?: number; fitToHeight?: number; parts: Record<string, string> };
   width(sheet: string, column: number): number | undefined;
   wraps(sheet: string, address: string): boolean;
+  /** The dropdown entries offered in one cell. */
+  list(sheet: string, address: string): string | undefined;
 }
 
 function memoryLooks(): Looks {
@@ -53,6 +55,7 @@ function memoryLooks(): Looks {
       return { titleRows: setup.titleRows && `$${setup.titleRows.from}:$${setup.titleRows.to}`, landscape: true, fitToWidth: 1, fitToHeight: 0, parts };
     },
     width: (sheet, column) => memory.columnWidth(sheet, column),
+    list: (sheet, address) => memory.cellList(sheet, address)?.join(','),
     wraps: (sheet, address) => {
       const { row, column } = { row: Number(address.replace(/^[A-Z]+/, '')), column: address.replace(/\d+$/, '') };
       const table = memory.snapshot().tables.find((t) => t.sheet === sheet && row > t.top);
@@ -101,6 +104,10 @@ function officeLooks(): Looks {
       const { row, column } = at(address);
       return sheetOf(sheet).cells[row]?.[column]?.wrap === true;
     },
+    list: (sheet, address) => {
+      const { row, column } = at(address);
+      return sheetOf(sheet).validations.find((v) => v.rect.row === row && v.rect.column === column && v.rect.rows === 1 && v.rect.columns === 1)?.source;
+    },
   };
 }
 
@@ -139,6 +146,21 @@ describe.each([
     expect(await looks.numFmt('Riepilogo', 'H4')).toBe('#,##0.00');
     expect(looks.wraps('Obiettivi', cellOf(tables, 'Obiettivi', 'Descrizione', 0))).toBe(true);
     expect(looks.wraps('Obiettivi', cellOf(tables, 'Obiettivi', 'Codice', 0))).toBe(false);
+  });
+
+  it('every Regole parameter with a set of values offers it as a dropdown in its Valore cell, once however often the template is applied', async () => {
+    const looks = make();
+    await looks.port.apply(importChanges(buildDemoRaw(), 'it'));
+    await looks.port.apply(importChanges(buildDemoRaw(), 'it', await looks.port.readTables()));
+    const tables = await looks.port.readTables();
+    const rules = tables.find((t) => t.name === 'Regole')!;
+    const value = (parameter: string): string => cellOf(tables, 'Regole', 'Valore', rules.rows.findIndex((r) => r[0] === parameter));
+    expect(looks.list('Regole', value('Metodo indicatori crescenti'))).toBe('Rapporto,Lineare');
+    expect(looks.list('Regole', value('Metodo indicatori decrescenti'))).toBe('Rapporto inverso,Speculare,Lineare');
+    expect(looks.list('Regole', value('Consuntivo mancante'))).toBe('Zero,Escludi,Errore');
+    expect(looks.list('Regole', value('Perimetro pesatura'))).toBe('Struttura,Responsabile,Ente');
+    expect(looks.list('Regole', value('Moltiplicatori tipologia'))).toBe('SI,NO');
+    expect(looks.list('Regole', value('Decimali'))).toBeUndefined();
   });
 
   it('a new Decimali changes the formats Traguardo gave, never one the user chose', async () => {

@@ -81,6 +81,8 @@ interface MemorySheet {
   protected: boolean;
   bandRanges: readonly MemoryBandRange[];
   charts: readonly BarChart[];
+  /** Dropdown lists of single cells (`writeRows` cellLists), by A1 address. */
+  cellLists: ReadonlyMap<string, readonly string[]>;
   /** Widths (characters) of columns a `replaceSheet` set, by 1-based column. */
   widths: ReadonlyMap<number, number>;
   setup?: MemorySheetSetup;
@@ -115,7 +117,7 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: [], protected: false, bandRanges: [], charts: [], widths: new Map() };
+  return { name, rows: [], protected: false, bandRanges: [], charts: [], cellLists: new Map(), widths: new Map() };
 }
 
 function isBlank(value: CellValue): boolean {
@@ -325,6 +327,11 @@ function writeRows(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeR
     targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null, table.columns[offset].numFmt));
   });
   draft.tables[draft.tables.indexOf(table)] = { ...table, rowCount: change.rows.length };
+  if (change.cellLists && change.cellLists.length > 0) {
+    const lists = new Map(sheet.cellLists);
+    for (const c of change.cellLists) lists.set(cellAddress(table.top + 1 + c.row, table.left + columnOf(table, c.header)), c.list);
+    sheet.cellLists = lists;
+  }
 }
 
 function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'replaceSheet' }>): void {
@@ -459,6 +466,11 @@ export class MemoryWorkbook implements WorkbookPort {
   /** How a sheet is viewed and printed, if a `sheetSetup` set it. */
   sheetSetup(sheet: string): MemorySheetSetup | undefined {
     return this.sheets.get(sheet)?.setup;
+  }
+
+  /** The dropdown list of a single cell (set by `writeRows` cellLists), if it has one. */
+  cellList(sheet: string, address: string): readonly string[] | undefined {
+    return this.sheets.get(sheet)?.cellLists.get(address);
   }
 
   /** The width (characters) of a column of a sheet: its table column's, or the one `replaceSheet` set. */

@@ -492,6 +492,17 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           });
           plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left, cells, undefined, []));
         }
+        for (const c of change.cellLists ?? []) {
+          const at = { sheet: meta.sheet, row: meta.top + 1 + c.row, column: meta.left + columnIndex(meta, c.header), rows: 1, columns: 1 };
+          formatSteps.push(() => ({
+            bytes: ACTION_BYTES * 3 + jsonStringBytes(c.list.join(',')),
+            queue(_, objects) {
+              const cell = objects.range(at);
+              cell.dataValidation.clear();
+              cell.dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(',') } };
+            },
+          }));
+        }
         break;
       }
       case 'replaceSheet': {

@@ -628,6 +628,22 @@ export class Worksheet {
     this.edit(xml.slice(0, existing.start) + element + xml.slice(existing.end));
   }
 
+  /** Removes the dropdowns (data validations) whose range (`sqref`) satisfies `matches`; the others stay. */
+  removeDataValidations(matches: (sqref: string) => boolean): void {
+    const container = this.child('dataValidations');
+    if (!container) return;
+    const all = childrenOf(container, MAIN, 'dataValidation');
+    const gone = all.filter((e) => matches(attribute(e, 'sqref') ?? ''));
+    if (gone.length === 0) return;
+    let xml = this.skeleton;
+    if (gone.length === all.length) {
+      this.edit(xml.slice(0, container.start) + xml.slice(container.end));
+      return;
+    }
+    for (const element of [...gone].reverse()) xml = xml.slice(0, element.start) + xml.slice(element.end);
+    this.edit(replaceStartTag(xml, container, withAttribute(this.skeleton, container, 'count', String(all.length - gone.length))));
+  }
+
   addDataValidation(xml: string): void {
     this.addChild('dataValidations', 'dataValidation', xml);
   }

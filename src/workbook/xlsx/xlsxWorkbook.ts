@@ -332,12 +332,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const column = `${letters}${firstDataRow(table)}:${letters}${table.ref.bottom - table.totalsRows}`;
     // The whole column carries the format, so a value typed below the table is formatted too.
     sheet.setColumnWidth(col, spec.width ?? DEFAULT_WIDTH, dataStyle);
-    const list = spec.list && `"${spec.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
-    if (list && list.length <= MAX_INLINE_LIST + 2 && !spec.list!.some((item) => item.includes(','))) {
-      sheet.addDataValidation(
-        `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${column}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
-      );
-    }
+    if (spec.list) addList(sheet, column, spec.list);
     this.addBands(sheet, column, spec.bands ?? []);
     if (spec.note) addNotes(this.pkg, table.sheet.path, sheet, [{ row: table.ref.top, col, text: spec.note }]);
   }
@@ -437,6 +432,10 @@ export class XlsxWorkbook implements WorkbookPort {
       sheet.write({ col, top: first + wanted, length: physical - wanted, style });
     }
     sheet.resizeColumnRanges(first, table.ref.bottom, first + wanted - 1, table.ref.left, table.ref.right);
+    const cells = (change.cellLists ?? []).map((c) => ({ address: cellAddress(first + c.row, table.ref.left + columnIndex(table, c.header)), list: c.list }));
+    const addresses = new Set(cells.map((c) => c.address));
+    sheet.removeDataValidations((sqref) => addresses.has(sqref));
+    for (const c of cells) addList(sheet, c.address, c.list);
     table.ref = { ...table.ref, bottom: first + wanted - 1 };
     this.writeTable(table, (xml) => xml);
   }
@@ -904,6 +903,15 @@ function specKey(table: string, header: string): string {
 function dataLook(spec: ColumnSpec): CellLook {
   const look: CellLook = { numFmt: numberFormat(spec.format, spec.decimals), ...(spec.wrap ? { wrap: true } : {}) };
   return spec.output ? { ...look, fill: OUTPUT_ARGB } : look;
+}
+
+/** A dropdown on `sqref`; a list Excel cannot hold inline (over 255 characters, or with a comma) is left out. */
+function addList(sheet: Worksheet, sqref: string, items: readonly string[]): void {
+  const list = `"${items.map((item) => item.replace(/"/g, '""')).join(',')}"`;
+  if (list.length > MAX_INLINE_LIST + 2 || items.some((item) => item.includes(','))) return;
+  sheet.addDataValidation(
+    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+  );
 }
 
 function appendTableColumn(xml: string, header: string): string {

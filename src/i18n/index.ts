@@ -14,6 +14,7 @@ import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
 import { printMessages } from './messages/print';
+import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
 
@@ -35,6 +36,7 @@ const catalog: Catalog = {
   ...uiMessages,
   ...previewMessages,
   ...printMessages,
+  ...coverageMessages,
 };
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */

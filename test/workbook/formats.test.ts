@@ -6,6 +6,7 @@
  */
 import { scoreWorkbook } from '../../src/actions/assess';
 import { buildDemoRaw } from '../../src/demo/demo';
+import { summaryColumn } from '../../src/schema/tables';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
 import { cellAddress, type TableData, type WorkbookPort } from '../../src/workbook/port';
@@ -111,6 +112,9 @@ function officeLooks(): Looks {
   };
 }
 
+/** The first unit's cell of a `Riepilogo` column. */
+const summaryCell = (key: Parameters<typeof summaryColumn>[0]): string => cellAddress(4, summaryColumn(key) + 1);
+
 /** The A1 address of a table's column (by header) at a 0-based data row. */
 function cellOf(tables: readonly TableData[], table: string, header: string, row: number): string {
   const t = tables.find((x) => x.name === table);
@@ -142,8 +146,8 @@ describe.each([
     expect(await looks.numFmt('Obiettivi', cellOf(tables, 'Obiettivi', 'Punti', 0))).toBe('#,##0.00');
     expect(await looks.numFmt('Indicatori', cellOf(tables, 'Indicatori', 'Punti', 0))).toBe('#,##0.00');
     expect(await looks.numFmt('Fasi', cellOf(tables, 'Fasi', 'Scostamento', 0))).toBe('#,##0.00');
-    expect(await looks.numFmt('Riepilogo', 'E4')).toBe('0.00');
-    expect(await looks.numFmt('Riepilogo', 'H4')).toBe('#,##0.00');
+    expect(await looks.numFmt('Riepilogo', summaryCell('grade'))).toBe('0.00');
+    expect(await looks.numFmt('Riepilogo', summaryCell('points'))).toBe('#,##0.00');
     expect(looks.wraps('Obiettivi', cellOf(tables, 'Obiettivi', 'Descrizione', 0))).toBe(true);
     expect(looks.wraps('Obiettivi', cellOf(tables, 'Obiettivi', 'Codice', 0))).toBe(false);
   });
@@ -178,7 +182,7 @@ describe.each([
     expect(await looks.numFmt('Obiettivi', userCell)).toBe('0.000" punti"');
     expect(await looks.numFmt('Obiettivi', cellOf(tables, 'Obiettivi', 'Grado finale %', 1))).toBe(looks.cellFormats ? '0.0' : '0.00');
     expect(await looks.numFmt('Obiettivi', cellOf(tables, 'Obiettivi', 'Grado calcolato %', 0))).toBe('0.0');
-    expect(await looks.numFmt('Riepilogo', 'E4')).toBe('0.0');
+    expect(await looks.numFmt('Riepilogo', summaryCell('grade'))).toBe('0.0');
     expect(await looks.numFmt('Obiettivi', cellOf(tables, 'Obiettivi', 'Punti', 0))).toBe('#,##0.00');
   });
 

@@ -278,7 +278,7 @@ function chartStep(sheet: string, chart: BarChart): Step {
 }
 
 /** Inches of the printed margins, as the xlsx port writes them (Office.js takes points). */
-const MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 };
+const MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6 };
 
 /** Frozen panes, then landscape, one page wide, title rows, margins, header and footer (ExcelApi 1.9). */
 function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 'sheetSetup' }>): Step {
@@ -287,7 +287,7 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
   const [leftFooter, centerFooter, rightFooter] = parts(setup.footer);
   const texts = [leftHeader, centerHeader, rightHeader, leftFooter, centerFooter, rightFooter];
   return {
-    bytes: ACTION_BYTES * 16 + texts.reduce((sum, t) => sum + jsonStringBytes(t), 0),
+    bytes: ACTION_BYTES * 14 + texts.reduce((sum, t) => sum + jsonStringBytes(t), 0),
     queue(_, objects) {
       const worksheet = objects.sheet(sheet);
       const { rows, columns } = setup.freeze;
@@ -303,8 +303,6 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
       layout.rightMargin = MARGINS.right * 72;
       layout.topMargin = MARGINS.top * 72;
       layout.bottomMargin = MARGINS.bottom * 72;
-      layout.headerMargin = MARGINS.header * 72;
-      layout.footerMargin = MARGINS.footer * 72;
       if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.from}:$${setup.titleRows.to}`);
       const page = layout.headersFooters.defaultForAllPages;
       page.leftHeader = leftHeader;

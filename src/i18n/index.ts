@@ -15,6 +15,7 @@ import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
 import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
+import { printMessages } from './messages/print';
 import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
@@ -38,6 +39,7 @@ const catalog: Catalog = {
   ...previewMessages,
   ...payBookMessages,
   ...payMessages,
+  ...printMessages,
   ...coverageMessages,
 };
 

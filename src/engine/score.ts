@@ -302,20 +302,22 @@ function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows):
   const objectives = plan.objectives;
   const rules = plan.rules;
   const cap = effectiveCap(rules);
-  // Children by Obiettivo padre.
-  const parentOf = objectives.map((o, i) => {
-    const parent = primary[i] && o.parent !== null ? objectiveIndex.get(o.parent) : undefined;
-    return parent ?? -1;
-  });
-  const children: number[][] = objectives.map(() => []);
-  parentOf.forEach((parent, child) => {
-    if (parent >= 0) children[parent].push(child);
-  });
+  // Children by Obiettivo padre. Index loops throughout: this runs once, before V8 optimises it.
+  const n = objectives.length;
+  const parentOf = new Array<number>(n);
+  const children = new Array<number[]>(n);
+  const results = new Array<ObjectiveResult>(n);
+  for (let i = 0; i < n; i++) {
+    const o = objectives[i];
+    parentOf[i] = (primary[i] && o.parent !== null ? objectiveIndex.get(o.parent) : undefined) ?? -1;
+    children[i] = [];
+    results[i] = noObjectiveResult();
+  }
+  for (let child = 0; child < n; child++) if (parentOf[child] >= 0) children[parentOf[child]].push(child);
 
-  const results: ObjectiveResult[] = objectives.map(noObjectiveResult);
-  const grading = new Array<ObjectiveGrading>(objectives.length).fill('none');
-  const rollupShape = objectives.map(() => false);
-  const isRollup = objectives.map(() => false);
+  const grading = new Array<ObjectiveGrading>(n).fill('none');
+  const rollupShape = new Array<boolean>(n).fill(false);
+  const isRollup = new Array<boolean>(n).fill(false);
   for (let i = 0; i < objectives.length; i++) {
     const o = objectives[i];
     if (!primary[i] || o.excluded) continue;

@@ -16,6 +16,7 @@ import { previewMessages } from './messages/preview';
 import { monitoringMessages } from './messages/monitoring';
 import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
+import { printMessages } from './messages/print';
 import { coverageMessages } from './messages/coverage';
 
 export type Lang = 'it' | 'en';
@@ -40,6 +41,7 @@ const catalog: Catalog = {
   ...monitoringMessages,
   ...payBookMessages,
   ...payMessages,
+  ...printMessages,
   ...coverageMessages,
 };
 

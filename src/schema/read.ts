@@ -182,8 +182,9 @@ function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, 
     const value = read(cell, issues);
     if (index === null) sink.rules[key] = cellForm(cell, value, forms[f], issues);
     else if (cell !== null && cell !== undefined) {
-      // Most cells are blank (the array's 0) or clean text read as it stands.
-      sink.fieldForms[f][index] = forms[f] === 'text' && value === cell ? TYPED : cellForm(cell, value, forms[f], issues);
+      // Most cells are blank (the array's 0) or read as they stand: the reader returned the cell
+      // itself (a number, clean text, TRUE); a date is the exception, its text becomes an ISO text.
+      sink.fieldForms[f][index] = value === cell && forms[f] !== 'date' ? TYPED : cellForm(cell, value, forms[f], issues);
     }
     // Blank cells (most of them) keep the copy's null: a store by computed key is not free.
     if (value !== null) out[key] = value;

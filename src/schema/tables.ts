@@ -71,7 +71,12 @@ export interface FieldDef {
   name?: Text;
 }
 
-export type OutputFormat = 'percent' | 'number' | 'text';
+/**
+ * What an output column holds, which decides its number format (workbook/cellFormats.ts):
+ * `percent` a grade or share on the 0–100 scale (Decimali decimals), `points` weight × grade
+ * (2 decimals), `euro` an amount (2 decimals and €), `number` a count or weight as it comes.
+ */
+export type OutputFormat = 'percent' | 'points' | 'euro' | 'number' | 'integer' | 'text';
 
 export interface OutputDef {
   key: string;
@@ -215,7 +220,7 @@ export const OBJECTIVES = {
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso delle fasi alla data di riferimento', 'Expected progress at the reference date')),
     o('status', 'Stato di attuazione', 'Status', 'text', t('Stato alla data di riferimento', 'Status at the reference date')),
     o('rawWeight', 'Peso grezzo', 'Raw weight', 'number', t('Punteggio di Pesatura (× moltiplicatore tipologia), altrimenti Peso, altrimenti 1; vuoto se l’obiettivo non entra nei panieri', 'Weighting score (× kind multiplier), else Weight, else 1; blank when the objective is in no basket'), ['Peso grezzo obiettivo']),
-    o('points', 'Punti', 'Points', 'number', t('Peso grezzo × Grado finale %: sommati per struttura in Riepilogo', 'Raw weight × Final grade %: summed by unit in Summary'), ['Punti obiettivo']),
+    o('points', 'Punti', 'Points', 'points', t('Peso grezzo × Grado finale %: sommati per struttura in Riepilogo', 'Raw weight × Final grade %: summed by unit in Summary'), ['Punti obiettivo']),
     CHECK_OUTPUT,
   ],
 } as const satisfies TableDef;
@@ -246,7 +251,7 @@ export const INDICATORS = {
     o('grade', 'Grado %', 'Grade %', 'percent', t('Grado di raggiungimento dell’indicatore', 'Indicator achievement'), [], GRADE),
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso nell’obiettivo', 'Share within the objective')),
     o('countedWeight', 'Peso usato', 'Weight used', 'number', t('Peso (vuoto = 1) se l’indicatore ha un grado, altrimenti vuoto', 'Weight (blank = 1) when the indicator has a grade, else blank')),
-    o('points', 'Punti', 'Points', 'number', t('Peso usato × Grado %: il grado dell’obiettivo è Σ Punti / Σ Peso usato', 'Weight used × Grade %: the objective’s grade is Σ Points / Σ Weight used'), ['Punti indicatore']),
+    o('points', 'Punti', 'Points', 'points', t('Peso usato × Grado %: il grado dell’obiettivo è Σ Punti / Σ Peso usato', 'Weight used × Grade %: the objective’s grade is Σ Points / Σ Weight used'), ['Punti indicatore']),
     o('trace', 'Calcolo', 'Calculation', 'text', t('Come è stato calcolato il grado', 'How the grade was computed'), [], WIDE),
     CHECK_OUTPUT,
   ],
@@ -270,10 +275,10 @@ export const PHASES = {
   ],
   outputs: [
     o('expectedProgress', 'Avanzamento atteso %', 'Expected progress %', 'percent', t('Avanzamento atteso alla data di riferimento', 'Expected progress at the reference date')),
-    o('deviation', 'Scostamento', 'Deviation', 'number', t('Avanzamento − atteso, in punti', 'Progress − expected, in points')),
+    o('deviation', 'Scostamento', 'Deviation', 'points', t('Avanzamento − atteso, in punti', 'Progress − expected, in points')),
     o('countedShare', 'Incidenza usata', 'Share used', 'number', t('Incidenza % (vuota = 1) delle fasi dell’anno del piano, altrimenti vuota', 'Share % (blank = 1) of the plan year’s phases, else blank')),
-    o('points', 'Punti', 'Points', 'number', t('Incidenza usata × Avanzamento %: il grado fasi è Σ Punti / Σ Incidenza usata', 'Share used × Progress %: the phase grade is Σ Points / Σ Share used'), ['Punti fase']),
-    o('expectedPoints', 'Punti attesi', 'Expected points', 'number', t('Incidenza usata × Avanzamento atteso %', 'Share used × Expected progress %')),
+    o('points', 'Punti', 'Points', 'points', t('Incidenza usata × Avanzamento %: il grado fasi è Σ Punti / Σ Incidenza usata', 'Share used × Progress %: the phase grade is Σ Points / Σ Share used'), ['Punti fase']),
+    o('expectedPoints', 'Punti attesi', 'Expected points', 'points', t('Incidenza usata × Avanzamento atteso %', 'Share used × Expected progress %')),
     CHECK_OUTPUT,
   ],
 } as const satisfies TableDef;
@@ -287,7 +292,7 @@ export const WEIGHTING = {
     f('objective', 'Obiettivo', 'Objective', CODE, t('Codice dell’obiettivo pesato', 'Code of the objective weighed'), { required: true, unique: true, ref: 'objectives', aliases: ['Codice obiettivo'] }),
   ],
   outputs: [
-    o('score', 'Punteggio', 'Score', 'number', t('Somma dei punteggi pesati dei criteri', 'Weighted sum of criterion scores')),
+    o('score', 'Punteggio', 'Score', 'points', t('Somma dei punteggi pesati dei criteri', 'Weighted sum of criterion scores')),
     o('weightShare', 'Peso %', 'Weight %', 'percent', t('Peso dell’obiettivo nel paniere', 'Share in the basket')),
     CHECK_OUTPUT,
   ],
@@ -400,7 +405,7 @@ export type SummaryColumnKey =
 export interface SummaryColumnDef {
   key: SummaryColumnKey;
   label: Text;
-  format: 'text' | 'integer' | 'number' | 'percent';
+  format: OutputFormat;
   /** A grade: coloured by band, and the values of the chart. */
   grade?: boolean;
 }
@@ -418,7 +423,7 @@ export const SUMMARY_COLUMNS: readonly SummaryColumnDef[] = [
   { key: 'band', label: t('Fascia', 'Band'), format: 'text' },
   { key: 'coverage', label: t('Copertura', 'Coverage'), format: 'text' },
   { key: 'reward', label: t('Premio %', 'Reward %'), format: 'percent' },
-  { key: 'points', label: t('Σ punti (peso × grado)', 'Σ points (weight × grade)'), format: 'number' },
+  { key: 'points', label: t('Σ punti (peso × grado)', 'Σ points (weight × grade)'), format: 'points' },
 ];
 
 /** The 0-based column of a `Riepilogo` column. */

@@ -20,11 +20,10 @@ import {
   type FieldDef,
   type FieldKind,
   type OutputDef,
-  type OutputFormat,
   type TableDef,
 } from '../schema/tables';
 import { columnId, columnRoles, tableDefByName, type ColumnRole } from './headers';
-import type { BandColour, ColumnFormat, ColumnSpec, TableData, WorkbookChange } from './port';
+import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type TableData, type WorkbookChange } from './port';
 
 /** The canonical SI/NO spellings: what the dropdown offers and what Traguardo writes. */
 export const YES_NO: readonly string[] = ['SI', 'NO'];
@@ -66,8 +65,6 @@ const FORMAT_OF_KIND: Record<FieldKind['type'], ColumnFormat> = {
   measure: 'number',
 };
 
-const FORMAT_OF_OUTPUT: Record<OutputFormat, ColumnFormat> = { percent: 'percent', number: 'number', text: 'text' };
-
 const WIDTH_OF_KIND: Record<FieldKind['type'], number> = {
   text: 30,
   code: 14,
@@ -81,10 +78,23 @@ const WIDTH_OF_KIND: Record<FieldKind['type'], number> = {
   measure: 14,
 };
 
-const MAX_WIDTH = 60;
+/** Free text wraps within its column: titles, descriptions, notes, codes of shared units. */
+const WRAPPED_KINDS: ReadonlySet<FieldKind['type']> = new Set(['text', 'codeList']);
 
-function fitWidth(base: number, header: string): number {
-  return Math.min(MAX_WIDTH, Math.max(base, header.length + 4));
+/** The widest a column gets (characters): wrapped text wraps there, anything else is cut by its neighbour. */
+export const MAX_WIDTH = { wrapped: 42, plain: 26 } as const;
+/** The narrowest a column gets: its header wraps into words, each word fits. */
+const MIN_WIDTH = 6;
+/** The header's filter button takes about two characters. */
+const FILTER_BUTTON = 2;
+
+/** Width of a header: its longest word (headers wrap between words), with the filter button. */
+function headerWidth(header: string): number {
+  return Math.max(...header.split(/\s+/).map((w) => w.length)) + FILTER_BUTTON + 1;
+}
+
+function fitWidth(base: number, header: string, wrap = false): number {
+  return Math.min(wrap ? MAX_WIDTH.wrapped : MAX_WIDTH.plain, Math.max(MIN_WIDTH, base, headerWidth(header)));
 }
 
 function listOf(field: FieldDef, lang: Lang): readonly string[] | undefined {
@@ -93,7 +103,7 @@ function listOf(field: FieldDef, lang: Lang): readonly string[] | undefined {
   return undefined;
 }
 
-function fieldColumn(field: FieldDef, lang: Lang): LayoutColumn {
+function fieldColumn(field: FieldDef, lang: Lang, decimals: number): LayoutColumn {
   const header = field.label[lang];
   const list = listOf(field, lang);
   const listWidth = list ? Math.max(...list.map((l) => l.length)) + 4 : 0;
@@ -103,10 +113,12 @@ function fieldColumn(field: FieldDef, lang: Lang): LayoutColumn {
     spec: {
       header,
       format: FORMAT_OF_KIND[field.kind.type],
+      ...(field.kind.type === 'percent' ? { decimals } : {}),
       output: false,
       ...(list ? { list } : {}),
+      ...(WRAPPED_KINDS.has(field.kind.type) ? { wrap: true } : {}),
       note: field.required ? message('layout-required-note', { help }, lang) : help,
-      width: fitWidth(Math.max(WIDTH_OF_KIND[field.kind.type], listWidth), header),
+      width: fitWidth(Math.max(WIDTH_OF_KIND[field.kind.type], listWidth), header, WRAPPED_KINDS.has(field.kind.type)),
     },
   };
 }
@@ -141,16 +153,18 @@ function hexColour(color: string | null): string | null {
   return match ? `#${match[1].toUpperCase()}` : null;
 }
 
-function outputColumn(output: OutputDef, lang: Lang, bands: readonly BandColour[]): LayoutColumn {
+function outputColumn(output: OutputDef, lang: Lang, bands: readonly BandColour[], decimals: number): LayoutColumn {
   const header = output.label[lang];
   return {
     role: { role: 'output', key: output.key },
     spec: {
       header,
-      format: FORMAT_OF_OUTPUT[output.format],
+      format: output.format,
+      ...(output.format === 'percent' ? { decimals } : {}),
+      ...(output.wide ? { wrap: true } : {}),
       output: true,
       note: message('layout-output-note', { help: output.help[lang] }, lang),
-      width: fitWidth(output.wide ? 40 : 12, header),
+      width: fitWidth(output.wide ? MAX_WIDTH.wrapped : 8, header, output.wide),
       ...(output.grade && bands.length > 0 ? { bands } : {}),
     },
   };
@@ -182,7 +196,7 @@ function rulesColumns(lang: Lang): LayoutColumn[] {
   return [
     {
       role: { role: 'rules', key: 'parameter' },
-      spec: { header: RULES_COLUMNS.parameter[lang], format: 'text', output: false, width: 34 },
+      spec: { header: RULES_COLUMNS.parameter[lang], format: 'text', output: false, width: 30, wrap: true },
     },
     {
       role: { role: 'rules', key: 'value' },
@@ -191,7 +205,7 @@ function rulesColumns(lang: Lang): LayoutColumn[] {
         format: 'number',
         output: false,
         note: message('layout-rules-value-note', {}, lang),
-        width: 24,
+        width: 20,
       },
     },
   ];
@@ -199,9 +213,9 @@ function rulesColumns(lang: Lang): LayoutColumn[] {
 
 function columnsOf(def: TableDef, lang: Lang, options: LayoutOptions, bands: readonly BandColour[]): LayoutColumn[] {
   if (def.key === 'rules') return rulesColumns(lang);
-  const inputs = def.fields.map((f) => fieldColumn(f, lang));
+  const inputs = def.fields.map((f) => fieldColumn(f, lang, options.decimals));
   const criteria = def.key === 'weighting' ? criterionColumns(options.criteria, lang) : [];
-  return [...inputs, ...criteria, ...def.outputs.map((o) => outputColumn(o, lang, bands))];
+  return [...inputs, ...criteria, ...def.outputs.map((o) => outputColumn(o, lang, bands, options.decimals))];
 }
 
 /**
@@ -306,4 +320,113 @@ export function layoutOptionsFromRaw(raw: RawTables): LayoutOptions {
       ? raw.bands.map((b) => ({ from: numberOr(BAND_FROM, b.from, Number.NaN), color: typeof b.color === 'string' ? b.color : null }))
       : defaultBands();
   return { criteria, bands, decimals: numberOr(DECIMALS, raw.rules?.decimals ?? null, defaultRules(0).decimals) };
+}
+
+/** Characters a value takes once shown in a column of `format` (its longest line for text). */
+export function shownLength(value: OutputValue, format: ColumnFormat, decimals = 2): number {
+  const plain = isFormulaCell(value) ? value.result : value;
+  if (plain === null || plain === undefined) return 0;
+  if (typeof plain === 'string') return Math.max(...plain.split('\n').map((line) => line.length));
+  if (typeof plain === 'boolean') return 5;
+  if (plain instanceof Date) return 10;
+  if (typeof plain !== 'number') return 'percent' in plain ? String(plain.percent).length + 2 : plain.error.length;
+  if (!Number.isFinite(plain)) return 0;
+  const digits = String(Math.trunc(Math.abs(plain))).length + (plain < 0 ? 1 : 0);
+  const grouped = digits + Math.floor((digits - 1) / 3);
+  switch (format) {
+    case 'percent':
+      return digits + (decimals > 0 ? decimals + 1 : 0);
+    case 'points':
+      return grouped + 3;
+    case 'euro':
+      return grouped + 5;
+    case 'date':
+      return 10;
+    case 'integer':
+      return digits;
+    default:
+      // General shows up to about 11 characters.
+      return Math.min(11, String(plain).length);
+  }
+}
+
+/**
+ * A column's width fitted to the values it will hold: the longest shown value (or dropdown
+ * entry, with the arrow), at least the header's longest word, within the column's cap. A column
+ * without values keeps the width the layout gave it.
+ */
+export function fittedSpec(spec: ColumnSpec, values: Iterable<OutputValue>): ColumnSpec {
+  let longest = 0;
+  for (const value of values) longest = Math.max(longest, shownLength(value, spec.format, spec.decimals));
+  if (longest === 0) return spec;
+  const listed = spec.list ? Math.max(...spec.list.map((item) => item.length)) + 2 : 0;
+  return { ...spec, width: fitWidth(Math.max(longest, listed) + 1, spec.header, spec.wrap) };
+}
+
+/**
+ * The batch with each column that `ensureTable` creates fitted to what the batch's `writeRows`
+ * puts in it (template, import, demo).
+ */
+export function fitColumnsToRows(changes: readonly WorkbookChange[]): WorkbookChange[] {
+  const rows = new Map<string, Extract<WorkbookChange, { kind: 'writeRows' }>>();
+  for (const change of changes) if (change.kind === 'writeRows') rows.set(normalizeKey(change.table), change);
+  return changes.map((change) => {
+    const filled = change.kind === 'ensureTable' ? rows.get(normalizeKey(change.table)) : undefined;
+    if (change.kind !== 'ensureTable' || !filled) return change;
+    const byHeader = new Map(filled.headers.map((h, i) => [normalizeKey(h), i]));
+    const columns = change.columns.map((spec) => {
+      const index = byHeader.get(normalizeKey(spec.header));
+      return index === undefined ? spec : fittedSpec(spec, filled.rows.map((row) => row[index] ?? null));
+    });
+    return { ...change, columns };
+  });
+}
+
+/** Columns frozen left of each table's sheet: the code that names a row. */
+export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1 };
+
+/** What the printed header and footer say besides the sheet and the page. */
+export interface PrintContext {
+  organization: string | null;
+  /** dd/mm/yyyy of the calculation; null before any (template). */
+  calculatedOn: string | null;
+  lang: Lang;
+}
+
+/** The message `key` split around its `{page}` and `{pages}` placeholders into printed pieces. */
+function pagePieces(key: string, params: Record<string, string>, lang: Lang): PagePiece[] {
+  const marks: Record<string, PagePiece> = { '\u0001': { field: 'page' }, '\u0002': { field: 'pages' } };
+  const text = message(key, { ...params, page: '\u0001', pages: '\u0002' }, lang);
+  return text.split(/([\u0001\u0002])/).filter((p) => p !== '').map((p) => marks[p] ?? p);
+}
+
+/**
+ * A sheet's view and print setup: the header row (`titleRow`) and the `columns` left of the
+ * data frozen and repeated on every printed page; organisation, sheet and calculation date in the
+ * header, page n of N in the footer.
+ */
+export function sheetSetup(sheet: string, titleRow: number, columns: number, context: PrintContext): WorkbookChange {
+  const { lang } = context;
+  return {
+    kind: 'sheetSetup',
+    sheet,
+    freeze: { rows: titleRow, columns },
+    titleRows: { from: titleRow, to: titleRow },
+    header: {
+      left: context.organization ? [context.organization] : [],
+      center: [{ field: 'sheet' }],
+      right: [context.calculatedOn ? message('print-calculated', { date: context.calculatedOn }, lang) : message('print-not-calculated', {}, lang)],
+    },
+    footer: { left: [], center: pagePieces('print-page', {}, lang), right: [] },
+  };
+}
+
+/** The setup of every sheet of the layout's tables (one per sheet; the `Regole` tables share theirs). */
+export function tableSheetSetups(sheets: readonly { sheet: string; key: TableKey }[], context: PrintContext): WorkbookChange[] {
+  const seen = new Set<string>();
+  return sheets.flatMap(({ sheet, key }) => {
+    if (seen.has(normalizeKey(sheet))) return [];
+    seen.add(normalizeKey(sheet));
+    return [sheetSetup(sheet, 1, FROZEN_COLUMNS[key] ?? 0, context)];
+  });
 }

@@ -14,6 +14,7 @@ import type { IsoDate, Plan } from '../schema/model';
 import { isOutputTable, type CellValue, type RawTables } from '../schema/raw';
 import type { CellReadings } from '../schema/readings';
 import {
+  ALL_TABLES,
   DATA_TABLES,
   RULES,
   SUMMARY_COLUMNS,
@@ -39,14 +40,22 @@ import type { Locator, TablePlacement } from './grid';
 import { columnId, columnRoles, tableDefByName } from './headers';
 import {
   bandColours,
+  fitColumnsToRows,
+  FROZEN_COLUMNS,
+  fittedSpec,
   layoutChanges,
   layoutOptionsFromRaw,
   parameterLabel,
   rulesParameterOrder,
+  shownLength,
   tableLayouts,
+  tableSheetSetups,
+  sheetSetup,
   type LayoutColumn,
   type LayoutOptions,
+  type PrintContext,
   type TableLayout,
+  YES_NO,
 } from './layout';
 import { isFormulaCell, type BandColour, type ColumnFormat, type OutputValue, type SheetNote, type TableData, type WorkbookChange } from './port';
 
@@ -107,6 +116,7 @@ export function checkText(findings: readonly Finding[] | undefined, lang: Lang, 
   return texts.length === 0 ? message('check-ok', {}, lang) : texts.join('; ');
 }
 
+
 function planOptions(plan: Plan): LayoutOptions {
   return { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
 }
@@ -147,11 +157,9 @@ function* tableOutputs(
   outputs: readonly OutputDef[],
   cellOf: (output: OutputDef, index: number) => { value: OutputValue; note: string | null },
   withNotes: boolean,
+  decimals: number,
 ): Steps<WorkbookChange[]> {
-  const changes: WorkbookChange[] = [];
-  if (columns.missing.length > 0) {
-    changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: columns.missing.map((c) => c.spec) });
-  }
+  const writes: Extract<WorkbookChange, { kind: 'writeColumn' }>[] = [];
   for (const output of outputs) {
     const header = columns.headers.get(output.key);
     if (header === undefined) continue;
@@ -162,9 +170,14 @@ function* tableOutputs(
       values[tableRow] = cell.value;
       notes[tableRow] = cell.note;
     });
-    changes.push({ kind: 'writeColumn', table: p.table, header, values, ...(withNotes ? { notes } : {}) });
+    const format = { format: output.format, ...(output.format === 'percent' ? { decimals } : {}) };
+    writes.push({ kind: 'writeColumn', table: p.table, header, values, format, ...(withNotes ? { notes } : {}) });
   }
-  return changes;
+  if (columns.missing.length === 0) return writes;
+  // A column added now is as wide as what it receives.
+  const valuesOf = new Map(writes.map((w) => [normalizeKey(w.header), w.values]));
+  const specs = columns.missing.map((c) => fittedSpec(c.spec, valuesOf.get(normalizeKey(c.spec.header)) ?? []));
+  return [{ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: specs }, ...writes];
 }
 
 /** A cell in Valori mode: a formula's result, rounded to `Decimali` as the plan shows it. */
@@ -243,7 +256,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
         }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
-      }, true)),
+      }, true, plan.rules.decimals)),
     );
     for (const key of def.outputs.filter((o) => o.grade).map((o) => o.key)) {
       const header = cols.headers.get(key);
@@ -255,6 +268,18 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
     const sheets = { pay, cells: live.pay, lang, date, organization: plan.organization, year: plan.year, formulas, frozen: (v: OutputValue) => frozenValue(v, plan.rules.decimals) };
     changes.push(payoutsSheet(sheets), transparencySheet(sheets));
   } else if (plan.people.length > 0) changes.push(...payNotComputed(lang, date));
+  const print: PrintContext = { organization: plan.organization, calculatedOn: date, lang };
+  const placed = ALL_TABLES.flatMap((def) => {
+    const p = input.locator.placement(def.key);
+    return p ? [p] : [];
+  });
+  const seen = new Set<string>();
+  for (const p of placed) {
+    if (seen.has(normalizeKey(p.sheet))) continue;
+    seen.add(normalizeKey(p.sheet));
+    changes.push(sheetSetup(p.sheet, p.top, FROZEN_COLUMNS[p.key] ?? 0, print));
+  }
+  changes.push(sheetSetup(SUMMARY_SHEET[lang], SUMMARY_FIRST_ROW - 1, 0, print));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
   return { changes, frozen, noted: formulas ? live.noted : 0 };
 }
@@ -262,6 +287,20 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
 const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = Object.fromEntries(
   SUMMARY_COLUMNS.flatMap((c, index) => (c.format === 'text' ? [] : [[index, c.format]])),
 );
+
+/** The widest a `Riepilogo` column gets: a unit's name wraps no further than this. */
+const SUMMARY_MAX_WIDTH = 40;
+
+/** Widths of the `Riepilogo` columns fitted to their headers and values (the sheet is narrow: headers stay on one line). */
+function summaryWidths(rows: readonly (readonly OutputValue[])[], decimals: number): Record<number, number> {
+  return Object.fromEntries(
+    SUMMARY_COLUMNS.map((c, i) => {
+      const [header, ...body] = rows.map((r) => r[i] ?? null);
+      const longest = Math.max(shownLength(header, 'text'), ...body.map((v) => shownLength(v, c.format, decimals)));
+      return [i, Math.min(SUMMARY_MAX_WIDTH, longest + 2)];
+    }),
+  );
+}
 
 /** The letters of a `Riepilogo` column, for the chart and band ranges. */
 const summaryLetters = (key: SummaryColumnKey): string => columnLetters(summaryColumn(key) + 1);
@@ -330,6 +369,8 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
     sheet: SUMMARY_SHEET[lang],
     rows,
     formats: SUMMARY_FORMATS,
+    decimals: plan.rules.decimals,
+    widths: summaryWidths([headers, ...unitRows, orgRow], plan.rules.decimals),
     headerRows: [0, 2],
     ...(formulas ? { notes } : {}),
     ...(bands.length > 0 ? { bandRanges: [{ range: gradeRange, bands }] } : {}),
@@ -367,7 +408,7 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
         tableOutputs(placement, cols, check, (_, index) => {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
           return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
-        }, false),
+        }, false, input.plan.rules.decimals),
       ),
     );
   }
@@ -410,7 +451,15 @@ function rowTarget(layout: TableLayout, existing: readonly TableData[]): RowTarg
  */
 export function importChanges(raw: RawTables, lang: Lang, existing: readonly TableData[] = []): WorkbookChange[] {
   const options = layoutOptionsFromRaw(raw);
-  return [...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)];
+  const organization = typeof raw.organization === 'string' && raw.organization.trim() !== '' ? raw.organization.trim() : null;
+  const sheets = tableLayouts(lang, options).map((layout) => ({
+    key: layout.def.key,
+    sheet: existing.find((t) => tableDefByName(t.name)?.key === layout.def.key)?.sheet ?? layout.sheet,
+  }));
+  return [
+    ...fitColumnsToRows([...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)]),
+    ...tableSheetSetups(sheets, { organization, calculatedOn: null, lang }),
+  ];
 }
 
 /** The `writeRows` changes for the tables `raw` holds (tables it lacks are left alone). */
@@ -421,12 +470,20 @@ export function fillChanges(raw: RawTables, lang: Lang, options: LayoutOptions, 
     const target = rowTarget(layout, existing);
     if (def.key === 'rules') {
       const values: Record<string, CellValue> = { ...raw.rules, organization: raw.organization ?? null, year: raw.rules?.year ?? raw.year ?? null };
-      const rows = rulesParameterOrder().map((key) => {
+      const order = rulesParameterOrder();
+      const rows = order.map((key) => {
         const field = RULES.fields.find((f) => f.key === key);
         const value = values[key] ?? null;
         return [parameterLabel(key, lang), field ? localized(field, value, lang) : value];
       });
-      changes.push({ kind: 'writeRows', table: target.table, headers: layout.columns.map((c) => target.header(c)), rows });
+      const headers = layout.columns.map((c) => target.header(c));
+      // A parameter with a set of values gets its dropdown in its own Valore cell.
+      const cellLists = order.flatMap((key, row) => {
+        const field = RULES.fields.find((f) => f.key === key);
+        const list = field?.kind.type === 'enum' ? field.kind.options.map((o) => o.label[lang]) : field?.kind.type === 'yesno' ? YES_NO : undefined;
+        return list ? [{ row, header: headers[1], list }] : [];
+      });
+      changes.push({ kind: 'writeRows', table: target.table, headers, rows, cellLists });
       continue;
     }
     if (def.key === 'weighting') {

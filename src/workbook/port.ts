@@ -50,13 +50,21 @@ export type ColumnFormat =
    * indicator targets and actuals, rule values.
    */
   | 'number'
-  /** A number on the 0–100 scale shown with decimals, not an Excel % format. */
+  /** A number on the 0–100 scale shown with `decimals` decimals (Regole's Decimali), not an Excel % format. */
   | 'percent'
+  /** Points (weight × grade): two decimals, thousands grouped. */
+  | 'points'
+  /** An amount in euro: two decimals and the € sign. */
+  | 'euro'
   | 'date';
 
 export interface ColumnSpec {
   header: string;
   format: ColumnFormat;
+  /** Decimals of a `percent` column (Regole's Decimali); 2 when absent. */
+  decimals?: number;
+  /** Long text: the column wraps instead of growing past its width. */
+  wrap?: boolean;
   /** Written by Traguardo: grey fill and the header note «calcolato». */
   output: boolean;
   /** A dropdown list (data validation) for enum and SI/NO columns. */
@@ -90,6 +98,26 @@ export type OutputValue = CellValue | FormulaCell;
 
 export function isFormulaCell(value: OutputValue): value is FormulaCell {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
+}
+
+/**
+ * The three parts of a printed header or footer, each a list of pieces: literal text, or a field
+ * the spreadsheet fills in on every page. Ports translate fields into their own codes
+ * (`&P`, `&N`, `&A` in OOXML and Office.js).
+ */
+export interface PageText {
+  left: readonly PagePiece[];
+  center: readonly PagePiece[];
+  right: readonly PagePiece[];
+}
+
+export type PagePiece = string | { field: 'page' | 'pages' | 'sheet' };
+
+/** A dropdown list on one cell of a table's rows. */
+export interface CellList {
+  row: number;
+  header: string;
+  list: readonly string[];
 }
 
 /** A workbook-scoped defined name; `formula` starts with `=` (a reference or a formula). */
@@ -149,6 +177,11 @@ export type WorkbookChange =
       /** One value per data row of the table, in order; must have the table's row count. */
       values: readonly OutputValue[];
       /**
+       * The column's number format after this write: it replaces a format Traguardo gave the
+       * cells (cellFormats.ts `isOwnFormat`), never one the user chose. Absent: formats stay.
+       */
+      format?: { format: ColumnFormat; decimals?: number };
+      /**
        * When given (same length as `values`): the note of each cell — a string sets it, null
        * removes any note the cell has. When absent, notes are left as they are.
        */
@@ -160,6 +193,11 @@ export type WorkbookChange =
       /** Headers of the columns the rows fill; other columns of the table are left blank. */
       headers: readonly string[];
       rows: readonly (readonly CellValue[])[];
+      /**
+       * Dropdown lists on single cells of the rows written, by 0-based row of `rows` and header:
+       * the `Regole` parameters that take one of a set of values. They replace the lists those cells had.
+       */
+      cellLists?: readonly CellList[];
     }
   | {
       kind: 'replaceSheet';
@@ -168,6 +206,10 @@ export type WorkbookChange =
       rows: readonly (readonly OutputValue[])[];
       /** Formats by 0-based column index. */
       formats?: Readonly<Record<number, ColumnFormat>>;
+      /** Decimals of the `percent` columns. */
+      decimals?: number;
+      /** Column widths in characters, by 0-based column index. */
+      widths?: Readonly<Record<number, number>>;
       /** Row indices (0-based) to show as headers (bold). */
       headerRows?: readonly number[];
       notes?: readonly SheetNote[];
@@ -192,6 +234,21 @@ export type WorkbookChange =
       table: string;
       header: string;
       bands: readonly BandColour[];
+    }
+  | {
+      /**
+       * How a sheet is viewed and printed: frozen panes, then page setup — landscape, one page
+       * wide (as many pages tall as needed), `titleRows` repeated on every page, and a header and
+       * footer. Replaces what the sheet had for each of these.
+       */
+      kind: 'sheetSetup';
+      sheet: string;
+      /** Rows above and columns left of the frozen panes (0: none). */
+      freeze: { rows: number; columns: number };
+      /** 1-based first and last row repeated at the top of every printed page. */
+      titleRows?: { from: number; to: number };
+      header: PageText;
+      footer: PageText;
     }
   | {
       /** A custom document property (text of at most 255 characters). */

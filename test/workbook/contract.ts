@@ -87,6 +87,8 @@ const FORMAT_CHECKS: Record<ColumnSpec['format'], (numFmt: string) => boolean> =
   integer: (f) => /^(0|#,##0)$/.test(f),
   number: (f) => f.toLowerCase() === 'general',
   percent: (f) => /0\.00/.test(f) && !f.includes('%'),
+  points: (f) => f === '#,##0.00',
+  euro: (f) => f.includes('#,##0.00') && f.includes('€'),
   date: (f) => /d/i.test(f) && /m/i.test(f) && /y/i.test(f),
 };
 

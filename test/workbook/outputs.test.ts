@@ -92,7 +92,7 @@ describe('computeChanges', () => {
       ['Obiettivi', ['Peso %', 'Grado indicatori %', 'Grado fasi %', 'Grado calcolato %', 'Fascia', 'Premio %', 'Avanzamento atteso %', 'Peso grezzo', 'Punti']],
       ['Indicatori', ['Grado %', 'Peso %', 'Peso usato', 'Punti', 'Calcolo', 'Esito verifica']],
     ]);
-    expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['defineNames', 'ensureTable', 'writeColumn', 'colourBands', 'replaceSheet']));
+    expect(new Set(changes.map((c) => c.kind))).toEqual(new Set(['defineNames', 'ensureTable', 'writeColumn', 'colourBands', 'replaceSheet', 'sheetSetup']));
   });
 
   it('translates the status and the names for an English workbook', async () => {
@@ -219,8 +219,8 @@ describe('checkChanges', () => {
     const changes = checkChanges({ plan, findings: FINDINGS, locator: read.locator, lang: 'it' });
     expect(changes).toEqual([
       { kind: 'ensureTable', sheet: 'Strutture', table: 'Strutture', columns: [expect.objectContaining({ header: 'Esito verifica', output: true })] },
-      { kind: 'writeColumn', table: 'Strutture', header: 'Esito verifica', values: ['OK', 'OK'] },
-      { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK', null, checkText(FINDINGS.slice(0, 2), 'it')] },
+      { kind: 'writeColumn', table: 'Strutture', header: 'Esito verifica', values: ['OK', 'OK'], format: { format: 'text' } },
+      { kind: 'writeColumn', table: 'Obiettivi', header: 'Esito verifica', values: ['OK', null, checkText(FINDINGS.slice(0, 2), 'it')], format: { format: 'text' } },
     ]);
   });
 });

@@ -16,15 +16,17 @@ import type {
   BandColour,
   BarChart,
   LineChart,
+  ColumnFormat,
   ColumnSpec,
   DefinedName,
   OutputValue,
+  PageText,
   TableData,
   WorkbookChange,
   WorkbookPort,
 } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
-import { NUMBER_FORMATS, OUTPUT_FILL, percentCell } from '../cellFormats';
+import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL, percentCell } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 
 export interface MemoryCell {
@@ -47,7 +49,16 @@ export interface MemoryColumn {
   list?: readonly string[];
   note?: string;
   width?: number;
+  wrap?: boolean;
   bands?: readonly BandColour[];
+}
+
+/** How a sheet is viewed and printed (the `sheetSetup` change as it was applied). */
+export interface MemorySheetSetup {
+  freeze: { rows: number; columns: number };
+  titleRows?: { from: number; to: number };
+  header: PageText;
+  footer: PageText;
 }
 
 export interface MemoryTable {
@@ -73,6 +84,11 @@ interface MemorySheet {
   bandRanges: readonly MemoryBandRange[];
   charts: readonly BarChart[];
   lineCharts: readonly LineChart[];
+  /** Dropdown lists of single cells (`writeRows` cellLists), by A1 address. */
+  cellLists: ReadonlyMap<string, readonly string[]>;
+  /** Widths (characters) of columns a `replaceSheet` set, by 1-based column. */
+  widths: ReadonlyMap<number, number>;
+  setup?: MemorySheetSetup;
 }
 
 /** Everything a test may compare with deep equality. */
@@ -83,6 +99,8 @@ export interface MemorySnapshot {
     cells: Record<string, MemoryCell>;
     bandRanges: MemoryBandRange[];
     charts: BarChart[];
+    widths?: Record<number, number>;
+    setup?: MemorySheetSetup;
   }[];
   tables: MemoryTable[];
   names: DefinedName[];
@@ -102,7 +120,7 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: [], protected: false, bandRanges: [], charts: [], lineCharts: [] };
+  return { name, rows: [], protected: false, bandRanges: [], charts: [], lineCharts: [], cellLists: new Map(), widths: new Map() };
 }
 
 function isBlank(value: CellValue): boolean {
@@ -192,11 +210,15 @@ class Draft {
   }
 }
 
-/** Writes a value or a formula (with its cached result); the cell keeps its formatting and note. */
-function setValue(sheet: MemorySheet, row: number, column: number, value: OutputValue): void {
+/**
+ * Writes a value or a formula (with its cached result); the cell keeps its formatting and note,
+ * except that a date lands in a date format where the cell and its column (`columnFormat`) have none.
+ */
+function setValue(sheet: MemorySheet, row: number, column: number, value: OutputValue, columnFormat?: string): void {
   const cells = (sheet.rows[row] ??= []);
   const { formula: _formula, ...old } = cells[column] ?? { value: null };
-  cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, value: value ?? null };
+  const dated = value instanceof Date && (old.numFmt ?? columnFormat) !== DATE_FORMAT ? { numFmt: DATE_FORMAT } : {};
+  cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, ...dated, value: value ?? null };
 }
 
 function setNote(sheet: MemorySheet, row: number, column: number, note: string | null): void {
@@ -212,11 +234,12 @@ function columnOf(table: MemoryTable, header: string): number {
 function memoryColumn(spec: ColumnSpec): MemoryColumn {
   return {
     header: spec.header,
-    numFmt: NUMBER_FORMATS[spec.format],
+    numFmt: numberFormat(spec.format, spec.decimals),
     output: spec.output,
     list: spec.list,
     note: spec.note,
     width: spec.width,
+    ...(spec.wrap ? { wrap: true } : {}),
     bands: spec.bands,
   };
 }
@@ -264,7 +287,14 @@ function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writ
   const column = table.left + columnOf(table, change.header);
   checkChange(change, { name: table.name, rows: table.rowCount });
   const sheet = draft.writable(table.sheet);
-  change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value));
+  const index = column - table.left;
+  const format = change.format && numberFormat(change.format.format, change.format.decimals);
+  if (format !== undefined && isOwnFormat(table.columns[index].numFmt)) {
+    const columns = [...table.columns];
+    columns[index] = { ...columns[index], numFmt: format };
+    draft.tables[draft.tables.indexOf(table)] = { ...table, columns };
+  }
+  change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value, table.columns[index].numFmt));
   change.notes?.forEach((note, i) => setNote(sheet, table.top + 1 + i, column, note));
 }
 
@@ -297,9 +327,14 @@ function writeRows(draft: Draft, change: Extract<WorkbookChange, { kind: 'writeR
     }
   }
   change.rows.forEach((row, r) => {
-    targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null));
+    targets.forEach((offset, i) => setValue(sheet, table.top + 1 + r, table.left + offset, row[i] ?? null, table.columns[offset].numFmt));
   });
   draft.tables[draft.tables.indexOf(table)] = { ...table, rowCount: change.rows.length };
+  if (change.cellLists && change.cellLists.length > 0) {
+    const lists = new Map(sheet.cellLists);
+    for (const c of change.cellLists) lists.set(cellAddress(table.top + 1 + c.row, table.left + columnOf(table, c.header)), c.list);
+    sheet.cellLists = lists;
+  }
 }
 
 function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'replaceSheet' }>): void {
@@ -308,10 +343,10 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   change.rows.forEach((row, r) => {
     const cells: (MemoryCell | undefined)[] = [];
     row.forEach((value, c) => {
-      const format = change.formats?.[c];
+      const format: ColumnFormat | undefined = change.formats?.[c];
       cells[c + 1] = {
         ...(isFormulaCell(value) ? { value: value.result, formula: value.formula } : { value: value ?? null }),
-        ...(format && !bold.has(r) ? { numFmt: NUMBER_FORMATS[format] } : {}),
+        ...(format && !bold.has(r) ? { numFmt: numberFormat(format, change.decimals) } : {}),
         ...(bold.has(r) ? { bold: true } : {}),
       };
     });
@@ -321,6 +356,17 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   sheet.bandRanges = (change.bandRanges ?? []).map((b) => ({ range: b.range, bands: b.bands }));
   sheet.charts = change.chart ? [{ ...change.chart }] : [];
   sheet.lineCharts = change.lineChart ? [{ ...change.lineChart, series: change.lineChart.series.map((x) => ({ ...x })) }] : [];
+  sheet.widths = new Map(Object.entries(change.widths ?? {}).map(([c, w]) => [Number(c) + 1, w]));
+}
+
+function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind: 'sheetSetup' }>): void {
+  const sheet = draft.writable(change.sheet);
+  sheet.setup = {
+    freeze: { ...change.freeze },
+    ...(change.titleRows ? { titleRows: { ...change.titleRows } } : {}),
+    header: change.header,
+    footer: change.footer,
+  };
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -402,6 +448,9 @@ export class MemoryWorkbook implements WorkbookPort {
         case 'colourBands':
           colourBands(draft, change);
           break;
+        case 'sheetSetup':
+          sheetSetup(draft, change);
+          break;
         case 'setProperty':
           draft.book.properties.set(change.key.toLowerCase(), { key: change.key, value: change.value });
           break;
@@ -432,6 +481,22 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Line charts drawn on a sheet (`Andamento`). */
   lineCharts(sheet: string): LineChart[] {
     return (this.sheets.get(sheet)?.lineCharts ?? []).map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
+  }
+
+  /** How a sheet is viewed and printed, if a `sheetSetup` set it. */
+  sheetSetup(sheet: string): MemorySheetSetup | undefined {
+    return this.sheets.get(sheet)?.setup;
+  }
+
+  /** The dropdown list of a single cell (set by `writeRows` cellLists), if it has one. */
+  cellList(sheet: string, address: string): readonly string[] | undefined {
+    return this.sheets.get(sheet)?.cellLists.get(address);
+  }
+
+  /** The width (characters) of a column of a sheet: its table column's, or the one `replaceSheet` set. */
+  columnWidth(sheet: string, column: number): number | undefined {
+    const table = this.tables.find((t) => t.sheet === sheet && column >= t.left && column < t.left + t.columns.length);
+    return table?.columns[column - table.left].width ?? this.sheets.get(sheet)?.widths.get(column);
   }
 
   /** Band colours on ranges of a sheet (those of table columns are in `table(…).columns`). */
@@ -546,7 +611,15 @@ export class MemoryWorkbook implements WorkbookPort {
             }),
           );
         }
-        return { name: sheet.name, protected: sheet.protected, cells, bandRanges: [...sheet.bandRanges], charts: [...sheet.charts] };
+        return {
+          name: sheet.name,
+          protected: sheet.protected,
+          cells,
+          bandRanges: [...sheet.bandRanges],
+          charts: [...sheet.charts],
+          ...(sheet.widths.size > 0 ? { widths: Object.fromEntries(sheet.widths) } : {}),
+          ...(sheet.setup ? { setup: sheet.setup } : {}),
+        };
       }),
       tables: this.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) })),
       names: this.definedNames(),

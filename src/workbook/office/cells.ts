@@ -7,7 +7,7 @@
  */
 import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS, percentCell } from '../cellFormats';
+import { DATE_FORMAT, numberFormat, percentCell } from '../cellFormats';
 
 /** A value as Office.js reads or writes it. */
 export type ExcelValue = string | number | boolean;
@@ -25,8 +25,7 @@ const ERROR_TEXTS: ReadonlySet<string> = new Set([
 ]);
 
 /** The format Traguardo gives a cell holding a string, so Excel stores it as typed (never a formula). */
-export const TEXT_FORMAT = NUMBER_FORMATS.text;
-export const DATE_FORMAT = NUMBER_FORMATS.date;
+export const TEXT_FORMAT = numberFormat('text');
 /** A percentage written back as Excel shows it: 0.125 as 12,50 %. */
 const PERCENT_FORMAT = '0.00%';
 

@@ -22,9 +22,9 @@
  */
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, WorkbookChange } from '../port';
+import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
 import { cellPosition } from '../formulas/a1';
 import { cellAddress, isFormulaCell } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
@@ -140,7 +140,7 @@ function columnIndex(table: TableMeta, header: string): number {
  * the column's own, unless that is text, under which the formula would stay text.
  */
 function formulaFormat(format: string | undefined): string {
-  return format === undefined || format === TEXT_FORMAT ? NUMBER_FORMATS.number : format;
+  return format === undefined || format === TEXT_FORMAT ? numberFormat('number') : format;
 }
 
 /**
@@ -226,7 +226,13 @@ function columnFormatStep(table: WorkingTable, spec: ColumnSpec, index: number, 
       const column = meta.left + index;
       const header = objects.range({ sheet: meta.sheet, row: meta.top, column, rows: 1, columns: 1 });
       const body = columnBody(objects, meta, index);
-      body.numberFormat = NUMBER_FORMATS[spec.format] as unknown as string[][];
+      body.numberFormat = numberFormat(spec.format, spec.decimals) as unknown as string[][];
+      // Headers wrap between words, so a column is as wide as its values need.
+      header.format.wrapText = true;
+      if (spec.wrap) {
+        body.format.wrapText = true;
+        body.format.verticalAlignment = 'Top';
+      }
       if (spec.output) {
         header.format.fill.color = OUTPUT_FILL;
         body.format.fill.color = OUTPUT_FILL;
@@ -299,6 +305,44 @@ function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly
         series.setXAxisValues(worksheet.getRange(chart.categories));
       });
       drawn.setPosition(chart.anchor);
+    },
+  };
+}
+
+/** Inches of the printed margins, as the xlsx port writes them (Office.js takes points). */
+const MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6 };
+
+/** Frozen panes, then landscape, one page wide, title rows, margins, header and footer (ExcelApi 1.9). */
+function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 'sheetSetup' }>): Step {
+  const parts = (text: PageText): [string, string, string] => [pagePartCode(text.left), pagePartCode(text.center), pagePartCode(text.right)];
+  const [leftHeader, centerHeader, rightHeader] = parts(setup.header);
+  const [leftFooter, centerFooter, rightFooter] = parts(setup.footer);
+  const texts = [leftHeader, centerHeader, rightHeader, leftFooter, centerFooter, rightFooter];
+  return {
+    bytes: ACTION_BYTES * 14 + texts.reduce((sum, t) => sum + jsonStringBytes(t), 0),
+    queue(_, objects) {
+      const worksheet = objects.sheet(sheet);
+      const { rows, columns } = setup.freeze;
+      if (rows > 0 && columns > 0) worksheet.freezePanes.freezeAt(worksheet.getRangeByIndexes(0, 0, rows, columns));
+      else if (rows > 0) worksheet.freezePanes.freezeRows(rows);
+      else if (columns > 0) worksheet.freezePanes.freezeColumns(columns);
+      else worksheet.freezePanes.unfreeze();
+      const layout = worksheet.pageLayout;
+      layout.orientation = 'Landscape';
+      // One page wide; 0 pages tall leaves the height to the rows (OOXML fitToHeight="0").
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.leftMargin = MARGINS.left * 72;
+      layout.rightMargin = MARGINS.right * 72;
+      layout.topMargin = MARGINS.top * 72;
+      layout.bottomMargin = MARGINS.bottom * 72;
+      if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.from}:$${setup.titleRows.to}`);
+      const page = layout.headersFooters.defaultForAllPages;
+      page.leftHeader = leftHeader;
+      page.centerHeader = centerHeader;
+      page.rightHeader = rightHeader;
+      page.leftFooter = leftFooter;
+      page.centerFooter = centerFooter;
+      page.rightFooter = rightFooter;
     },
   };
 }
@@ -383,7 +427,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           for (const spec of missing) {
             const index = meta.headers.length;
             meta.headers.push(spec.header);
-            meta.formats[index] = NUMBER_FORMATS[spec.format];
+            meta.formats[index] = numberFormat(spec.format, spec.decimals);
             plan.steps.push({
               bytes: ACTION_BYTES + jsonStringBytes(spec.header),
               queue: (_, objects) => void objects.table(meta.name).columns.add(undefined, undefined, spec.header),
@@ -408,7 +452,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           headers: [...headers],
           bodyRows: 1,
           rows: 0,
-          formats: change.columns.map((c) => NUMBER_FORMATS[c.format]),
+          formats: change.columns.map((c) => numberFormat(c.format, c.decimals)),
         };
         const working: WorkingTable = { meta };
         tables.set(key(change.table), working);
@@ -416,7 +460,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           bytes: ACTION_BYTES * 4 + jsonRowBytes(headers) * 2,
           queue(_, objects) {
             const header = objects.range({ sheet: meta.sheet, row: top, column: left, rows: 1, columns: headers.length });
-            header.numberFormat = [headers.map(() => NUMBER_FORMATS.text)];
+            header.numberFormat = [headers.map(() => TEXT_FORMAT)];
             header.values = [headers];
             header.format.font.bold = true;
             const table = objects.sheet(meta.sheet).tables.add(header, true);
@@ -435,8 +479,16 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         touch(meta.sheet);
         const index = columnIndex(meta, change.header);
         checkChange(change, { name: meta.name, rows: meta.rows });
+        // A format Traguardo gave follows the column's (Decimali changed). Office.js tells the
+        // format of the first data row only: when that is the user's, the column's cells keep theirs.
+        const current = meta.formats[index];
+        const own = change.format !== undefined && isOwnFormat(current);
+        const wanted = own ? numberFormat(change.format!.format, change.format!.decimals) : current;
+        meta.formats[index] = wanted;
         if (meta.rows > 0) {
-          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), undefined, [formulaFormat(meta.formats[index])]));
+          const plainFormats = wanted !== current && wanted !== undefined ? [wanted] : undefined;
+          const formulaFormats = own || change.format === undefined || current === TEXT_FORMAT ? [formulaFormat(wanted)] : [null];
+          plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left + index, change.values.map((v) => [v]), plainFormats, formulaFormats));
         }
         change.notes?.forEach((text, i) => note(meta.sheet, meta.top + 1 + i, meta.left + index, text));
         break;
@@ -470,6 +522,17 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           });
           plan.blocks.push(block(meta.sheet, meta.top + 1, meta.left, cells, undefined, []));
         }
+        for (const c of change.cellLists ?? []) {
+          const at = { sheet: meta.sheet, row: meta.top + 1 + c.row, column: meta.left + columnIndex(meta, c.header), rows: 1, columns: 1 };
+          formatSteps.push(() => ({
+            bytes: ACTION_BYTES * 3 + jsonStringBytes(c.list.join(',')),
+            queue(_, objects) {
+              const cell = objects.range(at);
+              cell.dataValidation.clear();
+              cell.dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(',') } };
+            },
+          }));
+        }
         break;
       }
       case 'replaceSheet': {
@@ -496,7 +559,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const headerRows = new Set(change.headerRows ?? []);
         const columnFormats = Array.from({ length: width }, (_, c) => {
           const format = change.formats?.[c];
-          return format ? NUMBER_FORMATS[format] : null;
+          return format ? numberFormat(format, change.decimals) : null;
         });
         // A cleared sheet is General: a formula cell needs a format only where its column has one.
         const formulaFormats = columnFormats.map((format) => (format === null ? null : formulaFormat(format)));
@@ -509,6 +572,13 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           plan.steps.push({
             bytes: ACTION_BYTES,
             queue: (_, objects) => void (objects.range({ sheet, row: r + 1, column: 1, rows: 1, columns: width }).format.font.bold = true),
+          });
+        }
+        for (const [c, w] of Object.entries(change.widths ?? {})) {
+          const column = Number(c) + 1;
+          plan.steps.push({
+            bytes: ACTION_BYTES,
+            queue: (_, objects) => void (objects.range({ sheet, row: 1, column, rows: 1, columns: 1 }).format.columnWidth = points(w)),
           });
         }
         for (const { range, bands } of change.bandRanges ?? []) {
@@ -544,6 +614,13 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         touch(table.meta.sheet);
         const index = columnIndex(table.meta, change.header);
         formatSteps.push(() => colourBandsStep(table, index, change.bands));
+        break;
+      }
+      case 'sheetSetup': {
+        const existing = sheets.get(key(change.sheet));
+        if (!existing) break;
+        touch(existing.name);
+        plan.steps.push(sheetSetupStep(existing.name, change));
         break;
       }
       case 'setProperty': {

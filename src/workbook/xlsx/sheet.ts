@@ -54,8 +54,9 @@ export interface ReadContext {
 
 /**
  * Values for consecutive cells of one column, from row `top` down; `values` undefined removes
- * the cells altogether. `style` gives the style of a written cell; with `keepStyle` a cell that
- * already has a style keeps it (the user's formatting wins).
+ * the cells altogether. `style` gives the style of a written cell; with `keep`, a cell that
+ * already has a style gets `keep(its style, value)` instead (the user's formatting wins, or is
+ * adjusted: a date in a General cell).
  */
 export interface ColumnWrite {
   col: number;
@@ -63,7 +64,14 @@ export interface ColumnWrite {
   length: number;
   values?: readonly OutputValue[];
   style: (value: OutputValue) => number | undefined;
-  keepStyle: boolean;
+  keep?: (existing: number, value: OutputValue) => number | undefined;
+}
+
+/** What a sheet shows frozen and how it prints (see WorkbookChange `sheetSetup`). */
+export interface PrintSetup {
+  /** OOXML header and footer codes (`&L…&C…&R…`). */
+  header: string;
+  footer: string;
 }
 
 /** What a cell shows: a formula cell its cached result. */
@@ -506,12 +514,16 @@ export class Worksheet {
     if (dimension) this.edit(replaceStartTag(this.skeleton, dimension, withAttribute(this.skeleton, dimension, 'ref', ref)));
   }
 
-  /** Sets the width of one column, splitting a `<col>` range that covers several columns. */
-  setColumnWidth(col: number, width: number): void {
+  /**
+   * Sets the width of one column, splitting a `<col>` range that covers several columns; with
+   * `style`, also the style of the column's empty cells (what a value typed there gets).
+   */
+  setColumnWidth(col: number, width: number, style?: number): void {
     const cols = this.child('cols');
     const xml = this.skeleton;
     const entries = cols ? childrenOf(cols, MAIN, 'col').map((e) => xml.slice(e.start, e.end)) : [];
-    const own = (min: number, max: number): string => `<col min="${min}" max="${max}" width="${width}" customWidth="1"/>`;
+    const styled = style ? ` style="${style}"` : '';
+    const own = (min: number, max: number): string => `<col min="${min}" max="${max}" width="${width}"${styled} customWidth="1"/>`;
     const result: string[] = [];
     let placed = false;
     const scope = cols?.scope ?? this.root().scope;
@@ -527,7 +539,8 @@ export class Worksheet {
         continue;
       }
       if (min < col) result.push(setAttr(tag, 'max', String(col - 1)));
-      result.push(setAttr(setAttr(setAttr(setAttr(tag, 'min', String(col)), 'max', String(col)), 'width', String(width)), 'customWidth', '1'));
+      const sized = setAttr(setAttr(setAttr(setAttr(tag, 'min', String(col)), 'max', String(col)), 'width', String(width)), 'customWidth', '1');
+      result.push(style ? setAttr(sized, 'style', String(style)) : sized);
       if (max > col) result.push(setAttr(tag, 'min', String(col + 1)));
       placed = true;
     }
@@ -540,6 +553,107 @@ export class Worksheet {
       const at = this.sheetData().start;
       this.edit(xml.slice(0, at) + adopt(`<cols>${result.join('')}</cols>`, this.root().scope, MAIN_BINDINGS) + xml.slice(at));
     }
+  }
+
+  /** Freezes the first `rows` rows and `columns` columns in the sheet's first view; 0 and 0 unfreeze. */
+  setFrozenPanes(rows: number, columns: number): void {
+    let xml = this.skeleton;
+    let root = this.root();
+    if (!childOf(root, MAIN, 'sheetViews')) {
+      // sheetViews comes before sheetFormatPr, cols and sheetData (CT_Worksheet).
+      const next = root.children.find((c) => inNamespace(c, MAIN) && ['sheetFormatPr', 'cols', 'sheetData'].includes(c.local))!;
+      xml = xml.slice(0, next.start) + adopt('<sheetViews><sheetView workbookViewId="0"/></sheetViews>', root.scope, MAIN_BINDINGS) + xml.slice(next.start);
+      root = parseXml(xml);
+    }
+    const views = childOf(root, MAIN, 'sheetViews')!;
+    if (!childOf(views, MAIN, 'sheetView')) {
+      xml = appendChild(xml, views, adopt('<sheetView workbookViewId="0"/>', views.scope, MAIN_BINDINGS));
+      root = parseXml(xml);
+    }
+    let view = childOf(childOf(root, MAIN, 'sheetViews')!, MAIN, 'sheetView')!;
+    // The selection belongs to a pane: both go, and come back for the new panes.
+    const gone = view.children.filter((c) => inNamespace(c, MAIN) && (c.local === 'pane' || c.local === 'selection'));
+    for (const element of gone.reverse()) xml = xml.slice(0, element.start) + xml.slice(element.end);
+    view = childOf(childOf(parseXml(xml), MAIN, 'sheetViews')!, MAIN, 'sheetView')!;
+    if (rows > 0 || columns > 0) {
+      const active = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
+      const corner = cellAddress(rows + 1, columns + 1);
+      const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
+      const fragment =
+        `<pane${split} topLeftCell="${corner}" activePane="${active}" state="frozen"/>` +
+        `<selection pane="${active}" activeCell="${corner}" sqref="${corner}"/>`;
+      const content = adopt(fragment, view.scope, MAIN_BINDINGS);
+      const open = view.selfClosing ? xml.slice(view.start, view.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(view.start, view.tagEnd);
+      const rest = view.selfClosing ? `</${view.name}>` + xml.slice(view.end) : xml.slice(view.tagEnd);
+      xml = xml.slice(0, view.start) + open + content + rest;
+    }
+    this.edit(xml);
+  }
+
+  /**
+   * Landscape, one page wide and as many tall as needed, narrow margins, and the header and
+   * footer. A page setup the sheet has keeps its other attributes (paper, printer settings).
+   */
+  setPrintSetup(setup: PrintSetup): void {
+    this.fitToPage();
+    this.replaceTail('pageMargins', () => '<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>');
+    this.replaceTail('pageSetup', (old) => {
+      const tag = old ?? '<pageSetup/>';
+      const sized = attr(tag, 'paperSize') === undefined ? setAttr(tag, 'paperSize', '9') : tag;
+      return setAttr(setAttr(setAttr(sized, 'orientation', 'landscape'), 'fitToWidth', '1'), 'fitToHeight', '0');
+    });
+    const part = (name: string, code: string): string => (code === '' ? '' : `<${name}>${escapeXml(code)}</${name}>`);
+    this.replaceTail('headerFooter', () => `<headerFooter>${part('oddHeader', setup.header)}${part('oddFooter', setup.footer)}</headerFooter>`);
+  }
+
+  /** `sheetPr/pageSetUpPr@fitToPage`: without it the fitTo… of the page setup are ignored. */
+  private fitToPage(): void {
+    const root = this.root();
+    const xml = this.skeleton;
+    const pr = childOf(root, MAIN, 'sheetPr');
+    if (!pr) {
+      // sheetPr is the worksheet's first child.
+      const at = root.children[0]?.start ?? root.contentEnd;
+      this.edit(xml.slice(0, at) + adopt('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', root.scope, MAIN_BINDINGS) + xml.slice(at));
+      return;
+    }
+    const setUp = childOf(pr, MAIN, 'pageSetUpPr');
+    if (setUp) {
+      this.edit(replaceStartTag(xml, setUp, withAttribute(xml, setUp, 'fitToPage', '1')));
+      return;
+    }
+    // pageSetUpPr is the last child of sheetPr (after tabColor and outlinePr).
+    this.edit(appendChild(xml, pr, adopt('<pageSetUpPr fitToPage="1"/>', pr.scope, MAIN_BINDINGS)));
+  }
+
+  /** Replaces a child that follows `sheetData` (`make` gets its start tag), or inserts it in schema order. */
+  private replaceTail(name: string, make: (old: string | undefined) => string): void {
+    const existing = this.child(name);
+    if (!existing) {
+      this.insertTail(name, make(undefined));
+      return;
+    }
+    const xml = this.skeleton;
+    const old = xml.slice(existing.start, existing.tagEnd);
+    // A prefix of the old tag stays as it is (bound in scope); unprefixed names are renamed into the part's.
+    const element = adopt(make(old), this.root().scope, MAIN_R_BINDINGS);
+    this.edit(xml.slice(0, existing.start) + element + xml.slice(existing.end));
+  }
+
+  /** Removes the dropdowns (data validations) whose range (`sqref`) satisfies `matches`; the others stay. */
+  removeDataValidations(matches: (sqref: string) => boolean): void {
+    const container = this.child('dataValidations');
+    if (!container) return;
+    const all = childrenOf(container, MAIN, 'dataValidation');
+    const gone = all.filter((e) => matches(attribute(e, 'sqref') ?? ''));
+    if (gone.length === 0) return;
+    let xml = this.skeleton;
+    if (gone.length === all.length) {
+      this.edit(xml.slice(0, container.start) + xml.slice(container.end));
+      return;
+    }
+    for (const element of [...gone].reverse()) xml = xml.slice(0, element.start) + xml.slice(element.end);
+    this.edit(replaceStartTag(xml, container, withAttribute(this.skeleton, container, 'count', String(all.length - gone.length))));
   }
 
   addDataValidation(xml: string): void {
@@ -806,9 +920,9 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
   if (!write.values) return '';
   const value = write.values[row - write.top];
   let style = write.style(value);
-  if (write.keepStyle && existingTag !== undefined) {
+  if (write.keep && existingTag !== undefined) {
     const s = attr(existingTag, 's');
-    if (s !== undefined && s !== '0') style = Number(s);
+    if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
   }
   const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === undefined) return `${start}/>`;

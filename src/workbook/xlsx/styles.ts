@@ -35,7 +35,12 @@ export interface CellLook {
   bold?: boolean;
   /** Explicit black text, so a header keeps readable on a fill whatever the table style says. */
   black?: boolean;
+  /** Text wraps within the cell's width, top-aligned. */
+  wrap?: boolean;
 }
+
+/** Codes of the built-in formats Traguardo may meet in its own cells (others are the user's). */
+const BUILTIN_FORMAT_CODES: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 9: '0%', 10: '0.00%', 49: '@' };
 
 export function isDateFormat(code: string): boolean {
   // Quoted text, escaped, padding (`_x`) and fill (`*x`) characters and [colour]/[locale]
@@ -51,11 +56,15 @@ export class StyleSheet {
   /** Per cell style index (`s`): shows a date / a percentage. */
   readonly dateStyles: boolean[] = [];
   readonly percentStyles: boolean[] = [];
+  /** Per cell style index: its number format code (`#builtin-N` for a built-in one Traguardo never writes). */
+  readonly formatCodes: string[] = [];
   private readonly customFormats = new Map<string, number>();
   private nextFormatId = 164;
   private readonly counts: Record<string, number> = {};
   private readonly added: Record<string, string[]> = {};
   private readonly xfs: string[];
+  /** The children of each cell style (alignment, protection), as written in the part. */
+  private readonly xfContent: string[];
   private readonly looks = new Map<string, number>();
   private readonly fills = new Map<string, number>();
   private readonly dxfIds = new Map<string, number>();
@@ -76,13 +85,16 @@ export class StyleSheet {
         this.nextFormatId = Math.max(this.nextFormatId, id + 1);
       }
     }
-    this.xfs = this.children('cellXfs').map((e) => xml.slice(e.start, e.tagEnd));
+    const xfElements = this.children('cellXfs');
+    this.xfs = xfElements.map((e) => xml.slice(e.start, e.tagEnd));
+    this.xfContent = xfElements.map((e) => (e.selfClosing ? '' : xml.slice(e.tagEnd, e.contentEnd)));
     for (const section of Object.keys(CHILD)) this.counts[section] = this.children(section).length;
     for (const tag of this.xfs) {
       const id = Number(attr(tag, 'numFmtId') ?? 0);
       const code = formats.get(id);
       this.dateStyles.push(code === undefined ? BUILTIN_DATE_FORMATS.has(id) : isDateFormat(code));
       this.percentStyles.push(code === undefined ? BUILTIN_PERCENT_FORMATS.has(id) : isPercentFormat(code));
+      this.formatCodes.push(code ?? BUILTIN_FORMAT_CODES[id] ?? `#builtin-${id}`);
     }
   }
 
@@ -97,7 +109,7 @@ export class StyleSheet {
 
   /** The index of a cell style with this look, based on style `base` (its font and borders). */
   style(look: CellLook, base = 0): number {
-    const key = `${base}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.bold ? 1 : 0}|${look.black ? 1 : 0}`;
+    const key = `${base}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.bold ? 1 : 0}|${look.black ? 1 : 0}|${look.wrap ? 1 : 0}`;
     const known = this.looks.get(key);
     if (known !== undefined) return known;
     const baseTag = this.xfs[base] ?? this.xfs[0] ?? '<xf/>';
@@ -105,14 +117,22 @@ export class StyleSheet {
     const fontId = look.bold || look.black ? this.strongFont() : Number(attr(baseTag, 'fontId') ?? 0);
     const fillId = look.fill === undefined ? Number(attr(baseTag, 'fillId') ?? 0) : this.fillId(look.fill);
     const borderId = Number(attr(baseTag, 'borderId') ?? 0);
-    const tag =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      ' applyNumberFormat="1" applyFont="1" applyFill="1"/>';
+    const head = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"`;
+    // Without a wrap of its own, the style keeps the base's alignment and protection (its children).
+    const inner = this.xfContent[base] ?? '';
+    const aligned = attr(baseTag, 'applyAlignment') === undefined ? '' : ` applyAlignment="${attr(baseTag, 'applyAlignment')}"`;
+    const tag = look.wrap
+      ? `${head} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`
+      : inner.trim() === ''
+        ? `${head}/>`
+        : `${head}${aligned}>${inner}</xf>`;
     const index = this.append('cellXfs', tag);
-    this.xfs.push(tag);
+    this.xfs.push(tag.endsWith('/>') ? tag : tag.slice(0, tag.indexOf('>') + 1));
+    this.xfContent.push(tag.endsWith('/>') ? '' : tag.slice(tag.indexOf('>') + 1, tag.lastIndexOf('<')));
     const code = look.numFmt;
     this.dateStyles.push(code === undefined ? (this.dateStyles[base] ?? false) : isDateFormat(code));
     this.percentStyles.push(code === undefined ? (this.percentStyles[base] ?? false) : isPercentFormat(code));
+    this.formatCodes.push(code ?? this.formatCodes[base] ?? 'General');
     this.looks.set(key, index);
     return index;
   }

@@ -16,9 +16,9 @@ import { drain, drainCooperatively, type Pause, type Steps } from '../cooperativ
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
-import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
+import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL, pageTextCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
+import type { BandColour, ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
 import { setLineChart } from './charts';
@@ -72,6 +72,10 @@ const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
  * gigabytes. The 20 000-objective benchmark's largest table has about 2.2 million.
  */
 const MAX_TABLE_CELLS = 20_000_000;
+/** Excel's default column width, for a column Traguardo formats without giving it a width. */
+const DEFAULT_WIDTH = 9.140625;
+/** The defined name of the rows a sheet repeats on every printed page (ECMA-376 §18.2.5). */
+const PRINT_TITLES = '_xlnm.Print_Titles';
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
 const MAX_INLINE_LIST = 255;
 /** OLE compound files: .xls workbooks and password-protected .xlsx files. */
@@ -260,6 +264,9 @@ export class XlsxWorkbook implements WorkbookPort {
         case 'colourBands':
           this.colourBands(change);
           break;
+        case 'sheetSetup':
+          this.sheetSetup(change);
+          break;
         case 'setProperty':
           this.setProperty(change);
           break;
@@ -325,23 +332,20 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Header, formats, width, dropdown, band colours and note of a column Traguardo adds. */
   private decorateColumn(table: TableInfo, sheet: Worksheet, col: number, spec: ColumnSpec): void {
     const styles = this.styles();
-    const headerLook: CellLook = spec.output ? { bold: true, fill: OUTPUT_ARGB } : { bold: true };
+    // Headers wrap between words, so a column is as wide as its values need.
+    const headerLook: CellLook = spec.output ? { bold: true, wrap: true, fill: OUTPUT_ARGB } : { bold: true, wrap: true };
     const headerStyle = styles.style(headerLook);
-    sheet.write({ col, top: table.ref.top, length: 1, values: [spec.header], style: () => headerStyle, keepStyle: false });
+    sheet.write({ col, top: table.ref.top, length: 1, values: [spec.header], style: () => headerStyle });
     const dataStyle = styles.style(dataLook(spec));
     // Only rows that hold data get the column's cells: a table whose ref runs far below its data costs its data.
     const length = Math.max(this.dataBottom(table), firstDataRow(table)) - firstDataRow(table) + 1;
-    sheet.write({ col, top: firstDataRow(table), length, values: new Array<CellValue>(length).fill(null), style: () => dataStyle, keepStyle: false });
+    sheet.write({ col, top: firstDataRow(table), length, values: new Array<CellValue>(length).fill(null), style: () => dataStyle });
     const letters = cellAddress(1, col).replace(/\d+$/, '');
     // Ranges cover the table's data rows; Excel extends them with the table, and so does writeRows.
     const column = `${letters}${firstDataRow(table)}:${letters}${table.ref.bottom - table.totalsRows}`;
-    if (spec.width !== undefined) sheet.setColumnWidth(col, spec.width);
-    const list = spec.list && `"${spec.list.map((item) => item.replace(/"/g, '""')).join(',')}"`;
-    if (list && list.length <= MAX_INLINE_LIST + 2 && !spec.list!.some((item) => item.includes(','))) {
-      sheet.addDataValidation(
-        `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${column}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
-      );
-    }
+    // The whole column carries the format, so a value typed below the table is formatted too.
+    sheet.setColumnWidth(col, spec.width ?? DEFAULT_WIDTH, dataStyle);
+    if (spec.list) addList(sheet, column, spec.list);
     this.addBands(sheet, column, spec.bands ?? []);
     if (spec.note) addNotes(this.pkg, table.sheet.path, sheet, [{ row: table.ref.top, col, text: spec.note }]);
   }
@@ -383,15 +387,22 @@ export class XlsxWorkbook implements WorkbookPort {
     const count = this.rowCount(table);
     checkChange(change, { name: table.name, rows: count });
     const sheet = this.writable(table.sheet);
-    const style = this.columnStyle(table, change.header);
+    const styles = this.styles();
+    const format = change.format && numberFormat(change.format.format, change.format.decimals);
+    const style = this.columnStyle(table, change.header) ?? (format === undefined ? undefined : styles.style({ numFmt: format, fill: OUTPUT_ARGB }));
     const top = firstDataRow(table);
     sheet.write({
       col,
       top,
       length: count,
       values: change.values,
-      style: (value) => style ?? this.defaultStyle(value),
-      keepStyle: true,
+      style: (value) => this.dated(style ?? this.defaultStyle(value), value),
+      // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
+      keep: (existing, value) =>
+        this.dated(
+          format !== undefined && styles.formatCodes[existing] !== format && isOwnFormat(styles.formatCodes[existing]) ? styles.style({ numFmt: format }, existing) : existing,
+          value,
+        ),
     });
     if (change.notes) setNotes(this.pkg, table.sheet.path, sheet, change.notes.map((text, i) => ({ row: top + i, col, text })));
   }
@@ -428,12 +439,16 @@ export class XlsxWorkbook implements WorkbookPort {
       const col = table.ref.left + c;
       const source = targets.get(c);
       const values = Array.from({ length: wanted }, (_, r) => (source === undefined ? null : (change.rows[r]?.[source] ?? null)));
-      const style = (value: OutputValue): number | undefined => styles[c] ?? this.defaultStyle(value);
-      sheet.write({ col, top: first, length: kept, values, style, keepStyle: true });
-      sheet.write({ col, top: first + kept, length: wanted - kept, values: values.slice(kept), style, keepStyle: false });
-      sheet.write({ col, top: first + wanted, length: physical - wanted, style, keepStyle: false });
+      const style = (value: OutputValue): number | undefined => this.dated(styles[c] ?? this.defaultStyle(value), value);
+      sheet.write({ col, top: first, length: kept, values, style, keep: (existing, value) => this.dated(existing, value) });
+      sheet.write({ col, top: first + kept, length: wanted - kept, values: values.slice(kept), style });
+      sheet.write({ col, top: first + wanted, length: physical - wanted, style });
     }
     sheet.resizeColumnRanges(first, table.ref.bottom, first + wanted - 1, table.ref.left, table.ref.right);
+    const cells = (change.cellLists ?? []).map((c) => ({ address: cellAddress(first + c.row, table.ref.left + columnIndex(table, c.header)), list: c.list }));
+    const addresses = new Set(cells.map((c) => c.address));
+    sheet.removeDataValidations((sqref) => addresses.has(sqref));
+    for (const c of cells) addList(sheet, c.address, c.list);
     table.ref = { ...table.ref, bottom: first + wanted - 1 };
     this.writeTable(table, (xml) => xml);
   }
@@ -453,14 +468,15 @@ export class XlsxWorkbook implements WorkbookPort {
         const style = headerRows.has(r)
           ? styles.style({ bold: true })
           : format
-            ? styles.style({ numFmt: NUMBER_FORMATS[format] })
+            ? styles.style({ numFmt: numberFormat(format, change.decimals) })
             : this.defaultStyle(value);
-        scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style, keepStyle: false });
+        scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style });
       });
     });
     drain(commitNamed(scratch, info.name));
     sheet.replaceRows(scratch.rowsXml, change.rows.length, lastCol);
     sheet.removeMergedCells();
+    for (const [c, width] of Object.entries(change.widths ?? {})) sheet.setColumnWidth(Number(c) + 1, width);
     sheet.removeConditionalFormatting(() => true);
     for (const { range, bands } of change.bandRanges ?? []) this.addBands(sheet, range, bands);
     clearNotes(this.pkg, info.path, sheet);
@@ -468,32 +484,58 @@ export class XlsxWorkbook implements WorkbookPort {
     if (change.lineChart) setLineChart(this.pkg, info.path, sheet, info.name, change.lineChart, change.rows);
   }
 
+  /** Frozen panes, page setup, header and footer, and the rows repeated on every page (Print_Titles). */
+  private sheetSetup(change: Change<'sheetSetup'>): void {
+    const info = this.findSheet(change.sheet);
+    if (!info) return;
+    const sheet = this.writable(info);
+    sheet.setFrozenPanes(change.freeze.rows, change.freeze.columns);
+    sheet.setPrintSetup({ header: pageTextCode(change.header), footer: pageTextCode(change.footer) });
+    const { root, sheets } = this.workbookXml();
+    const position = childrenOf(sheets, MAIN, 'sheet').findIndex((e) => sameHeader(attribute(e, 'name') ?? '', info.name));
+    if (position < 0 || !change.titleRows) return;
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(info.name) ? info.name : `'${info.name.replace(/'/g, "''")}'`;
+    const names = childOf(root, MAIN, 'definedNames');
+    this.setDefinedName(
+      { name: PRINT_TITLES, formula: `${quoted}!$${change.titleRows.from}:$${change.titleRows.to}` },
+      names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === String(position) && attribute(e, 'name') === PRINT_TITLES),
+      position,
+    );
+  }
+
   /** Workbook-scoped names in `<definedNames>`, created or redefined; other names stay. */
   private defineNames(change: Change<'defineNames'>): void {
     for (const name of change.names) {
-      const { xml, root } = this.workbookXml();
-      const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
-      const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
-      const names = childOf(root, MAIN, 'definedNames');
+      const names = childOf(this.workbookXml().root, MAIN, 'definedNames');
       const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === undefined && sameHeader(attribute(e, 'name') ?? '', name.name));
-      let updated: string;
-      if (existing) {
-        const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
-        const tag = name.comment === undefined ? open : setAttr(open, 'comment', escapeXml(name.comment));
-        updated = xml.slice(0, existing.start) + `${tag}${formula}</${existing.name}>` + xml.slice(existing.end);
-      } else {
-        const element = `<definedName name="${escapeXml(name.name)}"${comment}>${formula}</definedName>`;
-        if (names) updated = appendChild(xml, names, adopt(element, names.scope, MAIN_BINDINGS));
-        else {
-          const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_DEFINED_NAMES.includes(c.local));
-          const fragment = adopt(`<definedNames>${element}</definedNames>`, root.scope, MAIN_BINDINGS);
-          updated = next ? xml.slice(0, next.start) + fragment + xml.slice(next.start) : appendChild(xml, root, fragment);
-        }
-      }
-      this.pkg.setText(this.workbookPath, updated);
+      this.setDefinedName(name, existing);
     }
     // Formulas reading a redefined name hold results of the old definition.
     this.recalculateOnOpen();
+  }
+
+  /** Redefines `existing`, or adds the name (scoped to the sheet at `localSheetId` when given). */
+  private setDefinedName(name: DefinedName, existing: XmlElement | undefined, localSheetId?: number): void {
+    const { xml, root } = this.workbookXml();
+    const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
+    const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
+    const names = childOf(root, MAIN, 'definedNames');
+    let updated: string;
+    if (existing) {
+      const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
+      const tag = name.comment === undefined ? open : setAttr(open, 'comment', escapeXml(name.comment));
+      updated = xml.slice(0, existing.start) + `${tag}${formula}</${existing.name}>` + xml.slice(existing.end);
+    } else {
+      const local = localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`;
+      const element = `<definedName name="${escapeXml(name.name)}"${local}${comment}>${formula}</definedName>`;
+      if (names) updated = appendChild(xml, names, adopt(element, names.scope, MAIN_BINDINGS));
+      else {
+        const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_DEFINED_NAMES.includes(c.local));
+        const fragment = adopt(`<definedNames>${element}</definedNames>`, root.scope, MAIN_BINDINGS);
+        updated = next ? xml.slice(0, next.start) + fragment + xml.slice(next.start) : appendChild(xml, root, fragment);
+      }
+    }
+    this.pkg.setText(this.workbookPath, updated);
   }
 
   /** A text property of docProps/custom.xml, the part created (with its relationship) when missing. */
@@ -722,9 +764,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.styleSheet;
   }
 
+  /** A date written under a style that does not show dates (General: a target, a rule value) gets the date format. */
+  private dated(style: number | undefined, value: OutputValue): number | undefined {
+    if (!(value instanceof Date)) return style;
+    const styles = this.styles();
+    return style !== undefined && styles.dateStyles[style] ? style : styles.style({ numFmt: DATE_FORMAT }, style);
+  }
+
   /** The style of a value written where neither the cell nor its column has one. */
   private defaultStyle(value: OutputValue): number | undefined {
-    if (value instanceof Date) return this.styles().style({ numFmt: NUMBER_FORMATS.date });
+    if (value instanceof Date) return this.styles().style({ numFmt: DATE_FORMAT });
     if (!isFormulaCell(value) && isPercentCell(value)) return this.styles().style({ numFmt: '0.00%' });
     return undefined;
   }
@@ -875,7 +924,17 @@ function specKey(table: string, header: string): string {
 }
 
 function dataLook(spec: ColumnSpec): CellLook {
-  return spec.output ? { numFmt: NUMBER_FORMATS[spec.format], fill: OUTPUT_ARGB } : { numFmt: NUMBER_FORMATS[spec.format] };
+  const look: CellLook = { numFmt: numberFormat(spec.format, spec.decimals), ...(spec.wrap ? { wrap: true } : {}) };
+  return spec.output ? { ...look, fill: OUTPUT_ARGB } : look;
+}
+
+/** A dropdown on `sqref`; a list Excel cannot hold inline (over 255 characters, or with a comma) is left out. */
+function addList(sheet: Worksheet, sqref: string, items: readonly string[]): void {
+  const list = `"${items.map((item) => item.replace(/"/g, '""')).join(',')}"`;
+  if (list.length > MAX_INLINE_LIST + 2 || items.some((item) => item.includes(','))) return;
+  sheet.addDataValidation(
+    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+  );
 }
 
 function appendTableColumn(xml: string, header: string): string {

@@ -42,6 +42,18 @@ export interface DCell {
   fill?: string;
   bold?: boolean;
   note?: string;
+  /** `format.wrapText`. */
+  wrap?: boolean;
+}
+
+/** What `Worksheet.pageLayout` was given: orientation, zoom, margins (points), print titles, headers and footers. */
+export interface DPageLayout {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  margins: Record<string, number>;
+  printTitleRows?: string;
+  /** `leftHeader`, `centerFooter` … of `headersFooters.defaultForAllPages`. */
+  headersFooters: Record<string, string>;
 }
 
 interface Rect {
@@ -72,6 +84,9 @@ export interface DSheet {
   validations: { rect: Rect; source: string }[];
   conditional: { rect: Rect; formula: string; fill?: string }[];
   charts: DChart[];
+  /** Frozen rows and columns (`freezePanes`), none when absent. */
+  freeze?: { rows: number; columns: number };
+  page?: DPageLayout;
 }
 
 export interface DName {
@@ -822,6 +837,65 @@ class Worksheet extends Proxy {
   get charts(): ChartCollection {
     return new ChartCollection(this.context, this);
   }
+  get freezePanes(): { freezeAt(range: Range): void; freezeRows(count: number): void; freezeColumns(count: number): void; unfreeze(): void } {
+    const worksheet = this;
+    const set = (name: string, args: unknown[], freeze: () => DSheet['freeze']): void =>
+      worksheet.queueCall(`freezePanes.${name}`, args, () => {
+        const sheet = worksheet.resolvedSheet();
+        worksheet.context.model.writable(sheet);
+        sheet.freeze = freeze();
+      });
+    return {
+      freezeAt: (range) =>
+        set('freezeAt', [range], () => {
+          const { rect } = range.rangeTarget();
+          if (rect.row !== 0 || rect.column !== 0) throw new OfficeError('InvalidArgument', 'The frozen range must start at A1.');
+          return { rows: rect.rows, columns: rect.columns };
+        }),
+      freezeRows: (count) => set('freezeRows', [count], () => ({ rows: count, columns: 0 })),
+      freezeColumns: (count) => set('freezeColumns', [count], () => ({ rows: 0, columns: count })),
+      unfreeze: () => set('unfreeze', [], () => undefined),
+    };
+  }
+  get pageLayout(): Record<string, unknown> {
+    const worksheet = this;
+    const page = (): DPageLayout => {
+      const sheet = worksheet.resolvedSheet();
+      worksheet.context.model.writable(sheet);
+      return (sheet.page ??= { margins: {}, headersFooters: {} });
+    };
+    const layout: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) =>
+        worksheet.queueCall('pageLayout.setPrintTitleRows', [rows], () => {
+          if (!/^\$\d+:\$\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `Not a row range: ${rows}`);
+          page().printTitleRows = rows;
+        }),
+    };
+    Object.defineProperty(layout, 'orientation', {
+      set: (value: string) => worksheet.queueSet('pageLayout.orientation', value, () => void (page().orientation = value)),
+    });
+    Object.defineProperty(layout, 'zoom', {
+      set: (value: DPageLayout['zoom']) => worksheet.queueSet('pageLayout.zoom', value, () => void (page().zoom = { ...value })),
+    });
+    for (const margin of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
+      Object.defineProperty(layout, margin, {
+        set: (value: number) => worksheet.queueSet(`pageLayout.${margin}`, value, () => void (page().margins[margin] = value)),
+      });
+    }
+    const defaultForAllPages: Record<string, string> = {};
+    for (const part of ['leftHeader', 'centerHeader', 'rightHeader', 'leftFooter', 'centerFooter', 'rightFooter']) {
+      Object.defineProperty(defaultForAllPages, part, {
+        set: (value: string) => worksheet.queueSet(`pageLayout.headersFooters.defaultForAllPages.${part}`, value, () => void (page().headersFooters[part] = value)),
+      });
+    }
+    layout.headersFooters = { defaultForAllPages };
+    return layout;
+  }
+  private resolvedSheet(): DSheet {
+    const sheet = this.sheetTarget();
+    if (!sheet) throw new OfficeError('InvalidOperation', 'The object is a null object.');
+    return sheet;
+  }
   getRange(address?: string): Range {
     return new Range(this.context, () => {
       const sheet = this.sheetTarget();
@@ -1057,9 +1131,21 @@ class Range extends Proxy {
     for (let r = 0; r < rect.rows; r++) for (let c = 0; c < rect.columns; c++) apply(sheet, rect.row + r, rect.column + c);
   }
 
-  get format(): { fill: { color: string }; font: { bold: boolean }; columnWidth: number } {
+  get format(): { fill: { color: string }; font: { bold: boolean }; columnWidth: number; wrapText: boolean; verticalAlignment: string } {
     const range = this;
     return {
+      set wrapText(wrap: boolean) {
+        range.queueSet('format.wrapText', wrap, () => range.cellsOf((s, r, c) => range.context.model.update(s, r, c, { wrap })));
+      },
+      get wrapText(): boolean {
+        throw new OfficeError('PropertyNotLoaded', 'format.wrapText is not loaded');
+      },
+      set verticalAlignment(alignment: string) {
+        range.queueSet('format.verticalAlignment', alignment, () => range.cellsOf(() => undefined));
+      },
+      get verticalAlignment(): string {
+        throw new OfficeError('PropertyNotLoaded', 'format.verticalAlignment is not loaded');
+      },
       fill: {
         set color(color: string) {
           range.queueSet('format.fill.color', color, () => range.cellsOf((s, r, c) => range.context.model.update(s, r, c, { fill: color.toUpperCase() })));

@@ -8,7 +8,7 @@ import type { PayResults } from '../engine/pay';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
-import type { Plan } from '../schema/model';
+import type { IsoDate, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
 import type { CellReadings } from '../schema/readings';
@@ -18,9 +18,14 @@ import { fingerprints, fingerprintSteps, readStamp, type Fingerprints, STAMP_PRO
 import { readWorkbookTables, type Locator } from '../workbook/grid';
 import { checkChanges, computeChanges, computeSteps, type WriteMode } from '../workbook/outputs';
 import { drainCooperatively, type Pause } from '../workbook/cooperative';
-import type { TableData, WorkbookPort } from '../workbook/port';
+import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
+import { rawAsOf } from './monitoringHistory';
+import { computeTrend, type TrendOutcome } from './trend';
+import { structureRollup, type StructureResults } from '../engine/structure';
+import { structureSheet, trendSheet } from '../workbook/monitoringSheets';
 import { payOutcome } from './pay';
 import { report, type Progress } from './progress';
 
@@ -65,9 +70,19 @@ export interface ComputeOptions extends ActionOptions {
   mode?: WriteMode;
   /** The moment of the calculation (tests fix it); default now. */
   now?: Date;
+  /**
+   * Compute with the values recorded in `Monitoraggi` at this date (reference date = that date)
+   * instead of the current ones; the outputs are then written as values, since formulas would
+   * follow today's cells.
+   */
+  asOf?: IsoDate;
 }
 
 export interface Computed extends Scored {
+  /** The trend of the dates recorded in `Monitoraggi` (written to `Andamento`); null when none is. */
+  trend: TrendOutcome | null;
+  /** The roll-up by missione/programma and objective tree (written to `Riepilogo DUP`). */
+  structure: StructureResults;
   mode: WriteMode;
   /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
   written: Lang;
@@ -147,18 +162,42 @@ function everyRow(plan: Plan): BlockedRows {
 interface WorkbookRead {
   assessment: Assessment;
   tables: TableData[];
+  trend: TrendOutcome | null;
+}
+
+/**
+ * A plan's raw tables validated and scored exactly as Calcola does (the same blocked rows), without
+ * locating or wording the findings: each recorded date of the trend.
+ */
+function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
+  const read = readStage(raw, locator, readFindings);
+  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
+  const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);
+  return { plan: read.plan, results: score(read.plan, { blocked }) };
+}
+
+/** The avvisi of the trend (a missing Nota) join the others, located like them. */
+function withTrendFindings(assessment: Assessment, trend: TrendOutcome | null, lang: Lang): Assessment {
+  if (trend === null || trend.findings.length === 0) return assessment;
+  return {
+    ...assessment,
+    findings: [...assessment.findings, ...trend.findings],
+    located: [...assessment.located, ...trend.findings.map((f) => assessment.locator.locate(f, lang))],
+  };
 }
 
 /** The workbook's tables, parsed (lettura) and validated (verifica). */
-async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined): Promise<WorkbookRead> {
+async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined, asOf?: IsoDate): Promise<WorkbookRead> {
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
-  const { raw, locator, findings } = readWorkbookTables(tables);
+  const { raw: current, locator, findings } = readWorkbookTables(tables);
+  const raw = asOf === undefined ? current : rawAsOf(current, asOf);
   const read = readStage(raw, locator, findings);
   await report(progress, 'verifica', 0);
-  const assessment = checkPlan(read, lang);
+  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, findings));
+  const assessment = withTrendFindings(checkPlan(read, lang), trend, lang);
   await report(progress, 'verifica', 1);
-  return { assessment, tables };
+  return { assessment, tables, trend };
 }
 
 /**
@@ -204,12 +243,12 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables } = await readAssessment(port, lang, progress);
+  const { assessment, tables, trend } = await readAssessment(port, lang, progress, options.asOf);
   const written = writingLanguage(tables, lang);
   await report(progress, 'calcolo', 0);
   const scored = scoreAssessment(assessment);
   await report(progress, 'formule', 0);
-  const mode = options.mode ?? 'formule';
+  const mode = options.asOf !== undefined ? 'valori' : (options.mode ?? 'formule');
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
   const input = { ...scored, lang: written, mode, calculatedOn: date };
@@ -217,10 +256,16 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
   await report(progress, 'formule', 0.8);
   const stamp = writeStamp({ date, mode, ...(await fingerprintsOf(scored.plan, options.pause)), frozen: frozen > 0 });
+  const structure = structureRollup(scored.plan, scored.results);
+  const calculatedOn = italianDate(date);
+  const monitoring: WorkbookChange[] = [
+    ...(trend === null ? [] : [trendSheet(trend.trend, scored.plan, written, calculatedOn)]),
+    ...(structure.missions.length > 0 || structure.tree.length > 0 ? [structureSheet(structure, scored.plan, scored.results.referenceDate, written, calculatedOn)] : []),
+  ];
   await report(progress, 'scrittura', 0);
-  await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
+  await port.apply([...changes, ...monitoring, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);
-  return { ...scored, mode, valueCells: noted, written };
+  return { ...scored, mode, valueCells: noted, written, trend, structure };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

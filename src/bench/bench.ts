@@ -9,6 +9,8 @@
  *     `traguardo score --valori`, which writes plain values;
  *  3. with `--libreoffice` (it takes minutes): how long LibreOffice Calc, headless, needs to
  *     recalculate every formula of that scored workbook;
+ *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
+ *     `score --valori` on that workbook.
  *  4. pay (issue 11): the same plan with 5 000 people, 20 behaviour items each and four pots —
  *     what reading, validating and sharing them adds to the engine's time for the objectives
  *     alone (target ≤ 25 %), and what the pay sheets add to `traguardo score` (target ≤ 20 %).
@@ -30,6 +32,7 @@ import { importChanges } from '../workbook/outputs';
 import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { payOutcome } from '../actions/pay';
 import { generatePlan, SPEC_SIZE } from './generate';
+import { benchMonitoring, type RunCommand } from './monitoring';
 import { BENCH_PAY_SIZE, withPay } from './generatePay';
 import { disposeSofficeProfile, findSoffice, recalculateXlsx, SOFFICE_INSTALL_HINT } from './libreoffice';
 
@@ -117,15 +120,16 @@ async function benchXlsx(): Promise<void> {
     // process's heap with a workbook model of millions of cells.
     const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
     const scoredFile = path.join(dir, 'calcolato.xlsx');
-    const runCli = async (...args: string[]) => {
+    const runCommand: RunCommand = async (command, ...args) => {
       const result = await timed(() =>
-        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, 'score', file, ...args], { encoding: 'utf8' }),
+        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, command, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 }),
       );
       const exit = result.value.status;
-      if (exit !== 0 && exit !== 1) throw new Error(`traguardo score è uscito con ${exit}: ${result.value.stderr}`);
+      if (exit !== 0 && exit !== 1) throw new Error(`traguardo ${command} è uscito con ${exit}: ${result.value.stderr}`);
       const peak = /traguardo-bench-maxrss (\d+)/.exec(result.value.stderr);
       return { ms: result.ms, exit, rss: peak === null ? 0 : Number(peak[1]) * 1024 };
     };
+    const runCli = (...args: string[]) => runCommand('score', file, ...args);
     const scored = await runCli('-o', scoredFile);
     const valued = await runCli('--valori', '-o', path.join(dir, 'valori.xlsx'));
     const exit = scored.exit;
@@ -149,6 +153,7 @@ async function benchXlsx(): Promise<void> {
     console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
+    await benchMonitoring(file, dir, runCommand);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -26,6 +26,8 @@ import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { bandLabel } from '../rules/bands';
 import { roundHalfUp } from '../rules/rounding';
+import { commandMonitora } from './monitora';
+import { parseMonitoringDate } from '../actions/monitoring';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 
 export interface CliIO {
@@ -71,6 +73,7 @@ const OPTIONS = {
   output: { type: 'string' },
   out: { type: 'string' },
   anno: { type: 'string' },
+  al: { type: 'string' },
   lingua: { type: 'string' },
   sostituisci: { type: 'boolean' },
   replace: { type: 'boolean' },
@@ -158,6 +161,7 @@ const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
   import: ['lettura', 'scrittura'],
   export: ['lettura', 'scrittura'],
   init: ['lettura', 'scrittura'],
+  monitora: ['lettura', 'scrittura'],
   premi: ['lettura', 'verifica'],
 };
 
@@ -230,6 +234,7 @@ const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   score: commandScore,
   demo: commandDemo,
   schema: commandSchema,
+  monitora: commandMonitora,
   premi: commandPremi,
 };
 
@@ -364,7 +369,8 @@ async function commandValidate({ args, values, lang, io, progress }: Invocation)
 }
 
 async function commandScore({ args, values, lang, io, progress }: Invocation): Promise<number> {
-  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]');
+  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--al <data>] [--json]');
+  const asOf = values.al === undefined ? undefined : parseMonitoringDate(values.al);
   const out = values.o ?? values.output ?? input;
   await assertReadableFile(input);
   // In place is what the command is for; another existing file is replaced only when asked.
@@ -377,7 +383,7 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   const workbook = await loadWorkbook(input);
   const mode = publication || values.valori || values.values ? 'valori' : 'formule';
   const recording = new RecordingPort(workbook);
-  const scored = await scoreWorkbook(recording, lang, { mode, progress: beforeSaving(progress) });
+  const scored = await scoreWorkbook(recording, lang, { mode, asOf, progress: beforeSaving(progress) });
   let published: Publication | null = null;
   if (publication) {
     const copy = createXlsx();
@@ -393,7 +399,8 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
     printFindings(scored, lang, io);
     printResults(scored, lang, io);
     printPay(scored, lang, io);
-    printWritten(scored, lang, io);
+    if (asOf === undefined) printWritten(scored, lang, io);
+    else io.out(message('cli-score-as-of', { date: italianDate(asOf) }, lang));
     if (published !== null) {
       io.out(message('cli-publication-written', { sheets: published.written.join(', ') }, lang));
       if (published.missing.length > 0) io.err(message('cli-publication-missing', { sheets: published.missing.join(', ') }, lang));

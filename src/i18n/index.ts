@@ -13,6 +13,7 @@ import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
+import { monitoringMessages } from './messages/monitoring';
 import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
 import { printMessages } from './messages/print';
@@ -37,6 +38,7 @@ const catalog: Catalog = {
   ...officeMessages,
   ...uiMessages,
   ...previewMessages,
+  ...monitoringMessages,
   ...payBookMessages,
   ...payMessages,
   ...printMessages,
@@ -52,11 +54,17 @@ export function format(template: string, params: MessageParams, lang: Lang): str
   });
 }
 
+/** One formatter per language and precision: `toLocaleString` builds a new one at every call. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang, decimals = 2): string {
-  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', {
-    maximumFractionDigits: decimals,
-    useGrouping: false,
-  });
+  const key = `${lang}:${decimals}`;
+  let formatter = numberFormats.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: decimals, useGrouping: false });
+    numberFormats.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** The message for a rule or UI key; an unknown key is shown as itself rather than throwing. */

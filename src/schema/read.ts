@@ -16,6 +16,8 @@ import {
   type Band,
   type Criterion,
   type Indicator,
+  type IndicatorType,
+  type MonitoringRecord,
   type Objective,
   type Plan,
   type PlanRow,
@@ -25,6 +27,7 @@ import {
 import type { PayTables } from './payModel';
 import { CATEGORY_COEFFICIENTS, CLASSES, EVALUATIONS, FUNDS, ITEMS, PEOPLE, PROFILES } from './payTables';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
+import { MONITORING } from './monitoringTables';
 import { cellForm, TYPED, formKind, type CellForm, type CellReadings, type FormKind, type RowTableKey } from './readings';
 import {
   BANDS,
@@ -120,6 +123,7 @@ const READERS = {
   phases: tableReader(PHASES),
   weighting: tableReader(WEIGHTING),
   staff: tableReader(STAFF),
+  monitoring: tableReader(MONITORING),
   rules: tableReader(RULES),
   bands: tableReader(BANDS),
   criteria: tableReader(CRITERIA),
@@ -243,6 +247,27 @@ const finishIndicator: Finish<typeof INDICATORS, Indicator> = (out, row, index, 
   return Object.assign(out, { target, actual, excluded: out.excluded ?? false });
 };
 
+const PROGRESS = fieldOf(PHASES, 'progress').kind;
+
+/**
+ * Valore of a `Monitoraggi` row is what the recorded cell held: an indicator's Consuntivo, read by
+ * that indicator's Tipo, or a phase's Avanzamento %.
+ */
+function monitoringFinisher(indicators: readonly Indicator[]): Finish<typeof MONITORING, MonitoringRecord> {
+  const types = new Map<string, IndicatorType | null>();
+  for (const indicator of indicators) if (indicator.code !== null && !types.has(indicator.code)) types.set(indicator.code, indicator.type);
+  return (out, row, index, sink) => {
+    if (out.kind === 'fase') {
+      const progress = readNumber(row.value, PROGRESS, sink.issues);
+      out.value = progress === null ? null : { kind: 'number', value: progress };
+    } else if (out.kind === 'indicatore') {
+      out.value = readMeasure(row.value, (out.code === null ? undefined : types.get(out.code)) ?? null, true, sink.issues);
+    }
+    if (sink.issues.length !== 0) sink.flush('monitoring', index, 'value');
+    return out;
+  };
+}
+
 /** The parameters given, over the defaults of the others. */
 function overDefaults<Row extends object>(given: Row, defaults: { [Key in keyof Row]: NonNullable<Row[Key]> }): { [Key in keyof Row]: NonNullable<Row[Key]> } {
   const result = { ...defaults };
@@ -329,13 +354,14 @@ export function readPlan(raw: RawTables): ReadResult {
   const criteria = readCriteria(raw, sink);
   const weighting = readWeighting(raw.weighting, criteria, sink);
   const staff = readTable(READERS.staff, raw.staff, sink);
+  const monitoring = readTable(READERS.monitoring, raw.monitoring, sink, monitoringFinisher(indicators));
   const rules = readRules(raw, sink);
   const bands = readBands(raw, sink);
   const pay = readPayTables(raw, sink);
   // The organisation's name has no cell of its own to point a finding at.
   const organization = readText(raw.organization, sink.issues);
   sink.issues.length = 0;
-  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, rules, bands, ...pay };
+  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, monitoring, rules, bands, ...pay };
   const readings: CellReadings = { tables: sink.tables, weighting: sink.weighting, rules: sink.rules, bandRows: sink.bandRows };
   return { plan, findings: sink.findings, readings };
 }

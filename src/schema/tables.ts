@@ -14,6 +14,7 @@ import {
   POLARITIES,
   UNIT_KINDS,
 } from './model';
+import { MONITORING } from './monitoringTables';
 import { CHECK_OUTPUT, CODE, DATE, f, GRADE, NON_NEGATIVE, o, opts, PERCENT, same, t, TEXT, WIDE, YESNO } from './tableKit';
 import { PAY_RULE_FIELDS, PAY_TABLES } from './payTables';
 
@@ -374,7 +375,7 @@ export const CRITERIA = {
 } as const satisfies TableDef;
 
 /** Every table with rows of data, in workbook order. */
-export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF, ...PAY_TABLES];
+export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF, ...PAY_TABLES, MONITORING];
 
 /** Every table, including those of the `Regole` sheet. */
 export const ALL_TABLES: readonly TableDef[] = [...DATA_TABLES, RULES, BANDS, CRITERIA];

@@ -105,7 +105,7 @@ describe('the workbook keeps its language', () => {
     expect(computed.located.length).toBeGreaterThan(0);
     computed.located.forEach((f, i) => expect(f.message).toBe(message(computed.findings[i].rule, computed.findings[i].params, 'en')));
     const snapshot = port.snapshot();
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Persone', 'Schede', 'Voci', 'Valutazioni', 'Fondi', 'Classi', 'Coefficienti', 'Regole', 'Riepilogo', 'Premi', 'Trasparenza']);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Persone', 'Schede', 'Voci', 'Valutazioni', 'Fondi', 'Classi', 'Coefficienti', 'Monitoraggi', 'Regole', 'Riepilogo', 'Premi', 'Trasparenza', 'Riepilogo DUP']);
     expect(snapshot.names.map((n) => n.name)).toContain('Anno_piano');
     expect(snapshot.names.map((n) => n.name)).not.toContain('Plan_year');
   });

@@ -121,6 +121,7 @@ describe('layoutChanges', () => {
       ['Fondi', 'Fondi', 1, 1],
       ['Classi', 'Classi', 1, 1],
       ['Coefficienti', 'Coefficienti', 1, 1],
+      ['Monitoraggi', 'Monitoraggi', 1, 1],
       ['Regole', 'Regole', 1, 1],
       ['Regole', 'Fasce', 1, 4],
       ['Regole', 'Criteri', 1, 10],

@@ -184,7 +184,7 @@ describe('importChanges', () => {
     const raw = parseInterchange(calenzano);
     const workbook = new MemoryWorkbook();
     await workbook.apply(importChanges(raw, 'en'));
-    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'People', 'Profiles', 'Items', 'Evaluations', 'Funds', 'Classes', 'Coefficients', 'Rules']);
+    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'People', 'Profiles', 'Items', 'Evaluations', 'Funds', 'Classes', 'Coefficients', 'Monitoring', 'Rules']);
     const read = readWorkbookTables(await workbook.readTables());
     expect(readPlan(read.raw).plan).toEqual(readPlan(raw).plan);
   });

@@ -15,6 +15,7 @@ import { isPercentCell } from '../../schema/raw';
 import type {
   BandColour,
   BarChart,
+  LineChart,
   ColumnFormat,
   ColumnSpec,
   DefinedName,
@@ -82,6 +83,7 @@ interface MemorySheet {
   protected: boolean;
   bandRanges: readonly MemoryBandRange[];
   charts: readonly BarChart[];
+  lineCharts: readonly LineChart[];
   /** Dropdown lists of single cells (`writeRows` cellLists), by A1 address. */
   cellLists: ReadonlyMap<string, readonly string[]>;
   /** Widths (characters) of columns a `replaceSheet` set, by 1-based column. */
@@ -118,7 +120,7 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: [], protected: false, bandRanges: [], charts: [], cellLists: new Map(), widths: new Map() };
+  return { name, rows: [], protected: false, bandRanges: [], charts: [], lineCharts: [], cellLists: new Map(), widths: new Map() };
 }
 
 function isBlank(value: CellValue): boolean {
@@ -353,6 +355,7 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   for (const note of change.notes ?? []) setNote(sheet, note.row + 1, note.column + 1, note.text);
   sheet.bandRanges = (change.bandRanges ?? []).map((b) => ({ range: b.range, bands: b.bands }));
   sheet.charts = change.chart ? [{ ...change.chart }] : [];
+  sheet.lineCharts = change.lineChart ? [{ ...change.lineChart, series: change.lineChart.series.map((x) => ({ ...x })) }] : [];
   sheet.widths = new Map(Object.entries(change.widths ?? {}).map(([c, w]) => [Number(c) + 1, w]));
 }
 
@@ -473,6 +476,11 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Charts drawn on a sheet. */
   charts(sheet: string): BarChart[] {
     return (this.sheets.get(sheet)?.charts ?? []).map((c) => ({ ...c }));
+  }
+
+  /** Line charts drawn on a sheet (`Andamento`). */
+  lineCharts(sheet: string): LineChart[] {
+    return (this.sheets.get(sheet)?.lineCharts ?? []).map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
   }
 
   /** How a sheet is viewed and printed, if a `sheetSetup` set it. */

@@ -24,7 +24,8 @@ import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, BarChart, ColumnSpec, OutputValue, PageText, WorkbookChange } from '../port';
+import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
+import { cellPosition } from '../formulas/a1';
 import { cellAddress, isFormulaCell } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
@@ -272,6 +273,37 @@ function chartStep(sheet: string, chart: BarChart): Step {
       const series = drawn.series.getItemAt(0);
       series.name = chart.seriesName;
       series.setXAxisValues(worksheet.getRange(chart.categories));
+      drawn.setPosition(chart.anchor);
+    },
+  };
+}
+
+/**
+ * A line chart: its first series from the first values range, then one more per series; the
+ * names are the texts of the name cells, the categories the dates of the header row.
+ */
+function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly OutputValue[])[]): Step {
+  const nameOf = (address: string): string => {
+    const position = cellPosition(address);
+    const value = position === null ? undefined : rows[position.row - 1]?.[position.column - 1];
+    return typeof value === 'string' ? value : address;
+  };
+  const names = chart.series.map((s) => nameOf(s.name));
+  return {
+    bytes: ACTION_BYTES * (6 + 4 * chart.series.length) + jsonStringBytes(chart.title) + names.reduce((sum, n) => sum + jsonStringBytes(n) + 64, 0),
+    queue(_, objects) {
+      const worksheet = objects.sheet(sheet);
+      const [first, ...others] = chart.series;
+      const drawn = worksheet.charts.add('Line', worksheet.getRange(first.values), 'Rows');
+      drawn.title.text = chart.title;
+      const firstSeries = drawn.series.getItemAt(0);
+      firstSeries.name = names[0];
+      firstSeries.setXAxisValues(worksheet.getRange(chart.categories));
+      others.forEach((s, i) => {
+        const series = drawn.series.add(names[i + 1]);
+        series.setValues(worksheet.getRange(s.values));
+        series.setXAxisValues(worksheet.getRange(chart.categories));
+      });
       drawn.setPosition(chart.anchor);
     },
   };
@@ -554,6 +586,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           plan.steps.push({ bytes: ACTION_BYTES + bandBytes(bands), queue: (_, objects) => queueBands(objects.sheet(sheet).getRange(range), anchor, bands) });
         }
         if (change.chart) plan.steps.push(chartStep(sheet, change.chart));
+        if (change.lineChart && change.lineChart.series.length > 0) plan.steps.push(lineChartStep(sheet, change.lineChart, change.rows));
         for (const n of change.notes ?? []) note(sheet, n.row + 1, n.column + 1, n.text);
         break;
       }

@@ -23,6 +23,8 @@ import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../rules/rounding';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
+import { commandRelazione } from './relazione';
+import { REPORT_STAGES } from '../actions/report';
 
 export interface CliIO {
   out(text: string): void;
@@ -67,6 +69,7 @@ const OPTIONS = {
   output: { type: 'string' },
   out: { type: 'string' },
   anno: { type: 'string' },
+  per: { type: 'string' },
   lingua: { type: 'string' },
   sostituisci: { type: 'boolean' },
   replace: { type: 'boolean' },
@@ -148,6 +151,7 @@ const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
   import: ['lettura', 'scrittura'],
   export: ['lettura', 'scrittura'],
   init: ['lettura', 'scrittura'],
+  relazione: REPORT_STAGES,
 };
 
 interface TerminalProgress {
@@ -219,6 +223,8 @@ const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   score: commandScore,
   demo: commandDemo,
   schema: commandSchema,
+  relazione: ({ args, values, lang, io, progress }) =>
+    commandRelazione({ args, output: values.o ?? values.output, replace: Boolean(values.sostituisci || values.replace), by: values.per, lang, out: io.out, progress: progress?.report }),
 };
 
 function required(args: string[], index: number, what: string, usage: string): string {

@@ -13,6 +13,7 @@ import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
+import { reportMessages } from './messages/report';
 
 export type Lang = 'it' | 'en';
 
@@ -33,6 +34,7 @@ const catalog: Catalog = {
   ...officeMessages,
   ...uiMessages,
   ...previewMessages,
+  ...reportMessages,
 };
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */

@@ -4,6 +4,7 @@ import { engineMessages } from '../../src/i18n/messages/engine';
 import { officeMessages } from '../../src/i18n/messages/office';
 import { parseMessages } from '../../src/i18n/messages/parse';
 import { previewMessages } from '../../src/i18n/messages/preview';
+import { reportMessages } from '../../src/i18n/messages/report';
 import { uiMessages } from '../../src/i18n/messages/ui';
 import { validationMessages } from '../../src/i18n/messages/validation';
 import { workbookMessages } from '../../src/i18n/messages/workbook';
@@ -15,6 +16,7 @@ const catalogs: Record<string, Catalog> = {
   office: officeMessages,
   parse: parseMessages,
   preview: previewMessages,
+  report: reportMessages,
   ui: uiMessages,
   validation: validationMessages,
   workbook: workbookMessages,

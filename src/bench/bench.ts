@@ -6,7 +6,8 @@
  *     warm runs that follow is shown beside it (what the task pane sees on a second Calcola);
  *  2. xlsx: the same plan as a workbook; ExcelJS alone reading and writing it, against
  *     `traguardo score` on it, which writes formulas (issue #4: ratio < 2; SPEC §7: < 1.5), and
- *     `traguardo score --valori`, which writes plain values;
+ *     `traguardo score --valori`, which writes plain values, and `traguardo relazione` on the same
+ *     workbook (issue #12: at most twice `score --valori`);
  *  3. with `--libreoffice` (it takes minutes): how long LibreOffice Calc, headless, needs to
  *     recalculate every formula of that scored workbook.
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
@@ -111,15 +112,16 @@ async function benchXlsx(): Promise<void> {
     // process's heap with a workbook model of millions of cells.
     const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
     const scoredFile = path.join(dir, 'calcolato.xlsx');
-    const runCli = async (...args: string[]) => {
+    const runCommand = async (command: string, ...args: string[]) => {
       const result = await timed(() =>
-        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, 'score', file, ...args], { encoding: 'utf8' }),
+        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, command, file, ...args], { encoding: 'utf8' }),
       );
       const exit = result.value.status;
-      if (exit !== 0 && exit !== 1) throw new Error(`traguardo score è uscito con ${exit}: ${result.value.stderr}`);
+      if (exit !== 0 && exit !== 1) throw new Error(`traguardo ${command} è uscito con ${exit}: ${result.value.stderr}`);
       const peak = /traguardo-bench-maxrss (\d+)/.exec(result.value.stderr);
       return { ms: result.ms, exit, rss: peak === null ? 0 : Number(peak[1]) * 1024 };
     };
+    const runCli = (...args: string[]) => runCommand('score', ...args);
     const scored = await runCli('-o', scoredFile);
     const valued = await runCli('--valori', '-o', path.join(dir, 'valori.xlsx'));
     const exit = scored.exit;
@@ -141,6 +143,11 @@ async function benchXlsx(): Promise<void> {
       `  traguardo score --valori (valori fissi): ${s(valued.ms)}, rapporto ${(valued.ms / excelTotal).toFixed(2)}, picco RSS ${mb(valued.rss)}`,
     );
     console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
+    const report = await runCommand('relazione', '-o', path.join(dir, 'relazione.docx'));
+    const reportBytes = (await fs.stat(path.join(dir, 'relazione.docx'))).size;
+    console.log(
+      `  traguardo relazione (documento Word, ${mb(reportBytes)}): ${s(report.ms)}, rapporto a score --valori ${(report.ms / valued.ms).toFixed(2)}   obiettivo ≤ 2, picco RSS ${mb(report.rss)}`,
+    );
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
   } finally {

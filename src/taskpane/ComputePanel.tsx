@@ -7,6 +7,7 @@ import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
+import { ReportSection } from './ReportSection';
 import { StageBar } from './StageBar';
 
 const useStyles = makeStyles({
@@ -161,6 +162,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
           </ul>
         </>
       )}
+      <ReportSection />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * document, offered as a download. Nothing in the workbook changes. The report code loads on the
  * first click, so the pane's start-up stays as light as before.
  */
-import { Button, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
 import type { ReportGrouping } from '../report/content';
@@ -35,10 +35,12 @@ export function ReportSection(): ReactElement {
 
   return (
     <section className={styles.section} aria-label={t('ui-report-download')}>
-      <RadioGroup layout="horizontal" value={by} disabled={busy} aria-label={t('ui-report-by')} onChange={(_, data) => setBy(data.value === 'missione' ? 'missione' : 'unita')}>
-        <Radio value="unita" label={t('ui-report-by-unit')} data-testid="report-by-unit" />
-        <Radio value="missione" label={t('ui-report-by-mission')} data-testid="report-by-mission" />
-      </RadioGroup>
+      <Field label={t('ui-report-by')}>
+        <RadioGroup layout="horizontal" value={by} disabled={busy} onChange={(_, data) => setBy(data.value === 'missione' ? 'missione' : 'unita')}>
+          <Radio value="unita" label={t('ui-report-by-unit')} data-testid="report-by-unit" />
+          <Radio value="missione" label={t('ui-report-by-mission')} data-testid="report-by-mission" />
+        </RadioGroup>
+      </Field>
       <Button data-testid="btn-report" icon={<DocumentArrowDown16Regular />} disabled={busy} onClick={download}>
         {t('ui-report-download')}
       </Button>

@@ -82,7 +82,7 @@ export const reportMessages: Catalog = {
   'report-file-name': { it: 'relazione-performance-{year}.docx', en: 'performance-report-{year}.docx' },
 
   'ui-report-download': { it: 'Scarica la relazione (.docx)', en: 'Download the report (.docx)' },
-  'ui-report-by': { it: 'Capitoli', en: 'Chapters' },
+  'ui-report-by': { it: 'Capitoli della relazione', en: 'Report chapters' },
   'ui-report-by-unit': { it: 'per struttura', en: 'by unit' },
   'ui-report-by-mission': { it: 'per missione e programma', en: 'by mission and programme' },
   'ui-report-hint': {

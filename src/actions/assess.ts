@@ -7,7 +7,7 @@ import { score, type BlockedRows } from '../engine/score';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
-import type { Plan } from '../schema/model';
+import type { IsoDate, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
 import { blockedRows } from '../validation/blocked';
@@ -18,6 +18,7 @@ import { checkChanges, computeChanges, type WriteMode } from '../workbook/output
 import type { TableData, WorkbookPort } from '../workbook/port';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
+import { rawAsOf } from './monitoringHistory';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
@@ -53,6 +54,12 @@ export interface ComputeOptions extends ActionOptions {
   mode?: WriteMode;
   /** The moment of the calculation (tests fix it); default now. */
   now?: Date;
+  /**
+   * Compute with the values recorded in `Monitoraggi` at this date (reference date = that date)
+   * instead of the current ones; the outputs are then written as values, since formulas would
+   * follow today's cells.
+   */
+  asOf?: IsoDate;
 }
 
 export interface Computed extends Scored {
@@ -133,10 +140,11 @@ interface WorkbookRead {
 }
 
 /** The workbook's tables, parsed (lettura) and validated (verifica). */
-async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined): Promise<WorkbookRead> {
+async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined, asOf?: IsoDate): Promise<WorkbookRead> {
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
-  const { raw, locator, findings } = readWorkbookTables(tables);
+  const { raw: current, locator, findings } = readWorkbookTables(tables);
+  const raw = asOf === undefined ? current : rawAsOf(current, asOf);
   const read = readStage(raw, locator, findings);
   await report(progress, 'verifica', 0);
   const assessment = checkPlan(read, lang);
@@ -182,12 +190,12 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables } = await readAssessment(port, lang, progress);
+  const { assessment, tables } = await readAssessment(port, lang, progress, options.asOf);
   const written = writingLanguage(tables, lang);
   await report(progress, 'calcolo', 0);
   const scored = scoreAssessment(assessment);
   await report(progress, 'formule', 0);
-  const mode = options.mode ?? 'formule';
+  const mode = options.asOf !== undefined ? 'valori' : (options.mode ?? 'formule');
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
   const { changes, frozen, noted } = computeChanges({ ...scored, lang: written, mode, calculatedOn: date });

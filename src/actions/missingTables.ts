@@ -14,7 +14,8 @@ import type { Locator } from '../workbook/grid';
 
 const REQUIRED_TABLES: readonly TableKey[] = ['units', 'objectives', 'indicators', 'phases'];
 
-const RULE_OF: Record<TableKey, string> = {
+/** `Monitoraggi` is optional history: a workbook that never recorded a date has no reason to hold it. */
+const RULE_OF: Record<TableKey, string | null> = {
   units: 'table-missing',
   objectives: 'table-missing',
   indicators: 'table-missing',
@@ -24,18 +25,20 @@ const RULE_OF: Record<TableKey, string> = {
   criteria: 'table-missing-defaults',
   weighting: 'table-missing-weighting',
   staff: 'table-missing-staff',
+  monitoring: null,
 };
 
 export function missingTableFindings(locator: Locator): { findings: Finding[]; required: boolean } {
   const findings: Finding[] = [];
   let required = false;
   for (const def of ALL_TABLES) {
-    if (locator.placement(def.key) !== undefined) continue;
+    const rule = RULE_OF[def.key];
+    if (locator.placement(def.key) !== undefined || rule === null) continue;
     const isRequired = REQUIRED_TABLES.includes(def.key);
     required ||= isRequired;
     findings.push({
       severity: isRequired ? 'errore' : 'avviso',
-      rule: RULE_OF[def.key],
+      rule,
       table: def.key,
       index: null,
       field: null,

@@ -17,6 +17,8 @@ export type ObjectiveRow = { code: string | null; unit: string | null; status: s
 export interface ResultsDocument {
   format: 'traguardo-results/1';
   findings: LocatedFinding[];
+  /** The date the grades and the Stato di attuazione are at (`score --al`: the recorded date). */
+  referenceDate?: string;
   indicators?: IndicatorRow[];
   objectives?: ObjectiveRow[];
   units?: UnitResult[];
@@ -33,6 +35,7 @@ export function resultsDocument(s: Scored, lang: Lang): ResultsDocument {
   return {
     format: 'traguardo-results/1',
     findings: s.located,
+    referenceDate: results.referenceDate,
     indicators: plan.indicators.map((ind, i) => {
       const r = results.indicators[i];
       return { code: ind.code, objective: ind.objective, grade: r.grade, weightShare: r.weightShare, trace: renderTrace(indicatorTrace(ind, plan.rules, s.blocked.indicators.has(i)), plan.rules, lang) };

@@ -22,6 +22,8 @@ import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { roundHalfUp } from '../rules/rounding';
+import { commandMonitora } from './monitora';
+import { parseMonitoringDate } from '../actions/monitoring';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
 import { commandRelazione } from './relazione';
 import { REPORT_STAGES } from '../actions/report';
@@ -69,6 +71,7 @@ const OPTIONS = {
   output: { type: 'string' },
   out: { type: 'string' },
   anno: { type: 'string' },
+  al: { type: 'string' },
   per: { type: 'string' },
   lingua: { type: 'string' },
   sostituisci: { type: 'boolean' },
@@ -151,6 +154,7 @@ const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
   import: ['lettura', 'scrittura'],
   export: ['lettura', 'scrittura'],
   init: ['lettura', 'scrittura'],
+  monitora: ['lettura', 'scrittura'],
   relazione: REPORT_STAGES,
 };
 
@@ -223,8 +227,9 @@ const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   score: commandScore,
   demo: commandDemo,
   schema: commandSchema,
+  monitora: commandMonitora,
   relazione: ({ args, values, lang, io, progress }) =>
-    commandRelazione({ args, output: values.o ?? values.output, replace: Boolean(values.sostituisci || values.replace), by: values.per, lang, out: io.out, progress: progress?.report }),
+    commandRelazione({ args, output: values.o ?? values.output, replace: Boolean(values.sostituisci || values.replace), by: values.per, asOf: values.al, lang, out: io.out, progress: progress?.report }),
 };
 
 function required(args: string[], index: number, what: string, usage: string): string {
@@ -358,7 +363,8 @@ async function commandValidate({ args, values, lang, io, progress }: Invocation)
 }
 
 async function commandScore({ args, values, lang, io, progress }: Invocation): Promise<number> {
-  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--json]');
+  const input = required(args, 0, 'il file da calcolare', 'traguardo score <in.xlsx> [-o <out.xlsx> [--sostituisci]] [--valori] [--al <data>] [--json]');
+  const asOf = values.al === undefined ? undefined : parseMonitoringDate(values.al);
   const out = values.o ?? values.output ?? input;
   await assertReadableFile(input);
   // In place is what the command is for; another existing file is replaced only when asked.
@@ -367,7 +373,7 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   await progress?.report('lettura', 0);
   const workbook = await loadWorkbook(input);
   const mode = values.valori || values.values ? 'valori' : 'formule';
-  const scored = await scoreWorkbook(workbook, lang, { mode, progress: beforeSaving(progress) });
+  const scored = await scoreWorkbook(workbook, lang, { mode, asOf, progress: beforeSaving(progress) });
   await saveWorkbook(workbook, out, policy);
   progress?.done();
   if (values.json) {
@@ -375,7 +381,8 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   } else {
     printFindings(scored, lang, io);
     printResults(scored, lang, io);
-    printWritten(scored, lang, io);
+    if (asOf === undefined) printWritten(scored, lang, io);
+    else io.out(message('cli-score-as-of', { date: italianDate(asOf) }, lang));
     io.out(message('cli-written', { file: out }, lang));
   }
   return hasErrors(scored.findings) ? EXIT_FINDINGS : EXIT_OK;

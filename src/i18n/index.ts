@@ -13,6 +13,7 @@ import { cliMessages } from './messages/cli';
 import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
+import { monitoringMessages } from './messages/monitoring';
 import { reportMessages } from './messages/report';
 
 export type Lang = 'it' | 'en';
@@ -34,6 +35,7 @@ const catalog: Catalog = {
   ...officeMessages,
   ...uiMessages,
   ...previewMessages,
+  ...monitoringMessages,
   ...reportMessages,
 };
 

@@ -15,6 +15,7 @@ export type TableKey =
   | 'phases'
   | 'weighting'
   | 'staff'
+  | 'monitoring'
   | 'rules'
   | 'bands'
   | 'criteria';

@@ -38,6 +38,7 @@ import {
   type FieldDef,
   type TableDef,
 } from './tables';
+import { MONITORING } from './monitoringTables';
 import { INTERCHANGE_FORMAT, interchangeSchema, interchangeValue, ROW_TABLES } from './zod';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -59,6 +60,8 @@ export interface InterchangeDocument {
   criteria: JsonRecord[];
   weighting: InterchangeWeightingRow[];
   staff: JsonRecord[];
+  /** Absent when the workbook has no `Monitoraggi` rows. */
+  monitoring?: JsonRecord[];
   /** Only the parameters the plan sets; absent when the plan has no `Regole`. */
   rules?: JsonRecord;
   /** Absent when the plan keeps the default `Fasce`. */
@@ -66,7 +69,7 @@ export interface InterchangeDocument {
 }
 
 /** Tables of RawTables that are arrays of RawRow. */
-type RowTableKey = 'units' | 'objectives' | 'indicators' | 'phases' | 'staff' | 'criteria' | 'bands';
+type RowTableKey = 'units' | 'objectives' | 'indicators' | 'phases' | 'staff' | 'monitoring' | 'criteria' | 'bands';
 
 const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
 const SCORE_FIELD = criterionScoreField('');
@@ -313,6 +316,22 @@ function indicatorRecords(rows: readonly RawRow[] | undefined): JsonRecord[] {
   });
 }
 
+/** Valore in its canonical form by the Tipo of the indicator it records (a phase's is a number). */
+function monitoringRecords(rows: readonly RawRow[], indicators: readonly RawRow[] | undefined): JsonRecord[] {
+  const types = new Map<string, IndicatorType | null>();
+  for (const row of indicators ?? []) {
+    const code = parseText(row.code).value;
+    if (code !== null && !types.has(code)) types.set(code, parseField(INDICATOR_TYPE_FIELD, row[INDICATOR_TYPE_FIELD.key]).value as IndicatorType | null);
+  }
+  return rows.map((row) => {
+    const code = parseText(row.code).value;
+    const type = code === null ? null : (types.get(code) ?? null);
+    const record: JsonRecord = {};
+    for (const field of MONITORING.fields) record[field.key] = toInterchangeValue(field, row[field.key], type);
+    return record;
+  });
+}
+
 function weightingRecords(rows: readonly RawWeightingRow[] | undefined): InterchangeWeightingRow[] {
   return (rows ?? []).map((row) => {
     const scores = textKeyedRecord<JsonValue>();
@@ -345,5 +364,6 @@ export function toInterchange(raw: RawTables): InterchangeDocument {
     doc.rules = rules;
   }
   if (raw.bands) doc.bands = records(BANDS, raw.bands);
+  if (raw.monitoring && raw.monitoring.length > 0) doc.monitoring = monitoringRecords(raw.monitoring, raw.indicators);
   return doc;
 }

@@ -8,6 +8,7 @@
  * Findings and results refer to rows by these indices.
  */
 
+import type { MONITORING } from './monitoringTables';
 import type { BANDS, CRITERIA, EnumOption, FieldDef, FieldKind, INDICATORS, OBJECTIVES, PHASES, RULES, STAFF, UNITS, WEIGHTING } from './tables';
 
 /** A calendar date as ISO `YYYY-MM-DD` (no time, no zone). Compares correctly as a string. */
@@ -106,6 +107,9 @@ export type WeightingRow = WithDefaults<
 
 export type StaffAssignment = PlanRow<typeof STAFF>;
 
+/** A row of `Monitoraggi`: Valore is read by the indicator's Tipo, or as a percentage for a phase. */
+export type MonitoringRecord = PlanRow<typeof MONITORING>;
+
 /** Every parameter has a value: the defaults of SPEC §2.6 fill the blanks (`defaultRules`). */
 export type Rules = WithDefaults<PlanRow<typeof RULES>, keyof PlanRow<typeof RULES>>;
 
@@ -122,6 +126,8 @@ export interface Plan {
   criteria: Criterion[];
   weighting: WeightingRow[];
   staff: StaffAssignment[];
+  /** The recorded monitoring dates; absent in plans built without a `Monitoraggi` table. */
+  monitoring?: MonitoringRecord[];
   rules: Rules;
   bands: Band[];
 }

@@ -49,6 +49,7 @@ export interface RawTables {
   phases?: RawRow[];
   weighting?: RawWeightingRow[];
   staff?: RawRow[];
+  monitoring?: RawRow[];
   criteria?: RawRow[];
   bands?: RawRow[];
   rules?: RawRow;

@@ -16,6 +16,8 @@ import {
   type Band,
   type Criterion,
   type Indicator,
+  type IndicatorType,
+  type MonitoringRecord,
   type Objective,
   type Plan,
   type PlanRow,
@@ -23,6 +25,7 @@ import {
   type WeightingRow,
 } from './model';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
+import { MONITORING } from './monitoringTables';
 import {
   BANDS,
   CRITERIA,
@@ -112,6 +115,7 @@ const READERS = {
   phases: tableReader(PHASES),
   weighting: tableReader(WEIGHTING),
   staff: tableReader(STAFF),
+  monitoring: tableReader(MONITORING),
   rules: tableReader(RULES),
   bands: tableReader(BANDS),
   criteria: tableReader(CRITERIA),
@@ -198,6 +202,27 @@ const finishIndicator: Finish<typeof INDICATORS, Indicator> = (out, row, index, 
   return Object.assign(out, { target, actual, excluded: out.excluded ?? false });
 };
 
+const PROGRESS = fieldOf(PHASES, 'progress').kind;
+
+/**
+ * Valore of a `Monitoraggi` row is what the recorded cell held: an indicator's Consuntivo, read by
+ * that indicator's Tipo, or a phase's Avanzamento %.
+ */
+function monitoringFinisher(indicators: readonly Indicator[]): Finish<typeof MONITORING, MonitoringRecord> {
+  const types = new Map<string, IndicatorType | null>();
+  for (const indicator of indicators) if (indicator.code !== null && !types.has(indicator.code)) types.set(indicator.code, indicator.type);
+  return (out, row, index, sink) => {
+    if (out.kind === 'fase') {
+      const progress = readNumber(row.value, PROGRESS, sink.issues);
+      out.value = progress === null ? null : { kind: 'number', value: progress };
+    } else if (out.kind === 'indicatore') {
+      out.value = readMeasure(row.value, (out.code === null ? undefined : types.get(out.code)) ?? null, true, sink.issues);
+    }
+    if (sink.issues.length !== 0) sink.flush('monitoring', index, 'value');
+    return out;
+  };
+}
+
 /** The parameters given, over the defaults of the others. */
 function overDefaults<Row extends object>(given: Row, defaults: { [Key in keyof Row]: NonNullable<Row[Key]> }): { [Key in keyof Row]: NonNullable<Row[Key]> } {
   const result = { ...defaults };
@@ -264,11 +289,12 @@ export function readPlan(raw: RawTables): ReadResult {
   const criteria = readCriteria(raw, sink);
   const weighting = readWeighting(raw.weighting, criteria, sink);
   const staff = readTable(READERS.staff, raw.staff, sink);
+  const monitoring = readTable(READERS.monitoring, raw.monitoring, sink, monitoringFinisher(indicators));
   const rules = readRules(raw, sink);
   const bands = readBands(raw, sink);
   // The organisation's name has no cell of its own to point a finding at.
   const organization = readText(raw.organization, sink.issues);
   sink.issues.length = 0;
-  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, rules, bands };
+  const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, monitoring, rules, bands };
   return { plan, findings: sink.findings };
 }

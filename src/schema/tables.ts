@@ -14,6 +14,7 @@ import {
   POLARITIES,
   UNIT_KINDS,
 } from './model';
+import { MONITORING } from './monitoringTables';
 
 export interface Text {
   it: string;
@@ -404,7 +405,7 @@ export const CRITERIA = {
 } as const satisfies TableDef;
 
 /** Every table with rows of data, in workbook order. */
-export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF];
+export const DATA_TABLES: readonly TableDef[] = [UNITS, OBJECTIVES, INDICATORS, PHASES, WEIGHTING, STAFF, MONITORING];
 
 /** Every table, including those of the `Regole` sheet. */
 export const ALL_TABLES: readonly TableDef[] = [...DATA_TABLES, RULES, BANDS, CRITERIA];

@@ -100,7 +100,7 @@ describe('traguardo relazione', () => {
     expect(text).toContain('Rinviato al 2024');
   }, 300_000);
 
-  test('--per missione --lingua en: English chapters by mission and programme; a bad --per value is a usage error', async () => {
+  test('--per missione --lingua en: English chapters by mission and programme; --al a recorded date; a bad --per value or an unrecorded date is a usage error', async () => {
     const docx = path.join(work, 'report.docx');
     const outcome = await run('relazione', workbook, '-o', docx, '--per', 'missione', '--lingua', 'en');
     expect(outcome.out).toBe(`Report written to ${docx} (48 objectives).`);
@@ -108,6 +108,15 @@ describe('traguardo relazione', () => {
     expect(text).toContain('Objectives by mission and programme');
     expect(text).toContain('Mission 1 · Programme 2');
     expect(text).toContain('Annex A — Objectives excluded from evaluation');
+
+    const recorded = path.join(work, 'monitorato.xlsx');
+    await fs.copyFile(workbook, recorded);
+    expect((await run('monitora', recorded, '--al', '30/06/2023')).code).not.toBe(2);
+    const june = path.join(work, 'giugno.docx');
+    expect((await run('relazione', recorded, '-o', june, '--al', '30/06/2023')).out).toBe(`Relazione scritta in ${june} (48 obiettivi).`);
+    expect(pdfText(june)).toContain('Risultati alla data del 30/06/2023');
+    const unknown = await run('relazione', recorded, '-o', path.join(work, 'marzo.docx'), '--al', '31/03/2023');
+    expect(unknown.code).toBe(2);
 
     const again = await run('relazione', workbook, '-o', docx);
     expect(again.code).toBe(2);

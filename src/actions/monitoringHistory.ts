@@ -1,0 +1,112 @@
+/**
+ * The history of `Monitoraggi` read back: which dates are recorded, and the plan's raw tables as
+ * they stood at one of them (Calcola al …, `score --al`, the trend). Kept apart from the recording
+ * use case so that the Calcola action (assess.ts) can depend on it.
+ *
+ * A phase is recorded under its objective's code and its N.; phases of one objective without an
+ * N. are told apart by their order among those phases, the same way on both sides.
+ */
+import { UserError } from '../errors';
+import { fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
+import type { IsoDate } from '../schema/model';
+import { MONITORING, type MonitoringKind } from '../schema/monitoringTables';
+import type { CellValue, RawRow, RawTables } from '../schema/raw';
+import { fieldOf } from '../schema/read';
+import { INDICATORS, PHASES } from '../schema/tables';
+
+const readCode = fieldReader(fieldOf(INDICATORS, 'code'));
+const readSeq = fieldReader(fieldOf(PHASES, 'seq'));
+const readKind = fieldReader(fieldOf(MONITORING, 'kind'));
+
+/** Readers here only need the value: what a cell says wrong is reported by the normal reading. */
+const scratch: CellIssue[] = [];
+
+function quiet<T>(read: (v: CellValue, issues: CellIssue[]) => T, v: CellValue): T {
+  const value = read(v, scratch);
+  scratch.length = 0;
+  return value;
+}
+
+export const codeOf = (v: CellValue): string | null => quiet(readCode, v);
+export const dateOf = (v: CellValue): IsoDate | null => quiet(readDate, v);
+const seqOf = (v: CellValue): number | null => quiet(readSeq, v);
+export const kindOf = (v: CellValue): MonitoringKind | null => quiet(readKind, v);
+
+/** The identity of each phase row: objective and N., or objective and order among its phases without N. */
+export function phaseKeys(rows: readonly { objective: CellValue; seq: CellValue }[]): (string | null)[] {
+  const unnumbered = new Map<string, number>();
+  return rows.map(({ objective, seq }) => {
+    const code = codeOf(objective);
+    if (code === null) return null;
+    const n = seqOf(seq);
+    if (n !== null) return `${code}\u0000${n}`;
+    const ordinal = unnumbered.get(code) ?? 0;
+    unnumbered.set(code, ordinal + 1);
+    return `${code}\u0000#${ordinal}`;
+  });
+}
+
+/** The dates recorded in `Monitoraggi`, in order. */
+export function recordedDates(raw: RawTables): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  for (const row of raw.monitoring ?? []) {
+    const date = dateOf(row.date);
+    if (date !== null) dates.add(date);
+  }
+  return [...dates].sort();
+}
+
+interface Recorded {
+  indicators: Map<string, CellValue>;
+  phases: Map<string, { value: CellValue; actualEnd: CellValue }>;
+}
+
+/** The rows of `Monitoraggi` at `date`, by indicator code and by phase identity; null when none. */
+function recordedAt(raw: RawTables, date: IsoDate): Recorded | null {
+  const rows = (raw.monitoring ?? []).filter((row) => dateOf(row.date) === date);
+  if (rows.length === 0) return null;
+  const indicators = new Map<string, CellValue>();
+  const phaseRows = rows.filter((row) => kindOf(row.kind) === 'fase');
+  for (const row of rows) {
+    if (kindOf(row.kind) !== 'indicatore') continue;
+    const code = codeOf(row.code);
+    if (code !== null && !indicators.has(code)) indicators.set(code, row.value ?? null);
+  }
+  const phases = new Map<string, { value: CellValue; actualEnd: CellValue }>();
+  phaseKeys(phaseRows.map((row) => ({ objective: row.code, seq: row.seq }))).forEach((key, i) => {
+    if (key !== null && !phases.has(key)) phases.set(key, { value: phaseRows[i].value ?? null, actualEnd: phaseRows[i].actualEnd ?? null });
+  });
+  return { indicators, phases };
+}
+
+/**
+ * The plan as it stood at a recorded date: Consuntivo, Avanzamento % and Fine effettiva replaced
+ * by the values recorded then (blank where nothing was recorded: a row added later), and the
+ * reference date set to that date. Everything else — targets, weights, rules — is today's.
+ */
+export function rawAsOf(raw: RawTables, date: IsoDate): RawTables {
+  const recorded = recordedAt(raw, date);
+  if (recorded === null) {
+    const dates = recordedDates(raw);
+    throw new UserError(dates.length === 0 ? 'monitoring-none' : 'monitoring-date-unknown', {
+      date: italianDate(date),
+      dates: dates.map(italianDate).join(', '),
+    });
+  }
+  const indicators = raw.indicators?.map((row): RawRow => {
+    const code = codeOf(row.code);
+    return { ...row, actual: code === null ? null : (recorded.indicators.get(code) ?? null) };
+  });
+  const keys = phaseKeys((raw.phases ?? []).map((row) => ({ objective: row.objective, seq: row.seq })));
+  const phases = raw.phases?.map((row, i): RawRow => {
+    const key = keys[i];
+    const at = key === null ? undefined : recorded.phases.get(key);
+    return { ...row, progress: at?.value ?? null, actualEnd: at?.actualEnd ?? null };
+  });
+  return { ...raw, indicators, phases, rules: { ...raw.rules, referenceDate: isoToCellDate(date) } };
+}
+
+export function isoToCellDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+

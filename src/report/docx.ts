@@ -201,9 +201,12 @@ function footerXml(): string {
   );
 }
 
-/** updateFields: Word offers to fill the table of contents when the document is opened. */
+/**
+ * updateFields: Word offers to fill the table of contents when the document is opened. Children in
+ * the schema's order (Word refuses a settings part out of order).
+ */
 function settingsXml(): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}"><w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="708"/><w:updateFields w:val="true"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 }
 
 function coreXml(doc: ReportDocument, created: string): string {

@@ -348,6 +348,7 @@ class ReportBuilder {
       header: [this.t('report-code'), this.t('report-indicator'), this.t('report-target'), this.t('report-actual'), this.t('report-weight-share'), this.t('report-grade')],
       rows: table,
     });
+    this.notes(Array.from(rows, (i) => [plan.indicators[i].code ?? '', plan.indicators[i].notes]));
   }
 
   private phases(o: number): void {
@@ -374,6 +375,17 @@ class ReportBuilder {
       header: [this.t('report-phase-no'), this.t('report-phase'), this.t('report-planned'), this.t('report-actual-end'), this.t('report-progress'), this.t('report-expected')],
       rows: table,
     });
+    this.notes(Array.from(rows, (i) => [this.t('report-phase-note', { seq: plan.phases[i].seq === null ? '' : String(plan.phases[i].seq) }), plan.phases[i].notes]));
+  }
+
+  /** The Note of the rows of a table, one line under it, only for rows that have one. */
+  private notes(rows: readonly (readonly [string, string | null])[]): void {
+    const runs: Run[] = [];
+    for (const [label, note] of rows) {
+      if (note === null || note === '') continue;
+      runs.push(runs.length === 0 ? { text: this.t('report-notes'), bold: true } : '; ', `${label}: ${note}`);
+    }
+    if (runs.length > 0) this.blocks.push({ kind: 'paragraph', runs });
   }
 
   private annexExcluded(): void {

@@ -30,6 +30,9 @@ function scoredDemo(lang: Lang = 'it'): Scored {
     if (o.code === OVERRIDDEN) Object.assign(o, { override: 87.5, overrideNote: 'Obiettivo raggiunto con ritardo giustificato' });
   }
   objectives[1].title = `${String(objectives[1].title)} <R&S> "bis"\u0001`;
+  const indicators = doc.indicators as Json[];
+  const first = indicators.find((i) => i.objective === OVERRIDDEN) as Json;
+  first.notes = 'Dato dell’ufficio ragioneria';
   const raw = parseInterchange(doc);
   return scoreAssessment(assessRaw(raw, defaultLocator(raw, lang), [], lang));
 }
@@ -116,10 +119,12 @@ describe('Relazione content', () => {
     expect(phaseSection).toContain(`${d}/${m}/${y} – `);
   });
 
-  test('the NdV judgement is printed with its grade, and the excluded objective is in the annex with its reason', () => {
+  test('the NdV judgement is printed with its grade, an indicator’s Note under its table, and the excluded objective is in the annex with its reason', () => {
     const sections = objectiveSections(report.blocks);
     const ris1 = [...sections.entries()].find(([h]) => h.startsWith(`${OVERRIDDEN} — `))?.[1] ?? '';
     expect(ris1).toContain('Giudizio del Nucleo di Valutazione: Grado NdV 87,50. Obiettivo raggiunto con ritardo giustificato');
+    const noted = (demoDocument().indicators as Json[]).find((i) => i.objective === OVERRIDDEN) as Json;
+    expect(ris1).toContain(`Note: ${String(noted.code)}: Dato dell’ufficio ragioneria`);
     const annex = report.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Allegato A'));
     expect(annex).toBeGreaterThan(0);
     const table = report.blocks[annex + 1];

@@ -69,6 +69,8 @@ export const reportMessages: Catalog = {
   'report-yes': { it: 'SI', en: 'YES' },
   'report-no': { it: 'NO', en: 'NO' },
   'report-partial': { it: 'in parte {percent}%', en: 'partly {percent}%' },
+  'report-notes': { it: 'Note: ', en: 'Notes: ' },
+  'report-phase-note': { it: 'fase {seq}', en: 'phase {seq}' },
   'report-ndv': { it: 'Giudizio del Nucleo di Valutazione: ', en: 'Evaluation body’s judgement: ' },
   'report-ndv-grade': { it: 'Grado NdV {grade}. ', en: 'NdV grade {grade}. ' },
   'report-blocked': {

@@ -7,7 +7,7 @@ import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
-import { ReportSection } from './ReportSection';
+import { monitoringDates, ReportSection } from './ReportSection';
 import { StageBar } from './StageBar';
 
 const useStyles = makeStyles({
@@ -162,7 +162,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
           </ul>
         </>
       )}
-      <ReportSection />
+      <ReportSection dates={monitoringDates(plan)} />
     </div>
   );
 }

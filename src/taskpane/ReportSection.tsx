@@ -1,12 +1,15 @@
 /**
  * «Scarica la relazione (.docx)»: the workbook checked and scored in memory and written as a Word
- * document, offered as a download. Nothing in the workbook changes. The report code loads on the
+ * document, offered as a download — of the current sheets, or of a date recorded in `Monitoraggi`
+ * (the dates the last Calcola read). Nothing in the workbook changes. The report code loads on the
  * first click, so the pane's start-up stays as light as before.
  */
-import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
 import type { ReportGrouping } from '../report/content';
+import { italianDate } from '../schema/cells';
+import type { IsoDate, Plan } from '../schema/model';
 import { usePane } from './context';
 import { notice } from './notice';
 
@@ -15,10 +18,18 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ReportSection(): ReactElement {
+/** The dates recorded in `Monitoraggi`, in order. */
+export function monitoringDates(plan: Plan | undefined): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  for (const record of plan?.monitoring ?? []) if (record.date !== null) dates.add(record.date);
+  return [...dates].sort();
+}
+
+export function ReportSection({ dates }: { dates: readonly IsoDate[] }): ReactElement {
   const styles = useStyles();
   const { t, lang, busy, run, host } = usePane();
   const [by, setBy] = useState<ReportGrouping>('unita');
+  const [asOf, setAsOf] = useState<IsoDate | ''>('');
 
   const download = (): void => {
     void run(async () => {
@@ -27,7 +38,8 @@ export function ReportSection(): ReactElement {
         import(/* webpackChunkName: "report" */ '../workbook/xlsx/fflateCodec'),
         import(/* webpackChunkName: "report" */ '../report/docx'),
       ]);
-      const written = await reportWorkbook(host.port, { lang, by, codec: fflateCodec });
+      const chosen = asOf !== '' && dates.includes(asOf) ? asOf : undefined;
+      const written = await reportWorkbook(host.port, { lang, by, codec: fflateCodec, asOf: chosen });
       host.download(written.fileName, new Blob([written.bytes], { type: DOCX_MIME_TYPE }), DOCX_MIME_TYPE);
       return notice('success', 'ui-report-done', { file: written.fileName });
     });
@@ -41,6 +53,18 @@ export function ReportSection(): ReactElement {
           <Radio value="missione" label={t('ui-report-by-mission')} data-testid="report-by-mission" />
         </RadioGroup>
       </Field>
+      {dates.length > 0 && (
+        <Field label={t('ui-report-date')}>
+          <Select data-testid="report-date" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)}>
+            <option value="">{t('ui-report-date-current')}</option>
+            {dates.map((d) => (
+              <option key={d} value={d}>
+                {italianDate(d)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Button data-testid="btn-report" icon={<DocumentArrowDown16Regular />} disabled={busy} onClick={download}>
         {t('ui-report-download')}
       </Button>

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 /**
  * «Scarica la relazione (.docx)» in the pane on the in-memory workbook: one Word download named
- * after the plan's year, chapters as chosen, and the workbook left exactly as it was.
+ * after the plan's year, chapters and date as chosen, and the workbook left exactly as it was.
  */
 import './textCodecs';
 import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { recordMonitoring } from '../../src/actions/monitoring';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
@@ -56,4 +57,24 @@ test('downloads the Relazione as a .docx, by unit or by missione, and writes not
   expect(missionText).toContain('>Obiettivi per missione e programma</w:t>');
   expect(missionText).not.toContain('>PERS — PERSONALE</w:t>');
   expect(workbook.snapshot()).toEqual(before);
+});
+
+test('after Calcola the recorded Monitoraggi dates are offered, and the report of 30/06 is that of the values recorded then', async () => {
+  const workbook = new MemoryWorkbook();
+  await workbook.apply(importChanges(buildDemoRaw(), 'it'));
+  await recordMonitoring(workbook, '2023-06-30', 'it');
+  const host = memoryHost(workbook);
+  renderPane(host);
+  await waitFor(() => expect(screen.getByTestId('btn-create-sheets')).not.toHaveProperty('disabled', true));
+  fireEvent.click(screen.getByTestId('tab-compute'));
+  expect(screen.queryByTestId('report-date')).toBeNull();
+  fireEvent.click(screen.getByTestId('btn-compute'));
+  const select = (await screen.findByTestId('report-date')) as HTMLSelectElement;
+  expect(Array.from(select.options, (o) => o.textContent)).toEqual(['valori attuali dei fogli', '30/06/2023']);
+  await waitFor(() => expect(select).not.toHaveProperty('disabled', true));
+
+  fireEvent.change(select, { target: { value: '2023-06-30' } });
+  fireEvent.click(screen.getByTestId('btn-report'));
+  await waitFor(() => expect(host.downloads).toHaveLength(1));
+  expect(await documentText(host.downloads[0].content)).toContain('>Risultati alla data del 30/06/2023</w:t>');
 });

@@ -87,6 +87,8 @@ export const reportMessages: Catalog = {
   'ui-report-by': { it: 'Capitoli della relazione', en: 'Report chapters' },
   'ui-report-by-unit': { it: 'per struttura', en: 'by unit' },
   'ui-report-by-mission': { it: 'per missione e programma', en: 'by mission and programme' },
+  'ui-report-date': { it: 'Alla data', en: 'As of' },
+  'ui-report-date-current': { it: 'valori attuali dei fogli', en: 'current values of the sheets' },
   'ui-report-hint': {
     it: 'Un documento Word da rivedere e pubblicare: sintesi, grafici, ogni obiettivo con indicatori e fasi. Non modifica la cartella di lavoro.',
     en: 'A Word document to review and publish: summary, charts, every objective with indicators and phases. The workbook is not changed.',

@@ -16,6 +16,7 @@ const SLOW = [
   '<rootDir>/test/workbook/xlsxNamespaces.test.ts',
   '<rootDir>/test/cli/files.test.ts',
   '<rootDir>/test/report/relazione.test.ts',
+  '<rootDir>/test/workbook/xlsxTrendChart.test.ts',
 ];
 
 const shared = {

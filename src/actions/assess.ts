@@ -15,10 +15,14 @@ import { validate } from '../validation/validate';
 import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
 import { checkChanges, computeChanges, type WriteMode } from '../workbook/outputs';
-import type { TableData, WorkbookPort } from '../workbook/port';
+import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
 import { rawAsOf } from './monitoringHistory';
+import { computeTrend, type TrendOutcome } from './trend';
+import { structureRollup, type StructureResults } from '../engine/structure';
+import { structureSheet, trendSheet } from '../workbook/monitoringSheets';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
@@ -63,6 +67,10 @@ export interface ComputeOptions extends ActionOptions {
 }
 
 export interface Computed extends Scored {
+  /** The trend of the dates recorded in `Monitoraggi` (written to `Andamento`); null when none is. */
+  trend: TrendOutcome | null;
+  /** The roll-up by missione/programma and objective tree (written to `Riepilogo DUP`). */
+  structure: StructureResults;
   mode: WriteMode;
   /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
   written: Lang;
@@ -137,6 +145,28 @@ function everyRow(plan: Plan): BlockedRows {
 interface WorkbookRead {
   assessment: Assessment;
   tables: TableData[];
+  trend: TrendOutcome | null;
+}
+
+/**
+ * A plan's raw tables validated and scored exactly as Calcola does (the same blocked rows), without
+ * locating or wording the findings: each recorded date of the trend.
+ */
+export function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
+  const read = readStage(raw, locator, readFindings);
+  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
+  const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);
+  return { plan: read.plan, results: score(read.plan, { blocked }) };
+}
+
+/** The avvisi of the trend (a missing Nota) join the others, located like them. */
+function withTrendFindings(assessment: Assessment, trend: TrendOutcome | null, lang: Lang): Assessment {
+  if (trend === null || trend.findings.length === 0) return assessment;
+  return {
+    ...assessment,
+    findings: [...assessment.findings, ...trend.findings],
+    located: [...assessment.located, ...trend.findings.map((f) => assessment.locator.locate(f, lang))],
+  };
 }
 
 /** The workbook's tables, parsed (lettura) and validated (verifica). */
@@ -147,9 +177,10 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   const raw = asOf === undefined ? current : rawAsOf(current, asOf);
   const read = readStage(raw, locator, findings);
   await report(progress, 'verifica', 0);
-  const assessment = checkPlan(read, lang);
+  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, findings));
+  const assessment = withTrendFindings(checkPlan(read, lang), trend, lang);
   await report(progress, 'verifica', 1);
-  return { assessment, tables };
+  return { assessment, tables, trend };
 }
 
 /**
@@ -190,7 +221,7 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables } = await readAssessment(port, lang, progress, options.asOf);
+  const { assessment, tables, trend } = await readAssessment(port, lang, progress, options.asOf);
   const written = writingLanguage(tables, lang);
   await report(progress, 'calcolo', 0);
   const scored = scoreAssessment(assessment);
@@ -202,10 +233,16 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
   await report(progress, 'formule', 0.8);
   const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });
+  const structure = structureRollup(scored.plan, scored.results);
+  const calculatedOn = italianDate(date);
+  const monitoring: WorkbookChange[] = [
+    ...(trend === null ? [] : [trendSheet(trend.trend, scored.plan, written, calculatedOn)]),
+    ...(structure.missions.length > 0 || structure.tree.length > 0 ? [structureSheet(structure, scored.plan, scored.results.referenceDate, written, calculatedOn)] : []),
+  ];
   await report(progress, 'scrittura', 0);
-  await port.apply([...changes, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
+  await port.apply([...changes, ...monitoring, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);
-  return { ...scored, mode, valueCells: noted, written };
+  return { ...scored, mode, valueCells: noted, written, trend, structure };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

@@ -9,7 +9,9 @@
  *     `traguardo score --valori`, which writes plain values, and `traguardo relazione` on the same
  *     workbook (issue #12: at most twice `score --valori`);
  *  3. with `--libreoffice` (it takes minutes): how long LibreOffice Calc, headless, needs to
- *     recalculate every formula of that scored workbook.
+ *     recalculate every formula of that scored workbook;
+ *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
+ *     `score --valori` on that workbook.
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { validate } from '../validation/validate';
 import { importChanges } from '../workbook/outputs';
 import { createXlsx, saveXlsxFile } from '../workbook/xlsx/xlsxFile';
 import { generatePlan, SPEC_SIZE } from './generate';
+import { benchMonitoring, type RunCommand } from './monitoring';
 import { disposeSofficeProfile, findSoffice, recalculateXlsx, SOFFICE_INSTALL_HINT } from './libreoffice';
 
 /**
@@ -112,16 +115,16 @@ async function benchXlsx(): Promise<void> {
     // process's heap with a workbook model of millions of cells.
     const cli = path.join(__dirname, '..', '..', 'bin', 'traguardo.js');
     const scoredFile = path.join(dir, 'calcolato.xlsx');
-    const runCommand = async (command: string, ...args: string[]) => {
+    const runCommand: RunCommand = async (command, ...args) => {
       const result = await timed(() =>
-        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, command, file, ...args], { encoding: 'utf8' }),
+        spawnSync(process.execPath, ['--import', REPORT_PEAK_RSS, cli, command, ...args], { encoding: 'utf8', maxBuffer: 256 << 20 }),
       );
       const exit = result.value.status;
       if (exit !== 0 && exit !== 1) throw new Error(`traguardo ${command} è uscito con ${exit}: ${result.value.stderr}`);
       const peak = /traguardo-bench-maxrss (\d+)/.exec(result.value.stderr);
       return { ms: result.ms, exit, rss: peak === null ? 0 : Number(peak[1]) * 1024 };
     };
-    const runCli = (...args: string[]) => runCommand('score', ...args);
+    const runCli = (...args: string[]) => runCommand('score', file, ...args);
     const scored = await runCli('-o', scoredFile);
     const valued = await runCli('--valori', '-o', path.join(dir, 'valori.xlsx'));
     const exit = scored.exit;
@@ -143,13 +146,14 @@ async function benchXlsx(): Promise<void> {
       `  traguardo score --valori (valori fissi): ${s(valued.ms)}, rapporto ${(valued.ms / excelTotal).toFixed(2)}, picco RSS ${mb(valued.rss)}`,
     );
     console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
-    const report = await runCommand('relazione', '-o', path.join(dir, 'relazione.docx'));
+    const report = await runCommand('relazione', file, '-o', path.join(dir, 'relazione.docx'));
     const reportBytes = (await fs.stat(path.join(dir, 'relazione.docx'))).size;
     console.log(
       `  traguardo relazione (documento Word, ${mb(reportBytes)}): ${s(report.ms)}, rapporto a score --valori ${(report.ms / valued.ms).toFixed(2)}   obiettivo ≤ 2, picco RSS ${mb(report.rss)}`,
     );
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
+    await benchMonitoring(file, dir, runCommand);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -48,11 +48,17 @@ export function format(template: string, params: MessageParams, lang: Lang): str
   });
 }
 
+/** One formatter per language and precision: `toLocaleString` builds a new one at every call. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, lang: Lang, decimals = 2): string {
-  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', {
-    maximumFractionDigits: decimals,
-    useGrouping: false,
-  });
+  const key = `${lang}:${decimals}`;
+  let formatter = numberFormats.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: decimals, useGrouping: false });
+    numberFormats.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** The message for a rule or UI key; an unknown key is shown as itself rather than throwing. */

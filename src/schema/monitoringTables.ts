@@ -61,3 +61,7 @@ export const MONITORING = {
   ],
   outputs: [CHECK],
 } as const satisfies TableDef;
+
+/** The sheets Traguardo owns for monitoring (output only, like `Riepilogo`): the trend and the roll-up by the DUP's structure. */
+export const TREND_SHEET: Text = t('Andamento', 'Trend');
+export const STRUCTURE_SHEET: Text = t('Riepilogo DUP', 'DUP summary');

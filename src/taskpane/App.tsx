@@ -31,7 +31,8 @@ import {
 } from '@fluentui/react-components';
 import { LocalLanguage16Regular, MoreHorizontal20Regular } from '@fluentui/react-icons';
 import { forwardRef, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
-import { scoreWorkbook, validateWorkbook, type Assessment, type Scored } from '../actions/assess';
+import { scoreWorkbook, validateWorkbook, type Assessment, type Computed } from '../actions/assess';
+import type { IsoDate } from '../schema/model';
 import type { Stage } from '../actions/progress';
 import { inspectWorkbook } from '../actions/inspect';
 import { createOrUpgradeSheets, loadDemo, replacePlan, type SheetsOutcome } from '../actions/sheets';
@@ -145,7 +146,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
   const [noticeShown, setNotice] = useState<Notice | null>(null);
   const [running, setRunning] = useState(0);
   const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [scored, setScored] = useState<Scored | null>(null);
+  const [scored, setScored] = useState<Computed | null>(null);
   const [progress, setProgress] = useState<PaneProgress | null>(null);
   const mounted = useRef(true);
 
@@ -219,9 +220,9 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
     return notice(errors > 0 ? 'warning' : 'info', 'ui-check-done', { errors, warnings });
   };
 
-  const compute = async (mode: WriteMode): Promise<Notice> => {
+  const compute = async (mode: WriteMode, asOf?: IsoDate): Promise<Notice> => {
     setProgress(null);
-    const result = await scoreWorkbook(host.port, lang, { mode, progress: report(COMPUTE_STAGES) });
+    const result = await scoreWorkbook(host.port, lang, { mode, asOf, progress: report(COMPUTE_STAGES) });
     setScored(result);
     setAssessment(result);
     return computedNotice(result, SUMMARY_SHEET[result.written]);

@@ -1,13 +1,16 @@
 /** Calcola: validate, compute and write, then the grades by unit and for the organisation. */
-import { Badge, Button, Link, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
-import type { Scored } from '../actions/assess';
+import type { Computed } from '../actions/assess';
+import { italianDate } from '../schema/cells';
+import type { IsoDate } from '../schema/model';
+import { RecordMonitoring, TrendSummary } from './MonitoringSection';
 import { formatDecimal } from '../rules/rounding';
 import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
-import { monitoringDates, ReportSection } from './ReportSection';
+import { ReportSection } from './ReportSection';
 import { StageBar } from './StageBar';
 
 const useStyles = makeStyles({
@@ -31,9 +34,12 @@ const useStyles = makeStyles({
 });
 
 export interface ComputePanelProps {
-  scored: Scored | null;
-  /** Formule: live formulas; Valori: plain values for a frozen copy to publish. */
-  compute(mode: WriteMode): Promise<Notice>;
+  scored: Computed | null;
+  /**
+   * Formule: live formulas; Valori: plain values for a frozen copy to publish. With `asOf`, the
+   * values recorded in Monitoraggi at that date (written as values).
+   */
+  compute(mode: WriteMode, asOf?: IsoDate): Promise<Notice>;
   openCheck(): void;
 }
 
@@ -67,10 +73,13 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
   const { t, lang, busy, run, progress } = usePane();
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'failed'>('idle');
   const [values, setValues] = useState(false);
+  const [asOf, setAsOf] = useState<IsoDate | ''>('');
+  const [recorded, setRecorded] = useState<readonly IsoDate[]>([]);
+  const dates = [...new Set([...(scored?.trend?.trend.dates ?? []), ...recorded])].sort();
 
   const start = async (): Promise<void> => {
     setState('running');
-    const ok = await run(() => compute(values ? 'valori' : 'formule'));
+    const ok = await run(() => compute(values ? 'valori' : 'formule', asOf === '' ? undefined : asOf));
     setState(ok ? 'done' : 'failed');
   };
 
@@ -92,6 +101,18 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
         label={t('ui-compute-values')}
         onChange={(_, data) => setValues(data.checked)}
       />
+      {dates.length > 0 && (
+        <Field label={t('ui-compute-at')} hint={t('ui-compute-at-hint')}>
+          <Select data-testid="select-as-of" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)}>
+            <option value="">{t('ui-compute-at-current')}</option>
+            {dates.map((d) => (
+              <option key={d} value={d}>
+                {italianDate(d)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Button appearance="primary" data-testid="btn-compute" disabled={busy} onClick={() => void start()}>
         {t('ui-compute')}
       </Button>
@@ -160,9 +181,11 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
               );
             })}
           </ul>
+          {scored.trend !== null && <TrendSummary trend={scored.trend} plan={plan} />}
         </>
       )}
-      <ReportSection dates={monitoringDates(plan)} />
+      <RecordMonitoring onRecorded={(d) => setRecorded((known) => [...known, d])} />
+      <ReportSection dates={dates} />
     </div>
   );
 }

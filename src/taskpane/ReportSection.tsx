@@ -1,7 +1,7 @@
 /**
  * «Scarica la relazione (.docx)»: the workbook checked and scored in memory and written as a Word
  * document, offered as a download — of the current sheets, or of a date recorded in `Monitoraggi`
- * (the dates the last Calcola read). Nothing in the workbook changes. The report code loads on the
+ * (the dates Calcola knows of). Nothing in the workbook changes. The report code loads on the
  * first click, so the pane's start-up stays as light as before.
  */
 import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -9,7 +9,7 @@ import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
 import type { ReportGrouping } from '../report/content';
 import { italianDate } from '../schema/cells';
-import type { IsoDate, Plan } from '../schema/model';
+import type { IsoDate } from '../schema/model';
 import { usePane } from './context';
 import { notice } from './notice';
 
@@ -17,13 +17,6 @@ const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground3 },
 });
-
-/** The dates recorded in `Monitoraggi`, in order. */
-export function monitoringDates(plan: Plan | undefined): IsoDate[] {
-  const dates = new Set<IsoDate>();
-  for (const record of plan?.monitoring ?? []) if (record.date !== null) dates.add(record.date);
-  return [...dates].sort();
-}
 
 export function ReportSection({ dates }: { dates: readonly IsoDate[] }): ReactElement {
   const styles = useStyles();

@@ -118,6 +118,20 @@ export interface BarChart {
   anchor: string;
 }
 
+/**
+ * A line chart drawn on a sheet: one line per series over the same categories (the monitoring
+ * dates of `Andamento`). Ranges are A1 ranges of that sheet.
+ */
+export interface LineChart {
+  title: string;
+  /** The categories, one row, e.g. `P4:S4`. */
+  categories: string;
+  /** Each line: the cell holding its name and its values (one row as long as `categories`). */
+  series: readonly { name: string; values: string }[];
+  /** Top-left cell where the chart is placed. */
+  anchor: string;
+}
+
 export type WorkbookChange =
   | {
       kind: 'ensureTable';
@@ -159,6 +173,8 @@ export type WorkbookChange =
       notes?: readonly SheetNote[];
       /** A port that cannot draw charts (xlsx) skips it; `supportsCharts` says which. */
       chart?: BarChart;
+      /** Drawn by every port, the xlsx one included. */
+      lineChart?: LineChart;
       /** Band colours (conditional formatting) for cells of the sheet, by A1 range, e.g. `E4:E12`. */
       bandRanges?: readonly { range: string; bands: readonly BandColour[] }[];
     }

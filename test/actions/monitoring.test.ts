@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { recordMonitoring, scoreWorkbookAt } from '../../src/actions/monitoring';
 import { recordedDates } from '../../src/actions/monitoringHistory';
+import { exportWorkbook } from '../../src/actions/interchange';
 import { replacePlan } from '../../src/actions/sheets';
+import { parseInterchange } from '../../src/schema/interchange';
 import { buildDemoRaw } from '../../src/demo/demo';
 import type { ScoreResults } from '../../src/engine/results';
 import type { RawRow, RawTables } from '../../src/schema/raw';
@@ -106,6 +108,33 @@ describe('recording a monitoring date', () => {
     // 30/09's rows are untouched.
     expect(replaced.rows.slice(phaseIndex + JUNE.phases!.length)).toEqual(table(snapshot, 'Monitoraggi').rows.slice(phaseIndex + JUNE.phases!.length));
     expect(recordedDates(readWorkbookTables(await port.readTables()).raw)).toEqual(['2023-06-30', '2023-09-30']);
+  });
+});
+
+describe('Monitoraggi in the interchange format', () => {
+  test('export writes `monitoring` records in canonical form, and import brings them back to the same grades at each date', async () => {
+    const port = await workbookOf(JUNE);
+    await recordMonitoring(port, '2023-06-30', 'it');
+    await replacePlan(port, SEPTEMBER, 'it');
+    const { json } = await exportWorkbook(port);
+    const doc = JSON.parse(json) as { monitoring: Record<string, unknown>[] };
+    const firstPhase = JUNE.phases![0];
+    expect(doc.monitoring).toHaveLength(JUNE.indicators!.length + JUNE.phases!.length);
+    expect(doc.monitoring[JUNE.indicators!.length]).toEqual({
+      date: '2023-06-30',
+      kind: 'fase',
+      code: firstPhase.objective,
+      seq: firstPhase.seq,
+      value: firstPhase.progress,
+      actualEnd: null,
+      note: null,
+    });
+    const numeric = JUNE.indicators!.findIndex((row) => typeof row.actual === 'number');
+    expect(doc.monitoring[numeric]).toMatchObject({ date: '2023-06-30', kind: 'indicatore', code: JUNE.indicators![numeric].code, seq: null, value: JUNE.indicators![numeric].actual });
+
+    const imported = MemoryWorkbook.fromTables([]);
+    await replacePlan(imported, parseInterchange(doc), 'it');
+    expect(grades((await scoreWorkbookAt(imported, 'it', '2023-06-30')).results)).toEqual(grades((await scoreWorkbookAt(port, 'it', '2023-06-30')).results));
   });
 });
 

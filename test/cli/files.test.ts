@@ -180,7 +180,7 @@ describe('traguardo init', () => {
     expect(changedParts(original, packageParts(book))).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(book);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Appunti', 'Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Regole']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Appunti', 'Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole']);
     expect(wb.getWorksheet('Appunti')?.getCell('C2').result).toBe(84);
     expect((await run('validate', book)).code).toBe(0);
   });

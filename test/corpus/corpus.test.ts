@@ -28,7 +28,7 @@ const execFileAsync = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
 const PLAN = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 const YEAR = '2023';
-const TRAGUARDO_SHEETS = new Set(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Regole', 'Personale', 'Riepilogo']);
+const TRAGUARDO_SHEETS = new Set(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Regole', 'Personale', 'Monitoraggi', 'Riepilogo']);
 
 const WRITERS = ['exceljs', 'openpyxl-template', 'openpyxl-scratch', 'openpyxl-1904', 'openpyxl-plain', 'prefixed', 'libreoffice'] as const;
 type Writer = (typeof WRITERS)[number];

@@ -241,6 +241,7 @@ const cleanRows: Record<string, RawRow> = {
   indicators: { code: 'I', objective: 'OB', name: 'Indicatore', type: 'Numero', target: 10, actual: 8 },
   phases: { objective: 'OB', name: 'Fase' },
   staff: { person: 'Rossi', objective: 'OB' },
+  monitoring: { date: new Date('2023-06-30T00:00:00Z'), kind: 'Fase', code: 'OB', value: 40 },
   bands: { from: 0, label: 'Tutti' },
   criteria: { name: 'Strategicità' },
 };

@@ -172,7 +172,7 @@ describe('importChanges', () => {
     const raw = parseInterchange(calenzano);
     const workbook = new MemoryWorkbook();
     await workbook.apply(importChanges(raw, 'en'));
-    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'Rules']);
+    expect(workbook.sheetNames()).toEqual(['Units', 'Objectives', 'Indicators', 'Phases', 'Weighting', 'Staff', 'Monitoring', 'Rules']);
     const read = readWorkbookTables(await workbook.readTables());
     expect(readPlan(read.raw).plan).toEqual(readPlan(raw).plan);
   });

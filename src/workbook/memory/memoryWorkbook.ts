@@ -14,6 +14,7 @@ import { isPercentCell } from '../../schema/raw';
 import type {
   BandColour,
   BarChart,
+  LineChart,
   ColumnSpec,
   DefinedName,
   OutputValue,
@@ -70,6 +71,7 @@ interface MemorySheet {
   protected: boolean;
   bandRanges: readonly MemoryBandRange[];
   charts: readonly BarChart[];
+  lineCharts: readonly LineChart[];
 }
 
 /** Everything a test may compare with deep equality. */
@@ -99,7 +101,7 @@ export function parseCellAddress(address: string): { row: number; column: number
 }
 
 function emptySheet(name: string): MemorySheet {
-  return { name, rows: [], protected: false, bandRanges: [], charts: [] };
+  return { name, rows: [], protected: false, bandRanges: [], charts: [], lineCharts: [] };
 }
 
 function isBlank(value: CellValue): boolean {
@@ -317,6 +319,7 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   for (const note of change.notes ?? []) setNote(sheet, note.row + 1, note.column + 1, note.text);
   sheet.bandRanges = (change.bandRanges ?? []).map((b) => ({ range: b.range, bands: b.bands }));
   sheet.charts = change.chart ? [{ ...change.chart }] : [];
+  sheet.lineCharts = change.lineChart ? [{ ...change.lineChart, series: change.lineChart.series.map((x) => ({ ...x })) }] : [];
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -412,6 +415,11 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Charts drawn on a sheet. */
   charts(sheet: string): BarChart[] {
     return (this.sheets.get(sheet)?.charts ?? []).map((c) => ({ ...c }));
+  }
+
+  /** Line charts drawn on a sheet (`Andamento`). */
+  lineCharts(sheet: string): LineChart[] {
+    return (this.sheets.get(sheet)?.lineCharts ?? []).map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
   }
 
   /** Band colours on ranges of a sheet (those of table columns are in `table(…).columns`). */

@@ -8,7 +8,7 @@
  * - 1.9  `Application.suspendScreenUpdatingUntilNextSync`;
  * - 1.8  `Runtime.enableEvents`, `Range.dataValidation` (dropdown lists);
  * - 1.7  `Worksheet.getRangeByIndexes`, `Workbook.properties.custom` (the calculation stamp),
- *        `NamedItem.formula` (a name redefined), `ChartSeries.setXAxisValues`;
+ *        `NamedItem.formula` (a name redefined), `ChartSeries.setXAxisValues`, `ChartSeriesCollection.add`, `ChartSeries.setValues`;
  * - 1.6  `Application.suspendApiCalculationUntilNextSync`, `Range.conditionalFormats` and their
  *        `clearAll` (band colours);
  * - 1.4  `getItemOrNullObject`, `Range.getIntersectionOrNullObject`, `Range.getUsedRangeOrNullObject`,

@@ -24,7 +24,7 @@ import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, BarChart, ColumnSpec, OutputValue, WorkbookChange } from '../port';
+import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, WorkbookChange } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
@@ -271,6 +271,40 @@ function chartStep(sheet: string, chart: BarChart): Step {
   };
 }
 
+/**
+ * A line chart: its first series from the first values range, then one more per series; the
+ * names are the texts of the name cells, the categories the dates of the header row.
+ */
+function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly OutputValue[])[]): Step {
+  const nameOf = (address: string): string => {
+    const match = /^([A-Z]+)(\d+)$/.exec(address.replace(/\$/g, ''));
+    if (!match) return address;
+    let column = 0;
+    for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+    const value = rows[Number(match[2]) - 1]?.[column - 1];
+    return typeof value === 'string' ? value : address;
+  };
+  const names = chart.series.map((s) => nameOf(s.name));
+  return {
+    bytes: ACTION_BYTES * (6 + 4 * chart.series.length) + jsonStringBytes(chart.title) + names.reduce((sum, n) => sum + jsonStringBytes(n) + 64, 0),
+    queue(_, objects) {
+      const worksheet = objects.sheet(sheet);
+      const [first, ...others] = chart.series;
+      const drawn = worksheet.charts.add('Line', worksheet.getRange(first.values), 'Rows');
+      drawn.title.text = chart.title;
+      const firstSeries = drawn.series.getItemAt(0);
+      firstSeries.name = names[0];
+      firstSeries.setXAxisValues(worksheet.getRange(chart.categories));
+      others.forEach((s, i) => {
+        const series = drawn.series.add(names[i + 1]);
+        series.setValues(worksheet.getRange(s.values));
+        series.setXAxisValues(worksheet.getRange(chart.categories));
+      });
+      drawn.setPosition(chart.anchor);
+    },
+  };
+}
+
 /** A cell note set, replaced or removed, as the metadata says the cell has one or not. */
 function noteStep(sheet: string, row: number, column: number, text: string | null, exists: boolean): Step | null {
   const address = cellAddress(row, column);
@@ -484,6 +518,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
           plan.steps.push({ bytes: ACTION_BYTES + bandBytes(bands), queue: (_, objects) => queueBands(objects.sheet(sheet).getRange(range), anchor, bands) });
         }
         if (change.chart) plan.steps.push(chartStep(sheet, change.chart));
+        if (change.lineChart && change.lineChart.series.length > 0) plan.steps.push(lineChartStep(sheet, change.lineChart, change.rows));
         for (const n of change.notes ?? []) note(sheet, n.row + 1, n.column + 1, n.text);
         break;
       }

@@ -588,6 +588,16 @@ export class Worksheet {
     return element && attribute(element, 'id', R);
   }
 
+  /** The relationship id of the sheet's drawing (charts, pictures), if it has one. */
+  get drawing(): string | undefined {
+    const element = this.child('drawing');
+    return element && attribute(element, 'id', R);
+  }
+
+  setDrawing(relationshipId: string): void {
+    this.insertTail('drawing', `<drawing r:id="${relationshipId}"/>`);
+  }
+
   setLegacyDrawing(relationshipId: string): void {
     this.insertTail('legacyDrawing', `<legacyDrawing r:id="${relationshipId}"/>`);
   }

@@ -20,6 +20,7 @@ import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes
 import type { BandColour, ColumnSpec, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
+import { setLineChart } from './charts';
 import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
 import { EMPTY_SHEET, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
@@ -452,6 +453,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const { range, bands } of change.bandRanges ?? []) this.addBands(sheet, range, bands);
     clearNotes(this.pkg, info.path, sheet);
     setNotes(this.pkg, info.path, sheet, (change.notes ?? []).map((n) => ({ row: n.row + 1, col: n.column + 1, text: n.text })));
+    if (change.lineChart) setLineChart(this.pkg, info.path, sheet, info.name, change.lineChart, change.rows);
   }
 
   /** Workbook-scoped names in `<definedNames>`, created or redefined; other names stay. */

@@ -1,0 +1,73 @@
+/**
+ * The trend of the recorded monitoring dates: each date computed as of that date
+ * (monitoringHistory.ts), then rolled up by unit and by missione/programma (engine/trend.ts).
+ * Deviations that need an explanation — an objective In ritardo or Critico at a date without a
+ * Nota on any of its rows of that date in `Monitoraggi` — are avvisi on those rows.
+ */
+import { structureRollup } from '../engine/structure';
+import { buildTrend, type DateResults, type Trend } from '../engine/trend';
+import { italianDate } from '../schema/cells';
+import type { Finding } from '../schema/findings';
+import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
+import type { RawTables } from '../schema/raw';
+import { roundHalfUp } from '../rules/rounding';
+import type { ScoreResults } from '../engine/results';
+import { rawAsOf, recordedDates } from './monitoringHistory';
+
+export interface TrendOutcome {
+  trend: Trend;
+  /** Each recorded date's results, for the Relazione at a date. */
+  byDate: DateResults[];
+  /** The avvisi on `Monitoraggi` rows (missing Nota), in plan coordinates. */
+  findings: Finding[];
+}
+
+/** How a plan's raw tables are validated and scored: Calcola's own pipeline, so each date is graded as Calcola would. */
+export type ScoreRaw = (raw: RawTables) => { plan: Plan; results: ScoreResults };
+
+/** Null when nothing is recorded in `Monitoraggi`; `monitoring` is that table as read (for the Notas). */
+export function computeTrend(raw: RawTables, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
+  const dates = recordedDates(raw);
+  if (dates.length === 0) return null;
+  const byDate: DateResults[] = [];
+  const findings: Finding[] = [];
+  for (const date of dates) {
+    // The history itself changes no grade: each date is scored without reading it again.
+    const { plan, results } = scoreRaw({ ...rawAsOf(raw, date), monitoring: undefined });
+    byDate.push({ date, results, structure: structureRollup(plan, results) });
+    findings.push(...missingNotes(plan, monitoring, results, date));
+  }
+  return { trend: buildTrend(byDate), byDate, findings };
+}
+
+const NEEDS_NOTE = { 'in-ritardo': 'monitoring-note-missing', critico: 'monitoring-note-missing-critical' } as const;
+
+/**
+ * One avviso per objective In ritardo or Critico at `date` whose rows of that date (its phases,
+ * its indicators) all lack a Nota, on the Nota of its first phase row of that date.
+ */
+function missingNotes(plan: Plan, rows: readonly MonitoringRecord[], results: ScoreResults, date: IsoDate): Finding[] {
+  const objectiveOfIndicator = new Map<string, string>();
+  for (const indicator of plan.indicators) {
+    if (indicator.code !== null && indicator.objective !== null && !objectiveOfIndicator.has(indicator.code)) objectiveOfIndicator.set(indicator.code, indicator.objective);
+  }
+  const explained = new Set<string>();
+  const firstPhaseRow = new Map<string, number>();
+  rows.forEach((row, j) => {
+    if (row.date !== date || row.code === null) return;
+    const objective = row.kind === 'fase' ? row.code : row.kind === 'indicatore' ? objectiveOfIndicator.get(row.code) : undefined;
+    if (objective === undefined) return;
+    if (row.note !== null && row.note.trim() !== '') explained.add(objective);
+    if (row.kind === 'fase' && !firstPhaseRow.has(objective)) firstPhaseRow.set(objective, j);
+  });
+  const findings: Finding[] = [];
+  plan.objectives.forEach((objective, i) => {
+    const { status, phaseGrade, expectedProgress } = results.objectives[i];
+    if ((status !== 'in-ritardo' && status !== 'critico') || objective.code === null || explained.has(objective.code)) return;
+    const at = firstPhaseRow.get(objective.code);
+    if (at === undefined) return;
+    const deviation = phaseGrade !== null && expectedProgress !== null ? roundHalfUp(phaseGrade - expectedProgress, plan.rules.decimals) : 0;
+    findings.push({ severity: 'avviso', rule: NEEDS_NOTE[status], table: 'monitoring', index: at, field: 'note', params: { code: objective.code, date: italianDate(date), deviation } });
+  });
+  return findings;
+}

@@ -1,0 +1,110 @@
+import { scoreWorkbook, validateWorkbook } from '../../src/actions/assess';
+import { recordMonitoring } from '../../src/actions/monitoring';
+import { replacePlan } from '../../src/actions/sheets';
+import { parseInterchange } from '../../src/schema/interchange';
+import type { RawTables } from '../../src/schema/raw';
+import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import type { TableData } from '../../src/workbook/port';
+
+/**
+ * Two units, one objective each with one phase over the whole of 2023 (SPEC §5 Ex. 17), the
+ * second in mission 1 programme 3. At 30/06 the expected progress is 49,59: Avanzamento 30 is
+ * In ritardo, 20 Critico; at 30/09 it is 74,79 (273 / 365 days): 60 is In ritardo, 40 Critico.
+ */
+function plan(first: number, second: number): RawTables {
+  return parseInterchange({
+    format: 'traguardo/1',
+    organization: 'Comune di Prova',
+    year: 2023,
+    units: [
+      { code: 'RIS', name: 'Risorse', head: 'Rossi Anna' },
+      { code: 'AMB', name: 'Ambiente', head: 'Verdi Luca' },
+    ],
+    objectives: [
+      { code: 'RIS-1', title: 'Nuovo gestionale contabile', unit: 'RIS', weight: 1 },
+      { code: 'AMB-1', title: 'Piano del verde', unit: 'AMB', mission: 1, programme: 3, weight: 3 },
+    ],
+    phases: [
+      { objective: 'RIS-1', seq: 1, name: 'Migrazione', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: first },
+      { objective: 'AMB-1', seq: 1, name: 'Censimento', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: second },
+    ],
+  });
+}
+
+async function recorded(): Promise<MemoryWorkbook> {
+  const port = MemoryWorkbook.fromTables([]);
+  await replacePlan(port, plan(30, 20), 'it');
+  await recordMonitoring(port, '2023-06-30', 'it');
+  await replacePlan(port, plan(60, 40), 'it');
+  await recordMonitoring(port, '2023-09-30', 'it');
+  return port;
+}
+
+function table(tables: readonly TableData[], name: string): TableData {
+  return tables.find((t) => t.name === name)!;
+}
+
+describe('Andamento', () => {
+  test('grade and Stato counts per date for the organisation, each unit and each missione/programma, with the change since the previous date', async () => {
+    const port = await recorded();
+    const computed = await scoreWorkbook(port, 'it', { now: new Date('2023-10-05T10:00:00Z') });
+    const sheet = port.snapshot().sheets.find((s) => s.name === 'Andamento')!;
+    const cell = (address: string) => sheet.cells[address]?.value ?? null;
+    expect(['A4', 'B4', 'C4', 'D4', 'E4', 'F4', 'G4', 'H4', 'I4', 'J4', 'K4', 'L4'].map(cell)).toEqual([
+      'Livello', 'Codice', 'Denominazione', 'Data', 'Grado %', 'Variazione (punti)', 'Obiettivi', 'In linea', 'In ritardo', 'Critico', 'Completato', 'Non avviato',
+    ]);
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((c) => cell(`${c}${r}`));
+    const june = new Date('2023-06-30T00:00:00Z');
+    const september = new Date('2023-09-30T00:00:00Z');
+    // Organisation: (1 × 30 + 3 × 20) / 4 = 22,5 at 30/06; (60 + 3 × 40) / 4 = 45 at 30/09.
+    expect(row(5)).toEqual(['Ente', null, 'Comune di Prova', june, 22.5, null, 2, 0, 1, 1, 0, 0]);
+    expect(row(6)).toEqual(['Ente', null, 'Comune di Prova', september, 45, 22.5, 2, 0, 1, 1, 0, 0]);
+    expect(row(7)).toEqual(['Struttura', 'RIS', 'Risorse', june, 30, null, 1, 0, 1, 0, 0, 0]);
+    expect(row(8)).toEqual(['Struttura', 'RIS', 'Risorse', september, 60, 30, 1, 0, 1, 0, 0, 0]);
+    expect(row(9)).toEqual(['Struttura', 'AMB', 'Ambiente', june, 20, null, 1, 0, 0, 1, 0, 0]);
+    expect(row(10)).toEqual(['Struttura', 'AMB', 'Ambiente', september, 40, 20, 1, 0, 0, 1, 0, 0]);
+    expect(row(11)).toEqual(['Missione', '1', 'Missione 1', june, 20, null, 1, 0, 0, 1, 0, 0]);
+    expect(row(13)).toEqual(['Programma', '1.03', 'Missione 1, programma 3', june, 20, null, 1, 0, 0, 1, 0, 0]);
+    expect(row(14)).toEqual(['Programma', '1.03', 'Missione 1, programma 3', september, 40, 20, 1, 0, 0, 1, 0, 0]);
+
+    // The grid the chart draws: a line per group, a column per date.
+    expect(['N4', 'O4', 'P4', 'Q4'].map(cell)).toEqual(['Codice', 'Denominazione', '30/06/2023', '30/09/2023']);
+    expect(['N5', 'O5', 'P5', 'Q5'].map(cell)).toEqual([null, 'Comune di Prova', 22.5, 45]);
+    expect(['N7', 'O7', 'P7', 'Q7'].map(cell)).toEqual(['AMB', 'Ambiente', 20, 40]);
+    expect(port.lineCharts('Andamento')).toEqual([
+      {
+        title: 'Grado per data di monitoraggio',
+        categories: 'P4:Q4',
+        series: [
+          { name: 'O5', values: 'P5:Q5' },
+          { name: 'O6', values: 'P6:Q6' },
+          { name: 'O7', values: 'P7:Q7' },
+        ],
+        anchor: 'N9',
+      },
+    ]);
+    expect(computed.trend!.trend.dates).toEqual(['2023-06-30', '2023-09-30']);
+  });
+
+  test('an objective In ritardo or Critico at a date without a Nota there is an avviso on its Monitoraggi row; a Nota on any of its rows of that date clears it', async () => {
+    const port = await recorded();
+    const { assessment } = await validateWorkbook(port, 'it');
+    const notes = assessment.located.filter((f) => f.rule.startsWith('monitoring-note-missing'));
+    // Rows 2–3: the two phases at 30/06, rows 4–5 at 30/09 (no indicators in this plan).
+    expect(notes.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
+      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'G2'],
+      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'G3'],
+      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'G4'],
+      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'G5'],
+    ]);
+    expect(notes[1].message).toBe(
+      'L’obiettivo AMB-1 è Critico al 30/06/2023 (scostamento -29,59 punti) e nessuna sua riga di quella data ha una Nota: scriverci il motivo dello scostamento.',
+    );
+    const history = table(await port.readTables(), 'Monitoraggi');
+    await port.apply([
+      { kind: 'writeColumn', table: 'Monitoraggi', header: 'Nota', values: history.rows.map((_, i) => (i === 1 ? 'Rilievi sospesi per maltempo' : null)) },
+    ]);
+    const after = (await validateWorkbook(port, 'it')).assessment.located.filter((f) => f.rule.startsWith('monitoring-note-missing'));
+    expect(after.map((f) => f.cell)).toEqual(['G2', 'G4', 'G5']);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { Scored } from '../actions/assess';
 import { rowsOf } from '../engine/analysis';
+import { inherited, parentRows, structureRollup } from '../engine/structure';
 import { message, type Lang } from '../i18n';
 import { roundHalfUp, formatDecimal } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
@@ -245,28 +246,44 @@ class ReportBuilder {
     return groups;
   }
 
+  /**
+   * Chapters by missione/programma as the DUP roll-up groups them (engine/structure.ts): an
+   * objective without them takes its nearest ancestor's, and a chapter with a programme gives the
+   * roll-up's grade of that missione/programma.
+   */
   private missionGroups(): Group[] {
+    const { plan, results } = this.scored;
+    const parents = parentRows(plan, results);
     const keyed = new Map<string, { mission: number | null; programme: number | null; objectives: number[] }>();
     for (const i of this.listed()) {
-      const { mission, programme } = this.scored.plan.objectives[i];
+      const mission = inherited(i, parents, (o) => plan.objectives[o].mission);
+      const programme = mission === null ? null : inherited(i, parents, (o) => plan.objectives[o].programme);
       const key = `${mission ?? ''}.${programme ?? ''}`;
       const group = keyed.get(key);
       if (group) group.objectives.push(i);
       else keyed.set(key, { mission, programme, objectives: [i] });
     }
+    const rollup = structureRollup(plan, results).missions;
     // Missione and programma in budget order; objectives without them last.
     const order = (n: number | null): number => n ?? Number.MAX_SAFE_INTEGER;
     const sorted = [...keyed.values()].sort((a, b) => order(a.mission) - order(b.mission) || order(a.programme) - order(b.programme));
-    return sorted.map((g) => ({
-      heading:
-        g.mission === null
-          ? this.t('report-group-no-mission')
-          : g.programme === null
-            ? this.t('report-group-mission-only', { mission: String(g.mission) })
-            : this.t('report-group-mission', { mission: String(g.mission), programme: String(g.programme) }),
-      line: this.t('report-group-count', { count: String(g.objectives.length) }),
-      objectives: g.objectives,
-    }));
+    return sorted.map((g) => {
+      // Without a programme the roll-up's row is the whole missione, not this chapter's objectives.
+      const graded = g.mission !== null && g.programme === null ? undefined : rollup.find((r) => r.mission === g.mission && r.programme === g.programme);
+      return {
+        heading:
+          g.mission === null
+            ? this.t('report-group-no-mission')
+            : g.programme === null
+              ? this.t('report-group-mission-only', { mission: String(g.mission) })
+              : this.t('report-group-mission', { mission: String(g.mission), programme: String(g.programme) }),
+        line:
+          graded === undefined
+            ? this.t('report-group-count', { count: String(g.objectives.length) })
+            : this.t('report-group-mission-line', { grade: this.grade(graded.grade), graded: String(graded.objectives), count: String(g.objectives.length) }),
+        objectives: g.objectives,
+      };
+    });
   }
 
   private objective(i: number): void {

@@ -157,6 +157,19 @@ describe('Relazione content', () => {
     expect(groups).toContain('Mission 10');
     expect(groups[groups.length - 1]).toBe('Objectives without mission and programme');
     expect(byMission.blocks.some((b) => b.kind === 'heading' && b.text === 'Summary of results')).toBe(true);
+    // The chapter's line gives the DUP roll-up of that missione/programma: Σ raw·G / Σ raw over its graded objectives.
+    const scored = scoredDemo('en');
+    const { plan, results } = scored;
+    const graded = plan.objectives
+      .map((o, i) => ({ o, i }))
+      .filter(({ o, i }) => o.mission !== null && o.programme !== null && results.analysis.grading[i] === 'parts' && results.objectives[i].finalGrade !== null && results.analysis.rawWeights[i] !== null);
+    const { mission, programme } = graded[0].o;
+    const members = graded.filter(({ o }) => o.mission === mission && o.programme === programme);
+    const raw = members.reduce((sum, { i }) => sum + (results.analysis.rawWeights[i] as number), 0);
+    const points = members.reduce((sum, { i }) => sum + (results.analysis.rawWeights[i] as number) * (results.objectives[i].finalGrade as number), 0);
+    expect(plan.objectives.every((o) => o.parent === null)).toBe(true);
+    const at = byMission.blocks.findIndex((b) => b.kind === 'heading' && b.text === `Mission ${mission} · Programme ${programme}`);
+    expect(blockText(byMission.blocks[at + 1])).toMatch(new RegExp(`^Grade: ${(Math.round((points / raw) * 100 + 1e-9) / 100).toFixed(2)} · Objectives: \\d+, in the grade: ${members.length}$`));
   });
 });
 

@@ -41,6 +41,10 @@ export const reportMessages: Catalog = {
     it: 'Grado della struttura: {grade} · Fascia: {band} · Obiettivi nel grado: {count}',
     en: 'Unit’s grade: {grade} · Band: {band} · Objectives in the grade: {count}',
   },
+  'report-group-mission-line': {
+    it: 'Grado: {grade} · Obiettivi: {count}, di cui nel grado: {graded}',
+    en: 'Grade: {grade} · Objectives: {count}, in the grade: {graded}',
+  },
   'report-group-count': { it: 'Obiettivi: {count}', en: 'Objectives: {count}' },
   'report-unit': { it: 'Struttura', en: 'Unit' },
   'report-shared-with': { it: 'Strutture coinvolte', en: 'Shared with' },

@@ -6,7 +6,7 @@
 import { normalizeKey } from '../schema/cells';
 import type { TableKey } from '../schema/findings';
 import { ALL_TABLES, RULES, RULES_COLUMNS, SUMMARY_SHEET, type TableDef, type Text } from '../schema/tables';
-import { TREND_SHEET } from '../schema/monitoringTables';
+import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 
 /** What a column of a workbook table is to Traguardo. */
 export type ColumnRole =
@@ -117,7 +117,7 @@ export function recognisedNames(): { tables: string[]; chartSheets: string[] } {
       if (tableDefByName(name) === def && !names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
     }
   }
-  return { tables: [...names.values()], chartSheets: [SUMMARY_SHEET.it, SUMMARY_SHEET.en, TREND_SHEET.it, TREND_SHEET.en] };
+  return { tables: [...names.values()], chartSheets: [SUMMARY_SHEET.it, SUMMARY_SHEET.en, TREND_SHEET.it, TREND_SHEET.en, STRUCTURE_SHEET.it, STRUCTURE_SHEET.en] };
 }
 
 /** The role of a header in a table; criteria of `Pesatura` are decided by position (columnRoles). */

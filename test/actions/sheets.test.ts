@@ -104,7 +104,7 @@ describe('the workbook keeps its language', () => {
     expect(computed.located.length).toBeGreaterThan(0);
     computed.located.forEach((f, i) => expect(f.message).toBe(message(computed.findings[i].rule, computed.findings[i].params, 'en')));
     const snapshot = port.snapshot();
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo']);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo', 'Riepilogo DUP']);
     expect(snapshot.names.map((n) => n.name)).toContain('Anno_piano');
     expect(snapshot.names.map((n) => n.name)).not.toContain('Plan_year');
   });

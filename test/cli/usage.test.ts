@@ -188,7 +188,7 @@ describe('the workbook keeps its language', () => {
     expect(result.out).toContain('Check:');
     expect(result.out).toContain('Results written as Excel formulas');
     const { sheets, names } = await sheetsAndNames(xlsx);
-    expect(sheets).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo']);
+    expect(sheets).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo', 'Riepilogo DUP']);
     expect(names).toContain('Anno_piano');
     expect(names).not.toContain('Plan_year');
   });

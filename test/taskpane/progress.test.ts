@@ -81,7 +81,7 @@ describe('the pane’s language is not the workbook’s', () => {
     fireEvent.click(screen.getByTestId('btn-compute'));
     await waitFor(() => expect(screen.getByTestId('org-result')).toBeTruthy());
     const snapshot = workbook.snapshot();
-    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo']);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Monitoraggi', 'Regole', 'Riepilogo', 'Riepilogo DUP']);
     expect(snapshot.names.map((n) => n.name)).toContain('Anno_piano');
     expect(snapshot.names.map((n) => n.name)).not.toContain('Plan_year');
     expect(screen.getByTestId('message-text').textContent).toContain('Riepilogo');

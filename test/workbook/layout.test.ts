@@ -113,6 +113,7 @@ describe('layoutChanges', () => {
       ['Fasi', 'Fasi', 1, 1],
       ['Pesatura', 'Pesatura', 1, 1],
       ['Personale', 'Personale', 1, 1],
+      ['Monitoraggi', 'Monitoraggi', 1, 1],
       ['Regole', 'Regole', 1, 1],
       ['Regole', 'Fasce', 1, 4],
       ['Regole', 'Criteri', 1, 10],

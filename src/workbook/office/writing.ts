@@ -25,6 +25,7 @@ import type { CellValue } from '../../schema/raw';
 import { NUMBER_FORMATS, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, WorkbookChange } from '../port';
+import { cellPosition } from '../formulas/a1';
 import { cellAddress, isFormulaCell } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
@@ -277,11 +278,8 @@ function chartStep(sheet: string, chart: BarChart): Step {
  */
 function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly OutputValue[])[]): Step {
   const nameOf = (address: string): string => {
-    const match = /^([A-Z]+)(\d+)$/.exec(address.replace(/\$/g, ''));
-    if (!match) return address;
-    let column = 0;
-    for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-    const value = rows[Number(match[2]) - 1]?.[column - 1];
+    const position = cellPosition(address);
+    const value = position === null ? undefined : rows[position.row - 1]?.[position.column - 1];
     return typeof value === 'string' ? value : address;
   };
   const names = chart.series.map((s) => nameOf(s.name));

@@ -5,7 +5,7 @@
  * pile up. The series refer to the sheet's cells, with their values cached so that a reader that
  * does not recalculate (a viewer, a preview) still draws the lines.
  */
-import { sheetPrefix } from '../formulas/a1';
+import { cellPosition, sheetPrefix } from '../formulas/a1';
 import type { LineChart, OutputValue } from '../port';
 import { isFormulaCell } from '../port';
 import { isRelationship, type Package } from './package';
@@ -29,15 +29,10 @@ const HEIGHT_ROWS = 20;
 const CATEGORY_AXIS = 500100;
 const VALUE_AXIS = 500200;
 
-const ADDRESS = /^([A-Z]+)([1-9][0-9]*)$/;
-
-/** 1-based row and column of an A1 address that Traguardo itself wrote. */
 function parseCellAddress(address: string): { row: number; column: number } {
-  const match = ADDRESS.exec(address);
-  if (!match) throw new Error(`not a cell address: ${address}`);
-  let column = 0;
-  for (const letter of match[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column };
+  const position = cellPosition(address);
+  if (position === null) throw new Error(`not a cell address: ${address}`);
+  return position;
 }
 
 /** Draws `chart` on the sheet at `sheetPath`, replacing the chart Traguardo drew there before. */

@@ -12,11 +12,14 @@ import { officeUnderTest } from './foreign';
 
 const OUTPUT_HEADERS = new Set(ALL_TABLES.flatMap((t) => t.outputs.flatMap((o) => [o.label.it.toLowerCase(), o.label.en.toLowerCase()])));
 
-/** Every cell a user typed: the table cells outside output columns, and every other sheet but Riepilogo. */
+/** The sheets Traguardo writes whole, output only. */
+const OUTPUT_SHEETS = new Set(['Riepilogo', 'Riepilogo DUP', 'Andamento']);
+
+/** Every cell a user typed: the table cells outside output columns, and every other sheet but the output sheets. */
 function inputCells(model: ExcelModel): string {
   const cells: string[] = [];
   for (const sheet of model.sheets) {
-    if (sheet.name === 'Riepilogo') continue;
+    if (OUTPUT_SHEETS.has(sheet.name)) continue;
     const outputColumns = new Set<number>();
     for (const table of model.tables.filter((t) => t.sheet === sheet)) {
       model.headers(table).forEach((h, i) => {

@@ -10,11 +10,13 @@ import type { Finding, LocatedFinding } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';
+import type { CellReadings } from '../schema/readings';
 import { blockedRows } from '../validation/blocked';
 import { validate } from '../validation/validate';
-import { fingerprints, readStamp, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
+import { fingerprints, fingerprintSteps, readStamp, type Fingerprints, STAMP_PROPERTY, staleness, writeStamp, type Staleness } from '../workbook/formulas/stamp';
 import { readWorkbookTables, type Locator } from '../workbook/grid';
-import { checkChanges, computeChanges, type WriteMode } from '../workbook/outputs';
+import { checkChanges, computeChanges, computeSteps, type WriteMode } from '../workbook/outputs';
+import { drainCooperatively, type Pause } from '../workbook/cooperative';
 import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
@@ -28,6 +30,8 @@ import { report, type Progress } from './progress';
 export interface Assessment {
   raw: RawTables;
   plan: Plan;
+  /** How each cell was read (formulas go only where they read what the parser did). */
+  readings: CellReadings;
   /** Plan coordinates, in the order: reading, cells, cross-row rules. */
   findings: Finding[];
   /** The same findings, located on the workbook's cells, with messages in `lang`. */
@@ -51,6 +55,8 @@ export interface WorkbookAssessment extends Assessment {
 export interface ActionOptions {
   /** Told at each stage; awaited, so the pane can yield to the browser between stages. */
   progress?: Progress;
+  /** Given by the pane: long stages run in steps, pausing so the page stays responsive (the CLI runs them straight). */
+  pause?: Pause;
 }
 
 export interface ComputeOptions extends ActionOptions {
@@ -86,6 +92,7 @@ export function assessRaw(raw: RawTables, locator: Locator, readFindings: Findin
 interface ReadStage {
   raw: RawTables;
   plan: Plan;
+  readings: CellReadings;
   locator: Locator;
   /** Reading and cell findings, the missing tables first. */
   findings: Finding[][];
@@ -93,16 +100,16 @@ interface ReadStage {
 }
 
 function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): ReadStage {
-  const { plan, findings: cellFindings } = readPlan(raw);
+  const { plan, findings: cellFindings, readings } = readPlan(raw);
   const missing = missingTableFindings(locator);
-  return { raw, plan, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
+  return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
-  const { raw, plan, locator } = read;
+  const { raw, plan, readings, locator } = read;
   const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, findings, located, locator, missingRequired: read.missingRequired };
+  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired };
 }
 
 /**
@@ -152,7 +159,7 @@ interface WorkbookRead {
  * A plan's raw tables validated and scored exactly as Calcola does (the same blocked rows), without
  * locating or wording the findings: each recorded date of the trend.
  */
-export function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
+function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
   const read = readStage(raw, locator, readFindings);
   const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
   const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);
@@ -188,13 +195,18 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */
 export async function assessWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<WorkbookAssessment> {
-  return (await assessWithTables(port, lang, options.progress)).assessment;
+  return (await assessWithTables(port, lang, options)).assessment;
 }
 
-async function assessWithTables(port: WorkbookPort, lang: Lang, progress: Progress | undefined): Promise<{ assessment: WorkbookAssessment; tables: TableData[] }> {
-  const { assessment, tables } = await readAssessment(port, lang, progress);
+async function assessWithTables(port: WorkbookPort, lang: Lang, options: ActionOptions): Promise<{ assessment: WorkbookAssessment; tables: TableData[] }> {
+  const { assessment, tables } = await readAssessment(port, lang, options.progress);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
-  return { assessment: { ...assessment, stale: stamp === null ? null : staleness(stamp, fingerprints(assessment.plan)) }, tables };
+  if (stamp === null) return { assessment: { ...assessment, stale: null }, tables };
+  return { assessment: { ...assessment, stale: staleness(stamp, await fingerprintsOf(assessment.plan, options.pause)) }, tables };
+}
+
+function fingerprintsOf(plan: Plan, pause: Pause | undefined): Promise<Fingerprints> {
+  return pause ? drainCooperatively(fingerprintSteps(plan), pause) : Promise.resolve(fingerprints(plan));
 }
 
 /**
@@ -203,7 +215,7 @@ async function assessWithTables(port: WorkbookPort, lang: Lang, progress: Progre
  * still sees what to fix.
  */
 export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
-  const { assessment, tables } = await assessWithTables(port, lang, options.progress);
+  const { assessment, tables } = await assessWithTables(port, lang, options);
   try {
     await report(options.progress, 'scrittura', 0);
     await port.apply(checkChanges({ ...assessment, lang: writingLanguage(tables, lang) }));
@@ -229,10 +241,11 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const mode = options.asOf !== undefined ? 'valori' : (options.mode ?? 'formule');
   const now = options.now ?? new Date();
   const date = now.toISOString().slice(0, 10);
-  const { changes, frozen, noted } = computeChanges({ ...scored, lang: written, mode, calculatedOn: date });
+  const input = { ...scored, lang: written, mode, calculatedOn: date };
+  const { changes, frozen, noted } = options.pause ? await drainCooperatively(computeSteps(input), options.pause) : computeChanges(input);
   // Hashing every input for the stamp takes as long as a stage of its own on a large plan.
   await report(progress, 'formule', 0.8);
-  const stamp = writeStamp({ date, mode, ...fingerprints(scored.plan), frozen: frozen > 0 });
+  const stamp = writeStamp({ date, mode, ...(await fingerprintsOf(scored.plan, options.pause)), frozen: frozen > 0 });
   const structure = structureRollup(scored.plan, scored.results);
   const calculatedOn = italianDate(date);
   const monitoring: WorkbookChange[] = [

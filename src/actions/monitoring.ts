@@ -7,11 +7,10 @@
 import { UserError } from '../errors';
 import type { Lang } from '../i18n';
 import { isBlank } from '../schema/cells';
-import type { Finding } from '../schema/findings';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, MONITORING_KIND_OPTIONS, type MonitoringKind } from '../schema/monitoringTables';
-import { isCellError, isPercentCell, type CellValue, type RawTables } from '../schema/raw';
-import { readWorkbookTables, type Locator } from '../workbook/grid';
+import { isCellError, isPercentCell, type CellValue } from '../schema/raw';
+import { readWorkbookTables } from '../workbook/grid';
 import { columnId } from '../workbook/headers';
 import { layoutOptionsFromRaw, tableLayout } from '../workbook/layout';
 import type { WorkbookChange, WorkbookPort } from '../workbook/port';
@@ -32,11 +31,7 @@ function recordable(v: CellValue): CellValue {
  */
 export async function scoreWorkbookAt(port: WorkbookPort, lang: Lang, date: IsoDate): Promise<Scored> {
   const { raw, locator, findings } = readWorkbookTables(await port.readTables());
-  return scoreRawAt(raw, locator, findings, lang, date);
-}
-
-export function scoreRawAt(raw: RawTables, locator: Locator, readFindings: Finding[], lang: Lang, date: IsoDate): Scored {
-  return scoreAssessment(assessRaw(rawAsOf(raw, date), locator, readFindings, lang));
+  return scoreAssessment(assessRaw(rawAsOf(raw, date), locator, findings, lang));
 }
 
 export type RecordOutcome =

@@ -13,6 +13,7 @@
  *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
  *     `score --valori` on that workbook.
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
+ * `npm run bench -- --solo-motore` measures the engine (1.) alone.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -176,7 +177,8 @@ async function benchLibreOffice(scoredFile: string): Promise<void> {
 async function run(): Promise<void> {
   console.log(`Traguardo bench — Node ${process.version}, ${os.cpus().length} core, ${mb(os.totalmem())} RAM\n`);
   await benchEngine();
-  await benchXlsx();
+  // --solo-motore: the engine stages alone, in seconds instead of minutes (no workbook, no CLI runs).
+  if (!process.argv.includes('--solo-motore')) await benchXlsx();
 }
 
 run().catch((e: unknown) => {

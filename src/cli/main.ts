@@ -2,6 +2,7 @@
  * The `traguardo` command. Every failure the user can act on ends with one line and exit 2;
  * findings in the data end with exit 1; nothing prints a stack trace.
  */
+import type { OrganizationResult, UnitResult } from '../engine/results';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ import type { Staleness } from '../workbook/formulas/stamp';
 import { defaultLocator } from '../workbook/grid';
 import type { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { createXlsx, openXlsxFile } from '../workbook/xlsx/xlsxFile';
+import { bandLabel } from '../rules/bands';
 import { roundHalfUp } from '../rules/rounding';
 import { commandMonitora } from './monitora';
 import { parseMonitoringDate } from '../actions/monitoring';
@@ -505,36 +507,32 @@ function printResults(s: Scored, lang: Lang, io: CliIO): void {
     message('cli-col-unit', {}, lang),
     message('cli-col-objectives', {}, lang),
     message('cli-col-weights', {}, lang),
+    message('cli-col-weight-graded', {}, lang),
     message('cli-col-grade', {}, lang),
     message('cli-col-band', {}, lang),
+    message('cli-col-coverage', {}, lang),
     message('cli-col-reward', {}, lang),
   ];
-  const rows = results.units.map((u) => [
-    `${u.code} ${names.get(u.code) ?? ''}`.trim().slice(0, 48),
-    String(u.objectives),
-    weight(u.weightSum),
-    fixed(u.grade),
-    u.band ?? '',
-    fixed(u.reward),
-  ]);
-  const org = results.organization;
-  rows.push([
-    message('cli-organization', {}, lang),
-    String(org.objectives),
-    weight(org.weightSum),
-    fixed(org.grade),
-    org.band ?? '',
-    fixed(org.reward),
-  ]);
+  const cells = (r: UnitResult | OrganizationResult): string[] => [
+    message('cli-coverage-count', { graded: String(r.objectives), total: String(r.objectivesTotal) }, lang),
+    weight(r.weightSum),
+    fixed(r.weightGraded),
+    fixed(r.grade),
+    bandLabel(plan.bands, r.band) ?? '',
+    r.coverage === 'empty' ? '' : message(`ui-coverage-word-${r.coverage}`, {}, lang),
+    fixed(r.reward),
+  ];
+  const rows = results.units.map((u) => [`${u.code} ${names.get(u.code) ?? ''}`.trim().slice(0, 48), ...cells(u)]);
+  rows.push([message('cli-organization', {}, lang), ...cells(results.organization)]);
   io.out(message('cli-results-title', { date: italianDate(results.referenceDate) }, lang));
   io.out(formatTable(header, rows));
-  if (org.entePerformance !== null) io.out(message('cli-ente-performance', { value: fixed(org.entePerformance) }, lang));
+  if (results.organization.entePerformance !== null) io.out(message('cli-ente-performance', { value: fixed(results.organization.entePerformance) }, lang));
   io.out('');
 }
 
 function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]): string =>
-    cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+    cells.map((cell, c) => (c === 0 || c === 5 || c === 6 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -6,6 +6,7 @@
 import { assessWorkbook, scoreWorkbook } from '../actions/assess';
 import { UserError } from '../errors';
 import { formatNumber, message, type Lang } from '../i18n';
+import { bandLabel } from '../rules/bands';
 import type { LocatedFinding } from '../schema/findings';
 import type { WorkbookPort } from '../workbook/port';
 
@@ -67,7 +68,7 @@ export async function computeCommand(host: CommandHost): Promise<void> {
     const text =
       grade === null
         ? message('command-compute-no-grade', found, lang)
-        : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: band ?? '—' }, lang);
+        : message('command-compute-done', { ...found, grade: formatNumber(grade, lang), band: bandLabel(scored.plan.bands, band) ?? '—' }, lang);
     await host.notify(text, found.errors > 0 ? 'warning' : 'success');
   } catch (error) {
     await host.notify(failureText(error, lang), 'error');

@@ -7,6 +7,7 @@ import type { IndicatorStatus } from '../rules/indicatorGrade';
 import type { PlanAnalysis } from './analysis';
 import type { ImplementationStatus } from '../rules/status';
 import type { IsoDate } from '../schema/model';
+import type { CoverageKind } from '../rules/rollup';
 
 export interface IndicatorResult {
   grade: number | null;
@@ -31,7 +32,8 @@ export interface ObjectiveResult {
   phaseGrade: number | null;
   computedGrade: number | null;
   finalGrade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Expected progress of the phases at the reference date (SPEC §3.5). */
   expectedProgress: number | null;
@@ -45,10 +47,27 @@ export interface WeightingResult {
   weightShare: number | null;
 }
 
-export interface UnitResult {
+/**
+ * How much of a roll-up rests on graded objectives. The roll-up ranges over the basket candidates
+ * of the unit (its own and shared objectives, or its subtree's, each once) or of the organisation:
+ * executive, not excluded, not a parent rolled up from its children. Of those, the graded ones
+ * (`objectives`) have a Grado finale and a raw weight, and are the ones the grade is computed from.
+ */
+export interface Coverage {
+  /** Number of candidates of the roll-up, graded or not. */
+  objectivesTotal: number;
+  /** Σ raw weights of all candidates (those whose Pesatura row has an error have none). */
+  weightTotal: number;
+  /** Peso valutato %: 100 × weightSum / weightTotal; null when weightTotal is 0. */
+  weightGraded: number | null;
+  coverage: CoverageKind;
+}
+
+export interface UnitResult extends Coverage {
   code: string;
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Number of executive, graded objectives counted for the unit. */
   objectives: number;
@@ -56,9 +75,10 @@ export interface UnitResult {
   weightSum: number;
 }
 
-export interface OrganizationResult {
+export interface OrganizationResult extends Coverage {
   grade: number | null;
-  band: string | null;
+  /** Index of the band in `plan.bands` (see `bandLabel`). */
+  band: number | null;
   reward: number | null;
   /** Raw-weighted mean of the objectives of level Ente (performance di ente). */
   entePerformance: number | null;

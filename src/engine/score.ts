@@ -24,12 +24,13 @@ import {
   indicatorPart,
   phasePart,
   phaseWeights,
-  weightedMean,
+  RunningMean,
   type IndicatorEntry,
   type PartOutcome,
   type PhaseEntry,
 } from '../rules/objectiveGrade';
 import type {
+  Coverage,
   IndicatorResult,
   ObjectiveResult,
   OrganizationResult,
@@ -38,7 +39,20 @@ import type {
   UnitResult,
   WeightingResult,
 } from './results';
-import { rawWeightedRollup, rollUpUnits, unitSubtrees, unitTree, type RollupMember } from '../rules/rollup';
+import {
+  coverageKind,
+  gradedWeightShare,
+  organizationCoverage,
+  rawWeightedRollup,
+  rollUpUnits,
+  unitCoverage,
+  unitSubtrees,
+  unitTree,
+  type CoverageCandidate,
+  type CoverageTotals,
+  type Rollup,
+  type RollupMember,
+} from '../rules/rollup';
 import {
   basketKeys,
   ownBasketKey,
@@ -203,13 +217,30 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
 
   // Roll-up (SPEC §3.4).
   const unitBaskets = rules.basket === 'struttura' ? weighed.splits : null;
-  const units: UnitResult[] = rollUpUnits(plan.units, weighed.rollupMembers, unitBaskets).map((u) => ({
+  const candidates: CoverageCandidate[] = [];
+  weighed.candidate.forEach((c, i) => {
+    if (c === 1) candidates.push({ raw: raw[i], units: weighed.rollupUnits[i] });
+  });
+  const covered = unitCoverage(plan.units, candidates);
+  const units: UnitResult[] = rollUpUnits(plan.units, weighed.rollupMembers, unitBaskets).map((u, n) => ({
     ...u,
     ...bandFor(u.grade, plan.bands, rules.decimals),
+    ...coverage(u, covered[n]),
   }));
-  const whole = rawWeightedRollup(weighed.rollupMembers, weighed.rollupMembers.keys());
-  const ente = weightedMean(objectives.map((o, i) => ({ grade: o.level === 'ente' ? results[i].finalGrade : null, weight: raw[i] })));
-  const organization: OrganizationResult = { ...whole, ...bandFor(whole.grade, plan.bands, rules.decimals), entePerformance: ente };
+  const whole = rawWeightedRollup(weighed.rollupMembers);
+  const enteMean = new RunningMean();
+  for (let i = 0; i < objectives.length; i++) {
+    const grade = objectives[i].level === 'ente' ? results[i].finalGrade : null;
+    const weight = raw[i];
+    if (grade !== null && weight !== null) enteMean.add(grade, weight);
+  }
+  const ente = enteMean.value();
+  const organization: OrganizationResult = {
+    ...whole,
+    ...bandFor(whole.grade, plan.bands, rules.decimals),
+    ...coverage(whole, organizationCoverage(candidates)),
+    entePerformance: ente,
+  };
 
   const tree = unitTree(plan.units);
   const subtrees = unitSubtrees(tree);
@@ -232,6 +263,14 @@ export function score(plan: Plan, options: ScoreOptions = {}): ScoreResults {
     units: units.map((u) => ({ hasChildren: tree.hasChildren.has(u.code), subtree: subtrees.get(u.code) ?? [u.code] })),
   };
   return { referenceDate: reference, indicators: indicatorResults, phases: phaseResults, objectives: results, weighting: weightingResults, units, organization, analysis };
+}
+
+function coverage(rollup: Rollup, totals: CoverageTotals): Coverage {
+  return {
+    ...totals,
+    weightGraded: gradedWeightShare(rollup.weightSum, totals.weightTotal),
+    coverage: coverageKind(rollup.objectives, totals.objectivesTotal),
+  };
 }
 
 interface ObjectiveRows {
@@ -305,8 +344,13 @@ function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows):
       indicatorEntries[n] = { grade: graded.grade, status: graded.status, weight: plan.indicators[k].weight };
     }
     const indicators = indicatorPart(indicatorEntries);
-    const phaseEntries: PhaseEntry[] = planYearPhases.map((p) => ({ share: plan.phases[p].share, progress: plan.phases[p].progress, blocked: false }));
-    const phases = phasePart(phaseEntries);
+    const phaseEntries: PhaseEntry[] = new Array(planYearPhases.length);
+    for (let n = 0; n < planYearPhases.length; n++) {
+      const phase = plan.phases[planYearPhases[n]];
+      phaseEntries[n] = { share: phase.share, progress: phase.progress, blocked: false };
+    }
+    const weights = phaseWeights(phaseEntries);
+    const phases = phasePart(phaseEntries, weights);
     // An error in any of its rows leaves the whole objective without grades (SPEC §3.2).
     if (indicators.outcome.kind === 'invalid' || phases.kind === 'invalid') continue;
     const result = results[i];
@@ -318,9 +362,10 @@ function gradeObjectives(plan: Plan, blocked: BlockedRows, rows: ObjectiveRows):
     const noRows = indicators.outcome.kind === 'empty' && phases.kind === 'empty';
     if (result.computedGrade !== null || noRows) grading[i] = 'parts';
     for (let n = 0; n < indicatorCount; n++) indicatorResults[indicatorsOf.rows[firstIndicator + n]].weightShare = indicators.shares[n];
-    const weights = phaseWeights(phaseEntries);
     if (weights !== null && phaseEntries.length > 0) {
-      result.expectedProgress = objectiveExpectedProgress(weights, planYearPhases.map((p) => phaseResults[p].expectedProgress));
+      const expected = new Array<number | null>(planYearPhases.length);
+      for (let n = 0; n < planYearPhases.length; n++) expected[n] = phaseResults[planYearPhases[n]].expectedProgress;
+      result.expectedProgress = objectiveExpectedProgress(weights, expected);
       result.status = implementationStatus(result.phaseGrade, result.expectedProgress, rules);
     }
   }
@@ -412,7 +457,13 @@ function rollUpParents(
         continue;
       }
       stack.pop();
-      const grade = weightedMean(children[node].map((c) => ({ grade: results[c].finalGrade, weight: raw[c] })));
+      const mean = new RunningMean();
+      for (const c of children[node]) {
+        const grade = results[c].finalGrade;
+        const weight = raw[c];
+        if (grade !== null && weight !== null) mean.add(grade, weight);
+      }
+      const grade = mean.value();
       results[node].computedGrade = grade;
       results[node].finalGrade = grade;
       done[node] = true;

@@ -54,7 +54,7 @@ export function emptyStatusCounts(): StatusCounts {
 }
 
 /** Objectives with a grade of their own that count in the groupings (see the module note). */
-export function gradedMembers(plan: Plan, results: ScoreResults): number[] {
+function gradedMembers(plan: Plan, results: ScoreResults): number[] {
   const { analysis } = results;
   const members: number[] = [];
   plan.objectives.forEach((objective, i) => {

@@ -14,6 +14,7 @@ import { xlsxMessages } from './messages/xlsx';
 import { officeMessages } from './messages/office';
 import { previewMessages } from './messages/preview';
 import { monitoringMessages } from './messages/monitoring';
+import { coverageMessages } from './messages/coverage';
 import { reportMessages } from './messages/report';
 
 export type Lang = 'it' | 'en';
@@ -36,6 +37,7 @@ const catalog: Catalog = {
   ...uiMessages,
   ...previewMessages,
   ...monitoringMessages,
+  ...coverageMessages,
   ...reportMessages,
 };
 

@@ -14,9 +14,8 @@ const MAX_ROWS = 1500;
 
 export function SheetView({ doc, lang }: { doc: PreviewDocument; lang: Lang }): JSX.Element {
   const version = useSyncExternalStore(doc.subscribe, doc.getVersion);
-  const snapshot = useMemo(() => doc.memory.snapshot(), [doc, version]);
+  const sheets = useMemo(() => doc.memory.sheetNames(), [doc, version]);
   const selection = doc.memory.selection;
-  const sheets = snapshot.sheets.map((s) => s.name);
   const [chosen, setChosen] = useState<string | null>(null);
 
   // A finding clicked in the pane brings its sheet forward, as Excel does.
@@ -27,8 +26,10 @@ export function SheetView({ doc, lang }: { doc: PreviewDocument; lang: Lang }): 
   const active = chosen !== null && sheets.includes(chosen) ? chosen : (sheets[0] ?? null);
   const selectedHere = selection && selection.sheet === active ? selection.address.toUpperCase() : null;
   const selectedRow = selectedHere ? Number(/\d+$/.exec(selectedHere)?.[0] ?? 0) : 0;
+  // Only the sheet on screen is copied: after each batch of the pane, on a large plan.
+  const snapshot = useMemo(() => (active === null ? null : doc.memory.snapshot(active)), [doc, version, active]);
   const grid = useMemo(
-    () => (active === null ? null : sheetGrid(snapshot, active, lang, MAX_ROWS, selectedRow)),
+    () => (active === null || snapshot === null ? null : sheetGrid(snapshot, active, lang, MAX_ROWS, selectedRow)),
     [snapshot, active, lang, selectedRow],
   );
 

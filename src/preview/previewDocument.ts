@@ -13,14 +13,12 @@ import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { MemoryWorkbook } from '../workbook/memory/memoryWorkbook';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsxWorkbook';
 import { fflateCodec } from '../workbook/xlsx/fflateCodec';
+import { browserPause } from '../workbook/cooperative';
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const NEW_FILE_NAME = 'traguardo.xlsx';
 
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 export class PreviewDocument {
   private readonly listeners = new Set<() => void>();
@@ -33,11 +31,11 @@ export class PreviewDocument {
     // The sheet view draws no chart, and the downloaded xlsx holds none (as from the CLI).
     supportsCharts: false,
     apply: async (changes: readonly WorkbookChange[]): Promise<void> => {
-      await this.xlsx.apply(changes);
-      // Each copy takes a while on a large plan: the page handles input between them.
-      await yieldToPage();
-      await this.memory.apply(changes);
-      await yieldToPage();
+      // Each copy takes seconds on a large plan: they give the page the thread back as they go.
+      await this.xlsx.apply(changes, browserPause);
+      await browserPause();
+      await this.memory.apply(changes, browserPause);
+      await browserPause();
       this.changed();
     },
     selectCell: async (sheet: string, address: string): Promise<void> => {

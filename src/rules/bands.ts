@@ -6,7 +6,8 @@ import { roundHalfUp } from './rounding';
 import { numberLiteral, stringLiteral } from './formulaText';
 
 export interface BandResult {
-  band: string | null;
+  /** The band, as its index in the plan's bands (its label is the user's text, shown at the edges). */
+  band: number | null;
   reward: number | null;
 }
 
@@ -19,14 +20,21 @@ export interface BandResult {
 export function bandFor(grade: number | null, bands: readonly Band[], decimals: number): BandResult {
   if (grade === null) return { band: null, reward: null };
   const shown = roundHalfUp(grade, decimals);
-  let best: Band | null = null;
-  for (const band of bands) {
-    if (!Number.isFinite(band.from) || band.from > shown) continue;
-    if (best === null || band.from > best.from) best = band;
+  let best = -1;
+  for (let b = 0; b < bands.length; b++) {
+    const from = bands[b].from;
+    if (!Number.isFinite(from) || from > shown) continue;
+    if (best < 0 || from > bands[best].from) best = b;
   }
-  if (best === null) return { band: null, reward: null };
+  if (best < 0) return { band: null, reward: null };
+  const band = bands[best];
   // A proportional premio is the grade as shown, so that it lies inside its band (60,00 in the band from 60, never 59,995).
-  return { band: best.label, reward: best.proportional ? Math.min(100, shown) : best.reward };
+  return { band: best, reward: band.proportional ? Math.min(100, shown) : band.reward };
+}
+
+/** The label of band `index` of `bands`, as the workbook, the CLI and the pane show it. */
+export function bandLabel(bands: readonly Band[], index: number | null): string | null {
+  return index === null ? null : bands[index].label;
 }
 
 /** The reference to a band's `Da %`, `Etichetta` or `Premio %` cell in `Fasce`, null where the formula must carry the value. */

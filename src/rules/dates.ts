@@ -22,9 +22,23 @@ function digits(text: string, from: number, length: number): number {
   return value;
 }
 
+/** Plans use few distinct days, each read for many phases and deadlines: each is counted once. */
+const DAY_NUMBER_LIMIT = 10_000;
+const dayNumbers = new Map<string, number | null>();
+
 /** Days since 1970-01-01 of an ISO date, or null when the text is not a real calendar date. */
 export function dayNumber(date: IsoDate | null): number | null {
-  if (date === null || date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  if (date === null) return null;
+  let days = dayNumbers.get(date);
+  if (days === undefined) {
+    days = countDays(date);
+    if (dayNumbers.size < DAY_NUMBER_LIMIT) dayNumbers.set(date, days);
+  }
+  return days;
+}
+
+function countDays(date: string): number | null {
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
   const year = digits(date, 0, 4);
   const month = digits(date, 5, 2);
   const day = digits(date, 8, 2);

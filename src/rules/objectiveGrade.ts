@@ -53,25 +53,31 @@ export function zeroWeightCounted(entries: readonly IndicatorEntry[]): number[] 
   return counted;
 }
 
-/** G_I = Σ wᵢ·gᵢ / Σ wᵢ over the counted indicators. */
+/**
+ * G_I = Σ wᵢ·gᵢ / Σ wᵢ over the counted indicators. Index loops and one running mean: this runs
+ * once per objective, mostly before V8 has optimised it (the first run of the CLI), where every
+ * closure, iterator and temporary array costs.
+ */
 export function indicatorPart(entries: readonly IndicatorEntry[]): IndicatorPart {
   const shares = new Array<number | null>(entries.length).fill(null);
-  const counted: WeightedGrade[] = [];
-  let weightSum = 0;
-  for (const entry of entries) {
+  const mean = new RunningMean();
+  let someWeighs = false;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const weight = entry.weight ?? 1;
     if (entry.status === 'blocked' || !isWeight(weight)) return { outcome: INVALID, shares };
     if (!isCounted(entry)) continue;
-    counted.push({ grade: entry.grade as number, weight });
-    weightSum += weight;
+    mean.add(entry.grade as number, weight);
+    if (weight !== 0) someWeighs = true;
   }
-  if (counted.length === 0) return { outcome: EMPTY, shares };
-  if (zeroWeightCounted(entries).length > 0) return { outcome: INVALID, shares };
+  if (mean.count === 0) return { outcome: EMPTY, shares };
+  // Every counted indicator weighs 0 (and no blocked row could weigh more): see zeroWeightCounted.
+  if (!someWeighs) return { outcome: INVALID, shares };
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (isCounted(entry)) shares[i] = (100 * (entry.weight ?? 1)) / weightSum;
+    if (isCounted(entry)) shares[i] = (100 * (entry.weight ?? 1)) / mean.weightSum;
   }
-  return { outcome: { kind: 'graded', grade: weightedMean(counted) as number }, shares };
+  return { outcome: { kind: 'graded', grade: mean.value() as number }, shares };
 }
 
 export interface PhaseEntry {
@@ -87,28 +93,36 @@ export interface PhaseEntry {
  * shares; some blank, negative, or all zero → null (validation reports it as an error).
  */
 export function phaseWeights(entries: readonly PhaseEntry[]): number[] | null {
-  if (entries.length === 0) return [];
-  const blanks = entries.filter((e) => e.share === null).length;
-  if (blanks === entries.length) return entries.map(() => 1);
-  if (blanks > 0) return null;
-  const weights = entries.map((e) => e.share as number);
-  if (!weights.every(isWeight)) return null;
-  return weights.some((w) => w > 0) ? weights : null;
+  const n = entries.length;
+  let blanks = 0;
+  for (let i = 0; i < n; i++) if (entries[i].share === null) blanks++;
+  if (blanks > 0) return blanks === n ? new Array<number>(n).fill(1) : null;
+  const weights = new Array<number>(n);
+  let positive = false;
+  for (let i = 0; i < n; i++) {
+    const share = entries[i].share as number;
+    if (!isWeight(share)) return null;
+    if (share > 0) positive = true;
+    weights[i] = share;
+  }
+  return positive || n === 0 ? weights : null;
 }
 
-/** G_F = Σ sⱼ·pⱼ / Σ sⱼ over the phases of the plan year (the caller selects them). */
-export function phasePart(entries: readonly PhaseEntry[]): PartOutcome {
-  if (entries.some((e) => e.blocked)) return INVALID;
+/**
+ * G_F = Σ sⱼ·pⱼ / Σ sⱼ over the phases of the plan year (the caller selects them); `weights`
+ * are `phaseWeights(entries)`, for a caller that needs them too.
+ */
+export function phasePart(entries: readonly PhaseEntry[], weights: number[] | null = phaseWeights(entries)): PartOutcome {
+  for (let i = 0; i < entries.length; i++) if (entries[i].blocked) return INVALID;
   if (entries.length === 0) return EMPTY;
-  const weights = phaseWeights(entries);
   if (weights === null) return INVALID;
-  const items: WeightedGrade[] = [];
+  const mean = new RunningMean();
   for (let i = 0; i < entries.length; i++) {
     const progress = entries[i].progress ?? 0;
     if (!Number.isFinite(progress)) return INVALID;
-    items.push({ grade: progress, weight: weights[i] });
+    mean.add(progress, weights[i]);
   }
-  return { kind: 'graded', grade: weightedMean(items) as number };
+  return { kind: 'graded', grade: mean.value() as number };
 }
 
 export const clampGrade = (grade: number, cap: number): number => Math.min(cap, Math.max(0, grade));
@@ -130,8 +144,14 @@ export function computedGrade(
   let pF = split.phaseShare ?? (split.indicatorShare === null ? 50 : Math.max(0, 100 - split.indicatorShare));
   if (!isWeight(pI) || !isWeight(pF)) return null;
   if (indicators.kind === 'empty' && phases.kind === 'empty') return null;
-  if (indicators.kind === 'empty') [pI, pF] = [0, pF + pI];
-  if (phases.kind === 'empty') [pI, pF] = [pI + pF, 0];
+  if (indicators.kind === 'empty') {
+    pF += pI;
+    pI = 0;
+  }
+  if (phases.kind === 'empty') {
+    pI += pF;
+    pF = 0;
+  }
   if (pI + pF === 0) return null;
   const gI = indicators.kind === 'graded' ? indicators.grade : 0;
   const gF = phases.kind === 'graded' ? phases.grade : 0;
@@ -158,28 +178,40 @@ export interface WeightedGrade {
  * unit under Perimetro Responsabile or Ente, the performance di ente) keep this plain mean.
  */
 export function weightedMean(items: readonly WeightedGrade[]): number | null {
-  let weightSum = 0;
-  let weighted = 0;
-  let plainSum = 0;
-  let count = 0;
-  let lowest = Infinity;
-  let highest = -Infinity;
+  const mean = new RunningMean();
   // An index loop: until the engine is optimised (the first run of the CLI), for…of allocates an
   // iterator result per item, and this runs once per objective, unit and parent.
   for (let i = 0; i < items.length; i++) {
     const { grade, weight } = items[i];
-    if (grade === null || weight === null) continue;
-    weightSum += weight;
-    weighted += weight * grade;
-    plainSum += grade;
-    count++;
-    lowest = Math.min(lowest, grade);
-    highest = Math.max(highest, grade);
+    if (grade !== null && weight !== null) mean.add(grade, weight);
   }
-  if (count === 0) return null;
-  const mean = weightSum > 0 ? weighted / weightSum : plainSum / count;
-  // A mean lies between its extremes; rounding error must not push 100 to 100.00000000000001.
-  return Math.min(highest, Math.max(lowest, mean));
+  return mean.value();
+}
+
+/** `weightedMean` item by item, for callers that have their grades and weights apart. */
+export class RunningMean {
+  weightSum = 0;
+  count = 0;
+  private weighted = 0;
+  private plainSum = 0;
+  private lowest = Infinity;
+  private highest = -Infinity;
+
+  add(grade: number, weight: number): void {
+    this.weightSum += weight;
+    this.weighted += weight * grade;
+    this.plainSum += grade;
+    this.count++;
+    this.lowest = Math.min(this.lowest, grade);
+    this.highest = Math.max(this.highest, grade);
+  }
+
+  value(): number | null {
+    if (this.count === 0) return null;
+    const mean = this.weightSum > 0 ? this.weighted / this.weightSum : this.plainSum / this.count;
+    // A mean lies between its extremes; rounding error must not push 100 to 100.00000000000001.
+    return Math.min(this.highest, Math.max(this.lowest, mean));
+  }
 }
 
 /** Totals over the rows of one objective in a part table (Indicatori, Fasi), as formula text. */

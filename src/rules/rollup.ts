@@ -3,7 +3,7 @@
  * executive objectives.
  */
 import type { Unit } from '../schema/model';
-import { weightedMean } from './objectiveGrade';
+import { RunningMean } from './objectiveGrade';
 import type { BasketSplit } from './weights';
 
 /** An executive objective that counts in roll-ups: graded, not excluded, with a raw weight. */
@@ -22,15 +22,21 @@ export interface Rollup {
   weightSum: number;
 }
 
-/** Σ rawᵢ·Gᵢ / Σ rawᵢ over the given members. */
-export function rawWeightedRollup(members: readonly RollupMember[], indices: Iterable<number>): Rollup {
-  const items: { grade: number; weight: number }[] = [];
+/**
+ * Σ rawᵢ·Gᵢ / Σ rawᵢ over the members at `indices` (all of them without). Index loops and no
+ * temporary items: the organisation and each parent unit run over up to every member, mostly
+ * before V8 has optimised this (the first run of the CLI).
+ */
+export function rawWeightedRollup(members: readonly RollupMember[], indices?: readonly number[]): Rollup {
+  const mean = new RunningMean();
   let weightSum = 0;
-  for (const i of indices) {
-    items.push({ grade: members[i].grade, weight: members[i].raw });
-    weightSum += members[i].raw;
+  const count = indices === undefined ? members.length : indices.length;
+  for (let n = 0; n < count; n++) {
+    const member = members[indices === undefined ? n : indices[n]];
+    mean.add(member.grade, member.raw);
+    weightSum += member.raw;
   }
-  return { grade: weightedMean(items), objectives: items.length, weightSum };
+  return { grade: mean.value(), objectives: count, weightSum };
 }
 
 /** Σ shareᵢ·Gᵢ over a unit's basket (shares sum to 100); no grade from a basket without shares (raw weights all 0). */
@@ -38,11 +44,13 @@ export function basketRollup(members: readonly RollupMember[], basket: BasketSpl
   const shares = basket.shares;
   if (shares === null) return { grade: null, objectives: basket.members.length, weightSum: 0 };
   let weightSum = 0;
-  const items = basket.members.map((m, k) => {
-    weightSum += members[m].raw;
-    return { grade: members[m].grade, weight: shares[k] };
-  });
-  return { grade: weightedMean(items), objectives: basket.members.length, weightSum };
+  const mean = new RunningMean();
+  for (let k = 0; k < basket.members.length; k++) {
+    const member = members[basket.members[k]];
+    weightSum += member.raw;
+    mean.add(member.grade, shares[k]);
+  }
+  return { grade: mean.value(), objectives: basket.members.length, weightSum };
 }
 
 export interface UnitTree {
@@ -86,6 +94,38 @@ export interface UnitRollup extends Rollup {
   code: string;
 }
 
+/** Members grouped by unit: those naming it (`direct`) and those of its subtree, each once (`subtree`). */
+interface UnitGroups {
+  tree: UnitTree;
+  direct: Map<string, number[]>;
+  subtree: Map<string, number[]>;
+}
+
+function groupByUnit(units: readonly Unit[], members: readonly { units: readonly string[] }[]): UnitGroups {
+  const tree = unitTree(units);
+  const direct = new Map<string, number[]>();
+  const subtree = new Map<string, number[]>();
+  /** The last member added to each unit's subtree list: counts a member once per unit. */
+  const stamp = new Map<string, number>();
+  members.forEach((member, m) => {
+    for (const code of member.units) {
+      push(direct, code, m);
+      let current: string | null | undefined = code;
+      while (current !== null && current !== undefined && stamp.get(current) !== m) {
+        stamp.set(current, m);
+        push(subtree, current, m);
+        current = tree.parentOf.get(current);
+      }
+    }
+  });
+  return { tree, direct, subtree };
+}
+
+/** The members a unit's roll-up ranges over: its subtree's when it has child units, else its own. */
+function membersOf(groups: UnitGroups, code: string): number[] {
+  return (groups.tree.hasChildren.has(code) ? groups.subtree.get(code) : groups.direct.get(code)) ?? [];
+}
+
 /**
  * One roll-up per distinct unit code, in plan order (a repeated code is the first row's unit).
  * A unit with child units: raw-weighted mean over every member of its subtree, each counted
@@ -99,35 +139,73 @@ export function rollUpUnits(
   members: readonly RollupMember[],
   unitBaskets: ReadonlyMap<string, BasketSplit> | null,
 ): UnitRollup[] {
-  const { parentOf, hasChildren } = unitTree(units);
-
-  const direct = new Map<string, number[]>();
-  const subtree = new Map<string, number[]>();
-  /** The last member added to each unit's subtree list: counts a member once per unit. */
-  const stamp = new Map<string, number>();
-  members.forEach((member, m) => {
-    for (const code of member.units) {
-      push(direct, code, m);
-      let current: string | null | undefined = code;
-      while (current !== null && current !== undefined && stamp.get(current) !== m) {
-        stamp.set(current, m);
-        push(subtree, current, m);
-        current = parentOf.get(current);
-      }
-    }
-  });
-
+  const groups = groupByUnit(units, members);
   const results: UnitRollup[] = [];
-  for (const code of parentOf.keys()) {
-    let rollup: Rollup;
-    if (hasChildren.has(code)) rollup = rawWeightedRollup(members, subtree.get(code) ?? []);
-    else {
-      const basket = unitBaskets?.get(code);
-      rollup = basket ? basketRollup(members, basket) : rawWeightedRollup(members, direct.get(code) ?? []);
-    }
+  for (const code of groups.tree.parentOf.keys()) {
+    const basket = groups.tree.hasChildren.has(code) ? undefined : unitBaskets?.get(code);
+    const rollup = basket ? basketRollup(members, basket) : rawWeightedRollup(members, membersOf(groups, code));
     results.push({ code, ...rollup });
   }
   return results;
+}
+
+/**
+ * An objective a roll-up ranges over whether or not it has a grade: executive, primary, not
+ * excluded, not a parent rolled up from its children (SPEC §3.3's basket candidates).
+ */
+export interface CoverageCandidate {
+  /** Its raw weight; null when unknown (an error in its Pesatura row). */
+  raw: number | null;
+  /** Its unit and Strutture coinvolte units. */
+  units: readonly string[];
+}
+
+export interface CoverageTotals {
+  /** How many candidates the roll-up ranges over. */
+  objectivesTotal: number;
+  /** Σ of their known raw weights. */
+  weightTotal: number;
+}
+
+function totals(candidates: readonly CoverageCandidate[], indices: Iterable<number>): CoverageTotals {
+  let objectivesTotal = 0;
+  let weightTotal = 0;
+  for (const i of indices) {
+    objectivesTotal++;
+    weightTotal += candidates[i].raw ?? 0;
+  }
+  return { objectivesTotal, weightTotal };
+}
+
+/**
+ * What each unit's roll-up ranges over, graded or not, aligned with `rollUpUnits`: the same
+ * grouping (own objectives, or the subtree's each once), applied to every candidate.
+ */
+export function unitCoverage(units: readonly Unit[], candidates: readonly CoverageCandidate[]): CoverageTotals[] {
+  const groups = groupByUnit(units, candidates);
+  return [...groups.tree.parentOf.keys()].map((code) => totals(candidates, membersOf(groups, code)));
+}
+
+/** What the organisation's roll-up ranges over: every candidate. */
+export function organizationCoverage(candidates: readonly CoverageCandidate[]): CoverageTotals {
+  return totals(candidates, candidates.keys());
+}
+
+/**
+ * How much of a roll-up rests on graded objectives: `complete` all of them, `partial` some,
+ * `none` none (the roll-up has no grade), `empty` there is no objective at all.
+ */
+export type CoverageKind = 'complete' | 'partial' | 'none' | 'empty';
+
+export function coverageKind(graded: number, total: number): CoverageKind {
+  if (total === 0) return 'empty';
+  if (graded === 0) return 'none';
+  return graded < total ? 'partial' : 'complete';
+}
+
+/** Peso valutato %: Σ raw weights of the graded members over Σ raw weights of all, ×100; null when all weigh 0. */
+export function gradedWeightShare(weightSum: number, weightTotal: number): number | null {
+  return weightTotal > 0 ? (100 * weightSum) / weightTotal : null;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -26,6 +26,7 @@ import {
 } from './model';
 import { textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
 import { MONITORING } from './monitoringTables';
+import { cellForm, TYPED, formKind, type CellForm, type CellReadings, type FormKind, type RowTableKey } from './readings';
 import {
   BANDS,
   CRITERIA,
@@ -45,6 +46,8 @@ import {
 export interface ReadResult {
   plan: Plan;
   findings: Finding[];
+  /** How each cell was read: what a formula reading it would get (see readings.ts). */
+  readings: CellReadings;
 }
 
 type FieldOf<Def extends TableDef, Key extends string> = Extract<Def['fields'][number], { key: Key }>;
@@ -92,6 +95,8 @@ interface TableReader<Def extends TableDef> {
   keys: readonly string[];
   readers: readonly (CellReader | null)[];
   required: readonly boolean[];
+  /** How a formula reads each field (measures: by the row's Tipo, see `finishIndicator`). */
+  forms: readonly FormKind[];
   blank: Row;
 }
 
@@ -104,6 +109,7 @@ function tableReader<Def extends TableDef>(def: Def): TableReader<Def> {
     keys: def.fields.map((field) => field.key),
     readers: def.fields.map((field) => (field.kind.type === 'measure' ? null : fieldReader(field))),
     required: def.fields.map((field) => field.required === true),
+    forms: def.fields.map((field) => formKind(field.kind.type)),
     blank,
   };
 }
@@ -121,10 +127,20 @@ const READERS = {
   criteria: tableReader(CRITERIA),
 };
 
-/** Collects findings; `issues` is the one scratch list every cell reader writes into. */
+/**
+ * Collects findings and cell forms; `issues` is the one scratch list every cell reader writes
+ * into, and `forms` the forms of the table being read (field key → one per row).
+ */
 class FindingSink {
   readonly findings: Finding[] = [];
   readonly issues: CellIssue[] = [];
+  forms: Record<string, Uint8Array> = {};
+  /** The same arrays in field order: a store by position, not by key, on every cell. */
+  fieldForms: Uint8Array[] = [];
+  readonly tables: Partial<Record<RowTableKey, Record<string, Uint8Array>>> = {};
+  readonly rules: Record<string, CellForm> = {};
+  readonly weighting: Record<string, Uint8Array> = textKeyedRecord();
+  bandRows: number[] = [];
 
   /** Turns the scratch issues into findings on one cell and empties the list. */
   flush(table: TableKey, index: number | null, field: string): void {
@@ -144,7 +160,7 @@ class FindingSink {
  * `finishIndicator`), so the row is `PlanRow<Def>`, the type derived from the same fields.
  */
 function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, index: number | null, sink: FindingSink): PlanRow<Def> {
-  const { def, keys, readers, required } = reader;
+  const { def, keys, readers, required, forms } = reader;
   const issues = sink.issues;
   // A copy of the blank row: all rows of a table share one object shape, and the object is
   // allocated once at its full size instead of growing key by key (100 000 rows, SPEC §7).
@@ -153,7 +169,13 @@ function readRow<Def extends TableDef>(reader: TableReader<Def>, cells: RawRow, 
     const key = keys[f];
     const read = readers[f];
     if (read === null) continue;
-    const value = read(cells[key], issues);
+    const cell = cells[key];
+    const value = read(cell, issues);
+    if (index === null) sink.rules[key] = cellForm(cell, value, forms[f], issues);
+    else if (cell !== null && cell !== undefined) {
+      // Most cells are blank (the array's 0) or clean text read as it stands.
+      sink.fieldForms[f][index] = forms[f] === 'text' && value === cell ? TYPED : cellForm(cell, value, forms[f], issues);
+    }
     // Blank cells (most of them) keep the copy's null: a store by computed key is not free.
     if (value !== null) out[key] = value;
     if (issues.length !== 0) sink.flush(def.key, index, key);
@@ -175,6 +197,9 @@ function readTable<Def extends TableDef, Out>(
   finish?: Finish<Def, Out>,
 ): (PlanRow<Def> | Out)[] {
   if (!rows) return [];
+  sink.fieldForms = reader.keys.map(() => new Uint8Array(rows.length));
+  sink.forms = Object.fromEntries(reader.keys.map((key, f) => [key, sink.fieldForms[f]]));
+  sink.tables[reader.def.key as RowTableKey] = sink.forms;
   const result = new Array<PlanRow<Def> | Out>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] ?? {};
@@ -190,14 +215,24 @@ function readTable<Def extends TableDef, Out>(
 const finishObjective: Finish<typeof OBJECTIVES, Objective> = (out) =>
   Object.assign(out, { level: out.level ?? DEFAULT_LEVEL, excluded: out.excluded ?? false, sharedWith: out.sharedWith ?? [] });
 
+/** How a formula reads a target or an actual: by the indicator's Tipo (without one, no formula reads it). */
+function measureForm(type: Indicator['type']): FormKind {
+  if (type === 'scadenza') return 'date';
+  if (type === 'si_no') return 'yesno';
+  return type === null ? 'text' : 'number';
+}
+
 const finishIndicator: Finish<typeof INDICATORS, Indicator> = (out, row, index, sink) => {
   const type = out.type;
   if (type === null && isBlank(row[INDICATOR_TYPE_FIELD.key])) {
     sink.add({ severity: 'errore', rule: 'type-missing', table: 'indicators', index, field: INDICATOR_TYPE_FIELD.key, params: { allowed: INDICATOR_TYPES_ALLOWED } });
   }
+  const kind = measureForm(type);
   const target = readMeasure(row.target, type, TARGET.actual, sink.issues);
+  sink.forms.target[index] = cellForm(row.target, target, kind, sink.issues);
   if (sink.issues.length !== 0) sink.flush('indicators', index, 'target');
   const actual = readMeasure(row.actual, type, ACTUAL.actual, sink.issues);
+  sink.forms.actual[index] = cellForm(row.actual, actual, kind, sink.issues);
   if (sink.issues.length !== 0) sink.flush('indicators', index, 'actual');
   return Object.assign(out, { target, actual, excluded: out.excluded ?? false });
 };
@@ -245,12 +280,15 @@ function readRules(raw: RawTables, sink: FindingSink): Rules {
 
 /** Rows without a readable `Da %` or `Etichetta` (reported) are left out; none left → the defaults. */
 function readBands(raw: RawTables, sink: FindingSink): Band[] {
-  const bands: Band[] = [];
-  for (const out of readTable(READERS.bands, raw.bands, sink)) {
-    if (out.from === null || out.label === null) continue;
-    bands.push({ from: out.from, label: out.label, reward: out.reward, proportional: out.proportional ?? false, color: out.color });
-  }
-  return bands.length === 0 ? defaultBands() : bands.sort((a, b) => a.from - b.from);
+  const read: { band: Band; row: number }[] = [];
+  readTable(READERS.bands, raw.bands, sink).forEach((out, row) => {
+    if (out.from === null || out.label === null) return;
+    read.push({ band: { from: out.from, label: out.label, reward: out.reward, proportional: out.proportional ?? false, color: out.color }, row });
+  });
+  if (read.length === 0) return defaultBands();
+  read.sort((a, b) => a.band.from - b.band.from);
+  sink.bandRows = read.map((b) => b.row);
+  return read.map((b) => b.band);
 }
 
 /** Rows without a readable name (reported) are left out; none left → the defaults. */
@@ -266,12 +304,16 @@ function readCriteria(raw: RawTables, sink: FindingSink): Criterion[] {
 /** Scores are keyed by criterion name as given; a criterion without a score gets null. */
 function readWeighting(rows: readonly RawWeightingRow[] | undefined, criteria: readonly Criterion[], sink: FindingSink): WeightingRow[] {
   if (!rows) return [];
+  sink.fieldForms = [new Uint8Array(rows.length)];
+  sink.forms = { objective: sink.fieldForms[0] };
+  const forms = sink.weighting;
   return rows.map((row, index) => {
     const out = readRow(READERS.weighting, { objective: row?.objective }, index, sink);
     const scores = textKeyedRecord<number | null>();
     const given: Record<string, CellValue> = row?.scores ?? {};
     for (const name of Object.keys(given)) {
       scores[name] = readNumber(given[name], CRITERION_SCORE_KIND, sink.issues);
+      (forms[name] ??= new Uint8Array(rows.length))[index] = cellForm(given[name], scores[name], 'number', sink.issues);
       if (sink.issues.length !== 0) sink.flush('weighting', index, name);
     }
     for (const criterion of criteria) if (!(criterion.name in scores)) scores[criterion.name] = null;
@@ -296,5 +338,6 @@ export function readPlan(raw: RawTables): ReadResult {
   const organization = readText(raw.organization, sink.issues);
   sink.issues.length = 0;
   const plan: Plan = { organization, year: rules.year, units, objectives, indicators, phases, criteria, weighting, staff, monitoring, rules, bands };
-  return { plan, findings: sink.findings };
+  const readings: CellReadings = { tables: sink.tables, weighting: sink.weighting, rules: sink.rules, bandRows: sink.bandRows };
+  return { plan, findings: sink.findings, readings };
 }

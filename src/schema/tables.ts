@@ -353,6 +353,14 @@ export const STAFF = {
   outputs: [CHECK_OUTPUT],
 } as const satisfies TableDef;
 
+/**
+ * The organisation's name: a row of the `Regole` table like the parameters, the first one, but
+ * not a rule — the plan and the interchange document keep it at their top (`organization`).
+ */
+export const ORGANIZATION_FIELD = f('organization', 'Amministrazione', 'Organisation', TEXT, t('Nome dell’ente', 'Name of the organisation'), {
+  aliases: ['Ente', 'Organizzazione', 'Organization', 'Comune'],
+});
+
 /** The `Regole` table: one row per parameter (Parametro, Valore). Each field is a row here. */
 export const RULES = {
   key: 'rules',
@@ -419,7 +427,18 @@ export function tableDef(key: TableKey): TableDef {
 /** The `Riepilogo` sheet: output only. */
 export const SUMMARY_SHEET = t('Riepilogo', 'Summary');
 
-export type SummaryColumnKey = 'code' | 'unit' | 'objectives' | 'weights' | 'grade' | 'band' | 'reward' | 'points';
+export type SummaryColumnKey =
+  | 'code'
+  | 'unit'
+  | 'objectives'
+  | 'objectivesTotal'
+  | 'weights'
+  | 'weightGraded'
+  | 'grade'
+  | 'band'
+  | 'coverage'
+  | 'reward'
+  | 'points';
 
 export interface SummaryColumnDef {
   key: SummaryColumnKey;
@@ -433,10 +452,14 @@ export interface SummaryColumnDef {
 export const SUMMARY_COLUMNS: readonly SummaryColumnDef[] = [
   { key: 'code', label: t('Codice', 'Code'), format: 'text' },
   { key: 'unit', label: t('Struttura', 'Unit'), format: 'text' },
-  { key: 'objectives', label: t('Obiettivi', 'Objectives'), format: 'integer' },
+  // Coverage (README «Copertura»): the graded objectives of the roll-up out of all of them, by number and by weight.
+  { key: 'objectives', label: t('Obiettivi valutati', 'Objectives graded'), format: 'integer' },
+  { key: 'objectivesTotal', label: t('Obiettivi totali', 'Objectives total'), format: 'integer' },
   { key: 'weights', label: t('Σ pesi', 'Σ weights'), format: 'number' },
+  { key: 'weightGraded', label: t('Peso valutato %', 'Weight graded %'), format: 'percent' },
   { key: 'grade', label: t('Grado %', 'Grade %'), format: 'percent', grade: true },
   { key: 'band', label: t('Fascia', 'Band'), format: 'text' },
+  { key: 'coverage', label: t('Copertura', 'Coverage'), format: 'text' },
   { key: 'reward', label: t('Premio %', 'Reward %'), format: 'percent' },
   { key: 'points', label: t('Σ punti (peso × grado)', 'Σ points (weight × grade)'), format: 'number' },
 ];

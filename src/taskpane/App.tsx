@@ -50,6 +50,7 @@ import type { HostServices } from './host';
 import { computedNotice, errorNotice, missingColumnsNotice, notice, staleNotice, workbookNotice, type Notice, type NoticeAction } from './notice';
 import { RulesPanel } from './RulesPanel';
 import { CHECK_STAGES, COMPUTE_STAGES, paneReporter, type PaneProgress } from './progress';
+import { browserPause } from '../workbook/cooperative';
 import { StartPanel } from './StartPanel';
 
 export type TabKey = 'start' | 'check' | 'compute' | 'rules' | 'exchange';
@@ -207,7 +208,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
 
   const validate = async (): Promise<Notice> => {
     setProgress(null);
-    const { assessment: found, writeError } = await validateWorkbook(host.port, lang, { progress: report(CHECK_STAGES) });
+    const { assessment: found, writeError } = await validateWorkbook(host.port, lang, { progress: report(CHECK_STAGES), pause: browserPause });
     setAssessment(found);
     if (writeError !== null) return errorNotice(writeError);
     const missing = found.findings.filter((f) => f.rule === 'column-missing');
@@ -222,7 +223,7 @@ function Pane({ host, lang, setLang, onReload }: PaneProps): ReactElement {
 
   const compute = async (mode: WriteMode, asOf?: IsoDate): Promise<Notice> => {
     setProgress(null);
-    const result = await scoreWorkbook(host.port, lang, { mode, asOf, progress: report(COMPUTE_STAGES) });
+    const result = await scoreWorkbook(host.port, lang, { mode, asOf, progress: report(COMPUTE_STAGES), pause: browserPause });
     setScored(result);
     setAssessment(result);
     return computedNotice(result, SUMMARY_SHEET[result.written]);

@@ -2,6 +2,8 @@
 import { Badge, Button, Field, Link, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Computed } from '../actions/assess';
+import type { Coverage } from '../engine/results';
+import { bandLabel } from '../rules/bands';
 import { italianDate } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { RecordMonitoring, TrendSummary } from './MonitoringSection';
@@ -33,6 +35,28 @@ const useStyles = makeStyles({
   band: { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
+/**
+ * How much of a grade rests on graded objectives: «su 24 di 48 obiettivi», the share of the
+ * weight, and a «Parziale» badge when some objectives of the roll-up have no grade.
+ */
+function CoverageDetail({ result }: { result: Coverage & { objectives: number } }): ReactElement {
+  const { t, lang } = usePane();
+  const { objectives: graded, objectivesTotal: total, coverage, weightGraded } = result;
+  if (coverage === 'empty') return <span data-testid="coverage">{t('ui-coverage-empty')}</span>;
+  const of = t(total === 1 ? 'ui-coverage-of-one' : 'ui-coverage-of', { graded: String(graded), total: String(total) });
+  const weight = weightGraded === null || coverage === 'complete' ? null : t('ui-coverage-weight', { share: formatDecimal(weightGraded, 1, lang) });
+  return (
+    <>
+      {(coverage === 'partial' || coverage === 'none') && (
+        <Badge appearance="outline" color="warning" shape="rounded" data-testid="coverage-partial" title={t('ui-coverage-hint')}>
+          {t(`ui-coverage-word-${coverage}`)}
+        </Badge>
+      )}
+      <span data-testid="coverage">{weight === null ? of : `${of} · ${weight}`}</span>
+    </>
+  );
+}
+
 export interface ComputePanelProps {
   scored: Computed | null;
   /**
@@ -56,10 +80,11 @@ function textOn(hex: string): string {
   return luminance > 0.179 ? '#000000' : '#FFFFFF';
 }
 
-function BandBadge({ band, bands }: { band: string | null; bands: readonly Band[] }): ReactElement | null {
+function BandBadge({ band: index, bands }: { band: number | null; bands: readonly Band[] }): ReactElement | null {
   const styles = useStyles();
-  if (band === null) return null;
-  const match = HEX.exec(bands.find((b) => b.label === band)?.color?.trim() ?? '');
+  if (index === null) return null;
+  const { label: band, color } = bands[index];
+  const match = HEX.exec(color?.trim() ?? '');
   const style = match ? { backgroundColor: `#${match[1]}`, color: textOn(match[1]), borderColor: 'transparent' } : undefined;
   return (
     <Badge appearance={match ? 'filled' : 'tint'} color="informative" shape="rounded" style={style} className={styles.band} title={band}>
@@ -85,7 +110,6 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
 
   const plan = scored?.plan;
   const decimals = plan?.rules.decimals ?? 2;
-  const objectives = (count: number): string => (count === 1 ? t('ui-objectives-count-one') : t('ui-objectives-count', { count }));
   const grade = (value: number | null): string => (value === null ? t('ui-no-grade') : t('ui-grade', { grade: formatDecimal(value, decimals, lang) }));
   const names = new Map(plan?.units.map((u) => [u.code, u.name]) ?? []);
   const errors = scored ? scored.findings.filter((f) => f.severity === 'errore').length : 0;
@@ -133,7 +157,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
             className={`${styles.result} ${styles.organization}`}
             data-testid="org-result"
             data-grade={org.grade === null ? '' : String(org.grade)}
-            data-band={org.band ?? ''}
+            data-band={bandLabel(plan.bands, org.band) ?? ''}
           >
             <span className={styles.name} title={plan.organization ?? t('ui-organization')}>
               {plan.organization ?? t('ui-organization')}
@@ -142,7 +166,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
             <span className={styles.detail}>
               <BandBadge band={org.band} bands={plan.bands} />
               {org.reward !== null && <span>{t('ui-reward', { reward: formatDecimal(org.reward, decimals, lang) })}</span>}
-              <span>{objectives(org.objectives)}</span>
+              <CoverageDetail result={org} />
             </span>
           </div>
           {org.entePerformance !== null && (
@@ -166,7 +190,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
                   data-testid="unit-result"
                   data-unit={u.code}
                   data-grade={u.grade === null ? '' : String(u.grade)}
-                  data-band={u.band ?? ''}
+                  data-band={bandLabel(plan.bands, u.band) ?? ''}
                 >
                   <span className={styles.name} title={label}>
                     {label}
@@ -175,7 +199,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
                   <span className={styles.detail}>
                     <BandBadge band={u.band} bands={plan.bands} />
                     {u.reward !== null && <span>{t('ui-reward', { reward: formatDecimal(u.reward, decimals, lang) })}</span>}
-                    <span>{objectives(u.objectives)}</span>
+                    <CoverageDetail result={u} />
                   </span>
                 </li>
               );

@@ -3,8 +3,7 @@ import { Button, Dropdown, Field, Input, Option, Spinner, Switch, Text, makeStyl
 import { Add16Regular, Delete16Regular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { Lang } from '../i18n';
-import { BANDS, RULES, type FieldDef } from '../schema/tables';
-import { ORGANIZATION_PARAMETER } from '../workbook/headers';
+import { BANDS, ORGANIZATION_FIELD, RULES, type FieldDef } from '../schema/tables';
 import { usePane } from './context';
 import { errorNotice, notice } from './notice';
 import { readRuleProfile, type RuleProfile } from '../actions/rules';
@@ -216,7 +215,7 @@ export function RulesPanel(): ReactElement {
     <div className={styles.panel}>
       <Text as="p">{t('ui-rules-what')}</Text>
       <div className={styles.fields}>
-        <Field label={ORGANIZATION_PARAMETER.label[lang]} {...validation(issues.rules.organization)}>
+        <Field label={ORGANIZATION_FIELD.label[lang]} {...validation(issues.rules.organization)}>
           <Input data-testid="rule-organization" value={draft.organization} onChange={(_, d) => setDraft({ ...draft, organization: d.value })} />
         </Field>
         {RULES.fields.map((field) => (

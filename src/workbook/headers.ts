@@ -5,7 +5,7 @@
  */
 import { normalizeKey } from '../schema/cells';
 import type { TableKey } from '../schema/findings';
-import { ALL_TABLES, RULES, RULES_COLUMNS, SUMMARY_SHEET, type TableDef, type Text } from '../schema/tables';
+import { ALL_TABLES, ORGANIZATION_FIELD, RULES, RULES_COLUMNS, SUMMARY_SHEET, type TableDef, type Text } from '../schema/tables';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 
 /** What a column of a workbook table is to Traguardo. */
@@ -21,16 +21,6 @@ export type ColumnRole =
    * with the header of one already read.
    */
   | { role: 'user'; duplicate?: boolean };
-
-/**
- * The organisation's name is a row of the `Regole` table like the rule parameters, but it is not
- * a rule: it lives at the top of the interchange document (`organization`).
- */
-export const ORGANIZATION_PARAMETER: { key: 'organization'; label: Text; aliases: readonly string[] } = {
-  key: 'organization',
-  label: { it: 'Amministrazione', en: 'Organisation' },
-  aliases: ['Ente', 'Organizzazione', 'Organization', 'Comune'],
-};
 
 /** Two lookups: the normalised text with its '%', then without a trailing '%'. */
 class KeyIndex<T> {
@@ -92,7 +82,7 @@ const TABLE_INDEX: KeyIndex<TableDef> = (() => {
 
 const PARAMETER_INDEX: KeyIndex<string> = (() => {
   const index = new KeyIndex<string>();
-  const parameters = [ORGANIZATION_PARAMETER, ...RULES.fields];
+  const parameters = [ORGANIZATION_FIELD, ...RULES.fields];
   for (const p of parameters) {
     index.add(p.label.it, p.key);
     index.add(p.label.en, p.key);

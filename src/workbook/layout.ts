@@ -14,6 +14,7 @@ import {
   ALL_TABLES,
   BANDS,
   CRITERIA,
+  ORGANIZATION_FIELD,
   RULES,
   RULES_COLUMNS,
   type FieldDef,
@@ -22,7 +23,7 @@ import {
   type OutputFormat,
   type TableDef,
 } from '../schema/tables';
-import { columnId, columnRoles, ORGANIZATION_PARAMETER, tableDefByName, type ColumnRole } from './headers';
+import { columnId, columnRoles, tableDefByName, type ColumnRole } from './headers';
 import type { BandColour, ColumnFormat, ColumnSpec, TableData, WorkbookChange } from './port';
 
 /** The canonical SI/NO spellings: what the dropdown offers and what Traguardo writes. */
@@ -256,12 +257,12 @@ export function layoutChanges(lang: Lang, options: LayoutOptions, existing: read
 
 /** The rows of the `Regole` table as Traguardo writes them: the organisation, then every rule. */
 export function rulesParameterOrder(): string[] {
-  return [ORGANIZATION_PARAMETER.key, ...RULES.fields.map((f) => f.key)];
+  return [ORGANIZATION_FIELD.key, ...RULES.fields.map((f) => f.key)];
 }
 
 /** The label of a `Regole` row. */
 export function parameterLabel(key: string, lang: Lang): string {
-  if (key === ORGANIZATION_PARAMETER.key) return ORGANIZATION_PARAMETER.label[lang];
+  if (key === ORGANIZATION_FIELD.key) return ORGANIZATION_FIELD.label[lang];
   const field = RULES.fields.find((f) => f.key === key);
   return field ? field.label[lang] : key;
 }

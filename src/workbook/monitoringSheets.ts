@@ -6,7 +6,7 @@
  * engine/structure.ts) into cells; they decide nothing. Written as values: each date's grades
  * come from the values recorded then, which no formula of today's sheets can reach.
  */
-import { bandFor } from '../rules/bands';
+import { bandFor, bandLabel } from '../rules/bands';
 import { roundHalfUp } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
 import type { StatusCounts, StructureResults } from '../engine/structure';
@@ -154,7 +154,7 @@ export function structureSheet(structure: StructureResults, plan: Plan, referenc
     message('structure-col-band', {}, lang),
     ...statusHeaders(lang),
   ];
-  const band = (grade: number | null) => bandFor(grade, plan.bands, decimals).band;
+  const band = (grade: number | null) => bandLabel(plan.bands, bandFor(grade, plan.bands, decimals).band);
   const rows: CellValue[][] = [
     [message('structure-title', { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(referenceDate) }, lang)],
     [message('structure-subtitle', { date: calculatedOn }, lang)],

@@ -12,6 +12,7 @@ import { isBlank, italianDate, normalizeKey, parseEnum } from '../schema/cells';
 import type { Finding, Severity, TableKey } from '../schema/findings';
 import type { IsoDate, Plan } from '../schema/model';
 import type { CellValue, RawTables } from '../schema/raw';
+import type { CellReadings } from '../schema/readings';
 import {
   DATA_TABLES,
   RULES,
@@ -24,6 +25,8 @@ import {
   type TableDef,
 } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
+import { notGradedTexts } from './notGraded';
+import { drain, eachRow, type Steps } from './cooperative';
 import { liveOutputs } from './formulas/live';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -55,8 +58,8 @@ export interface OutputInput {
 export type WriteMode = 'formule' | 'valori';
 
 export interface ComputeInput extends OutputInput {
-  /** The raw cells the plan was read from: formulas read only what they can read as the parser did. */
-  raw: RawTables;
+  /** How the parser read each cell: formulas read only what they can read as the parser did. */
+  readings: CellReadings;
   blocked: BlockedRows;
   mode: WriteMode;
   /** When the calculation ran (notes, Riepilogo). */
@@ -85,13 +88,16 @@ function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
   return byRow;
 }
 
-/** «errore: …; avviso: …», most severe first; «OK» for a row without findings. */
-export function checkText(findings: readonly Finding[] | undefined, lang: Lang): string {
-  if (!findings || findings.length === 0) return message('check-ok', {}, lang);
-  return [...findings]
+/**
+ * «errore: …; avviso: …», most severe first; «OK» for a row without findings. `notGraded` (an
+ * objective that errors in its other rows leave without a grade) comes first, and the row is then never «OK».
+ */
+export function checkText(findings: readonly Finding[] | undefined, lang: Lang, notGraded?: string): string {
+  const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
-    .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`)
-    .join('; ');
+    .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);
+  const texts = notGraded === undefined ? own : [notGraded, ...own];
+  return texts.length === 0 ? message('check-ok', {}, lang) : texts.join('; ');
 }
 
 function planOptions(plan: Plan): LayoutOptions {
@@ -128,13 +134,13 @@ function outputColumnsOf(def: TableDef, p: TablePlacement, outputs: readonly Out
  * The changes that write some output columns of one table: a missing column is added first
  * (layout.ts spec), then each column gets one value per workbook row, blank rows left blank.
  */
-function tableOutputs(
+function* tableOutputs(
   p: TablePlacement,
   columns: OutputColumns,
   outputs: readonly OutputDef[],
   cellOf: (output: OutputDef, index: number) => { value: OutputValue; note: string | null },
   withNotes: boolean,
-): WorkbookChange[] {
+): Steps<WorkbookChange[]> {
   const changes: WorkbookChange[] = [];
   if (columns.missing.length > 0) {
     changes.push({ kind: 'ensureTable', sheet: p.sheet, table: p.table, columns: columns.missing.map((c) => c.spec) });
@@ -144,7 +150,7 @@ function tableOutputs(
     if (header === undefined) continue;
     const values: OutputValue[] = new Array<OutputValue>(p.rowCount).fill(null);
     const notes: (string | null)[] = new Array<string | null>(p.rowCount).fill(null);
-    p.rows.forEach((tableRow, index) => {
+    yield* eachRow(p.rows, (tableRow, index) => {
       const cell = cellOf(output, index);
       values[tableRow] = cell.value;
       notes[tableRow] = cell.note;
@@ -168,8 +174,14 @@ export const SUMMARY_FIRST_ROW = 4;
  * formulas with their results (mode Formule) or as plain values (mode Valori).
  */
 export function computeChanges(input: ComputeInput): ComputeOutput {
+  return drain(computeSteps(input));
+}
+
+/** `computeChanges` in steps, for a caller that gives the thread back between them (the pane). */
+export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   const { plan, results, lang, mode } = input;
   const byRow = findingsByRow(input.findings);
+  const notGraded = notGradedTexts(plan, input.findings, input.locator, lang, (i) => results.analysis.grading[i] === 'blocked');
   const options = planOptions(plan);
   const columns = new Map<TableKey, OutputColumns>();
   const grids = new Map<TableKey, TableGrid>();
@@ -185,9 +197,9 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
   const bandsPlacement = input.locator.placement('bands');
   if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
-  const live = liveOutputs({
+  const live = yield* liveOutputs({
     plan,
-    raw: input.raw,
+    readings: input.readings,
     results,
     blocked: input.blocked,
     lang,
@@ -210,8 +222,11 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
     const computed = live.tables.get(def.key);
     const traces = def.key === 'indicators';
     changes.push(
-      ...tableOutputs(placement, cols, def.outputs, (output, index) => {
-        if (output.key === 'check') return { value: checkText(byRow.get(`${def.key}:${index}`), lang), note: null };
+      ...(yield* tableOutputs(placement, cols, def.outputs, (output, index) => {
+        if (output.key === 'check') {
+          const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
+          return { value: checkText(byRow.get(`${def.key}:${index}`), lang, blockedBy), note: null };
+        }
         if (output.key === 'trace' && traces) {
           const ind = plan.indicators[index];
           const trace = ind === undefined ? null : indicatorTrace(ind, plan.rules, input.blocked.indicators.has(index));
@@ -219,7 +234,7 @@ export function computeChanges(input: ComputeInput): ComputeOutput {
         }
         const column = computed?.get(output.key);
         return column ? cell(column.values[index], column.notes[index]) : { value: null, note: null };
-      }, true),
+      }, true)),
     );
     for (const key of def.outputs.filter((o) => o.grade).map((o) => o.key)) {
       const header = cols.headers.get(key);
@@ -244,8 +259,8 @@ function summaryRowCells(cells: Partial<Record<SummaryColumnKey, OutputValue>>):
 }
 
 /**
- * `Riepilogo`: a title, one row per unit (code, name, objectives, Σ raw weights, weighted grade,
- * band, premio, Σ points), the organisation, the performance di ente apart from the weighted
+ * `Riepilogo`: a title, one row per unit (code, name, objectives graded and in all, Σ raw weights,
+ * Peso valutato %, weighted grade, band, Copertura, premio, Σ points), the organisation, the performance di ente apart from the weighted
  * mean, and a line saying how the sheet was computed; in Excel, a bar chart of grade by unit.
  */
 function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, formulas: boolean, bands: readonly BandColour[]): WorkbookChange {
@@ -262,11 +277,15 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
   const notes: SheetNote[] = [];
   const row = (code: CellValue, name: CellValue, r: SummaryRow, index: number): OutputValue[] => {
     if (formulas && r.note !== null) notes.push({ row: index, column: gradeColumn, text: r.note });
+    if (formulas && r.weightNote !== null) notes.push({ row: index, column: summaryColumn('weightGraded'), text: r.weightNote });
     return summaryRowCells({
       code,
       unit: name,
       objectives: value(r.objectives),
+      objectivesTotal: value(r.objectivesTotal),
       weights: value(r.weights),
+      weightGraded: value(r.weightGraded),
+      coverage: value(r.coverage),
       grade: value(r.grade),
       band: value(r.band),
       reward: value(r.reward),
@@ -308,7 +327,7 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
             seriesName: SUMMARY_COLUMNS[gradeColumn].label[lang],
             categories: `${unitLetters}${SUMMARY_FIRST_ROW}:${unitLetters}${lastUnitRow}`,
             values: `${gradeLetters}${SUMMARY_FIRST_ROW}:${gradeLetters}${lastUnitRow}`,
-            anchor: 'J3',
+            anchor: `${columnLetters(SUMMARY_COLUMNS.length + 2)}3`,
           },
         }
       : {}),
@@ -321,13 +340,23 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
  */
 export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChange[] {
   const byRow = findingsByRow(input.findings);
+  // Without results: the objectives Calcola would grade (SPEC §3.2), which an error in their rows blocks.
+  const objectives = input.plan.objectives;
+  const notGraded = notGradedTexts(input.plan, input.findings, input.locator, input.lang, (i) => objectives[i].excluded !== true);
   const changes: WorkbookChange[] = [];
   for (const def of DATA_TABLES) {
     const placement = input.locator.placement(def.key);
     const check = def.outputs.filter((o) => o.key === 'check');
     if (!placement || check.length === 0) continue;
     const cols = outputColumnsOf(def, placement, check, planOptions(input.plan), input.lang);
-    changes.push(...tableOutputs(placement, cols, check, (_, index) => ({ value: checkText(byRow.get(`${def.key}:${index}`), input.lang), note: null }), false));
+    changes.push(
+      ...drain(
+        tableOutputs(placement, cols, check, (_, index) => {
+          const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
+          return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
+        }, false),
+      ),
+    );
   }
   return changes;
 }

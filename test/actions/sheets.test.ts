@@ -6,6 +6,7 @@ import capannori from '../fixtures/capannori-2023.json';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { workbookLanguage } from '../../src/actions/language';
 import { createOrUpgradeSheets, loadDemo, replacePlan } from '../../src/actions/sheets';
+import { bandLabel } from '../../src/rules/bands';
 import { message } from '../../src/i18n';
 import { defaultBands } from '../../src/schema/model';
 import { parseInterchange } from '../../src/schema/interchange';
@@ -55,7 +56,7 @@ describe('init fills the default rows', () => {
     const port = await planWithoutBands();
     await createOrUpgradeSheets(port, 'it', 2023);
     const computed = await scoreWorkbook(port, 'it', { now: new Date('2024-01-15T00:00:00Z') });
-    expect(computed.results.organization.band).toBe('Raggiunto');
+    expect(bandLabel(computed.plan.bands, computed.results.organization.band)).toBe('Raggiunto');
     const bandCells = (hf: ReturnType<typeof evaluate>) =>
       hf.formulas().filter((f) => f.sheet === 'Riepilogo').map((f) => hf.value('Riepilogo', f.address));
     const before = evaluate(port);

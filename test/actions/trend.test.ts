@@ -84,6 +84,12 @@ describe('Andamento', () => {
       },
     ]);
     expect(computed.trend!.trend.dates).toEqual(['2023-06-30', '2023-09-30']);
+
+    // Riepilogo DUP is at the reference date (31/12, today's values): AMB-1, 40 % and Critico.
+    const dup = port.snapshot().sheets.find((s) => s.name === 'Riepilogo DUP')!;
+    const dupRow = (r: number) => ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((c) => dup.cells[`${c}${r}`]?.value ?? null);
+    expect(dupRow(5)).toEqual(['Missione', '1', 'Missione 1', 1, 3, 40, 'Non raggiunto', 0, 0, 1, 0, 0]);
+    expect(dupRow(6)).toEqual(['Programma', '1.03', 'Missione 1, programma 3', 1, 3, 40, 'Non raggiunto', 0, 0, 1, 0, 0]);
   });
 
   test('an objective In ritardo or Critico at a date without a Nota there is an avviso on its Monitoraggi row; a Nota on any of its rows of that date clears it', async () => {

@@ -110,6 +110,19 @@ describe('traguardo score', () => {
     expect(viaWorkbook.indicators).toEqual(direct.indicators);
   });
 
+  test('says on how many objectives each grade rests: score --json and the printed table', async () => {
+    const xlsx = file('coverage.xlsx');
+    await run('import', fixturePath('calenzano-2023'), xlsx);
+    const json = JSON.parse((await run('score', xlsx, '-o', file('coverage.out.xlsx'), '--json')).out) as ResultsDocument;
+    // 24 of the 48 objectives have a grade; they weigh 4 950 of 10 180.
+    expect(json.organization).toMatchObject({ objectives: 24, objectivesTotal: 48, weightSum: 4950, weightTotal: 10180, coverage: 'partial' });
+    expect(json.organization?.weightGraded).toBeCloseTo((100 * 4950) / 10180, 12);
+    expect(json.units?.find((u) => u.code === 'SG')).toMatchObject({ objectives: 0, objectivesTotal: 3, grade: null, coverage: 'none' });
+    const table = (await run('score', xlsx, '-o', file('coverage.out2.xlsx'))).out.split('\n');
+    expect(table.find((line) => line.startsWith('Ente'))).toMatch(/^Ente\s+24 di 48\s+4950\s+48,62\s+\S+\s+.*Parziale/);
+    expect(table.find((line) => line.startsWith('SG '))).toMatch(/0 di 3\s+0\s+0,00\s+n\.d\.\s+Nulla/);
+  });
+
   test('writes the output columns and Riepilogo, in place without -o', async () => {
     const xlsx = file('in-place.xlsx');
     await run('import', fixturePath('calenzano-2023'), xlsx);

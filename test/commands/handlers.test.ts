@@ -1,6 +1,7 @@
 import calenzano from '../fixtures/calenzano-2023.json';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { templateRaw } from '../../src/actions/template';
+import { bandLabel } from '../../src/rules/bands';
 import { checkCommand, computeCommand, type CommandHost, type NoticeIntent } from '../../src/commands/handlers';
 import { UserError } from '../../src/errors';
 import { formatNumber } from '../../src/i18n';
@@ -73,7 +74,7 @@ describe('ribbon commands', () => {
     const text =
       grade === null
         ? `Calcolo completato senza grado dell’ente: ${errors} errori, ${warnings} avvisi. Aprire il pannello Traguardo per vedere cosa correggere.`
-        : `Calcolo completato: grado dell’ente ${formatNumber(grade, 'it')} % (${band}); ${errors} errori, ${warnings} avvisi. Risultati nelle colonne grigie e nel foglio Riepilogo.`;
+        : `Calcolo completato: grado dell’ente ${formatNumber(grade, 'it')} % (${bandLabel(expected.plan.bands, band)}); ${errors} errori, ${warnings} avvisi. Risultati nelle colonne grigie e nel foglio Riepilogo.`;
     expect(notices).toEqual([{ text, intent: errors > 0 ? 'warning' : 'success' }]);
     expect(workbook.sheetNames()).toContain('Riepilogo');
   });

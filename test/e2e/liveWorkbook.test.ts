@@ -129,6 +129,38 @@ describe('the workbook in LibreOffice Calc', () => {
     }
   });
 
+  it('follows a changed Pesatura score of an ungraded objective: Peso valutato % of its unit and of the organisation moves as the engine says', async () => {
+    const { workbook, computed } = await demoWorkbook();
+    const { locator } = readWorkbookTables(await workbook.readTables());
+    const weighting = locator.placement('weighting');
+    if (!weighting) throw new Error('no Pesatura');
+    const plan = computed.plan;
+    // VIG-1 has no grade (an error in one of its phases) but weighs in VIG's and the organisation's totals.
+    const o = plan.objectives.findIndex((ob) => ob.code === 'VIG-1');
+    expect(computed.results.objectives[o].finalGrade).toBeNull();
+    const before = await cachedValues(await workbook.toBytes());
+    const header = 'Strategicità';
+    const scores = (await workbook.readTables()).find((t) => t.name === weighting.table)?.rows.map((r) => r[weighting.headers.indexOf(header)]) ?? [];
+    scores[weighting.rows[computed.results.analysis.weightingRowOf[o]]] = 10;
+    await workbook.apply([{ kind: 'writeColumn', table: weighting.table, header, values: scores }]);
+
+    const read = readWorkbookTables(await workbook.readTables());
+    const changed = readPlan(read.raw);
+    const results = score(changed.plan, { blocked: blockedRows([...read.findings, ...changed.findings, ...validate(changed.plan)]) });
+    const vig = results.units.findIndex((u) => u.code === 'VIG');
+    // 80 → 10 on one of three criteria: VIG-1's raw weight, and so VIG's total, drops by 70.
+    expect(results.units[vig].weightTotal).toBe(computed.results.units[vig].weightTotal - 70);
+
+    const after = await cachedValues((await recalculateXlsx(await workbook.toBytes())).output);
+    const cells = await expectedCells(workbook, { ...computed, plan: changed.plan, results }, 'it');
+    for (const index of [vig, results.units.length]) {
+      const cell = cells.find((c) => c.what === 'summary.weightGraded' && c.index === index);
+      if (!cell) throw new Error('cell not found');
+      expect(plain(after(cell.sheet, cell.address))).toBeCloseTo(cell.expected as number, 9);
+      expect(plain(before(cell.sheet, cell.address))).not.toBeCloseTo(cell.expected as number, 6);
+    }
+  });
+
   it('compares grades and deviations at the thresholds as shown: bands, premio and Stato recalculated equal the engine', async () => {
     const { computed, cells, value, mismatches } = await recalculated(boundaryPlan());
     expect(mismatches).toEqual([]);

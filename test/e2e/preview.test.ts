@@ -192,8 +192,17 @@ describe('browser preview', () => {
     expect(await byTestId('org-result').getAttribute('data-band')).toBe(org.band ?? '');
     expect(await byTestId('ente-result').count()).toBe(org.entePerformance === null ? 0 : 1);
 
+    // The grade rests on part of the objectives, and the card and Riepilogo say on how many.
+    expect(org.objectives).toBeLessThan(org.objectivesTotal);
+    expect(await byTestId('org-result').getByTestId('coverage').textContent()).toMatch(new RegExp(`^su ${org.objectives} di ${org.objectivesTotal} obiettivi · peso valutato `));
+    expect(await byTestId('org-result').getByTestId('coverage-partial').textContent()).toBe('Parziale');
+
     // The outputs and the summary are written: the view shows the Riepilogo sheet.
     await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).waitFor();
+    await byTestId('sheet-tab').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`)).click();
+    const summaryGrid = byTestId('sheet-grid').and(page.locator(`[data-sheet="${SUMMARY_SHEET.it}"]`));
+    await summaryGrid.waitFor({ timeout: ACTION_TIMEOUT });
+    expect(await summaryGrid.textContent()).toContain(`Parziale: ${org.objectives} di ${org.objectivesTotal} obiettivi`);
     await shot('05-compute');
     await byTestId('preview-pane').screenshot({ path: SCREENSHOT });
     expect((await fs.stat(SCREENSHOT)).size).toBeLessThan(200 * 1024);

@@ -16,17 +16,20 @@ import { openPreview, type Browser, type StaticServer } from './harness';
 /** The plan of the issue: 3 000 objectives, five indicators and two phases each. */
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
 /**
- * How much of an action one block may take. Without yields the whole action is one block (the
- * probe measured 98–99 % on main: 2.6 s of 2.65 s for Calcola, 0.88 s of 0.89 s for Verifica);
- * with them the longest block is the longest single stage: the formulas, or the preview's write
- * into its .xlsx copy, which is one batch by the port contract and took 37–58 % of Calcola in
- * five runs. The bound is a share of the action's own duration, so that it holds on a loaded
- * machine (4 agents on 2 cores stretched every figure by 1× to 3×) yet fails when the action
- * stops yielding and freezes the page in one block again.
+ * How much of an action one block may take. Without yields the whole action is one block (98–99 %
+ * before issue 10: 2.6 s of 2.65 s for Calcola). Yielding between stages left the longest stage
+ * as one block: 38 % of Calcola (2.6 s of 6.9 s, the preview's write; the formulas 1.9 s) and 42 %
+ * of Verifica at a load average of 20 on 2 cores. Now the formulas, the stamp's hashing and both
+ * copies of the preview's write run in steps and pause every 30 ms (src/workbook/cooperative.ts):
+ * the longest block is a stage still whole (reading, validating, scoring) or a garbage collection,
+ * 4–7 % of Calcola (0.20–0.41 s of 4.2–5.8 s) and 13–21 % of the shorter Verifica in four runs at
+ * the same load. The bounds are shares of the action's own duration, so that they hold on a loaded
+ * machine, with room for a collection's pause; Calcola's fails when a stage of its own stops
+ * yielding, Verifica's when the stages stop yielding to each other.
  */
-const MAX_BLOCKED_SHARE = 0.75;
+const MAX_BLOCKED_SHARE = { verifica: 0.5, calcola: 0.25 };
 /** And in absolute terms: never a freeze of seconds, however slow the machine. */
-const MAX_BLOCKED_MS = 5_000;
+const MAX_BLOCKED_MS = 2_000;
 const ACTION_TIMEOUT = 120_000;
 
 let work: string;
@@ -140,7 +143,7 @@ describe('a 3 000-objective plan in the preview', () => {
     expect(probe.stages).toEqual(['lettura', 'verifica', 'scrittura']);
     expect(probe.maxPercent).toBe(100);
     expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE * probe.elapsed);
+    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.verifica * probe.elapsed);
     expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
     expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
   });
@@ -156,7 +159,7 @@ describe('a 3 000-objective plan in the preview', () => {
     expect(probe.stages).toEqual(['lettura', 'verifica', 'calcolo', 'formule', 'scrittura']);
     expect(probe.maxPercent).toBe(100);
     expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE * probe.elapsed);
+    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.calcola * probe.elapsed);
     expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
     expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
   });

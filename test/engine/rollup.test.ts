@@ -1,4 +1,4 @@
-import { bandFor } from '../../src/rules/bands';
+import { shownBand } from '../support/bands';
 import { basketRollup, rawWeightedRollup, rollUpUnits, type RollupMember } from '../../src/rules/rollup';
 import { defaultBands, type Band } from '../../src/schema/model';
 import { unit } from './builders';
@@ -6,35 +6,35 @@ import { unit } from './builders';
 describe('bandFor', () => {
   const bands = defaultBands();
   test('the row with the largest Da % not above the grade', () => {
-    expect(bandFor(59.99, bands, 2)).toEqual({ band: 'Non raggiunto', reward: 0 });
-    expect(bandFor(89.99, bands, 2)).toEqual({ band: 'Parzialmente raggiunto', reward: 89.99 });
-    expect(bandFor(100, bands, 2)).toEqual({ band: 'Raggiunto', reward: 100 });
+    expect(shownBand(59.99, bands, 2)).toEqual({ band: 'Non raggiunto', reward: 0 });
+    expect(shownBand(89.99, bands, 2)).toEqual({ band: 'Parzialmente raggiunto', reward: 89.99 });
+    expect(shownBand(100, bands, 2)).toEqual({ band: 'Raggiunto', reward: 100 });
   });
   test('the grade is compared as shown: 89,999 is shown as 90,00 and is Raggiunto', () => {
-    expect(bandFor(89.999, bands, 2)).toEqual({ band: 'Raggiunto', reward: 100 });
+    expect(shownBand(89.999, bands, 2)).toEqual({ band: 'Raggiunto', reward: 100 });
   });
   test('order of the Fasce rows does not matter', () => {
-    expect(bandFor(75, [...bands].reverse(), 2)).toEqual({ band: 'Parzialmente raggiunto', reward: 75 });
+    expect(shownBand(75, [...bands].reverse(), 2)).toEqual({ band: 'Parzialmente raggiunto', reward: 75 });
   });
   test('proportional reward is capped at 100', () => {
     const only: Band[] = [{ from: 0, label: 'Tutto', reward: null, proportional: true, color: null }];
-    expect(bandFor(120, only, 2)).toEqual({ band: 'Tutto', reward: 100 });
+    expect(shownBand(120, only, 2)).toEqual({ band: 'Tutto', reward: 100 });
   });
   test('a grade below every band, or no grade → no band', () => {
     const from50: Band[] = [{ from: 50, label: 'Sopra', reward: 100, proportional: false, color: null }];
-    expect(bandFor(40, from50, 2)).toEqual({ band: null, reward: null });
-    expect(bandFor(null, bands, 2)).toEqual({ band: null, reward: null });
+    expect(shownBand(40, from50, 2)).toEqual({ band: null, reward: null });
+    expect(shownBand(null, bands, 2)).toEqual({ band: null, reward: null });
   });
   test('two rows with the same Da %: the first one', () => {
     const twins: Band[] = [
       { from: 0, label: 'Primo', reward: 10, proportional: false, color: null },
       { from: 0, label: 'Secondo', reward: 20, proportional: false, color: null },
     ];
-    expect(bandFor(50, twins, 2)).toEqual({ band: 'Primo', reward: 10 });
+    expect(shownBand(50, twins, 2)).toEqual({ band: 'Primo', reward: 10 });
   });
   test('a non-proportional row without Premio % has no reward', () => {
     const blank: Band[] = [{ from: 0, label: 'Senza premio', reward: null, proportional: false, color: null }];
-    expect(bandFor(50, blank, 2)).toEqual({ band: 'Senza premio', reward: null });
+    expect(shownBand(50, blank, 2)).toEqual({ band: 'Senza premio', reward: null });
   });
 });
 

@@ -4,7 +4,7 @@
  * left blank without an error saying why, thresholds are compared with the value as shown, and
  * undated phases are left out of the expected progress.
  */
-import { bandFor } from '../../src/rules/bands';
+import { defaultBand, shownBand } from '../support/bands';
 import { implementationStatus } from '../../src/rules/status';
 import { score } from '../../src/engine/score';
 import type { Finding } from '../../src/schema/findings';
@@ -77,15 +77,15 @@ describe('bands and premio on the grade as shown (SPEC §3, §3.4)', () => {
     [59.5, 0, 'Parzialmente raggiunto', 60],
     [75.25, 1, 'Parzialmente raggiunto', 75.3],
   ])('grade %s with Decimali %s → %s, premio %s', (grade, decimals, band, reward) => {
-    expect(bandFor(grade, bands, decimals)).toEqual({ band, reward });
+    expect(shownBand(grade, bands, decimals)).toEqual({ band, reward });
   });
 
   test('a whole plan: the objective, its unit and the organisation all take the band of the shown 60,00', () => {
     const p = plan({ units: [unit('U', { head: 'Rossi' })], objectives: [objective('A', { unit: 'U' })], indicators: [graded('I', 'A', 59.995)] });
     const { results } = assess(p);
-    expect(results.objectives[0]).toMatchObject({ finalGrade: 59.995, band: 'Parzialmente raggiunto', reward: 60 });
-    expect(results.units[0]).toMatchObject({ band: 'Parzialmente raggiunto', reward: 60 });
-    expect(results.organization).toMatchObject({ band: 'Parzialmente raggiunto', reward: 60 });
+    expect(results.objectives[0]).toMatchObject({ finalGrade: 59.995, band: defaultBand('Parzialmente raggiunto'), reward: 60 });
+    expect(results.units[0]).toMatchObject({ band: defaultBand('Parzialmente raggiunto'), reward: 60 });
+    expect(results.organization).toMatchObject({ band: defaultBand('Parzialmente raggiunto'), reward: 60 });
   });
 });
 
@@ -214,6 +214,6 @@ describe('parent objectives (SPEC §3.2)', () => {
       indicators: [graded('I1', 'A', 100), graded('I2', 'B', 80)],
     });
     const { results } = assess(p);
-    expect(results.objectives[0]).toMatchObject({ computedGrade: 85, finalGrade: 85, band: 'Parzialmente raggiunto', reward: 85, indicatorGrade: null, phaseGrade: null });
+    expect(results.objectives[0]).toMatchObject({ computedGrade: 85, finalGrade: 85, band: defaultBand('Parzialmente raggiunto'), reward: 85, indicatorGrade: null, phaseGrade: null });
   });
 });

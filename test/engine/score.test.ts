@@ -1,4 +1,5 @@
 import { score, NO_BLOCKED_ROWS, type BlockedRows } from '../../src/engine/score';
+import { defaultBand } from '../support/bands';
 import { indicatorTrace, renderTrace } from '../../src/rules/indicatorGrade';
 import { date, graded, indicator, num, objective, phase, plan, r2, unit, weighting } from './builders';
 
@@ -32,7 +33,7 @@ describe('result arrays mirror the plan', () => {
   test('an empty plan scores to empty results', () => {
     const results = score(plan());
     expect(results.objectives).toEqual([]);
-    expect(results.organization).toEqual({ grade: null, band: null, reward: null, entePerformance: null, objectives: 0, weightSum: 0 });
+    expect(results.organization).toEqual({ grade: null, band: null, reward: null, entePerformance: null, objectives: 0, weightSum: 0, objectivesTotal: 0, weightTotal: 0, weightGraded: null, coverage: 'empty' });
   });
   test('traces rendered in English on request', () => {
     const p = plan({ objectives: [objective('A')], indicators: [graded('I', 'A', 50)] });
@@ -89,7 +90,7 @@ describe('objective grade from its rows', () => {
   });
   test('objective band and reward', () => {
     const results = score(plan({ objectives: [done('A', 75)] }));
-    expect(results.objectives[0]).toMatchObject({ band: 'Parzialmente raggiunto', reward: 75 });
+    expect(results.objectives[0]).toMatchObject({ band: defaultBand('Parzialmente raggiunto'), reward: 75 });
   });
 });
 
@@ -279,7 +280,7 @@ describe('baskets and roll-up', () => {
     });
     const results = score(p);
     expect(results.objectives.map((o) => o.weightShare)).toEqual([100, null, null, null]);
-    expect(results.organization).toMatchObject({ grade: 100, entePerformance: 80, objectives: 1, band: 'Raggiunto', reward: 100 });
+    expect(results.organization).toMatchObject({ grade: 100, entePerformance: 80, objectives: 1, band: defaultBand('Raggiunto'), reward: 100 });
   });
   test('Perimetro Responsabile: baskets by owner; unit grade is the raw-weighted mean of its objectives', () => {
     const p = plan({
@@ -313,7 +314,7 @@ describe('baskets and roll-up', () => {
   });
   test('unit band and reward', () => {
     const p = plan({ units: [unit('U')], objectives: [done('A', 95, { unit: 'U' })] });
-    expect(score(p).units[0]).toMatchObject({ grade: 95, band: 'Raggiunto', reward: 100 });
+    expect(score(p).units[0]).toMatchObject({ grade: 95, band: defaultBand('Raggiunto'), reward: 100 });
   });
 });
 

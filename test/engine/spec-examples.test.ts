@@ -3,7 +3,7 @@
  * unless stated; values compared as the sheet shows them (2 decimals, half up).
  */
 import { indicatorGrade } from '../../src/rules/indicatorGrade';
-import { bandFor } from '../../src/rules/bands';
+import { shownBand } from '../support/bands';
 import { score, type BlockedRows } from '../../src/engine/score';
 import { defaultBands, type Indicator, type Rules } from '../../src/schema/model';
 import {
@@ -222,7 +222,7 @@ test('§5.15 unit roll-up: raw weights 20, 24, 22 with grades 100, 100, 75 → 9
 });
 
 describe('§5.16 bands (default)', () => {
-  const band = (g: number) => bandFor(g, defaultBands(), 2);
+  const band = (g: number) => shownBand(g, defaultBands(), 2);
   test('§5.16 55 → Non raggiunto, premio 0', () => {
     expect(band(55)).toEqual({ band: 'Non raggiunto', reward: 0 });
   });

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { cellDecimal } from './arbitraries';
-import { bandFor, bandFormula } from '../../src/rules/bands';
+import { bandFormula } from '../../src/rules/bands';
+import { shownBand } from '../support/bands';
 import { defaultBands, type Band } from '../../src/schema/model';
 import { formulaValue, sameValue } from '../support/hyperformula';
 
@@ -12,7 +13,7 @@ function both(grade: number, bands: readonly Band[], decimals: number) {
   const names = { Decimali: decimals };
   const cells = { A1: grade };
   return {
-    value: bandFor(grade, bands, decimals),
+    value: shownBand(grade, bands, decimals),
     label: formulaValue(bandFormula('A1', bands, 'Decimali', 'label'), cells, names),
     reward: formulaValue(bandFormula('A1', bands, 'Decimali', 'reward'), cells, names),
   };

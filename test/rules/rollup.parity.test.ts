@@ -26,7 +26,7 @@ describe('roll-up: value and formula', () => {
     fc.assert(
       fc.property(fc.array(member, { maxLength: 6 }), (members) => {
         const rollupMembers: RollupMember[] = members.map((m) => ({ ...m, units: ['U'] }));
-        const value = rawWeightedRollup(rollupMembers, rollupMembers.keys()).grade;
+        const value = rawWeightedRollup(rollupMembers).grade;
         const n = Math.max(members.length, 1);
         const f = rollupGradeFormula(`COUNT(A1:A${n})`, `SUM(B1:B${n})`, `SUM(A1:A${n})`);
         return sameValue(formulaValue(f, cellsOf(members)), value);

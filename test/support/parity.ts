@@ -5,9 +5,11 @@
 import { scoreWorkbook, type Computed, type Scored } from '../../src/actions/assess';
 import type { Lang } from '../../src/i18n';
 import { message } from '../../src/i18n';
+import { bandLabel } from '../../src/rules/bands';
 import type { TableKey } from '../../src/schema/findings';
 import type { CellValue, RawTables } from '../../src/schema/raw';
-import { SUMMARY_SHEET, tableDef } from '../../src/schema/tables';
+import { SUMMARY_SHEET, summaryColumn, tableDef, type SummaryColumnKey } from '../../src/schema/tables';
+import type { OrganizationResult, UnitResult } from '../../src/engine/results';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges, SUMMARY_FIRST_ROW } from '../../src/workbook/outputs';
 import { cellAddress, type WorkbookPort } from '../../src/workbook/port';
@@ -42,8 +44,16 @@ function engineValue(computed: Scored, table: TableKey, key: string, index: numb
   if (!row || !(key in row)) return undefined;
   const value = row[key];
   if (key === 'status' && typeof value === 'string') return message(`status-${value}`, {}, lang);
+  if (key === 'band') return bandLabel(computed.plan.bands, value as number | null);
   if (key === 'trace') return undefined;
   return value as CellValue;
+}
+
+/** The Copertura text the engine's coverage reads as, spelled out here rather than taken from the writer. */
+function coverageWords(u: UnitResult | OrganizationResult, lang: Lang): string {
+  if (u.objectivesTotal === 0) return '';
+  const kind = u.objectives === 0 ? 'none' : u.objectives < u.objectivesTotal ? 'partial' : 'complete';
+  return message(`coverage-${kind}${u.objectivesTotal === 1 ? '-one' : ''}`, { graded: String(u.objectives), total: u.objectivesTotal }, lang);
 }
 
 export async function workbookFrom(raw: RawTables, lang: Lang = 'it'): Promise<MemoryWorkbook> {
@@ -82,13 +92,25 @@ export async function expectedCells(port: WorkbookPort, computed: Scored, lang: 
   }
   const summary = SUMMARY_SHEET[lang];
   const r = computed.results;
-  const columns = ['objectives', 'weightSum', 'grade', 'band', 'reward'] as const;
-  const summaryRow = (row: number, index: number, values: Record<(typeof columns)[number], CellValue>) =>
-    columns.forEach((c, k) => cells.push({ sheet: summary, address: cellAddress(row, 3 + k), expected: values[c], what: `summary.${c}`, index }));
-  r.units.forEach((u, n) => summaryRow(SUMMARY_FIRST_ROW + n, n, u));
-  summaryRow(SUMMARY_FIRST_ROW + r.units.length, r.units.length, r.organization);
+  const summaryValues = (u: UnitResult | OrganizationResult): Partial<Record<SummaryColumnKey, CellValue>> => ({
+    objectives: u.objectives,
+    objectivesTotal: u.objectivesTotal,
+    weights: u.weightSum,
+    weightGraded: u.weightGraded,
+    grade: u.grade,
+    band: bandLabel(computed.plan.bands, u.band),
+    coverage: coverageWords(u, lang),
+    reward: u.reward,
+  });
+  const summaryRow = (row: number, index: number, values: Partial<Record<SummaryColumnKey, CellValue>>) => {
+    for (const [key, expected] of Object.entries(values) as [SummaryColumnKey, CellValue][]) {
+      cells.push({ sheet: summary, address: cellAddress(row, summaryColumn(key) + 1), expected, what: `summary.${key}`, index });
+    }
+  };
+  r.units.forEach((u, n) => summaryRow(SUMMARY_FIRST_ROW + n, n, summaryValues(u)));
+  summaryRow(SUMMARY_FIRST_ROW + r.units.length, r.units.length, summaryValues(r.organization));
   // The performance di ente, one blank line below the organisation.
-  cells.push({ sheet: summary, address: cellAddress(SUMMARY_FIRST_ROW + r.units.length + 2, 5), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
+  cells.push({ sheet: summary, address: cellAddress(SUMMARY_FIRST_ROW + r.units.length + 2, summaryColumn('grade') + 1), expected: r.organization.entePerformance, what: 'summary.ente', index: 0 });
   return cells;
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { assessWorkbook, scoreWorkbook } from '../../src/actions/assess';
 import { buildDemoRaw } from '../../src/demo/demo';
+import { bandLabel } from '../../src/rules/bands';
 import { message } from '../../src/i18n';
 import { parseInterchange, toInterchange } from '../../src/schema/interchange';
 import { readPlan } from '../../src/schema/read';
@@ -210,7 +211,7 @@ describe('Calcola', () => {
 
     const units = screen.getAllByTestId('unit-result');
     expect(units.map((u) => [u.dataset.unit, u.dataset.grade, u.dataset.band])).toEqual(
-      expected.results.units.map((u) => [u.code, u.grade === null ? '' : String(u.grade), u.band ?? '']),
+      expected.results.units.map((u) => [u.code, u.grade === null ? '' : String(u.grade), bandLabel(expected.plan.bands, u.band) ?? '']),
     );
     const ris = units.find((u) => u.dataset.unit === 'RIS') as HTMLElement;
     expect(ris.textContent).toContain('97,45 %');
@@ -218,6 +219,15 @@ describe('Calcola', () => {
     const org = screen.getByTestId('org-result');
     expect(org.dataset.grade).toBe(String(expected.results.organization.grade));
     expect(org.textContent).toContain('94,11 %');
+    // The organisation's grade rests on 24 of its 48 objectives, 4 950 of 10 180 in raw weight.
+    expect(within(org).getByTestId('coverage').textContent).toBe('su 24 di 48 obiettivi · peso valutato 48,6 %');
+    expect(within(org).getByTestId('coverage-partial').textContent).toBe('Parziale');
+    // VIG's 97,93 comes from one shared objective: all its own have no grade.
+    const vig = units.find((u) => u.dataset.unit === 'VIG') as HTMLElement;
+    expect(within(vig).getByTestId('coverage').textContent).toBe('su 1 di 8 obiettivi · peso valutato 12,1 %');
+    const sg = units.find((u) => u.dataset.unit === 'SG') as HTMLElement;
+    expect(within(sg).getByTestId('coverage').textContent).toBe('su 0 di 3 obiettivi · peso valutato 0 %');
+    expect(within(sg).getByTestId('coverage-partial').textContent).toBe('Nulla');
     expect(screen.queryByTestId('ente-result')).toBeNull();
     expect(screen.getByTestId('compute-progress').dataset.state).toBe('done');
     expect(host.port.sheetNames()).toContain('Riepilogo');
@@ -234,7 +244,10 @@ describe('Calcola', () => {
       format: 'traguardo/1',
       organization: 'Comune di Prova',
       year: 2023,
-      units: [{ code: 'SG', name: 'Segreteria', head: 'Rossi' }],
+      units: [
+        { code: 'SG', name: 'Segreteria', head: 'Rossi' },
+        { code: 'VUOTA', name: 'Senza obiettivi', head: 'Bianchi' },
+      ],
       objectives: [
         { code: 'E1', level: 'ente', title: 'Soddisfazione', weight: 1, indicatorShare: 100, phaseShare: 0 },
         { code: 'O1', level: 'esecutivo', title: 'Protocollo', unit: 'SG', weight: 1, indicatorShare: 100, phaseShare: 0 },
@@ -252,7 +265,14 @@ describe('Calcola', () => {
     await click('btn-compute');
     expect(screen.getByTestId('ente-result').dataset.grade).toBe('75');
     expect(screen.getByTestId('ente-result').textContent).toContain('75 %');
-    expect(screen.getByTestId('unit-result').dataset.grade).toBe('90');
+    const [sg, empty] = screen.getAllByTestId('unit-result');
+    expect(sg.dataset.grade).toBe('90');
+    // Its one executive objective is graded: the whole grade, no «Parziale», no weight share to point out.
+    expect(within(sg).getByTestId('coverage').textContent).toBe('su 1 di 1 obiettivo');
+    expect(within(sg).queryByTestId('coverage-partial')).toBeNull();
+    expect(within(empty).getByTestId('coverage').textContent).toBe('nessun obiettivo');
+    // The Ente-level objective is not one the organisation's grade rests on.
+    expect(within(screen.getByTestId('org-result')).getByTestId('coverage').textContent).toBe('su 1 di 1 obiettivo');
   });
 });
 

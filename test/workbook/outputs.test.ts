@@ -103,18 +103,22 @@ describe('computeChanges', () => {
     ]);
   });
 
-  it('writes Riepilogo: title, one row per unit with its sums as formulas, the organisation, the performance di ente, how it was computed, and a chart', async () => {
+  it('writes Riepilogo: title, one row per unit with its sums and coverage as formulas, the organisation, the performance di ente, how it was computed, and a chart', async () => {
     const { changes } = await computed('valori');
     const summary = changes.find((c) => c.kind === 'replaceSheet');
     expect(summary?.kind === 'replaceSheet' && summary.rows).toEqual([
       ['Comune di Prova — Performance 2023 — situazione al 31/12/2023'],
       [],
-      ['Codice', 'Struttura', 'Obiettivi', 'Σ pesi', 'Grado %', 'Fascia', 'Premio %', 'Σ punti (peso × grado)'],
-      ['SG', 'Segreteria', 1, 1, 91.7, 'Raggiunto', 100, 91.7],
-      ['=RIS', 'Risorse', 0, 0, null, null, null, 0],
-      [null, 'Comune di Prova', 1, 1, 91.7, 'Raggiunto', 100, 91.7],
+      [
+        'Codice', 'Struttura', 'Obiettivi valutati', 'Obiettivi totali', 'Σ pesi', 'Peso valutato %', 'Grado %', 'Fascia', 'Copertura', 'Premio %',
+        'Σ punti (peso × grado)',
+      ],
+      ['SG', 'Segreteria', 1, 1, 1, 100, 91.7, 'Raggiunto', 'Completa: 1 di 1 obiettivo', 100, 91.7],
+      // OB2 has neither indicators nor phases: RIS's grade rests on none of its objectives.
+      ['=RIS', 'Risorse', 0, 1, 0, 0, null, null, 'Nulla: 0 di 1 obiettivo', null, 0],
+      [null, 'Comune di Prova', 1, 2, 1, 50, 91.7, 'Raggiunto', 'Parziale: 1 di 2 obiettivi', 100, 91.7],
       [],
-      [null, 'Performance di ente (obiettivi di livello Ente)', null, null, null, null, null, null],
+      [null, 'Performance di ente (obiettivi di livello Ente)', null, null, null, null, null, null, null, null, null],
       [],
       ['Valori calcolati da Traguardo il 22/11/2026: copia senza formule, non si aggiorna se cambiano i dati.'],
     ]);
@@ -122,17 +126,24 @@ describe('computeChanges', () => {
       title: 'Grado % per struttura',
       seriesName: 'Grado %',
       categories: 'B4:B5',
-      values: 'E4:E5',
-      anchor: 'J3',
+      values: 'G4:G5',
+      anchor: 'M3',
     });
     const live = (await computed('formule')).changes.find((c) => c.kind === 'replaceSheet');
     expect(live?.kind === 'replaceSheet' && live.rows[3]).toEqual([
       'SG',
       'Segreteria',
       { formula: '=COUNTIFS(Obiettivi!$C$2:$C$4,"SG",Obiettivi!$N$2:$N$4,">=0")', result: 1 },
+      1,
       { formula: '=SUMIFS(Obiettivi!$N$2:$N$4,Obiettivi!$C$2:$C$4,"SG")', result: 1 },
-      expect.objectContaining({ formula: '=IF(C4=0,"",H4/D4)' }),
+      // Σ raw weights of all of SG's objectives: OB1 has neither Peso nor Pesatura, so 1.
+      { formula: '=IFERROR(100*E4/(1),"")', result: 100 },
+      expect.objectContaining({ formula: '=IF(C4=0,"",K4/E4)' }),
       expect.objectContaining({ result: 'Raggiunto' }),
+      {
+        formula: '=IF(C4=0,"Nulla: "&C4&" di 1 obiettivo",IF(C4<1,"Parziale: "&C4&" di 1 obiettivo","Completa: "&C4&" di 1 obiettivo"))',
+        result: 'Completa: 1 di 1 obiettivo',
+      },
       expect.objectContaining({ result: 100 }),
       expect.objectContaining({ formula: '=SUMIFS(Obiettivi!$O$2:$O$4,Obiettivi!$C$2:$C$4,"SG")' }),
     ]);

@@ -383,7 +383,7 @@ export const cliMessages: Catalog = {
     en: 'Results at {date}',
   },
   'cli-col-unit': { it: 'Struttura', en: 'Unit' },
-  'cli-col-objectives': { it: 'Obiettivi', en: 'Objectives' },
+  'cli-col-objectives': { it: 'Obiettivi valutati', en: 'Objectives graded' },
   'cli-col-weights': { it: 'Σ pesi', en: 'Σ weights' },
   'cli-col-grade': { it: 'Grado %', en: 'Grade %' },
   'cli-col-band': { it: 'Fascia', en: 'Band' },

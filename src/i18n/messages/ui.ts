@@ -125,8 +125,6 @@ export const uiMessages: Catalog = {
   },
   'ui-grade': { it: '{grade} %', en: '{grade}%' },
   'ui-no-grade': { it: 'senza grado', en: 'no grade' },
-  'ui-objectives-count': { it: '{count} obiettivi', en: '{count} objectives' },
-  'ui-objectives-count-one': { it: '1 obiettivo', en: '1 objective' },
   'ui-reward': { it: 'premio {reward} %', en: 'reward {reward}%' },
 
   'ui-rules-what': {

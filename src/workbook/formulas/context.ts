@@ -16,13 +16,14 @@ import type { TableKey } from '../../schema/findings';
 import type { BandCells } from '../../rules/bands';
 import type { Band, Plan } from '../../schema/model';
 import { summaryColumn } from '../../schema/tables';
-import type { CellValue, RawRow, RawTables } from '../../schema/raw';
+import type { CellValue } from '../../schema/raw';
+import { BLANK, rowForm, TYPED, type CellReadings, type RowTableKey } from '../../schema/readings';
 import { columnId } from '../headers';
 import type { FormulaCell, OutputValue } from '../port';
 import { columnLetters } from './a1';
 import type { TableGrid } from './geometry';
 import { regoleNames, type RuleNames } from './names';
-import { operand, type OperandKind } from './operands';
+import { operand } from './operands';
 
 /** Why a cell holds a value instead of a formula (the note says it). */
 export type ValueReason = 'floors' | 'rollup' | 'unreadable' | 'codes' | 'length' | 'zero-weights' | 'blocked';
@@ -39,7 +40,8 @@ export interface ColumnCells {
 
 export interface LiveInput {
   plan: Plan;
-  raw: RawTables;
+  /** How the parser read each input cell. */
+  readings: CellReadings;
   results: ScoreResults;
   blocked: BlockedRows;
   lang: Lang;
@@ -76,9 +78,10 @@ export const formula = (text: string, result: string | number | boolean | null):
 export class CriterionIndex {
   private readonly seen = new Map<string, Set<string>>();
 
-  add(raw: CellValue): void {
-    if (raw === null || raw === undefined || raw === '') return;
-    const text = typeof raw === 'string' ? raw : `\u0000${String(raw)}`;
+  /** A code read from a cell; `typed`: the cell holds exactly that text (not a number, no blanks around it). */
+  add(code: string | null, typed: boolean): void {
+    if (code === null) return;
+    const text = typed ? code : `\u0000${code}`;
     const key = text.toUpperCase();
     const set = this.seen.get(key);
     if (set) set.add(text);
@@ -163,55 +166,44 @@ export class LiveContext {
     this.results = input.results;
     this.analysis = input.results.analysis;
     this.notes = new Notes(input.lang, input.calculatedOn);
-    this.names = regoleNames(input.plan, input.raw, input.grids.get('rules'), input.lang);
+    this.names = regoleNames(input.plan, input.readings.rules, input.grids.get('rules'), input.lang);
     this.notes.frozen += this.names.frozen;
-    const rawObjectives = this.rawRows('objectives');
     this.plan.objectives.forEach((o, i) => {
       if (o.unit !== null) this.usedUnits.add(o.unit);
-      this.codes.add(rawObjectives[i]?.code);
-      this.unitCodes.add(rawObjectives[i]?.unit);
-      this.owners.add(rawObjectives[i]?.owner);
+      this.codes.add(o.code, this.typed('objectives', 'code', i));
+      this.unitCodes.add(o.unit, this.typed('objectives', 'unit', i));
+      this.owners.add(o.owner, this.typed('objectives', 'owner', i));
     });
-    this.rawRows('indicators').forEach((r) => this.codes.add(r.objective));
-    this.rawRows('phases').forEach((r) => this.codes.add(r.objective));
+    this.plan.indicators.forEach((r, k) => this.codes.add(r.objective, this.typed('indicators', 'objective', k)));
+    this.plan.phases.forEach((r, p) => this.codes.add(r.objective, this.typed('phases', 'objective', p)));
+  }
+
+  /** The cell was read as typed: a formula reading it gets the plan's value. */
+  typed(table: RowTableKey, key: string, row: number): boolean {
+    return rowForm(this.input.readings, table, key, row) === TYPED;
+  }
+
+  /** The cell is blank. */
+  blank(table: RowTableKey, key: string, row: number): boolean {
+    return rowForm(this.input.readings, table, key, row) === BLANK;
   }
 
   grid(key: TableKey): TableGrid | undefined {
     return this.input.grids.get(key);
   }
 
-  private bandRows: Map<Band, number> | undefined;
-
   /**
-   * The `Fasce` cells band formulas seen from sheet `from` read: a band's cell where its row holds
-   * exactly the value the plan has (a number as typed, the label's text); null otherwise.
+   * The `Fasce` cells band formulas seen from sheet `from` read: a band's cell where the parser
+   * read it as typed (a number, the label's text); null otherwise.
    */
   bandCells(from: string): BandCells {
+    const rows = this.input.readings.bandRows;
     return (band, key) => {
       const g = this.grid('bands');
-      if (!g || !g.has(columnId({ role: 'field', key }))) return null;
-      const raw = this.input.raw.bands ?? [];
-      if (this.bandRows === undefined) {
-        // plan.bands are the readable Fasce rows, sorted: each is found again by its Da % and Etichetta.
-        const used = new Set<number>();
-        this.bandRows = new Map();
-        for (const b of this.plan.bands) {
-          const row = raw.findIndex((r, j) => !used.has(j) && r.from === b.from && typeof r.label === 'string' && r.label.trim() === b.label);
-          if (row < 0) continue;
-          used.add(row);
-          this.bandRows.set(b, row);
-        }
-      }
-      const row = this.bandRows.get(band);
-      if (row === undefined) return null;
-      const value = raw[row]?.[key];
-      const same = key === 'label' ? typeof value === 'string' && value.trim() === band.label : typeof value === 'number' && value === band[key];
-      return same ? g.cell(columnId({ role: 'field', key }), row, from) : null;
+      if (!g || !g.has(field(key))) return null;
+      const row = rows[this.plan.bands.indexOf(band)];
+      return row !== undefined && this.typed('bands', key, row) ? g.cell(field(key), row, from) : null;
     };
-  }
-
-  rawRows(key: 'objectives' | 'indicators' | 'phases' | 'units'): RawRow[] {
-    return this.input.raw[key] ?? [];
   }
 
   /**
@@ -223,11 +215,10 @@ export class LiveContext {
     if (!g) return null;
     const table: Table = new Map(keys.map((k) => [k, new Column(size)]));
     this.out.set(key, table);
-    const raw = this.rawRows(key);
     const from = g.sheet;
-    const op = (name: string, row: number, kind: OperandKind): Operand | null | undefined =>
-      operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, raw[row]?.[name], kind);
-    return { g, table, raw, from, op };
+    const op = (name: string, row: number): Operand | null | undefined =>
+      operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, rowForm(this.input.readings, key, name, row));
+    return { g, table, from, op };
   }
 
   putValue(column: Column, row: number, value: CellValue, reason: CellReason): void {
@@ -304,7 +295,7 @@ export class LiveContext {
   rawWeightExpression(i: number, from: string): string | null {
     const g = this.grid('objectives') as TableGrid;
     const weightCell = g.has(field('weight')) ? g.cell(field('weight'), i, from) : undefined;
-    const weight = operand(weightCell, this.rawRows('objectives')[i]?.weight, 'number');
+    const weight = operand(weightCell, rowForm(this.input.readings, 'objectives', 'weight', i));
     if (weight === null) return null;
     const j = this.analysis.weightingRowOf[i];
     if (j < 0) return rawWeightFormula(weight, null, 1);

@@ -24,6 +24,7 @@ import { LiveContext, type ColumnCells, type LiveInput } from './context';
 import { objectiveCells } from './objectives';
 import { indicatorCells, phaseCells, weightingCells } from './rows';
 import { summaryCells, type SummaryCells } from './summary';
+import type { Steps } from '../cooperative';
 
 export interface LiveOutputs {
   tables: Map<TableKey, Map<string, ColumnCells>>;
@@ -35,14 +36,14 @@ export interface LiveOutputs {
   noted: number;
 }
 
-/** The whole computation in formulas. */
-export function liveOutputs(input: LiveInput): LiveOutputs {
+/** The whole computation in formulas, in steps (cooperative.ts). */
+export function* liveOutputs(input: LiveInput): Steps<LiveOutputs> {
   const ctx = new LiveContext(input);
-  indicatorCells(ctx);
-  phaseCells(ctx);
-  objectiveCells(ctx);
-  weightingCells(ctx);
-  const summary = summaryCells(ctx);
+  yield* indicatorCells(ctx);
+  yield* phaseCells(ctx);
+  yield* objectiveCells(ctx);
+  yield* weightingCells(ctx);
+  const summary = yield* summaryCells(ctx);
   const tables = new Map<TableKey, Map<string, ColumnCells>>(ctx.out);
   return { tables, summary, names: ctx.names.names, frozen: ctx.notes.frozen, noted: ctx.notes.noted };
 }

@@ -10,16 +10,14 @@
 import { dayNumber } from '../../rules/dates';
 import { effectiveCap, referenceDate } from '../../rules/parameters';
 import type { Lang } from '../../i18n';
-import { isBlank, percentCellValue } from '../../schema/cells';
 import { defaultRules, type Plan, type Rules } from '../../schema/model';
-import { isPercentCell, type CellValue, type RawTables } from '../../schema/raw';
+import { BLANK, formulaReadable, formOf, PERCENT, REFUSED, type CellForm } from '../../schema/readings';
 import { RULES, type Text } from '../../schema/tables';
 import { columnId } from '../headers';
 import type { DefinedName } from '../port';
 import { numberLiteral } from '../../rules/formulaText';
 import { columnLetters, sheetPrefix } from './a1';
 import type { TableGrid } from './geometry';
-import { readable } from './operands';
 
 export type NamedRule = 'year' | 'referenceDate' | 'cap' | 'deadlineToleranceDays' | 'onTrackThreshold' | 'lateThreshold' | 'decimals';
 
@@ -66,14 +64,8 @@ function dateLiteral(iso: string): string {
   return `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
 }
 
-/** What a formula reads from a readable cell, in the same unit as `used`. */
-function cellReading(raw: CellValue): number | null {
-  if (raw instanceof Date) return Math.round(raw.getTime() / 86_400_000) + 25_569;
-  if (isPercentCell(raw)) return percentCellValue(raw.percent);
-  return typeof raw === 'number' ? raw : null;
-}
-
-export function regoleNames(plan: Plan, raw: RawTables, rulesGrid: TableGrid | undefined, lang: Lang): RuleNames {
+/** `forms`: how the parser read each parameter's Valore cell. */
+export function regoleNames(plan: Plan, forms: Readonly<Record<string, CellForm>>, rulesGrid: TableGrid | undefined, lang: Lang): RuleNames {
   const rules = plan.rules;
   const defaults = defaultRules(rules.year);
   const names: DefinedName[] = [];
@@ -83,26 +75,15 @@ export function regoleNames(plan: Plan, raw: RawTables, rulesGrid: TableGrid | u
     const fallback = key === 'referenceDate' ? `DATE(${nameOf('year', lang)},12,31)` : key === 'year' ? numberLiteral(rules.year) : numberLiteral(used(defaults, key));
     const constant = key === 'referenceDate' ? dateLiteral(referenceDate(rules)) : numberLiteral(used(rules, key));
     const cell = rulesCell(rulesGrid, key, valueColumn);
-    const rawValue = raw.rules?.[key] ?? null;
+    const form = forms[key] ?? BLANK;
+    // The parser refuses some readable values (Decimali 2,5; a negative tolerance) and uses the default.
+    const agrees = formulaReadable(form) && (form & REFUSED) === 0 && (form !== BLANK || key === 'year' || key === 'referenceDate' || used(defaults, key) === used(rules, key));
     let formula: string;
-    const kind = key === 'referenceDate' ? 'date' : 'number';
     if (cell === null) formula = constant;
-    else if (!readable(rawValue, kind)) {
+    else if (!agrees) {
       formula = constant;
       frozen++;
-    } else {
-      const reading = isBlank(rawValue) ? null : cellReading(rawValue);
-      const expected = used(rules, key);
-      // The parser rejects some readable values (Decimali 2,5; a negative tolerance) and uses the default.
-      const agrees = reading === null ? key === 'year' || key === 'referenceDate' || used(defaults, key) === expected : reading === expected;
-      if (!agrees) {
-        formula = constant;
-        frozen++;
-      } else {
-        const value = isPercentCell(rawValue) ? `100*${cell}` : cell;
-        formula = `IF(ISBLANK(${cell}),${fallback},${value})`;
-      }
-    }
+    } else formula = `IF(ISBLANK(${cell}),${fallback},${formOf(form) === PERCENT ? `100*${cell}` : cell})`;
     names.push({ name: nameOf(key, lang), formula: `=${formula}`, comment: label[lang] });
   }
   return { names, ref: (key) => nameOf(key, lang), frozen };

@@ -4,7 +4,7 @@
  * it is weighed in and with which multiplier are the engine's published decisions.
  */
 import { message } from '../../i18n';
-import { bandFormula } from '../../rules/bands';
+import { bandFormula, bandLabel } from '../../rules/bands';
 import { stringLiteral } from '../../rules/formulaText';
 import { computedGradeFormula, finalGradeFormula, partMeanFormula, pointsFormula } from '../../rules/objectiveGrade';
 import { IMPLEMENTATION_STATUSES, implementationStatusFormula, objectiveExpectedProgressFormula, type ImplementationStatus } from '../../rules/status';
@@ -14,6 +14,7 @@ import type { CellValue } from '../../schema/raw';
 import { MAX_ARGUMENTS, MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
 import { field, formula, isNumber, output, type CellReason, type Column, type LiveContext, type Table } from './context';
 import type { TableGrid } from './geometry';
+import { eachRow, type Steps } from '../cooperative';
 
 const OBJECTIVE_KEYS = [
   'weightShare', 'indicatorGrade', 'phaseGrade', 'computedGrade', 'finalGrade', 'band', 'reward',
@@ -22,13 +23,13 @@ const OBJECTIVE_KEYS = [
 
 type ObjectiveKey = (typeof OBJECTIVE_KEYS)[number];
 
-export function objectiveCells(ctx: LiveContext): void {
+export function* objectiveCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('objectives', OBJECTIVE_KEYS, ctx.plan.objectives.length);
   if (!start) return;
   const { g, table, from } = start;
   const { plan, results, analysis } = ctx;
   const col = (key: ObjectiveKey) => table.get(key) as Column;
-  const op = (key: string, i: number) => start.op(key, i, 'number');
+  const op = start.op;
   const cap = ctx.names.ref('cap');
   const decimals = ctx.names.ref('decimals');
   const ind = ctx.grid('indicators');
@@ -38,7 +39,7 @@ export function objectiveCells(ctx: LiveContext): void {
   ) as Record<ImplementationStatus, string>;
   const statusNames = { decimals, onTrackThreshold: ctx.names.ref('onTrackThreshold'), lateThreshold: ctx.names.ref('lateThreshold') };
 
-  plan.objectives.forEach((_, i) => {
+  yield* eachRow(plan.objectives, (_, i) => {
     const r = results.objectives[i];
     const finalCell = g.cell(output('finalGrade'), i, from);
     if (ctx.byFormula(i)) {
@@ -77,7 +78,7 @@ export function objectiveCells(ctx: LiveContext): void {
 
     // Band and premio follow the final grade, whether formula or value.
     if (col('finalGrade').values[i] !== null) {
-      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label', ctx.bandCells(from)), r.band);
+      col('band').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'label', ctx.bandCells(from)), bandLabel(plan.bands, r.band));
       col('reward').values[i] = formula(bandFormula(finalCell, plan.bands, decimals, 'reward', ctx.bandCells(from)), r.reward);
     }
     rawWeightCells(ctx, table, g, i, finalCell);
@@ -147,17 +148,16 @@ function weightShares(ctx: LiveContext, table: Table, g: TableGrid): void {
   });
 }
 
-const rawText = (value: CellValue): string | null => (typeof value === 'string' ? value : null);
-
 /** Σ raw weights of a basket as a formula, null when the codes cannot be SUMIFS criteria. */
 function basketTotal(ctx: LiveContext, o: Objective, own: string, basket: readonly number[], g: TableGrid, rawRange: string): string | null {
   const { plan, results, analysis } = ctx;
   const from = g.sheet;
-  const rawObjectives = ctx.rawRows('objectives');
+  // An owner SUMIFS can match: the cell holds exactly the plan's text.
+  const owner = (m: number): string | null => (ctx.typed('objectives', 'owner', m) ? plan.objectives[m].owner : null);
   if (plan.rules.basket === 'ente') return `SUM(${rawRange})`;
   if (plan.rules.basket === 'responsabile') {
-    if (!g.has(field('owner')) || o.owner === null || !ctx.owners.safe(rawText(rawObjectives[basket[0]]?.owner))) return null;
-    const owners = new Set(basket.map((m) => rawText(rawObjectives[m]?.owner)));
+    if (!g.has(field('owner')) || o.owner === null || !ctx.owners.safe(owner(basket[0]))) return null;
+    const owners = new Set(basket.map(owner));
     if (owners.size !== 1) return null;
     return `SUMIFS(${rawRange},${g.range(field('owner'), from)},${stringLiteral([...owners][0] as string)})`;
   }

@@ -9,31 +9,32 @@ import { countedShareFormula, deviationFormula, expectedProgressFormula, progres
 import { expectedPointsFormula } from '../../rules/status';
 import { weightingScoreFormula } from '../../rules/weights';
 import type { Operand } from '../../rules/formulaText';
-import { isBlank, normalizeKey } from '../../schema/cells';
+import { normalizeKey } from '../../schema/cells';
+import { BLANK } from '../../schema/readings';
 import { criterion, field, formula, isNumber, output, Column, type LiveContext, type Table } from './context';
-import type { OperandKind } from './operands';
 import { operand } from './operands';
+import { eachRow, type Steps } from '../cooperative';
 
 const INDICATOR_KEYS = ['grade', 'weightShare', 'countedWeight', 'points'] as const;
 const PHASE_KEYS = ['expectedProgress', 'deviation', 'countedShare', 'points', 'expectedPoints'] as const;
 const WEIGHTING_KEYS = ['score', 'weightShare'] as const;
 
-type OperandOf = (key: string, row: number, kind: OperandKind) => Operand | null | undefined;
+type OperandOf = (key: string, row: number) => Operand | null | undefined;
 
-export function indicatorCells(ctx: LiveContext): void {
+export function* indicatorCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('indicators', INDICATOR_KEYS, ctx.plan.indicators.length);
   if (!start) return;
   const { g, table, from, op } = start;
   const { plan, results, analysis } = ctx;
   const column = (key: (typeof INDICATOR_KEYS)[number]) => table.get(key) as Column;
-  plan.indicators.forEach((ind, k) => {
+  yield* eachRow(plan.indicators, (ind, k) => {
     const result = results.indicators[k];
     const gradeCell = g.cell(output('grade'), k, from);
     const grade = ctx.input.blocked.indicators.has(k) ? null : gradeFormula(ctx, k, op);
     if (grade === null) ctx.putValue(column('grade'), k, result.grade, ind.excluded ? 'none' : result.status === 'blocked' ? 'blocked' : 'unreadable');
     else column('grade').values[k] = formula(grade, result.grade);
 
-    const weight = op('weight', k, 'number');
+    const weight = op('weight', k);
     const counted = result.grade === null ? null : ind.weight ?? 1;
     if (weight === null) ctx.putValue(column('countedWeight'), k, counted, 'unreadable');
     else column('countedWeight').values[k] = formula(countedWeightFormula(gradeCell, weight), counted);
@@ -53,23 +54,24 @@ export function indicatorCells(ctx: LiveContext): void {
 function gradeFormula(ctx: LiveContext, k: number, op: OperandOf): string | null {
   const ind = ctx.plan.indicators[k];
   if (ind.excluded || ctx.results.indicators[k].status === 'blocked') return null;
-  const kind = ind.type === 'scadenza' ? 'date' : ind.type === 'si_no' ? 'yesno' : 'number';
-  if (ind.type !== 'numero' && ind.type !== 'percentuale' && ind.type !== 'si_no' && ind.type !== 'scadenza') return null;
-  const actual = op('actual', k, kind);
+  if (ind.type === null) return null;
+  // The SI/NO formula reads SI or NO; a realisation in part is a number the engine took as the grade.
+  if (ind.type === 'si_no' && ind.actual?.kind === 'partial') return null;
+  const actual = op('actual', k);
   if (!actual) return null;
   const ops: IndicatorOperands = { actual };
   if (ind.type !== 'si_no') {
-    const target = op('target', k, kind);
+    const target = op('target', k);
     if (!target) return null;
     ops.target = target;
   }
   if (ind.type === 'numero' || ind.type === 'percentuale') {
-    const threshold = op('threshold', k, 'number');
+    const threshold = op('threshold', k);
     if (threshold === null) return null;
     if (threshold !== undefined) ops.threshold = threshold;
     const method = ctx.analysis.indicatorMethods[k];
     if (method === 'lineare') {
-      const baseline = op('baseline', k, 'number');
+      const baseline = op('baseline', k);
       if (!baseline) return null;
       ops.baseline = baseline;
     }
@@ -78,26 +80,26 @@ function gradeFormula(ctx: LiveContext, k: number, op: OperandOf): string | null
   return indicatorGradeFormula(ind, ctx.analysis.indicatorMethods[k], ops, names, ctx.plan.rules.missingActual);
 }
 
-export function phaseCells(ctx: LiveContext): void {
+export function* phaseCells(ctx: LiveContext): Steps<void> {
   const start = ctx.start('phases', PHASE_KEYS, ctx.plan.phases.length);
   if (!start) return;
-  const { g, table, raw, from, op } = start;
+  const { g, table, from, op } = start;
   const { plan, results, analysis } = ctx;
   const reference = ctx.names.ref('referenceDate');
   const column = (key: (typeof PHASE_KEYS)[number]) => table.get(key) as Column;
-  plan.phases.forEach((phase, p) => {
+  yield* eachRow(plan.phases, (phase, p) => {
     const result = results.phases[p];
     if (ctx.input.blocked.phases.has(p)) {
       for (const key of PHASE_KEYS) ctx.putValue(column(key), p, null, 'blocked');
       return;
     }
-    const progress = op('progress', p, 'number');
+    const progress = op('progress', p);
     const progressText = progress === null ? null : progressValue(progress);
 
-    const plannedStart = op('plannedStart', p, 'date');
-    const plannedEnd = op('plannedEnd', p, 'date');
+    const plannedStart = op('plannedStart', p);
+    const plannedEnd = op('plannedEnd', p);
     const expectedCell = g.cell(output('expectedProgress'), p, from);
-    const dateBlank = isBlank(raw[p]?.plannedStart) || isBlank(raw[p]?.plannedEnd);
+    const dateBlank = ctx.blank('phases', 'plannedStart', p) || ctx.blank('phases', 'plannedEnd', p);
     if (plannedStart && plannedEnd && (result.expectedProgress !== null || dateBlank)) {
       column('expectedProgress').values[p] = formula(expectedProgressFormula(plannedStart, plannedEnd, reference), result.expectedProgress);
     } else if (plannedStart === undefined || plannedEnd === undefined) column('expectedProgress').values[p] = formula('""', null);
@@ -106,8 +108,8 @@ export function phaseCells(ctx: LiveContext): void {
     if (progressText === null) ctx.putValue(column('deviation'), p, result.deviation, 'unreadable');
     else column('deviation').values[p] = formula(deviationFormula(progressText, expectedCell), result.deviation);
 
-    const year = op('year', p, 'number');
-    const share = op('share', p, 'number');
+    const year = op('year', p);
+    const share = op('share', p);
     const counted = analysis.planYear[p] === 1 ? phase.share ?? 1 : null;
     const sharedCell = g.cell(output('countedShare'), p, from);
     if (year === null || share === null) ctx.putValue(column('countedShare'), p, counted, 'unreadable');
@@ -122,7 +124,7 @@ export function phaseCells(ctx: LiveContext): void {
   });
 }
 
-export function weightingCells(ctx: LiveContext): void {
+export function* weightingCells(ctx: LiveContext): Steps<void> {
   const w = ctx.grid('weighting');
   if (!w) return;
   const { plan, results, analysis } = ctx;
@@ -130,10 +132,10 @@ export function weightingCells(ctx: LiveContext): void {
   ctx.out.set('weighting', table);
   const from = w.sheet;
   const objectives = ctx.grid('objectives');
-  const rawWeighting = ctx.input.raw.weighting ?? [];
+  const forms = Object.entries(ctx.input.readings.weighting);
   const score = table.get('score') as Column;
   const share = table.get('weightShare') as Column;
-  plan.weighting.forEach((row, j) => {
+  yield* eachRow(plan.weighting, (row, j) => {
     const result = results.weighting[j];
     if (ctx.input.blocked.weighting.has(j)) {
       ctx.putValue(score, j, result.score, 'blocked');
@@ -145,8 +147,8 @@ export function weightingCells(ctx: LiveContext): void {
     for (const c of plan.criteria) {
       const id = criterion(c.name);
       if (!w.has(id) || !isNumber(c.weight) || c.weight < 0) continue;
-      const rawScore = Object.entries(rawWeighting[j]?.scores ?? {}).find(([name]) => normalizeKey(name) === normalizeKey(c.name))?.[1];
-      const op = operand(w.cell(id, j, from), rawScore, 'number');
+      const form = forms.find(([name]) => normalizeKey(name) === normalizeKey(c.name))?.[1][j] ?? BLANK;
+      const op = operand(w.cell(id, j, from), form);
       if (!op) {
         readableRow = false;
         break;

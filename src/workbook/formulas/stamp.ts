@@ -9,6 +9,7 @@
  * (floors, parent roll-ups, rows with errors, or the whole sheet in Valori mode).
  */
 import type { IsoDate, Plan } from '../../schema/model';
+import { drain, eachRow, type Steps } from '../cooperative';
 
 export const STAMP_PROPERTY = 'Traguardo.calcolo';
 
@@ -63,18 +64,28 @@ class Hasher {
   }
 }
 
-function hashRows(hasher: Hasher, table: string, rows: readonly object[], skip: ReadonlySet<string> | undefined): void {
+function* hashRows(hasher: Hasher, table: string, rows: readonly object[], skip: ReadonlySet<string> | undefined): Steps<void> {
   hasher.text(`${table}:${rows.length}`);
-  for (const row of rows) {
+  yield* eachRow(rows, (row) => {
     for (const [key, value] of Object.entries(row)) {
       if (skip?.has(key)) continue;
       hasher.value(value);
     }
-  }
+  });
+}
+
+export interface Fingerprints {
+  structure: string;
+  inputs: string;
 }
 
 /** The two fingerprints of a plan. */
-export function fingerprints(plan: Plan): { structure: string; inputs: string } {
+export function fingerprints(plan: Plan): Fingerprints {
+  return drain(fingerprintSteps(plan));
+}
+
+/** `fingerprints` in steps (cooperative.ts): hashing a large plan takes as long as a stage of Calcola. */
+export function* fingerprintSteps(plan: Plan): Steps<Fingerprints> {
   const structure = new Hasher();
   const inputs = new Hasher();
   const tables: [string, readonly object[]][] = [
@@ -88,8 +99,8 @@ export function fingerprints(plan: Plan): { structure: string; inputs: string } 
     ['rules', [plan.rules]],
   ];
   for (const [name, rows] of tables) {
-    hashRows(inputs, name, rows, undefined);
-    hashRows(structure, name, rows, LIVE_FIELDS[name]);
+    yield* hashRows(inputs, name, rows, undefined);
+    yield* hashRows(structure, name, rows, LIVE_FIELDS[name]);
   }
   // A SI/NO indicator's target chooses its formula: it is structure, not a live value.
   for (const indicator of plan.indicators) if (indicator.type === 'si_no') structure.value(indicator.target);

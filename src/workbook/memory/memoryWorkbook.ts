@@ -8,6 +8,7 @@
  * It evaluates no formula: a formula cell holds the result Traguardo computed for it, as a file
  * holds its cached result until a spreadsheet recalculates it.
  */
+import { drain, drainCooperatively, type Pause, type Steps } from '../cooperative';
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
@@ -368,9 +369,20 @@ export class MemoryWorkbook implements WorkbookPort {
     }));
   }
 
-  async apply(changes: readonly WorkbookChange[]): Promise<void> {
+  /**
+   * Applies a batch whole or not at all (changes go to a draft committed at the end). With
+   * `pause` (the browser preview) the page gets the thread back between changes.
+   */
+  async apply(changes: readonly WorkbookChange[], pause?: Pause): Promise<void> {
+    const steps = this.applySteps(changes);
+    if (pause) await drainCooperatively(steps, pause);
+    else drain(steps);
+  }
+
+  private *applySteps(changes: readonly WorkbookChange[]): Steps<void> {
     const draft = new Draft(this.sheets, this.tables, this.book);
     for (const change of changes) {
+      yield;
       switch (change.kind) {
         case 'ensureTable':
           ensureTable(draft, change);
@@ -519,15 +531,21 @@ export class MemoryWorkbook implements WorkbookPort {
     this.userSheet(name).protected = true;
   }
 
-  snapshot(): MemorySnapshot {
+  /**
+   * A copy of the whole state. Given `only`, the other sheets come without their cells: the
+   * sheet view draws one sheet, and copying every cell of a large plan takes seconds.
+   */
+  snapshot(only?: string): MemorySnapshot {
     return {
       sheets: [...this.sheets.values()].map((sheet) => {
         const cells: Record<string, MemoryCell> = {};
-        sheet.rows.forEach((row, r) =>
-          row.forEach((cell, c) => {
-            if (cell) cells[cellAddress(r, c)] = { ...cell };
-          }),
-        );
+        if (only === undefined || sheet.name === only) {
+          sheet.rows.forEach((row, r) =>
+            row.forEach((cell, c) => {
+              if (cell) cells[cellAddress(r, c)] = { ...cell };
+            }),
+          );
+        }
         return { name: sheet.name, protected: sheet.protected, cells, bandRanges: [...sheet.bandRanges], charts: [...sheet.charts] };
       }),
       tables: this.tables.map((t) => ({ ...t, columns: t.columns.map((c) => ({ ...c })) })),

@@ -3,6 +3,7 @@
  * collects cell changes and splices them into the rows they touch, so every other row, cell,
  * formula and attribute stays byte for byte what the user saved.
  */
+import { drain, ROWS_PER_STEP, type Steps } from '../cooperative';
 import type { CellValue } from '../../schema/raw';
 import { isCellError, isPercentCell } from '../../schema/raw';
 import type { FormulaCell, OutputValue } from '../port';
@@ -432,10 +433,20 @@ export class Worksheet {
 
   /** Writes the pending cell changes into the XML. */
   commit(): void {
-    inPart(this.part, () => this.splice());
+    drain(this.commitSteps());
   }
 
-  private splice(): void {
+  /** `commit` in steps of rows: the sheet changes only at the last step. */
+  *commitSteps(): Steps<void> {
+    const steps = this.splice();
+    for (;;) {
+      const step = inPart(this.part, () => steps.next());
+      if (step.done) return;
+      yield;
+    }
+  }
+
+  private *splice(): Steps<void> {
     if (this.writes.length === 0) return;
     const writes = this.writes;
     let first = Infinity;
@@ -456,6 +467,7 @@ export class Worksheet {
     let i = this.seek(first);
     for (let row = first; row <= last; row++) {
       if (touched[row - first] === 0) continue;
+      if ((row - first) % ROWS_PER_STEP === 0) yield;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
       const rowWrites = cellWrites(writes, row);

@@ -12,6 +12,7 @@
  * runs it as it is; reading and writing files (and native zlib) live in the Node-only
  * `xlsxFile.ts`.
  */
+import { drain, drainCooperatively, type Pause, type Steps } from '../cooperative';
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
@@ -220,18 +221,26 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
-  async apply(changes: readonly WorkbookChange[]): Promise<void> {
+  /**
+   * Applies a batch whole or not at all. With `pause` (the browser preview) the batch is applied
+   * change by change, giving the thread back to the page between them; nothing else writes to
+   * the workbook meanwhile, and a failure still restores the state from before the batch.
+   */
+  async apply(changes: readonly WorkbookChange[], pause?: Pause): Promise<void> {
     const saved = this.snapshot();
     try {
-      unreadableAsUserError(this.file, () => this.applyAll(changes));
+      const steps = guarded(this.file, this.applySteps(changes));
+      if (pause) await drainCooperatively(steps, pause);
+      else drain(steps);
     } catch (error) {
       this.restore(saved);
       throw error;
     }
   }
 
-  private applyAll(changes: readonly WorkbookChange[]): void {
+  private *applySteps(changes: readonly WorkbookChange[]): Steps<void> {
     for (const change of changes) {
+      yield;
       switch (change.kind) {
         case 'ensureTable':
           this.ensureTable(change);
@@ -256,7 +265,10 @@ export class XlsxWorkbook implements WorkbookPort {
           break;
       }
     }
-    for (const [sheetPath, sheet] of this.worksheets) commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
+    for (const [sheetPath, sheet] of this.worksheets) {
+      yield;
+      yield* commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
+    }
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
   }
 
@@ -446,7 +458,7 @@ export class XlsxWorkbook implements WorkbookPort {
         scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style, keepStyle: false });
       });
     });
-    commitNamed(scratch, info.name);
+    drain(commitNamed(scratch, info.name));
     sheet.replaceRows(scratch.rowsXml, change.rows.length, lastCol);
     sheet.removeMergedCells();
     sheet.removeConditionalFormatting(() => true);
@@ -809,6 +821,15 @@ interface Snapshot {
 }
 
 /** Runs `work`, turning a damaged or missing part of the package into the user's error. */
+/** A stage whose every step translates the failures of a file that cannot be read, as `unreadableAsUserError`. */
+function* guarded<T>(file: string, steps: Steps<T>): Steps<T> {
+  for (;;) {
+    const step = unreadableAsUserError(file, () => steps.next());
+    if (step.done) return step.value;
+    yield;
+  }
+}
+
 function unreadableAsUserError<T>(file: string, work: () => T): T {
   try {
     return work();
@@ -827,9 +848,9 @@ function unreadableAsUserError<T>(file: string, work: () => T): T {
 }
 
 /** Commits a sheet's pending writes; the sheet knows the cell of a text too long, the workbook its name. */
-function commitNamed(sheet: Worksheet, name: string): void {
+function* commitNamed(sheet: Worksheet, name: string): Steps<void> {
   try {
-    sheet.commit();
+    yield* sheet.commitSteps();
   } catch (error) {
     if (error instanceof UserError && error.key === 'xlsx-text-too-long') throw new UserError(error.key, { ...error.params, sheet: name });
     throw error;

@@ -13,7 +13,7 @@ import { readWorkbookTables } from '../workbook/grid';
 import type { ZipCodec } from '../workbook/xlsx/zip';
 import type { WorkbookPort } from '../workbook/port';
 import { assessRaw, scoreAssessment, type Scored } from './assess';
-import { scoreRawAt } from './monitoring';
+import { rawAsOf } from './monitoringHistory';
 import { report, type Progress } from './progress';
 
 export const REPORT_STAGES = ['lettura', 'verifica', 'calcolo', 'scrittura'] as const;
@@ -41,7 +41,7 @@ export async function reportWorkbook(port: WorkbookPort, request: ReportRequest)
   await report(progress, 'lettura', 0);
   const { raw, locator, findings } = readWorkbookTables(await port.readTables());
   await report(progress, 'verifica', 0);
-  const scored = request.asOf === undefined ? scoreAssessment(assessRaw(raw, locator, findings, lang)) : scoreRawAt(raw, locator, findings, lang, request.asOf);
+  const scored = scoreAssessment(assessRaw(request.asOf === undefined ? raw : rawAsOf(raw, request.asOf), locator, findings, lang));
   await report(progress, 'scrittura', 0);
   const now = request.now ?? new Date();
   const doc = buildReport(scored, { lang, by: request.by, generatedOn: now.toISOString().slice(0, 10) });

@@ -8,6 +8,7 @@ import type { Scored } from '../actions/assess';
 import { rowsOf } from '../engine/analysis';
 import { inherited, parentRows, structureRollup } from '../engine/structure';
 import { message, type Lang } from '../i18n';
+import { bandLabel } from '../rules/bands';
 import { roundHalfUp, formatDecimal } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
 import { italianDate } from '../schema/cells';
@@ -138,7 +139,7 @@ class ReportBuilder {
     const excluded = plan.objectives.filter((o) => o.excluded).length;
     const figures: string[][] = [
       [this.t('report-org-grade'), this.grade(org.grade)],
-      [this.t('report-band'), org.band ?? this.t('report-no-grade')],
+      [this.t('report-band'), this.band(org.band) ?? this.t('report-no-grade')],
       [this.t('report-reward'), this.grade(org.reward)],
       [this.t('report-coverage'), this.t('report-coverage-value', { graded: String(graded), total: String(plan.objectives.length) })],
       [this.t('report-excluded-count'), String(excluded)],
@@ -162,15 +163,20 @@ class ReportBuilder {
           String(u.objectives),
           this.number(u.weightSum, this.decimals),
           this.grade(u.grade),
-          u.band ?? '',
+          this.band(u.band) ?? '',
           this.grade(u.reward),
         ]),
       },
     );
   }
 
-  private bandColor(band: string | null): string {
-    const color = this.scored.plan.bands.find((b) => b.label === band)?.color;
+  /** The label of a band the engine chose (an index into Fasce). */
+  private band(index: number | null): string | null {
+    return bandLabel(this.scored.plan.bands, index);
+  }
+
+  private bandColor(index: number | null): string {
+    const color = index === null ? undefined : this.scored.plan.bands[index]?.color;
     return HEX.exec(color?.trim() ?? '')?.[1]?.toUpperCase() ?? DEFAULT_BAR;
   }
 
@@ -238,7 +244,7 @@ class ReportBuilder {
       if (!objectives) continue;
       groups.push({
         heading: this.t('report-group-unit', { code: u.code, name: this.unitNames.get(u.code) ?? '' }),
-        line: this.t('report-group-unit-line', { grade: this.grade(u.grade), band: u.band ?? this.t('report-no-grade'), count: String(u.objectives) }),
+        line: this.t('report-group-unit-line', { grade: this.grade(u.grade), band: this.band(u.band) ?? this.t('report-no-grade'), count: String(u.objectives) }),
         objectives,
       });
     }
@@ -311,7 +317,7 @@ class ReportBuilder {
           this.grade(r.phaseGrade),
           this.grade(r.computedGrade),
           this.grade(r.finalGrade),
-          r.band ?? '',
+          this.band(r.band) ?? '',
           r.status === null ? '' : (this.statusLabels.get(r.status) ?? r.status),
         ],
       ],

@@ -95,7 +95,7 @@ describe('Relazione content', () => {
           printed(r.phaseGrade),
           printed(r.computedGrade),
           printed(r.finalGrade),
-          r.band ?? '',
+          r.band === null ? '' : plan.bands[r.band].label,
           { completato: 'Completato', 'in-linea': 'In linea', 'in-ritardo': 'In ritardo', critico: 'Critico', 'non-avviato': 'Non avviato' }[r.status ?? 'x' as never] ?? '',
         ].join(' | '),
       );

@@ -15,6 +15,7 @@ const SLOW = [
   '<rootDir>/test/workbook/hostile.test.ts',
   '<rootDir>/test/workbook/xlsxNamespaces.test.ts',
   '<rootDir>/test/cli/files.test.ts',
+  '<rootDir>/test/report/relazione.test.ts',
   '<rootDir>/test/workbook/xlsxTrendChart.test.ts',
   '<rootDir>/test/cli/print.test.ts',
 ];

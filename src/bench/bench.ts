@@ -6,7 +6,8 @@
  *     warm runs that follow is shown beside it (what the task pane sees on a second Calcola);
  *  2. xlsx: the same plan as a workbook; ExcelJS alone reading and writing it, against
  *     `traguardo score` on it, which writes formulas (issue #4: ratio < 2; SPEC §7: < 1.5), and
- *     `traguardo score --valori`, which writes plain values;
+ *     `traguardo score --valori`, which writes plain values, and `traguardo relazione` on the same
+ *     workbook (issue #12: at most twice `score --valori`);
  *  3. with `--libreoffice` (it takes minutes): how long LibreOffice Calc, headless, needs to
  *     recalculate every formula of that scored workbook;
  *  4. monitoring (monitoring.ts): four dates recorded, then `monitora` and `score --al` against
@@ -151,6 +152,11 @@ async function benchXlsx(): Promise<void> {
       `  traguardo score --valori (valori fissi): ${s(valued.ms)}, rapporto ${(valued.ms / excelTotal).toFixed(2)}, picco RSS ${mb(valued.rss)}`,
     );
     console.log(`  memoria: score con formule / --valori = ${(scored.rss / valued.rss).toFixed(2)}   obiettivo ≤ 2`);
+    const report = await runCommand('relazione', file, '-o', path.join(dir, 'relazione.docx'));
+    const reportBytes = (await fs.stat(path.join(dir, 'relazione.docx'))).size;
+    console.log(
+      `  traguardo relazione (documento Word, ${mb(reportBytes)}): ${s(report.ms)}, rapporto a score --valori ${(report.ms / valued.ms).toFixed(2)}   obiettivo ≤ 2, picco RSS ${mb(report.rss)}`,
+    );
     if (process.argv.includes('--libreoffice')) await benchLibreOffice(scoredFile);
     else console.log('  ricalcolo in LibreOffice: non misurato (npm run bench -- --libreoffice, richiede minuti)');
     await benchMonitoring(file, dir, runCommand);

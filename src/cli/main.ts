@@ -29,6 +29,8 @@ import { roundHalfUp } from '../rules/rounding';
 import { commandMonitora } from './monitora';
 import { parseMonitoringDate } from '../actions/monitoring';
 import { assertReadableFile, checkOutput, fileExists, readInputFile, readingFile, sameFile, writeOutputFile, type OutputPolicy } from './files';
+import { commandRelazione } from './relazione';
+import { REPORT_STAGES } from '../actions/report';
 
 export interface CliIO {
   out(text: string): void;
@@ -74,6 +76,7 @@ const OPTIONS = {
   out: { type: 'string' },
   anno: { type: 'string' },
   al: { type: 'string' },
+  per: { type: 'string' },
   lingua: { type: 'string' },
   sostituisci: { type: 'boolean' },
   replace: { type: 'boolean' },
@@ -163,6 +166,7 @@ const STAGES_OF: Record<string, readonly Stage[] | undefined> = {
   init: ['lettura', 'scrittura'],
   monitora: ['lettura', 'scrittura'],
   premi: ['lettura', 'verifica'],
+  relazione: REPORT_STAGES,
 };
 
 interface TerminalProgress {
@@ -236,6 +240,8 @@ const COMMANDS: Record<string, (inv: Invocation) => Promise<number>> = {
   schema: commandSchema,
   monitora: commandMonitora,
   premi: commandPremi,
+  relazione: ({ args, values, lang, io, progress }) =>
+    commandRelazione({ args, output: values.o ?? values.output, replace: Boolean(values.sostituisci || values.replace), by: values.per, asOf: values.al, lang, out: io.out, progress: progress?.report }),
 };
 
 function required(args: string[], index: number, what: string, usage: string): string {

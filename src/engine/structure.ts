@@ -68,7 +68,7 @@ function gradedMembers(plan: Plan, results: ScoreResults): number[] {
 }
 
 /** The row of each objective's parent (-1 for none or an unknown code). */
-function parentRows(plan: Plan, results: ScoreResults): Int32Array {
+export function parentRows(plan: Plan, results: ScoreResults): Int32Array {
   const parents = new Int32Array(plan.objectives.length).fill(-1);
   plan.objectives.forEach((objective, i) => {
     if (objective.parent !== null) parents[i] = results.analysis.objectiveIndex.get(objective.parent) ?? -1;
@@ -77,7 +77,7 @@ function parentRows(plan: Plan, results: ScoreResults): Int32Array {
 }
 
 /** The nearest value up the parent chain, the objective's own first; a cycle stops the walk. */
-function inherited(start: number, parents: Int32Array, own: (i: number) => number | null): number | null {
+export function inherited(start: number, parents: Int32Array, own: (i: number) => number | null): number | null {
   const seen = new Set<number>();
   for (let i = start; i >= 0 && !seen.has(i); i = parents[i]) {
     const value = own(i);

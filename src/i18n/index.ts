@@ -18,6 +18,7 @@ import { payBookMessages } from './messages/payBook';
 import { payMessages } from './messages/pay';
 import { printMessages } from './messages/print';
 import { coverageMessages } from './messages/coverage';
+import { reportMessages } from './messages/report';
 
 export type Lang = 'it' | 'en';
 
@@ -43,6 +44,7 @@ const catalog: Catalog = {
   ...payMessages,
   ...printMessages,
   ...coverageMessages,
+  ...reportMessages,
 };
 
 /** Fills `{name}` placeholders. Numbers are written in the language's style (30,5 in Italian). */

@@ -12,6 +12,7 @@ import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
 import type { Notice } from './notice';
+import { ReportSection } from './ReportSection';
 import { StageBar } from './StageBar';
 
 const useStyles = makeStyles({
@@ -208,6 +209,7 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
         </>
       )}
       <RecordMonitoring onRecorded={(d) => setRecorded((known) => [...known, d])} />
+      <ReportSection dates={dates} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { officeMessages } from '../../src/i18n/messages/office';
 import { parseMessages } from '../../src/i18n/messages/parse';
 import { payBookMessages } from '../../src/i18n/messages/payBook';
 import { previewMessages } from '../../src/i18n/messages/preview';
+import { reportMessages } from '../../src/i18n/messages/report';
 import { uiMessages } from '../../src/i18n/messages/ui';
 import { validationMessages } from '../../src/i18n/messages/validation';
 import { workbookMessages } from '../../src/i18n/messages/workbook';
@@ -17,6 +18,7 @@ const catalogs: Record<string, Catalog> = {
   parse: parseMessages,
   payBook: payBookMessages,
   preview: previewMessages,
+  report: reportMessages,
   ui: uiMessages,
   validation: validationMessages,
   workbook: workbookMessages,

@@ -1,0 +1,116 @@
+/**
+ * «Scarica la relazione (.docx)» in the browser preview, in real Chromium: the pane builds the
+ * document with the same code as `traguardo relazione` (fflate instead of zlib for the zip), so
+ * the downloaded document's body is the CLI's, and it holds every objective with the grades of
+ * `score --json`.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Locator, Page } from 'playwright-core';
+import type { ResultsDocument } from '../../src/actions/resultsJson';
+import { demoDocument } from '../../src/demo/demo';
+import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
+import { descendantsOf, parseXml, type Namespace } from '../../src/workbook/xlsx/xml';
+import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
+import { run } from '../support/cliRun';
+import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
+
+const W: Namespace = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main'];
+const ACTION_TIMEOUT = 30_000;
+
+let work: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[] = [];
+let demoXlsx: string;
+let results: ResultsDocument;
+
+const byTestId = (id: string): Locator => page.getByTestId(id);
+const printed = (g: number): string => (Math.round(g * 100 + 1e-9) / 100).toFixed(2).replace('.', ',');
+
+function documentXml(bytes: Uint8Array): string {
+  const entry = readZip(bytes).find((e) => e.name === 'word/document.xml');
+  if (!entry) throw new Error('no word/document.xml');
+  return new TextDecoder().decode(entryContent(entry, fflateCodec));
+}
+
+/** The day of generation is the only thing two runs on different days may differ in. */
+const withoutGenerationDay = (xml: string): string => xml.replace(/Traguardo il \d\d\/\d\d\/\d{4}/, 'Traguardo il …');
+
+beforeAll(async () => {
+  await fs.mkdir(OUTPUT_DIR, { recursive: true });
+  work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-report-'));
+  const json = path.join(work, 'demo.json');
+  demoXlsx = path.join(work, 'demo.xlsx');
+  await fs.writeFile(json, JSON.stringify(demoDocument()));
+  expect((await run('import', json, demoXlsx)).code).toBe(0);
+  results = JSON.parse((await run('score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json')).out) as ResultsDocument;
+  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
+  });
+  await page.goto(`${server.url}/preview.html`);
+  await byTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await fs.rm(work, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+describe('the Relazione from the pane', () => {
+  it('downloads a .docx whose body is the CLI’s, with every objective and its final grade from score --json', async () => {
+    await byTestId('input-open-xlsx').setInputFiles(demoXlsx);
+    await byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]')).waitFor({ timeout: ACTION_TIMEOUT });
+    await byTestId('tab-compute').click();
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: ACTION_TIMEOUT }), byTestId('btn-report').click()]);
+    expect(download.suggestedFilename()).toBe('relazione-performance-2023.docx');
+    const saved = path.join(work, 'pane.docx');
+    await download.saveAs(saved);
+    await byTestId('message-text').waitFor({ timeout: ACTION_TIMEOUT });
+    expect(await byTestId('message-text').textContent()).toBe('Relazione pronta: «relazione-performance-2023.docx».');
+    await page.screenshot({ path: path.join(OUTPUT_DIR, 'report-download.png') });
+
+    const paneXml = documentXml(await fs.readFile(saved));
+    const cliDocx = path.join(work, 'cli.docx');
+    await run('relazione', demoXlsx, '-o', cliDocx);
+    expect(withoutGenerationDay(paneXml)).toBe(withoutGenerationDay(documentXml(await fs.readFile(cliDocx))));
+
+    // Each objective's section: the paragraphs from its Heading 3 to the next heading.
+    const body = parseXml(paneXml);
+    const sections = new Map<string, string>();
+    let current: string | null = null;
+    for (const p of descendantsOf(body, W, 'p')) {
+      const style = descendantsOf(p, W, 'pStyle')[0]?.attributes.find((a) => a.local === 'val')?.value ?? '';
+      const text = descendantsOf(p, W, 't').map((t) => t.text).join('');
+      if (style.startsWith('Heading')) {
+        current = style === 'Heading3' ? text : null;
+        if (current !== null) sections.set(current.split(' — ')[0], '');
+      } else if (current !== null) {
+        const code = current.split(' — ')[0];
+        sections.set(code, `${sections.get(code)}\n${text}`);
+      }
+    }
+    const objectives = results.objectives ?? [];
+    expect([...sections.keys()]).toEqual(expect.arrayContaining(objectives.map((o) => o.code)));
+    for (const o of objectives) {
+      if (o.finalGrade !== null) expect(sections.get(o.code as string)).toContain(printed(o.finalGrade));
+    }
+  }, 120_000);
+
+  it('by missione e programma: the chapters follow the budget structure', async () => {
+    await byTestId('report-by-mission').click();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: ACTION_TIMEOUT }), byTestId('btn-report').click()]);
+    const xml = documentXml(await fs.readFile(await download.path()));
+    expect(xml).toContain('>Obiettivi per missione e programma</w:t>');
+    expect(xml).toContain('>Missione 1 · Programma 2</w:t>');
+  }, 120_000);
+});

@@ -26,6 +26,8 @@ const STATUS_ORDER: readonly ImplementationStatus[] = ['in-linea', 'in-ritardo',
 
 /** The row (0-based) of the headers in both sheets: title, subtitle, blank line, headers. */
 const HEADER_ROW = 3;
+/** The header row of `Andamento` and `Riepilogo DUP`, 1-based: frozen and repeated when printed. */
+export const MONITORING_TITLE_ROW = HEADER_ROW + 1;
 
 /** At most this many lines in the chart: the organisation and the first units, so it stays readable. */
 const CHART_LINES = 12;

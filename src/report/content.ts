@@ -6,13 +6,17 @@
  */
 import type { Scored } from '../actions/assess';
 import { rowsOf } from '../engine/analysis';
+import { payInputOf } from '../engine/pay/fromPlan';
+import { transparency, type PotStats } from '../engine/pay/transparency';
 import { inherited, parentRows, structureRollup } from '../engine/structure';
 import { message, type Lang } from '../i18n';
+import { euro } from '../i18n/euro';
 import { bandLabel } from '../rules/bands';
 import { roundHalfUp, formatDecimal } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
 import { italianDate } from '../schema/cells';
 import type { Measure, Objective } from '../schema/model';
+import { PAY_ROLE_OPTIONS } from '../schema/payTables';
 import { LEVEL_OPTIONS } from '../schema/tables';
 import type { Bar, Block, Column, ReportDocument, Run } from './blocks';
 
@@ -47,6 +51,8 @@ const PHASE_COLUMNS = [col(0.06, 'right'), col(0.36), col(0.22), col(0.12), col(
 const UNIT_COLUMNS = [col(0.4), col(0.11, 'right'), col(0.11, 'right'), col(0.11, 'right'), col(0.16), col(0.11, 'right')];
 const FIGURE_COLUMNS = [col(0.6), col(0.4, 'right')];
 const EXCLUDED_COLUMNS = [col(0.14), col(0.36), col(0.14), col(0.36)];
+const CLASS_COLUMNS = [col(0.5), col(0.2, 'right'), col(0.3, 'right')];
+const CATEGORY_COLUMNS = [col(0.22), col(0.1, 'right'), col(0.1, 'right'), col(0.16, 'right'), col(0.14, 'right'), col(0.14, 'right'), col(0.14, 'right')];
 
 interface Group {
   heading: string;
@@ -85,6 +91,7 @@ class ReportBuilder {
     this.summary();
     this.chapters();
     this.annexExcluded();
+    this.annexPay();
     return { title, language: this.options.lang === 'it' ? 'it-IT' : 'en-GB', blocks: this.blocks };
   }
 
@@ -427,5 +434,89 @@ class ReportBuilder {
       header: [this.t('report-code'), this.t('report-title-column'), this.t('report-unit'), this.t('report-reason')],
       rows,
     });
+  }
+
+  /**
+   * Annex B, only when the plan has pay: each pot's totals as the engine computed them and its
+   * distribution by class and by Categoria as the `Trasparenza` sheet publishes it (the same
+   * aggregates, engine/pay/transparency.ts). A publication document: people are counted, never named.
+   * The pots are Heading 2 for the contents; their tables' titles are bold lines, since Heading 3
+   * is an objective's.
+   */
+  private annexPay(): void {
+    const { plan, results, pay } = this.scored;
+    if (pay === null) return;
+    const { lang } = this.options;
+    const input = payInputOf(plan, results);
+    const figures = transparency(input, pay);
+    const money = (value: number | null): string => (value === null ? '' : euro(value, lang));
+    this.blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: this.t('report-annex-pay') }, { kind: 'paragraph', runs: [this.t('report-pay-intro')] });
+    for (const fund of pay.funds) {
+      const row = input.funds.find((f) => f.code === fund.code);
+      const name = plan.funds.find((f) => f.code === fund.code)?.name ?? null;
+      const stats = figures.pots.filter((p) => p.fund === fund.code);
+      const whole = stats.find((p) => p.category === null);
+      this.blocks.push(
+        { kind: 'heading', level: 2, text: this.t('report-pay-pot', { code: fund.code, name: name === null || name === '' ? '' : ` — ${name}` }) },
+        { kind: 'paragraph', runs: [{ text: `${this.t('report-pay-role')}: `, bold: true }, PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? row?.role ?? ''] },
+        {
+          kind: 'table',
+          columns: FIGURE_COLUMNS,
+          header: [this.t('report-figure'), this.t('report-value')],
+          rows: [
+            [this.t('report-pay-allocated'), money(fund.allocated)],
+            [this.t('report-pay-paid'), money(fund.paid)],
+            [this.t('report-pay-unspent'), money(fund.unspent)],
+            [this.t('report-pay-evaluated'), String(whole?.evaluated ?? 0)],
+            [this.t('report-pay-paid-people'), String(whole?.paidPeople ?? 0)],
+          ],
+        },
+      );
+      if (whole !== undefined && whole.classes.length > 0) {
+        const hasClasses = input.classes.some((c) => c.fund === fund.code);
+        this.blocks.push(
+          { kind: 'paragraph', runs: [{ text: this.t('report-pay-by-class', { code: fund.code }), bold: true }] },
+          {
+            kind: 'table',
+            columns: CLASS_COLUMNS,
+            header: [this.t('report-pay-class'), this.t('report-pay-people'), this.t('report-pay-paid')],
+            rows: [...whole.classes].reverse().map((c) => [this.classLabel(c.classIndex, c.from, hasClasses, input.rules.scoreDecimals), String(c.people), money(c.paid)]),
+          },
+        );
+      }
+      const categories = stats.filter((p): p is PotStats & { category: string } => p.category !== null);
+      if (categories.length > 0)
+        this.blocks.push(
+          { kind: 'paragraph', runs: [{ text: this.t('report-pay-by-category', { code: fund.code }), bold: true }] },
+          {
+            kind: 'table',
+            columns: CATEGORY_COLUMNS,
+            header: [
+              this.t('report-pay-category'),
+              this.t('report-pay-evaluated'),
+              this.t('report-pay-paid-people'),
+              this.t('report-pay-paid'),
+              this.t('report-pay-mean'),
+              this.t('report-pay-min'),
+              this.t('report-pay-max'),
+            ],
+            rows: categories.map((p) => [
+              p.category === '' ? message('transparency-no-category', {}, lang) : p.category,
+              String(p.evaluated),
+              String(p.paidPeople),
+              money(p.paid),
+              money(p.mean),
+              money(p.min),
+              money(p.max),
+            ]),
+          },
+        );
+    }
+  }
+
+  /** A class as the `Trasparenza` sheet names it: «Classe 2 (da 80)», below the first, or none. */
+  private classLabel(index: number | null, from: number | null, hasClasses: boolean, decimals: number): string {
+    if (index === null || from === null) return this.t(hasClasses ? 'pay-class-below' : 'pay-class-none');
+    return this.t('pay-class-label', { index: String(index), from: formatDecimal(from, decimals, this.options.lang) });
   }
 }

@@ -4,6 +4,7 @@
  * The .docx is read back with the project's namespace-aware XML parser (saxes).
  */
 import { assessRaw, scoreAssessment, type Scored } from '../../src/actions/assess';
+import { resultsDocument } from '../../src/actions/resultsJson';
 import { demoDocument } from '../../src/demo/demo';
 import type { Lang } from '../../src/i18n';
 import { buildReport } from '../../src/report/content';
@@ -150,7 +151,8 @@ describe('Relazione content', () => {
 
   test('by missione and programma, objectives are grouped in budget order; in English the labels are English', () => {
     const byMission = buildReport(scoredDemo('en'), { lang: 'en', by: 'missione', generatedOn: '2024-03-15' });
-    const groups = byMission.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    const chapters = byMission.blocks.slice(0, byMission.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Annex A')));
+    const groups = chapters.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
     const missions = groups.filter((g) => g.startsWith('Mission ')).map((g) => Number(/Mission (\d+)/.exec(g)?.[1]));
     expect(missions).toEqual([...missions].sort((a, b) => a - b));
     expect(groups).toContain('Mission 1 · Programme 2');
@@ -170,6 +172,90 @@ describe('Relazione content', () => {
     expect(plan.objectives.every((o) => o.parent === null)).toBe(true);
     const at = byMission.blocks.findIndex((b) => b.kind === 'heading' && b.text === `Mission ${mission} · Programme ${programme}`);
     expect(blockText(byMission.blocks[at + 1])).toMatch(new RegExp(`^Grade: ${(Math.round((points / raw) * 100 + 1e-9) / 100).toFixed(2)} · Objectives: \\d+, in the grade: ${members.length}$`));
+  });
+});
+
+/** The text of an Annex B table cell as a number: «30.000,00 €» → 30000. */
+const amount = (text: string): number => Number(text.replace(/\s|\u00a0|€/g, '').replace(/\./g, '').replace(',', '.'));
+
+describe('Relazione Annex B: the distribution of result pay', () => {
+  const scored = scoredDemo();
+  const report = buildReport(scored, { lang: 'it', by: 'unita', generatedOn: '2024-03-15' });
+  const start = report.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Allegato B'));
+  const annex = report.blocks.slice(start);
+  const funds = resultsDocument(scored, 'it').funds ?? [];
+
+  test('the demo has pay, so the annex follows Annex A with one section per pot of score --json', () => {
+    expect(scored.pay).not.toBeNull();
+    expect(funds.map((f) => f.code)).toEqual(['PERF-ORG', 'PERF-IND', 'RIS-EQ']);
+    const annexA = report.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith('Allegato A'));
+    expect(start).toBeGreaterThan(annexA);
+    expect(report.blocks[start]).toEqual({ kind: 'heading', level: 1, text: 'Allegato B — Distribuzione dei premi di risultato' });
+    const pots = annex.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    expect(pots).toEqual(scored.plan.funds.map((f) => `Fondo ${f.code} — ${f.name}`));
+  });
+
+  test('each pot’s Stanziato, Distribuito and Residuo are score --json’s funds figures, in euro with two decimals', () => {
+    for (const fund of funds) {
+      const at = annex.findIndex((b) => b.kind === 'heading' && b.level === 2 && b.text.startsWith(`Fondo ${fund.code} — `));
+      const table = annex.slice(at).find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
+      const figure = (label: string): string => (table.rows.find((r) => r[0] === label) as string[])[1];
+      for (const [label, value] of [['Stanziato', fund.allocated], ['Distribuito', fund.paid], ['Residuo', fund.unspent]] as const) {
+        expect(figure(label)).toMatch(/^\d{1,3}(\.?\d{3})*,\d{2}\s€$/);
+        expect(amount(figure(label))).toBeCloseTo(value, 2);
+      }
+    }
+    const perfOrg = annex.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.rows[0][0] === 'Stanziato') as Extract<Block, { kind: 'table' }>;
+    expect(perfOrg.rows[0][1].replace('\u00a0', ' ')).toBe('30.000,00 €');
+  });
+
+  test('by class and by category, people and amounts add up to the pot’s evaluated people and Distribuito', () => {
+    const pay = scored.pay as NonNullable<Scored['pay']>;
+    for (const fund of funds) {
+      const tableAfter = (title: string): Extract<Block, { kind: 'table' }> => annex[annex.findIndex((b) => blockText(b) === title) + 1] as Extract<Block, { kind: 'table' }>;
+      const byClass = tableAfter(`Fondo ${fund.code}: distribuzione per classe`);
+      const byCategory = tableAfter(`Fondo ${fund.code}: distribuzione per categoria`);
+      const members = pay.people.filter((p) => p.score !== null && p.pots.some((x) => x.fund === fund.code));
+      expect(byClass.header).toEqual(['Classe', 'Persone', 'Distribuito']);
+      expect(byClass.rows.reduce((a, r) => a + Number(r[1]), 0)).toBe(members.length);
+      expect(byClass.rows.reduce((a, r) => a + amount(r[2]), 0)).toBeCloseTo(fund.paid, 2);
+      expect(byCategory.rows.reduce((a, r) => a + Number(r[1]), 0)).toBe(members.length);
+      expect(byCategory.rows.reduce((a, r) => a + amount(r[3]), 0)).toBeCloseTo(fund.paid, 2);
+      const categories = new Set(members.map((p) => scored.plan.people.find((x) => x.id === p.id)?.category));
+      expect(byCategory.rows.map((r) => r[0]).sort()).toEqual([...categories].map(String).sort());
+    }
+    expect(annex.some((b) => b.kind === 'table' && b.rows.some((r) => /^Classe \d+ \(da \d+/.test(r[0])))).toBe(true);
+  });
+
+  test('the document names nobody: no Nominativo or Matricola of any person is in its text or its XML', () => {
+    const text = report.blocks.map(blockText).join('\n');
+    const xml = part(renderDocx(report, fflateCodec, '2024-03-15T10:00:00Z'), 'word/document.xml');
+    const people = scored.plan.people;
+    expect(people.length).toBeGreaterThan(20);
+    expect(people.every((p) => p.name !== null && p.id !== null)).toBe(true);
+    for (const p of people) {
+      for (const identifying of [p.name, p.id]) {
+        if (identifying === null || identifying === undefined) continue;
+        expect(text).not.toContain(identifying);
+        expect(xml).not.toContain(identifying);
+      }
+    }
+  });
+
+  test('in English the annex has English labels and English amounts; without people there is no Annex B', () => {
+    const english = buildReport(scoredDemo('en'), { lang: 'en', by: 'unita', generatedOn: '2024-03-15' });
+    const heading = english.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Annex B — Distribution of result pay');
+    expect(heading).toBeGreaterThan(0);
+    const table = english.blocks.slice(heading).find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && b.rows[0][0] === 'Allocated') as Extract<Block, { kind: 'table' }>;
+    expect(table.rows[0][1]).toBe('€30,000.00');
+    const doc = demoDocument();
+    for (const key of ['people', 'evaluations', 'funds', 'classes', 'staff']) delete (doc as Json)[key];
+    const raw = parseInterchange(doc);
+    const unpaid = scoreAssessment(assessRaw(raw, defaultLocator(raw, 'it'), [], 'it'));
+    expect(unpaid.pay).toBeNull();
+    const plain = buildReport(unpaid, { lang: 'it', by: 'unita', generatedOn: '2024-03-15' });
+    expect(plain.blocks.some((b) => b.kind === 'heading' && b.text.startsWith('Allegato B'))).toBe(false);
+    expect(plain.blocks.some((b) => b.kind === 'heading' && b.text.startsWith('Allegato A'))).toBe(true);
   });
 });
 

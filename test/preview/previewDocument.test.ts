@@ -113,6 +113,31 @@ describe('sheetGrid', () => {
     expect(grid.rows[1][code].text).toBe(objectives.rows[0][code]);
   });
 
+  it('shows the demo’s Riepilogo and Regole as Excel does: grouped points, grades to Decimali, dates as days', async () => {
+    const doc = PreviewDocument.empty();
+    await doc.port.apply(importChanges(buildDemoRaw(), 'it'));
+    await scoreWorkbook(doc.port, 'it');
+    const snapshot = doc.memory.snapshot();
+    const text = (grid: ReturnType<typeof sheetGrid>, address: string) => grid.rows.flat().find((c) => c.address === address)!.text;
+
+    const summary = sheetGrid(snapshot, 'Riepilogo', 'it', 100);
+    const headers = summary.rows[2].map((c) => c.text);
+    const personnel = summary.rows.find((row) => row[0].text === 'PERS')!;
+    expect(personnel[headers.indexOf('Σ punti (peso × grado)')].text).toBe('20.565,18');
+    expect(personnel[headers.indexOf('Grado %')].text).toBe('97,93');
+    expect(personnel[headers.indexOf('Peso valutato %')].text).toBe('13,73');
+    expect(personnel[headers.indexOf('Obiettivi totali')].text).toBe('7');
+    const whole = summary.rows.find((row) => row[1].text === 'Comune di Calenzano')!;
+    expect(whole[headers.indexOf('Σ punti (peso × grado)')].text).toBe('465.863,92');
+    expect(sheetGrid(snapshot, 'Riepilogo', 'en', 100).rows.find((row) => row[0].text === 'PERS')![headers.indexOf('Σ punti (peso × grado)')].text).toBe('20,565.18');
+
+    const rules = sheetGrid(snapshot, 'Regole', 'it', 100);
+    expect(text(rules, 'A4')).toBe('Data di riferimento');
+    expect(text(rules, 'B4')).toBe('31/12/2023');
+    expect(text(rules, 'B3')).toBe('2023');
+    expect(rules.rows.flat().some((c) => /^4\d{4}$/.test(c.text))).toBe(false);
+  });
+
   it('shows at most maxRows rows, more when the selected row is further down', () => {
     const snapshot = {
       sheets: [{ name: 'S', protected: false, cells: { A1: { value: 'x' }, C40: { value: 3 } }, bandRanges: [], charts: [] }],

@@ -64,7 +64,7 @@ export class PreviewDocument {
    */
   static async open(bytes: Uint8Array, fileName: string): Promise<PreviewDocument> {
     const xlsx = await XlsxWorkbook.load(bytes, fileName, fflateCodec);
-    const memory = MemoryWorkbook.fromTables(await xlsx.readTables());
+    const memory = MemoryWorkbook.fromTables(await xlsx.readTables(), (sheet, row, column) => xlsx.numberFormatAt(sheet, row, column));
     return new PreviewDocument(memory, xlsx, fileName);
   }
 

@@ -8,6 +8,7 @@ import { ALL_TABLES } from '../schema/tables';
 import type { MemoryCell, MemorySnapshot, MemoryTable } from '../workbook/memory/memoryWorkbook';
 import { parseCellAddress } from '../workbook/memory/memoryWorkbook';
 import { cellAddress } from '../workbook/port';
+import { formatNumberAs } from './numberFormat';
 
 export interface GridCell {
   address: string;
@@ -43,7 +44,7 @@ function normalise(header: string): string {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The cell's value as Excel would show it under its number format (simplified). */
+/** The cell's value as Excel shows it under its number format, for the formats Traguardo writes. */
 export function cellText(value: MemoryCell['value'], numFmt: string | undefined, lang: Lang): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -52,8 +53,7 @@ export function cellText(value: MemoryCell['value'], numFmt: string | undefined,
   if (isCellError(value)) return value.error;
   if (isPercentCell(value)) return `${formatNumber(value.percent, lang)}%`;
   if (numFmt?.includes('%')) return `${formatNumber(Number((value * 100).toPrecision(15)), lang)}%`;
-  if (numFmt === '0.00') return formatNumber(value, lang, 2);
-  return formatNumber(value, lang, 6);
+  return formatNumberAs(value, numFmt, lang);
 }
 
 function isNumeric(value: MemoryCell['value']): boolean {

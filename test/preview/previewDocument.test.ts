@@ -113,6 +113,54 @@ describe('sheetGrid', () => {
     expect(grid.rows[1][code].text).toBe(objectives.rows[0][code]);
   });
 
+  it('shows the demo’s Riepilogo and Regole as Excel does: grouped points, grades to Decimali, dates as days', async () => {
+    const doc = PreviewDocument.empty();
+    await doc.port.apply(importChanges(buildDemoRaw(), 'it'));
+    await scoreWorkbook(doc.port, 'it');
+    const snapshot = doc.memory.snapshot();
+    const text = (grid: ReturnType<typeof sheetGrid>, address: string) => grid.rows.flat().find((c) => c.address === address)!.text;
+
+    const summary = sheetGrid(snapshot, 'Riepilogo', 'it', 100);
+    const headers = summary.rows[2].map((c) => c.text);
+    const personnel = summary.rows.find((row) => row[0].text === 'PERS')!;
+    expect(personnel[headers.indexOf('Σ punti (peso × grado)')].text).toBe('20.565,18');
+    expect(personnel[headers.indexOf('Grado %')].text).toBe('97,93');
+    expect(personnel[headers.indexOf('Peso valutato %')].text).toBe('13,73');
+    expect(personnel[headers.indexOf('Obiettivi totali')].text).toBe('7');
+    const whole = summary.rows.find((row) => row[1].text === 'Comune di Calenzano')!;
+    expect(whole[headers.indexOf('Σ punti (peso × grado)')].text).toBe('465.863,92');
+    expect(sheetGrid(snapshot, 'Riepilogo', 'en', 100).rows.find((row) => row[0].text === 'PERS')![headers.indexOf('Σ punti (peso × grado)')].text).toBe('20,565.18');
+
+    const rules = sheetGrid(snapshot, 'Regole', 'it', 100);
+    expect(text(rules, 'A4')).toBe('Data di riferimento');
+    expect(text(rules, 'B4')).toBe('31/12/2023');
+    expect(text(rules, 'B3')).toBe('2023');
+    expect(rules.rows.flat().some((c) => /^4\d{4}$/.test(c.text))).toBe(false);
+  });
+
+  it('shows an opened file’s cells through the formats its styles.xml gives them, and follows a new Decimali', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Obiettivi');
+    sheet.addTable({
+      name: 'Obiettivi',
+      ref: 'A1',
+      columns: [{ name: 'Codice' }, { name: 'Grado finale %' }, { name: 'Punti' }, { name: 'Scadenza' }],
+      rows: [['OB-1', 78.33333333, 16285.714286, new Date(Date.UTC(2023, 11, 31))]],
+    });
+    sheet.getCell('B2').numFmt = '0.00';
+    sheet.getCell('C2').numFmt = '#,##0.00';
+    sheet.getCell('D2').numFmt = 'dd/mm/yyyy';
+    const doc = await PreviewDocument.open(new Uint8Array(await workbook.xlsx.writeBuffer()), 'piano.xlsx');
+    const row = () => sheetGrid(doc.memory.snapshot(), 'Obiettivi', 'it', 10).rows[1].map((c) => c.text);
+    expect(row()).toEqual(['OB-1', '78,33', '16.285,71', '31/12/2023']);
+
+    await doc.port.apply([{ kind: 'writeColumn', table: 'Obiettivi', header: 'Grado finale %', values: [91.25], format: { format: 'percent', decimals: 1 } }]);
+    expect(row()[1]).toBe('91,3');
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load((await doc.toBytes()).buffer);
+    expect(excel.getWorksheet('Obiettivi')!.getCell('B2').numFmt).toBe('0.0');
+  });
+
   it('shows at most maxRows rows, more when the selected row is further down', () => {
     const snapshot = {
       sheets: [{ name: 'S', protected: false, cells: { A1: { value: 'x' }, C40: { value: 3 } }, bandRanges: [], charts: [] }],

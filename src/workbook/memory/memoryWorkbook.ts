@@ -221,6 +221,11 @@ function setValue(sheet: MemorySheet, row: number, column: number, value: Output
   cells[column] = isFormulaCell(value) ? { ...old, value: value.result, formula: value.formula } : { ...old, ...dated, value: value ?? null };
 }
 
+function reformat(sheet: MemorySheet, row: number, column: number, format: string): void {
+  const cell = sheet.rows[row]?.[column];
+  if (cell?.numFmt !== undefined && cell.numFmt !== format && isOwnFormat(cell.numFmt)) sheet.rows[row][column] = { ...cell, numFmt: format };
+}
+
 function setNote(sheet: MemorySheet, row: number, column: number, note: string | null): void {
   const cells = (sheet.rows[row] ??= []);
   const { note: _old, ...cell } = cells[column] ?? { value: null };
@@ -295,6 +300,8 @@ function writeColumn(draft: Draft, change: Extract<WorkbookChange, { kind: 'writ
     draft.tables[draft.tables.indexOf(table)] = { ...table, columns };
   }
   change.values.forEach((value, i) => setValue(sheet, table.top + 1 + i, column, value, table.columns[index].numFmt));
+  // As in the xlsx: a cell's own Traguardo format (an opened file's) follows the column's new one.
+  if (format !== undefined) change.values.forEach((_, i) => reformat(sheet, table.top + 1 + i, column, format));
   change.notes?.forEach((note, i) => setNote(sheet, table.top + 1 + i, column, note));
 }
 
@@ -378,7 +385,8 @@ export class MemoryWorkbook implements WorkbookPort {
   selection: { sheet: string; address: string } | null = null;
 
   /** A workbook holding the given tables as a user would have typed them (no formats). */
-  static fromTables(tables: readonly TableData[]): MemoryWorkbook {
+  /** `formatOf` gives a cell's number format in the file, so the view shows it as the file does. */
+  static fromTables(tables: readonly TableData[], formatOf?: (sheet: string, row: number, column: number) => string | undefined): MemoryWorkbook {
     const workbook = new MemoryWorkbook();
     for (const data of tables) {
       const sheet = workbook.userSheet(data.sheet);
@@ -387,7 +395,8 @@ export class MemoryWorkbook implements WorkbookPort {
       data.rows.forEach((row, r) => {
         const cells = (sheet.rows[data.top + 1 + r] ??= []);
         row.forEach((value, c) => {
-          cells[data.left + c] = isPercentCell(value) ? { value: value.percent / 100, numFmt: '0%' } : { value: value ?? null };
+          const numFmt = formatOf?.(data.sheet, data.top + 1 + r, data.left + c);
+          cells[data.left + c] = isPercentCell(value) ? { value: value.percent / 100, numFmt: '0%' } : { value: value ?? null, ...(numFmt === undefined ? {} : { numFmt }) };
         });
       });
       workbook.tables.push({

@@ -40,7 +40,7 @@ export interface CellLook {
 }
 
 /** Codes of the built-in formats Traguardo may meet in its own cells (others are the user's). */
-const BUILTIN_FORMAT_CODES: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 9: '0%', 10: '0.00%', 49: '@' };
+const BUILTIN_FORMAT_CODES: Record<number, string> = { 0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 49: '@' };
 
 export function isDateFormat(code: string): boolean {
   // Quoted text, escaped, padding (`_x`) and fill (`*x`) characters and [colour]/[locale]

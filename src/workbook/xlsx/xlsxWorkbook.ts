@@ -226,6 +226,16 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
+   * The number format code of a cell, from styles.xml (undefined for a missing sheet or an
+   * unstyled cell): the preview shows an opened file's values through it.
+   */
+  numberFormatAt(sheet: string, row: number, column: number): string | undefined {
+    const info = this.sheets().find((s) => s.name === sheet);
+    const style = info === undefined ? undefined : this.worksheet(info).cellStyle(row, column);
+    return style === undefined ? undefined : this.styles().formatCodes[style];
+  }
+
+  /**
    * Applies a batch whole or not at all. With `pause` (the browser preview) the batch is applied
    * change by change, giving the thread back to the page between them; nothing else writes to
    * the workbook meanwhile, and a failure still restores the state from before the batch.

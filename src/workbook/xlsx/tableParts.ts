@@ -3,25 +3,7 @@ import { UserError } from '../../errors';
 import { columnIndexOf } from '../changes';
 import { cellAddress } from '../port';
 import { isRelationship, Package, RELATIONSHIP } from './package';
-import {
-  adopt,
-  appendChild,
-  attribute,
-  childOf,
-  childrenOf,
-  escapeXml,
-  inNamespace,
-  MAIN,
-  MAIN_BINDINGS,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseRangeRef,
-  parseXml,
-  replaceStartTag,
-  unescapeExcel,
-  withAttribute,
-  type RangeRef,
-} from './xml';
+import { adopt, appendChild, attribute, childOf, childrenOf, escapeXml, inNamespace, MAIN, MAIN_BINDINGS, MAX_COLUMNS, MAX_ROWS, parseRangeRef, parseXml, replaceStartTag, unescapeExcel, withAttribute, type RangeRef } from './xml';
 import { PartError, ZipFormatError } from './zip';
 
 export interface SheetInfo {

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../i18n';
 import { DATE_FORMAT } from '../workbook/cellFormats';
-import { serialToDate } from '../workbook/xlsx/sheet';
+import { serialToDate } from '../workbook/xlsx/cellXml';
 
 /** Excel's General shows at most 11 characters: 10 significant digits cover the sheets' values. */
 const GENERAL_DIGITS = 10;

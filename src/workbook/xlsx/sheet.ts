@@ -5,14 +5,14 @@
  */
 import { drain, ROWS_PER_STEP, type Steps } from '../cooperative';
 import type { CellValue } from '../../schema/raw';
-import { isCellError, isPercentCell } from '../../schema/raw';
-import type { FormulaCell, OutputValue } from '../port';
-import { cellAddress, isFormulaCell } from '../port';
-import { percentCell } from '../cellFormats';
+import type { OutputValue } from '../port';
+import { cellAddress } from '../port';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
+import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
+import { cellValue, cellWrites, forEachCell, nextTag, rewriteRow, RowTags, shown } from './cellXml';
 import {
   adopt,
   appendChild,
@@ -22,12 +22,9 @@ import {
   childrenOf,
   columnNumber,
   escapeXml,
-  findElement,
   inNamespace,
   MAIN,
-  MAIN_BINDINGS,
   MAIN_R_BINDINGS,
-  MAX_CELL_TEXT,
   MAX_COLUMNS,
   MAX_ROWS,
   NS,
@@ -36,12 +33,8 @@ import {
   parseXml,
   prefixOf,
   R,
-  removeAttr,
   replaceStartTag,
   setAttr,
-  stringItemText,
-  unescapeExcel,
-  unescapeXml,
   withAttribute,
   type RangeRef,
   type XmlElement,
@@ -74,11 +67,6 @@ export interface PrintSetup {
   footer: string;
 }
 
-/** What a cell shows: a formula cell its cached result. */
-function shown(value: OutputValue | undefined): CellValue {
-  if (value === undefined) return null;
-  return isFormulaCell(value) ? value.result : value;
-}
 
 /** Elements after `sheetData`, in the order the schema requires (CT_Worksheet). */
 const TAIL_ORDER = [
@@ -90,17 +78,6 @@ const TAIL_ORDER = [
   'webPublishItems', 'tableParts', 'extLst',
 ];
 
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = Date.UTC(1899, 11, 30);
-const EPOCH_1904 = Date.UTC(1904, 0, 1);
-
-export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(serial * MS_PER_DAY));
-}
-
-export function dateToSerial(date: Date, date1904: boolean): number {
-  return (date.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
-}
 
 export const EMPTY_SHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -124,22 +101,6 @@ interface RowIndex {
   count: number;
 }
 
-/**
- * The qualified names of the elements of `sheetData` and of the cells Traguardo writes, with the
- * prefix the worksheet binds to SpreadsheetML where its rows are (`''` or `x:`, as the writer chose).
- */
-class RowTags {
-  readonly row: string;
-  readonly rowEnd: string;
-  readonly c: string;
-  readonly cEnd: string;
-  constructor(readonly p: string) {
-    this.row = `<${p}row`;
-    this.rowEnd = `</${p}row>`;
-    this.c = `<${p}c`;
-    this.cEnd = `</${p}c>`;
-  }
-}
 
 export class Worksheet {
   /**
@@ -519,75 +480,12 @@ export class Worksheet {
    * `style`, also the style of the column's empty cells (what a value typed there gets).
    */
   setColumnWidth(col: number, width: number, style?: number): void {
-    const cols = this.child('cols');
-    const xml = this.skeleton;
-    const entries = cols ? childrenOf(cols, MAIN, 'col').map((e) => xml.slice(e.start, e.end)) : [];
-    const styled = style ? ` style="${style}"` : '';
-    const own = (min: number, max: number): string => `<col min="${min}" max="${max}" width="${width}"${styled} customWidth="1"/>`;
-    const result: string[] = [];
-    let placed = false;
-    const scope = cols?.scope ?? this.root().scope;
-    for (const tag of entries) {
-      const min = Number(attr(tag, 'min'));
-      const max = Number(attr(tag, 'max'));
-      if (col < min || col > max) {
-        if (!placed && min > col) {
-          result.push(adopt(own(col, col), scope, MAIN_BINDINGS));
-          placed = true;
-        }
-        result.push(tag);
-        continue;
-      }
-      if (min < col) result.push(setAttr(tag, 'max', String(col - 1)));
-      const sized = setAttr(setAttr(setAttr(setAttr(tag, 'min', String(col)), 'max', String(col)), 'width', String(width)), 'customWidth', '1');
-      result.push(style ? setAttr(sized, 'style', String(style)) : sized);
-      if (max > col) result.push(setAttr(tag, 'min', String(col + 1)));
-      placed = true;
-    }
-    if (!placed) result.push(adopt(own(col, col), scope, MAIN_BINDINGS));
-    if (cols) {
-      const open = cols.selfClosing ? xml.slice(cols.start, cols.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(cols.start, cols.tagEnd);
-      this.edit(xml.slice(0, cols.start) + open + result.join('') + `</${cols.name}>` + xml.slice(cols.end));
-    } else {
-      // `cols` goes just before `sheetData` (CT_Worksheet).
-      const at = this.sheetData().start;
-      this.edit(xml.slice(0, at) + adopt(`<cols>${result.join('')}</cols>`, this.root().scope, MAIN_BINDINGS) + xml.slice(at));
-    }
+    this.edit(withColumnWidth(this.skeleton, this.root(), col, width, style));
   }
 
   /** Freezes the first `rows` rows and `columns` columns in the sheet's first view; 0 and 0 unfreeze. */
   setFrozenPanes(rows: number, columns: number): void {
-    let xml = this.skeleton;
-    let root = this.root();
-    if (!childOf(root, MAIN, 'sheetViews')) {
-      // sheetViews comes before sheetFormatPr, cols and sheetData (CT_Worksheet).
-      const next = root.children.find((c) => inNamespace(c, MAIN) && ['sheetFormatPr', 'cols', 'sheetData'].includes(c.local))!;
-      xml = xml.slice(0, next.start) + adopt('<sheetViews><sheetView workbookViewId="0"/></sheetViews>', root.scope, MAIN_BINDINGS) + xml.slice(next.start);
-      root = parseXml(xml);
-    }
-    const views = childOf(root, MAIN, 'sheetViews')!;
-    if (!childOf(views, MAIN, 'sheetView')) {
-      xml = appendChild(xml, views, adopt('<sheetView workbookViewId="0"/>', views.scope, MAIN_BINDINGS));
-      root = parseXml(xml);
-    }
-    let view = childOf(childOf(root, MAIN, 'sheetViews')!, MAIN, 'sheetView')!;
-    // The selection belongs to a pane: both go, and come back for the new panes.
-    const gone = view.children.filter((c) => inNamespace(c, MAIN) && (c.local === 'pane' || c.local === 'selection'));
-    for (const element of gone.reverse()) xml = xml.slice(0, element.start) + xml.slice(element.end);
-    view = childOf(childOf(parseXml(xml), MAIN, 'sheetViews')!, MAIN, 'sheetView')!;
-    if (rows > 0 || columns > 0) {
-      const active = rows > 0 && columns > 0 ? 'bottomRight' : rows > 0 ? 'bottomLeft' : 'topRight';
-      const corner = cellAddress(rows + 1, columns + 1);
-      const split = `${columns > 0 ? ` xSplit="${columns}"` : ''}${rows > 0 ? ` ySplit="${rows}"` : ''}`;
-      const fragment =
-        `<pane${split} topLeftCell="${corner}" activePane="${active}" state="frozen"/>` +
-        `<selection pane="${active}" activeCell="${corner}" sqref="${corner}"/>`;
-      const content = adopt(fragment, view.scope, MAIN_BINDINGS);
-      const open = view.selfClosing ? xml.slice(view.start, view.tagEnd).replace(/\s*\/>$/, '>') : xml.slice(view.start, view.tagEnd);
-      const rest = view.selfClosing ? `</${view.name}>` + xml.slice(view.end) : xml.slice(view.tagEnd);
-      xml = xml.slice(0, view.start) + open + content + rest;
-    }
-    this.edit(xml);
+    this.edit(withFrozenPanes(this.skeleton, this.root(), rows, columns));
   }
 
   /**
@@ -608,22 +506,7 @@ export class Worksheet {
 
   /** `sheetPr/pageSetUpPr@fitToPage`: without it the fitTo… of the page setup are ignored. */
   private fitToPage(): void {
-    const root = this.root();
-    const xml = this.skeleton;
-    const pr = childOf(root, MAIN, 'sheetPr');
-    if (!pr) {
-      // sheetPr is the worksheet's first child.
-      const at = root.children[0]?.start ?? root.contentEnd;
-      this.edit(xml.slice(0, at) + adopt('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', root.scope, MAIN_BINDINGS) + xml.slice(at));
-      return;
-    }
-    const setUp = childOf(pr, MAIN, 'pageSetUpPr');
-    if (setUp) {
-      this.edit(replaceStartTag(xml, setUp, withAttribute(xml, setUp, 'fitToPage', '1')));
-      return;
-    }
-    // pageSetUpPr is the last child of sheetPr (after tabColor and outlinePr).
-    this.edit(appendChild(xml, pr, adopt('<pageSetUpPr fitToPage="1"/>', pr.scope, MAIN_BINDINGS)));
+    this.edit(withFitToPage(this.skeleton, this.root()));
   }
 
   /** Replaces a child that follows `sheetData` (`make` gets its start tag), or inserts it in schema order. */
@@ -756,203 +639,4 @@ function grow(array: Int32Array, capacity: number): Int32Array {
   const bigger = new Int32Array(capacity);
   bigger.set(array);
   return bigger;
-}
-
-/** Start of the next `tag` (e.g. `<c`) at or after `from`, not matching a longer name. */
-function nextTag(xml: string, tag: string, from: number, limit = xml.length): number {
-  let at = xml.indexOf(tag, from);
-  while (at >= 0 && at < limit) {
-    const next = xml.charCodeAt(at + tag.length);
-    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
-    at = xml.indexOf(tag, at + 1);
-  }
-  return -1;
-}
-
-/**
- * Calls `visit(col, start, tagEnd, end)` for each `<c>` of the row spanning [rowStart, rowEnd);
- * `tagEnd` is just past the start tag. Stops when `visit` returns false.
- */
-function forEachCell(
-  xml: string,
-  rowStart: number,
-  rowEnd: number,
-  tags: RowTags,
-  visit: (col: number, start: number, tagEnd: number, end: number) => boolean,
-): void {
-  let col = 0;
-  for (let at = nextTag(xml, tags.c, rowStart, rowEnd); at >= 0; ) {
-    const tagEnd = xml.indexOf('>', at) + 1;
-    if (tagEnd === 0 || tagEnd > rowEnd) throw new ZipFormatError('unterminated cell');
-    let end = tagEnd;
-    if (xml.charCodeAt(tagEnd - 2) !== 47) {
-      const close = xml.indexOf(tags.cEnd, tagEnd);
-      if (close < 0 || close >= rowEnd) throw new ZipFormatError('unterminated cell');
-      end = close + tags.cEnd.length;
-    }
-    col = cellColumn(xml, at, tagEnd, col, tags.c.length);
-    if (!visit(col, at, tagEnd, end)) return;
-    at = nextTag(xml, tags.c, end, rowEnd);
-  }
-}
-
-/** Column of the cell whose start tag spans [start, tagEnd): its `r`, or the one after `previous`. */
-function cellColumn(xml: string, start: number, tagEnd: number, previous: number, nameLength: number): number {
-  let at = xml.indexOf(' r="', start + nameLength);
-  if (at < 0 || at > tagEnd) {
-    const r = attr(xml.slice(start, tagEnd), 'r');
-    return r === undefined ? previous + 1 : columnNumber(r.replace(/\d+$/, ''));
-  }
-  at += 4;
-  let col = 0;
-  for (let c = xml.charCodeAt(at); c >= 65 && c <= 90; c = xml.charCodeAt(++at)) col = col * 26 + c - 64;
-  return col;
-}
-
-function cellValue(xml: string, start: number, tagEnd: number, end: number, context: ReadContext, date1904: boolean, tags: RowTags): CellValue {
-  if (end === tagEnd) return null;
-  const tag = xml.slice(start, tagEnd);
-  const type = attr(tag, 't');
-  const p = tags.p;
-  if (type === 'inlineStr') {
-    const is = findElement(xml.slice(tagEnd, end), `${p}is`);
-    return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
-  }
-  const v = nextTag(xml, `<${p}v`, tagEnd, end);
-  if (v < 0) return null;
-  const vStart = xml.indexOf('>', v) + 1;
-  if (vStart === 0 || vStart > end) throw new ZipFormatError('unterminated value');
-  if (xml.charCodeAt(vStart - 2) === 47) return null;
-  const vEnd = xml.indexOf(`</${p}v>`, vStart);
-  if (vEnd < 0 || vEnd > end) throw new ZipFormatError('unterminated value');
-  const text = xml.slice(vStart, vEnd);
-  switch (type) {
-    case 's':
-      return context.sharedStrings()[Number(text)] ?? null;
-    case 'str':
-      return unescapeExcel(unescapeXml(text));
-    case 'b':
-      return text === '1' || text === 'true';
-    case 'e':
-      return { error: unescapeXml(text) };
-    case 'd':
-      return new Date(text.endsWith('Z') || text.length <= 10 ? text : `${text}Z`);
-    default: {
-      if (text === '') return null;
-      const n = Number(text);
-      const s = attr(tag, 's');
-      if (s !== undefined) {
-        const style = Number(s);
-        if (context.styles.dateStyles[style]) return serialToDate(n, date1904);
-        if (context.styles.percentStyles[style]) return percentCell(n);
-      }
-      return n;
-    }
-  }
-}
-
-/** The write that applies to each column of `row`, by column: the last one covering it. */
-function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnWrite[] {
-  const byColumn: ColumnWrite[] = [];
-  for (const w of writes) {
-    if (row < w.top || row >= w.top + w.length) continue;
-    const i = byColumn.findIndex((other) => other.col === w.col);
-    if (i >= 0) byColumn[i] = w;
-    else byColumn.push(w);
-  }
-  return byColumn.sort((a, b) => a.col - b.col);
-}
-
-/** The row with `writes` (sorted by column) applied; other cells are copied as they are. */
-function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags): string {
-  const p = tags.p;
-  const cell = (write: ColumnWrite, existingTag: string | undefined): string => withPrefix(cellXml(row, write, existingTag, date1904), p);
-  if (rowXml === undefined) {
-    return `<${p}row r="${row}">${writes.map((w) => cell(w, undefined)).join('')}</${p}row>`;
-  }
-  const tagEnd = rowXml.indexOf('>') + 1;
-  // `spans` is an optional hint that new cells could contradict.
-  let open = removeAttr(rowXml.slice(0, tagEnd), 'spans');
-  if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
-  const empty = open.endsWith('/>');
-  if (empty) open = open.slice(0, -2) + '>';
-  const pieces = [open];
-  let position = tagEnd;
-  let next = 0;
-  // Output columns usually lie right of every cell of the row: then there is nothing to scan.
-  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd, tags)) {
-    forEachCell(rowXml, tagEnd, rowXml.length, tags, (col, start, cellTagEnd, end) => {
-      while (next < writes.length && writes[next].col < col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], undefined));
-        position = start;
-      }
-      if (next < writes.length && writes[next].col === col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
-        position = end;
-      } else if (!rowXml.startsWith(' r="', start + tags.c.length) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
-        // A cell without `r` is placed by its predecessors: give it its address before inserting any.
-        pieces.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
-        position = end;
-      }
-      return true;
-    });
-  }
-  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
-  while (next < writes.length) pieces.push(cell(writes[next++], undefined));
-  pieces.push(tags.rowEnd);
-  return pieces.join('');
-}
-
-/** A cell written unprefixed (as Traguardo writes it) with its elements in the sheet's prefix. */
-function withPrefix(cell: string, p: string): string {
-  return p === '' ? cell : cell.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${p}$2`);
-}
-
-/** Column of the last cell of a row, 0 when it has none or it cannot tell quickly. */
-function lastCellColumn(rowXml: string, contentStart: number, tags: RowTags): number {
-  const last = rowXml.lastIndexOf(`${tags.c} `);
-  if (last < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
-  if (!rowXml.startsWith(' r="', last + tags.c.length)) return Number.MAX_SAFE_INTEGER;
-  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0, tags.c.length);
-}
-
-function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {
-  if (!write.values) return '';
-  const value = write.values[row - write.top];
-  let style = write.style(value);
-  if (write.keep && existingTag !== undefined) {
-    const s = attr(existingTag, 's');
-    if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
-  }
-  const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
-  if (value === null || value === undefined) return `${start}/>`;
-  if (isFormulaCell(value)) return formulaCellXml(start, value);
-  if (typeof value === 'string') {
-    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, write.col), length: value.length, limit: MAX_CELL_TEXT });
-    // Always an inline string, never a formula: text starting with `=` stays text.
-    return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
-  }
-  if (typeof value === 'boolean') return `${start} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value instanceof Date) return numberCell(start, dateToSerial(value, date1904));
-  if (isCellError(value)) return `${start} t="e"><v>${escapeXml(value.error)}</v></c>`;
-  if (isPercentCell(value)) return numberCell(start, Number((value.percent / 100).toPrecision(15)));
-  return numberCell(start, value);
-}
-
-function numberCell(start: string, n: number): string {
-  return Number.isFinite(n) ? `${start}><v>${n}</v></c>` : `${start}/>`;
-}
-
-/**
- * `<f>` holds the formula without its `=`; `<v>` the cached result, typed by `t` (none for a
- * number, `str` for text, `b` for a boolean). Without a result the cell has no `<v>`: a reader
- * shows it blank until the spreadsheet recalculates.
- */
-function formulaCellXml(start: string, cell: FormulaCell): string {
-  const f = `<f>${escapeXml(cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula)}</f>`;
-  const { result } = cell;
-  if (typeof result === 'number' && Number.isFinite(result)) return `${start}>${f}<v>${result}</v></c>`;
-  if (typeof result === 'string') return `${start} t="str">${f}<v>${escapeXml(result)}</v></c>`;
-  if (typeof result === 'boolean') return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
-  return `${start}>${f}</c>`;
 }

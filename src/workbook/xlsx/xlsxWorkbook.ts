@@ -16,9 +16,9 @@ import { drain, drainCooperatively, type Pause, type Steps } from '../cooperativ
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
-import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL, pageTextCode } from '../cellFormats';
-import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
+import { DATE_FORMAT, isOwnFormat, numberFormat, pageTextCode } from '../cellFormats';
+import { checkChange, missingTable, sameHeader } from '../changes';
+import type { ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
 import { setLineChart } from './charts';
@@ -26,95 +26,39 @@ import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELA
 import { EMPTY_SHEET, Worksheet, type ReadContext, type WorksheetSnapshot } from './sheet';
 import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
 import { fflateCodec } from './fflateCodec';
-import { INFLATE_LIMITS, PartError, ZipFormatError, type ZipCodec } from './zip';
+import { addBands, addList, dataLook, DEFAULT_WIDTH, OUTPUT_ARGB, specKey } from './columnLooks';
+import { readCustomProperty, writeCustomProperty } from './customProperties';
+import { commitNamed, COMPOUND_FILE, contains, ENCRYPTED_PACKAGE, guarded, startsWith, unreadableAsUserError } from './failures';
+import { readSharedStrings } from './sharedStrings';
+import { appendTableColumn, columnIndex, firstDataRow, rangeText, readTableParts, writeTable, type SheetInfo, type TableInfo } from './tableParts';
+import { emptyPackage, recalculateOnOpen, setDefinedName } from './workbookPart';
+import { PartError, ZipFormatError, type ZipCodec } from './zip';
 import {
   adopt,
   appendChild,
   attribute,
   childOf,
   childrenOf,
-  CUSTOM_PROPERTIES,
   escapeXml,
   inNamespace,
   MAIN,
-  MAIN_BINDINGS,
   MAIN_R_BINDINGS,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  MAX_XML_ELEMENTS,
   NS,
-  parseRangeRef,
-  parseUntil,
-  parseXml,
-  prefixOf,
   R,
-  replaceStartTag,
-  setAttr,
-  stringItemText,
-  textOf,
-  unescapeExcel,
-  unescapeXml,
-  VT,
-  withAttribute,
   type RangeRef,
   type XmlElement,
 } from './xml';
 
-/** The format id every custom document property carries (MS-OLEPS «user defined properties»). */
-const CUSTOM_FMTID = '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}';
-/** Elements of CT_Workbook that follow `definedNames`, in schema order. */
-const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-const AFTER_DEFINED_NAMES = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
-const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
 /**
  * The most cells Traguardo reads from one table (up to its last row with data): a table is read
  * whole, blanks included, so a sheet-wide table with one cell in its last row would cost
  * gigabytes. The 20 000-objective benchmark's largest table has about 2.2 million.
  */
 const MAX_TABLE_CELLS = 20_000_000;
-/** Excel's default column width, for a column Traguardo formats without giving it a width. */
-const DEFAULT_WIDTH = 9.140625;
 /** The defined name of the rows a sheet repeats on every printed page (ECMA-376 §18.2.5). */
 const PRINT_TITLES = '_xlnm.Print_Titles';
-/** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
-const MAX_INLINE_LIST = 255;
-/** OLE compound files: .xls workbooks and password-protected .xlsx files. */
-const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** The stream name that marks a password-protected package, as UTF-16LE bytes. */
-const ENCRYPTED_PACKAGE = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
-
-function startsWith(data: Uint8Array, prefix: readonly number[]): boolean {
-  return data.length >= prefix.length && prefix.every((byte, i) => data[i] === byte);
-}
-
-function contains(data: Uint8Array, needle: readonly number[]): boolean {
-  const first = needle[0];
-  for (let i = data.indexOf(first); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
-    if (needle.every((byte, k) => data[i + k] === byte)) return true;
-  }
-  return false;
-}
-
-interface SheetInfo {
-  name: string;
-  path: string;
-}
-
-interface TableInfo {
-  path: string;
-  /** Relationship id from the sheet to the table part. */
-  relationship: string;
-  sheet: SheetInfo;
-  id: number;
-  name: string;
-  ref: RangeRef;
-  headerRow: boolean;
-  totalsRows: number;
-  columns: string[];
-}
 
 type Change<K extends WorkbookChange['kind']> = Extract<WorkbookChange, { kind: K }>;
-
 
 function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || value === '';
@@ -173,28 +117,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** An empty workbook (its first sheet comes with the first `ensureTable` or `replaceSheet`). */
   static create(codec: ZipCodec = fflateCodec): XlsxWorkbook {
-    const pkg = new Package([], codec);
-    pkg.setText(
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-        `<Default Extension="rels" ContentType="${CONTENT_TYPE.relationships}"/><Default Extension="xml" ContentType="application/xml"/>` +
-        `<Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/>` +
-        `<Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`,
-    );
-    pkg.setText(
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        `<Relationship Id="rId1" Type="${RELATIONSHIP.officeDocument}" Target="xl/workbook.xml"/></Relationships>`,
-    );
-    pkg.setText(
-      'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS.main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-        '<bookViews><workbookView/></bookViews><sheets></sheets><calcPr calcId="191029"/></workbook>',
-    );
-    pkg.setText('xl/styles.xml', EMPTY_STYLES);
-    pkg.addRelationship('xl/workbook.xml', RELATIONSHIP.styles, 'xl/styles.xml');
-    return new XlsxWorkbook(pkg, 'xlsx');
+    return new XlsxWorkbook(emptyPackage(codec), 'xlsx');
   }
+
 
   /** The .xlsx package: changed parts recompressed, every other part copied as loaded. */
   async toBytes(): Promise<Uint8Array<ArrayBuffer>> {
@@ -278,7 +203,7 @@ export class XlsxWorkbook implements WorkbookPort {
           this.sheetSetup(change);
           break;
         case 'setProperty':
-          this.setProperty(change);
+          writeCustomProperty(this.pkg, change.key, change.value);
           break;
       }
     }
@@ -290,17 +215,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readProperty(key: string): Promise<string | null> {
-    return unreadableAsUserError(this.file, () => {
-      const path = this.customPropertiesPath();
-      if (!path) return null;
-      const { xml, root } = this.pkg.parse(path);
-      const property = findProperty(root, key);
-      if (!property) return null;
-      // The value is the property's one child (`<vt:lpwstr>`, `<vt:i4>` …); white space around it is layout.
-      const value = property.children[0];
-      return value ? textOf(xml, value) : property.text;
-    });
+    return unreadableAsUserError(this.file, () => readCustomProperty(this.pkg, key));
   }
+
 
   /** A file has no selection to move: the CLI reports cell addresses instead. */
   async selectCell(_sheet: string, _address: string): Promise<void> {}
@@ -356,30 +273,10 @@ export class XlsxWorkbook implements WorkbookPort {
     // The whole column carries the format, so a value typed below the table is formatted too.
     sheet.setColumnWidth(col, spec.width ?? DEFAULT_WIDTH, dataStyle);
     if (spec.list) addList(sheet, column, spec.list);
-    this.addBands(sheet, column, spec.bands ?? []);
+    addBands(() => this.styles(), sheet, column, spec.bands ?? []);
     if (spec.note) addNotes(this.pkg, table.sheet.path, sheet, [{ row: table.ref.top, col, text: spec.note }]);
   }
 
-  /**
-   * Band colours on `range` (`E2:E40`): one rule per band, an expression on the range's first
-   * cell that Excel shifts to every other cell, true for a number within [from, next band's from).
-   */
-  private addBands(sheet: Worksheet, range: string, colours: readonly BandColour[]): void {
-    const bands = colours.map((b) => ({ from: b.from, argb: argb(b.color) })).filter((b) => b.argb !== undefined);
-    if (bands.length === 0) return;
-    bands.sort((a, b) => a.from - b.from);
-    const cell = range.split(':')[0].replace(/\$/g, '');
-    const styles = this.styles();
-    sheet.addConditionalFormatting(range, (priority) =>
-      bands
-        .map((band, i) => {
-          const next = bands[i + 1];
-          const test = `AND(ISNUMBER(${cell}),${cell}>=${band.from}${next ? `,${cell}<${next.from}` : ''})`;
-          return `<cfRule type="expression" dxfId="${styles.fillDxf(band.argb!)}" priority="${priority + i}"><formula>${escapeXml(test)}</formula></cfRule>`;
-        })
-        .join(''),
-    );
-  }
 
   private rememberSpecs(table: TableInfo, columns: readonly ColumnSpec[]): void {
     for (const spec of columns) this.columnSpecs.set(specKey(table.name, spec.header), spec);
@@ -423,7 +320,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const range = `${letters}${firstDataRow(table)}:${letters}${table.ref.bottom - table.totalsRows}`;
     const sheet = this.writable(table.sheet);
     sheet.removeConditionalFormatting((sqref) => sqref === range);
-    this.addBands(sheet, range, change.bands);
+    addBands(() => this.styles(), sheet, range, change.bands);
   }
 
   private writeRows(change: Change<'writeRows'>): void {
@@ -488,7 +385,7 @@ export class XlsxWorkbook implements WorkbookPort {
     sheet.removeMergedCells();
     for (const [c, width] of Object.entries(change.widths ?? {})) sheet.setColumnWidth(Number(c) + 1, width);
     sheet.removeConditionalFormatting(() => true);
-    for (const { range, bands } of change.bandRanges ?? []) this.addBands(sheet, range, bands);
+    for (const { range, bands } of change.bandRanges ?? []) addBands(() => this.styles(), sheet, range, bands);
     clearNotes(this.pkg, info.path, sheet);
     setNotes(this.pkg, info.path, sheet, (change.notes ?? []).map((n) => ({ row: n.row + 1, col: n.column + 1, text: n.text })));
     if (change.lineChart) setLineChart(this.pkg, info.path, sheet, info.name, change.lineChart, change.rows);
@@ -526,59 +423,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Redefines `existing`, or adds the name (scoped to the sheet at `localSheetId` when given). */
   private setDefinedName(name: DefinedName, existing: XmlElement | undefined, localSheetId?: number): void {
-    const { xml, root } = this.workbookXml();
-    const formula = escapeXml(name.formula.startsWith('=') ? name.formula.slice(1) : name.formula);
-    const comment = name.comment === undefined ? '' : ` comment="${escapeXml(name.comment)}"`;
-    const names = childOf(root, MAIN, 'definedNames');
-    let updated: string;
-    if (existing) {
-      const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
-      const tag = name.comment === undefined ? open : setAttr(open, 'comment', escapeXml(name.comment));
-      updated = xml.slice(0, existing.start) + `${tag}${formula}</${existing.name}>` + xml.slice(existing.end);
-    } else {
-      const local = localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`;
-      const element = `<definedName name="${escapeXml(name.name)}"${local}${comment}>${formula}</definedName>`;
-      if (names) updated = appendChild(xml, names, adopt(element, names.scope, MAIN_BINDINGS));
-      else {
-        const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_DEFINED_NAMES.includes(c.local));
-        const fragment = adopt(`<definedNames>${element}</definedNames>`, root.scope, MAIN_BINDINGS);
-        updated = next ? xml.slice(0, next.start) + fragment + xml.slice(next.start) : appendChild(xml, root, fragment);
-      }
-    }
-    this.pkg.setText(this.workbookPath, updated);
+    setDefinedName(this.pkg, this.workbookPath, this.workbookXml(), name, existing, localSheetId);
   }
 
-  /** A text property of docProps/custom.xml, the part created (with its relationship) when missing. */
-  private setProperty(change: Change<'setProperty'>): void {
-    let path = this.customPropertiesPath();
-    if (!path) {
-      path = this.pkg.has('docProps/custom.xml') ? this.pkg.freePath('docProps/custom{n}.xml') : 'docProps/custom.xml';
-      this.pkg.setText(
-        path,
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-          `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="${NS.vt}"></Properties>`,
-      );
-      this.pkg.setContentType(path, CONTENT_TYPE.customProperties);
-      this.pkg.addRelationship('', RELATIONSHIP.customProperties, path);
-    }
-    const { xml, root } = this.pkg.parse(path);
-    if (root.local !== 'Properties' || !inNamespace(root, CUSTOM_PROPERTIES)) throw new PartError('xlsx-part-damaged', path, 'not a custom properties part');
-    const existing = findProperty(root, change.key);
-    const value = `<vt:lpwstr>${escapeXml(change.value)}</vt:lpwstr>`;
-    if (existing) {
-      const open = xml.slice(existing.start, existing.tagEnd).replace(/\s*\/>$/, '>');
-      this.pkg.setText(path, xml.slice(0, existing.start) + open + adopt(value, existing.scope, { vt: VT }) + `</${existing.name}>` + xml.slice(existing.end));
-      return;
-    }
-    const pids = childrenOf(root, CUSTOM_PROPERTIES, 'property').map((p) => Number(attribute(p, 'pid') ?? 0) || 0);
-    const property = `<property fmtid="${CUSTOM_FMTID}" pid="${Math.max(1, ...pids) + 1}" name="${escapeXml(change.key)}">${value}</property>`;
-    this.pkg.setText(path, appendChild(xml, root, adopt(property, root.scope, { '': CUSTOM_PROPERTIES, vt: VT })));
-  }
 
-  private customPropertiesPath(): string | undefined {
-    const rel = this.pkg.relationships('').find((r) => isRelationship(r.type, RELATIONSHIP.customProperties));
-    return rel && this.pkg.has(rel.path) ? rel.path : undefined;
-  }
 
   // ---------------------------------------------------------------- workbook structure
 
@@ -649,40 +497,8 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private tables(): TableInfo[] {
-    if (this.tableCache) return this.tableCache;
-    const tables: TableInfo[] = [];
-    for (const sheet of this.sheets()) {
-      const relationships = this.pkg.relationships(sheet.path).filter((r) => isRelationship(r.type, RELATIONSHIP.table));
-      for (const rel of relationships) {
-        if (!this.pkg.has(rel.path)) throw new PartError('xlsx-part-missing', rel.path, 'table listed but missing');
-        const { root } = this.pkg.parse(rel.path);
-        if (root.local !== 'table' || !inNamespace(root, MAIN)) throw new PartError('xlsx-part-damaged', rel.path, 'not a table');
-        const columns = childOf(root, MAIN, 'tableColumns');
-        const names = columns ? childrenOf(columns, MAIN, 'tableColumn').map((c) => unescapeExcel(attribute(c, 'name') ?? '')) : [];
-        const name = attribute(root, 'displayName') ?? attribute(root, 'name') ?? '';
-        const refText = attribute(root, 'ref') ?? 'A1';
-        let ref: RangeRef;
-        try {
-          ref = parseRangeRef(refText);
-        } catch {
-          throw new UserError('xlsx-table-outside-grid', { table: name, ref: refText, rows: MAX_ROWS, columns: MAX_COLUMNS });
-        }
-        if (ref.bottom < ref.top || ref.right < ref.left) throw new UserError('xlsx-table-outside-grid', { table: name, ref: refText, rows: MAX_ROWS, columns: MAX_COLUMNS });
-        tables.push({
-          path: rel.path,
-          relationship: rel.id,
-          sheet,
-          id: Number(attribute(root, 'id') ?? 0) || 0,
-          name,
-          ref,
-          headerRow: attribute(root, 'headerRowCount') !== '0',
-          totalsRows: Math.max(0, Number(attribute(root, 'totalsRowCount') ?? 0) || 0),
-          columns: names,
-        });
-      }
-    }
-    this.tableCache = tables;
-    return tables;
+    this.tableCache ??= readTableParts(this.pkg, this.sheets());
+    return this.tableCache;
   }
 
   private findTable(name: string): TableInfo | undefined {
@@ -742,16 +558,8 @@ export class XlsxWorkbook implements WorkbookPort {
     this.tableCache = this.tables().filter((t) => t !== table);
   }
 
-  /** Rewrites the table part after a change of its ref or columns; `edit` adds its own changes. */
   private writeTable(table: TableInfo, edit: (xml: string) => string): void {
-    let xml = edit(this.pkg.text(table.path));
-    const filter = childOf(parseXml(xml), MAIN, 'autoFilter');
-    if (filter) {
-      const filterRange = rangeText({ ...table.ref, bottom: table.ref.bottom - table.totalsRows });
-      xml = replaceStartTag(xml, filter, withAttribute(xml, filter, 'ref', filterRange));
-    }
-    const root = parseXml(xml);
-    this.pkg.setText(table.path, replaceStartTag(xml, root, withAttribute(xml, root, 'ref', rangeText(table.ref))));
+    writeTable(this.pkg, table, edit);
   }
 
   // ---------------------------------------------------------------- styles and values
@@ -799,54 +607,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private sharedStrings(): string[] {
-    if (this.strings) return this.strings;
-    const rel = this.pkg.relationships(this.workbookPath).find((r) => isRelationship(r.type, RELATIONSHIP.sharedStrings));
-    const strings: string[] = [];
-    if (rel && !this.pkg.has(rel.path)) throw new PartError('xlsx-part-missing', rel.path, 'shared strings listed but missing');
-    if (rel) {
-      const xml = this.pkg.text(rel.path);
-      // The list can be long: only its root goes through the parser, for the prefix of its items.
-      const root = inPart(rel.path, () => parseUntil(xml, MAIN, 'sst'));
-      if (!root) throw new PartError('xlsx-part-damaged', rel.path, 'not a shared strings part');
-      const p = prefixOf(root.name);
-      const open = `<${p}si`;
-      const close = `</${p}si>`;
-      for (let at = nextElement(xml, open, root.tagEnd); at >= 0; ) {
-        const tagEnd = xml.indexOf('>', at) + 1;
-        if (tagEnd === 0) throw new PartError('xlsx-part-damaged', rel.path, 'unterminated string');
-        if (xml.charCodeAt(tagEnd - 2) === 47) {
-          strings.push('');
-          at = nextElement(xml, open, tagEnd);
-          continue;
-        }
-        const end = xml.indexOf(close, tagEnd);
-        if (end < 0) throw new PartError('xlsx-part-damaged', rel.path, 'unterminated string');
-        strings.push(stringItem(xml, tagEnd, end, p));
-        at = nextElement(xml, open, end);
-      }
-    }
-    this.strings = strings;
-    return strings;
+    this.strings ??= readSharedStrings(this.pkg, this.workbookPath);
+    return this.strings;
   }
 
   /** Makes Excel recompute formulas on open: they may read cells Traguardo wrote. */
   private recalculateOnOpen(): void {
-    const chain = this.pkg.relationships(this.workbookPath).find((r) => isRelationship(r.type, RELATIONSHIP.calcChain));
-    if (chain) {
-      // The calculation chain lists formula cells; a cell Traguardo overwrote would make it invalid.
-      this.pkg.removeRelationship(this.workbookPath, chain.id);
-      this.pkg.removeContentType(chain.path);
-      this.pkg.remove(chain.path);
-    }
-    const { xml, root } = this.workbookXml();
-    const calc = childOf(root, MAIN, 'calcPr');
-    if (calc) {
-      if (attribute(calc, 'fullCalcOnLoad') !== '1') this.pkg.setText(this.workbookPath, replaceStartTag(xml, calc, withAttribute(xml, calc, 'fullCalcOnLoad', '1')));
-      return;
-    }
-    const next = root.children.find((c) => inNamespace(c, MAIN) && AFTER_CALC_PR.includes(c.local));
-    const element = adopt('<calcPr fullCalcOnLoad="1"/>', root.scope, MAIN_BINDINGS);
-    this.pkg.setText(this.workbookPath, next ? xml.slice(0, next.start) + element + xml.slice(next.start) : appendChild(xml, root, element));
+    recalculateOnOpen(this.pkg, this.workbookPath, () => this.workbookXml());
   }
 
   // ---------------------------------------------------------------- atomic batches
@@ -877,113 +644,4 @@ interface Snapshot {
   pkg: PackageSnapshot;
   sheets: Map<string, WorksheetSnapshot>;
   columnSpecs: Map<string, ColumnSpec>;
-}
-
-/** Runs `work`, turning a damaged or missing part of the package into the user's error. */
-/** A stage whose every step translates the failures of a file that cannot be read, as `unreadableAsUserError`. */
-function* guarded<T>(file: string, steps: Steps<T>): Steps<T> {
-  for (;;) {
-    const step = unreadableAsUserError(file, () => steps.next());
-    if (step.done) return step.value;
-    yield;
-  }
-}
-
-function unreadableAsUserError<T>(file: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof PartError) {
-      const limit =
-        error.problem === 'xlsx-part-too-complex'
-          ? MAX_XML_ELEMENTS
-          : Math.round((error.problem === 'xlsx-package-too-large' ? INFLATE_LIMITS.total : INFLATE_LIMITS.part) / 1024 / 1024);
-      throw new UserError(error.problem, { file, part: error.part, limit });
-    }
-    // A RangeError is a string or an array past what the JavaScript engine allows: a part too big to handle.
-    if (error instanceof ZipFormatError || error instanceof RangeError) throw new UserError('xlsx-unreadable', { file });
-    throw error;
-  }
-}
-
-/** Commits a sheet's pending writes; the sheet knows the cell of a text too long, the workbook its name. */
-function* commitNamed(sheet: Worksheet, name: string): Steps<void> {
-  try {
-    yield* sheet.commitSteps();
-  } catch (error) {
-    if (error instanceof UserError && error.key === 'xlsx-text-too-long') throw new UserError(error.key, { ...error.params, sheet: name });
-    throw error;
-  }
-}
-
-function firstDataRow(table: TableInfo): number {
-  return table.headerRow ? table.ref.top + 1 : table.ref.top;
-}
-
-function columnIndex(table: TableInfo, header: string): number {
-  return columnIndexOf(table.name, table.columns, header);
-}
-
-/** The `<property>` named `key` (names compared ignoring case, as Office does) of docProps/custom.xml. */
-function findProperty(root: XmlElement, key: string): XmlElement | undefined {
-  return childrenOf(root, CUSTOM_PROPERTIES, 'property').find((p) => sameHeader(attribute(p, 'name') ?? '', key));
-}
-
-function specKey(table: string, header: string): string {
-  return `${table.trim().toLowerCase()}\u0000${header.trim().toLowerCase()}`;
-}
-
-function dataLook(spec: ColumnSpec): CellLook {
-  const look: CellLook = { numFmt: numberFormat(spec.format, spec.decimals), ...(spec.wrap ? { wrap: true } : {}) };
-  return spec.output ? { ...look, fill: OUTPUT_ARGB } : look;
-}
-
-/** A dropdown on `sqref`; a list Excel cannot hold inline (over 255 characters, or with a comma) is left out. */
-function addList(sheet: Worksheet, sqref: string, items: readonly string[]): void {
-  const list = `"${items.map((item) => item.replace(/"/g, '""')).join(',')}"`;
-  if (list.length > MAX_INLINE_LIST + 2 || items.some((item) => item.includes(','))) return;
-  sheet.addDataValidation(
-    `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
-  );
-}
-
-function appendTableColumn(xml: string, header: string): string {
-  const columns = childOf(parseXml(xml), MAIN, 'tableColumns');
-  if (!columns) throw new ZipFormatError('table without tableColumns');
-  const existing = childrenOf(columns, MAIN, 'tableColumn');
-  const id = Math.max(0, ...existing.map((c) => Number(attribute(c, 'id') ?? 0) || 0)) + 1;
-  const counted = replaceStartTag(xml, columns, withAttribute(xml, columns, 'count', String(existing.length + 1)));
-  const reparsed = childOf(parseXml(counted), MAIN, 'tableColumns')!;
-  return appendChild(counted, reparsed, adopt(`<tableColumn id="${id}" name="${escapeXml(header)}"/>`, reparsed.scope, MAIN_BINDINGS));
-}
-
-function rangeText(ref: RangeRef): string {
-  return `${cellAddress(ref.top, ref.left)}:${cellAddress(ref.bottom, ref.right)}`;
-}
-
-/** `#RRGGBB`, `RRGGBB` or `AARRGGBB` as ARGB; undefined for anything else. */
-function argb(color: string): string | undefined {
-  const hex = color.trim().replace(/^#/, '').toUpperCase();
-  if (/^[0-9A-F]{6}$/.test(hex)) return `FF${hex}`;
-  if (/^[0-9A-F]{8}$/.test(hex)) return hex;
-  return undefined;
-}
-
-/** One shared string: the common plain `<t>` directly, rich text and phonetics through the parser. */
-function stringItem(xml: string, start: number, end: number, p: string): string {
-  const open = `<${p}t>`;
-  if (xml.startsWith(open, start)) {
-    const close = xml.indexOf(`</${p}t>`, start);
-    if (close + open.length + 1 === end) return unescapeExcel(unescapeXml(xml.slice(start + open.length, close)));
-  }
-  return stringItemText(xml.slice(start, end), p);
-}
-
-/** Start of the next element `open` (`<si`) at or after `from`, not one with a longer name. */
-function nextElement(xml: string, open: string, from: number): number {
-  for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + 1)) {
-    const next = xml.charCodeAt(at + open.length);
-    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
-  }
-  return -1;
 }

@@ -1,0 +1,258 @@
+/**
+ * Rows and cells of a worksheet as XML text: finding them, reading a value, writing cells into a row.
+ * The Worksheet scans and splices rows with these; only the text of one row or cell is looked at.
+ */
+import type { CellValue } from '../../schema/raw';
+import { isCellError, isPercentCell } from '../../schema/raw';
+import type { FormulaCell, OutputValue } from '../port';
+import { cellAddress, isFormulaCell } from '../port';
+import { percentCell } from '../cellFormats';
+import { UserError } from '../../errors';
+import type { ColumnWrite, ReadContext } from './sheet';
+import { ZipFormatError } from './zip';
+import {
+  attr,
+  columnNumber,
+  escapeXml,
+  findElement,
+  MAX_CELL_TEXT,
+  removeAttr,
+  setAttr,
+  stringItemText,
+  unescapeExcel,
+  unescapeXml,
+} from './xml';
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(serial * MS_PER_DAY));
+}
+
+export function dateToSerial(date: Date, date1904: boolean): number {
+  return (date.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
+}
+
+/**
+ * The qualified names of the elements of `sheetData` and of the cells Traguardo writes, with the
+ * prefix the worksheet binds to SpreadsheetML where its rows are (`''` or `x:`, as the writer chose).
+ */
+export class RowTags {
+  readonly row: string;
+  readonly rowEnd: string;
+  readonly c: string;
+  readonly cEnd: string;
+  constructor(readonly p: string) {
+    this.row = `<${p}row`;
+    this.rowEnd = `</${p}row>`;
+    this.c = `<${p}c`;
+    this.cEnd = `</${p}c>`;
+  }
+}
+
+/** What a cell shows: a formula cell its cached result. */
+export function shown(value: OutputValue | undefined): CellValue {
+  if (value === undefined) return null;
+  return isFormulaCell(value) ? value.result : value;
+}
+
+/** Start of the next `tag` (e.g. `<c`) at or after `from`, not matching a longer name. */
+export function nextTag(xml: string, tag: string, from: number, limit = xml.length): number {
+  let at = xml.indexOf(tag, from);
+  while (at >= 0 && at < limit) {
+    const next = xml.charCodeAt(at + tag.length);
+    if (next === 32 || next === 62 || next === 47 || next === 9 || next === 10 || next === 13) return at;
+    at = xml.indexOf(tag, at + 1);
+  }
+  return -1;
+}
+
+/**
+ * Calls `visit(col, start, tagEnd, end)` for each `<c>` of the row spanning [rowStart, rowEnd);
+ * `tagEnd` is just past the start tag. Stops when `visit` returns false.
+ */
+export function forEachCell(
+  xml: string,
+  rowStart: number,
+  rowEnd: number,
+  tags: RowTags,
+  visit: (col: number, start: number, tagEnd: number, end: number) => boolean,
+): void {
+  let col = 0;
+  for (let at = nextTag(xml, tags.c, rowStart, rowEnd); at >= 0; ) {
+    const tagEnd = xml.indexOf('>', at) + 1;
+    if (tagEnd === 0 || tagEnd > rowEnd) throw new ZipFormatError('unterminated cell');
+    let end = tagEnd;
+    if (xml.charCodeAt(tagEnd - 2) !== 47) {
+      const close = xml.indexOf(tags.cEnd, tagEnd);
+      if (close < 0 || close >= rowEnd) throw new ZipFormatError('unterminated cell');
+      end = close + tags.cEnd.length;
+    }
+    col = cellColumn(xml, at, tagEnd, col, tags.c.length);
+    if (!visit(col, at, tagEnd, end)) return;
+    at = nextTag(xml, tags.c, end, rowEnd);
+  }
+}
+
+/** Column of the cell whose start tag spans [start, tagEnd): its `r`, or the one after `previous`. */
+function cellColumn(xml: string, start: number, tagEnd: number, previous: number, nameLength: number): number {
+  let at = xml.indexOf(' r="', start + nameLength);
+  if (at < 0 || at > tagEnd) {
+    const r = attr(xml.slice(start, tagEnd), 'r');
+    return r === undefined ? previous + 1 : columnNumber(r.replace(/\d+$/, ''));
+  }
+  at += 4;
+  let col = 0;
+  for (let c = xml.charCodeAt(at); c >= 65 && c <= 90; c = xml.charCodeAt(++at)) col = col * 26 + c - 64;
+  return col;
+}
+
+export function cellValue(xml: string, start: number, tagEnd: number, end: number, context: ReadContext, date1904: boolean, tags: RowTags): CellValue {
+  if (end === tagEnd) return null;
+  const tag = xml.slice(start, tagEnd);
+  const type = attr(tag, 't');
+  const p = tags.p;
+  if (type === 'inlineStr') {
+    const is = findElement(xml.slice(tagEnd, end), `${p}is`);
+    return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
+  }
+  const v = nextTag(xml, `<${p}v`, tagEnd, end);
+  if (v < 0) return null;
+  const vStart = xml.indexOf('>', v) + 1;
+  if (vStart === 0 || vStart > end) throw new ZipFormatError('unterminated value');
+  if (xml.charCodeAt(vStart - 2) === 47) return null;
+  const vEnd = xml.indexOf(`</${p}v>`, vStart);
+  if (vEnd < 0 || vEnd > end) throw new ZipFormatError('unterminated value');
+  const text = xml.slice(vStart, vEnd);
+  switch (type) {
+    case 's':
+      return context.sharedStrings()[Number(text)] ?? null;
+    case 'str':
+      return unescapeExcel(unescapeXml(text));
+    case 'b':
+      return text === '1' || text === 'true';
+    case 'e':
+      return { error: unescapeXml(text) };
+    case 'd':
+      return new Date(text.endsWith('Z') || text.length <= 10 ? text : `${text}Z`);
+    default: {
+      if (text === '') return null;
+      const n = Number(text);
+      const s = attr(tag, 's');
+      if (s !== undefined) {
+        const style = Number(s);
+        if (context.styles.dateStyles[style]) return serialToDate(n, date1904);
+        if (context.styles.percentStyles[style]) return percentCell(n);
+      }
+      return n;
+    }
+  }
+}
+
+/** The write that applies to each column of `row`, by column: the last one covering it. */
+export function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnWrite[] {
+  const byColumn: ColumnWrite[] = [];
+  for (const w of writes) {
+    if (row < w.top || row >= w.top + w.length) continue;
+    const i = byColumn.findIndex((other) => other.col === w.col);
+    if (i >= 0) byColumn[i] = w;
+    else byColumn.push(w);
+  }
+  return byColumn.sort((a, b) => a.col - b.col);
+}
+
+/** The row with `writes` (sorted by column) applied; other cells are copied as they are. */
+export function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags): string {
+  const p = tags.p;
+  const cell = (write: ColumnWrite, existingTag: string | undefined): string => withPrefix(cellXml(row, write, existingTag, date1904), p);
+  if (rowXml === undefined) {
+    return `<${p}row r="${row}">${writes.map((w) => cell(w, undefined)).join('')}</${p}row>`;
+  }
+  const tagEnd = rowXml.indexOf('>') + 1;
+  // `spans` is an optional hint that new cells could contradict.
+  let open = removeAttr(rowXml.slice(0, tagEnd), 'spans');
+  if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
+  const empty = open.endsWith('/>');
+  if (empty) open = open.slice(0, -2) + '>';
+  const pieces = [open];
+  let position = tagEnd;
+  let next = 0;
+  // Output columns usually lie right of every cell of the row: then there is nothing to scan.
+  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd, tags)) {
+    forEachCell(rowXml, tagEnd, rowXml.length, tags, (col, start, cellTagEnd, end) => {
+      while (next < writes.length && writes[next].col < col) {
+        pieces.push(rowXml.slice(position, start), cell(writes[next++], undefined));
+        position = start;
+      }
+      if (next < writes.length && writes[next].col === col) {
+        pieces.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
+        position = end;
+      } else if (!rowXml.startsWith(' r="', start + tags.c.length) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
+        // A cell without `r` is placed by its predecessors: give it its address before inserting any.
+        pieces.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
+        position = end;
+      }
+      return true;
+    });
+  }
+  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
+  while (next < writes.length) pieces.push(cell(writes[next++], undefined));
+  pieces.push(tags.rowEnd);
+  return pieces.join('');
+}
+
+/** A cell written unprefixed (as Traguardo writes it) with its elements in the sheet's prefix. */
+function withPrefix(cell: string, p: string): string {
+  return p === '' ? cell : cell.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${p}$2`);
+}
+
+/** Column of the last cell of a row, 0 when it has none or it cannot tell quickly. */
+function lastCellColumn(rowXml: string, contentStart: number, tags: RowTags): number {
+  const last = rowXml.lastIndexOf(`${tags.c} `);
+  if (last < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
+  if (!rowXml.startsWith(' r="', last + tags.c.length)) return Number.MAX_SAFE_INTEGER;
+  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0, tags.c.length);
+}
+
+function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {
+  if (!write.values) return '';
+  const value = write.values[row - write.top];
+  let style = write.style(value);
+  if (write.keep && existingTag !== undefined) {
+    const s = attr(existingTag, 's');
+    if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
+  }
+  const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
+  if (value === null || value === undefined) return `${start}/>`;
+  if (isFormulaCell(value)) return formulaCellXml(start, value);
+  if (typeof value === 'string') {
+    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, write.col), length: value.length, limit: MAX_CELL_TEXT });
+    // Always an inline string, never a formula: text starting with `=` stays text.
+    return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  }
+  if (typeof value === 'boolean') return `${start} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return numberCell(start, dateToSerial(value, date1904));
+  if (isCellError(value)) return `${start} t="e"><v>${escapeXml(value.error)}</v></c>`;
+  if (isPercentCell(value)) return numberCell(start, Number((value.percent / 100).toPrecision(15)));
+  return numberCell(start, value);
+}
+
+function numberCell(start: string, n: number): string {
+  return Number.isFinite(n) ? `${start}><v>${n}</v></c>` : `${start}/>`;
+}
+
+/**
+ * `<f>` holds the formula without its `=`; `<v>` the cached result, typed by `t` (none for a
+ * number, `str` for text, `b` for a boolean). Without a result the cell has no `<v>`: a reader
+ * shows it blank until the spreadsheet recalculates.
+ */
+function formulaCellXml(start: string, cell: FormulaCell): string {
+  const f = `<f>${escapeXml(cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula)}</f>`;
+  const { result } = cell;
+  if (typeof result === 'number' && Number.isFinite(result)) return `${start}>${f}<v>${result}</v></c>`;
+  if (typeof result === 'string') return `${start} t="str">${f}<v>${escapeXml(result)}</v></c>`;
+  if (typeof result === 'boolean') return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+  return `${start}>${f}</c>`;
+}

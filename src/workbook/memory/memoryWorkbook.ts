@@ -15,7 +15,6 @@ import { isPercentCell } from '../../schema/raw';
 import type {
   BandColour,
   BarChart,
-  ColumnFormat,
   ColumnSpec,
   DefinedName,
   OutputValue,
@@ -24,7 +23,7 @@ import type {
   WorkbookChange,
   WorkbookPort,
 } from '../port';
-import { cellAddress, isFormulaCell } from '../port';
+import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL, percentCell } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 
@@ -341,7 +340,7 @@ function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kind: 'rep
   change.rows.forEach((row, r) => {
     const cells: (MemoryCell | undefined)[] = [];
     row.forEach((value, c) => {
-      const format: ColumnFormat | undefined = change.formats?.[c];
+      const format = sheetCellFormat(change, r, c);
       cells[c + 1] = {
         ...(isFormulaCell(value) ? { value: value.result, formula: value.formula } : { value: value ?? null }),
         ...(format && !bold.has(r) ? { numFmt: numberFormat(format, change.decimals) } : {}),

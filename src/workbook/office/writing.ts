@@ -25,7 +25,7 @@ import type { CellValue } from '../../schema/raw';
 import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, OutputValue, PageText, WorkbookChange } from '../port';
-import { cellAddress, isFormulaCell } from '../port';
+import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
 
@@ -525,15 +525,19 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const sheet = sheets.get(key(change.sheet))?.name ?? change.sheet;
         const width = Math.max(1, ...change.rows.map((r) => r.length));
         const headerRows = new Set(change.headerRows ?? []);
-        const columnFormats = Array.from({ length: width }, (_, c) => {
-          const format = change.formats?.[c];
-          return format ? numberFormat(format, change.decimals) : null;
+        // One row of formats per block of columns (Premi's pots, then its lines), shared by the block's rows.
+        const grids = [0, change.formatsFrom?.row ?? 0].map((from) => {
+          const columnFormats = Array.from({ length: width }, (_, c) => {
+            const format = sheetCellFormat(change, from, c);
+            return format ? numberFormat(format, change.decimals) : null;
+          });
+          // A cleared sheet is General: a formula cell needs a format only where its column has one.
+          return { columnFormats, formulaFormats: columnFormats.map((format) => (format === null ? null : formulaFormat(format))) };
         });
-        // A cleared sheet is General: a formula cell needs a format only where its column has one.
-        const formulaFormats = columnFormats.map((format) => (format === null ? null : formulaFormat(format)));
         change.rows.forEach((row, r) => {
           const cells: OutputValue[] = Array.from({ length: width }, (_, c) => row[c] ?? null);
           const header = headerRows.has(r);
+          const { columnFormats, formulaFormats } = grids[change.formatsFrom && r >= change.formatsFrom.row ? 1 : 0];
           plan.blocks.push(block(sheet, r + 1, 1, [cells], header ? undefined : columnFormats, header ? [] : formulaFormats));
         });
         for (const r of headerRows) {

@@ -110,7 +110,7 @@ export const PEOPLE = {
     o('obiettivi', 'Grado obiettivi %', 'Objectives grade %', 'percent', t('Componente Obiettivi: gradi degli obiettivi assegnati in Personale, pesati per Partecipazione %', 'Objectives component: grades of the objectives assigned in Personale, weighted by Share %'), [], GRADE),
     o('apporto', 'Apporto %', 'Contribution %', 'percent', t('Componente Apporto, da Valutazioni', 'Contribution component, from Evaluations')),
     o('comportamenti', 'Comportamenti %', 'Behaviour %', 'percent', t('Componente Comportamenti: media pesata delle voci valutate', 'Behaviour component: weighted mean of the items scored')),
-    o('total', 'Totale €', 'Total €', 'number', t('Somma dei premi della persona in tutti i fondi', 'Sum of the person’s pay over every pot'), ['Premio totale']),
+    o('total', 'Totale €', 'Total €', 'euro', t('Somma dei premi della persona in tutti i fondi', 'Sum of the person’s pay over every pot'), ['Premio totale']),
     CHECK_OUTPUT,
   ],
 } as const satisfies TableDef;
@@ -224,11 +224,11 @@ export const PAYOUTS = {
   outputs: [
     o('person', 'Matricola', 'Staff number', 'text', t('Matricola della persona', 'Staff number of the person')),
     o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
-    o('class', 'Classe', 'Class', 'number', t('Riga di Classi raggiunta dal punteggio', 'Classi row the score reached')),
+    o('class', 'Classe', 'Class', 'integer', t('Riga di Classi raggiunta dal punteggio', 'Classi row the score reached')),
     o('coefficient', 'Coefficiente', 'Coefficient', 'number', t('Coefficiente di classe (Coefficienti) o pagamento % (Budget, Posizione)', 'Class coefficient (Coefficients) or payment % (Budget, Position)')),
-    o('amount', 'Importo €', 'Amount €', 'number', t('Quota del fondo, al centesimo', 'Share of the pot, to the cent')),
-    o('bonus', 'Maggiorazione €', 'Bonus €', 'number', t('Maggiorazione del premio individuale', 'Increase of the individual premium')),
-    o('total', 'Totale €', 'Total €', 'number', t('Importo + Maggiorazione', 'Amount + Bonus')),
+    o('amount', 'Importo €', 'Amount €', 'euro', t('Quota del fondo, al centesimo', 'Share of the pot, to the cent')),
+    o('bonus', 'Maggiorazione €', 'Bonus €', 'euro', t('Maggiorazione del premio individuale', 'Increase of the individual premium')),
+    o('total', 'Totale €', 'Total €', 'euro', t('Importo + Maggiorazione', 'Amount + Bonus')),
   ],
 } as const satisfies TableDef;
 
@@ -239,10 +239,10 @@ export const FUND_TOTALS = {
   fields: [],
   outputs: [
     o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
-    o('allocated', 'Stanziato €', 'Allocated €', 'number', t('Importo del fondo', 'Amount of the pot')),
-    o('paid', 'Distribuito €', 'Paid €', 'number', t('Somma pagata, al centesimo', 'Sum paid, to the cent')),
-    o('unspent', 'Residuo €', 'Unspent €', 'number', t('Stanziato − Distribuito', 'Allocated − Paid')),
-    o('beneficiaries', 'Beneficiari della maggiorazione', 'Bonus beneficiaries', 'number', t('Persone che ricevono la maggiorazione', 'People who receive the bonus')),
+    o('allocated', 'Stanziato €', 'Allocated €', 'euro', t('Importo del fondo', 'Amount of the pot')),
+    o('paid', 'Distribuito €', 'Paid €', 'euro', t('Somma pagata, al centesimo', 'Sum paid, to the cent')),
+    o('unspent', 'Residuo €', 'Unspent €', 'euro', t('Stanziato − Distribuito', 'Allocated − Paid')),
+    o('beneficiaries', 'Beneficiari della maggiorazione', 'Bonus beneficiaries', 'integer', t('Persone che ricevono la maggiorazione', 'People who receive the bonus')),
   ],
 } as const satisfies TableDef;
 
@@ -258,16 +258,16 @@ export const TRANSPARENCY = {
   outputs: [
     o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
     o('group', 'Ruolo/Categoria', 'Role/Category', 'text', t('Gruppo di persone', 'Group of people')),
-    o('evaluated', 'Valutati', 'Evaluated', 'number', t('Persone valutate', 'People evaluated')),
-    o('paid', 'Premiati', 'Paid', 'number', t('Persone con un premio', 'People paid')),
-    o('allocated', 'Stanziato €', 'Allocated €', 'number', t('Ammontare dei premi stanziati', 'Amount allocated')),
-    o('distributed', 'Distribuito €', 'Paid €', 'number', t('Ammontare dei premi distribuiti', 'Amount paid')),
-    o('mean', 'Premio medio €', 'Mean pay €', 'number', t('Premio medio dei premiati', 'Mean pay of those paid')),
-    o('min', 'Premio minimo €', 'Lowest pay €', 'number', t('Premio minimo dei premiati', 'Lowest pay of those paid')),
-    o('max', 'Premio massimo €', 'Highest pay €', 'number', t('Premio massimo', 'Highest pay')),
+    o('evaluated', 'Valutati', 'Evaluated', 'integer', t('Persone valutate', 'People evaluated')),
+    o('paid', 'Premiati', 'Paid', 'integer', t('Persone con un premio', 'People paid')),
+    o('allocated', 'Stanziato €', 'Allocated €', 'euro', t('Ammontare dei premi stanziati', 'Amount allocated')),
+    o('distributed', 'Distribuito €', 'Paid €', 'euro', t('Ammontare dei premi distribuiti', 'Amount paid')),
+    o('mean', 'Premio medio €', 'Mean pay €', 'euro', t('Premio medio dei premiati', 'Mean pay of those paid')),
+    o('min', 'Premio minimo €', 'Lowest pay €', 'euro', t('Premio minimo dei premiati', 'Lowest pay of those paid')),
+    o('max', 'Premio massimo €', 'Highest pay €', 'euro', t('Premio massimo', 'Highest pay')),
     o('classes', 'Persone per classe', 'People per class', 'text', t('Numero di persone in ogni classe', 'Number of people in each class')),
-    o('scoreMean', 'Punteggio medio', 'Mean score', 'number', t('Media dei punteggi', 'Mean of the scores')),
-    o('scoreDeviation', 'Deviazione standard', 'Standard deviation', 'number', t('Deviazione standard dei punteggi: il grado di differenziazione', 'Standard deviation of the scores: the degree of differentiation')),
+    o('scoreMean', 'Punteggio medio', 'Mean score', 'points', t('Media dei punteggi', 'Mean of the scores')),
+    o('scoreDeviation', 'Deviazione standard', 'Standard deviation', 'points', t('Deviazione standard dei punteggi: il grado di differenziazione', 'Standard deviation of the scores: the degree of differentiation')),
     o('topClassShare', 'Quota classe più alta %', 'Top class share %', 'percent', t('Persone nella classe più alta, in %', 'People in the top class, in %')),
   ],
 } as const satisfies TableDef;

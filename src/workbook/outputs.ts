@@ -32,7 +32,7 @@ import { liveOutputs } from './formulas/live';
 import type { PayView } from './formulas/pay';
 import type { PayResults } from '../engine/pay';
 import { payInputOf } from '../engine/pay/fromPlan';
-import { payNotComputed, payoutsSheet, transparencySheet } from './paySheets';
+import { payNotComputed, paySheetSetups, payoutsSheet, transparencySheet } from './paySheets';
 import { PAYOUTS } from '../schema/payTables';
 import type { SummaryCells, SummaryRow } from './formulas/summary';
 import { TableGrid } from './formulas/geometry';
@@ -269,6 +269,8 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
     changes.push(payoutsSheet(sheets), transparencySheet(sheets));
   } else if (plan.people.length > 0) changes.push(...payNotComputed(lang, date));
   const print: PrintContext = { organization: plan.organization, calculatedOn: date, lang };
+  if (pay && live.pay) changes.push(...paySheetSetups(live.pay.funds.length, print));
+  else if (plan.people.length > 0) changes.push(...paySheetSetups(null, print));
   const placed = ALL_TABLES.flatMap((def) => {
     const p = input.locator.placement(def.key);
     return p ? [p] : [];

@@ -8,9 +8,10 @@ import { transparency } from '../engine/pay/transparency';
 import { message, type Lang } from '../i18n';
 import { formatDecimal, roundHalfUp } from '../rules/rounding';
 import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/payTables';
-import type { OutputDef } from '../schema/tables';
+import type { OutputDef, OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
+import { sheetSetup, type PrintContext } from './layout';
 import type { ColumnFormat, OutputValue, SheetNote, WorkbookChange } from './port';
 
 /** Premi's pots block: columns in order, the last one Traguardo's own. */
@@ -19,6 +20,8 @@ const FUND_KEYS: readonly (keyof FundLine)[] = ['fund', 'allocated', 'paid', 'un
 const LINE_KEYS: readonly (keyof PayoutLine)[] = ['person', 'fund', 'score', 'class', 'coefficient', 'key', 'share', 'amount', 'bonus', 'total'];
 /** Labels of the columns SPEC does not list (the tables' definitions give the others). */
 const EXTRA_LABELS: Readonly<Record<string, string>> = { pool: 'pay-sheet-pool', score: 'pay-sheet-score', key: 'pay-sheet-key', share: 'pay-sheet-share' };
+/** Their formats: the score as Persone shows it (Decimali punteggio may exceed two). */
+const EXTRA_FORMATS: Readonly<Record<string, OutputFormat>> = { pool: 'euro', score: 'number', key: 'number', share: 'euro' };
 
 const letters = <K extends string>(keys: readonly K[]): Record<K, string> => Object.fromEntries(keys.map((k, i) => [k, columnLetters(i + 1)])) as Record<K, string>;
 
@@ -54,7 +57,18 @@ export interface PaySheetInput {
   frozen(value: OutputValue): OutputValue;
 }
 
-const PREMI_FORMATS: Readonly<Record<number, ColumnFormat>> = { 2: 'number', 3: 'integer', 4: 'number', 5: 'number', 6: 'number', 7: 'number', 8: 'number', 9: 'number' };
+/** Formats by column of a block of `keys`, as their definitions give them (text columns need none). */
+function blockFormats(defs: readonly OutputDef[], keys: readonly string[]): Record<number, ColumnFormat> {
+  return Object.fromEntries(
+    keys.flatMap((key, c) => {
+      const format = defs.find((d) => d.key === key)?.format ?? EXTRA_FORMATS[key];
+      return format === undefined || format === 'text' ? [] : [[c, format]];
+    }),
+  );
+}
+
+const FUND_FORMATS = blockFormats(FUND_TOTALS.outputs, FUND_KEYS);
+const LINE_FORMATS = blockFormats(PAYOUTS.outputs, LINE_KEYS);
 
 export function payoutsSheet(input: PaySheetInput): WorkbookChange {
   const { cells, lang, formulas } = input;
@@ -72,11 +86,23 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
   rows.push(LINE_KEYS.map((k) => header(PAYOUTS.outputs, k, lang)));
   for (const line of cells.lines) rows.push(LINE_KEYS.map((k, c) => put(line[k], rows.length, c)));
   rows.push([], [message(formulas ? 'pay-sheet-live' : 'summary-values', { date: input.date }, lang)]);
-  return { kind: 'replaceSheet', sheet: PAYOUTS.sheet[lang], rows, formats: PREMI_FORMATS, headerRows: [0, 2, lineHeader], ...(formulas ? { notes } : {}) };
+  return {
+    kind: 'replaceSheet',
+    sheet: PAYOUTS.sheet[lang],
+    rows,
+    formats: FUND_FORMATS,
+    formatsFrom: { row: lineHeader, formats: LINE_FORMATS },
+    headerRows: [0, 2, lineHeader],
+    ...(formulas ? { notes } : {}),
+  };
 }
 
-/** By column of the pots' block; the evaluators' block below it is rounded instead (its columns differ). */
-const TRANSPARENCY_FORMATS: Readonly<Record<number, ColumnFormat>> = { 4: 'number', 5: 'number', 6: 'number', 7: 'number', 8: 'number', 10: 'number', 11: 'number', 12: 'percent' };
+const TRANSPARENCY_FORMATS = blockFormats(TRANSPARENCY.outputs, TRANSPARENCY.outputs.map((o) => o.key));
+/** The evaluators' block under the pots: people, then mean and standard deviation of their scores. */
+const EVALUATOR_FORMATS: Readonly<Record<number, ColumnFormat>> = { 1: 'integer', 2: 'points', 3: 'points' };
+
+/** 1-based row of Trasparenza's header: under the title, the subtitle and a blank row. */
+const TRANSPARENCY_HEADER_ROW = 4;
 
 export function transparencySheet(input: PaySheetInput): WorkbookChange {
   const { pay, lang } = input;
@@ -116,6 +142,7 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
     sheet: TRANSPARENCY.sheet[lang],
     rows,
     formats: TRANSPARENCY_FORMATS,
+    ...(figures.evaluators.length > 0 ? { formatsFrom: { row: evaluatorHeader, formats: EVALUATOR_FORMATS } } : {}),
     headerRows: figures.evaluators.length > 0 ? [0, 3, evaluatorHeader] : [0, 3],
   };
 }
@@ -127,4 +154,18 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
 export function payNotComputed(lang: Lang, date: string): WorkbookChange[] {
   const rows = [[message('pay-sheet-not-computed', { date }, lang)]];
   return [PAYOUTS, TRANSPARENCY].map((def): WorkbookChange => ({ kind: 'replaceSheet', sheet: def.sheet[lang], rows, headerRows: [0] }));
+}
+
+/**
+ * How Premi and Trasparenza are viewed and printed, like the other sheets: frozen and repeated on
+ * every page down to the header of their long block (Premi's lines, under `funds` pots; the pots of
+ * Trasparenza). `funds` null: the sheets hold only the message of payNotComputed.
+ */
+export function paySheetSetups(funds: number | null, print: PrintContext): WorkbookChange[] {
+  const { lang } = print;
+  if (funds === null) return [PAYOUTS, TRANSPARENCY].map((def) => sheetSetup(def.sheet[lang], 1, 0, print));
+  return [
+    sheetSetup(PAYOUTS.sheet[lang], payoutLayout(PAYOUTS.sheet[lang], funds).lineRow(0) - 1, 0, print),
+    sheetSetup(TRANSPARENCY.sheet[lang], TRANSPARENCY_HEADER_ROW, 0, print),
+  ];
 }

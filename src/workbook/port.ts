@@ -100,6 +100,12 @@ export function isFormulaCell(value: OutputValue): value is FormulaCell {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && 'formula' in value;
 }
 
+/** The format of a cell of a replaced sheet (0-based row and column), undefined where it has none. */
+export function sheetCellFormat(change: Extract<WorkbookChange, { kind: 'replaceSheet' }>, row: number, column: number): ColumnFormat | undefined {
+  const formats = change.formatsFrom && row >= change.formatsFrom.row ? change.formatsFrom.formats : change.formats;
+  return formats?.[column];
+}
+
 /**
  * The three parts of a printed header or footer, each a list of pieces: literal text, or a field
  * the spreadsheet fills in on every page. Ports translate fields into their own codes
@@ -206,6 +212,11 @@ export type WorkbookChange =
       rows: readonly (readonly OutputValue[])[];
       /** Formats by 0-based column index. */
       formats?: Readonly<Record<number, ColumnFormat>>;
+      /**
+       * A second block of other columns lower down (Premi's lines under its pots): from the
+       * 0-based row `row` on, these formats replace `formats`.
+       */
+      formatsFrom?: { row: number; formats: Readonly<Record<number, ColumnFormat>> };
       /** Decimals of the `percent` columns. */
       decimals?: number;
       /** Column widths in characters, by 0-based column index. */

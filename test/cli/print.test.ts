@@ -136,6 +136,10 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
     expect(sheets.Fasi.freeze).toBe('C2');
     expect(sheets.Regole.freeze).toBe('A2');
     expect(sheets.Riepilogo.freeze).toBe('A4');
+    // Premi's lines' header is under its three pots; Trasparenza's under title, subtitle and a blank row.
+    expect(sheets.Premi.freeze).toBe('A9');
+    expect(sheets.Trasparenza.freeze).toBe('A5');
+    const titles: Record<string, string> = { Riepilogo: '$3:$3', Premi: '$8:$8', Trasparenza: '$4:$4' };
     for (const [name, s] of Object.entries(sheets)) {
       expect({ name, orientation: s.orientation, fitToWidth: s.fitToWidth, fitToHeight: s.fitToHeight, fitToPage: s.fitToPage, titles: s.titles }).toEqual({
         name,
@@ -143,7 +147,7 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
         fitToWidth: 1,
         fitToHeight: 0,
         fitToPage: true,
-        titles: name === 'Riepilogo' ? '$3:$3' : '$1:$1',
+        titles: titles[name] ?? '$1:$1',
       });
       expect(s.header[0]).toBe('Comune di Calenzano');
       expect(s.header[1]).toBe('&A');
@@ -197,7 +201,7 @@ describe('a new template as openpyxl reads it', () => {
     expect((await run('init', file)).code).toBe(0);
     const lists = (await inspect(file)).Regole.lists.filter(([ref]) => /^B\d+$/.test(ref));
     expect(lists.map(([, formula]) => formula).sort()).toEqual(
-      ['"Rapporto,Lineare"', '"Rapporto inverso,Speculare,Lineare"', '"Zero,Escludi,Errore"', '"Struttura,Responsabile,Ente"', '"SI,NO"'].sort(),
+      ['"Rapporto,Lineare"', '"Rapporto inverso,Speculare,Lineare"', '"Zero,Escludi,Errore"', '"Struttura,Responsabile,Ente"', '"SI,NO"', '"Rinormalizza,Zero"'].sort(),
     );
   });
 });

@@ -203,6 +203,39 @@ describe.each([
     }
   });
 
+  it('Premi and Trasparenza show amounts in euro and counts as integers, and are frozen and printed like the other sheets', async () => {
+    const looks = make();
+    const raw = buildDemoRaw();
+    await looks.port.apply(importChanges(raw, 'it'));
+    await scoreWorkbook(looks.port, 'it');
+    const euro = '#,##0.00 "€"';
+    // Premi: title, blank, the pots' header in row 3, one row per pot, blank, the lines' header.
+    const pots = raw.funds!.length;
+    expect(pots).toBe(3);
+    const linesHeader = 3 + pots + 2;
+    const firstLine = linesHeader + 1;
+    for (const column of ['B', 'C', 'D', 'F']) expect(await looks.numFmt('Premi', `${column}4`)).toBe(euro);
+    expect(await looks.numFmt('Premi', 'E4')).toBe('0');
+    // The lines' columns differ from the pots' above them: Importo, Maggiorazione, Totale in euro, Classe an integer.
+    for (const column of ['H', 'I', 'J']) expect(await looks.numFmt('Premi', `${column}${firstLine}`)).toBe(euro);
+    expect(await looks.numFmt('Premi', `D${firstLine}`)).toBe('0');
+    expect(await looks.numFmt('Premi', `B${firstLine}`)).not.toBe(euro);
+    // Trasparenza: the header in row 4, the first pot in row 5.
+    for (const column of ['E', 'F', 'G', 'H', 'I']) expect(await looks.numFmt('Trasparenza', `${column}5`)).toBe(euro);
+    expect(await looks.numFmt('Trasparenza', 'C5')).toBe('0');
+    expect(await looks.numFmt('Trasparenza', 'K6')).toBe('#,##0.00');
+    const tables = await looks.port.readTables();
+    expect(await looks.numFmt('Persone', cellOf(tables, 'Persone', 'Totale €', 0))).toBe(euro);
+    expect(looks.freeze('Premi')).toEqual({ rows: linesHeader, columns: 0 });
+    expect(looks.freeze('Trasparenza')).toEqual({ rows: 4, columns: 0 });
+    for (const [sheet, titleRows] of [['Premi', `$${linesHeader}:$${linesHeader}`], ['Trasparenza', '$4:$4']]) {
+      const print = looks.print(sheet);
+      expect(print).toMatchObject({ landscape: true, fitToWidth: 1, fitToHeight: 0, titleRows });
+      expect(print.parts).toMatchObject({ leftHeader: 'Comune di Calenzano', centerHeader: '&A', centerFooter: 'Pagina &P di &N' });
+      expect(print.parts.rightHeader).toMatch(/^Calcolato il \d\d\/\d\d\/\d{4}$/);
+    }
+  });
+
   it('columns are as wide as their values, within caps: codes narrow, descriptions capped and wrapped', async () => {
     const looks = make();
     await looks.port.apply(importChanges(buildDemoRaw(), 'it'));

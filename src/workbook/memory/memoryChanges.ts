@@ -1,7 +1,7 @@
 /** How the in-memory workbook applies each kind of change, on a draft that becomes the workbook only when the whole batch succeeds. */
 import { UserError } from '../../errors';
-import type { ColumnFormat, ColumnSpec, OutputValue, WorkbookChange } from '../port';
-import { cellAddress, isFormulaCell } from '../port';
+import type { ColumnSpec, OutputValue, WorkbookChange } from '../port';
+import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import { emptySheet, isBlank, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
@@ -223,7 +223,7 @@ export function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kin
   change.rows.forEach((row, r) => {
     const cells: (MemoryCell | undefined)[] = [];
     row.forEach((value, c) => {
-      const format: ColumnFormat | undefined = change.formats?.[c];
+      const format = sheetCellFormat(change, r, c);
       cells[c + 1] = {
         ...(isFormulaCell(value) ? { value: value.result, formula: value.formula } : { value: value ?? null }),
         ...(format && !bold.has(r) ? { numFmt: numberFormat(format, change.decimals) } : {}),

@@ -26,7 +26,7 @@ import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFor
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
 import { cellPosition } from '../formulas/a1';
-import { cellAddress, isFormulaCell } from '../port';
+import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
 
@@ -41,7 +41,9 @@ export interface Area {
 
 /**
  * Cells to write from a corner, row by row; `formats` null where a cell keeps its format,
- * `formulas` null where a cell gets no formula (null altogether when none does).
+ * `formulas` null where a cell gets no formula (null altogether when none does). `format`: the
+ * one format of every cell, set on the whole range instead of cell by cell (`formats` is then
+ * null) — an output column of formulas sends its format once, not once per row.
  */
 interface Block {
   sheet: string;
@@ -49,6 +51,7 @@ interface Block {
   column: number;
   values: ExcelValue[][];
   formats: (string | null)[][] | null;
+  format: string | null;
   formulas: (string | null)[][] | null;
 }
 
@@ -184,7 +187,14 @@ function block(
     formats[r] = rowFormats;
     formulas[r] = rowFormulas;
   }
-  return { sheet, row, column, values, formats: anyFormat ? formats : null, formulas: anyFormula ? formulas : null };
+  return { sheet, row, column, values, formats: anyFormat ? formats : null, format: null, formulas: anyFormula ? formulas : null };
+}
+
+/** A grid of formats as one format of the whole range when every cell has the same. */
+function formatsOf(formats: (string | null)[][] | null): Pick<Block, 'formats' | 'format'> {
+  const first = formats?.[0]?.[0] ?? null;
+  const uniform = first !== null && formats!.every((row) => row.every((f) => f === first));
+  return uniform ? { formats: null, format: first } : { formats, format: null };
 }
 
 /** Relative A1 formula of a band: the value is a number within [from, next band's from). */
@@ -557,15 +567,19 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         const sheet = sheets.get(key(change.sheet))?.name ?? change.sheet;
         const width = Math.max(1, ...change.rows.map((r) => r.length));
         const headerRows = new Set(change.headerRows ?? []);
-        const columnFormats = Array.from({ length: width }, (_, c) => {
-          const format = change.formats?.[c];
-          return format ? numberFormat(format, change.decimals) : null;
+        // One row of formats per block of columns (Premi's pots, then its lines), shared by the block's rows.
+        const grids = [0, change.formatsFrom?.row ?? 0].map((from) => {
+          const columnFormats = Array.from({ length: width }, (_, c) => {
+            const format = sheetCellFormat(change, from, c);
+            return format ? numberFormat(format, change.decimals) : null;
+          });
+          // A cleared sheet is General: a formula cell needs a format only where its column has one.
+          return { columnFormats, formulaFormats: columnFormats.map((format) => (format === null ? null : formulaFormat(format))) };
         });
-        // A cleared sheet is General: a formula cell needs a format only where its column has one.
-        const formulaFormats = columnFormats.map((format) => (format === null ? null : formulaFormat(format)));
         change.rows.forEach((row, r) => {
           const cells: OutputValue[] = Array.from({ length: width }, (_, c) => row[c] ?? null);
           const header = headerRows.has(r);
+          const { columnFormats, formulaFormats } = grids[change.formatsFrom && r >= change.formatsFrom.row ? 1 : 0];
           plan.blocks.push(block(sheet, r + 1, 1, [cells], header ? undefined : columnFormats, header ? [] : formulaFormats));
         });
         for (const r of headerRows) {
@@ -635,7 +649,7 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
   }
   // Formats go on the final body of each column, after every resize of the batch.
   plan.steps.push(...formatSteps.map((make) => make()));
-  plan.blocks = mergeRows(plan.blocks);
+  plan.blocks = mergeRows(plan.blocks).map((b) => ({ ...b, ...formatsOf(b.formats) }));
   return plan;
 }
 
@@ -686,7 +700,7 @@ export function packRequests(plan: WritePlan, budget: number): Request[] {
     let from = 0;
     while (from < b.values.length) {
       let current = requests[requests.length - 1];
-      let bytes = current.bytes + ACTION_BYTES * 2;
+      let bytes = current.bytes + ACTION_BYTES * 2 + (b.format === null ? 0 : jsonStringBytes(b.format));
       let to = from;
       while (to < b.values.length) {
         const row =
@@ -725,7 +739,9 @@ export function queueSlice(objects: BatchObjects, slice: Slice): void {
   const { block: b, from, to } = slice;
   const range = objects.range({ sheet: b.sheet, row: b.row + from, column: b.column, rows: to - from, columns: b.values[0].length });
   const formats = b.formats?.slice(from, to);
-  if (formats && formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats;
+  // Office.js applies a single format to every cell of the range.
+  if (b.format !== null) range.numberFormat = b.format as unknown as string[][];
+  else if (formats && formats.some((row) => row.some((f) => f !== null))) range.numberFormat = formats;
   range.values = b.values.slice(from, to);
   const formulas = b.formulas?.slice(from, to);
   if (formulas && formulas.some((row) => row.some((f) => f !== null))) range.formulas = formulas;

@@ -19,7 +19,7 @@ import { isPercentCell } from '../../schema/raw';
 import { DATE_FORMAT, isOwnFormat, numberFormat, pageTextCode } from '../cellFormats';
 import { checkChange, missingTable, sameHeader } from '../changes';
 import type { ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
-import { cellAddress, isFormulaCell } from '../port';
+import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { addNotes, clearNotes, setNotes } from './notes';
 import { setLineChart } from './charts';
 import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
@@ -371,7 +371,7 @@ export class XlsxWorkbook implements WorkbookPort {
     change.rows.forEach((row, r) => {
       lastCol = Math.max(lastCol, row.length);
       row.forEach((value, c) => {
-        const format = change.formats?.[c];
+        const format = sheetCellFormat(change, r, c);
         const style = headerRows.has(r)
           ? styles.style({ bold: true })
           : format

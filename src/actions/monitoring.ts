@@ -153,7 +153,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
 }
 
 /** The identity of each `Monitoraggi` row: the indicator's code, or the phase's (see phaseKeys). */
-function recordKeys(rows: readonly { kind: CellValue; code: CellValue; year: CellValue; seq: CellValue }[], planYear: number | null): (string | null)[] {
+function recordKeys(rows: readonly { kind: CellValue; code: CellValue; year: CellValue; seq: CellValue }[], planYear: number): (string | null)[] {
   const phaseAt: number[] = [];
   const keys: (string | null)[] = rows.map((row, i) => {
     const kind = kindOf(row.kind);

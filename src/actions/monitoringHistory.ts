@@ -36,22 +36,22 @@ const seqOf = (v: CellValue): number | null => quiet(readSeq, v);
 export const kindOf = (v: CellValue): MonitoringKind | null => quiet(readKind, v);
 const yearOf = (v: CellValue): number | null => quiet(readYear, v);
 
-/** The plan year of `Regole`, or null when it is blank or unreadable (then only a blank Anno is the plan year). */
-export function planYearOf(raw: RawTables): number | null {
-  return quiet(readPlanYear, raw.rules?.year ?? null);
+/** The plan year as the reading takes it (read.ts `readRules`): the `Anno` parameter, else the workbook's or document's year, else this year. */
+export function planYearOf(raw: RawTables): number {
+  return quiet(readPlanYear, raw.rules?.year ?? null) ?? quiet(readPlanYear, raw.year ?? null) ?? new Date().getFullYear();
 }
 
 /**
  * A phase's Anno as recorded in `Monitoraggi`: blank for the plan year, as in `Fasi`, so that a
  * plan of one year never needs the column; the year itself otherwise.
  */
-export function recordedYear(year: CellValue, planYear: number | null): number | null {
+export function recordedYear(year: CellValue, planYear: number): number | null {
   const y = yearOf(year);
   return y === planYear ? null : y;
 }
 
 /** The identity of each phase row: objective, year and N., or objective, year and order among its phases without N. */
-export function phaseKeys(rows: readonly { objective: CellValue; year: CellValue; seq: CellValue }[], planYear: number | null): (string | null)[] {
+export function phaseKeys(rows: readonly { objective: CellValue; year: CellValue; seq: CellValue }[], planYear: number): (string | null)[] {
   const unnumbered = new Map<string, number>();
   return rows.map(({ objective, year, seq }) => {
     const code = codeOf(objective);

@@ -200,9 +200,13 @@ describe('Monitoraggi in the interchange format', () => {
     const numeric = JUNE.indicators!.findIndex((row) => typeof row.actual === 'number');
     expect(doc.monitoring[numeric]).toMatchObject({ date: '2023-06-30', kind: 'indicatore', code: JUNE.indicators![numeric].code, seq: null, value: JUNE.indicators![numeric].actual });
 
+    expect(doc.monitoring.filter((record) => record.code === 'SCI-5' && record.seq === 4).map((record) => [record.year, record.value])).toEqual([[null, 50], [2024, 4.5]]);
+
     const imported = MemoryWorkbook.fromTables([]);
     await replacePlan(imported, parseInterchange(doc), 'it');
     expect(grades((await scoreWorkbookAt(imported, 'it', '2023-06-30')).results)).toEqual(grades((await scoreWorkbookAt(port, 'it', '2023-06-30')).results));
+    const importedRaw = readWorkbookTables(await imported.readTables()).raw;
+    expect(sci5Phase4(rawAsOf(importedRaw, '2023-06-30').phases!, 'objective').map((row) => row.progress)).toEqual([50, 4.5]);
   });
 });
 

@@ -16,7 +16,7 @@ import { layoutOptionsFromRaw, tableLayout } from '../workbook/layout';
 import type { WorkbookChange, WorkbookPort } from '../workbook/port';
 import { assessRaw, scoreAssessment, type Scored } from './assess';
 import { writingLanguage } from './language';
-import { codeOf, dateOf, isoToCellDate, kindOf, phaseKeys, rawAsOf } from './monitoringHistory';
+import { codeOf, dateOf, isoToCellDate, kindOf, phaseKeys, planYearOf, rawAsOf, recordedYear } from './monitoringHistory';
 
 /** A cell's content as a value to record: a %-formatted cell as the percentage it shows, an error as its text. */
 function recordable(v: CellValue): CellValue {
@@ -52,7 +52,9 @@ type MonitoringField = (typeof MONITORING)['fields'][number]['key'];
  * Consuntivo, Avanzamento % and Fine effettiva. A date already recorded is replaced only with
  * `replace`: its rows give way to the new ones at the same place, each keeping the Nota written
  * for the same indicator or phase. Other dates' rows, user columns and every other table stay
- * as they are; a workbook without `Monitoraggi` gets the table.
+ * as they are; a workbook without `Monitoraggi` gets the table. A phase's Anno is written only
+ * when it is not the plan year (blank = plan year, as in `Fasi`): a `Monitoraggi` made before the
+ * column existed gets it only when a phase of another year is recorded.
  */
 export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: Lang, options: RecordOptions = {}): Promise<RecordOutcome> {
   const tables = await port.readTables();
@@ -62,17 +64,30 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
   const existing = placement === undefined ? undefined : tables.find((t) => t.name === placement.table);
   const kindLabel = (kind: MonitoringKind): string => MONITORING_KIND_OPTIONS.find((o) => o.key === kind)?.label[written] ?? kind;
 
+  const planYear = planYearOf(raw);
+  const phaseYears = (raw.phases ?? []).map((row) => recordedYear(row.year ?? null, planYear));
+  const layout = tableLayout('monitoring', written, layoutOptionsFromRaw(raw));
+  const fieldColumn = (key: MonitoringField) => layout.columns.find((c) => c.role.role === 'field' && c.role.key === key);
+
   let headers: readonly string[];
   let column: (field: MonitoringField) => number;
   const changes: WorkbookChange[] = [];
   if (placement === undefined || existing === undefined) {
-    const layout = tableLayout('monitoring', written, layoutOptionsFromRaw(raw));
     changes.push({ kind: 'ensureTable', sheet: layout.sheet, table: layout.table, top: layout.top, left: layout.left, columns: layout.columns.map((c) => c.spec) });
-    headers = MONITORING_FIELDS.map((key) => layout.columns.find((c) => c.role.role === 'field' && c.role.key === key)?.spec.header ?? key);
+    headers = MONITORING_FIELDS.map((key) => fieldColumn(key)?.spec.header ?? key);
     column = (field) => MONITORING_FIELDS.indexOf(field);
   } else {
-    headers = existing.headers;
-    column = (field) => placement.columns.get(columnId({ role: 'field', key: field })) ?? -1;
+    const yearSpec = fieldColumn('year')?.spec;
+    const yearMissing = !placement.columns.has(columnId({ role: 'field', key: 'year' }));
+    if (yearMissing && yearSpec !== undefined && phaseYears.some((y) => y !== null)) {
+      // ensureTable appends the missing column at the table's right end, after any user column.
+      changes.push({ kind: 'ensureTable', sheet: placement.sheet, table: existing.name, columns: [yearSpec] });
+      headers = [...existing.headers, yearSpec.header];
+      column = (field) => (field === 'year' ? existing.headers.length : (placement.columns.get(columnId({ role: 'field', key: field })) ?? -1));
+    } else {
+      headers = existing.headers;
+      column = (field) => placement.columns.get(columnId({ role: 'field', key: field })) ?? -1;
+    }
   }
   const width = headers.length;
   const at = (row: readonly CellValue[], field: MonitoringField): CellValue => {
@@ -84,7 +99,8 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
   const notes = new Map<string, CellValue>();
   const replacedRows: CellValue[][] = [];
   let insertAt = -1;
-  for (const row of existing?.rows ?? []) {
+  for (const stored of existing?.rows ?? []) {
+    const row = stored.length < width ? [...stored, ...new Array<CellValue>(width - stored.length).fill(null)] : stored;
     if (dateOf(row[column('date')] ?? null) === date) {
       if (insertAt < 0) insertAt = kept.length;
       replacedRows.push(row);
@@ -93,7 +109,8 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
     }
   }
   if (replacedRows.length > 0 && !options.replace) return { kind: 'exists', date, rows: replacedRows.length };
-  const replacedKeys = recordKeys(replacedRows.map((row) => ({ kind: at(row, 'kind'), code: at(row, 'code'), seq: at(row, 'seq') })));
+  const identity = (row: readonly CellValue[]) => ({ kind: at(row, 'kind'), code: at(row, 'code'), year: at(row, 'year'), seq: at(row, 'seq') });
+  const replacedKeys = recordKeys(replacedRows.map(identity), planYear);
   replacedKeys.forEach((key, i) => {
     const note = at(replacedRows[i], 'note');
     if (key !== null && !isBlank(note) && !notes.has(key)) notes.set(key, note);
@@ -116,14 +133,14 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
     indicators++;
   }
   let phases = 0;
-  for (const row of raw.phases ?? []) {
+  for (const [i, row] of (raw.phases ?? []).entries()) {
     if (isBlank(row.objective)) continue;
-    fresh.push(line({ date: dateCell, kind: kindLabel('fase'), code: row.objective, seq: recordable(row.seq ?? null), value: recordable(row.progress ?? null), actualEnd: recordable(row.actualEnd ?? null) }));
+    fresh.push(line({ date: dateCell, kind: kindLabel('fase'), code: row.objective, year: phaseYears[i], seq: recordable(row.seq ?? null), value: recordable(row.progress ?? null), actualEnd: recordable(row.actualEnd ?? null) }));
     phases++;
   }
   if (notes.size > 0) {
     const noteColumn = column('note');
-    recordKeys(fresh.map((row) => ({ kind: at(row, 'kind'), code: at(row, 'code'), seq: at(row, 'seq') }))).forEach((key, i) => {
+    recordKeys(fresh.map(identity), planYear).forEach((key, i) => {
       const note = key === null ? undefined : notes.get(key);
       if (note !== undefined && noteColumn >= 0) fresh[i][noteColumn] = note;
     });
@@ -136,7 +153,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
 }
 
 /** The identity of each `Monitoraggi` row: the indicator's code, or the phase's (see phaseKeys). */
-function recordKeys(rows: readonly { kind: CellValue; code: CellValue; seq: CellValue }[]): (string | null)[] {
+function recordKeys(rows: readonly { kind: CellValue; code: CellValue; year: CellValue; seq: CellValue }[], planYear: number): (string | null)[] {
   const phaseAt: number[] = [];
   const keys: (string | null)[] = rows.map((row, i) => {
     const kind = kindOf(row.kind);
@@ -145,7 +162,7 @@ function recordKeys(rows: readonly { kind: CellValue; code: CellValue; seq: Cell
     const code = codeOf(row.code);
     return code === null ? null : `i\u0000${code}`;
   });
-  phaseKeys(phaseAt.map((i) => ({ objective: rows[i].code, seq: rows[i].seq }))).forEach((key, j) => {
+  phaseKeys(phaseAt.map((i) => ({ objective: rows[i].code, year: rows[i].year, seq: rows[i].seq })), planYear).forEach((key, j) => {
     keys[phaseAt[j]] = key === null ? null : `f\u0000${key}`;
   });
   return keys;

@@ -3,8 +3,9 @@
  * they stood at one of them (Calcola al …, `score --al`, the trend). Kept apart from the recording
  * use case so that the Calcola action (assess.ts) can depend on it.
  *
- * A phase is recorded under its objective's code and its N.; phases of one objective without an
- * N. are told apart by their order among those phases, the same way on both sides.
+ * A phase is recorded under its objective's code, its Anno and its N. (SPEC §2.4: N. is unique per
+ * objective and year); a blank Anno and the plan year are the same year. Phases of one objective
+ * and year without an N. are told apart by their order among those phases, the same way on both sides.
  */
 import { UserError } from '../errors';
 import { fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
@@ -12,11 +13,13 @@ import type { IsoDate } from '../schema/model';
 import { MONITORING, type MonitoringKind } from '../schema/monitoringTables';
 import type { CellValue, RawRow, RawTables } from '../schema/raw';
 import { fieldOf } from '../schema/read';
-import { INDICATORS, PHASES } from '../schema/tables';
+import { INDICATORS, PHASES, RULES } from '../schema/tables';
 
 const readCode = fieldReader(fieldOf(INDICATORS, 'code'));
 const readSeq = fieldReader(fieldOf(PHASES, 'seq'));
 const readKind = fieldReader(fieldOf(MONITORING, 'kind'));
+const readYear = fieldReader(fieldOf(PHASES, 'year'));
+const readPlanYear = fieldReader(fieldOf(RULES, 'year'));
 
 /** Readers here only need the value: what a cell says wrong is reported by the normal reading. */
 const scratch: CellIssue[] = [];
@@ -31,18 +34,35 @@ export const codeOf = (v: CellValue): string | null => quiet(readCode, v);
 export const dateOf = (v: CellValue): IsoDate | null => quiet(readDate, v);
 const seqOf = (v: CellValue): number | null => quiet(readSeq, v);
 export const kindOf = (v: CellValue): MonitoringKind | null => quiet(readKind, v);
+const yearOf = (v: CellValue): number | null => quiet(readYear, v);
 
-/** The identity of each phase row: objective and N., or objective and order among its phases without N. */
-export function phaseKeys(rows: readonly { objective: CellValue; seq: CellValue }[]): (string | null)[] {
+/** The plan year as the reading takes it (read.ts `readRules`): the `Anno` parameter, else the workbook's or document's year, else this year. */
+export function planYearOf(raw: RawTables): number {
+  return quiet(readPlanYear, raw.rules?.year ?? null) ?? quiet(readPlanYear, raw.year ?? null) ?? new Date().getFullYear();
+}
+
+/**
+ * A phase's Anno as recorded in `Monitoraggi`: blank for the plan year, as in `Fasi`, so that a
+ * plan of one year never needs the column; the year itself otherwise.
+ */
+export function recordedYear(year: CellValue, planYear: number): number | null {
+  const y = yearOf(year);
+  return y === planYear ? null : y;
+}
+
+/** The identity of each phase row: objective, year and N., or objective, year and order among its phases without N. */
+export function phaseKeys(rows: readonly { objective: CellValue; year: CellValue; seq: CellValue }[], planYear: number): (string | null)[] {
   const unnumbered = new Map<string, number>();
-  return rows.map(({ objective, seq }) => {
+  return rows.map(({ objective, year, seq }) => {
     const code = codeOf(objective);
     if (code === null) return null;
+    const y = recordedYear(year, planYear);
+    const group = `${code}\u0000${y ?? ''}`;
     const n = seqOf(seq);
-    if (n !== null) return `${code}\u0000${n}`;
-    const ordinal = unnumbered.get(code) ?? 0;
-    unnumbered.set(code, ordinal + 1);
-    return `${code}\u0000#${ordinal}`;
+    if (n !== null) return `${group}\u0000${n}`;
+    const ordinal = unnumbered.get(group) ?? 0;
+    unnumbered.set(group, ordinal + 1);
+    return `${group}\u0000#${ordinal}`;
   });
 }
 
@@ -73,7 +93,7 @@ function recordedAt(raw: RawTables, date: IsoDate): Recorded | null {
     if (code !== null && !indicators.has(code)) indicators.set(code, row.value ?? null);
   }
   const phases = new Map<string, { value: CellValue; actualEnd: CellValue }>();
-  phaseKeys(phaseRows.map((row) => ({ objective: row.code, seq: row.seq }))).forEach((key, i) => {
+  phaseKeys(phaseRows.map((row) => ({ objective: row.code, year: row.year, seq: row.seq })), planYearOf(raw)).forEach((key, i) => {
     if (key !== null && !phases.has(key)) phases.set(key, { value: phaseRows[i].value ?? null, actualEnd: phaseRows[i].actualEnd ?? null });
   });
   return { indicators, phases };
@@ -97,7 +117,7 @@ export function rawAsOf(raw: RawTables, date: IsoDate): RawTables {
     const code = codeOf(row.code);
     return { ...row, actual: code === null ? null : (recorded.indicators.get(code) ?? null) };
   });
-  const keys = phaseKeys((raw.phases ?? []).map((row) => ({ objective: row.objective, seq: row.seq })));
+  const keys = phaseKeys((raw.phases ?? []).map((row) => ({ objective: row.objective, year: row.year, seq: row.seq })), planYearOf(raw));
   const phases = raw.phases?.map((row, i): RawRow => {
     const key = keys[i];
     const at = key === null ? undefined : recorded.phases.get(key);

@@ -2,7 +2,8 @@
  * The `Monitoraggi` table: the history of the monitoring dates (SPEC §1: managers fill actual
  * values at 30/06, 30/09, 31/12). One row per indicator or phase and date, holding what
  * Consuntivo, Avanzamento % and Fine effettiva were at that date, so that the grades of any
- * recorded date can be computed again later. Registered in tables.ts with the other tables; kept
+ * recorded date can be computed again later. A phase is identified as in `Fasi` (SPEC §2.4): by
+ * objective, Anno and N., so Anno is there for phases of multi-year objectives. Registered in tables.ts with the other tables; kept
  * apart so that it depends only on types there (tables.ts imports it, not the other way round).
  */
 import type { EnumOption, FieldDef, FieldKind, OutputDef, TableDef, Text, TypedField } from './tables';
@@ -51,6 +52,9 @@ export const MONITORING = {
       aliases: ['Codice indicatore', 'Obiettivo'],
     }),
     field('seq', t('N.', 'No.'), { type: 'integer', min: 0 }, t('Numero della fase (solo per le fasi)', 'Phase number (phases only)'), { aliases: ['N', 'Numero', 'Fase n.'] }),
+    field('year', t('Anno', 'Year'), { type: 'integer', min: 1900, max: 2200 }, t('Anno della fase, per gli obiettivi pluriennali (solo per le fasi); vuoto = anno del piano', 'The phase’s year, for multi-year objectives (phases only); blank = plan year'), {
+      aliases: ['Annualità'],
+    }),
     field('value', t('Valore', 'Value'), { type: 'measure', actual: true }, t('Consuntivo dell’indicatore o Avanzamento % della fase a quella data', 'The indicator’s actual or the phase’s progress % at that date'), {
       aliases: ['Consuntivo', 'Avanzamento'],
     }),

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { scoreWorkbook } from '../../src/actions/assess';
 import { recordMonitoring, scoreWorkbookAt } from '../../src/actions/monitoring';
-import { recordedDates } from '../../src/actions/monitoringHistory';
+import { rawAsOf, recordedDates } from '../../src/actions/monitoringHistory';
 import { exportWorkbook } from '../../src/actions/interchange';
 import { replacePlan } from '../../src/actions/sheets';
 import { parseInterchange } from '../../src/schema/interchange';
@@ -66,13 +66,14 @@ describe('recording a monitoring date', () => {
     const after = await port.readTables();
     for (const t of before.filter((t) => t.name !== 'Monitoraggi')) expect(table(after, t.name)).toEqual(t);
     const history = table(after, 'Monitoraggi');
-    expect(history.headers.slice(0, 7)).toEqual(['Data', 'Tipo', 'Codice', 'N.', 'Valore', 'Fine effettiva', 'Nota']);
+    expect(history.headers.slice(0, 8)).toEqual(['Data', 'Tipo', 'Codice', 'N.', 'Anno', 'Valore', 'Fine effettiva', 'Nota']);
     expect(history.rows).toHaveLength(JUNE.indicators!.length + JUNE.phases!.length);
     const first = JUNE.indicators![0];
-    expect(history.rows[0].slice(0, 5)).toEqual([new Date('2023-06-30T00:00:00Z'), 'Indicatore', first.code, null, first.actual]);
+    expect(history.rows[0].slice(0, 6)).toEqual([new Date('2023-06-30T00:00:00Z'), 'Indicatore', first.code, null, null, first.actual]);
     const phaseRow = history.rows[JUNE.indicators!.length];
     const phase = JUNE.phases![0];
-    expect(phaseRow.slice(1, 5)).toEqual(['Fase', phase.objective, phase.seq, phase.progress]);
+    // A phase of the plan year leaves Anno blank.
+    expect(phaseRow.slice(1, 6)).toEqual(['Fase', phase.objective, phase.seq, null, phase.progress]);
   });
 
   test('the same date again is refused without replace, and replaced with it, keeping each row’s Nota and the other dates', async () => {
@@ -103,11 +104,77 @@ describe('recording a monitoring date', () => {
     const replaced = table(await port.readTables(), 'Monitoraggi');
     expect(replaced.rows).toHaveLength(history.rows.length);
     // 30/06 now holds today's (September) values, in the same place, with the Nota kept.
-    expect(replaced.rows[phaseIndex][4]).toBe(SEPTEMBER.phases![0].progress);
+    expect(replaced.rows[phaseIndex][history.headers.indexOf('Valore')]).toBe(SEPTEMBER.phases![0].progress);
     expect(replaced.rows[phaseIndex][noteColumn]).toBe('Ritardo nella gara');
     // 30/09's rows are untouched.
     expect(replaced.rows.slice(phaseIndex + JUNE.phases!.length)).toEqual(table(snapshot, 'Monitoraggi').rows.slice(phaseIndex + JUNE.phases!.length));
     expect(recordedDates(readWorkbookTables(await port.readTables()).raw)).toEqual(['2023-06-30', '2023-09-30']);
+  });
+});
+
+/** The rows of the demo's phase 4 of SCI-5, which has that N. both in 2023 (the plan year) and in 2024. */
+function sci5Phase4(rows: readonly RawRow[], codeKey: 'objective' | 'code'): RawRow[] {
+  return rows.filter((row) => row[codeKey] === 'SCI-5' && row.seq === 4);
+}
+
+describe('phases with the same N. in two years (SPEC §2.4: N. is unique per objective and year)', () => {
+  test('each is recorded with its own Anno and value, computed as of a date with its own value, and replacing keeps both', async () => {
+    expect(sci5Phase4(DECEMBER.phases!, 'objective').map((row) => [row.year, row.progress])).toEqual([[2023, 100], [2024, 9]]);
+    const port = await workbookOf(JUNE);
+    await recordMonitoring(port, '2023-06-30', 'it');
+    const recorded = table(await port.readTables(), 'Monitoraggi');
+    const col = (header: string) => recorded.headers.indexOf(header);
+    const recordedRows = recorded.rows.filter((row) => row[col('Codice')] === 'SCI-5' && row[col('N.')] === 4);
+    expect(recordedRows.map((row) => [row[col('Anno')], row[col('Valore')]])).toEqual([[null, 50], [2024, 4.5]]);
+
+    await replacePlan(port, SEPTEMBER, 'it');
+    await recordMonitoring(port, '2023-09-30', 'it');
+    await replacePlan(port, DECEMBER, 'it');
+    const { raw } = readWorkbookTables(await port.readTables());
+    const progress = (date: '2023-06-30' | '2023-09-30') => sci5Phase4(rawAsOf(raw, date).phases!, 'objective').map((row) => [row.year, row.progress]);
+    expect(progress('2023-06-30')).toEqual([[2023, 50], [2024, 4.5]]);
+    expect(progress('2023-09-30')).toEqual([[2023, 80], [2024, 7.2]]);
+
+    // A note on the 2024 phase at 30/06, then 30/06 recorded again from today's (December) sheets.
+    const history = table(await port.readTables(), 'Monitoraggi');
+    const h = (header: string) => history.headers.indexOf(header);
+    const noted = history.rows.findIndex((row) => row[h('Codice')] === 'SCI-5' && row[h('N.')] === 4 && row[h('Anno')] === 2024);
+    await port.apply([{ kind: 'writeColumn', table: 'Monitoraggi', header: 'Nota', values: history.rows.map((row, i) => (i === noted ? 'Gara 2024 slittata' : row[h('Nota')])) }]);
+    await recordMonitoring(port, '2023-06-30', 'it', { replace: true });
+    const replaced = table(await port.readTables(), 'Monitoraggi');
+    const june = replaced.rows.filter((row) => row[h('Codice')] === 'SCI-5' && row[h('N.')] === 4 && (row[h('Data')] as Date).toISOString().startsWith('2023-06-30'));
+    expect(june.map((row) => [row[h('Anno')], row[h('Valore')], row[h('Nota')]])).toEqual([[null, 100, null], [2024, 9, 'Gara 2024 slittata']]);
+    expect(sci5Phase4(rawAsOf(readWorkbookTables(await port.readTables()).raw, '2023-06-30').phases!, 'objective').map((row) => row.progress)).toEqual([100, 9]);
+  });
+
+  test('an explicit plan year in Anno is the same as a blank one', async () => {
+    const port = await workbookOf(JUNE);
+    await recordMonitoring(port, '2023-06-30', 'it');
+    const history = table(await port.readTables(), 'Monitoraggi');
+    const h = (header: string) => history.headers.indexOf(header);
+    const isPhase = (row: readonly unknown[]) => row[h('Tipo')] === 'Fase';
+    await port.apply([{ kind: 'writeColumn', table: 'Monitoraggi', header: 'Anno', values: history.rows.map((row) => (isPhase(row) && row[h('Anno')] === null ? 2023 : row[h('Anno')])) }]);
+    await replacePlan(port, DECEMBER, 'it');
+    const { raw } = readWorkbookTables(await port.readTables());
+    expect(rawAsOf(raw, '2023-06-30').phases!.map((row) => row.progress)).toEqual(JUNE.phases!.map((row) => row.progress));
+  });
+
+  test('a Monitoraggi made before the Anno column gets it, at its right end, only when a phase of another year is recorded', async () => {
+    const oldHeaders = ['Data', 'Tipo', 'Codice', 'N.', 'Valore', 'Fine effettiva', 'Nota', 'Esito verifica'];
+    /** The plan in a workbook whose Monitoraggi has the columns it had before Anno. */
+    const withOldMonitoraggi = async (raw: RawTables) =>
+      MemoryWorkbook.fromTables((await (await workbookOf(raw)).readTables()).map((t) => (t.name === 'Monitoraggi' ? { ...t, headers: oldHeaders, rows: [] } : t)));
+
+    const singleYear = await withOldMonitoraggi({ ...JUNE, phases: JUNE.phases!.filter((row) => row.year === null || row.year === 2023) });
+    await recordMonitoring(singleYear, '2023-06-30', 'it');
+    expect(table(await singleYear.readTables(), 'Monitoraggi').headers).toEqual(oldHeaders);
+
+    const port = await withOldMonitoraggi(JUNE);
+    await recordMonitoring(port, '2023-06-30', 'it');
+    const history = table(await port.readTables(), 'Monitoraggi');
+    expect(history.headers).toEqual([...oldHeaders, 'Anno']);
+    expect(history.rows.filter((row) => row[2] === 'SCI-5' && row[3] === 4).map((row) => [row[4], row[8]])).toEqual([[50, null], [4.5, 2024]]);
+    expect(sci5Phase4(rawAsOf(readWorkbookTables(await port.readTables()).raw, '2023-06-30').phases!, 'objective').map((row) => row.progress)).toEqual([50, 4.5]);
   });
 });
 
@@ -125,6 +192,7 @@ describe('Monitoraggi in the interchange format', () => {
       kind: 'fase',
       code: firstPhase.objective,
       seq: firstPhase.seq,
+      year: null,
       value: firstPhase.progress,
       actualEnd: null,
       note: null,
@@ -132,9 +200,13 @@ describe('Monitoraggi in the interchange format', () => {
     const numeric = JUNE.indicators!.findIndex((row) => typeof row.actual === 'number');
     expect(doc.monitoring[numeric]).toMatchObject({ date: '2023-06-30', kind: 'indicatore', code: JUNE.indicators![numeric].code, seq: null, value: JUNE.indicators![numeric].actual });
 
+    expect(doc.monitoring.filter((record) => record.code === 'SCI-5' && record.seq === 4).map((record) => [record.year, record.value])).toEqual([[null, 50], [2024, 4.5]]);
+
     const imported = MemoryWorkbook.fromTables([]);
     await replacePlan(imported, parseInterchange(doc), 'it');
     expect(grades((await scoreWorkbookAt(imported, 'it', '2023-06-30')).results)).toEqual(grades((await scoreWorkbookAt(port, 'it', '2023-06-30')).results));
+    const importedRaw = readWorkbookTables(await imported.readTables()).raw;
+    expect(sci5Phase4(rawAsOf(importedRaw, '2023-06-30').phases!, 'objective').map((row) => row.progress)).toEqual([50, 4.5]);
   });
 });
 

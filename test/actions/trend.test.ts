@@ -96,12 +96,12 @@ describe('Andamento', () => {
     const port = await recorded();
     const { assessment } = await validateWorkbook(port, 'it');
     const notes = assessment.located.filter((f) => f.rule.startsWith('monitoring-note-missing'));
-    // Rows 2–3: the two phases at 30/06, rows 4–5 at 30/09 (no indicators in this plan).
+    // Rows 2–3: the two phases at 30/06, rows 4–5 at 30/09 (no indicators in this plan); Nota is column H.
     expect(notes.map((f) => [f.rule, f.severity, f.sheet, f.cell])).toEqual([
-      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'G2'],
-      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'G3'],
-      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'G4'],
-      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'G5'],
+      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'H2'],
+      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'H3'],
+      ['monitoring-note-missing', 'avviso', 'Monitoraggi', 'H4'],
+      ['monitoring-note-missing-critical', 'avviso', 'Monitoraggi', 'H5'],
     ]);
     expect(notes[1].message).toBe(
       'L’obiettivo AMB-1 è Critico al 30/06/2023 (scostamento -29,59 punti) e nessuna sua riga di quella data ha una Nota: scriverci il motivo dello scostamento.',
@@ -111,6 +111,6 @@ describe('Andamento', () => {
       { kind: 'writeColumn', table: 'Monitoraggi', header: 'Nota', values: history.rows.map((_, i) => (i === 1 ? 'Rilievi sospesi per maltempo' : null)) },
     ]);
     const after = (await validateWorkbook(port, 'it')).assessment.located.filter((f) => f.rule.startsWith('monitoring-note-missing'));
-    expect(after.map((f) => f.cell)).toEqual(['G2', 'G4', 'G5']);
+    expect(after.map((f) => f.cell)).toEqual(['H2', 'H4', 'H5']);
   });
 });

@@ -260,9 +260,13 @@ export function adopt(fragment: string, scope: Readonly<Record<string, string>>,
   renamed = renamed.replace(/(\s)([\w.-]+):([\w.-]+)=/g, (whole, space: string, prefix: string, local: string) =>
     prefix === 'xml' || prefix === 'xmlns' || !rename.has(prefix) ? whole : `${space}${qualified(prefix, local)}=`,
   );
-  if (declarations.length === 0) return renamed;
+  // A start tag taken from the part may already declare the prefix (an earlier write adopted it):
+  // a second declaration of the same name would make the part malformed.
+  const startTag = renamed.slice(0, renamed.indexOf('>') + 1);
+  const missing = declarations.filter((d) => !new RegExp(`\\s${d.trim().split('=')[0]}=`).test(startTag));
+  if (missing.length === 0) return renamed;
   const nameEnd = renamed.search(/[\s/>]/);
-  return renamed.slice(0, nameEnd) + declarations.join('') + renamed.slice(nameEnd);
+  return renamed.slice(0, nameEnd) + missing.join('') + renamed.slice(nameEnd);
 }
 
 /** Main-namespace bindings of the fragments Traguardo writes into SpreadsheetML parts. */

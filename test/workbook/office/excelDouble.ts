@@ -72,6 +72,14 @@ export interface DChart {
   seriesName?: string;
   /** Top-left cell, A1. */
   anchor?: string;
+  /** A line chart's series in order (`Rows`: one row of values each), with their names and x values. */
+  lines?: DLine[];
+}
+
+export interface DLine {
+  name?: string;
+  values?: Rect;
+  categories?: Rect;
 }
 
 export interface DSheet {
@@ -685,8 +693,9 @@ class ChartCollection extends Collection<Chart> {
       const t = source.rangeTarget();
       const model = this.context.model;
       model.writable(t.sheet);
-      if (seriesBy !== 'Columns' || t.rect.columns !== 1) throw new Error('double: charts of one column series only');
-      const chart: DChart = { name: `Grafico ${++model.chartsAdded}`, type, values: t.rect };
+      const line = seriesBy === 'Rows' && t.rect.rows === 1;
+      if (!line && (seriesBy !== 'Columns' || t.rect.columns !== 1)) throw new Error('double: charts of one column series, or of one row per series');
+      const chart: DChart = { name: `Grafico ${++model.chartsAdded}`, type, values: t.rect, ...(line ? { lines: [{ values: t.rect }] } : {}) };
       t.sheet.charts.push(chart);
       return { kind: 'chart', sheet: t.sheet, chart };
     }, 'add', [type, source, seriesBy], this.owner);
@@ -718,20 +727,53 @@ class Chart extends Proxy {
       },
     };
   }
-  get series(): { getItemAt: (index: number) => { name: string; setXAxisValues: (range: Range) => void } } {
+  get series(): {
+    getItemAt: (index: number) => { name: string; setXAxisValues: (range: Range) => void };
+    add: (name: string) => { setValues: (range: Range) => void; setXAxisValues: (range: Range) => void };
+  } {
     const chart = this;
+    /** The line at `index` of a line chart, made when first touched (series.add queues it). */
+    const line = (index: number): DLine => {
+      const lines = chart.chartTarget().chart.lines;
+      if (!lines?.[index]) throw new Error(`double: no line series at ${index}`);
+      return lines[index];
+    };
     return {
       getItemAt(index: number) {
-        if (index !== 0) throw new Error('double: charts have one series');
+        if (index !== 0) throw new Error('double: getItemAt reaches the first series only');
         return {
           set name(name: string) {
-            chart.queueSet('series.name', name, () => (chart.chartTarget().chart.seriesName = name));
+            chart.queueSet('series.name', name, () => {
+              const target = chart.chartTarget().chart;
+              target.seriesName = name;
+              if (target.lines) line(0).name = name;
+            });
           },
           get name(): string {
             throw new OfficeError('PropertyNotLoaded', 'series.name is not loaded');
           },
           setXAxisValues(range: Range) {
-            chart.queueCall('series.setXAxisValues', [range], () => (chart.chartTarget().chart.categories = range.rangeTarget().rect));
+            chart.queueCall('series.setXAxisValues', [range], () => {
+              const target = chart.chartTarget().chart;
+              target.categories = range.rangeTarget().rect;
+              if (target.lines) line(0).categories = range.rangeTarget().rect;
+            });
+          },
+        };
+      },
+      add(name: string) {
+        let index = -1;
+        chart.queueCall('series.add', [name], () => {
+          const lines = chart.chartTarget().chart.lines;
+          if (!lines) throw new Error('double: series.add on a line chart only');
+          index = lines.push({ name }) - 1;
+        });
+        return {
+          setValues(range: Range) {
+            chart.queueCall('series.setValues', [range], () => (line(index).values = range.rangeTarget().rect));
+          },
+          setXAxisValues(range: Range) {
+            chart.queueCall('series.setXAxisValues', [range], () => (line(index).categories = range.rangeTarget().rect));
           },
         };
       },

@@ -1,35 +1,11 @@
 import { scoreWorkbook, validateWorkbook } from '../../src/actions/assess';
 import { recordMonitoring } from '../../src/actions/monitoring';
 import { replacePlan } from '../../src/actions/sheets';
-import { parseInterchange } from '../../src/schema/interchange';
-import type { RawTables } from '../../src/schema/raw';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
+import { monitoringPlan } from '../fixtures/monitoringPlan';
 import type { TableData } from '../../src/workbook/port';
 
-/**
- * Two units, one objective each with one phase over the whole of 2023 (SPEC §5 Ex. 17), the
- * second in mission 1 programme 3. At 30/06 the expected progress is 49,59: Avanzamento 30 is
- * In ritardo, 20 Critico; at 30/09 it is 74,79 (273 / 365 days): 60 is In ritardo, 40 Critico.
- */
-function plan(first: number, second: number): RawTables {
-  return parseInterchange({
-    format: 'traguardo/1',
-    organization: 'Comune di Prova',
-    year: 2023,
-    units: [
-      { code: 'RIS', name: 'Risorse', head: 'Rossi Anna' },
-      { code: 'AMB', name: 'Ambiente', head: 'Verdi Luca' },
-    ],
-    objectives: [
-      { code: 'RIS-1', title: 'Nuovo gestionale contabile', unit: 'RIS', weight: 1 },
-      { code: 'AMB-1', title: 'Piano del verde', unit: 'AMB', mission: 1, programme: 3, weight: 3 },
-    ],
-    phases: [
-      { objective: 'RIS-1', seq: 1, name: 'Migrazione', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: first },
-      { objective: 'AMB-1', seq: 1, name: 'Censimento', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: second },
-    ],
-  });
-}
+const plan = monitoringPlan;
 
 async function recorded(): Promise<MemoryWorkbook> {
   const port = MemoryWorkbook.fromTables([]);

@@ -5,29 +5,8 @@
 import { scoreWorkbook } from '../../../src/actions/assess';
 import { recordMonitoring } from '../../../src/actions/monitoring';
 import { replacePlan } from '../../../src/actions/sheets';
-import { parseInterchange } from '../../../src/schema/interchange';
-import type { RawTables } from '../../../src/schema/raw';
+import { monitoringPlan as plan } from '../../fixtures/monitoringPlan';
 import { officeUnderTest } from './foreign';
-
-function plan(first: number, second: number): RawTables {
-  return parseInterchange({
-    format: 'traguardo/1',
-    organization: 'Comune di Prova',
-    year: 2023,
-    units: [
-      { code: 'RIS', name: 'Risorse', head: 'Rossi Anna' },
-      { code: 'AMB', name: 'Ambiente', head: 'Verdi Luca' },
-    ],
-    objectives: [
-      { code: 'RIS-1', title: 'Nuovo gestionale contabile', unit: 'RIS', weight: 1 },
-      { code: 'AMB-1', title: 'Piano del verde', unit: 'AMB', weight: 3 },
-    ],
-    phases: [
-      { objective: 'RIS-1', seq: 1, name: 'Migrazione', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: first },
-      { objective: 'AMB-1', seq: 1, name: 'Censimento', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: second },
-    ],
-  });
-}
 
 test('Calcola draws one named line per row of the grid, over the recorded dates', async () => {
   const { port, model } = officeUnderTest();

@@ -88,8 +88,12 @@ type RowTableKey = Exclude<RawTableKey, 'weighting'>;
 const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
 const SCORE_FIELD = criterionScoreField('');
 const STRICT_ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** Excel error values as they are written (#RIF!, #N/D, #DIV/0! …), in Italian or English. */
-const ERROR_VALUE_RE = /^#(?:N\/[AD]|DIV\/0!|[A-Z][A-Z_]*[!?])$/;
+/**
+ * Excel error values as they are written (#RIF!, #N/D, #DIV/0! …), in Italian or English, and only
+ * those: a code or a text such as «#A!» is what the user typed.
+ */
+const ERROR_VALUE_RE =
+  /^#(?:N\/[AD]|DIV\/0!|NULL!|NULLO!|VALUE!|VALORE!|REF!|RIF!|NAME\?|NOME\?|NUM!|SPILL!|ESPANSIONE!|CALC!|FIELD!|CAMPO!|BLOCKED!|BLOCCATO!|CONNECT!|CONNESSIONE!|BUSY!|OCCUPATO!|UNKNOWN!|SCONOSCIUTO!|GETTING_DATA)$/;
 
 // ---------------------------------------------------------------------------------------------
 // JSON value ⇄ cell value

@@ -98,6 +98,8 @@ describe('toCellValue', () => {
     expect(toCellValue(field(OBJECTIVES, 'sharedWith'), ['PERS', 'RIS'])).toBe('PERS; RIS');
     expect(toCellValue(field(OBJECTIVES, 'weight'), 12.5)).toBe(12.5);
     expect(toCellValue(field(OBJECTIVES, 'title'), '#RIF!')).toEqual({ error: '#RIF!' });
+    // Only Excel's own error values: a code that merely looks like one stays text.
+    expect(toCellValue(field(OBJECTIVES, 'code'), '#A!')).toBe('#A!');
     expect(toCellValue(field(OBJECTIVES, 'title'), null)).toBeNull();
     expect(toCellValue(field(OBJECTIVES, 'title'), undefined)).toBeNull();
   });

@@ -163,7 +163,9 @@ function misplaced(plan: Plan, f: Finding): string | null {
     if (!columns.includes(f.field)) return 'field';
   }
   if (!hasMessage(f.rule)) return 'message missing';
-  if (/\{\w+\}/.test(message(f.rule, f.params, 'it')) || /\{\w+\}/.test(message(f.rule, f.params, 'en'))) return 'placeholder left';
+  // Every placeholder of the message has its parameter (a code typed as «{0}» is a filled value).
+  const unfilled = (lang: 'it' | 'en') => [...message(f.rule, {}, lang).matchAll(/\{(\w+)\}/g)].some((m) => f.params?.[m[1]] === undefined);
+  if (unfilled('it') || unfilled('en')) return 'placeholder left';
   return null;
 }
 

@@ -7,6 +7,7 @@
 import { assessWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
 import type { PayResults } from '../engine/pay';
 import { countMessage, message, type Lang } from '../i18n';
+import { euroAmount } from '../i18n/euro';
 import type { Plan } from '../schema/model';
 import { FUND_METHOD_OPTIONS, PAY_ROLE_OPTIONS } from '../schema/payTables';
 import type { WorkbookPort } from '../workbook/port';
@@ -62,22 +63,17 @@ export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): Po
   });
 }
 
-/** Euro with two decimals and grouping, as a payslip shows them: 24.000,00 (it), 24,000.00 (en). */
-export function euro(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
-}
-
 /** The lines `traguardo premi` prints. */
 export function potLines(pots: readonly PotSummary[], lang: Lang): string[] {
   const lines: string[] = [];
   for (const pot of pots) {
     lines.push(message('premi-pot', { code: pot.code, name: pot.name === null ? '' : ` — ${pot.name}`, role: pot.role, method: pot.method }, lang));
     lines.push(
-      message('premi-totals', { allocated: euro(pot.allocated, lang), paid: euro(pot.paid, lang), unspent: euro(pot.unspent, lang), beneficiaries: String(pot.beneficiaries) }, lang),
+      message('premi-totals', { allocated: euroAmount(pot.allocated, lang), paid: euroAmount(pot.paid, lang), unspent: euroAmount(pot.unspent, lang), beneficiaries: String(pot.beneficiaries) }, lang),
     );
     for (const c of pot.classes) {
       const label = c.class === null ? message(c.from === null && pot.classes.every((x) => x.class === null) ? 'premi-no-classes' : 'premi-below-classes', {}, lang) : message('premi-class', { class: String(c.class), from: c.from ?? '' }, lang);
-      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euro(c.paid, lang) }, lang));
+      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euroAmount(c.paid, lang) }, lang));
     }
     lines.push('');
   }

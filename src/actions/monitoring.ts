@@ -6,7 +6,7 @@
  */
 import { UserError } from '../errors';
 import type { Lang } from '../i18n';
-import { isBlank } from '../schema/cells';
+import { dateFromIso, isBlank } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, MONITORING_KIND_OPTIONS, type MonitoringKind } from '../schema/monitoringTables';
 import { isCellError, isPercentCell, type CellValue } from '../schema/raw';
@@ -16,7 +16,7 @@ import { layoutOptionsFromRaw, tableLayout } from '../workbook/layout';
 import type { WorkbookChange, WorkbookPort } from '../workbook/port';
 import { assessRaw, scoreAssessment, type Scored } from './assess';
 import { writingLanguage } from './language';
-import { codeOf, dateOf, isoToCellDate, kindOf, phaseKeys, planYearOf, rawAsOf, recordedYear } from './monitoringHistory';
+import { codeOf, dateOf, kindOf, phaseKeys, planYearOf, rawAsOf, recordedYear } from './monitoringHistory';
 
 /** A cell's content as a value to record: a %-formatted cell as the percentage it shows, an error as its text. */
 function recordable(v: CellValue): CellValue {
@@ -116,7 +116,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
     if (key !== null && !isBlank(note) && !notes.has(key)) notes.set(key, note);
   });
 
-  const dateCell = isoToCellDate(date);
+  const dateCell = dateFromIso(date);
   const fresh: CellValue[][] = [];
   const line = (values: Partial<Record<MonitoringField, CellValue>>): CellValue[] => {
     const row = new Array<CellValue>(width).fill(null);

@@ -8,7 +8,7 @@
  * and year without an N. are told apart by their order among those phases, the same way on both sides.
  */
 import { UserError } from '../errors';
-import { fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
+import { dateFromIso, fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, type MonitoringKind } from '../schema/monitoringTables';
 import type { CellValue, RawRow, RawTables } from '../schema/raw';
@@ -139,7 +139,7 @@ export function monitoringHistory(raw: RawTables): MonitoringHistory {
       const found = key === null ? undefined : recorded.phases.get(key);
       return { ...row, progress: found?.value ?? null, actualEnd: found?.actualEnd ?? null };
     });
-    return { ...raw, indicators, phases, rules: { ...raw.rules, referenceDate: isoToCellDate(date) } };
+    return { ...raw, indicators, phases, rules: { ...raw.rules, referenceDate: dateFromIso(date) } };
   };
   return { dates, at };
 }
@@ -151,9 +151,5 @@ export function monitoringHistory(raw: RawTables): MonitoringHistory {
  */
 export function rawAsOf(raw: RawTables, date: IsoDate): RawTables {
   return monitoringHistory(raw).at(date);
-}
-
-export function isoToCellDate(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
 }
 

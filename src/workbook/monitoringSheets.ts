@@ -12,7 +12,7 @@ import type { ImplementationStatus } from '../rules/status';
 import type { StatusCounts, StructureResults } from '../engine/structure';
 import type { Trend, TrendGroup } from '../engine/trend';
 import { message, type Lang } from '../i18n';
-import { italianDate } from '../schema/cells';
+import { dateFromIso, italianDate } from '../schema/cells';
 import type { IsoDate, Plan } from '../schema/model';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 import { columnLetters } from './formulas/a1';
@@ -60,8 +60,6 @@ function groupCells(group: TrendGroup, plan: Plan, lang: Lang): [string, string 
   }
 }
 
-const isoDateCell = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
-
 /**
  * `Andamento`: a long table (one row per group and date: grade, change, Stato counts) on the
  * left; on the right, from column N, the grades as a grid (a line per group, a column per date)
@@ -83,7 +81,7 @@ export function trendSheet(trend: Trend, plan: Plan, lang: Lang, calculatedOn: s
   for (const series of trend.series) {
     const [level, code, name] = groupCells(series.group, plan, lang);
     for (const point of series.points) {
-      long.push([level, code, name, isoDateCell(point.date), rounded(point.grade, decimals), rounded(point.change, decimals), point.objectives, ...statusCells(point.statuses)]);
+      long.push([level, code, name, dateFromIso(point.date), rounded(point.grade, decimals), rounded(point.change, decimals), point.objectives, ...statusCells(point.statuses)]);
     }
   }
   const gridLeft = headers.length + 1;

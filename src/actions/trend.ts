@@ -16,8 +16,6 @@ import { monitoringHistory } from './monitoringHistory';
 
 export interface TrendOutcome {
   trend: Trend;
-  /** Each recorded date's results, for the Relazione at a date. */
-  byDate: DateResults[];
   /** The avvisi on `Monitoraggi` rows (missing Nota), in plan coordinates. */
   findings: Finding[];
 }
@@ -37,7 +35,7 @@ export function computeTrend(raw: RawTables, monitoring: readonly MonitoringReco
     byDate.push({ date, results, structure: structureRollup(plan, results) });
     findings.push(...missingNotes(plan, monitoring, results, date));
   }
-  return { trend: buildTrend(byDate), byDate, findings };
+  return { trend: buildTrend(byDate), findings };
 }
 
 const NEEDS_NOTE = { 'in-ritardo': 'monitoring-note-missing', critico: 'monitoring-note-missing-critical' } as const;

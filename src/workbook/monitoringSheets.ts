@@ -16,7 +16,7 @@ import { dateFromIso, italianDate } from '../schema/cells';
 import type { IsoDate, Plan } from '../schema/model';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 import { columnLetters } from './formulas/a1';
-import { bandColours } from './layout';
+import { bandColours, organizationLabel } from './layout';
 import type { CellValue } from '../schema/raw';
 import type { BandColour, ColumnFormat, LineChart, WorkbookChange } from './port';
 
@@ -52,7 +52,7 @@ function missionName(mission: number | null, programme: number | null, lang: Lan
 function groupCells(group: TrendGroup, plan: Plan, lang: Lang): [string, string | null, string] {
   switch (group.kind) {
     case 'organization':
-      return [message('trend-level-organization', {}, lang), null, plan.organization ?? message('summary-organization', {}, lang)];
+      return [message('trend-level-organization', {}, lang), null, organizationLabel(plan.organization, lang)];
     case 'unit':
       return [message('trend-level-unit', {}, lang), group.code, plan.units.find((u) => u.code === group.code)?.name ?? ''];
     case 'mission':
@@ -94,7 +94,7 @@ export function trendSheet(trend: Trend, plan: Plan, lang: Lang, calculatedOn: s
 
   const height = Math.max(long.length, gridRows.length);
   const rows: CellValue[][] = [
-    [message('trend-title', { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year) }, lang)],
+    [message('trend-title', { organization: organizationLabel(plan.organization, lang), year: String(plan.year) }, lang)],
     [message('trend-subtitle', { dates: trend.dates.map(italianDate).join(', '), date: calculatedOn }, lang)],
     [],
     [...headers, null, ...gridHeader],
@@ -156,7 +156,7 @@ export function structureSheet(structure: StructureResults, plan: Plan, referenc
   ];
   const band = (grade: number | null) => bandLabel(plan.bands, bandFor(grade, plan.bands, decimals).band);
   const rows: CellValue[][] = [
-    [message('structure-title', { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(referenceDate) }, lang)],
+    [message('structure-title', { organization: organizationLabel(plan.organization, lang), year: String(plan.year), date: italianDate(referenceDate) }, lang)],
     [message('structure-subtitle', { date: calculatedOn }, lang)],
     [],
     headers,

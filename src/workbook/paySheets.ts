@@ -11,7 +11,7 @@ import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/
 import type { OutputDef, OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
-import { sheetSetup, type PrintContext } from './layout';
+import { organizationLabel, sheetSetup, type PrintContext } from './layout';
 import type { ColumnFormat, OutputValue, SheetNote, WorkbookChange } from './port';
 
 /** Premi's pots block: columns in order, the last one Traguardo's own. */
@@ -77,7 +77,7 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
     if (formulas && c.note !== null) notes.push({ row, column, text: c.note });
     return formulas ? c.value : input.frozen(c.value);
   };
-  const organization = input.organization ?? message('summary-organization', {}, lang);
+  const organization = organizationLabel(input.organization, lang);
   const rows: OutputValue[][] = [[message('pay-sheet-title', { year: String(input.year), organization }, lang)], []];
   rows.push(FUND_KEYS.map((k) => header(FUND_TOTALS.outputs, k, lang)));
   for (const line of cells.funds) rows.push(FUND_KEYS.map((k, c) => put(line[k], rows.length, c)));
@@ -109,7 +109,7 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
   const figures = transparency(pay.input, pay.results);
   const roles = new Map(pay.input.funds.map((f) => [f.code, PAY_ROLE_OPTIONS.find((o) => o.key === f.role)?.label[lang] ?? f.role]));
   const hasClasses = new Set(pay.input.classes.map((c) => c.fund));
-  const organization = input.organization ?? message('summary-organization', {}, lang);
+  const organization = organizationLabel(input.organization, lang);
   const rows: OutputValue[][] = [
     [message('transparency-title', { year: String(input.year), organization }, lang)],
     [message('transparency-subtitle', {}, lang)],

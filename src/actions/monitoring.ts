@@ -10,6 +10,7 @@ import { dateFromIso, isBlank } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, MONITORING_KIND_OPTIONS, type MonitoringKind } from '../schema/monitoringTables';
 import { isCellError, isPercentCell, type CellValue } from '../schema/raw';
+import { optionLabel } from '../schema/tables';
 import { readWorkbookTables } from '../workbook/grid';
 import { columnId } from '../workbook/headers';
 import { layoutOptionsFromRaw, tableLayout } from '../workbook/layout';
@@ -62,7 +63,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
   const written = writingLanguage(tables, lang);
   const placement = locator.placement('monitoring');
   const existing = placement === undefined ? undefined : tables.find((t) => t.name === placement.table);
-  const kindLabel = (kind: MonitoringKind): string => MONITORING_KIND_OPTIONS.find((o) => o.key === kind)?.label[written] ?? kind;
+  const kindLabel = (kind: MonitoringKind): string => optionLabel(MONITORING_KIND_OPTIONS, kind, written) ?? kind;
 
   const planYear = planYearOf(raw);
   const phaseYears = (raw.phases ?? []).map((row) => recordedYear(row.year ?? null, planYear));

@@ -10,6 +10,7 @@ import { countMessage, message, type Lang } from '../i18n';
 import { euroAmount } from '../i18n/euro';
 import type { Plan } from '../schema/model';
 import { FUND_METHOD_OPTIONS, PAY_ROLE_OPTIONS } from '../schema/payTables';
+import { optionLabel } from '../schema/tables';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface PotClass {
@@ -52,8 +53,8 @@ export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): Po
     return {
       code: fund.code,
       name: row?.name ?? null,
-      role: PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? '',
-      method: FUND_METHOD_OPTIONS.find((o) => o.key === row?.method)?.label[lang] ?? '',
+      role: optionLabel(PAY_ROLE_OPTIONS, row?.role, lang) ?? '',
+      method: optionLabel(FUND_METHOD_OPTIONS, row?.method, lang) ?? '',
       allocated: fund.allocated,
       paid: fund.paid,
       unspent: fund.unspent,

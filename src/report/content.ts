@@ -17,7 +17,7 @@ import type { ImplementationStatus } from '../rules/status';
 import { italianDate } from '../schema/cells';
 import type { Measure, Objective } from '../schema/model';
 import { PAY_ROLE_OPTIONS } from '../schema/payTables';
-import { LEVEL_OPTIONS } from '../schema/tables';
+import { LEVEL_OPTIONS, optionLabel } from '../schema/tables';
 import type { Bar, Block, Column, ReportDocument, Run } from './blocks';
 
 export type ReportGrouping = 'unita' | 'missione';
@@ -458,7 +458,7 @@ class ReportBuilder {
       const whole = stats.find((p) => p.category === null);
       this.blocks.push(
         { kind: 'heading', level: 2, text: this.t('report-pay-pot', { code: fund.code, name: name === null || name === '' ? '' : ` — ${name}` }) },
-        { kind: 'paragraph', runs: [{ text: `${this.t('report-pay-role')}: `, bold: true }, PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? row?.role ?? ''] },
+        { kind: 'paragraph', runs: [{ text: `${this.t('report-pay-role')}: `, bold: true }, optionLabel(PAY_ROLE_OPTIONS, row?.role, lang) ?? row?.role ?? ''] },
         {
           kind: 'table',
           columns: FIGURE_COLUMNS,

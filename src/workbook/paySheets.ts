@@ -8,7 +8,7 @@ import { transparency } from '../engine/pay/transparency';
 import { message, type Lang } from '../i18n';
 import { formatDecimal, roundHalfUp } from '../rules/rounding';
 import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/payTables';
-import type { OutputDef, OutputFormat } from '../schema/tables';
+import { optionLabel, type OutputDef, type OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
 import { organizationLabel, sheetSetup, type PrintContext } from './layout';
@@ -107,7 +107,7 @@ const TRANSPARENCY_HEADER_ROW = 4;
 export function transparencySheet(input: PaySheetInput): WorkbookChange {
   const { pay, lang } = input;
   const figures = transparency(pay.input, pay.results);
-  const roles = new Map(pay.input.funds.map((f) => [f.code, PAY_ROLE_OPTIONS.find((o) => o.key === f.role)?.label[lang] ?? f.role]));
+  const roles = new Map(pay.input.funds.map((f) => [f.code, optionLabel(PAY_ROLE_OPTIONS, f.role, lang) ?? f.role]));
   const hasClasses = new Set(pay.input.classes.map((c) => c.fund));
   const organization = organizationLabel(input.organization, lang);
   const rows: OutputValue[][] = [

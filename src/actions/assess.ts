@@ -203,6 +203,14 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
 }
 
 /**
+ * The workbook read and checked as Verifica does, without reading the calculation stamp: for
+ * what needs the findings but not whether the results are stale, which costs a hash of every input.
+ */
+export async function checkWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<Assessment> {
+  return (await readAssessment(port, lang, options.progress)).assessment;
+}
+
+/**
  * Verifica: reads the workbook and reports, including whether the results of the last Calcola
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */

@@ -4,7 +4,7 @@
  * people each class holds and what they are paid. Reads the workbook and computes in memory;
  * writes nothing. No names are printed: people are counted, never listed.
  */
-import { assessWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
+import { checkWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
 import type { PayResults } from '../engine/pay';
 import { countMessage, message, type Lang } from '../i18n';
 import { euroAmount } from '../i18n/euro';
@@ -89,7 +89,7 @@ export interface PremiOutcome {
 
 /** Reads, validates and computes a workbook in memory and describes its pots. */
 export async function premi(port: WorkbookPort, lang: Lang): Promise<PremiOutcome> {
-  const scored = scoreAssessment(await assessWorkbook(port, lang));
+  const scored = scoreAssessment(await checkWorkbook(port, lang));
   const pots = potSummaries(scored.plan, scored.pay, lang);
   const lines = scored.pay === null ? [message(scored.plan.people.length === 0 ? 'premi-no-people' : 'premi-not-computed', {}, lang)] : potLines(pots, lang);
   return { scored, lines, errors: hasErrors(scored.findings) };

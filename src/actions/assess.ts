@@ -24,7 +24,7 @@ import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
 import { rawAsOf } from './monitoringHistory';
 import { computeTrend, type TrendOutcome } from './trend';
-import { structureRollup, type StructureResults } from '../engine/structure';
+import { structureRollup } from '../engine/structure';
 import { MONITORING_TITLE_ROW, structureSheet, trendSheet } from '../workbook/monitoringSheets';
 import { sheetSetup } from '../workbook/layout';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
@@ -83,8 +83,6 @@ export interface ComputeOptions extends ActionOptions {
 export interface Computed extends Scored {
   /** The trend of the dates recorded in `Monitoraggi` (written to `Andamento`); null when none is. */
   trend: TrendOutcome | null;
-  /** The roll-up by missione/programma and objective tree (written to `Riepilogo DUP`). */
-  structure: StructureResults;
   mode: WriteMode;
   /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
   written: Lang;
@@ -278,7 +276,7 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   await report(progress, 'scrittura', 0);
   await port.apply([...changes, ...monitoring, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);
-  return { ...scored, mode, valueCells: noted, written, trend, structure };
+  return { ...scored, mode, valueCells: noted, written, trend };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

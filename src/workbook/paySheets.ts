@@ -6,7 +6,8 @@
  */
 import { transparency } from '../engine/pay/transparency';
 import { message, type Lang } from '../i18n';
-import { formatDecimal, roundHalfUp } from '../rules/rounding';
+import { classLabel } from '../rules/payClass';
+import { roundHalfUp } from '../rules/rounding';
 import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/payTables';
 import { optionLabel, type OutputDef, type OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
@@ -120,10 +121,7 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
     const group = p.category === null ? roles.get(p.fund) ?? null : p.category === '' ? message('transparency-no-category', {}, lang) : p.category;
     const classes = p.classes
       .map((c) => {
-        const label =
-          c.classIndex === null || c.from === null
-            ? message(hasClasses.has(p.fund) ? 'pay-class-below' : 'pay-class-none', {}, lang)
-            : message('pay-class-label', { index: String(c.classIndex), from: formatDecimal(c.from, pay.input.rules.scoreDecimals, lang) }, lang);
+        const label = classLabel(c.classIndex, c.from, hasClasses.has(p.fund), pay.input.rules.scoreDecimals, lang);
         return message('transparency-class-count', { class: label, people: String(c.people) }, lang);
       })
       .join(' · ');

@@ -111,9 +111,14 @@ function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): R
   return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
+/** The reading's findings and validation's, without the echoes of an error already reported. */
+function checkedFindings(read: ReadStage): Finding[] {
+  return withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), read.locator);
+}
+
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
   const { raw, plan, readings, locator } = read;
-  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
+  const findings = checkedFindings(read);
   const located = findings.map((f) => locator.locate(f, lang));
   return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
 }
@@ -147,14 +152,16 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  * missing would otherwise grade every objective on its phases, silently.
  */
 export function scoreAssessment(assessment: Assessment): Scored {
-  const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
+  const blocked = blockedBy(assessment.plan, assessment.missingRequired, assessment.findings);
   const results = score(assessment.plan, { blocked });
   const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
   const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
   return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
 }
 
-function everyRow(plan: Plan): BlockedRows {
+/** The rows left without results: every row when a table grades rest on is missing, else the rows the errors block. */
+function blockedBy(plan: Plan, missingRequired: boolean, findings: readonly Finding[]): BlockedRows {
+  if (!missingRequired) return blockedRows(findings);
   const all = (rows: readonly unknown[]) => new Set(rows.map((_, i) => i));
   return { objectives: all(plan.objectives), indicators: all(plan.indicators), phases: all(plan.phases), weighting: all(plan.weighting) };
 }
@@ -171,8 +178,7 @@ interface WorkbookRead {
  */
 function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
   const read = readStage(raw, locator, readFindings);
-  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
-  const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);
+  const blocked = blockedBy(read.plan, read.missingRequired, checkedFindings(read));
   return { plan: read.plan, results: score(read.plan, { blocked }) };
 }
 

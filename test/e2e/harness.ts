@@ -117,20 +117,46 @@ export async function launchChromium(): Promise<Browser> {
   };
 }
 
-/** The preview built into `dist`, served, and open in Chromium; the page's uncaught errors are collected. */
+/** The preview built into `dist`, served, and open in Chromium with the pane ready; the page's errors are collected. */
 export interface OpenPreview {
-  server: StaticServer;
-  browser: Browser;
   page: Page;
   pageErrors: string[];
+  close(): Promise<void>;
 }
 
-export async function openPreview(dist: string): Promise<OpenPreview> {
+export interface PreviewOptions {
+  /** How long the pane may take to show its first tab. */
+  readyTimeout: number;
+  /**
+   * Whether console errors count as page errors too. Chromium asks every page for /favicon.ico,
+   * which the preview has none to give: that request's error never counts.
+   */
+  consoleErrors: boolean;
+}
+
+export async function openPreview(dist: string, { readyTimeout, consoleErrors }: PreviewOptions): Promise<OpenPreview> {
   await buildPreview(dist);
   const server = await serveDirectory(dist);
-  const browser = await launchChromium();
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  return { server, browser, page, pageErrors };
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server.close();
+  };
+  try {
+    browser = await launchChromium();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    if (consoleErrors) {
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
+      });
+    }
+    await page.goto(`${server.url}/preview.html`);
+    await page.getByTestId('tab-start').waitFor({ timeout: readyTimeout });
+    return { page, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

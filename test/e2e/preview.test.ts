@@ -22,7 +22,7 @@ import { euro } from '../../src/i18n/euro';
 import type { PayResults } from '../../src/engine/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
-import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
+import { OUTPUT_DIR, openPreview, type OpenPreview } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
@@ -33,8 +33,7 @@ const PEOPLE_SCREENSHOT = path.join(OUTPUT_DIR, 'taskpane-persone.png');
 const ACTION_TIMEOUT = 15_000;
 
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 let cli: ResultsDocument;
 /** The demo plan as the CLI writes it: the file the preview opens. */
@@ -115,18 +114,12 @@ beforeAll(async () => {
   const payWorkbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
   pay = (await scoreWorkbook(payWorkbook, 'it')).pay!;
 
-  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
-  page.on('console', (msg) => {
-    // Chromium asks every page for /favicon.ico; the preview has none to give.
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
-  });
-  await page.goto(`${server.url}/preview.html`);
-  await byTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+  preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: true });
+  ({ page, pageErrors } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
 });
 

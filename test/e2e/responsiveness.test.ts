@@ -11,7 +11,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { generatePlan } from '../../src/bench/generate';
-import { openPreview, type Browser, type StaticServer } from './harness';
+import { openPreview, type OpenPreview } from './harness';
 
 /** The plan of the issue: 3 000 objectives, five indicators and two phases each. */
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
@@ -33,8 +33,7 @@ const MAX_BLOCKED_MS = 2_000;
 const ACTION_TIMEOUT = 120_000;
 
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
@@ -47,16 +46,14 @@ beforeAll(async () => {
   const code = await main(['import', json, xlsx], { out: () => undefined, err: (t) => err.push(t) });
   if (code !== 0) throw new Error(`import failed: ${err.join('\n')}`);
 
-  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
-  await page.goto(`${server.url}/preview.html`);
-  await page.getByTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+  preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: false });
+  ({ page, pageErrors } = preview);
   await page.getByTestId('input-open-xlsx').setInputFiles(xlsx);
   await page.getByTestId('preview-notice').and(page.locator('[data-intent="success"]')).waitFor({ timeout: ACTION_TIMEOUT });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
 });
 

@@ -88,6 +88,21 @@ async function openTab(key: string): Promise<void> {
   await eventually(() => tab.getAttribute('aria-selected'), 'true');
 }
 
+/** Importa: a plan from an interchange file, replacing the workbook's (the pane asks first). */
+async function importPlan(file: string): Promise<void> {
+  await openTab('exchange');
+  await byTestId('input-import').setInputFiles(file);
+  await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
+  await expectNotice('success', 'ui-imported', { file: path.basename(file) });
+}
+
+/** Calcola, until the organisation's result shows. */
+async function calcola(): Promise<void> {
+  await openTab('compute');
+  await byTestId('btn-compute').click();
+  await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+}
+
 /** Sheet and cell the sheet view highlights. */
 async function highlighted(): Promise<{ sheet: string | null; cell: string | null }> {
   const grid = byTestId('sheet-grid');
@@ -190,9 +205,7 @@ describe('browser preview', () => {
   });
 
   it('Calcola shows for each unit and the organisation the grades of the CLI’s score --json', async () => {
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await calcola();
     expect(await byTestId('compute-progress').getAttribute('data-state')).toBe('done');
 
     const units = await byTestId('unit-result').evaluateAll((items) =>
@@ -242,10 +255,7 @@ describe('browser preview', () => {
   });
 
   it('imports a fixture JSON and Verifica shows its known problems', async () => {
-    await openTab('exchange');
-    await byTestId('input-import').setInputFiles(FIXTURE);
-    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
-    await expectNotice('success', 'ui-imported', { file: path.basename(FIXTURE) });
+    await importPlan(FIXTURE);
 
     await openTab('check');
     await byTestId('btn-validate').click();
@@ -264,9 +274,7 @@ describe('browser preview', () => {
     await eventually(() => byTestId('preview-notice').getAttribute('data-intent'), 'success');
     await byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]')).waitFor();
 
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await calcola();
     expect(Number(await byTestId('org-result').getAttribute('data-grade'))).toBeCloseTo(cli.organization!.grade!, 9);
 
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId('btn-download-xlsx').click()]);
@@ -280,13 +288,8 @@ describe('browser preview', () => {
   });
 
   it('Persone shows the pots, the distribution by class and a person’s scheda as the engine computes them', async () => {
-    await openTab('exchange');
-    await byTestId('input-import').setInputFiles(payJson);
-    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
-    await expectNotice('success', 'ui-imported', { file: path.basename(payJson) });
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await importPlan(payJson);
+    await calcola();
 
     await openTab('people');
     await byTestId('fund-card').first().waitFor({ timeout: ACTION_TIMEOUT });

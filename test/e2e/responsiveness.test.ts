@@ -127,37 +127,38 @@ afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
+/** One action under the probe: open its tab, click its button, wait for what shows when it is done and for the pane to be idle. */
+async function probed(name: string, action: { tab: string; progress: string; button: string; done: string }): Promise<Probe> {
+  await page.getByTestId(action.tab).click();
+  await startProbe(action.progress);
+  await page.getByTestId(action.button).click();
+  await page.getByTestId(action.done).waitFor({ timeout: ACTION_TIMEOUT });
+  await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
+  const probe = await stopProbe();
+  // Printed for the README's figures and the closing note.
+  process.stdout.write(`${name}, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+  return probe;
+}
+
+/** The bar reached 100 %, and no block took more than `share` of the action nor seconds. */
+function expectNeverBlockedLong(probe: Probe, share: number): void {
+  expect(probe.maxPercent).toBe(100);
+  expect(probe.elapsed).toBeGreaterThan(0);
+  expect(probe.maxGap).toBeLessThan(share * probe.elapsed);
+  expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
+  expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+}
+
 describe('a 3 000-objective plan in the preview', () => {
   it('Verifica: stages lettura and verifica on the bar, the page never blocked for long', async () => {
-    await page.getByTestId('tab-check').click();
-    await startProbe('check-progress');
-    await page.getByTestId('btn-validate').click();
-    await page.getByTestId('finding-count-errore').waitFor({ timeout: ACTION_TIMEOUT });
-    await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
-    const probe = await stopProbe();
-    // Printed for the README's figures and the closing note.
-    process.stdout.write(`Verifica, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    const probe = await probed('Verifica', { tab: 'tab-check', progress: 'check-progress', button: 'btn-validate', done: 'finding-count-errore' });
     expect(probe.stages).toEqual(['lettura', 'verifica', 'scrittura']);
-    expect(probe.maxPercent).toBe(100);
-    expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.verifica * probe.elapsed);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
-    expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+    expectNeverBlockedLong(probe, MAX_BLOCKED_SHARE.verifica);
   });
 
   it('Calcola: every stage on the bar in order, the page never blocked for long', async () => {
-    await page.getByTestId('tab-compute').click();
-    await startProbe('compute-progress');
-    await page.getByTestId('btn-compute').click();
-    await page.getByTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
-    await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
-    const probe = await stopProbe();
-    process.stdout.write(`Calcola, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    const probe = await probed('Calcola', { tab: 'tab-compute', progress: 'compute-progress', button: 'btn-compute', done: 'org-result' });
     expect(probe.stages).toEqual(['lettura', 'verifica', 'calcolo', 'formule', 'scrittura']);
-    expect(probe.maxPercent).toBe(100);
-    expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.calcola * probe.elapsed);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
-    expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+    expectNeverBlockedLong(probe, MAX_BLOCKED_SHARE.calcola);
   });
 });

@@ -11,6 +11,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import webpack, { type Configuration, type Stats } from 'webpack';
+import type { ResultsDocument } from '../../src/actions/resultsJson';
+import { demoDocument } from '../../src/demo/demo';
+import { run } from '../support/cliRun';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -159,4 +162,21 @@ export async function openPreview(dist: string, { readyTimeout, consoleErrors }:
     await close();
     throw error;
   }
+}
+
+/**
+ * The demo plan as the CLI writes it (`import`) into `work`, the file the preview opens, and the
+ * CLI's `score --json` for it, the numbers the pane is held to. `-o` keeps the imported file as it
+ * was: the preview opens the plan before any Calcola.
+ */
+export async function demoThroughCli(work: string): Promise<{ xlsx: string; results: ResultsDocument }> {
+  const json = path.join(work, 'demo.json');
+  const xlsx = path.join(work, 'demo.xlsx');
+  await fs.writeFile(json, JSON.stringify(demoDocument()));
+  const imported = await run('import', json, xlsx);
+  if (imported.code !== 0) throw new Error(`traguardo import failed (${imported.code}): ${imported.err}`);
+  // Exit 1 only says the plan has findings; 2 and 70 are a failed command.
+  const scored = await run('score', xlsx, '-o', path.join(work, 'scored.xlsx'), '--json');
+  if (scored.code === 2 || scored.code === 70) throw new Error(`traguardo score failed (${scored.code}): ${scored.err}`);
+  return { xlsx, results: JSON.parse(scored.out) as ResultsDocument };
 }

@@ -13,7 +13,6 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
 import { main } from '../../src/cli/main';
-import { demoDocument } from '../../src/demo/demo';
 import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { scoreWorkbook } from '../../src/actions/assess';
@@ -22,7 +21,7 @@ import { euro } from '../../src/i18n/euro';
 import type { PayResults } from '../../src/engine/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
-import { OUTPUT_DIR, openPreview, type OpenPreview } from './harness';
+import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
@@ -116,12 +115,7 @@ beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-'));
 
   // The CLI's results for the demo plan, from the same interchange document the pane loads.
-  const demoJson = path.join(work, 'demo.json');
-  demoXlsx = path.join(work, 'demo.xlsx');
-  await fs.writeFile(demoJson, JSON.stringify(demoDocument()));
-  await runCli(['import', demoJson, demoXlsx]);
-  // `-o` keeps the imported file as it was: the preview opens the plan before any Calcola.
-  cli = JSON.parse(await runCli(['score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json'])) as ResultsDocument;
+  ({ xlsx: demoXlsx, results: cli } = await demoThroughCli(work));
 
   // The pay plan the Persone scenario imports, and what the engine computes for it.
   payJson = path.join(work, 'premi.json');

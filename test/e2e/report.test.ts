@@ -9,12 +9,11 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
-import { demoDocument } from '../../src/demo/demo';
 import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { descendantsOf, parseXml, type Namespace } from '../../src/workbook/xlsx/xml';
 import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
 import { run } from '../support/cliRun';
-import { OUTPUT_DIR, openPreview, type OpenPreview } from './harness';
+import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
 const W: Namespace = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main'];
 const ACTION_TIMEOUT = 30_000;
@@ -41,11 +40,7 @@ const withoutGenerationDay = (xml: string): string => xml.replace(/Traguardo il 
 beforeAll(async () => {
   await fs.mkdir(OUTPUT_DIR, { recursive: true });
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-report-'));
-  const json = path.join(work, 'demo.json');
-  demoXlsx = path.join(work, 'demo.xlsx');
-  await fs.writeFile(json, JSON.stringify(demoDocument()));
-  expect((await run('import', json, demoXlsx)).code).toBe(0);
-  results = JSON.parse((await run('score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json')).out) as ResultsDocument;
+  ({ xlsx: demoXlsx, results } = await demoThroughCli(work));
   preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: true });
   ({ page, pageErrors } = preview);
 }, 240_000);

@@ -21,6 +21,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { writeRecalculatingProfile } from '../../src/bench/libreoffice';
 import { openXlsxFile } from '../../src/workbook/xlsx/xlsxFile';
 import { run } from '../support/cliRun';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
@@ -73,17 +74,6 @@ interface OpenpyxlSheet {
 }
 
 type OpenpyxlView = { sheets: string[]; names: string[]; perSheet: Record<string, OpenpyxlSheet>; warnings: string[] } | { error: string };
-
-/**
- * LibreOffice keeps the cached results of an .xlsx by default; this profile has it recalculate
- * every formula on load (OOXMLRecalcMode 0, as src/bench/libreoffice.ts explains), so a formula
- * LibreOffice cannot evaluate shows as an error in the CSV.
- */
-const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 /** CSV in UTF-8 (76), comma-separated, quoted text, every sheet to its own `<file>-<sheet>.csv` (the last token, -1). */
 const CSV_EVERY_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
@@ -161,8 +151,8 @@ async function readWithLibreOffice(): Promise<void> {
   const soffice = findSoffice();
   if (soffice === null) throw new Error(`LibreOffice (soffice) is not on PATH: ${SOFFICE_INSTALL_HINT}`);
   const profile = path.join(dir, 'soffice-profile');
-  await fs.mkdir(path.join(profile, 'user'), { recursive: true });
-  await fs.writeFile(path.join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD);
+  // Recalculating every formula on load: one LibreOffice cannot evaluate shows as an error in the CSV.
+  await writeRecalculatingProfile(profile);
   const csv = path.join(dir, 'csv');
   const { stdout } = await execFileAsync(
     soffice,

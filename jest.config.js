@@ -18,6 +18,7 @@ const SLOW = [
   '<rootDir>/test/report/relazione.test.ts',
   '<rootDir>/test/workbook/xlsxTrendChart.test.ts',
   '<rootDir>/test/cli/print.test.ts',
+  '<rootDir>/test/cli/userFiles.test.ts',
 ];
 
 const shared = {

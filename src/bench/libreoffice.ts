@@ -80,11 +80,16 @@ export function findSoffice(): string | null {
  */
 let profile: Promise<string> | undefined;
 
+/** Makes `dir` a LibreOffice profile that recalculates every formula of an .xlsx on load. */
+export async function writeRecalculatingProfile(dir: string): Promise<void> {
+  await fs.mkdir(path.join(dir, 'user'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'user', 'registrymodifications.xcu'), REGISTRY_MODIFICATIONS);
+}
+
 async function createProfile(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-soffice-profile-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  await fs.mkdir(path.join(dir, 'user'));
-  await fs.writeFile(path.join(dir, 'user', 'registrymodifications.xcu'), REGISTRY_MODIFICATIONS);
+  await writeRecalculatingProfile(dir);
   return dir;
 }
 

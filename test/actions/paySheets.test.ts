@@ -7,50 +7,7 @@ import { assessRaw, scoreAssessment, type Scored } from '../../src/actions/asses
 import { resultsDocument } from '../../src/actions/resultsJson';
 import { parseInterchange, toInterchange, type JsonRecord } from '../../src/schema/interchange';
 import { defaultLocator } from '../../src/workbook/grid';
-
-const ROWS: [string, string, number, number, number][] = [
-  ['P1', 'D', 100, 100, 90],
-  ['P2', 'D', 100, 80, 70],
-  ['P3', 'C', 100, 100, 85],
-  ['P4', 'C', 50, 90, 80],
-  ['P5', 'C', 100, 70, 60],
-  ['P6', 'B', 100, 100, 75],
-  ['P7', 'B', 100, 60, 40],
-  ['P8', 'B', 83.33, 100, 95],
-];
-
-function profile(name: string, ente: number, apporto: number, comportamenti: number): JsonRecord[] {
-  return [
-    { profile: name, component: 'ente', weight: ente },
-    { profile: name, component: 'apporto', weight: apporto },
-    { profile: name, component: 'comportamenti', weight: comportamenti },
-  ];
-}
-
-/** Ex. 18: the organisation's plan is one objective with a Grado NdV of 92. */
-function example18(): JsonRecord {
-  return {
-    format: 'traguardo/1',
-    organization: 'Comune di Cuneo (Ex. 18)',
-    year: 2023,
-    units: [{ code: 'U1', name: 'Unica struttura', head: 'Rossi Maria' }],
-    objectives: [{ code: 'O1', title: 'Obiettivo unico', unit: 'U1', override: 92, overrideNote: 'Ex. 18' }],
-    people: ROWS.map(([id, category, partTime]) => ({ id, name: `Cognome ${id} Nome`, role: 'dipendente', category, unit: 'U1', evaluator: 'Dirigente Uno', partTime })),
-    profiles: [...profile('D', 40, 10, 50), ...profile('C', 30, 10, 60), ...profile('B', 30, 10, 60)],
-    items: ['D', 'C', 'B'].map((p) => ({ profile: p, item: 'Comportamento', weight: null, min: 0, max: 100 })),
-    evaluations: ROWS.flatMap(([id, , , apporto, comportamento]) => [
-      { person: id, item: 'Apporto', score: apporto, note: null },
-      { person: id, item: 'Comportamento', score: comportamento, note: null },
-    ]),
-    funds: [{ code: 'F', name: 'Produttività', amount: 24000, role: 'dipendente', method: 'coefficienti', leftover: 'ente', bonusPercent: 30, bonusQuota: 10, bonusRounding: 'eccesso', bonusKind: 'aggiuntiva' }],
-    classes: [
-      { fund: 'F', from: 0, coefficient: 0 },
-      { fund: 'F', from: 60.01, coefficient: 100 },
-      { fund: 'F', from: 70.01, coefficient: 150 },
-      { fund: 'F', from: 80.01, coefficient: 200 },
-    ],
-  };
-}
+import { EX18_ROWS, ex18Document } from '../engine/pay/ex18';
 
 function scored(doc: JsonRecord): Scored {
   const raw = parseInterchange(doc);
@@ -58,7 +15,7 @@ function scored(doc: JsonRecord): Scored {
 }
 
 describe('Ex. 18 from the sheets', () => {
-  const result = scored(example18());
+  const result = scored(ex18Document());
 
   test('the totals of SPEC §8.5, to the cent, with no error', () => {
     expect(result.findings.filter((f) => f.severity === 'errore')).toEqual([]);
@@ -88,7 +45,7 @@ describe('Ex. 18 from the sheets', () => {
   });
 
   test('an error in a pay sheet stops pay, with one finding naming the sheet', () => {
-    const doc = example18();
+    const doc = ex18Document();
     (doc.evaluations as JsonRecord[])[1].score = 140;
     const blocked = scored(doc);
     expect(blocked.pay).toBeNull();
@@ -99,7 +56,7 @@ describe('Ex. 18 from the sheets', () => {
   });
 
   test('a plan without people computes no pay and says nothing about the pay sheets', () => {
-    const doc = example18();
+    const doc = ex18Document();
     for (const key of ['people', 'profiles', 'items', 'evaluations', 'funds', 'classes']) delete doc[key];
     const plain = scored(doc);
     expect(plain.pay).toBeNull();
@@ -108,7 +65,7 @@ describe('Ex. 18 from the sheets', () => {
   });
 
   test('a pot that pays everyone the same is an avviso (art. 18)', () => {
-    const doc = example18();
+    const doc = ex18Document();
     doc.classes = [];
     doc.funds = [{ code: 'F', amount: 24000, role: 'dipendente', method: 'coefficienti' }];
     doc.people = (doc.people as JsonRecord[]).map((p) => ({ ...p, partTime: null, category: 'B' }));
@@ -120,7 +77,7 @@ describe('Ex. 18 from the sheets', () => {
 
 describe('interchange of the pay tables', () => {
   test('a document with people, profiles, items, evaluations, funds and classes goes through the raw tables unchanged', () => {
-    const doc = example18();
+    const doc = ex18Document();
     const back = toInterchange(parseInterchange(doc)) as unknown as JsonRecord;
     for (const key of ['people', 'profiles', 'items', 'evaluations', 'funds', 'classes']) {
       const given = (doc[key] as JsonRecord[]).map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== null)));
@@ -130,16 +87,16 @@ describe('interchange of the pay tables', () => {
   });
 
   test('--anonimo keeps the Matricola and drops names and evaluators; Personale names people by Matricola', () => {
-    const doc = { ...example18(), staff: [{ person: 'Cognome P2 Nome', objective: 'O1', share: 50 }, { person: 'P3', objective: 'O1' }] };
+    const doc = { ...ex18Document(), staff: [{ person: 'Cognome P2 Nome', objective: 'O1', share: 50 }, { person: 'P3', objective: 'O1' }] };
     const back = toInterchange(parseInterchange(doc), { anonymous: true });
-    expect(back.people?.map((p) => [p.id, p.name, p.evaluator, p.category])).toEqual(ROWS.map(([id, category]) => [id, null, null, category]));
+    expect(back.people?.map((p) => [p.id, p.name, p.evaluator, p.category])).toEqual(EX18_ROWS.map(([id, category]) => [id, null, null, category]));
     expect(back.staff.map((s) => s.person)).toEqual(['P2', 'P3']);
     expect(JSON.stringify(back)).not.toContain('Nome');
     expect(JSON.stringify(back)).not.toContain('Dirigente Uno');
   });
 
   test('the same document scores to the same pay after the round trip', () => {
-    const again = scored(toInterchange(parseInterchange(example18())) as unknown as JsonRecord);
+    const again = scored(toInterchange(parseInterchange(ex18Document())) as unknown as JsonRecord);
     expect(again.pay?.people.map((p) => p.total)).toEqual([3937.98, 2953.49, 3937.98, 1968.99, 2953.49, 3937.98, 0, 4310.09]);
   });
 });

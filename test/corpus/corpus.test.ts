@@ -30,7 +30,6 @@ const PLAN = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 const YEAR = '2023';
 /** Sheets Traguardo writes besides its tables' (whose names come from `planTables()`). */
 const OUTPUT_SHEETS = ['Riepilogo', 'Premi', 'Trasparenza', 'Andamento', 'Riepilogo DUP'];
-const traguardoSheetNames = (): Set<string> => new Set([...planTables().map((t) => t.sheet), ...OUTPUT_SHEETS]);
 
 const WRITERS = ['exceljs', 'openpyxl-template', 'openpyxl-scratch', 'openpyxl-1904', 'openpyxl-plain', 'prefixed', 'libreoffice'] as const;
 type Writer = (typeof WRITERS)[number];
@@ -168,7 +167,6 @@ function traguardoSheetParts(parts: Map<string, Uint8Array>): Set<string> {
   );
   const owned = new Set<string>();
   if (workbook === undefined) return owned;
-  const traguardoSheets = traguardoSheetNames();
   const targets = relationshipTargets(parts, workbook);
   for (const e of elements(text(parts.get(workbook)))) {
     if (e.local !== 'sheet' || !traguardoSheets.has(e.attributes.name)) continue;
@@ -192,6 +190,8 @@ interface Outcome {
 let work: string;
 /** `score --json` of fresh Traguardo workbooks: the plan imported, and the empty template. */
 let reference: { run: Run; results: ResultsDocument };
+/** The sheets Traguardo owns: its tables' (as `planTables()` lays them out) and its output sheets. */
+let traguardoSheets: Set<string>;
 let emptyReference: ResultsDocument;
 const originals = new Map<Writer, string>();
 const outcomes = new Map<string, Outcome>();
@@ -207,6 +207,7 @@ beforeAll(async () => {
   await fs.mkdir(foreign);
 
   const tables = planTables();
+  traguardoSheets = new Set([...tables.map((t) => t.sheet), ...OUTPUT_SHEETS]);
   const planFile = path.join(work, 'plan-tables.json');
   await fs.writeFile(planFile, JSON.stringify({ tables }));
   const template = path.join(work, 'template.xlsx');
@@ -309,7 +310,7 @@ describe.each(cases)('%s file, %s', (writer, op) => {
     const changedCells: string[] = [];
     for (const [sheet, cells] of Object.entries(old.cells)) {
       // `import` replaces the Traguardo tables' contents by design; every other sheet stays.
-      if (op === 'import' && traguardoSheetNames().has(sheet)) continue;
+      if (op === 'import' && traguardoSheets.has(sheet)) continue;
       for (const [cell, value] of Object.entries(cells)) {
         if (now.cells[sheet]?.[cell] !== value) changedCells.push(`${sheet}!${cell}: ${JSON.stringify(value)} → ${JSON.stringify(now.cells[sheet]?.[cell])}`);
       }

@@ -11,6 +11,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import webpack, { type Configuration, type Stats } from 'webpack';
+import type { ResultsDocument } from '../../src/actions/resultsJson';
+import { demoDocument } from '../../src/demo/demo';
+import { run } from '../support/cliRun';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
@@ -117,20 +120,63 @@ export async function launchChromium(): Promise<Browser> {
   };
 }
 
-/** The preview built into `dist`, served, and open in Chromium; the page's uncaught errors are collected. */
+/** The preview built into `dist`, served, and open in Chromium with the pane ready; the page's errors are collected. */
 export interface OpenPreview {
-  server: StaticServer;
-  browser: Browser;
   page: Page;
   pageErrors: string[];
+  close(): Promise<void>;
 }
 
-export async function openPreview(dist: string): Promise<OpenPreview> {
+export interface PreviewOptions {
+  /** How long the pane may take to show its first tab. */
+  readyTimeout: number;
+  /**
+   * Whether console errors count as page errors too. Chromium asks every page for /favicon.ico,
+   * which the preview has none to give: that request's error never counts.
+   */
+  consoleErrors: boolean;
+}
+
+export async function openPreview(dist: string, { readyTimeout, consoleErrors }: PreviewOptions): Promise<OpenPreview> {
   await buildPreview(dist);
   const server = await serveDirectory(dist);
-  const browser = await launchChromium();
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  return { server, browser, page, pageErrors };
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close();
+    await server.close();
+  };
+  try {
+    browser = await launchChromium();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    if (consoleErrors) {
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
+      });
+    }
+    await page.goto(`${server.url}/preview.html`);
+    await page.getByTestId('tab-start').waitFor({ timeout: readyTimeout });
+    return { page, pageErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * The demo plan as the CLI writes it (`import`) into `work`, the file the preview opens, and the
+ * CLI's `score --json` for it, the numbers the pane is held to. `-o` keeps the imported file as it
+ * was: the preview opens the plan before any Calcola.
+ */
+export async function demoThroughCli(work: string): Promise<{ xlsx: string; results: ResultsDocument }> {
+  const json = path.join(work, 'demo.json');
+  const xlsx = path.join(work, 'demo.xlsx');
+  await fs.writeFile(json, JSON.stringify(demoDocument()));
+  const imported = await run('import', json, xlsx);
+  if (imported.code !== 0) throw new Error(`traguardo import failed (${imported.code}): ${imported.err}`);
+  // Exit 1 only says the plan has findings; 2 and 70 are a failed command.
+  const scored = await run('score', xlsx, '-o', path.join(work, 'scored.xlsx'), '--json');
+  if (scored.code === 2 || scored.code === 70) throw new Error(`traguardo score failed (${scored.code}): ${scored.err}`);
+  return { xlsx, results: JSON.parse(scored.out) as ResultsDocument };
 }

@@ -13,7 +13,6 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
 import { main } from '../../src/cli/main';
-import { demoDocument } from '../../src/demo/demo';
 import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { scoreWorkbook } from '../../src/actions/assess';
@@ -22,7 +21,7 @@ import { euro } from '../../src/i18n/euro';
 import type { PayResults } from '../../src/engine/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
-import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
+import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
@@ -33,8 +32,7 @@ const PEOPLE_SCREENSHOT = path.join(OUTPUT_DIR, 'taskpane-persone.png');
 const ACTION_TIMEOUT = 15_000;
 
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 let cli: ResultsDocument;
 /** The demo plan as the CLI writes it: the file the preview opens. */
@@ -89,6 +87,21 @@ async function openTab(key: string): Promise<void> {
   await eventually(() => tab.getAttribute('aria-selected'), 'true');
 }
 
+/** Importa: a plan from an interchange file, replacing the workbook's (the pane asks first). */
+async function importPlan(file: string): Promise<void> {
+  await openTab('exchange');
+  await byTestId('input-import').setInputFiles(file);
+  await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
+  await expectNotice('success', 'ui-imported', { file: path.basename(file) });
+}
+
+/** Calcola, until the organisation's result shows. */
+async function calcola(): Promise<void> {
+  await openTab('compute');
+  await byTestId('btn-compute').click();
+  await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+}
+
 /** Sheet and cell the sheet view highlights. */
 async function highlighted(): Promise<{ sheet: string | null; cell: string | null }> {
   const grid = byTestId('sheet-grid');
@@ -102,12 +115,7 @@ beforeAll(async () => {
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-'));
 
   // The CLI's results for the demo plan, from the same interchange document the pane loads.
-  const demoJson = path.join(work, 'demo.json');
-  demoXlsx = path.join(work, 'demo.xlsx');
-  await fs.writeFile(demoJson, JSON.stringify(demoDocument()));
-  await runCli(['import', demoJson, demoXlsx]);
-  // `-o` keeps the imported file as it was: the preview opens the plan before any Calcola.
-  cli = JSON.parse(await runCli(['score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json'])) as ResultsDocument;
+  ({ xlsx: demoXlsx, results: cli } = await demoThroughCli(work));
 
   // The pay plan the Persone scenario imports, and what the engine computes for it.
   payJson = path.join(work, 'premi.json');
@@ -115,18 +123,12 @@ beforeAll(async () => {
   const payWorkbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
   pay = (await scoreWorkbook(payWorkbook, 'it')).pay!;
 
-  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
-  page.on('console', (msg) => {
-    // Chromium asks every page for /favicon.ico; the preview has none to give.
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
-  });
-  await page.goto(`${server.url}/preview.html`);
-  await byTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+  preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: true });
+  ({ page, pageErrors } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
 });
 
@@ -197,9 +199,7 @@ describe('browser preview', () => {
   });
 
   it('Calcola shows for each unit and the organisation the grades of the CLI’s score --json', async () => {
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await calcola();
     expect(await byTestId('compute-progress').getAttribute('data-state')).toBe('done');
 
     const units = await byTestId('unit-result').evaluateAll((items) =>
@@ -249,10 +249,7 @@ describe('browser preview', () => {
   });
 
   it('imports a fixture JSON and Verifica shows its known problems', async () => {
-    await openTab('exchange');
-    await byTestId('input-import').setInputFiles(FIXTURE);
-    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
-    await expectNotice('success', 'ui-imported', { file: path.basename(FIXTURE) });
+    await importPlan(FIXTURE);
 
     await openTab('check');
     await byTestId('btn-validate').click();
@@ -271,9 +268,7 @@ describe('browser preview', () => {
     await eventually(() => byTestId('preview-notice').getAttribute('data-intent'), 'success');
     await byTestId('sheet-tab').and(page.locator('[data-sheet="Obiettivi"]')).waitFor();
 
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await calcola();
     expect(Number(await byTestId('org-result').getAttribute('data-grade'))).toBeCloseTo(cli.organization!.grade!, 9);
 
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId('btn-download-xlsx').click()]);
@@ -287,13 +282,8 @@ describe('browser preview', () => {
   });
 
   it('Persone shows the pots, the distribution by class and a person’s scheda as the engine computes them', async () => {
-    await openTab('exchange');
-    await byTestId('input-import').setInputFiles(payJson);
-    await byTestId('dialog-confirm').click({ timeout: ACTION_TIMEOUT });
-    await expectNotice('success', 'ui-imported', { file: path.basename(payJson) });
-    await openTab('compute');
-    await byTestId('btn-compute').click();
-    await byTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
+    await importPlan(payJson);
+    await calcola();
 
     await openTab('people');
     await byTestId('fund-card').first().waitFor({ timeout: ACTION_TIMEOUT });

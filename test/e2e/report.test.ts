@@ -9,19 +9,17 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
-import { demoDocument } from '../../src/demo/demo';
 import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { descendantsOf, parseXml, type Namespace } from '../../src/workbook/xlsx/xml';
 import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
 import { run } from '../support/cliRun';
-import { OUTPUT_DIR, openPreview, type Browser, type StaticServer } from './harness';
+import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
 const W: Namespace = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main'];
 const ACTION_TIMEOUT = 30_000;
 
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 let demoXlsx: string;
@@ -42,22 +40,13 @@ const withoutGenerationDay = (xml: string): string => xml.replace(/Traguardo il 
 beforeAll(async () => {
   await fs.mkdir(OUTPUT_DIR, { recursive: true });
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-e2e-report-'));
-  const json = path.join(work, 'demo.json');
-  demoXlsx = path.join(work, 'demo.xlsx');
-  await fs.writeFile(json, JSON.stringify(demoDocument()));
-  expect((await run('import', json, demoXlsx)).code).toBe(0);
-  results = JSON.parse((await run('score', demoXlsx, '-o', path.join(work, 'scored.xlsx'), '--json')).out) as ResultsDocument;
-  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) pageErrors.push(msg.text());
-  });
-  await page.goto(`${server.url}/preview.html`);
-  await byTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+  ({ xlsx: demoXlsx, results } = await demoThroughCli(work));
+  preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: true });
+  ({ page, pageErrors } = preview);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
 });
 

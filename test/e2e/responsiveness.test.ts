@@ -11,7 +11,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { main } from '../../src/cli/main';
 import { generatePlan } from '../../src/bench/generate';
-import { openPreview, type Browser, type StaticServer } from './harness';
+import { openPreview, type OpenPreview } from './harness';
 
 /** The plan of the issue: 3 000 objectives, five indicators and two phases each. */
 const SIZE = { objectives: 3_000, indicators: 15_000, phases: 6_000 };
@@ -33,8 +33,7 @@ const MAX_BLOCKED_MS = 2_000;
 const ACTION_TIMEOUT = 120_000;
 
 let work: string;
-let server: StaticServer;
-let browser: Browser;
+let preview: OpenPreview | undefined;
 let page: Page;
 let pageErrors: string[] = [];
 
@@ -47,16 +46,14 @@ beforeAll(async () => {
   const code = await main(['import', json, xlsx], { out: () => undefined, err: (t) => err.push(t) });
   if (code !== 0) throw new Error(`import failed: ${err.join('\n')}`);
 
-  ({ server, browser, page, pageErrors } = await openPreview(path.join(work, 'dist')));
-  await page.goto(`${server.url}/preview.html`);
-  await page.getByTestId('tab-start').waitFor({ timeout: ACTION_TIMEOUT });
+  preview = await openPreview(path.join(work, 'dist'), { readyTimeout: ACTION_TIMEOUT, consoleErrors: false });
+  ({ page, pageErrors } = preview);
   await page.getByTestId('input-open-xlsx').setInputFiles(xlsx);
   await page.getByTestId('preview-notice').and(page.locator('[data-intent="success"]')).waitFor({ timeout: ACTION_TIMEOUT });
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
   if (work) await fs.rm(work, { recursive: true, force: true });
 });
 
@@ -130,37 +127,38 @@ afterEach(() => {
   expect(pageErrors.splice(0)).toEqual([]);
 });
 
+/** One action under the probe: open its tab, click its button, wait for what shows when it is done and for the pane to be idle. */
+async function probed(name: string, action: { tab: string; progress: string; button: string; done: string }): Promise<Probe> {
+  await page.getByTestId(action.tab).click();
+  await startProbe(action.progress);
+  await page.getByTestId(action.button).click();
+  await page.getByTestId(action.done).waitFor({ timeout: ACTION_TIMEOUT });
+  await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
+  const probe = await stopProbe();
+  // Printed for the README's figures and the closing note.
+  process.stdout.write(`${name}, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+  return probe;
+}
+
+/** The bar reached 100 %, and no block took more than `share` of the action nor seconds. */
+function expectNeverBlockedLong(probe: Probe, share: number): void {
+  expect(probe.maxPercent).toBe(100);
+  expect(probe.elapsed).toBeGreaterThan(0);
+  expect(probe.maxGap).toBeLessThan(share * probe.elapsed);
+  expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
+  expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+}
+
 describe('a 3 000-objective plan in the preview', () => {
   it('Verifica: stages lettura and verifica on the bar, the page never blocked for long', async () => {
-    await page.getByTestId('tab-check').click();
-    await startProbe('check-progress');
-    await page.getByTestId('btn-validate').click();
-    await page.getByTestId('finding-count-errore').waitFor({ timeout: ACTION_TIMEOUT });
-    await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
-    const probe = await stopProbe();
-    // Printed for the README's figures and the closing note.
-    process.stdout.write(`Verifica, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    const probe = await probed('Verifica', { tab: 'tab-check', progress: 'check-progress', button: 'btn-validate', done: 'finding-count-errore' });
     expect(probe.stages).toEqual(['lettura', 'verifica', 'scrittura']);
-    expect(probe.maxPercent).toBe(100);
-    expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.verifica * probe.elapsed);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
-    expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+    expectNeverBlockedLong(probe, MAX_BLOCKED_SHARE.verifica);
   });
 
   it('Calcola: every stage on the bar in order, the page never blocked for long', async () => {
-    await page.getByTestId('tab-compute').click();
-    await startProbe('compute-progress');
-    await page.getByTestId('btn-compute').click();
-    await page.getByTestId('org-result').waitFor({ timeout: ACTION_TIMEOUT });
-    await page.locator('[aria-busy="false"]').first().waitFor({ timeout: ACTION_TIMEOUT });
-    const probe = await stopProbe();
-    process.stdout.write(`Calcola, 3 000 objectives: ${probe.elapsed.toFixed(0)} ms in all, longest gap ${probe.maxGap.toFixed(0)} ms, longest task ${probe.maxLongTask.toFixed(0)} ms, stages ${probe.stages.join(' → ')}; worst ${JSON.stringify(probe.worst)}\n`);
+    const probe = await probed('Calcola', { tab: 'tab-compute', progress: 'compute-progress', button: 'btn-compute', done: 'org-result' });
     expect(probe.stages).toEqual(['lettura', 'verifica', 'calcolo', 'formule', 'scrittura']);
-    expect(probe.maxPercent).toBe(100);
-    expect(probe.elapsed).toBeGreaterThan(0);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_SHARE.calcola * probe.elapsed);
-    expect(probe.maxGap).toBeLessThan(MAX_BLOCKED_MS);
-    expect(probe.maxLongTask).toBeLessThan(MAX_BLOCKED_MS);
+    expectNeverBlockedLong(probe, MAX_BLOCKED_SHARE.calcola);
   });
 });

@@ -5,9 +5,10 @@
  * objective, exactly as the engine computes them on the changed plan; Trasparenza holds no name.
  */
 import { assessRaw, assessWorkbook, scoreAssessment, scoreWorkbook } from '../../src/actions/assess';
-import { readWorkbookTables } from '../../src/workbook/grid';
+import { readWorkbookTables, type Locator } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { parseInterchange } from '../../src/schema/interchange';
+import type { TableKey } from '../../src/schema/findings';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { cellAddress } from '../../src/workbook/port';
 import { columnId } from '../../src/workbook/headers';
@@ -33,9 +34,22 @@ function formulaMismatches(workbook: MemoryWorkbook) {
   }
 }
 
-function personCell(locator: Awaited<ReturnType<typeof compute>>['locator'], key: string, row: number): string {
+function personCell(locator: Locator, key: string, row: number): string {
   const p = locator.placement('people')!;
   return cellAddress(p.top + 1 + p.rows[row], p.left + p.columns.get(columnId({ role: 'output', key }))!);
+}
+
+/** The cell of an input column of data row `row` of a table, where a test edits the plan. */
+function fieldCell(locator: Locator, table: TableKey, key: string, row: number): string {
+  const t = locator.placement(table)!;
+  return cellAddress(t.top + 1 + t.rows[row], t.left + t.columns.get(columnId({ role: 'field', key }))!);
+}
+
+/** After an edit: the workbook's formulas evaluated by HyperFormula, and the engine's pay on the edited plan. */
+async function afterEdit(workbook: MemoryWorkbook) {
+  const hf = evaluate(workbook);
+  const { raw, locator, findings } = readWorkbookTables(await workbook.readTables());
+  return { hf, changed: scoreAssessment(assessRaw(raw, locator, findings, 'it')).pay! };
 }
 
 describe('pay in the live workbook (HyperFormula)', () => {
@@ -72,13 +86,9 @@ describe('pay in the live workbook (HyperFormula)', () => {
   test('a changed behaviour score moves that person’s score and class as the engine says', async () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { locator } = await compute(workbook);
-    const evaluations = locator.placement('evaluations')!;
     // M4 Collaborazione 5 → 2: Operatori 40 × Struttura + 60 × 25.
-    const at = cellAddress(evaluations.top + 1 + evaluations.rows[6], evaluations.left + evaluations.columns.get(columnId({ role: 'field', key: 'score' }))!);
-    workbook.setCell('Valutazioni', at, 2);
-    const hf = evaluate(workbook);
-    const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
-    const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
+    workbook.setCell('Valutazioni', fieldCell(locator, 'evaluations', 'score', 6), 2);
+    const { hf, changed } = await afterEdit(workbook);
     try {
       const m4 = changed.people[3];
       expect(hf.value('Persone', personCell(locator, 'score', 3))).toBe(m4.score);
@@ -94,12 +104,8 @@ describe('pay in the live workbook (HyperFormula)', () => {
   test('a changed actual moves the objective’s grade and the scores of the people assigned to it', async () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { pay, locator } = await compute(workbook);
-    const indicators = locator.placement('indicators')!;
-    const at = cellAddress(indicators.top + 1 + indicators.rows[0], indicators.left + indicators.columns.get(columnId({ role: 'field', key: 'actual' }))!);
-    workbook.setCell('Indicatori', at, 4);
-    const hf = evaluate(workbook);
-    const { raw, locator: changedLocator, findings } = readWorkbookTables(await workbook.readTables());
-    const changed = scoreAssessment(assessRaw(raw, changedLocator, findings, 'it')).pay!;
+    workbook.setCell('Indicatori', fieldCell(locator, 'indicators', 'actual', 0), 4);
+    const { hf, changed } = await afterEdit(workbook);
     try {
       for (const n of [0, 1, 2]) {
         expect(hf.value('Persone', personCell(locator, 'obiettivi', n)) as number).toBeCloseTo(changed.people[n].components.obiettivi as number, 9);
@@ -146,8 +152,7 @@ describe('pay in the live workbook (HyperFormula)', () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
     const { locator } = await compute(workbook);
     expect((await assessWorkbook(workbook, 'it')).stale).toBeNull();
-    const evaluations = locator.placement('evaluations')!;
-    workbook.setCell('Valutazioni', cellAddress(evaluations.top + 1 + evaluations.rows[0], evaluations.left + evaluations.columns.get(columnId({ role: 'field', key: 'score' }))!), 70);
+    workbook.setCell('Valutazioni', fieldCell(locator, 'evaluations', 'score', 0), 70);
     expect((await assessWorkbook(workbook, 'it')).stale).toEqual({ reason: 'inputs', date: '2026-11-22' });
   });
 

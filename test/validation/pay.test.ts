@@ -9,30 +9,16 @@ import type { Plan } from '../../src/schema/model';
 import type { CategoryCoefficient, Evaluation, Fund, ItemRow, PayClass, Person, ProfileComponentRow } from '../../src/schema/payModel';
 import { FUND_METHODS, LEFTOVERS, PAY_COMPONENTS, PAY_ROLES } from '../../src/schema/payTables';
 import { validate } from '../../src/validation/validate';
+import { fund as payFund, person as payPerson } from '../engine/pay/builders';
 import { plan as basePlan, where, type PlanParts } from './builders';
 
+/** On unit U1 and profile P, so that plan() places the person without a finding. */
 function person(id: string, extra: Partial<Person> = {}): Person {
-  return {
-    id,
-    name: null,
-    role: 'dipendente',
-    category: null,
-    unit: 'U1',
-    evaluator: null,
-    profile: 'P',
-    partTime: null,
-    serviceDays: null,
-    absenceDays: null,
-    absenceHours: null,
-    positionPay: null,
-    excluded: false,
-    excludedReason: null,
-    ...extra,
-  };
+  return { ...payPerson(id, { unit: 'U1', profile: 'P' }), ...extra };
 }
 
 function fund(code: string, extra: Partial<Fund> = {}): Fund {
-  return { code, name: null, amount: 1000, role: 'dipendente', method: 'coefficienti', leftover: null, bonusPercent: null, bonusQuota: null, bonusRounding: null, bonusKind: null, positionCap: null, ...extra };
+  return { ...payFund(code, 1000), ...extra };
 }
 
 const PROFILE: ProfileComponentRow[] = [

@@ -1,47 +1,17 @@
 /**
- * SPEC §8.5, Ex. 18–22, verbatim: every amount of their tables, to the cent.
+ * SPEC §8.5, Ex. 18–22, verbatim: every amount of their tables, to the cent. Ex. 18's plan is in
+ * ./ex18.ts, the one definition the scheda and the sheets tests also read.
  */
 import { computePay, type PayInput, type PayResults } from '../../../src/engine/pay';
 import { fund, payInput, person, scoredDirectly } from './builders';
+import { ex18Input } from './ex18';
 
 function totals(results: PayResults): Record<string, number> {
   return Object.fromEntries(results.people.map((p) => [p.id, p.total]));
 }
 
 describe('Ex. 18 — Cuneo weights and classes, art. 81 Aggiuntiva', () => {
-  const rows: [string, string, number, number, number][] = [
-    ['P1', 'D', 100, 100, 90],
-    ['P2', 'D', 100, 80, 70],
-    ['P3', 'C', 100, 100, 85],
-    ['P4', 'C', 50, 90, 80],
-    ['P5', 'C', 100, 70, 60],
-    ['P6', 'B', 100, 100, 75],
-    ['P7', 'B', 100, 60, 40],
-    ['P8', 'B', 83.33, 100, 95],
-  ];
-  const profile = (name: string, ente: number, apporto: number, comportamenti: number) => [
-    { profile: name, component: 'ente' as const, weight: ente },
-    { profile: name, component: 'apporto' as const, weight: apporto },
-    { profile: name, component: 'comportamenti' as const, weight: comportamenti },
-  ];
-  const input: PayInput = payInput({
-    people: rows.map(([id, category, partTime]) => person(id, { category, partTime })),
-    profiles: [...profile('D', 40, 10, 50), ...profile('C', 30, 10, 60), ...profile('B', 30, 10, 60)],
-    items: ['D', 'C', 'B'].map((p) => ({ profile: p, item: 'Comportamento', weight: null, min: 0, max: 100 })),
-    evaluations: rows.flatMap(([id, , , apporto, comportamento]) => [
-      { person: id, item: 'Apporto', score: apporto, note: null },
-      { person: id, item: 'Comportamento', score: comportamento, note: null },
-    ]),
-    funds: [fund('F', 24000, { leftover: 'ente', bonusPercent: 30, bonusQuota: 10, bonusRounding: 'eccesso', bonusKind: 'aggiuntiva' })],
-    classes: [
-      { fund: 'F', from: 0, coefficient: 0, payment: null, proportional: false },
-      { fund: 'F', from: 60.01, coefficient: 100, payment: null, proportional: false },
-      { fund: 'F', from: 70.01, coefficient: 150, payment: null, proportional: false },
-      { fund: 'F', from: 80.01, coefficient: 200, payment: null, proportional: false },
-    ],
-    grades: { organisation: 92, units: new Map(), objectives: new Map(), staff: [] },
-  });
-  const results = computePay(input);
+  const results = computePay(ex18Input());
 
   test('scores, class coefficients and totals of the table', () => {
     const table = results.people.map((p) => [p.id, p.score, p.pots[0].coefficient, p.total]);

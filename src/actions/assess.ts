@@ -24,7 +24,7 @@ import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
 import { rawAsOf } from './monitoringHistory';
 import { computeTrend, type TrendOutcome } from './trend';
-import { structureRollup, type StructureResults } from '../engine/structure';
+import { structureRollup } from '../engine/structure';
 import { MONITORING_TITLE_ROW, structureSheet, trendSheet } from '../workbook/monitoringSheets';
 import { sheetSetup } from '../workbook/layout';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
@@ -83,8 +83,6 @@ export interface ComputeOptions extends ActionOptions {
 export interface Computed extends Scored {
   /** The trend of the dates recorded in `Monitoraggi` (written to `Andamento`); null when none is. */
   trend: TrendOutcome | null;
-  /** The roll-up by missione/programma and objective tree (written to `Riepilogo DUP`). */
-  structure: StructureResults;
   mode: WriteMode;
   /** The language the workbook is written in (its own, or the user's for a workbook that does not say). */
   written: Lang;
@@ -113,9 +111,14 @@ function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): R
   return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
+/** The reading's findings and validation's, without the echoes of an error already reported. */
+function checkedFindings(read: ReadStage): Finding[] {
+  return withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), read.locator);
+}
+
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
   const { raw, plan, readings, locator } = read;
-  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(plan)]), locator);
+  const findings = checkedFindings(read);
   const located = findings.map((f) => locator.locate(f, lang));
   return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
 }
@@ -149,14 +152,16 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  * missing would otherwise grade every objective on its phases, silently.
  */
 export function scoreAssessment(assessment: Assessment): Scored {
-  const blocked = assessment.missingRequired ? everyRow(assessment.plan) : blockedRows(assessment.findings);
+  const blocked = blockedBy(assessment.plan, assessment.missingRequired, assessment.findings);
   const results = score(assessment.plan, { blocked });
   const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
   const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
   return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
 }
 
-function everyRow(plan: Plan): BlockedRows {
+/** The rows left without results: every row when a table grades rest on is missing, else the rows the errors block. */
+function blockedBy(plan: Plan, missingRequired: boolean, findings: readonly Finding[]): BlockedRows {
+  if (!missingRequired) return blockedRows(findings);
   const all = (rows: readonly unknown[]) => new Set(rows.map((_, i) => i));
   return { objectives: all(plan.objectives), indicators: all(plan.indicators), phases: all(plan.phases), weighting: all(plan.weighting) };
 }
@@ -173,8 +178,7 @@ interface WorkbookRead {
  */
 function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
   const read = readStage(raw, locator, readFindings);
-  const findings = withoutMissingTableEchoes(withoutEchoes([...read.findings, validate(read.plan)]), locator);
-  const blocked = read.missingRequired ? everyRow(read.plan) : blockedRows(findings);
+  const blocked = blockedBy(read.plan, read.missingRequired, checkedFindings(read));
   return { plan: read.plan, results: score(read.plan, { blocked }) };
 }
 
@@ -200,6 +204,14 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   const assessment = withTrendFindings(checkPlan(read, lang), trend, lang);
   await report(progress, 'verifica', 1);
   return { assessment, tables, trend };
+}
+
+/**
+ * The workbook read and checked as Verifica does, without reading the calculation stamp: for
+ * what needs the findings but not whether the results are stale, which costs a hash of every input.
+ */
+export async function checkWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<Assessment> {
+  return (await readAssessment(port, lang, options.progress)).assessment;
 }
 
 /**
@@ -270,7 +282,7 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   await report(progress, 'scrittura', 0);
   await port.apply([...changes, ...monitoring, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);
-  return { ...scored, mode, valueCells: noted, written, trend, structure };
+  return { ...scored, mode, valueCells: noted, written, trend };
 }
 
 export function hasErrors(findings: readonly { severity: string }[]): boolean {

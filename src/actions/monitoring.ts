@@ -6,17 +6,18 @@
  */
 import { UserError } from '../errors';
 import type { Lang } from '../i18n';
-import { isBlank } from '../schema/cells';
+import { dateFromIso, isBlank } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, MONITORING_KIND_OPTIONS, type MonitoringKind } from '../schema/monitoringTables';
 import { isCellError, isPercentCell, type CellValue } from '../schema/raw';
+import { optionLabel } from '../schema/tables';
 import { readWorkbookTables } from '../workbook/grid';
 import { columnId } from '../workbook/headers';
 import { layoutOptionsFromRaw, tableLayout } from '../workbook/layout';
 import type { WorkbookChange, WorkbookPort } from '../workbook/port';
 import { assessRaw, scoreAssessment, type Scored } from './assess';
 import { writingLanguage } from './language';
-import { codeOf, dateOf, isoToCellDate, kindOf, phaseKeys, planYearOf, rawAsOf, recordedYear } from './monitoringHistory';
+import { codeOf, dateOf, kindOf, phaseKeys, planYearOf, rawAsOf, recordedYear } from './monitoringHistory';
 
 /** A cell's content as a value to record: a %-formatted cell as the percentage it shows, an error as its text. */
 function recordable(v: CellValue): CellValue {
@@ -62,7 +63,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
   const written = writingLanguage(tables, lang);
   const placement = locator.placement('monitoring');
   const existing = placement === undefined ? undefined : tables.find((t) => t.name === placement.table);
-  const kindLabel = (kind: MonitoringKind): string => MONITORING_KIND_OPTIONS.find((o) => o.key === kind)?.label[written] ?? kind;
+  const kindLabel = (kind: MonitoringKind): string => optionLabel(MONITORING_KIND_OPTIONS, kind, written) ?? kind;
 
   const planYear = planYearOf(raw);
   const phaseYears = (raw.phases ?? []).map((row) => recordedYear(row.year ?? null, planYear));
@@ -116,7 +117,7 @@ export async function recordMonitoring(port: WorkbookPort, date: IsoDate, lang: 
     if (key !== null && !isBlank(note) && !notes.has(key)) notes.set(key, note);
   });
 
-  const dateCell = isoToCellDate(date);
+  const dateCell = dateFromIso(date);
   const fresh: CellValue[][] = [];
   const line = (values: Partial<Record<MonitoringField, CellValue>>): CellValue[] => {
     const row = new Array<CellValue>(width).fill(null);

@@ -8,7 +8,7 @@
  * and year without an N. are told apart by their order among those phases, the same way on both sides.
  */
 import { UserError } from '../errors';
-import { fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
+import { dateFromIso, fieldReader, italianDate, readDate, type CellIssue } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { MONITORING, type MonitoringKind } from '../schema/monitoringTables';
 import type { CellValue, RawRow, RawTables } from '../schema/raw';
@@ -68,12 +68,20 @@ export function phaseKeys(rows: readonly { objective: CellValue; year: CellValue
 
 /** The dates recorded in `Monitoraggi`, in order. */
 export function recordedDates(raw: RawTables): IsoDate[] {
-  const dates = new Set<IsoDate>();
+  return [...rowsByDate(raw).keys()].sort();
+}
+
+/** The rows of `Monitoraggi` by the date they were recorded at (rows without a date left out). */
+function rowsByDate(raw: RawTables): Map<IsoDate, RawRow[]> {
+  const byDate = new Map<IsoDate, RawRow[]>();
   for (const row of raw.monitoring ?? []) {
     const date = dateOf(row.date);
-    if (date !== null) dates.add(date);
+    if (date === null) continue;
+    const rows = byDate.get(date);
+    if (rows === undefined) byDate.set(date, [row]);
+    else rows.push(row);
   }
-  return [...dates].sort();
+  return byDate;
 }
 
 interface Recorded {
@@ -81,10 +89,8 @@ interface Recorded {
   phases: Map<string, { value: CellValue; actualEnd: CellValue }>;
 }
 
-/** The rows of `Monitoraggi` at `date`, by indicator code and by phase identity; null when none. */
-function recordedAt(raw: RawTables, date: IsoDate): Recorded | null {
-  const rows = (raw.monitoring ?? []).filter((row) => dateOf(row.date) === date);
-  if (rows.length === 0) return null;
+/** The rows of `Monitoraggi` of one date, by indicator code and by phase identity. */
+function recordedIn(rows: readonly RawRow[], planYear: number): Recorded {
   const indicators = new Map<string, CellValue>();
   const phaseRows = rows.filter((row) => kindOf(row.kind) === 'fase');
   for (const row of rows) {
@@ -93,10 +99,49 @@ function recordedAt(raw: RawTables, date: IsoDate): Recorded | null {
     if (code !== null && !indicators.has(code)) indicators.set(code, row.value ?? null);
   }
   const phases = new Map<string, { value: CellValue; actualEnd: CellValue }>();
-  phaseKeys(phaseRows.map((row) => ({ objective: row.code, year: row.year, seq: row.seq })), planYearOf(raw)).forEach((key, i) => {
+  phaseKeys(phaseRows.map((row) => ({ objective: row.code, year: row.year, seq: row.seq })), planYear).forEach((key, i) => {
     if (key !== null && !phases.has(key)) phases.set(key, { value: phaseRows[i].value ?? null, actualEnd: phaseRows[i].actualEnd ?? null });
   });
   return { indicators, phases };
+}
+
+export interface MonitoringHistory {
+  /** The recorded dates, in order. */
+  dates: IsoDate[];
+  /** The plan as it stood at one of `dates` (see rawAsOf). */
+  at(date: IsoDate): RawTables;
+}
+
+/**
+ * `Monitoraggi` read once for every date asked of it: the rows grouped by date and the phases'
+ * identities in `Fasi` are the same at each date, so the trend does not read them again per date.
+ */
+export function monitoringHistory(raw: RawTables): MonitoringHistory {
+  const byDate = rowsByDate(raw);
+  const dates = [...byDate.keys()].sort();
+  const planYear = planYearOf(raw);
+  const keys = phaseKeys((raw.phases ?? []).map((row) => ({ objective: row.objective, year: row.year, seq: row.seq })), planYear);
+  const at = (date: IsoDate): RawTables => {
+    const rows = byDate.get(date);
+    if (rows === undefined) {
+      throw new UserError(dates.length === 0 ? 'monitoring-none' : 'monitoring-date-unknown', {
+        date: italianDate(date),
+        dates: dates.map(italianDate).join(', '),
+      });
+    }
+    const recorded = recordedIn(rows, planYear);
+    const indicators = raw.indicators?.map((row): RawRow => {
+      const code = codeOf(row.code);
+      return { ...row, actual: code === null ? null : (recorded.indicators.get(code) ?? null) };
+    });
+    const phases = raw.phases?.map((row, i): RawRow => {
+      const key = keys[i];
+      const found = key === null ? undefined : recorded.phases.get(key);
+      return { ...row, progress: found?.value ?? null, actualEnd: found?.actualEnd ?? null };
+    });
+    return { ...raw, indicators, phases, rules: { ...raw.rules, referenceDate: dateFromIso(date) } };
+  };
+  return { dates, at };
 }
 
 /**
@@ -105,28 +150,6 @@ function recordedAt(raw: RawTables, date: IsoDate): Recorded | null {
  * reference date set to that date. Everything else — targets, weights, rules — is today's.
  */
 export function rawAsOf(raw: RawTables, date: IsoDate): RawTables {
-  const recorded = recordedAt(raw, date);
-  if (recorded === null) {
-    const dates = recordedDates(raw);
-    throw new UserError(dates.length === 0 ? 'monitoring-none' : 'monitoring-date-unknown', {
-      date: italianDate(date),
-      dates: dates.map(italianDate).join(', '),
-    });
-  }
-  const indicators = raw.indicators?.map((row): RawRow => {
-    const code = codeOf(row.code);
-    return { ...row, actual: code === null ? null : (recorded.indicators.get(code) ?? null) };
-  });
-  const keys = phaseKeys((raw.phases ?? []).map((row) => ({ objective: row.objective, year: row.year, seq: row.seq })), planYearOf(raw));
-  const phases = raw.phases?.map((row, i): RawRow => {
-    const key = keys[i];
-    const at = key === null ? undefined : recorded.phases.get(key);
-    return { ...row, progress: at?.value ?? null, actualEnd: at?.actualEnd ?? null };
-  });
-  return { ...raw, indicators, phases, rules: { ...raw.rules, referenceDate: isoToCellDate(date) } };
-}
-
-export function isoToCellDate(date: IsoDate): Date {
-  return new Date(`${date}T00:00:00Z`);
+  return monitoringHistory(raw).at(date);
 }
 

@@ -9,6 +9,7 @@
 import { computePay, type PayDiagnostic, type PayResults } from '../engine/pay';
 import { payInputOf } from '../engine/pay/fromPlan';
 import type { ScoreResults } from '../engine/results';
+import { firstIndexByKey } from '../schema/firstIndex';
 import type { Finding, TableKey } from '../schema/findings';
 import type { Plan } from '../schema/model';
 import { PAY_RULE_FIELDS, PAY_TABLES } from '../schema/payTables';
@@ -35,8 +36,8 @@ export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly
   }
   const pay = computePay(payInputOf(plan, results));
   const said = new Set(findings.filter((f) => f.rule === 'pay-no-evaluation').map((f) => f.index));
-  const personRow = firstRows(plan.people.map((p) => p.id));
-  const fundRow = firstRows(plan.funds.map((f) => f.code));
+  const personRow = firstIndexByKey(plan.people, (p) => p.id);
+  const fundRow = firstIndexByKey(plan.funds, (f) => f.code);
   const out: Finding[] = [];
   for (const d of pay.diagnostics) {
     const finding = diagnosticFinding(d, personRow, fundRow);
@@ -44,14 +45,6 @@ export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly
   }
   out.push(...undifferentiated(pay, fundRow));
   return { pay, findings: out };
-}
-
-function firstRows(keys: readonly (string | null)[]): Map<string, number> {
-  const rows = new Map<string, number>();
-  keys.forEach((key, i) => {
-    if (key !== null && !rows.has(key)) rows.set(key, i);
-  });
-  return rows;
 }
 
 function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, number>, fundRow: ReadonlyMap<string, number>): Finding | null {

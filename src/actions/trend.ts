@@ -12,12 +12,10 @@ import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
-import { rawAsOf, recordedDates } from './monitoringHistory';
+import { monitoringHistory } from './monitoringHistory';
 
 export interface TrendOutcome {
   trend: Trend;
-  /** Each recorded date's results, for the Relazione at a date. */
-  byDate: DateResults[];
   /** The avvisi on `Monitoraggi` rows (missing Nota), in plan coordinates. */
   findings: Finding[];
 }
@@ -27,17 +25,17 @@ export type ScoreRaw = (raw: RawTables) => { plan: Plan; results: ScoreResults }
 
 /** Null when nothing is recorded in `Monitoraggi`; `monitoring` is that table as read (for the Notas). */
 export function computeTrend(raw: RawTables, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
-  const dates = recordedDates(raw);
-  if (dates.length === 0) return null;
+  const history = monitoringHistory(raw);
+  if (history.dates.length === 0) return null;
   const byDate: DateResults[] = [];
   const findings: Finding[] = [];
-  for (const date of dates) {
+  for (const date of history.dates) {
     // The history itself changes no grade: each date is scored without reading it again.
-    const { plan, results } = scoreRaw({ ...rawAsOf(raw, date), monitoring: undefined });
+    const { plan, results } = scoreRaw({ ...history.at(date), monitoring: undefined });
     byDate.push({ date, results, structure: structureRollup(plan, results) });
     findings.push(...missingNotes(plan, monitoring, results, date));
   }
-  return { trend: buildTrend(byDate), byDate, findings };
+  return { trend: buildTrend(byDate), findings };
 }
 
 const NEEDS_NOTE = { 'in-ritardo': 'monitoring-note-missing', critico: 'monitoring-note-missing-critical' } as const;

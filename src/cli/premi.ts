@@ -4,11 +4,13 @@
  * people each class holds and what they are paid. Reads the workbook and computes in memory;
  * writes nothing. No names are printed: people are counted, never listed.
  */
-import { assessWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
+import { checkWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
 import type { PayResults } from '../engine/pay';
 import { countMessage, message, type Lang } from '../i18n';
+import { euroAmount } from '../i18n/euro';
 import type { Plan } from '../schema/model';
 import { FUND_METHOD_OPTIONS, PAY_ROLE_OPTIONS } from '../schema/payTables';
+import { optionLabel } from '../schema/tables';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface PotClass {
@@ -51,8 +53,8 @@ export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): Po
     return {
       code: fund.code,
       name: row?.name ?? null,
-      role: PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? '',
-      method: FUND_METHOD_OPTIONS.find((o) => o.key === row?.method)?.label[lang] ?? '',
+      role: optionLabel(PAY_ROLE_OPTIONS, row?.role, lang) ?? '',
+      method: optionLabel(FUND_METHOD_OPTIONS, row?.method, lang) ?? '',
       allocated: fund.allocated,
       paid: fund.paid,
       unspent: fund.unspent,
@@ -62,22 +64,17 @@ export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): Po
   });
 }
 
-/** Euro with two decimals and grouping, as a payslip shows them: 24.000,00 (it), 24,000.00 (en). */
-export function euro(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
-}
-
 /** The lines `traguardo premi` prints. */
 export function potLines(pots: readonly PotSummary[], lang: Lang): string[] {
   const lines: string[] = [];
   for (const pot of pots) {
     lines.push(message('premi-pot', { code: pot.code, name: pot.name === null ? '' : ` — ${pot.name}`, role: pot.role, method: pot.method }, lang));
     lines.push(
-      message('premi-totals', { allocated: euro(pot.allocated, lang), paid: euro(pot.paid, lang), unspent: euro(pot.unspent, lang), beneficiaries: String(pot.beneficiaries) }, lang),
+      message('premi-totals', { allocated: euroAmount(pot.allocated, lang), paid: euroAmount(pot.paid, lang), unspent: euroAmount(pot.unspent, lang), beneficiaries: String(pot.beneficiaries) }, lang),
     );
     for (const c of pot.classes) {
       const label = c.class === null ? message(c.from === null && pot.classes.every((x) => x.class === null) ? 'premi-no-classes' : 'premi-below-classes', {}, lang) : message('premi-class', { class: String(c.class), from: c.from ?? '' }, lang);
-      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euro(c.paid, lang) }, lang));
+      lines.push(message('premi-class-line', { label, people: countMessage('premi-people', c.people, {}, lang), paid: euroAmount(c.paid, lang) }, lang));
     }
     lines.push('');
   }
@@ -92,7 +89,7 @@ export interface PremiOutcome {
 
 /** Reads, validates and computes a workbook in memory and describes its pots. */
 export async function premi(port: WorkbookPort, lang: Lang): Promise<PremiOutcome> {
-  const scored = scoreAssessment(await assessWorkbook(port, lang));
+  const scored = scoreAssessment(await checkWorkbook(port, lang));
   const pots = potSummaries(scored.plan, scored.pay, lang);
   const lines = scored.pay === null ? [message(scored.plan.people.length === 0 ? 'premi-no-people' : 'premi-not-computed', {}, lang)] : potLines(pots, lang);
   return { scored, lines, errors: hasErrors(scored.findings) };

@@ -3,7 +3,7 @@
  * it, ending in a short notice. Office-free so they can be tested: the host gives the port, the
  * language and the two ways of telling the user (a notice, the task pane).
  */
-import { assessWorkbook, scoreWorkbook } from '../actions/assess';
+import { checkWorkbook, scoreWorkbook } from '../actions/assess';
 import { UserError } from '../errors';
 import { formatNumber, message, type Lang } from '../i18n';
 import { bandLabel } from '../rules/bands';
@@ -47,7 +47,7 @@ export function failureText(error: unknown, lang: Lang): string {
 export async function checkCommand(host: CommandHost): Promise<void> {
   const { lang } = host;
   try {
-    const found = counts((await assessWorkbook(host.port, lang)).located);
+    const found = counts((await checkWorkbook(host.port, lang)).located);
     if (found.errors === 0) {
       await host.notify(message('command-check-done', found, lang), found.warnings > 0 ? 'warning' : 'success');
       return;

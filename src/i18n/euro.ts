@@ -6,3 +6,8 @@ const LOCALE: Readonly<Record<Lang, string>> = { it: 'it-IT', en: 'en-GB' };
 export function euro(value: number, lang: Lang): string {
   return value.toLocaleString(LOCALE[lang], { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/** The amount alone, with two decimals and grouping, for a text that writes the € itself: 24.000,00 (it), 24,000.00 (en). */
+export function euroAmount(value: number, lang: Lang): string {
+  return value.toLocaleString(LOCALE[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+}

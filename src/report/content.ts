@@ -12,12 +12,13 @@ import { inherited, parentRows, structureRollup } from '../engine/structure';
 import { message, type Lang } from '../i18n';
 import { euro } from '../i18n/euro';
 import { bandLabel } from '../rules/bands';
+import { classLabel } from '../rules/payClass';
 import { roundHalfUp, formatDecimal } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
 import { italianDate } from '../schema/cells';
 import type { Measure, Objective } from '../schema/model';
 import { PAY_ROLE_OPTIONS } from '../schema/payTables';
-import { LEVEL_OPTIONS } from '../schema/tables';
+import { LEVEL_OPTIONS, optionLabel } from '../schema/tables';
 import type { Bar, Block, Column, ReportDocument, Run } from './blocks';
 
 export type ReportGrouping = 'unita' | 'missione';
@@ -458,7 +459,7 @@ class ReportBuilder {
       const whole = stats.find((p) => p.category === null);
       this.blocks.push(
         { kind: 'heading', level: 2, text: this.t('report-pay-pot', { code: fund.code, name: name === null || name === '' ? '' : ` — ${name}` }) },
-        { kind: 'paragraph', runs: [{ text: `${this.t('report-pay-role')}: `, bold: true }, PAY_ROLE_OPTIONS.find((o) => o.key === row?.role)?.label[lang] ?? row?.role ?? ''] },
+        { kind: 'paragraph', runs: [{ text: `${this.t('report-pay-role')}: `, bold: true }, optionLabel(PAY_ROLE_OPTIONS, row?.role, lang) ?? row?.role ?? ''] },
         {
           kind: 'table',
           columns: FIGURE_COLUMNS,
@@ -480,7 +481,7 @@ class ReportBuilder {
             kind: 'table',
             columns: CLASS_COLUMNS,
             header: [this.t('report-pay-class'), this.t('report-pay-people'), this.t('report-pay-paid')],
-            rows: [...whole.classes].reverse().map((c) => [this.classLabel(c.classIndex, c.from, hasClasses, input.rules.scoreDecimals), String(c.people), money(c.paid)]),
+            rows: [...whole.classes].reverse().map((c) => [classLabel(c.classIndex, c.from, hasClasses, input.rules.scoreDecimals, lang), String(c.people), money(c.paid)]),
           },
         );
       }
@@ -512,11 +513,5 @@ class ReportBuilder {
           },
         );
     }
-  }
-
-  /** A class as the `Trasparenza` sheet names it: «Classe 2 (da 80)», below the first, or none. */
-  private classLabel(index: number | null, from: number | null, hasClasses: boolean, decimals: number): string {
-    if (index === null || from === null) return this.t(hasClasses ? 'pay-class-below' : 'pay-class-none');
-    return this.t('pay-class-label', { index: String(index), from: formatDecimal(from, decimals, this.options.lang) });
   }
 }

@@ -2,7 +2,8 @@
  * Classes of a pot (SPEC §8.2.4, `Classi`): the class a score falls in and what it gives, the
  * class coefficient k_p (Coefficienti) or the payment share π_p in % (Budget, Posizione).
  */
-import { roundHalfUp } from './rounding';
+import { message, type Lang } from '../i18n';
+import { formatDecimal, roundHalfUp } from './rounding';
 import { numberLiteral } from './formulaText';
 
 export interface PayClassRow {
@@ -57,4 +58,13 @@ export function classFormula(score: string, rows: readonly PayClassRow[], pick: 
   let text = pick === 'index' ? '""' : '0';
   for (let r = 0; r < rows.length; r++) text = `IF(${shown}>=${numberLiteral(rows[r].from)},${choice(rows[r], r)},${text})`;
   return `IF(ISNUMBER(${score}),${text},"")`;
+}
+
+/**
+ * A class as Trasparenza, the Relazione and the pane name it: «Classe 2 (da 80)»; below the first
+ * class when the pot has Classi (`hasClasses`), else none.
+ */
+export function classLabel(index: number | null, from: number | null, hasClasses: boolean, decimals: number, lang: Lang): string {
+  if (index === null || from === null) return message(hasClasses ? 'pay-class-below' : 'pay-class-none', {}, lang);
+  return message('pay-class-label', { index: String(index), from: formatDecimal(from, decimals, lang) }, lang);
 }

@@ -329,6 +329,11 @@ export function dateToIso(d: Date): IsoDate | null {
   return isoFromParts(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** The inverse of dateToIso: the calendar day as a Date at UTC midnight, as date cells are written. */
+export function dateFromIso(iso: IsoDate): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
 /** An Excel serial (1900 system): 1 = 1900-01-01, 45291 = 2023-12-31; the time of day is ignored. */
 export function serialToIso(serial: number): IsoDate | null {
   if (!(serial >= 1 && serial < EXCEL_MAX_SERIAL)) return null;

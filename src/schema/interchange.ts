@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { UserError } from '../errors';
 import {
   cellText,
+  dateFromIso,
   dateToIso,
   isBlank,
   isoFromText,
@@ -112,7 +113,7 @@ function enumLabel(options: readonly EnumOption[], key: string): string | undefi
 function isoToDate(text: string): Date | null {
   if (!STRICT_ISO_DATE_RE.test(text)) return null;
   const iso = isoFromText(text);
-  return iso === null ? null : new Date(`${iso}T00:00:00Z`);
+  return iso === null ? null : dateFromIso(iso);
 }
 
 function jsonText(json: JsonValue): string {

@@ -211,6 +211,9 @@ export const PAY_RULE_FIELDS = [
   f('minDays', 'Giorni minimi', 'Minimum days', { type: 'integer', min: 0 }, t('Giorni di presenza sotto i quali la persona è esclusa dai premi', 'Days of presence below which the person takes no part in pay'), { name: t('Giorni_minimi', 'Minimum_days') }),
 ] as const;
 
+/** The pot's code, the first column of every output table of pay. */
+const FUND_OUTPUT = o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code'));
+
 /**
  * Output only, written by Calcola: one row per person and pot (`Premi`), and the pots' totals
  * beside them on the same sheet. They hold no input, so they are not read and not in the
@@ -223,7 +226,7 @@ export const PAYOUTS = {
   fields: [],
   outputs: [
     o('person', 'Matricola', 'Staff number', 'text', t('Matricola della persona', 'Staff number of the person')),
-    o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
+    FUND_OUTPUT,
     o('class', 'Classe', 'Class', 'integer', t('Riga di Classi raggiunta dal punteggio', 'Classi row the score reached')),
     o('coefficient', 'Coefficiente', 'Coefficient', 'number', t('Coefficiente di classe (Coefficienti) o pagamento % (Budget, Posizione)', 'Class coefficient (Coefficients) or payment % (Budget, Position)')),
     o('amount', 'Importo €', 'Amount €', 'euro', t('Quota del fondo, al centesimo', 'Share of the pot, to the cent')),
@@ -238,7 +241,7 @@ export const FUND_TOTALS = {
   table: 'PremiFondi',
   fields: [],
   outputs: [
-    o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
+    FUND_OUTPUT,
     o('allocated', 'Stanziato €', 'Allocated €', 'euro', t('Importo del fondo', 'Amount of the pot')),
     o('paid', 'Distribuito €', 'Paid €', 'euro', t('Somma pagata, al centesimo', 'Sum paid, to the cent')),
     o('unspent', 'Residuo €', 'Unspent €', 'euro', t('Stanziato − Distribuito', 'Allocated − Paid')),
@@ -256,7 +259,7 @@ export const TRANSPARENCY = {
   table: 'Trasparenza',
   fields: [],
   outputs: [
-    o('fund', 'Fondo', 'Pot', 'text', t('Codice del fondo', 'Pot code')),
+    FUND_OUTPUT,
     o('group', 'Ruolo/Categoria', 'Role/Category', 'text', t('Gruppo di persone', 'Group of people')),
     o('evaluated', 'Valutati', 'Evaluated', 'integer', t('Persone valutate', 'People evaluated')),
     o('paid', 'Premiati', 'Paid', 'integer', t('Persone con un premio', 'People paid')),

@@ -34,6 +34,11 @@ export interface EnumOption<K extends string = string> {
   aliases?: readonly string[];
 }
 
+/** The label of `key` among `options` in `lang`; undefined when `key` is none of them (or missing). */
+export function optionLabel(options: readonly EnumOption[], key: string | null | undefined, lang: keyof Text): string | undefined {
+  return options.find((o) => o.key === key)?.label[lang];
+}
+
 export type FieldKind =
   | { type: 'text' }
   /** An identifier: trimmed text; numbers typed by users (e.g. `12`) are read as text. */

@@ -1,16 +1,16 @@
 /** Calcola: validate, compute and write, then the grades by unit and for the organisation. */
-import { Badge, Button, Field, Link, Select, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 import type { Computed } from '../actions/assess';
 import type { Coverage } from '../engine/results';
 import { bandLabel } from '../rules/bands';
-import { italianDate } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { RecordMonitoring, TrendSummary } from './MonitoringSection';
 import { formatDecimal } from '../rules/rounding';
 import type { Band } from '../schema/model';
 import type { WriteMode } from '../workbook/outputs';
 import { usePane } from './context';
+import { DateChoice } from './DateChoice';
 import type { Notice } from './notice';
 import { ReportSection } from './ReportSection';
 import { StageBar } from './StageBar';
@@ -125,18 +125,15 @@ export function ComputePanel({ scored, compute, openCheck }: ComputePanelProps):
         label={t('ui-compute-values')}
         onChange={(_, data) => setValues(data.checked)}
       />
-      {dates.length > 0 && (
-        <Field label={t('ui-compute-at')} hint={t('ui-compute-at-hint')}>
-          <Select data-testid="select-as-of" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)}>
-            <option value="">{t('ui-compute-at-current')}</option>
-            {dates.map((d) => (
-              <option key={d} value={d}>
-                {italianDate(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <DateChoice
+        dates={dates}
+        value={asOf}
+        onChange={setAsOf}
+        label={t('ui-compute-at')}
+        hint={t('ui-compute-at-hint')}
+        current={t('ui-compute-at-current')}
+        testId="select-as-of"
+      />
       <Button appearance="primary" data-testid="btn-compute" disabled={busy} onClick={() => void start()}>
         {t('ui-compute')}
       </Button>

@@ -7,11 +7,12 @@ import { Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ReactElement } from 'react';
 import { personTrace } from '../engine/pay/trace';
 import { transparency } from '../engine/pay/transparency';
+import { classLabel } from '../rules/payClass';
 import { formatDecimal } from '../rules/rounding';
 import type { PayView } from '../workbook/formulas/pay';
 import { usePane } from './context';
 import { euro } from '../i18n/euro';
-import { classText, traceLines } from './payTrace';
+import { traceLines } from './payTrace';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -104,7 +105,7 @@ function PayDetails({ pay }: { pay: PayView }): ReactElement {
                   <span className={styles.label}>{t('ui-pay-by-class')}</span>
                   {stat.classes.map((c) => (
                     <span key={String(c.classIndex)} className={styles.row} data-testid="class-row" data-class={c.classIndex ?? ''} data-people={c.people}>
-                      <span>{classText({ classIndex: c.classIndex, classFrom: c.from }, hasClasses.has(fund.code), lang, decimals)}</span>
+                      <span>{classLabel(c.classIndex, c.from, hasClasses.has(fund.code), decimals, lang)}</span>
                       <span className={styles.muted}>{t('ui-pay-class-people', { people: String(c.people), amount: euro(c.paid, lang) })}</span>
                     </span>
                   ))}
@@ -153,7 +154,7 @@ function PayDetails({ pay }: { pay: PayView }): ReactElement {
           {trace.pots.map((pot) => (
             <span key={pot.fund} className={styles.row} data-testid="scheda-pot" data-fund={pot.fund} data-class={pot.classIndex ?? ''} data-total={String(pot.total)}>
               <span>
-                {pot.fund} · {classText(pot, hasClasses.has(pot.fund), lang, decimals)}
+                {pot.fund} · {classLabel(pot.classIndex, pot.classFrom, hasClasses.has(pot.fund), decimals, lang)}
               </span>
               <span className={styles.amount}>{euro(pot.total, lang)}</span>
             </span>

@@ -4,13 +4,13 @@
  * (the dates Calcola knows of). Nothing in the workbook changes. The report code loads on the
  * first click, so the pane's start-up stays as light as before.
  */
-import { Button, Field, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentArrowDown16Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
 import type { ReportGrouping } from '../report/content';
-import { italianDate } from '../schema/cells';
 import type { IsoDate } from '../schema/model';
 import { usePane } from './context';
+import { DateChoice } from './DateChoice';
 import { notice } from './notice';
 
 const useStyles = makeStyles({
@@ -46,18 +46,14 @@ export function ReportSection({ dates }: { dates: readonly IsoDate[] }): ReactEl
           <Radio value="missione" label={t('ui-report-by-mission')} data-testid="report-by-mission" />
         </RadioGroup>
       </Field>
-      {dates.length > 0 && (
-        <Field label={t('ui-report-date')}>
-          <Select data-testid="report-date" value={asOf} disabled={busy} onChange={(_, data) => setAsOf(data.value)}>
-            <option value="">{t('ui-report-date-current')}</option>
-            {dates.map((d) => (
-              <option key={d} value={d}>
-                {italianDate(d)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      )}
+      <DateChoice
+        dates={dates}
+        value={asOf}
+        onChange={setAsOf}
+        label={t('ui-report-date')}
+        current={t('ui-report-date-current')}
+        testId="report-date"
+      />
       <Button data-testid="btn-report" icon={<DocumentArrowDown16Regular />} disabled={busy} onClick={download}>
         {t('ui-report-download')}
       </Button>

@@ -5,16 +5,12 @@
 import type { PersonTrace, PotTrace } from '../engine/pay/trace';
 import { message, type Lang } from '../i18n';
 import { euro } from '../i18n/euro';
+import { classLabel } from '../rules/payClass';
 import { formatDecimal } from '../rules/rounding';
 
 /** A trace's number with up to `decimals` decimals (no trailing zeros), in the language's style. */
 function num(value: number, lang: Lang, decimals = 4): string {
   return formatDecimal(value, decimals, lang);
-}
-
-export function classText(pot: Pick<PotTrace, 'classIndex' | 'classFrom'>, hasClasses: boolean, lang: Lang, decimals: number): string {
-  if (pot.classIndex === null || pot.classFrom === null) return message(hasClasses ? 'pay-class-below' : 'pay-class-none', {}, lang);
-  return message('pay-class-label', { index: String(pot.classIndex), from: formatDecimal(pot.classFrom, decimals, lang) }, lang);
 }
 
 function potLines(pot: PotTrace, lang: Lang, decimals: number): string[] {
@@ -24,7 +20,7 @@ function potLines(pot: PotTrace, lang: Lang, decimals: number): string[] {
   if (pot.classIndex === null && pot.factor === 0) lines.push(t('pay-trace-class-below'));
   else if (pot.classIndex === null) lines.push(t('pay-trace-class-none', { factor }));
   else {
-    const label = classText(pot, true, lang, decimals);
+    const label = classLabel(pot.classIndex, pot.classFrom, true, decimals, lang);
     lines.push(t(pot.proportional ? 'pay-trace-class-proportional' : 'pay-trace-class', { class: label, factor }));
   }
   const k = pot.key;

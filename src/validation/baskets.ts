@@ -4,7 +4,7 @@
  */
 import { basketKeys } from '../rules/weights';
 import type { Basket, Objective } from '../schema/model';
-import { BASKET_OPTIONS } from '../schema/tables';
+import { BASKET_OPTIONS, optionLabel } from '../schema/tables';
 import { rowsOf, type ValidationContext } from './context';
 
 /**
@@ -27,7 +27,7 @@ export interface BasketGroup {
   members: number[];
 }
 
-const WHOLE_ORGANISATION = BASKET_OPTIONS.find((o) => o.key === 'ente')?.label.it ?? 'Ente';
+const WHOLE_ORGANISATION = optionLabel(BASKET_OPTIONS, 'ente', 'it') ?? 'Ente';
 
 export function baskets(ctx: ValidationContext): BasketGroup[] {
   const { plan } = ctx;

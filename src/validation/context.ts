@@ -3,6 +3,7 @@
  * (SPEC §7: 100 000 indicators must validate in well under a second).
  */
 import type { Finding, MessageParams, Severity, TableKey } from '../schema/findings';
+import { firstIndexByKey } from '../schema/firstIndex';
 import type { IsoDate, Phase, Plan } from '../schema/model';
 
 export interface ValidationContext {
@@ -71,16 +72,6 @@ export function displayDate(date: IsoDate): string {
 
 function firstIndexByCode(rows: readonly { code: string | null }[]): Map<string, number> {
   return firstIndexByKey(rows, (r) => r.code);
-}
-
-/** Key → index of the first row with that key. */
-export function firstIndexByKey<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, number> {
-  const map = new Map<string, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const k = key(rows[i]);
-    if (k !== null && !map.has(k)) map.set(k, i);
-  }
-  return map;
 }
 
 function rowsByObjective(rows: readonly { objective: string | null }[]): Map<string, number[]> {

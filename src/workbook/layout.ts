@@ -385,6 +385,11 @@ export function fitColumnsToRows(changes: readonly WorkbookChange[]): WorkbookCh
 /** Columns frozen left of each table's sheet: the code that names a row. */
 export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1 };
 
+/** The organisation as the output sheets' titles name it: its name, or «Ente» when Regole gives none. */
+export function organizationLabel(organization: string | null, lang: Lang): string {
+  return organization ?? message('summary-organization', {}, lang);
+}
+
 /** What the printed header and footer say besides the sheet and the page. */
 export interface PrintContext {
   organization: string | null;

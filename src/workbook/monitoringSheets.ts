@@ -12,11 +12,11 @@ import type { ImplementationStatus } from '../rules/status';
 import type { StatusCounts, StructureResults } from '../engine/structure';
 import type { Trend, TrendGroup } from '../engine/trend';
 import { message, type Lang } from '../i18n';
-import { italianDate } from '../schema/cells';
+import { dateFromIso, italianDate } from '../schema/cells';
 import type { IsoDate, Plan } from '../schema/model';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 import { columnLetters } from './formulas/a1';
-import { bandColours } from './layout';
+import { bandColours, organizationLabel } from './layout';
 import type { CellValue } from '../schema/raw';
 import type { BandColour, ColumnFormat, LineChart, WorkbookChange } from './port';
 
@@ -52,15 +52,13 @@ function missionName(mission: number | null, programme: number | null, lang: Lan
 function groupCells(group: TrendGroup, plan: Plan, lang: Lang): [string, string | null, string] {
   switch (group.kind) {
     case 'organization':
-      return [message('trend-level-organization', {}, lang), null, plan.organization ?? message('summary-organization', {}, lang)];
+      return [message('trend-level-organization', {}, lang), null, organizationLabel(plan.organization, lang)];
     case 'unit':
       return [message('trend-level-unit', {}, lang), group.code, plan.units.find((u) => u.code === group.code)?.name ?? ''];
     case 'mission':
       return [message(group.programme === null ? 'trend-level-mission' : 'trend-level-programme', {}, lang), missionCode(group.mission, group.programme), missionName(group.mission, group.programme, lang)];
   }
 }
-
-const isoDateCell = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 
 /**
  * `Andamento`: a long table (one row per group and date: grade, change, Stato counts) on the
@@ -83,7 +81,7 @@ export function trendSheet(trend: Trend, plan: Plan, lang: Lang, calculatedOn: s
   for (const series of trend.series) {
     const [level, code, name] = groupCells(series.group, plan, lang);
     for (const point of series.points) {
-      long.push([level, code, name, isoDateCell(point.date), rounded(point.grade, decimals), rounded(point.change, decimals), point.objectives, ...statusCells(point.statuses)]);
+      long.push([level, code, name, dateFromIso(point.date), rounded(point.grade, decimals), rounded(point.change, decimals), point.objectives, ...statusCells(point.statuses)]);
     }
   }
   const gridLeft = headers.length + 1;
@@ -96,7 +94,7 @@ export function trendSheet(trend: Trend, plan: Plan, lang: Lang, calculatedOn: s
 
   const height = Math.max(long.length, gridRows.length);
   const rows: CellValue[][] = [
-    [message('trend-title', { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year) }, lang)],
+    [message('trend-title', { organization: organizationLabel(plan.organization, lang), year: String(plan.year) }, lang)],
     [message('trend-subtitle', { dates: trend.dates.map(italianDate).join(', '), date: calculatedOn }, lang)],
     [],
     [...headers, null, ...gridHeader],
@@ -158,7 +156,7 @@ export function structureSheet(structure: StructureResults, plan: Plan, referenc
   ];
   const band = (grade: number | null) => bandLabel(plan.bands, bandFor(grade, plan.bands, decimals).band);
   const rows: CellValue[][] = [
-    [message('structure-title', { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(referenceDate) }, lang)],
+    [message('structure-title', { organization: organizationLabel(plan.organization, lang), year: String(plan.year), date: italianDate(referenceDate) }, lang)],
     [message('structure-subtitle', { date: calculatedOn }, lang)],
     [],
     headers,

@@ -5,6 +5,7 @@
  */
 import { message, type Lang } from '../i18n';
 import type { Finding } from '../schema/findings';
+import { firstIndexByKey } from '../schema/firstIndex';
 import type { Plan } from '../schema/model';
 import { sheetPrefix } from './formulas/a1';
 import type { Locator } from './grid';
@@ -18,10 +19,7 @@ const MAX_CELLS = 10;
  * Rows belong to the first objective row carrying their code, as in the engine.
  */
 export function notGradedTexts(plan: Plan, findings: readonly Finding[], locator: Locator, lang: Lang, blocked: (objective: number) => boolean): Map<number, string> {
-  const first = new Map<string, number>();
-  plan.objectives.forEach((o, i) => {
-    if (o.code !== null && !first.has(o.code)) first.set(o.code, i);
-  });
+  const first = firstIndexByKey(plan.objectives, (o) => o.code);
   /** Per objective, per sheet, the cells in the order found (a Map keeps insertion order and drops repeats). */
   const cells = new Map<number, Map<string, Set<string>>>();
   for (const f of findings) {

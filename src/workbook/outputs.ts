@@ -45,6 +45,7 @@ import {
   fittedSpec,
   layoutChanges,
   layoutOptionsFromRaw,
+  organizationLabel,
   parameterLabel,
   rulesParameterOrder,
   shownLength,
@@ -323,7 +324,7 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
   const names = new Map(plan.units.map((u) => [u.code, u.name]));
   const title = message(
     'summary-title',
-    { organization: plan.organization ?? message('summary-organization', {}, lang), year: String(plan.year), date: italianDate(results.referenceDate) },
+    { organization: organizationLabel(plan.organization, lang), year: String(plan.year), date: italianDate(results.referenceDate) },
     lang,
   );
   const headers = SUMMARY_COLUMNS.map((c) => c.label[lang]);
@@ -349,7 +350,7 @@ function summarySheet(input: ComputeInput, cells: SummaryCells, date: string, fo
   const first = SUMMARY_FIRST_ROW - 1;
   const unitRows = results.units.map((u, n) => row(u.code, names.get(u.code) ?? null, cells.units[n], first + n));
   const orgIndex = first + results.units.length;
-  const orgRow = row(null, plan.organization ?? message('summary-organization', {}, lang), cells.organization, orgIndex);
+  const orgRow = row(null, organizationLabel(plan.organization, lang), cells.organization, orgIndex);
   const enteIndex = orgIndex + 2;
   if (formulas && cells.enteNote !== null) notes.push({ row: enteIndex, column: gradeColumn, text: cells.enteNote });
   const rows: OutputValue[][] = [

@@ -6,12 +6,13 @@
  */
 import { transparency } from '../engine/pay/transparency';
 import { message, type Lang } from '../i18n';
-import { formatDecimal, roundHalfUp } from '../rules/rounding';
+import { classLabel } from '../rules/payClass';
+import { roundHalfUp } from '../rules/rounding';
 import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/payTables';
-import type { OutputDef, OutputFormat } from '../schema/tables';
+import { optionLabel, type OutputDef, type OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
-import { sheetSetup, type PrintContext } from './layout';
+import { organizationLabel, sheetSetup, type PrintContext } from './layout';
 import type { ColumnFormat, OutputValue, SheetNote, WorkbookChange } from './port';
 
 /** Premi's pots block: columns in order, the last one Traguardo's own. */
@@ -77,7 +78,7 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
     if (formulas && c.note !== null) notes.push({ row, column, text: c.note });
     return formulas ? c.value : input.frozen(c.value);
   };
-  const organization = input.organization ?? message('summary-organization', {}, lang);
+  const organization = organizationLabel(input.organization, lang);
   const rows: OutputValue[][] = [[message('pay-sheet-title', { year: String(input.year), organization }, lang)], []];
   rows.push(FUND_KEYS.map((k) => header(FUND_TOTALS.outputs, k, lang)));
   for (const line of cells.funds) rows.push(FUND_KEYS.map((k, c) => put(line[k], rows.length, c)));
@@ -107,9 +108,9 @@ const TRANSPARENCY_HEADER_ROW = 4;
 export function transparencySheet(input: PaySheetInput): WorkbookChange {
   const { pay, lang } = input;
   const figures = transparency(pay.input, pay.results);
-  const roles = new Map(pay.input.funds.map((f) => [f.code, PAY_ROLE_OPTIONS.find((o) => o.key === f.role)?.label[lang] ?? f.role]));
+  const roles = new Map(pay.input.funds.map((f) => [f.code, optionLabel(PAY_ROLE_OPTIONS, f.role, lang) ?? f.role]));
   const hasClasses = new Set(pay.input.classes.map((c) => c.fund));
-  const organization = input.organization ?? message('summary-organization', {}, lang);
+  const organization = organizationLabel(input.organization, lang);
   const rows: OutputValue[][] = [
     [message('transparency-title', { year: String(input.year), organization }, lang)],
     [message('transparency-subtitle', {}, lang)],
@@ -120,10 +121,7 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
     const group = p.category === null ? roles.get(p.fund) ?? null : p.category === '' ? message('transparency-no-category', {}, lang) : p.category;
     const classes = p.classes
       .map((c) => {
-        const label =
-          c.classIndex === null || c.from === null
-            ? message(hasClasses.has(p.fund) ? 'pay-class-below' : 'pay-class-none', {}, lang)
-            : message('pay-class-label', { index: String(c.classIndex), from: formatDecimal(c.from, pay.input.rules.scoreDecimals, lang) }, lang);
+        const label = classLabel(c.classIndex, c.from, hasClasses.has(p.fund), pay.input.rules.scoreDecimals, lang);
         return message('transparency-class-count', { class: label, people: String(c.people) }, lang);
       })
       .join(' · ');

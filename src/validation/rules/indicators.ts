@@ -1,7 +1,7 @@
 /** Whether an indicator can be graded by its method (SPEC §3.1), and what its missing actual means. */
 import { referenceDate } from '../../rules/parameters';
 import type { Indicator, Method } from '../../schema/model';
-import { MISSING_ACTUAL_OPTIONS } from '../../schema/tables';
+import { MISSING_ACTUAL_OPTIONS, optionLabel } from '../../schema/tables';
 import { displayDate, type ValidationContext } from '../context';
 
 export function checkIndicators(ctx: ValidationContext): void {
@@ -54,6 +54,6 @@ function checkMissingActual(ctx: ValidationContext, indicator: Indicator, i: num
     return;
   }
   const policy = ctx.plan.rules.missingActual;
-  const label = MISSING_ACTUAL_OPTIONS.find((o) => o.key === policy)?.label.it ?? policy;
+  const label = optionLabel(MISSING_ACTUAL_OPTIONS, policy, 'it') ?? policy;
   ctx.report(policy === 'errore' ? 'errore' : 'avviso', 'actual-missing', 'indicators', i, 'actual', { code, policy: label });
 }

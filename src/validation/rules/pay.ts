@@ -4,6 +4,7 @@
  * avvisi. Only what needs no computed amount is checked here; a pot where everyone gets the same
  * amount and a tie across the beneficiaries' boundary are found by the computation (actions/pay.ts).
  */
+import { firstIndexByKey } from '../../schema/firstIndex';
 import type { Plan } from '../../schema/model';
 import type { Person } from '../../schema/payModel';
 import { SUM_TOLERANCE, type ValidationContext } from '../context';
@@ -45,20 +46,11 @@ export function roleLabel(role: Person['role']): string | null {
   return role === null ? null : ROLE_LABELS[role];
 }
 
-function firstIndex<T>(rows: readonly T[], keyOf: (row: T) => string | null): Map<string, number> {
-  const first = new Map<string, number>();
-  rows.forEach((row, i) => {
-    const key = keyOf(row);
-    if (key !== null && !first.has(key)) first.set(key, i);
-  });
-  return first;
-}
-
 export function checkPay(ctx: ValidationContext): void {
   const { plan } = ctx;
   if (plan.people.length === 0 && plan.funds.length === 0) return;
-  const people = firstIndex(plan.people, (p) => p.id);
-  const funds = firstIndex(plan.funds, (f) => f.code);
+  const people = firstIndexByKey(plan.people, (p) => p.id);
+  const funds = firstIndexByKey(plan.funds, (f) => f.code);
   const profiles = profileRows(plan);
 
   repeats(ctx, 'people', 'id', plan.people.map((p) => p.id));

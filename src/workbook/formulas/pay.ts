@@ -30,6 +30,7 @@ import {
 } from '../../rules/payKeys';
 import { behaviourGradeFormula, objectivesGradeFormula, personScoreFormula } from '../../rules/personScore';
 import { numberLiteral, type Operand } from '../../rules/formulaText';
+import { firstIndexByKey } from '../../schema/firstIndex';
 import type { PayComponent } from '../../schema/payTables';
 import type { OutputValue } from '../port';
 import { Column, field, formula, output, type CellReason, type LiveContext, type Table } from './context';
@@ -94,15 +95,6 @@ export interface PayCells {
   lines: PayoutLine[];
 }
 
-/** Rows of the sheet `key` whose cells match the computation's rows: the first plan row with each Matricola. */
-function firstRowById(ids: readonly (string | null)[]): Map<string, number> {
-  const rows = new Map<string, number>();
-  ids.forEach((id, i) => {
-    if (id !== null && !rows.has(id)) rows.set(id, i);
-  });
-  return rows;
-}
-
 /**
  * The plan rows behind the computation's rows of a table, in the same order, when the computation
  * read the readable rows in sheet order (it skips rows lacking a required value); null otherwise.
@@ -132,7 +124,8 @@ class PayPlacer {
   ) {
     const plan = ctx.plan;
     this.people = ctx.grid('people');
-    this.personRow = firstRowById(plan.people.map((p) => p.id));
+    // The computation's person is the first plan row with its Matricola.
+    this.personRow = firstIndexByKey(plan.people, (p) => p.id);
     const { input } = pay;
     this.profileRows = alignRows<{ profile: string | null; component: string | null; weight: number | null }>(input.profiles, plan.profiles, (a, b) => key(a.profile) === key(b.profile) && a.component === b.component && a.weight === b.weight);
     this.itemRows = alignRows<{ profile: string | null; item: string | null }>(input.items, plan.items, (a, b) => key(a.profile) === key(b.profile) && key(a.item) === key(b.item));

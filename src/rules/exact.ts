@@ -207,32 +207,64 @@ export function toCents(amount: Rational): bigint {
   return roundHalfUpWhole(amount.mul(HUNDRED));
 }
 
+/** An amount in cents: its floor, and the remainder over d with a 53-bit approximation of rest/d. */
+interface CentParts {
+  floor: bigint;
+  rest: bigint;
+  d: bigint;
+  approx: number;
+}
+
+function centParts(a: Rational): CentParts {
+  if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
+  const scaled = a.n * 100n;
+  const rest = scaled % a.d;
+  return { floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d) };
+}
+
 /**
  * Cents by largest remainder: `total` cents (by default the amounts' Σ rounded half up) handed out
  * as each amount's floor plus one cent to the largest remainders, ties to the earlier row. Σ of
  * the result is `total`, always; no amount moves by a cent or more.
  */
-export function largestRemainderCents(amounts: readonly Rational[], total: bigint = toCents(sum(amounts))): bigint[] {
-  // Straight on numerator and denominator: a rational per floor, remainder and comparison was a
-  // third of sharing a pot of 5 000 people. Remainders are sorted by a 53-bit approximation of
-  // rest/d, exact comparison deciding only between approximations that are equal.
-  const parts = amounts.map((a, i) => {
-    if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
-    const scaled = a.n * 100n;
-    const rest = scaled % a.d;
-    return { i, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d) };
-  });
-  let handed = total - parts.reduce((acc, p) => acc + p.floor, 0n);
-  if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${total} cents cannot be handed out by largest remainder`);
+export function largestRemainderCents(amounts: readonly Rational[], total?: bigint): bigint[] {
+  // Straight on numerator and denominator, once per distinct amount (the people of a pot share a
+  // few hundred amounts): a rational per floor, remainder and comparison was a third of sharing a
+  // pot of 5 000 people. Remainders are sorted by a 53-bit approximation of rest/d, exact
+  // comparison deciding only between approximations that are equal.
+  const distinct = new Map<Rational, CentParts>();
+  const counts = new Map<Rational, number>();
+  const parts = new Array<CentParts>(amounts.length);
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    let part = distinct.get(a);
+    if (part === undefined) {
+      part = centParts(a);
+      distinct.set(a, part);
+    }
+    counts.set(a, (counts.get(a) ?? 0) + 1);
+    parts[i] = part;
+  }
+  let floors = 0n;
+  let exactSum = ZERO;
+  for (const [a, count] of counts) {
+    floors += distinct.get(a)!.floor * BigInt(count);
+    if (total === undefined) exactSum = exactSum.add(a.mul(count));
+  }
+  let handed = (total ?? toCents(exactSum)) - floors;
+  if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${total ?? toCents(exactSum)} cents cannot be handed out by largest remainder`);
   const result = parts.map((p) => p.floor);
   if (handed === 0n) return result;
-  const order = [...parts].sort((a, b) => {
+  const order = parts.map((_, i) => i).sort((i, j) => {
+    const a = parts[i];
+    const b = parts[j];
+    if (a === b) return i - j;
     if (a.approx !== b.approx) return b.approx - a.approx;
     const left = b.rest * a.d;
     const right = a.rest * b.d;
-    return left > right ? 1 : left < right ? -1 : a.i - b.i;
+    return left > right ? 1 : left < right ? -1 : i - j;
   });
-  for (const { i } of order) {
+  for (const i of order) {
     if (handed <= 0n) break;
     result[i] += 1n;
     handed -= 1n;

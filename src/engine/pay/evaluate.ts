@@ -111,6 +111,8 @@ interface Profile {
   items: Map<string, number>;
   /** One ItemScore per item, refilled for each person: 100 000 scores need no object each. */
   scratch: ItemScore[];
+  /** One ComponentGrade per component row, refilled likewise. */
+  weighted: ComponentGrade[];
 }
 
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
@@ -133,7 +135,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       items.set(itemKey, scratch.length);
       scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
     }
-    const profile = { name, rows, items, scratch };
+    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
     profiles.set(k, profile);
     return profile;
   };
@@ -147,15 +149,24 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
 
   const personProfiles = input.people.map(profileOf);
   const rowOf = new Map<string, number>();
-  input.people.forEach((p, i) => {
-    if (!rowOf.has(p.id)) rowOf.set(p.id, i);
-  });
-  // Each person's Apporto and item scores, the first row of each counting.
-  const apporto: (number | null)[] = input.people.map(() => null);
-  const itemScores: (number | null)[][] = personProfiles.map((profile) => (profile === null ? [] : profile.scratch.map(() => null)));
-  for (const e of input.evaluations) {
+  for (let i = 0; i < input.people.length; i++) if (!rowOf.has(input.people[i].id)) rowOf.set(input.people[i].id, i);
+  // Each person's Apporto and item scores, the first row of each counting: one flat array, a
+  // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
+  const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);
+  let slots = 0;
+  for (const profile of profiles.values()) slots = Math.max(slots, profile.scratch.length);
+  const itemScores = new Float64Array(input.people.length * slots).fill(NaN);
+  const { evaluations } = input;
+  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
+  let lastPerson: string | null = null;
+  let row: number | undefined;
+  for (let i = 0; i < evaluations.length; i++) {
+    const e = evaluations[i];
     if (e.score === null) continue;
-    const row = rowOf.get(e.person);
+    if (e.person !== lastPerson) {
+      lastPerson = e.person;
+      row = rowOf.get(e.person);
+    }
     if (row === undefined) continue;
     const itemKey = key(e.item);
     if (itemKey === APPORTO_ITEM) {
@@ -163,7 +174,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       continue;
     }
     const slot = personProfiles[row]?.items.get(itemKey);
-    if (slot !== undefined && itemScores[row][slot] === null) itemScores[row][slot] = e.score;
+    if (slot !== undefined && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
   }
   const staff = staffByPerson(input, key);
   const diagnostics: PayDiagnostic[] = [];
@@ -176,8 +187,10 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     }
     const profile = personProfiles[index];
     const components = noComponents();
-    const weighted: ComponentGrade[] = [];
-    for (const row of profile?.rows ?? []) {
+    const weighted = profile?.weighted ?? [];
+    const rows = profile?.rows ?? [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       let grade: number | null;
       switch (row.component) {
         case 'ente':
@@ -193,15 +206,17 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
           grade = apporto[index];
           break;
         case 'comportamenti': {
-          const scores = itemScores[index];
           const scratch = profile?.scratch ?? [];
-          for (let i = 0; i < scratch.length; i++) scratch[i].score = scores[i];
+          for (let i = 0; i < scratch.length; i++) {
+            const score = itemScores[index * slots + i];
+            scratch[i].score = Number.isNaN(score) ? null : score;
+          }
           grade = behaviourGrade(scratch);
           break;
         }
       }
       components[row.component] = grade;
-      weighted.push({ weight: row.weight, grade });
+      weighted[r].grade = grade;
     }
     const score = personScore(weighted, rules.missingComponent, rules.scoreDecimals);
     if (score === null) {

@@ -5,7 +5,7 @@
  * will show their results as values with a note (as it shows the floors of the weights), while the
  * per-person keys beside them are live formulas (src/rules/payKeys, payClass).
  */
-import { classFor, type ClassFactor, type PayClassRow } from '../../rules/payClass';
+import { classFor, type ClassFactor, type ClassResult, type PayClassRow } from '../../rules/payClass';
 import {
   budgetPay,
   categoryCoefficient,
@@ -41,6 +41,33 @@ function byScore(a: Member, b: Member): number {
   return b.score - a.score || a.who.index - b.who.index;
 }
 
+/** A Coefficienti person's theoretical and effective keys. */
+interface Keys {
+  t: Rational;
+  e: Rational;
+}
+
+/** Σ of one key over the people at positions `at`: each distinct key once, times how many have it. */
+function sumByKey(at: readonly number[], keys: readonly Keys[], pick: (k: Keys) => Rational): Rational {
+  const counts = new Map<Keys, number>();
+  for (const i of at) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + 1);
+  let total = ZERO;
+  for (const [k, count] of counts) total = total.add(pick(k).mul(count));
+  return total;
+}
+
+/** Positions in `members` by Struttura, in order of first appearance. */
+function positionsByUnit(members: readonly Member[]): number[][] {
+  const units = new Map<string | null, number[]>();
+  for (let i = 0; i < members.length; i++) {
+    const unit = members[i].who.person.unit;
+    const list = units.get(unit);
+    if (list) list.push(i);
+    else units.set(unit, [i]);
+  }
+  return [...units.values()];
+}
+
 function groupByUnit(members: readonly Member[]): Member[][] {
   const units = new Map<string | null, Member[]>();
   for (const m of members) {
@@ -70,45 +97,57 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
   if (sharers.length === 0 || pool.lte(ZERO)) return done();
 
   if (fund.method === 'coefficienti') {
-    // The category coefficient of each distinct Categoria once; t only where the residui need it,
-    // and equal to e for a person without absences.
+    // People with the same category coefficient, class factor, part-time, days and absence have
+    // the same keys, and thousands of people have a few hundred distinct keys: each is computed
+    // once, and the sums and shares below work per distinct key (exact arithmetic is the cost of
+    // sharing). t is needed only where the residui use it, and equals e without absences.
     const coefficients = new Map<string | null, number>();
-    const coefficientOf = (category: string | null): number => {
+    const needsT = leftover !== 'ente';
+    const distinct = new Map<string, Keys>();
+    const keys = new Array<Keys>(sharers.length);
+    for (let i = 0; i < sharers.length; i++) {
+      const { who, factor } = sharers[i];
+      const { category, partTime, serviceDays } = who.person;
       let c = coefficients.get(category);
       if (c === undefined) {
         c = categoryCoefficient(category, categories);
         coefficients.set(category, c);
       }
-      return c;
-    };
-    const needsT = leftover !== 'ente';
-    const keys = new Map<Member, { t: Rational; e: Rational }>();
-    for (const m of sharers) {
-      const input = {
-        category: coefficientOf(m.who.person.category),
-        factor: m.factor,
-        partTime: m.who.person.partTime,
-        serviceDays: m.who.person.serviceDays,
-        absence: m.who.absence,
-      };
-      const e = effectiveKey(input, rules.dayBasis);
-      keys.set(m, { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e });
+      const id = `${c}|${factor}|${partTime}|${serviceDays}|${who.absence}`;
+      let k = distinct.get(id);
+      if (k === undefined) {
+        const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
+        const e = effectiveKey(input, rules.dayBasis);
+        k = { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e };
+        distinct.set(id, k);
+      }
+      keys[i] = k;
     }
-    const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
-    const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));
-    const byEffective = (part: Rational, ms: readonly Member[], divisor: Rational, shared: Rational) => {
+    const sumT = (at: readonly number[]) => sumByKey(at, keys, (k) => k.t);
+    const sumE = (at: readonly number[]) => sumByKey(at, keys, (k) => k.e);
+    const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
-      for (const m of ms) amounts.set(m.who.index, part.mul(keys.get(m)!.e).div(divisor));
+      const shares = new Map<Keys, Rational>();
+      for (const i of at) {
+        const k = keys[i];
+        let amount = shares.get(k);
+        if (amount === undefined) {
+          amount = part.mul(k.e).div(divisor);
+          shares.set(k, amount);
+        }
+        amounts.set(sharers[i].who.index, amount);
+      }
       paid = paid.add(shared);
     };
-    if (leftover === 'ente') byEffective(pool, sharers, sumE(sharers), pool);
+    const everyone = sharers.map((_, i) => i);
+    if (leftover === 'ente') byEffective(pool, everyone, sumE(everyone), pool);
     else if (leftover === 'economia') {
-      const total = sumT(sharers);
-      if (total.gt(ZERO)) byEffective(pool, sharers, total, pool.mul(sumE(sharers)).div(total));
+      const total = sumT(everyone);
+      if (total.gt(ZERO)) byEffective(pool, everyone, total, pool.mul(sumE(everyone)).div(total));
     } else {
-      const total = sumT(sharers);
+      const total = sumT(everyone);
       if (total.lte(ZERO)) return done();
-      for (const unit of groupByUnit(sharers)) {
+      for (const unit of positionsByUnit(sharers)) {
         const budget = pool.mul(sumT(unit)).div(total);
         byEffective(budget, unit, sumE(unit), budget);
       }
@@ -219,13 +258,19 @@ export function shareFund(
 ): SharedFund {
   const diagnostics: PayDiagnostic[] = [];
   const pick = FACTOR[fund.method];
-  const members: Member[] = people
-    .filter((p) => p.status === 'evaluated' && p.person.role === fund.role)
-    .map((who) => {
-      const score = who.score as number;
-      const { index, factor } = classFor(score, classRows, pick, rules.scoreDecimals);
-      return { who, score, classIndex: index, factor };
-    });
+  // Scores repeat (they are rounded to Decimali punteggio): each one's class is looked up once.
+  const classes = new Map<number, ClassResult>();
+  const members: Member[] = [];
+  for (const who of people) {
+    if (who.status !== 'evaluated' || who.person.role !== fund.role) continue;
+    const score = who.score as number;
+    let found = classes.get(score);
+    if (found === undefined) {
+      found = classFor(score, classRows, pick, rules.scoreDecimals);
+      classes.set(score, found);
+    }
+    members.push({ who, score, classIndex: found.index, factor: found.factor });
+  }
   const amount = exact(fund.amount);
   const bonus = bonusOf(fund, amount, members, diagnostics);
   const beneficiaries = new Set(bonus?.beneficiaries ?? []);

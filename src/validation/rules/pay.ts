@@ -159,34 +159,45 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
     if (!items.has(key(item.item))) items.set(key(item.item), i);
     itemsOf.set(key(item.profile), items);
   });
-  // Each person's profile and the items already scored, looked up once per person.
+  // Each person's profile and its items, looked up once per person.
   const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
-  const scored = plan.people.map(() => new Map<string, number>());
-  plan.evaluations.forEach((e, i) => {
-    if (e.person === null || e.item === null) return;
+  const profileItems = profileOf.map((name) => (name === null ? undefined : itemsOf.get(key(name))));
+  // The first row of each (person, item): items numbered as they come (a few dozen distinct), the
+  // pair as one number, so 100 000 rows need no Map per person.
+  const itemIds = new Map<string, number>();
+  const firstRow = new Map<number, number>();
+  const { evaluations } = plan;
+  for (let i = 0; i < evaluations.length; i++) {
+    const e = evaluations[i];
+    if (e.person === null || e.item === null) continue;
     const row = people.get(e.person);
     if (row === undefined) {
       ctx.report('errore', 'unknown-reference', 'evaluations', i, 'person', { table: 'Persone', code: e.person });
-      return;
+      continue;
     }
     const itemKey = key(e.item);
-    const first = scored[row].get(itemKey);
+    let itemId = itemIds.get(itemKey);
+    if (itemId === undefined) {
+      itemId = itemIds.size;
+      itemIds.set(itemKey, itemId);
+    }
+    const pair = itemId * plan.people.length + row;
+    const first = firstRow.get(pair);
     if (first !== undefined) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
-    else scored[row].set(itemKey, i);
-    const profile = profileOf[row];
+    else firstRow.set(pair, i);
     let min = 0;
     let max = 100;
     if (itemKey !== APPORTO_ITEM) {
-      const itemRow = profile === null ? undefined : itemsOf.get(key(profile))?.get(itemKey);
+      const itemRow = profileItems[row]?.get(itemKey);
       if (itemRow === undefined) {
-        ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profile ?? '' });
-        return;
+        ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profileOf[row] ?? '' });
+        continue;
       }
       min = plan.items[itemRow].min ?? 0;
       max = plan.items[itemRow].max ?? 100;
     }
     if (e.score !== null && (e.score < min || e.score > max)) ctx.report('errore', 'pay-score-range', 'evaluations', i, 'score', { score: e.score, min, max, item: e.item });
-  });
+  }
 }
 
 function checkFunds(ctx: ValidationContext): void {

@@ -41,18 +41,12 @@ function byScore(a: Member, b: Member): number {
   return b.score - a.score || a.who.index - b.who.index;
 }
 
-/** A Coefficienti person's theoretical and effective keys. */
-interface Keys {
-  t: Rational;
-  e: Rational;
-}
-
-/** Σ of one key over the people at positions `at`: each distinct key once, times how many have it. */
-function sumByKey(at: readonly number[], keys: readonly Keys[], pick: (k: Keys) => Rational): Rational {
-  const counts = new Map<Keys, number>();
-  for (const i of at) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + 1);
+/** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
+function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
+  const counts = new Int32Array(distinct.length);
+  for (const i of at) counts[keyOf[i]]++;
   let total = ZERO;
-  for (const [k, count] of counts) total = total.add(pick(k).mul(count));
+  for (let k = 0; k < distinct.length; k++) if (counts[k] > 0) total = total.add(distinct[k].mul(counts[k]));
   return total;
 }
 
@@ -103,8 +97,10 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     // sharing). t is needed only where the residui use it, and equals e without absences.
     const coefficients = new Map<string | null, number>();
     const needsT = leftover !== 'ente';
-    const distinct = new Map<string, Keys>();
-    const keys = new Array<Keys>(sharers.length);
+    const ids = new Map<string, number>();
+    const ts: Rational[] = [];
+    const es: Rational[] = [];
+    const keyOf = new Int32Array(sharers.length);
     for (let i = 0; i < sharers.length; i++) {
       const { who, factor } = sharers[i];
       const { category, partTime, serviceDays } = who.person;
@@ -114,26 +110,28 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
         coefficients.set(category, c);
       }
       const id = `${c}|${factor}|${partTime}|${serviceDays}|${who.absence}`;
-      let k = distinct.get(id);
+      let k = ids.get(id);
       if (k === undefined) {
+        k = es.length;
+        ids.set(id, k);
         const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
-        k = { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e };
-        distinct.set(id, k);
+        es.push(e);
+        ts.push(!needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis));
       }
-      keys[i] = k;
+      keyOf[i] = k;
     }
-    const sumT = (at: readonly number[]) => sumByKey(at, keys, (k) => k.t);
-    const sumE = (at: readonly number[]) => sumByKey(at, keys, (k) => k.e);
+    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, ts);
+    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, es);
     const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
-      const shares = new Map<Keys, Rational>();
+      const shares = new Array<Rational | undefined>(es.length);
       for (const i of at) {
-        const k = keys[i];
-        let amount = shares.get(k);
+        const k = keyOf[i];
+        let amount = shares[k];
         if (amount === undefined) {
-          amount = part.mul(k.e).div(divisor);
-          shares.set(k, amount);
+          amount = part.mul(es[k]).div(divisor);
+          shares[k] = amount;
         }
         amounts.set(sharers[i].who.index, amount);
       }

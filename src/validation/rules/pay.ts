@@ -162,11 +162,16 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
   // Each person's profile and its items, looked up once per person.
   const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
   const profileItems = profileOf.map((name) => (name === null ? undefined : itemsOf.get(key(name))));
-  // The first row of each (person, item): items numbered as they come (a few dozen distinct), the
-  // pair as one number, so 100 000 rows need no Map per person.
-  const itemIds = new Map<string, number>();
-  const firstRow = new Map<number, number>();
+  // The first row of each (person, item) pair, as one number: the items the profiles name (and
+  // Apporto) in a dense table, any other item (an error anyway) in a Map; 100 000 rows then need
+  // no Map per person.
   const { evaluations } = plan;
+  const itemIds = new Map<string, number>([[APPORTO_ITEM, 0]]);
+  for (const items of itemsOf.values()) for (const k of items.keys()) if (!itemIds.has(k)) itemIds.set(k, itemIds.size);
+  const known = itemIds.size;
+  const peopleCount = plan.people.length;
+  const dense = known * peopleCount <= Math.max(1 << 20, 8 * evaluations.length) ? new Int32Array(known * peopleCount).fill(-1) : null;
+  const sparse = new Map<number, number>();
   for (let i = 0; i < evaluations.length; i++) {
     const e = evaluations[i];
     if (e.person === null || e.item === null) continue;
@@ -181,10 +186,12 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
       itemId = itemIds.size;
       itemIds.set(itemKey, itemId);
     }
-    const pair = itemId * plan.people.length + row;
-    const first = firstRow.get(pair);
-    if (first !== undefined) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
-    else firstRow.set(pair, i);
+    const pair = itemId * peopleCount + row;
+    const inDense = dense !== null && itemId < known;
+    const first = inDense ? dense[pair] : (sparse.get(pair) ?? -1);
+    if (first >= 0) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
+    else if (inDense) dense[pair] = i;
+    else sparse.set(pair, i);
     let min = 0;
     let max = 100;
     if (itemKey !== APPORTO_ITEM) {

@@ -105,7 +105,8 @@ function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, reado
   const { plan } = ctx;
   const roles = new Set(plan.funds.map((f) => f.role));
   const units = new Set(plan.units.map((u) => u.code));
-  const evaluated = new Set(plan.evaluations.map((e) => e.person));
+  const evaluated = new Set<string | null>();
+  for (let i = 0; i < plan.evaluations.length; i++) evaluated.add(plan.evaluations[i].person);
   plan.people.forEach((p, i) => {
     const id = p.id ?? '';
     if (p.unit !== null && !units.has(p.unit)) ctx.report('errore', 'unknown-reference', 'people', i, 'unit', { table: 'Strutture', code: p.unit });

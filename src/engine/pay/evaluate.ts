@@ -57,22 +57,32 @@ function group<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[
  * the rows of `staff` (by index) assigned to each person id.
  */
 export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = keyMemo()): Map<string, number[]> {
-  const ids = new Set(people.map((p) => p.id));
-  const names = new Map<string, string | null>();
-  for (const p of people) {
-    if (p.name === null) continue;
-    const k = key(p.name);
-    names.set(k, names.has(k) ? null : p.id);
-  }
+  const ids = new Set<string>();
+  for (let i = 0; i < people.length; i++) ids.add(people[i].id);
+  // Built on the first Persona that is not a Matricola: rows that name people by Matricola (the
+  // usual case) need no lower-cased copy of every Nominativo.
+  let names: Map<string, string | null> | null = null;
+  const byName = (text: string): string | null | undefined => {
+    if (names === null) {
+      names = new Map();
+      for (const p of people) {
+        if (p.name === null) continue;
+        const k = key(p.name);
+        names.set(k, names.has(k) ? null : p.id);
+      }
+    }
+    return names.get(key(text));
+  };
   const result = new Map<string, number[]>();
-  staff.forEach((row, index) => {
-    if (row.person === null || row.objective === null) return;
-    const id = ids.has(row.person) ? row.person : names.get(key(row.person));
-    if (id === undefined || id === null) return;
+  for (let index = 0; index < staff.length; index++) {
+    const row = staff[index];
+    if (row.person === null || row.objective === null) continue;
+    const id = ids.has(row.person) ? row.person : byName(row.person);
+    if (id === undefined || id === null) continue;
     const list = result.get(id);
     if (list) list.push(index);
     else result.set(id, [index]);
-  });
+  }
   return result;
 }
 

@@ -123,7 +123,11 @@ interface Profile {
   scratch: ItemScore[];
   /** One ComponentGrade per component row, refilled likewise. */
   weighted: ComponentGrade[];
+  /** Valutazioni's item texts as found: their slot, APPORTO_SLOT, or -1 (not an item of the profile). */
+  slotOfText: Map<string, number>;
 }
+
+const APPORTO_SLOT = -2;
 
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
   const { rules } = input;
@@ -145,7 +149,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       items.set(itemKey, scratch.length);
       scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
     }
-    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
+    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slotOfText: new Map<string, number>() };
     profiles.set(k, profile);
     return profile;
   };
@@ -178,13 +182,16 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       row = rowOf.get(e.person);
     }
     if (row === undefined) continue;
-    const itemKey = key(e.item);
-    if (itemKey === APPORTO_ITEM) {
-      if (apporto[row] === null) apporto[row] = e.score;
-      continue;
+    const profile = personProfiles[row];
+    let slot = profile?.slotOfText.get(e.item);
+    if (slot === undefined) {
+      const itemKey = key(e.item);
+      slot = itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1);
+      profile?.slotOfText.set(e.item, slot);
     }
-    const slot = personProfiles[row]?.items.get(itemKey);
-    if (slot !== undefined && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
+    if (slot === APPORTO_SLOT) {
+      if (apporto[row] === null) apporto[row] = e.score;
+    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
   }
   const staff = staffByPerson(input, key);
   const diagnostics: PayDiagnostic[] = [];

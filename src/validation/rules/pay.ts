@@ -160,32 +160,53 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
     if (!items.has(key(item.item))) items.set(key(item.item), i);
     itemsOf.set(key(item.profile), items);
   });
-  // Each person's profile and its items, looked up once per person.
-  const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
-  const profileItems = profileOf.map((name) => (name === null ? undefined : itemsOf.get(key(name))));
-  // The first row of each (person, item) pair, as one number: the items the profiles name (and
-  // Apporto) in a dense table, any other item (an error anyway) in a Map; 100 000 rows then need
-  // no Map per person.
-  const { evaluations } = plan;
+  // Items are numbered (Apporto 0, then those the profiles name; any other item, an error anyway,
+  // after them), each text of Valutazioni is numbered once, and a profile's items are an array by
+  // number: 100 000 rows need a lookup or two each, and no Map per person.
   const itemIds = new Map<string, number>([[APPORTO_ITEM, 0]]);
   for (const items of itemsOf.values()) for (const k of items.keys()) if (!itemIds.has(k)) itemIds.set(k, itemIds.size);
   const known = itemIds.size;
+  const rowsByProfile = new Map<Map<string, number>, Int32Array>();
+  for (const items of itemsOf.values()) {
+    const rows = new Int32Array(known).fill(-1);
+    for (const [k, i] of items) rows[itemIds.get(k) ?? 0] = i;
+    rowsByProfile.set(items, rows);
+  }
+  // Each person's profile and its items, looked up once per person.
+  const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
+  const profileItems = profileOf.map((name) => {
+    const items = name === null ? undefined : itemsOf.get(key(name));
+    return items === undefined ? undefined : rowsByProfile.get(items);
+  });
+  const idOfText = new Map<string, number>();
+  // The first row of each (person, item) pair, as one number: known items in a dense table, the others in a Map.
+  const { evaluations } = plan;
   const peopleCount = plan.people.length;
   const dense = known * peopleCount <= Math.max(1 << 20, 8 * evaluations.length) ? new Int32Array(known * peopleCount).fill(-1) : null;
   const sparse = new Map<number, number>();
+  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
+  let lastPerson: string | null = null;
+  let row: number | undefined;
   for (let i = 0; i < evaluations.length; i++) {
     const e = evaluations[i];
     if (e.person === null || e.item === null) continue;
-    const row = people.get(e.person);
+    if (e.person !== lastPerson) {
+      lastPerson = e.person;
+      row = people.get(e.person);
+    }
     if (row === undefined) {
       ctx.report('errore', 'unknown-reference', 'evaluations', i, 'person', { table: 'Persone', code: e.person });
       continue;
     }
-    const itemKey = key(e.item);
-    let itemId = itemIds.get(itemKey);
+    let itemId = idOfText.get(e.item);
     if (itemId === undefined) {
-      itemId = itemIds.size;
-      itemIds.set(itemKey, itemId);
+      const itemKey = key(e.item);
+      itemId = itemIds.get(itemKey);
+      if (itemId === undefined) {
+        itemId = itemIds.size;
+        itemIds.set(itemKey, itemId);
+      }
+      idOfText.set(e.item, itemId);
     }
     const pair = itemId * peopleCount + row;
     const inDense = dense !== null && itemId < known;
@@ -195,9 +216,9 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
     else sparse.set(pair, i);
     let min = 0;
     let max = 100;
-    if (itemKey !== APPORTO_ITEM) {
-      const itemRow = profileItems[row]?.get(itemKey);
-      if (itemRow === undefined) {
+    if (itemId !== 0) {
+      const itemRow = itemId < known ? (profileItems[row]?.[itemId] ?? -1) : -1;
+      if (itemRow < 0) {
         ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profileOf[row] ?? '' });
         continue;
       }

@@ -193,7 +193,8 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       if (apporto[row] === null) apporto[row] = e.score;
     } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
   }
-  const staff = staffByPerson(input, key);
+  // Personale is matched to people only when some profile has an Obiettivi component.
+  let staff: Map<string, Assignment[]> | null = null;
   const diagnostics: PayDiagnostic[] = [];
 
   const people = input.people.map((person, index): EvaluatedPerson => {
@@ -217,6 +218,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
           grade = person.unit === null ? null : (input.grades.units.get(person.unit) ?? null);
           break;
         case 'obiettivi':
+          staff ??= staffByPerson(input, key);
           grade = objectivesGrade(staff.get(person.id) ?? []);
           break;
         case 'apporto':

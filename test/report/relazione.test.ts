@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
 import { demoDocument } from '../../src/demo/demo';
 import type { JsonValue } from '../../src/schema/interchange';
+import { python } from '../support/foreignWriters';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
 import { run } from '../support/cliRun';
 
@@ -53,6 +54,37 @@ beforeAll(async () => {
   const scored = await run('score', workbook, '-o', path.join(work, 'calcolato.xlsx'), '--json');
   results = JSON.parse(scored.out) as ResultsDocument;
 }, 60_000);
+
+/** The user types a Nota on a Monitoraggi row in another program (openpyxl): the row of `code` (Tipo `kind`) recorded at `date`. */
+const WRITE_NOTE = `
+import sys, datetime, openpyxl
+path, date, kind, code, note = sys.argv[1:6]
+wb = openpyxl.load_workbook(path)
+ws = wb['Monitoraggi']
+headers = [c.value for c in ws[1]]
+col = {h: i for i, h in enumerate(headers)}
+for row in ws.iter_rows(min_row=2):
+    when = row[col['Data']].value
+    if isinstance(when, datetime.datetime) and when.date().isoformat() == date and row[col['Tipo']].value == kind and row[col['Codice']].value == code:
+        row[col['Nota']].value = note
+        break
+else:
+    raise SystemExit('no row ' + code)
+wb.save(path)
+`;
+
+/** An objective's text in the PDF, from its heading to the next objective's, on one line. */
+function objectiveText(text: string, code: string): string {
+  const lines = text.split('\n');
+  const heading = (l: string) => /^\s*\S+-\d+ — |^\s*T\d+ — /.test(l);
+  const start = lines.findIndex((l) => l.trimStart().startsWith(`${code} — `));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((l, i) => i > start && heading(l));
+  return lines
+    .slice(start, end < 0 ? lines.length : end)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
 
 afterAll(async () => {
   if (work) await fs.rm(work, { recursive: true, force: true });
@@ -100,7 +132,7 @@ describe('traguardo relazione', () => {
     expect(text).toContain('Rinviato al 2024');
   }, 300_000);
 
-  test('--per missione --lingua en: English chapters by mission and programme; --al a recorded date; a bad --per value or an unrecorded date is a usage error', async () => {
+  test('--per missione --lingua en: English chapters by mission and programme; --al a recorded date, with the Notas written in Monitoraggi at that date; a bad --per value or an unrecorded date is a usage error', async () => {
     const docx = path.join(work, 'report.docx');
     const outcome = await run('relazione', workbook, '-o', docx, '--per', 'missione', '--lingua', 'en');
     expect(outcome.out).toBe(`Report written to ${docx} (48 objectives).`);
@@ -112,9 +144,17 @@ describe('traguardo relazione', () => {
     const recorded = path.join(work, 'monitorato.xlsx');
     await fs.copyFile(workbook, recorded);
     expect((await run('monitora', recorded, '--al', '30/06/2023')).code).not.toBe(2);
+    expect((await run('monitora', recorded, '--al', '30/09/2023')).code).not.toBe(2);
+    python(WRITE_NOTE, [recorded, '2023-06-30', 'Indicatore', 'RIS-5.I1', 'Ruoli in ritardo']);
+    python(WRITE_NOTE, [recorded, '2023-09-30', 'Indicatore', 'RIS-5.I1', 'Ruoli consegnati']);
     const june = path.join(work, 'giugno.docx');
     expect((await run('relazione', recorded, '-o', june, '--al', '30/06/2023')).out).toBe(`Relazione scritta in ${june} (48 obiettivi).`);
-    expect(pdfText(june)).toContain('Risultati alla data del 30/06/2023');
+    const juneText = pdfText(june);
+    expect(juneText).toContain('Risultati alla data del 30/06/2023');
+    // The Nota of that date under its objective; the other date's nowhere.
+    expect(objectiveText(juneText, 'RIS-5')).toContain('Note del monitoraggio al 30/06/2023: RIS-5.I1: Ruoli in ritardo');
+    expect(juneText).not.toContain('Ruoli consegnati');
+    expect(juneText.match(/Note del monitoraggio/g)).toHaveLength(1);
     const unknown = await run('relazione', recorded, '-o', path.join(work, 'marzo.docx'), '--al', '31/03/2023');
     expect(unknown.code).toBe(2);
 

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
 import { demoDocument } from '../../src/demo/demo';
 import type { JsonValue } from '../../src/schema/interchange';
-import { python } from '../support/foreignWriters';
+import { typeMonitoringNote } from '../support/foreignWriters';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
 import { run } from '../support/cliRun';
 
@@ -54,24 +54,6 @@ beforeAll(async () => {
   const scored = await run('score', workbook, '-o', path.join(work, 'calcolato.xlsx'), '--json');
   results = JSON.parse(scored.out) as ResultsDocument;
 }, 60_000);
-
-/** The user types a Nota on a Monitoraggi row in another program (openpyxl): the row of `code` (Tipo `kind`) recorded at `date`. */
-const WRITE_NOTE = `
-import sys, datetime, openpyxl
-path, date, kind, code, note = sys.argv[1:6]
-wb = openpyxl.load_workbook(path)
-ws = wb['Monitoraggi']
-headers = [c.value for c in ws[1]]
-col = {h: i for i, h in enumerate(headers)}
-for row in ws.iter_rows(min_row=2):
-    when = row[col['Data']].value
-    if isinstance(when, datetime.datetime) and when.date().isoformat() == date and row[col['Tipo']].value == kind and row[col['Codice']].value == code:
-        row[col['Nota']].value = note
-        break
-else:
-    raise SystemExit('no row ' + code)
-wb.save(path)
-`;
 
 /** An objective's text in the PDF, from its heading to the next objective's, on one line. */
 function objectiveText(text: string, code: string): string {
@@ -145,8 +127,8 @@ describe('traguardo relazione', () => {
     await fs.copyFile(workbook, recorded);
     expect((await run('monitora', recorded, '--al', '30/06/2023')).code).not.toBe(2);
     expect((await run('monitora', recorded, '--al', '30/09/2023')).code).not.toBe(2);
-    python(WRITE_NOTE, [recorded, '2023-06-30', 'Indicatore', 'RIS-5.I1', 'Ruoli in ritardo']);
-    python(WRITE_NOTE, [recorded, '2023-09-30', 'Indicatore', 'RIS-5.I1', 'Ruoli consegnati']);
+    typeMonitoringNote(recorded, { date: '2023-06-30', kind: 'Indicatore', code: 'RIS-5.I1', note: 'Ruoli in ritardo' });
+    typeMonitoringNote(recorded, { date: '2023-09-30', kind: 'Indicatore', code: 'RIS-5.I1', note: 'Ruoli consegnati' });
     const june = path.join(work, 'giugno.docx');
     expect((await run('relazione', recorded, '-o', june, '--al', '30/06/2023')).out).toBe(`Relazione scritta in ${june} (48 obiettivi).`);
     const juneText = pdfText(june);

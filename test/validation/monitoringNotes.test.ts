@@ -19,7 +19,7 @@ import { parseInterchange } from '../../src/schema/interchange';
 import type { LocatedFinding } from '../../src/schema/findings';
 import { defaultLocator } from '../../src/workbook/grid';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
-import { monitoringPlan } from '../fixtures/monitoringPlan';
+import { monitoringDocument, monitoringPlan } from '../fixtures/monitoringPlan';
 import { run } from '../support/cliRun';
 
 let dir: string;
@@ -98,7 +98,9 @@ describe('the avviso over random monitoring histories', () => {
         ]);
         // Rows in any order: the avviso goes on the objective's first phase row of that date.
         const shuffled = rows.map((row, i) => ({ row, key: order[i] })).sort((a, b) => a.key - b.key).map(({ row }) => row);
-        const raw = parseInterchange({ ...monitoringDocument(), monitoring: shuffled });
+        // An indicator on AMB-1, so that a Nota on an indicator row of a date explains its objective too.
+        const indicators = [{ objective: 'AMB-1', code: 'AMB-1.1', name: 'Alberi censiti', type: 'numero', polarity: 'crescente', target: 100, actual: 40 }];
+        const raw = parseInterchange({ ...monitoringDocument(0, 0), indicators, monitoring: shuffled });
         const fromJson = noteAvvisi(checkWithHistory(raw, defaultLocator(raw, 'it'), [], 'it').assessment.located);
         const port = MemoryWorkbook.fromTables([]);
         await replacePlan(port, raw, 'it');
@@ -121,22 +123,3 @@ describe('the avviso over random monitoring histories', () => {
     );
   });
 });
-
-/** monitoringPlan's two objectives, with an indicator on AMB-1 so that a Nota on an indicator row of a date explains its objective too. */
-function monitoringDocument() {
-  return {
-    format: 'traguardo/1',
-    organization: 'Comune di Prova',
-    year: 2023,
-    units: [
-      { code: 'RIS', name: 'Risorse', head: 'Rossi Anna' },
-      { code: 'AMB', name: 'Ambiente', head: 'Verdi Luca' },
-    ],
-    objectives: [
-      { code: 'RIS-1', title: 'Nuovo gestionale contabile', unit: 'RIS', weight: 1 },
-      { code: 'AMB-1', title: 'Piano del verde', unit: 'AMB', mission: 1, programme: 3, weight: 3 },
-    ],
-    indicators: [{ objective: 'AMB-1', code: 'AMB-1.1', name: 'Alberi censiti', type: 'numero', polarity: 'crescente', target: 100, actual: 40 }],
-    phases: OBJECTIVES.map((objective) => ({ objective, seq: 1, name: 'Attuazione', plannedStart: '2023-01-01', plannedEnd: '2023-12-31', share: 100, progress: 0 })),
-  };
-}

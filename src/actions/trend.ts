@@ -13,7 +13,7 @@ import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
 import { monitoringHistory } from './monitoringHistory';
-import { noteOf, objectiveRowsAt } from './monitoringNotes';
+import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 
 export interface TrendOutcome {
   trend: Trend;

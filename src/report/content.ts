@@ -5,7 +5,7 @@
  * comes from the engine's results, none is recomputed here.
  */
 import type { Scored } from '../actions/assess';
-import { noteOf, objectiveRowsAt } from '../actions/monitoringNotes';
+import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 import { rowsOf } from '../engine/analysis';
 import { payInputOf } from '../engine/pay/fromPlan';
 import { transparency, type PotStats } from '../engine/pay/transparency';

@@ -2,7 +2,7 @@
  * The `Monitoraggi` rows of one date that speak for each objective: the rows of its phases
  * (recorded under the objective's code) and of its indicators. A Nota on any of them explains the
  * objective at that date: the trend asks for one where the objective is In ritardo or Critico
- * (trend.ts), and the Relazione as of that date prints them (report/content.ts).
+ * (actions/trend.ts), and the Relazione as of that date prints them (report/content.ts).
  */
 import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
 

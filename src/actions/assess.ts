@@ -209,7 +209,16 @@ export interface CheckedHistory {
  * date) join the findings, located by `locator` like the others.
  */
 export function checkWithHistory(current: RawTables, locator: Locator, readFindings: Finding[], lang: Lang, asOf?: IsoDate): CheckedHistory {
-  const read = readStage(asOf === undefined ? current : rawAsOf(current, asOf), locator, readFindings);
+  return checkParsed(current, parseAt(current, locator, readFindings, asOf), locator, readFindings, lang);
+}
+
+/** Lettura's last step: the plan parsed from the tables as they stand, or as recorded at `asOf`. */
+function parseAt(current: RawTables, locator: Locator, readFindings: Finding[], asOf: IsoDate | undefined): ReadStage {
+  return readStage(asOf === undefined ? current : rawAsOf(current, asOf), locator, readFindings);
+}
+
+/** Verifica's part of `checkWithHistory`: the checks, each recorded date scored, the history's avvisi. */
+function checkParsed(current: RawTables, read: ReadStage, locator: Locator, readFindings: Finding[], lang: Lang): CheckedHistory {
   const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, readFindings));
   return { assessment: withTrendFindings(checkPlan(read, lang), trend, lang), trend };
 }
@@ -219,8 +228,9 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
   const { raw, locator, findings } = readWorkbookTables(tables);
+  const read = parseAt(raw, locator, findings, asOf);
   await report(progress, 'verifica', 0);
-  const { assessment, trend } = checkWithHistory(raw, locator, findings, lang, asOf);
+  const { assessment, trend } = checkParsed(raw, read, locator, findings, lang);
   await report(progress, 'verifica', 1);
   return { assessment, tables, trend };
 }

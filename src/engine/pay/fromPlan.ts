@@ -15,12 +15,18 @@ function complete<Row, Full extends Row>(rows: readonly Row[], ok: (row: Row) =>
   return rows as readonly Full[];
 }
 
-export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
+/** Each objective code's final grade, the first row of a code counting. */
+function objectiveGrades(plan: Plan, results: ScoreResults): Map<string, number | null> {
   const objectives = new Map<string, number | null>();
   for (let i = 0; i < plan.objectives.length; i++) {
     const code = plan.objectives[i].code;
     if (code !== null && !objectives.has(code)) objectives.set(code, results.objectives[i]?.finalGrade ?? null);
   }
+  return objectives;
+}
+
+export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
+  let objectives: Map<string, number | null> | null = null;
   return {
     people: complete(plan.people, (p): p is PayPerson => p.id !== null),
     profiles: complete(plan.profiles, (r): r is ProfileRow => r.profile !== null && r.component !== null && r.weight !== null),
@@ -33,7 +39,11 @@ export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
     grades: {
       organisation: results.organization.grade,
       units: new Map(results.units.map((u) => [u.code, u.grade])),
-      objectives,
+      // Built on first use: only the Obiettivi component reads it, and a plan has thousands of objectives.
+      get objectives() {
+        objectives ??= objectiveGrades(plan, results);
+        return objectives;
+      },
       staff: plan.staff,
     },
   };

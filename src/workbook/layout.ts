@@ -23,7 +23,7 @@ import {
   type TableDef,
 } from '../schema/tables';
 import { columnId, columnRoles, tableDefByName, type ColumnRole } from './headers';
-import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type TableData, type WorkbookChange } from './port';
+import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type PrintPage, type TableData, type WorkbookChange } from './port';
 
 /** The canonical SI/NO spellings: what the dropdown offers and what Traguardo writes. */
 export const YES_NO: readonly string[] = ['SI', 'NO'];
@@ -406,9 +406,89 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
 }
 
 /**
+ * Characters of the default font (Calibri 11, the unit of column widths) that fit across a
+ * page at 100 %, with Traguardo's 0.3" side margins: measured in LibreOffice's PDF export with
+ * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
+ */
+export const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
+/** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
+const PORTRAIT_MIN_SCALE = 0.75;
+/**
+ * The smallest print scale: 55 % of 11 pt is 6 pt, the size of a footnote. A sheet that would
+ * print smaller on a landscape A4 page prints on A3, more pages across when even that is not
+ * enough.
+ */
+export const MIN_PRINT_SCALE = 0.55;
+
+/** The scale a sheet `total` characters wide prints at over `pages` pages of `across` characters, `repeated` of them on every page. */
+function printScale(total: number, repeated: number, across: number, pages: number): number {
+  return Math.min(1, (pages * across) / (total + (pages - 1) * repeated));
+}
+
+/**
+ * How a sheet whose columns are `widths` characters wide prints: portrait when it fits a
+ * portrait A4 page at three quarters of its size or more (lists, small tables: more rows a
+ * page); otherwise landscape A4, one page across, while the text keeps `MIN_PRINT_SCALE`;
+ * wider sheets on landscape A3, over as many pages across as that scale needs, the first
+ * `repeated` columns (the codes that name a row) on every page.
+ */
+export function printPage(widths: readonly number[], repeated: number): PrintPage {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  if (total * PORTRAIT_MIN_SCALE <= PAGE_CHARACTERS.A4.portrait) return { paper: 'A4', orientation: 'portrait', pagesWide: 1 };
+  if (printScale(total, 0, PAGE_CHARACTERS.A4.landscape, 1) >= MIN_PRINT_SCALE) return { paper: 'A4', orientation: 'landscape', pagesWide: 1 };
+  const titles = widths.slice(0, repeated).reduce((sum, w) => sum + w, 0);
+  let pagesWide = 1;
+  while (printScale(total, titles, PAGE_CHARACTERS.A3.landscape, pagesWide) < MIN_PRINT_SCALE && pagesWide < widths.length) pagesWide++;
+  return {
+    paper: 'A3',
+    orientation: 'landscape',
+    pagesWide,
+    ...(pagesWide > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
+  };
+}
+
+/** Points of one line of wrapped text in the default font (Excel's row of 15 pt holds one). */
+export const LINE_HEIGHT = 15;
+/**
+ * The most lines a row grows to for its wrapped text: a 5 000-character description would
+ * otherwise take a page of its own (and Excel's tallest row, 409 pt, holds 27 lines). The full
+ * text stays in the cell; the printed row shows its first lines.
+ */
+export const MAX_ROW_LINES = 8;
+
+/**
+ * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
+ * they fit: a character of text is narrower than the digit that measures a column (Calibri's
+ * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width * 1.15) - 1);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      if (used > 0 && used + 1 + word.length <= capacity) used += 1 + word.length;
+      else {
+        if (used > 0) lines++;
+        used = word.length;
+      }
+      for (; used > capacity; used -= capacity) lines++;
+    }
+  }
+  return lines;
+}
+
+/** The height of a row whose wrapped cells need `lines` lines at most, or null for one line (the default height). */
+export function rowHeightFor(lines: number): number | null {
+  return lines <= 1 ? null : Math.min(lines, MAX_ROW_LINES) * LINE_HEIGHT;
+}
+
+/**
  * A sheet's view and print setup: the header row (`titleRow`) and the `columns` left of the
  * data frozen and repeated on every printed page; organisation, sheet and calculation date in the
- * header, page n of N in the footer.
+ * header, page n of N in the footer. The paper and orientation come from the widths of the
+ * columns the batch writes (withPrintPages).
  */
 export function sheetSetup(sheet: string, titleRow: number, columns: number, context: PrintContext): WorkbookChange {
   const { lang } = context;
@@ -424,6 +504,49 @@ export function sheetSetup(sheet: string, titleRow: number, columns: number, con
     },
     footer: { left: [], center: pagePieces('print-page', {}, lang), right: [] },
   };
+}
+
+/** Excel's default column width (characters): a column Traguardo gives no width of its own. */
+export const DEFAULT_COLUMN_WIDTH = 9.140625;
+
+/**
+ * The column widths of each sheet the batch lays out whole, by normalised sheet name: the
+ * tables `ensureTable` creates, each from its first column (default width between them: the
+ * `Regole` tables stand one column apart), and the sheets `replaceSheet` fills. A table upgraded
+ * in place gives no start: a sheet with only such tables is left out.
+ */
+function batchWidths(changes: readonly WorkbookChange[]): Map<string, number[]> {
+  const sheets = new Map<string, number[]>();
+  const place = (sheet: string, at: number, width: number | undefined): void => {
+    const widths = sheets.get(normalizeKey(sheet)) ?? [];
+    while (widths.length <= at) widths.push(DEFAULT_COLUMN_WIDTH);
+    widths[at] = width ?? DEFAULT_COLUMN_WIDTH;
+    sheets.set(normalizeKey(sheet), widths);
+  };
+  for (const change of changes) {
+    if (change.kind === 'ensureTable' && change.left !== undefined) {
+      const left = change.left;
+      change.columns.forEach((spec, i) => place(change.sheet, left - 1 + i, spec.width));
+    } else if (change.kind === 'replaceSheet') {
+      sheets.delete(normalizeKey(change.sheet));
+      const last = Math.max(0, ...change.rows.map((row) => row.length));
+      for (let c = 0; c < last; c++) place(change.sheet, c, change.widths?.[c]);
+    }
+  }
+  return sheets;
+}
+
+/**
+ * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns call
+ * for (printPage). Other sheets keep the page they have: their widths are the workbook's, which
+ * Traguardo set when it laid them out (template, import) and the user may have changed since.
+ */
+export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
+  const widths = batchWidths(changes);
+  return changes.map((change) => {
+    const sheet = change.kind === 'sheetSetup' && change.page === undefined ? widths.get(normalizeKey(change.sheet)) : undefined;
+    return change.kind === 'sheetSetup' && sheet ? { ...change, page: printPage(sheet, change.freeze.columns) } : change;
+  });
 }
 
 /** The setup of every sheet of the layout's tables (one per sheet; the `Regole` tables share theirs). */

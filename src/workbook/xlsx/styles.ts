@@ -103,6 +103,11 @@ export class StyleSheet {
     return span ? childrenOf(span, MAIN, CHILD[section]) : [];
   }
 
+  /** Whether cells of style `index` wrap their text (`alignment@wrapText`). */
+  wraps(index: number): boolean {
+    return /<(?:\w+:)?alignment\b[^>]*\swrapText\s*=\s*["'](?:1|true)["']/.test(this.xfContent[index] ?? '');
+  }
+
   get changed(): boolean {
     return Object.keys(this.added).length > 0;
   }

@@ -454,7 +454,7 @@ export const LINE_HEIGHT = 15;
  * otherwise take a page of its own (and Excel's tallest row, 409 pt, holds 27 lines). The full
  * text stays in the cell; the printed row shows its first lines.
  */
-export const MAX_ROW_LINES = 8;
+export const MAX_ROW_LINES = 4;
 
 /**
  * Lines a text takes wrapped into a column `width` characters wide, words kept whole where

@@ -383,7 +383,7 @@ export function fitColumnsToRows(changes: readonly WorkbookChange[]): WorkbookCh
 }
 
 /** Columns frozen left of each table's sheet: the code that names a row. */
-export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1 };
+export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1, people: 1 };
 
 /** The organisation as the output sheets' titles name it: its name, or «Ente» when Regole gives none. */
 export function organizationLabel(organization: string | null, lang: Lang): string {
@@ -411,39 +411,59 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
  * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
  */
 export const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
+/** Points of rows an A3 page holds at 100 % between its 0.6" top and bottom margins. */
+const A3_ROWS_HEIGHT = { portrait: 1104, landscape: 755 } as const;
 /** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
 const PORTRAIT_MIN_SCALE = 0.75;
 /**
  * The smallest print scale: 55 % of 11 pt is 6 pt, the size of a footnote. A sheet that would
- * print smaller on a landscape A4 page prints on A3, more pages across when even that is not
- * enough.
+ * print smaller on one landscape A4 page across prints on A3 at `WIDE_PRINT_SCALE`.
  */
 export const MIN_PRINT_SCALE = 0.55;
+/**
+ * The scale of the widest sheets, on A3 over several pages across: 6.6 pt text, a little above
+ * the smallest, so that pages broken between columns stay above it too.
+ */
+export const WIDE_PRINT_SCALE = 0.6;
 
-/** The scale a sheet `total` characters wide prints at over `pages` pages of `across` characters, `repeated` of them on every page. */
-function printScale(total: number, repeated: number, across: number, pages: number): number {
-  return Math.min(1, (pages * across) / (total + (pages - 1) * repeated));
+/**
+ * Pages across for columns of `widths` on pages of `capacity` characters, the first `repeated`
+ * columns on every page: as a spreadsheet breaks them, never inside a column.
+ */
+function pagesAcross(widths: readonly number[], repeated: number, capacity: number): number {
+  const titles = widths.slice(0, repeated).reduce((sum, w) => sum + w, 0);
+  let pages = 1;
+  let used = titles;
+  for (const width of widths.slice(repeated)) {
+    if (used + width > capacity && used > titles) {
+      pages++;
+      used = titles;
+    }
+    used += width;
+  }
+  return pages;
 }
 
 /**
  * How a sheet whose columns are `widths` characters wide prints: portrait when it fits a
  * portrait A4 page at three quarters of its size or more (lists, small tables: more rows a
- * page); otherwise landscape A4, one page across, while the text keeps `MIN_PRINT_SCALE`;
- * wider sheets on landscape A3, over as many pages across as that scale needs, the first
- * `repeated` columns (the codes that name a row) on every page.
+ * page); otherwise landscape A4, one page across, while the text keeps `MIN_PRINT_SCALE`. Wider
+ * sheets print on A3 at `WIDE_PRINT_SCALE`, in the orientation that needs the fewest pages for
+ * their rows (pages across over the rows a page holds), the first `repeated` columns (the codes
+ * that name a row) on every page across.
  */
 export function printPage(widths: readonly number[], repeated: number): PrintPage {
   const total = widths.reduce((sum, w) => sum + w, 0);
-  if (total * PORTRAIT_MIN_SCALE <= PAGE_CHARACTERS.A4.portrait) return { paper: 'A4', orientation: 'portrait', pagesWide: 1 };
-  if (printScale(total, 0, PAGE_CHARACTERS.A4.landscape, 1) >= MIN_PRINT_SCALE) return { paper: 'A4', orientation: 'landscape', pagesWide: 1 };
-  const titles = widths.slice(0, repeated).reduce((sum, w) => sum + w, 0);
-  let pagesWide = 1;
-  while (printScale(total, titles, PAGE_CHARACTERS.A3.landscape, pagesWide) < MIN_PRINT_SCALE && pagesWide < widths.length) pagesWide++;
+  if (total * PORTRAIT_MIN_SCALE <= PAGE_CHARACTERS.A4.portrait) return { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } };
+  if (PAGE_CHARACTERS.A4.landscape / total >= MIN_PRINT_SCALE) return { paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } };
+  const across = (orientation: 'portrait' | 'landscape'): number => pagesAcross(widths, repeated, PAGE_CHARACTERS.A3[orientation] / WIDE_PRINT_SCALE);
+  const cost = (orientation: 'portrait' | 'landscape'): number => across(orientation) / A3_ROWS_HEIGHT[orientation];
+  const orientation = cost('portrait') < cost('landscape') ? 'portrait' : 'landscape';
   return {
     paper: 'A3',
-    orientation: 'landscape',
-    pagesWide,
-    ...(pagesWide > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
+    orientation,
+    fit: { scale: Math.round(WIDE_PRINT_SCALE * 100) },
+    ...(across(orientation) > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
   };
 }
 

@@ -120,13 +120,17 @@ export interface PageText {
 export type PagePiece = string | { field: 'page' | 'pages' | 'sheet' };
 
 /**
- * How a sheet's columns are laid on paper (decided by layout.ts `printPage` from the widths):
- * the sheet is scaled to `pagesWide` pages across, as many pages tall as its rows need.
+ * How a sheet's columns are laid on paper (decided by layout.ts `printPage` from the widths),
+ * as many pages tall as its rows need.
  */
 export interface PrintPage {
   paper: 'A4' | 'A3';
   orientation: 'portrait' | 'landscape';
-  pagesWide: number;
+  /**
+   * `pagesWide`: the columns fitted to so many pages across, the text as large as that allows;
+   * `scale`: printed at this percentage, over as many pages across as the columns need.
+   */
+  fit: { pagesWide: number } | { scale: number };
   /** 1-based columns repeated at the left of every page across (the codes that name a row). */
   titleColumns?: { from: number; to: number };
 }

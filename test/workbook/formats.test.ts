@@ -58,8 +58,8 @@ function memoryLooks(): Looks {
       const columns = page?.titleColumns ? ` $${cellAddress(1, page.titleColumns.from).slice(0, -1)}:$${cellAddress(1, page.titleColumns.to).slice(0, -1)}` : '';
       return {
         titleRows: setup.titleRows && `$${setup.titleRows.from}:$${setup.titleRows.to}`,
-        page: page ? `${page.paper} ${page.orientation} ${page.pagesWide}${columns}` : 'none',
-        fitToHeight: 0,
+        page: page ? `${page.paper} ${page.orientation} ${'scale' in page.fit ? `${page.fit.scale} %` : page.fit.pagesWide}${columns}` : 'none',
+        ...(page && 'pagesWide' in page.fit ? { fitToHeight: 0 } : {}),
         parts,
       };
     },
@@ -99,7 +99,7 @@ function officeLooks(): Looks {
       const columns = page.printTitleColumns ? ` ${page.printTitleColumns}` : '';
       return {
         titleRows: page.printTitleRows,
-        page: `${page.paperSize} ${page.orientation?.toLowerCase()} ${page.zoom?.horizontalFitToPages}${columns}`,
+        page: `${page.paperSize} ${page.orientation?.toLowerCase()} ${page.zoom?.scale === undefined ? page.zoom?.horizontalFitToPages : `${page.zoom.scale} %`}${columns}`,
         fitToHeight: page.zoom?.verticalFitToPages,
         parts: page.headersFooters,
       };
@@ -206,9 +206,9 @@ describe.each([
     // As the xlsx file gives them to openpyxl (test/cli/print.test.ts); Calcola keeps the pages of the table sheets.
     const pages: Record<string, string> = {
       Strutture: 'A4 landscape 1',
-      Obiettivi: 'A3 landscape 2 $A:$A',
-      Indicatori: 'A3 landscape 2 $A:$A',
-      Fasi: 'A3 landscape 1',
+      Obiettivi: 'A3 landscape 60 % $A:$A',
+      Indicatori: 'A3 portrait 60 % $A:$A',
+      Fasi: 'A3 landscape 60 %',
       Pesatura: 'A4 portrait 1',
       Personale: 'A4 landscape 1',
       Valutazioni: 'A4 portrait 1',
@@ -217,7 +217,9 @@ describe.each([
     };
     for (const [sheet, page] of Object.entries(pages)) {
       const print = looks.print(sheet);
-      expect({ sheet, ...print, parts: undefined }).toEqual({ sheet, page, fitToHeight: 0, titleRows: sheet === 'Riepilogo' ? '$3:$3' : '$1:$1', parts: undefined });
+      // Fitted one page across and as many tall as the rows need, or printed at a scale.
+      const fit = page.endsWith('1') ? { fitToHeight: 0 } : {};
+      expect({ sheet, ...print, parts: undefined }).toEqual({ sheet, page, ...fit, titleRows: sheet === 'Riepilogo' ? '$3:$3' : '$1:$1', parts: undefined });
       expect(print.parts).toMatchObject({ leftHeader: 'Comune di Calenzano', centerHeader: '&A', centerFooter: 'Pagina &P di &N' });
       expect(print.parts.rightHeader).toMatch(/^Calcolato il \d\d\/\d\d\/\d{4}$/);
     }

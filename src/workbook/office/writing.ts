@@ -342,8 +342,8 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
       if (paper) {
         layout.paperSize = paper.paper === 'A3' ? 'A3' : 'A4';
         layout.orientation = paper.orientation === 'portrait' ? 'Portrait' : 'Landscape';
-        // So many pages across; 0 pages tall leaves the height to the rows (OOXML fitToHeight="0").
-        layout.zoom = { horizontalFitToPages: paper.pagesWide, verticalFitToPages: 0 };
+        // So many pages across, 0 pages tall leaving the height to the rows (OOXML fitToHeight="0"); or a scale.
+        layout.zoom = 'scale' in paper.fit ? { scale: paper.fit.scale } : { horizontalFitToPages: paper.fit.pagesWide, verticalFitToPages: 0 };
         if (paper.titleColumns) layout.setPrintTitleColumns(`$${columnLetters(paper.titleColumns.from)}:$${columnLetters(paper.titleColumns.to)}`);
       }
       layout.leftMargin = MARGINS.left * 72;

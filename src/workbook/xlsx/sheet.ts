@@ -558,21 +558,24 @@ export class Worksheet {
    */
   setPrintSetup(setup: PrintSetup): void {
     const { page } = setup;
-    if (page) this.fitToPage();
+    if (page) this.fitToPage('pagesWide' in page.fit);
     this.replaceTail('pageMargins', () => '<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>');
     if (page) {
       this.replaceTail('pageSetup', (old) => {
-        const sized = setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]);
-        return setAttr(setAttr(setAttr(sized, 'orientation', page.orientation), 'fitToWidth', String(page.pagesWide)), 'fitToHeight', '0');
+        const laid = setAttr(setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]), 'orientation', page.orientation);
+        const { fit } = page;
+        return 'pagesWide' in fit
+          ? setAttr(setAttr(removeAttr(laid, 'scale'), 'fitToWidth', String(fit.pagesWide)), 'fitToHeight', '0')
+          : setAttr(removeAttr(removeAttr(laid, 'fitToWidth'), 'fitToHeight'), 'scale', String(fit.scale));
       });
     }
     const part = (name: string, code: string): string => (code === '' ? '' : `<${name}>${escapeXml(code)}</${name}>`);
     this.replaceTail('headerFooter', () => `<headerFooter>${part('oddHeader', setup.header)}${part('oddFooter', setup.footer)}</headerFooter>`);
   }
 
-  /** `sheetPr/pageSetUpPr@fitToPage`: without it the fitTo… of the page setup are ignored. */
-  private fitToPage(): void {
-    this.edit(withFitToPage(this.skeleton, this.root()));
+  /** `sheetPr/pageSetUpPr@fitToPage`: on, the fitTo… of the page setup apply; off, its scale. */
+  private fitToPage(on: boolean): void {
+    this.edit(withFitToPage(this.skeleton, this.root(), on));
   }
 
   /** Replaces a child that follows `sheetData` (`make` gets its start tag), or inserts it in schema order. */

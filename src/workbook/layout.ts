@@ -483,6 +483,7 @@ export const MAX_ROW_LINES = 4;
  */
 export function wrappedLines(text: string, width: number): number {
   const capacity = Math.max(1, Math.floor(width * 1.15) - 1);
+  if (text.length <= capacity && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines++;

@@ -497,35 +497,47 @@ export class Worksheet {
 
   /**
    * Gives each row the height its wrapped text needs (layout.ts `wrappedLines`, `rowHeightFor`):
-   * a row whose wrapped cells fit one line goes back to the default height. A row the user sized
-   * (`customHeight`) keeps its height. Pending writes must be committed first.
+   * the cells of the styles `wrapStyles` that hold text. A row whose wrapped cells fit one line
+   * goes back to the default height; a row the user sized (`customHeight`) keeps its height.
+   * Pending writes must be committed first.
    */
-  fitRowHeights(context: ReadContext, wraps: (style: number) => boolean): void {
-    inPart(this.part, () => this.fitRows(context, wraps));
+  fitRowHeights(context: ReadContext, wrapStyles: readonly number[]): void {
+    inPart(this.part, () => this.fitRows(context, wrapStyles));
   }
 
-  private fitRows(context: ReadContext, wraps: (style: number) => boolean): void {
+  private fitRows(context: ReadContext, wrapStyles: readonly number[]): void {
     const widths = this.columnWidths();
     const rows = this.index();
     const body = this.body;
+    const { c: cellTag, cEnd } = this.tags;
+    // Sheets hold millions of cells and few wrap: the wrapped cells are found by their style
+    // attribute, as Traguardo and the spreadsheets it meets spell it, rather than cell by cell.
+    const pattern = wrapStyles.length === 0 ? null : new RegExp(`\\ss="(?:${wrapStyles.join('|')})"`, 'g');
+    let match = pattern?.exec(body) ?? null;
     const pieces: string[] = [];
     let position = 0;
     for (let i = 0; i < rows.count; i++) {
       const start = rows.starts[i];
+      const end = rows.ends[i];
+      let lines = 1;
+      for (; match !== null && match.index < end; match = pattern!.exec(body)) {
+        if (match.index < start) continue;
+        const cellStart = body.lastIndexOf(cellTag, match.index);
+        const tagEnd = body.indexOf('>', match.index) + 1;
+        if (cellStart < start || body.indexOf('>', cellStart) < match.index) continue;
+        const closed = body.charCodeAt(tagEnd - 2) === 47;
+        const cellEnd = closed ? tagEnd : body.indexOf(cEnd, tagEnd) + cEnd.length;
+        const r = attr(body.slice(cellStart, tagEnd), 'r');
+        if (r === undefined) continue;
+        const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
+        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(columnNumber(r.replace(/\d+$/, '')))));
+      }
       const tagEnd = body.indexOf('>', start) + 1;
       const tag = body.slice(start, tagEnd);
       const custom = attr(tag, 'customHeight');
       if (custom === '1' || custom === 'true') continue;
-      let lines = 1;
-      forEachCell(body, start, rows.ends[i], this.tags, (col, cellStart, cellTagEnd, cellEnd) => {
-        const style = attr(body.slice(cellStart, cellTagEnd), 's');
-        if (style === undefined || !wraps(Number(style))) return true;
-        const value = cellValue(body, cellStart, cellTagEnd, cellEnd, context, this.date1904, this.tags);
-        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(col)));
-        return true;
-      });
       const height = rowHeightFor(lines);
-      const fitted = height === null ? removeAttr(tag, 'ht') : setAttr(tag, 'ht', String(height));
+      const fitted = height !== null ? setAttr(tag, 'ht', String(height)) : tag.includes('ht=') ? removeAttr(tag, 'ht') : tag;
       if (fitted === tag) continue;
       pieces.push(body.slice(position, start), fitted);
       position = tagEnd;

@@ -103,9 +103,10 @@ export class StyleSheet {
     return span ? childrenOf(span, MAIN, CHILD[section]) : [];
   }
 
-  /** Whether cells of style `index` wrap their text (`alignment@wrapText`). */
-  wraps(index: number): boolean {
-    return /<(?:\w+:)?alignment\b[^>]*\swrapText\s*=\s*["'](?:1|true)["']/.test(this.xfContent[index] ?? '');
+  /** The cell styles whose cells wrap their text (`alignment@wrapText`). */
+  wrapStyles(): number[] {
+    const wrapping = /<(?:\w+:)?alignment\b[^>]*\swrapText\s*=\s*["'](?:1|true)["']/;
+    return this.xfContent.flatMap((content, index) => (wrapping.test(content) ? [index] : []));
   }
 
   get changed(): boolean {

@@ -214,7 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [sheetPath, sheet] of this.worksheets) {
       yield;
       yield* commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
-      if (this.rowsToFit.has(sheetPath)) sheet.fitRowHeights(this.readContext(), (style) => this.styles().wraps(style));
+      if (this.rowsToFit.has(sheetPath)) sheet.fitRowHeights(this.readContext(), this.styles().wrapStyles());
     }
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
   }

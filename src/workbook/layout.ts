@@ -410,7 +410,7 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
  * page at 100 %, with Traguardo's 0.3" side margins: measured in LibreOffice's PDF export with
  * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
  */
-export const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
+const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
 /** Points of rows an A3 page holds at 100 % between its 0.6" top and bottom margins. */
 const A3_ROWS_HEIGHT = { portrait: 1104, landscape: 755 } as const;
 /** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
@@ -424,7 +424,7 @@ export const MIN_PRINT_SCALE = 0.55;
  * The scale of the widest sheets, on A3 over several pages across: 6.6 pt text, a little above
  * the smallest, so that pages broken between columns stay above it too.
  */
-export const WIDE_PRINT_SCALE = 0.6;
+const WIDE_PRINT_SCALE = 0.6;
 
 /**
  * Pages across for columns of `widths` on pages of `capacity` characters, the first `repeated`
@@ -468,13 +468,13 @@ export function printPage(widths: readonly number[], repeated: number): PrintPag
 }
 
 /** Points of one line of wrapped text in the default font (Excel's row of 15 pt holds one). */
-export const LINE_HEIGHT = 15;
+const LINE_HEIGHT = 15;
 /**
  * The most lines a row grows to for its wrapped text: a 5 000-character description would
  * otherwise take a page of its own (and Excel's tallest row, 409 pt, holds 27 lines). The full
  * text stays in the cell; the printed row shows its first lines.
  */
-export const MAX_ROW_LINES = 4;
+const MAX_ROW_LINES = 4;
 
 /**
  * Lines a text takes wrapped into a column `width` characters wide, words kept whole where

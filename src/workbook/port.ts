@@ -267,9 +267,9 @@ export type WorkbookChange =
        * How a sheet is viewed and printed: frozen panes, then page setup — the `page` (paper,
        * orientation, pages across; as many pages tall as needed), `titleRows` repeated on every
        * page, and a header and footer. Replaces what the sheet had for each of these; without
-       * `page` the sheet keeps its paper, orientation and fit. Rows whose wrapped text needs more
-       * than one line get a height for it, as Excel fits them (LibreOffice does not grow rows on
-       * opening); a row the user sized keeps its height.
+       * `page` the sheet keeps its paper, orientation and fit. In a file, rows whose wrapped text
+       * needs more than one line get a height for it, as Excel fits them itself (LibreOffice does
+       * not grow rows on opening); a row the user sized keeps its height.
        */
       kind: 'sheetSetup';
       sheet: string;

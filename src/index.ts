@@ -15,5 +15,5 @@ export { score } from './engine/score';
 export type * from './engine/results';
 export { roundHalfUp } from './rules/rounding';
 export type { WorkbookPort, TableData, WorkbookChange } from './workbook/port';
-export { assessRaw, assessWorkbook, scoreWorkbook, scoreAssessment } from './actions/assess';
+export { assessRaw, assessWorkbook, checkWithHistory, scoreWorkbook, scoreAssessment } from './actions/assess';
 export { message, type Lang } from './i18n';

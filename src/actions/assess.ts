@@ -90,7 +90,11 @@ export interface Computed extends Scored {
   valueCells: number;
 }
 
-/** Parses and validates raw tables (from a workbook or an interchange file). */
+/**
+ * Parses and validates raw tables (from a workbook or an interchange file), without scoring the
+ * dates of their monitoring history: for a plan scored at one date (the Relazione, the grades at a
+ * recorded date). Verifica's full check, with the history's avvisi, is `checkWithHistory`.
+ */
 export function assessRaw(raw: RawTables, locator: Locator, readFindings: Finding[], lang: Lang): Assessment {
   return checkPlan(readStage(raw, locator, readFindings), lang);
 }
@@ -192,16 +196,31 @@ function withTrendFindings(assessment: Assessment, trend: TrendOutcome | null, l
   };
 }
 
+export interface CheckedHistory {
+  assessment: Assessment;
+  /** The trend of the dates recorded in `Monitoraggi`; null when none is. */
+  trend: TrendOutcome | null;
+}
+
+/**
+ * Verifica's check of a plan and of its monitoring history, whether read from a workbook or from an
+ * interchange file: the plan (as it stands, or as recorded at `asOf`) validated, and each recorded
+ * date scored for the trend, whose avvisi (an objective In ritardo or Critico without a Nota at that
+ * date) join the findings, located by `locator` like the others.
+ */
+export function checkWithHistory(current: RawTables, locator: Locator, readFindings: Finding[], lang: Lang, asOf?: IsoDate): CheckedHistory {
+  const read = readStage(asOf === undefined ? current : rawAsOf(current, asOf), locator, readFindings);
+  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, readFindings));
+  return { assessment: withTrendFindings(checkPlan(read, lang), trend, lang), trend };
+}
+
 /** The workbook's tables, parsed (lettura) and validated (verifica). */
 async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined, asOf?: IsoDate): Promise<WorkbookRead> {
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
-  const { raw: current, locator, findings } = readWorkbookTables(tables);
-  const raw = asOf === undefined ? current : rawAsOf(current, asOf);
-  const read = readStage(raw, locator, findings);
+  const { raw, locator, findings } = readWorkbookTables(tables);
   await report(progress, 'verifica', 0);
-  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, findings));
-  const assessment = withTrendFindings(checkPlan(read, lang), trend, lang);
+  const { assessment, trend } = checkWithHistory(raw, locator, findings, lang, asOf);
   await report(progress, 'verifica', 1);
   return { assessment, tables, trend };
 }

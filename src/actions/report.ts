@@ -44,7 +44,7 @@ export async function reportWorkbook(port: WorkbookPort, request: ReportRequest)
   const scored = scoreAssessment(assessRaw(request.asOf === undefined ? raw : rawAsOf(raw, request.asOf), locator, findings, lang));
   await report(progress, 'scrittura', 0);
   const now = request.now ?? new Date();
-  const doc = buildReport(scored, { lang, by: request.by, generatedOn: now.toISOString().slice(0, 10) });
+  const doc = buildReport(scored, { lang, by: request.by, generatedOn: now.toISOString().slice(0, 10), asOf: request.asOf });
   const bytes = renderDocx(doc, request.codec, now.toISOString().replace(/\.\d+Z$/, 'Z'));
   await report(progress, 'scrittura', 1);
   return { bytes, fileName: message('report-file-name', { year: String(scored.plan.rules.year) }, lang), scored };

@@ -13,6 +13,7 @@ import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
 import { monitoringHistory } from './monitoringHistory';
+import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 
 export interface TrendOutcome {
   trend: Trend;
@@ -45,24 +46,14 @@ const NEEDS_NOTE = { 'in-ritardo': 'monitoring-note-missing', critico: 'monitori
  * its indicators) all lack a Nota, on the Nota of its first phase row of that date.
  */
 function missingNotes(plan: Plan, rows: readonly MonitoringRecord[], results: ScoreResults, date: IsoDate): Finding[] {
-  const objectiveOfIndicator = new Map<string, string>();
-  for (const indicator of plan.indicators) {
-    if (indicator.code !== null && indicator.objective !== null && !objectiveOfIndicator.has(indicator.code)) objectiveOfIndicator.set(indicator.code, indicator.objective);
-  }
-  const explained = new Set<string>();
-  const firstPhaseRow = new Map<string, number>();
-  rows.forEach((row, j) => {
-    if (row.date !== date || row.code === null) return;
-    const objective = row.kind === 'fase' ? row.code : row.kind === 'indicatore' ? objectiveOfIndicator.get(row.code) : undefined;
-    if (objective === undefined) return;
-    if (row.note !== null && row.note.trim() !== '') explained.add(objective);
-    if (row.kind === 'fase' && !firstPhaseRow.has(objective)) firstPhaseRow.set(objective, j);
-  });
+  const rowsOf = objectiveRowsAt(plan, rows, date);
   const findings: Finding[] = [];
   plan.objectives.forEach((objective, i) => {
     const { status, phaseGrade, expectedProgress } = results.objectives[i];
-    if ((status !== 'in-ritardo' && status !== 'critico') || objective.code === null || explained.has(objective.code)) return;
-    const at = firstPhaseRow.get(objective.code);
+    if ((status !== 'in-ritardo' && status !== 'critico') || objective.code === null) return;
+    const own = rowsOf.get(objective.code) ?? [];
+    if (own.some((j) => noteOf(rows[j]) !== null)) return;
+    const at = own.find((j) => rows[j].kind === 'fase');
     if (at === undefined) return;
     const deviation = phaseGrade !== null && expectedProgress !== null ? roundHalfUp(phaseGrade - expectedProgress, plan.rules.decimals) : 0;
     findings.push({ severity: 'avviso', rule: NEEDS_NOTE[status], table: 'monitoring', index: at, field: 'note', params: { code: objective.code, date: italianDate(date), deviation } });

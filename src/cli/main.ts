@@ -6,7 +6,7 @@ import type { OrganizationResult, UnitResult } from '../engine/results';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { assessRaw, assessWorkbook, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
+import { assessWorkbook, checkWithHistory, hasErrors, scoreWorkbook, type Assessment, type Computed, type Scored } from '../actions/assess';
 import { resultsDocument, validationDocument } from '../actions/resultsJson';
 import { exportWorkbook } from '../actions/interchange';
 import { publicationSheets, RecordingPort, writePublication, type Publication } from '../actions/publication';
@@ -361,7 +361,7 @@ async function commandValidate({ args, values, lang, io, progress }: Invocation)
   if (input.toLowerCase().endsWith('.json')) {
     const raw = parseInterchange(await readJson(input));
     await progress?.report('verifica', 0);
-    assessment = assessRaw(raw, defaultLocator(raw, lang), [], lang);
+    assessment = checkWithHistory(raw, defaultLocator(raw, lang), [], lang).assessment;
   } else {
     const workbook = await assessWorkbook(await loadWorkbook(input), lang, { progress: progress?.report });
     assessment = workbook;

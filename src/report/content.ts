@@ -5,6 +5,7 @@
  * comes from the engine's results, none is recomputed here.
  */
 import type { Scored } from '../actions/assess';
+import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 import { rowsOf } from '../engine/analysis';
 import { payInputOf } from '../engine/pay/fromPlan';
 import { transparency, type PotStats } from '../engine/pay/transparency';
@@ -16,7 +17,7 @@ import { classLabel } from '../rules/payClass';
 import { roundHalfUp, formatDecimal } from '../rules/rounding';
 import type { ImplementationStatus } from '../rules/status';
 import { italianDate } from '../schema/cells';
-import type { Measure, Objective } from '../schema/model';
+import type { IsoDate, Measure, Objective } from '../schema/model';
 import { PAY_ROLE_OPTIONS } from '../schema/payTables';
 import { LEVEL_OPTIONS, optionLabel } from '../schema/tables';
 import type { Bar, Block, Column, ReportDocument, Run } from './blocks';
@@ -28,6 +29,8 @@ export interface ReportOptions {
   by: ReportGrouping;
   /** The day the document is generated (ISO date), printed on the cover. */
   generatedOn: string;
+  /** The recorded monitoring date the plan was scored at: each objective then shows its `Monitoraggi` Notas of that date. */
+  asOf?: IsoDate;
 }
 
 const STATUS_ORDER: readonly ImplementationStatus[] = ['completato', 'in-linea', 'in-ritardo', 'critico', 'non-avviato'];
@@ -72,6 +75,8 @@ class ReportBuilder {
   private readonly decimals: number;
   private readonly statusLabels: Map<ImplementationStatus, string>;
   private readonly unitNames: Map<string, string>;
+  /** The `Monitoraggi` rows of the report's date by objective code; empty for the current sheets. */
+  private readonly monitoringRows: Map<string, number[]>;
 
   constructor(
     private readonly scored: Scored,
@@ -82,6 +87,7 @@ class ReportBuilder {
     this.decimals = scored.plan.rules.decimals;
     this.statusLabels = new Map(STATUS_ORDER.map((s) => [s, message(`status-${s}`, {}, lang)]));
     this.unitNames = new Map(scored.plan.units.flatMap((u) => (u.code === null ? [] : [[u.code, u.name ?? '']])));
+    this.monitoringRows = options.asOf === undefined ? new Map() : objectiveRowsAt(scored.plan, scored.plan.monitoring ?? [], options.asOf);
   }
 
   build(): ReportDocument {
@@ -333,6 +339,7 @@ class ReportBuilder {
     if (results.analysis.grading[i] === 'blocked') this.blocks.push({ kind: 'paragraph', runs: [this.t('report-blocked')] });
     this.indicators(i);
     this.phases(i);
+    if (o.code !== null) this.monitoringNotes(o.code);
     if (o.override !== null || o.overrideNote !== null) {
       const runs: Run[] = [{ text: this.t('report-ndv'), bold: true }];
       if (o.override !== null) runs.push(this.t('report-ndv-grade', { grade: this.grade(o.override) }));
@@ -415,6 +422,23 @@ class ReportBuilder {
     for (const [label, note] of rows) {
       if (note === null || note === '') continue;
       runs.push(runs.length === 0 ? { text: this.t('report-notes'), bold: true } : '; ', `${label}: ${note}`);
+    }
+    if (runs.length > 0) this.blocks.push({ kind: 'paragraph', runs });
+  }
+
+  /** The Notas written in `Monitoraggi` at the report's date on the objective's rows: why it stood where it did then. */
+  private monitoringNotes(code: string): void {
+    const { asOf } = this.options;
+    if (asOf === undefined) return;
+    const rows = this.scored.plan.monitoring ?? [];
+    const runs: Run[] = [];
+    for (const j of this.monitoringRows.get(code) ?? []) {
+      const row = rows[j];
+      const note = noteOf(row);
+      if (note === null) continue;
+      const phase = this.t('report-phase-note', { seq: row.seq === null ? '' : String(row.seq) });
+      const label = row.kind === 'fase' ? (row.year === null ? phase : `${phase} (${row.year})`) : (row.code ?? '');
+      runs.push(runs.length === 0 ? { text: this.t('report-monitoring-notes', { date: italianDate(asOf) }), bold: true } : '; ', `${label}: ${note}`);
     }
     if (runs.length > 0) this.blocks.push({ kind: 'paragraph', runs });
   }

@@ -13,6 +13,7 @@ import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { descendantsOf, parseXml, type Namespace } from '../../src/workbook/xlsx/xml';
 import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
 import { run } from '../support/cliRun';
+import { typeMonitoringNote } from '../support/foreignWriters';
 import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
 const W: Namespace = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main'];
@@ -101,5 +102,29 @@ describe('the Relazione from the pane', () => {
     const xml = documentXml(await fs.readFile(await download.path()));
     expect(xml).toContain('>Obiettivi per missione e programma</w:t>');
     expect(xml).toContain('>Missione 1 · Programma 2</w:t>');
+  }, 120_000);
+
+  it('as of a date recorded in Monitoraggi: the CLI’s relazione --al, with the Nota written at that date under its objective', async () => {
+    const recorded = path.join(work, 'monitorato.xlsx');
+    await fs.copyFile(demoXlsx, recorded);
+    expect((await run('monitora', recorded, '--al', '30/06/2023')).code).not.toBe(2);
+    typeMonitoringNote(recorded, { date: '2023-06-30', kind: 'Indicatore', code: 'RIS-5.I1', note: 'Ruoli in ritardo' });
+
+    await byTestId('input-open-xlsx').setInputFiles(recorded);
+    await byTestId('tab-compute').click();
+    // The recorded dates are offered once Calcola has read them.
+    await byTestId('btn-compute').click();
+    await byTestId('report-date').waitFor({ timeout: ACTION_TIMEOUT });
+    await byTestId('report-by-unit').click();
+    await byTestId('report-date').selectOption('2023-06-30');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: ACTION_TIMEOUT }), byTestId('btn-report').click()]);
+    const paneXml = documentXml(await fs.readFile(await download.path()));
+    expect(paneXml).toContain('>Risultati alla data del 30/06/2023</w:t>');
+    expect(paneXml).toContain('>Note del monitoraggio al 30/06/2023: </w:t>');
+    expect(paneXml).toContain('>RIS-5.I1: Ruoli in ritardo</w:t>');
+
+    const cliDocx = path.join(work, 'cli-giugno.docx');
+    await run('relazione', recorded, '-o', cliDocx, '--al', '30/06/2023');
+    expect(withoutGenerationDay(paneXml)).toBe(withoutGenerationDay(documentXml(await fs.readFile(cliDocx))));
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
 import { demoDocument } from '../../src/demo/demo';
 import type { JsonValue } from '../../src/schema/interchange';
+import { typeMonitoringNote } from '../support/foreignWriters';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
 import { run } from '../support/cliRun';
 
@@ -53,6 +54,19 @@ beforeAll(async () => {
   const scored = await run('score', workbook, '-o', path.join(work, 'calcolato.xlsx'), '--json');
   results = JSON.parse(scored.out) as ResultsDocument;
 }, 60_000);
+
+/** An objective's text in the PDF, from its heading to the next objective's, on one line. */
+function objectiveText(text: string, code: string): string {
+  const lines = text.split('\n');
+  const heading = (l: string) => /^\s*\S+-\d+ — |^\s*T\d+ — /.test(l);
+  const start = lines.findIndex((l) => l.trimStart().startsWith(`${code} — `));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((l, i) => i > start && heading(l));
+  return lines
+    .slice(start, end < 0 ? lines.length : end)
+    .join(' ')
+    .replace(/\s+/g, ' ');
+}
 
 afterAll(async () => {
   if (work) await fs.rm(work, { recursive: true, force: true });
@@ -100,7 +114,7 @@ describe('traguardo relazione', () => {
     expect(text).toContain('Rinviato al 2024');
   }, 300_000);
 
-  test('--per missione --lingua en: English chapters by mission and programme; --al a recorded date; a bad --per value or an unrecorded date is a usage error', async () => {
+  test('--per missione --lingua en: English chapters by mission and programme; --al a recorded date, with the Notas written in Monitoraggi at that date; a bad --per value or an unrecorded date is a usage error', async () => {
     const docx = path.join(work, 'report.docx');
     const outcome = await run('relazione', workbook, '-o', docx, '--per', 'missione', '--lingua', 'en');
     expect(outcome.out).toBe(`Report written to ${docx} (48 objectives).`);
@@ -112,9 +126,17 @@ describe('traguardo relazione', () => {
     const recorded = path.join(work, 'monitorato.xlsx');
     await fs.copyFile(workbook, recorded);
     expect((await run('monitora', recorded, '--al', '30/06/2023')).code).not.toBe(2);
+    expect((await run('monitora', recorded, '--al', '30/09/2023')).code).not.toBe(2);
+    typeMonitoringNote(recorded, { date: '2023-06-30', kind: 'Indicatore', code: 'RIS-5.I1', note: 'Ruoli in ritardo' });
+    typeMonitoringNote(recorded, { date: '2023-09-30', kind: 'Indicatore', code: 'RIS-5.I1', note: 'Ruoli consegnati' });
     const june = path.join(work, 'giugno.docx');
     expect((await run('relazione', recorded, '-o', june, '--al', '30/06/2023')).out).toBe(`Relazione scritta in ${june} (48 obiettivi).`);
-    expect(pdfText(june)).toContain('Risultati alla data del 30/06/2023');
+    const juneText = pdfText(june);
+    expect(juneText).toContain('Risultati alla data del 30/06/2023');
+    // The Nota of that date under its objective; the other date's nowhere.
+    expect(objectiveText(juneText, 'RIS-5')).toContain('Note del monitoraggio al 30/06/2023: RIS-5.I1: Ruoli in ritardo');
+    expect(juneText).not.toContain('Ruoli consegnati');
+    expect(juneText.match(/Note del monitoraggio/g)).toHaveLength(1);
     const unknown = await run('relazione', recorded, '-o', path.join(work, 'marzo.docx'), '--al', '31/03/2023');
     expect(unknown.code).toBe(2);
 

@@ -136,3 +136,24 @@ print(json.dumps({ws.title: {'tables': sorted(ws.tables.keys()), 'a1': ws['A1'].
 export async function openedByOpenpyxl(xlsx: Uint8Array): Promise<Record<string, { tables: string[]; a1: unknown }>> {
   return withFiles({ 'in.xlsx': xlsx }, (dir) => JSON.parse(python(OPENPYXL_SUMMARY, [path.join(dir, 'in.xlsx')])));
 }
+
+const TYPE_MONITORING_NOTE = `
+import sys, datetime, openpyxl
+path, date, kind, code, note = sys.argv[1:6]
+wb = openpyxl.load_workbook(path)
+ws = wb['Monitoraggi']
+col = {c.value: i for i, c in enumerate(ws[1])}
+for row in ws.iter_rows(min_row=2):
+    when = row[col['Data']].value
+    if isinstance(when, datetime.datetime) and when.date().isoformat() == date and row[col['Tipo']].value == kind and row[col['Codice']].value == code:
+        row[col['Nota']].value = note
+        break
+else:
+    raise SystemExit('no Monitoraggi row for ' + code + ' at ' + date)
+wb.save(path)
+`;
+
+/** A user types a Nota in another program (openpyxl, in place): on the `Monitoraggi` row of `code` (Tipo `kind`) recorded at `date` (ISO). */
+export function typeMonitoringNote(xlsx: string, row: { date: string; kind: 'Indicatore' | 'Fase'; code: string; note: string }): void {
+  python(TYPE_MONITORING_NOTE, [xlsx, row.date, row.kind, row.code, row.note]);
+}

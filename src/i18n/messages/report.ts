@@ -75,6 +75,7 @@ export const reportMessages: Catalog = {
   'report-partial': { it: 'in parte {percent}%', en: 'partly {percent}%' },
   'report-notes': { it: 'Note: ', en: 'Notes: ' },
   'report-phase-note': { it: 'fase {seq}', en: 'phase {seq}' },
+  'report-monitoring-notes': { it: 'Note del monitoraggio al {date}: ', en: 'Monitoring notes at {date}: ' },
   'report-ndv': { it: 'Giudizio del Nucleo di Valutazione: ', en: 'Evaluation body’s judgement: ' },
   'report-ndv-grade': { it: 'Grado NdV {grade}. ', en: 'NdV grade {grade}. ' },
   'report-blocked': {

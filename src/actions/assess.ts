@@ -26,7 +26,7 @@ import { rawAsOf } from './monitoringHistory';
 import { computeTrend, type TrendOutcome } from './trend';
 import { structureRollup } from '../engine/structure';
 import { MONITORING_TITLE_ROW, structureSheet, trendSheet } from '../workbook/monitoringSheets';
-import { sheetSetup } from '../workbook/layout';
+import { sheetSetup, withPrintPages } from '../workbook/layout';
 import { STRUCTURE_SHEET, TREND_SHEET } from '../schema/monitoringTables';
 import { payOutcome } from './pay';
 import { report, type Progress } from './progress';
@@ -302,12 +302,12 @@ export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: Com
   const structure = structureRollup(scored.plan, scored.results);
   const calculatedOn = italianDate(date);
   const print = { organization: scored.plan.organization, calculatedOn, lang: written };
-  const monitoring: WorkbookChange[] = [
+  const monitoring: WorkbookChange[] = withPrintPages([
     ...(trend === null ? [] : [trendSheet(trend.trend, scored.plan, written, calculatedOn), sheetSetup(TREND_SHEET[written], MONITORING_TITLE_ROW, 1, print)]),
     ...(structure.missions.length > 0 || structure.tree.length > 0
       ? [structureSheet(structure, scored.plan, scored.results.referenceDate, written, calculatedOn), sheetSetup(STRUCTURE_SHEET[written], MONITORING_TITLE_ROW, 1, print)]
       : []),
-  ];
+  ]);
   await report(progress, 'scrittura', 0);
   await port.apply([...changes, ...monitoring, { kind: 'setProperty', key: STAMP_PROPERTY, value: stamp }]);
   await report(progress, 'scrittura', 1);

@@ -23,7 +23,7 @@ import {
   type TableDef,
 } from '../schema/tables';
 import { columnId, columnRoles, tableDefByName, type ColumnRole } from './headers';
-import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type TableData, type WorkbookChange } from './port';
+import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type PrintPage, type TableData, type WorkbookChange } from './port';
 
 /** The canonical SI/NO spellings: what the dropdown offers and what Traguardo writes. */
 export const YES_NO: readonly string[] = ['SI', 'NO'];
@@ -383,7 +383,7 @@ export function fitColumnsToRows(changes: readonly WorkbookChange[]): WorkbookCh
 }
 
 /** Columns frozen left of each table's sheet: the code that names a row. */
-export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1 };
+export const FROZEN_COLUMNS: Partial<Record<TableKey, number>> = { units: 1, objectives: 1, indicators: 1, phases: 2, weighting: 1, staff: 1, people: 1 };
 
 /** The organisation as the output sheets' titles name it: its name, or «Ente» when Regole gives none. */
 export function organizationLabel(organization: string | null, lang: Lang): string {
@@ -406,9 +406,110 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
 }
 
 /**
+ * Characters of the default font (Calibri 11, the unit of column widths) that fit across a
+ * page at 100 %, with Traguardo's 0.3" side margins: measured in LibreOffice's PDF export with
+ * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
+ */
+const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
+/** Points of rows an A3 page holds at 100 % between its 0.6" top and bottom margins. */
+const A3_ROWS_HEIGHT = { portrait: 1104, landscape: 755 } as const;
+/** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
+const PORTRAIT_MIN_SCALE = 0.75;
+/**
+ * The smallest print scale: 55 % of 11 pt is 6 pt, the size of a footnote. A sheet that would
+ * print smaller on one landscape A4 page across prints on A3 at `WIDE_PRINT_SCALE`.
+ */
+export const MIN_PRINT_SCALE = 0.55;
+/**
+ * The scale of the widest sheets, on A3 over several pages across: 6.6 pt text, a little above
+ * the smallest, so that pages broken between columns stay above it too.
+ */
+const WIDE_PRINT_SCALE = 0.6;
+
+/**
+ * Pages across for columns of `widths` on pages of `capacity` characters, the first `repeated`
+ * columns on every page: as a spreadsheet breaks them, never inside a column.
+ */
+function pagesAcross(widths: readonly number[], repeated: number, capacity: number): number {
+  const titles = widths.slice(0, repeated).reduce((sum, w) => sum + w, 0);
+  let pages = 1;
+  let used = titles;
+  for (const width of widths.slice(repeated)) {
+    if (used + width > capacity && used > titles) {
+      pages++;
+      used = titles;
+    }
+    used += width;
+  }
+  return pages;
+}
+
+/**
+ * How a sheet whose columns are `widths` characters wide prints: portrait when it fits a
+ * portrait A4 page at three quarters of its size or more (lists, small tables: more rows a
+ * page); otherwise landscape A4, one page across, while the text keeps `MIN_PRINT_SCALE`. Wider
+ * sheets print on A3 at `WIDE_PRINT_SCALE`, in the orientation that needs the fewest pages for
+ * their rows (pages across over the rows a page holds), the first `repeated` columns (the codes
+ * that name a row) on every page across.
+ */
+export function printPage(widths: readonly number[], repeated: number): PrintPage {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  if (total * PORTRAIT_MIN_SCALE <= PAGE_CHARACTERS.A4.portrait) return { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } };
+  if (PAGE_CHARACTERS.A4.landscape / total >= MIN_PRINT_SCALE) return { paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } };
+  const across = (orientation: 'portrait' | 'landscape'): number => pagesAcross(widths, repeated, PAGE_CHARACTERS.A3[orientation] / WIDE_PRINT_SCALE);
+  const cost = (orientation: 'portrait' | 'landscape'): number => across(orientation) / A3_ROWS_HEIGHT[orientation];
+  const orientation = cost('portrait') < cost('landscape') ? 'portrait' : 'landscape';
+  return {
+    paper: 'A3',
+    orientation,
+    fit: { scale: Math.round(WIDE_PRINT_SCALE * 100) },
+    ...(across(orientation) > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
+  };
+}
+
+/** Points of one line of wrapped text in the default font (Excel's row of 15 pt holds one). */
+const LINE_HEIGHT = 15;
+/**
+ * The most lines a row grows to for its wrapped text: a 5 000-character description would
+ * otherwise take a page of its own (and Excel's tallest row, 409 pt, holds 27 lines). The full
+ * text stays in the cell; the printed row shows its first lines.
+ */
+const MAX_ROW_LINES = 4;
+
+/**
+ * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
+ * they fit: a character of text is narrower than the digit that measures a column (Calibri's
+ * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor(width * 1.15) - 1);
+  if (text.length <= capacity && !text.includes('\n')) return 1;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(' ')) {
+      if (used > 0 && used + 1 + word.length <= capacity) used += 1 + word.length;
+      else {
+        if (used > 0) lines++;
+        used = word.length;
+      }
+      for (; used > capacity; used -= capacity) lines++;
+    }
+  }
+  return lines;
+}
+
+/** The height of a row whose wrapped cells need `lines` lines at most, or null for one line (the default height). */
+export function rowHeightFor(lines: number): number | null {
+  return lines <= 1 ? null : Math.min(lines, MAX_ROW_LINES) * LINE_HEIGHT;
+}
+
+/**
  * A sheet's view and print setup: the header row (`titleRow`) and the `columns` left of the
  * data frozen and repeated on every printed page; organisation, sheet and calculation date in the
- * header, page n of N in the footer.
+ * header, page n of N in the footer. The paper and orientation come from the widths of the
+ * columns the batch writes (withPrintPages).
  */
 export function sheetSetup(sheet: string, titleRow: number, columns: number, context: PrintContext): WorkbookChange {
   const { lang } = context;
@@ -424,6 +525,49 @@ export function sheetSetup(sheet: string, titleRow: number, columns: number, con
     },
     footer: { left: [], center: pagePieces('print-page', {}, lang), right: [] },
   };
+}
+
+/** Excel's default column width (characters): a column Traguardo gives no width of its own. */
+export const DEFAULT_COLUMN_WIDTH = 9.140625;
+
+/**
+ * The column widths of each sheet the batch lays out whole, by normalised sheet name: the
+ * tables `ensureTable` creates, each from its first column (default width between them: the
+ * `Regole` tables stand one column apart), and the sheets `replaceSheet` fills. A table upgraded
+ * in place gives no start: a sheet with only such tables is left out.
+ */
+function batchWidths(changes: readonly WorkbookChange[]): Map<string, number[]> {
+  const sheets = new Map<string, number[]>();
+  const place = (sheet: string, at: number, width: number | undefined): void => {
+    const widths = sheets.get(normalizeKey(sheet)) ?? [];
+    while (widths.length <= at) widths.push(DEFAULT_COLUMN_WIDTH);
+    widths[at] = width ?? DEFAULT_COLUMN_WIDTH;
+    sheets.set(normalizeKey(sheet), widths);
+  };
+  for (const change of changes) {
+    if (change.kind === 'ensureTable' && change.left !== undefined) {
+      const left = change.left;
+      change.columns.forEach((spec, i) => place(change.sheet, left - 1 + i, spec.width));
+    } else if (change.kind === 'replaceSheet') {
+      sheets.delete(normalizeKey(change.sheet));
+      const last = Math.max(0, ...change.rows.map((row) => row.length));
+      for (let c = 0; c < last; c++) place(change.sheet, c, change.widths?.[c]);
+    }
+  }
+  return sheets;
+}
+
+/**
+ * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns call
+ * for (printPage). Other sheets keep the page they have: their widths are the workbook's, which
+ * Traguardo set when it laid them out (template, import) and the user may have changed since.
+ */
+export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
+  const widths = batchWidths(changes);
+  return changes.map((change) => {
+    const sheet = change.kind === 'sheetSetup' && change.page === undefined ? widths.get(normalizeKey(change.sheet)) : undefined;
+    return change.kind === 'sheetSetup' && sheet ? { ...change, page: printPage(sheet, change.freeze.columns) } : change;
+  });
 }
 
 /** The setup of every sheet of the layout's tables (one per sheet; the `Regole` tables share theirs). */

@@ -52,6 +52,7 @@ import {
   tableLayouts,
   tableSheetSetups,
   sheetSetup,
+  withPrintPages,
   type LayoutColumn,
   type LayoutOptions,
   type PrintContext,
@@ -284,7 +285,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   }
   changes.push(sheetSetup(SUMMARY_SHEET[lang], SUMMARY_FIRST_ROW - 1, 0, print));
   const frozen = formulas ? live.frozen : Number.POSITIVE_INFINITY;
-  return { changes, frozen, noted: formulas ? live.noted : 0 };
+  return { changes: withPrintPages(changes), frozen, noted: formulas ? live.noted : 0 };
 }
 
 const SUMMARY_FORMATS: Readonly<Record<number, ColumnFormat>> = Object.fromEntries(
@@ -459,10 +460,10 @@ export function importChanges(raw: RawTables, lang: Lang, existing: readonly Tab
     key: layout.def.key,
     sheet: existing.find((t) => tableDefByName(t.name)?.key === layout.def.key)?.sheet ?? layout.sheet,
   }));
-  return [
+  return withPrintPages([
     ...fitColumnsToRows([...layoutChanges(lang, options, existing), ...fillChanges(raw, lang, options, existing)]),
     ...tableSheetSetups(sheets, { organization, calculatedOn: null, lang }),
-  ];
+  ]);
 }
 
 /** The `writeRows` changes for the tables `raw` holds (tables it lacks are left alone). */

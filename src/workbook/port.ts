@@ -119,6 +119,22 @@ export interface PageText {
 
 export type PagePiece = string | { field: 'page' | 'pages' | 'sheet' };
 
+/**
+ * How a sheet's columns are laid on paper (decided by layout.ts `printPage` from the widths),
+ * as many pages tall as its rows need.
+ */
+export interface PrintPage {
+  paper: 'A4' | 'A3';
+  orientation: 'portrait' | 'landscape';
+  /**
+   * `pagesWide`: the columns fitted to so many pages across, the text as large as that allows;
+   * `scale`: printed at this percentage, over as many pages across as the columns need.
+   */
+  fit: { pagesWide: number } | { scale: number };
+  /** 1-based columns repeated at the left of every page across (the codes that name a row). */
+  titleColumns?: { from: number; to: number };
+}
+
 /** A dropdown list on one cell of a table's rows. */
 export interface CellList {
   row: number;
@@ -248,9 +264,12 @@ export type WorkbookChange =
     }
   | {
       /**
-       * How a sheet is viewed and printed: frozen panes, then page setup — landscape, one page
-       * wide (as many pages tall as needed), `titleRows` repeated on every page, and a header and
-       * footer. Replaces what the sheet had for each of these.
+       * How a sheet is viewed and printed: frozen panes, then page setup — the `page` (paper,
+       * orientation, pages across; as many pages tall as needed), `titleRows` repeated on every
+       * page, and a header and footer. Replaces what the sheet had for each of these; without
+       * `page` the sheet keeps its paper, orientation and fit. In a file, rows whose wrapped text
+       * needs more than one line get a height for it, as Excel fits them itself (LibreOffice does
+       * not grow rows on opening); a row the user sized keeps its height.
        */
       kind: 'sheetSetup';
       sheet: string;
@@ -258,6 +277,7 @@ export type WorkbookChange =
       freeze: { rows: number; columns: number };
       /** 1-based first and last row repeated at the top of every printed page. */
       titleRows?: { from: number; to: number };
+      page?: PrintPage;
       header: PageText;
       footer: PageText;
     }

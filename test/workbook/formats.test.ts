@@ -27,7 +27,8 @@ interface Looks {
   setCell(sheet: string, address: string, value: number, numFmt?: string): Promise<void>;
   freeze(sheet: string): { rows: number; columns: number } | undefined;
   /** Header and footer parts as Excel codes, e.g. `centerFooter: 'Pagina &P di &N'`. */
-  print(sheet: string): { titleRows?: string; landscape: boolean; fitToWidth?: number; fitToHeight?: number; parts: Record<string, string> };
+  /** `page`: paper, orientation, pages across and columns repeated on each, e.g. `A3 landscape 2 $A:$A`. */
+  print(sheet: string): { titleRows?: string; page: string; fitToHeight?: number; parts: Record<string, string> };
   width(sheet: string, column: number): number | undefined;
   wraps(sheet: string, address: string): boolean;
   /** The dropdown entries offered in one cell. */
@@ -52,8 +53,15 @@ function memoryLooks(): Looks {
         parts[`${side}Header`] = code(setup.header[side]);
         parts[`${side}Footer`] = code(setup.footer[side]);
       }
-      // The memory model stores the change: landscape, one page wide, is what the change means.
-      return { titleRows: setup.titleRows && `$${setup.titleRows.from}:$${setup.titleRows.to}`, landscape: true, fitToWidth: 1, fitToHeight: 0, parts };
+      // The memory model stores the change: as many pages tall as the rows need is what it means.
+      const page = setup.page;
+      const columns = page?.titleColumns ? ` $${cellAddress(1, page.titleColumns.from).slice(0, -1)}:$${cellAddress(1, page.titleColumns.to).slice(0, -1)}` : '';
+      return {
+        titleRows: setup.titleRows && `$${setup.titleRows.from}:$${setup.titleRows.to}`,
+        page: page ? `${page.paper} ${page.orientation} ${'scale' in page.fit ? `${page.fit.scale} %` : page.fit.pagesWide}${columns}` : 'none',
+        ...(page && 'pagesWide' in page.fit ? { fitToHeight: 0 } : {}),
+        parts,
+      };
     },
     width: (sheet, column) => memory.columnWidth(sheet, column),
     list: (sheet, address) => memory.cellList(sheet, address)?.join(','),
@@ -88,10 +96,10 @@ function officeLooks(): Looks {
     print: (sheet) => {
       const page: DPageLayout | undefined = sheetOf(sheet).page;
       if (!page) throw new Error(`no page layout for ${sheet}`);
+      const columns = page.printTitleColumns ? ` ${page.printTitleColumns}` : '';
       return {
         titleRows: page.printTitleRows,
-        landscape: page.orientation === 'Landscape',
-        fitToWidth: page.zoom?.horizontalFitToPages,
+        page: `${page.paperSize} ${page.orientation?.toLowerCase()} ${page.zoom?.scale === undefined ? page.zoom?.horizontalFitToPages : `${page.zoom.scale} %`}${columns}`,
         fitToHeight: page.zoom?.verticalFitToPages,
         parts: page.headersFooters,
       };
@@ -186,7 +194,7 @@ describe.each([
     expect(await looks.numFmt('Obiettivi', cellOf(tables, 'Obiettivi', 'Punti', 0))).toBe('#,##0.00');
   });
 
-  it('every sheet freezes its header (and code column), prints landscape one page wide with title rows, header and footer', async () => {
+  it('every sheet freezes its header (and code column), prints on the page its widths call for, with title rows, header and footer', async () => {
     const looks = make();
     await looks.port.apply(importChanges(buildDemoRaw(), 'it'));
     expect(looks.print('Obiettivi').parts.rightHeader).toBe('Non ancora calcolato');
@@ -195,9 +203,23 @@ describe.each([
     expect(looks.freeze('Fasi')).toEqual({ rows: 1, columns: 2 });
     expect(looks.freeze('Regole')).toEqual({ rows: 1, columns: 0 });
     expect(looks.freeze('Riepilogo')).toEqual({ rows: 3, columns: 0 });
-    for (const sheet of ['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Regole', 'Riepilogo']) {
+    // As the xlsx file gives them to openpyxl (test/cli/print.test.ts); Calcola keeps the pages of the table sheets.
+    const pages: Record<string, string> = {
+      Strutture: 'A4 landscape 1',
+      Obiettivi: 'A3 landscape 60 % $A:$A',
+      Indicatori: 'A3 portrait 60 % $A:$A',
+      Fasi: 'A3 landscape 60 %',
+      Pesatura: 'A4 portrait 1',
+      Personale: 'A4 landscape 1',
+      Valutazioni: 'A4 portrait 1',
+      Regole: 'A4 landscape 1',
+      Riepilogo: 'A4 landscape 1',
+    };
+    for (const [sheet, page] of Object.entries(pages)) {
       const print = looks.print(sheet);
-      expect(print).toMatchObject({ landscape: true, fitToWidth: 1, fitToHeight: 0, titleRows: sheet === 'Riepilogo' ? '$3:$3' : '$1:$1' });
+      // Fitted one page across and as many tall as the rows need, or printed at a scale.
+      const fit = page.endsWith('1') ? { fitToHeight: 0 } : {};
+      expect({ sheet, ...print, parts: undefined }).toEqual({ sheet, page, ...fit, titleRows: sheet === 'Riepilogo' ? '$3:$3' : '$1:$1', parts: undefined });
       expect(print.parts).toMatchObject({ leftHeader: 'Comune di Calenzano', centerHeader: '&A', centerFooter: 'Pagina &P di &N' });
       expect(print.parts.rightHeader).toMatch(/^Calcolato il \d\d\/\d\d\/\d{4}$/);
     }
@@ -230,7 +252,7 @@ describe.each([
     expect(looks.freeze('Trasparenza')).toEqual({ rows: 4, columns: 0 });
     for (const [sheet, titleRows] of [['Premi', `$${linesHeader}:$${linesHeader}`], ['Trasparenza', '$4:$4']]) {
       const print = looks.print(sheet);
-      expect(print).toMatchObject({ landscape: true, fitToWidth: 1, fitToHeight: 0, titleRows });
+      expect(print).toMatchObject({ page: 'A4 portrait 1', fitToHeight: 0, titleRows });
       expect(print.parts).toMatchObject({ leftHeader: 'Comune di Calenzano', centerHeader: '&A', centerFooter: 'Pagina &P di &N' });
       expect(print.parts.rightHeader).toMatch(/^Calcolato il \d\d\/\d\d\/\d{4}$/);
     }

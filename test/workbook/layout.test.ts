@@ -2,8 +2,8 @@ import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/ta
 import { defaultBands, defaultCriteria } from '../../src/schema/model';
 import fc from 'fast-check';
 import { roundHalfUp } from '../../src/rules/rounding';
-import { layoutChanges, layoutOptionsFromRaw, shownEdge, tableLayout, tableLayouts, YES_NO } from '../../src/workbook/layout';
-import type { TableData } from '../../src/workbook/port';
+import { layoutChanges, layoutOptionsFromRaw, printPage, rowHeightFor, sheetSetup, shownEdge, tableLayout, tableLayouts, withPrintPages, wrappedLines, YES_NO } from '../../src/workbook/layout';
+import type { TableData, WorkbookChange } from '../../src/workbook/port';
 
 const options = { criteria: defaultCriteria(), bands: defaultBands(), decimals: 2 };
 
@@ -204,5 +204,76 @@ describe('shownEdge', () => {
         expect(grade >= shownEdge(from, decimals)).toBe(roundHalfUp(grade, decimals) >= from);
       }),
     );
+  });
+});
+
+describe('printPage', () => {
+  it('prints a sheet that keeps three quarters of its size on a portrait A4 page portrait, one page across', () => {
+    // 98 characters across a portrait A4 page at 100 %: 130 characters print at 75 %.
+    expect(printPage([10, 42, 42, 36], 1)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } });
+    expect(printPage([10, 42, 42, 37], 1)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
+  });
+
+  it('keeps a sheet on one landscape A4 page while its text stays at 55 % or more, then goes to A3 at 60 %', () => {
+    // 142 characters across at 100 %: 258 characters print at 55 %.
+    expect(printPage([42, 42, 42, 42, 42, 48], 0)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
+    expect(printPage([42, 42, 42, 42, 42, 49], 0)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 60 } });
+  });
+
+  it('chooses the A3 orientation that needs fewer pages for the rows and repeats the code columns on each page across', () => {
+    // 340 characters at 60 % on A3: landscape holds 340 across (one page, 755 pt of rows), portrait 236 (two pages of 1 104 pt).
+    expect(printPage([10, ...new Array<number>(11).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 60 } });
+    // 430 characters: two pages across either way, and portrait pages hold more rows.
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 1)).toEqual({
+      paper: 'A3',
+      orientation: 'portrait',
+      fit: { scale: 60 },
+      titleColumns: { from: 1, to: 1 },
+    });
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 0)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 60 } });
+  });
+});
+
+describe('wrapped rows', () => {
+  it('counts the lines a text wraps into, words kept whole, a line break starting a line', () => {
+    // A column 10 characters wide holds 10 of text (11.5 less one for the margin).
+    expect(wrappedLines('uno due tre', 10)).toBe(2);
+    expect(wrappedLines('uno due', 10)).toBe(1);
+    expect(wrappedLines('uno\ndue', 10)).toBe(2);
+    // A word longer than the line is broken where the line ends.
+    expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
+    expect(wrappedLines('', 10)).toBe(1);
+  });
+
+  it('gives a row 15 pt a line, from two lines up to four: one-line rows keep the default height', () => {
+    expect(rowHeightFor(1)).toBeNull();
+    expect(rowHeightFor(2)).toBe(30);
+    expect(rowHeightFor(4)).toBe(60);
+    expect(rowHeightFor(120)).toBe(60);
+  });
+});
+
+describe('withPrintPages', () => {
+  const setup = (sheet: string): WorkbookChange => sheetSetup(sheet, 1, 1, { organization: null, calculatedOn: null, lang: 'it' });
+
+  it('gives the setup of a sheet the batch lays out whole the page of its widths, and leaves the page of other sheets to the workbook', () => {
+    const changes: WorkbookChange[] = [
+      { kind: 'ensureTable', sheet: 'Larga', table: 'Larga', top: 1, left: 1, columns: new Array(11).fill(0).map((_, i) => ({ header: `C${i}`, format: 'text' as const, output: false, width: 42 })) },
+      { kind: 'ensureTable', sheet: 'Stretta', table: 'Stretta', top: 1, left: 1, columns: [{ header: 'Codice', format: 'text', output: false, width: 10 }] },
+      { kind: 'replaceSheet', sheet: 'Foglio', rows: [['a', 'b', 'c']], widths: { 0: 40, 1: 40 } },
+      setup('Larga'),
+      setup('Stretta'),
+      setup('Foglio'),
+      setup('Altro'),
+    ];
+    const pages = withPrintPages(changes).flatMap((c) => (c.kind === 'sheetSetup' ? [[c.sheet, c.page]] : []));
+    expect(pages).toEqual([
+      // 462 characters at 60 % on A3: two landscape pages across, or three portrait ones.
+      ['Larga', { paper: 'A3', orientation: 'landscape', fit: { scale: 60 }, titleColumns: { from: 1, to: 1 } }],
+      ['Stretta', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
+      // 40 + 40 + Excel's default 9.14 for the third column: 89 characters.
+      ['Foglio', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
+      ['Altro', undefined],
+    ]);
   });
 });

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { UserError } from '../../src/errors';
 import { message } from '../../src/i18n';
 import { xlsxMessages } from '../../src/i18n/messages/xlsx';
-import type { ColumnSpec, WorkbookChange } from '../../src/workbook/port';
+import type { ColumnSpec, PrintPage, WorkbookChange } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
 import { isDateFormat, isPercentFormat } from '../../src/workbook/xlsx/styles';
 import { entryContent, readZip, writeZip, makeEntry } from '../../src/workbook/xlsx/zip';
@@ -584,5 +584,68 @@ describe('XlsxWorkbook: formulas, notes, names, properties, band colours', () =>
     ).rejects.toMatchObject({ key: 'change-column-length', message: 'writeColumn Obiettivi.Fascia: 1 values for 4 rows' });
     expect(parts(await workbook.toBytes())).toEqual(before);
     expect(await workbook.readProperty('Traguardo.Calcolo')).toBeNull();
+  });
+});
+
+describe('XlsxWorkbook: print setup and row heights', () => {
+  const setup = (page?: PrintPage): WorkbookChange => ({
+    kind: 'sheetSetup',
+    sheet: 'Obiettivi',
+    freeze: { rows: 1, columns: 1 },
+    titleRows: { from: 1, to: 1 },
+    ...(page ? { page } : {}),
+    header: { left: [], center: [{ field: 'sheet' }], right: [] },
+    footer: { left: [], center: [], right: [] },
+  });
+
+  async function described(): Promise<XlsxWorkbook> {
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply([
+      {
+        kind: 'ensureTable',
+        sheet: 'Obiettivi',
+        table: 'Obiettivi',
+        columns: [
+          { header: 'Codice', format: 'text', output: false, width: 8 },
+          { header: 'Descrizione', format: 'text', output: false, width: 20, wrap: true },
+        ],
+      },
+      { kind: 'writeRows', table: 'Obiettivi', headers: ['Codice', 'Descrizione'], rows: [['A', 'breve'], ['B', 'una descrizione di una cinquantina di caratteri circa'], ['C', 'x '.repeat(200)]] },
+      setup({ paper: 'A3', orientation: 'portrait', fit: { scale: 60 }, titleColumns: { from: 1, to: 1 } }),
+    ]);
+    return workbook;
+  }
+
+  it('ExcelJS reads the page back: A3 portrait at 60 %, code column and header row on every page', async () => {
+    const excel = await openWithExcelJs(await (await described()).toBytes());
+    const sheet = excel.getWorksheet('Obiettivi')!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'portrait', scale: 60, fitToPage: false });
+    expect(sheet.pageSetup.printTitlesColumn).toBe('A:A');
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('gives a row the height of its wrapped text, four lines at most, and keeps the height of a row the user sized', async () => {
+    const workbook = await described();
+    let excel = await openWithExcelJs(await workbook.toBytes());
+    let sheet = excel.getWorksheet('Obiettivi')!;
+    // 20 characters wide: «breve» one line, fifty characters three lines, four hundred the cap of four.
+    expect([2, 3, 4].map((r) => sheet.getRow(r).height)).toEqual([undefined, 45, 60]);
+    // A one-page-across fit leaves the row heights to the new texts, and a height set by hand stays.
+    const sized = Buffer.from(await workbook.toBytes());
+    const files = parts(sized);
+    const xml = files.get('xl/worksheets/sheet1.xml')!.toString().replace(/<row r="4"[^>]*?(?=>)/, '<row r="4" ht="21" customHeight="1"');
+    const reopened = await XlsxWorkbook.load(new Uint8Array(writeZip([...files].map(([name, data]) => makeEntry(name, name === 'xl/worksheets/sheet1.xml' ? Buffer.from(xml) : data, zlibCodec)))));
+    await reopened.apply([
+      { kind: 'writeRows', table: 'Obiettivi', headers: ['Codice', 'Descrizione'], rows: [['A', 'ora una descrizione lunga cinquanta caratteri circa'], ['B', 'breve'], ['C', 'x '.repeat(200)]] },
+      setup({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } }),
+    ]);
+    excel = await openWithExcelJs(await reopened.toBytes());
+    sheet = excel.getWorksheet('Obiettivi')!;
+    expect([2, 3, 4].map((r) => sheet.getRow(r).height)).toEqual([45, undefined, 21]);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // A setup without a page keeps the paper, the orientation and the code column across.
+    await reopened.apply([setup()]);
+    excel = await openWithExcelJs(await reopened.toBytes());
+    expect(excel.getWorksheet('Obiettivi')!.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 });

@@ -241,9 +241,12 @@ export function replaceSheet(draft: Draft, change: Extract<WorkbookChange, { kin
 
 export function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind: 'sheetSetup' }>): void {
   const sheet = draft.writable(change.sheet);
+  // Without a page of its own the sheet keeps the one it had (paper, orientation, fit).
+  const page = change.page ?? sheet.setup?.page;
   sheet.setup = {
     freeze: { ...change.freeze },
     ...(change.titleRows ? { titleRows: { ...change.titleRows } } : {}),
+    ...(page ? { page: { ...page, ...(page.titleColumns ? { titleColumns: { ...page.titleColumns } } : {}) } } : {}),
     header: change.header,
     footer: change.footer,
   };

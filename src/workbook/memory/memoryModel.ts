@@ -1,6 +1,6 @@
 /** The model of the in-memory workbook: sheets of cells, tables, and the book's names and properties. */
 import type { CellValue } from '../../schema/raw';
-import type { BandColour, BarChart, DefinedName, LineChart, PageText } from '../port';
+import type { BandColour, BarChart, DefinedName, LineChart, PageText, PrintPage } from '../port';
 
 export interface MemoryCell {
   /** What the cell shows: for a formula cell, its cached result. */
@@ -30,6 +30,7 @@ export interface MemoryColumn {
 export interface MemorySheetSetup {
   freeze: { rows: number; columns: number };
   titleRows?: { from: number; to: number };
+  page?: PrintPage;
   header: PageText;
   footer: PageText;
 }

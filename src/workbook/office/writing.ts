@@ -25,7 +25,7 @@ import type { CellValue } from '../../schema/raw';
 import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
-import { cellPosition } from '../formulas/a1';
+import { cellPosition, columnLetters } from '../formulas/a1';
 import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
@@ -322,14 +322,14 @@ function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly
 /** Inches of the printed margins, as the xlsx port writes them (Office.js takes points). */
 const MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6 };
 
-/** Frozen panes, then landscape, one page wide, title rows, margins, header and footer (ExcelApi 1.9). */
+/** Frozen panes, then the page (paper, orientation, pages across, title columns), title rows, margins, header and footer (ExcelApi 1.9). */
 function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 'sheetSetup' }>): Step {
   const parts = (text: PageText): [string, string, string] => [pagePartCode(text.left), pagePartCode(text.center), pagePartCode(text.right)];
   const [leftHeader, centerHeader, rightHeader] = parts(setup.header);
   const [leftFooter, centerFooter, rightFooter] = parts(setup.footer);
   const texts = [leftHeader, centerHeader, rightHeader, leftFooter, centerFooter, rightFooter];
   return {
-    bytes: ACTION_BYTES * 14 + texts.reduce((sum, t) => sum + jsonStringBytes(t), 0),
+    bytes: ACTION_BYTES * 17 + texts.reduce((sum, t) => sum + jsonStringBytes(t), 0),
     queue(_, objects) {
       const worksheet = objects.sheet(sheet);
       const { rows, columns } = setup.freeze;
@@ -338,9 +338,14 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
       else if (columns > 0) worksheet.freezePanes.freezeColumns(columns);
       else worksheet.freezePanes.unfreeze();
       const layout = worksheet.pageLayout;
-      layout.orientation = 'Landscape';
-      // One page wide; 0 pages tall leaves the height to the rows (OOXML fitToHeight="0").
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      const paper = setup.page;
+      if (paper) {
+        layout.paperSize = paper.paper === 'A3' ? 'A3' : 'A4';
+        layout.orientation = paper.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+        // So many pages across, 0 pages tall leaving the height to the rows (OOXML fitToHeight="0"); or a scale.
+        layout.zoom = 'scale' in paper.fit ? { scale: paper.fit.scale } : { horizontalFitToPages: paper.fit.pagesWide, verticalFitToPages: 0 };
+        if (paper.titleColumns) layout.setPrintTitleColumns(`$${columnLetters(paper.titleColumns.from)}:$${columnLetters(paper.titleColumns.to)}`);
+      }
       layout.leftMargin = MARGINS.left * 72;
       layout.rightMargin = MARGINS.right * 72;
       layout.topMargin = MARGINS.top * 72;

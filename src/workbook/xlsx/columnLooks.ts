@@ -1,5 +1,6 @@
 /** How a column Traguardo declares looks in an .xlsx sheet: number format, output fill, dropdown, band colours. */
 import { numberFormat, OUTPUT_FILL } from '../cellFormats';
+import { DEFAULT_COLUMN_WIDTH } from '../layout';
 import type { BandColour, ColumnSpec } from '../port';
 import type { Worksheet } from './sheet';
 import type { CellLook, StyleSheet } from './styles';
@@ -7,7 +8,7 @@ import { escapeXml } from './xml';
 
 export const OUTPUT_ARGB = `FF${OUTPUT_FILL.slice(1).toUpperCase()}`;
 /** Excel's default column width, for a column Traguardo formats without giving it a width. */
-export const DEFAULT_WIDTH = 9.140625;
+export const DEFAULT_WIDTH = DEFAULT_COLUMN_WIDTH;
 /** Excel limits an inline dropdown list (`"a,b,c"`) to 255 characters. */
 const MAX_INLINE_LIST = 255;
 

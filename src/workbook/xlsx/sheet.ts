@@ -5,7 +5,8 @@
  */
 import { drain, ROWS_PER_STEP, type Steps } from '../cooperative';
 import type { CellValue } from '../../schema/raw';
-import type { OutputValue } from '../port';
+import type { OutputValue, PrintPage } from '../port';
+import { DEFAULT_COLUMN_WIDTH, rowHeightFor, wrappedLines } from '../layout';
 import { cellAddress } from '../port';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
@@ -33,6 +34,7 @@ import {
   parseXml,
   prefixOf,
   R,
+  removeAttr,
   replaceStartTag,
   setAttr,
   withAttribute,
@@ -65,7 +67,12 @@ export interface PrintSetup {
   /** OOXML header and footer codes (`&L…&C…&R…`). */
   header: string;
   footer: string;
+  /** Paper, orientation and pages across; absent, the sheet keeps its own. */
+  page?: PrintPage;
 }
+
+/** OOXML `paperSize` codes (ECMA-376 §18.3.1.63). */
+const PAPER_SIZE: Record<PrintPage['paper'], string> = { A4: '9', A3: '8' };
 
 
 /** Elements after `sheetData`, in the order the schema requires (CT_Worksheet). */
@@ -434,12 +441,22 @@ export class Worksheet {
     const pieces: string[] = [];
     let position = 0;
     let i = this.seek(first);
+    // The writes covering the row, swept down the rows: a sheet written cell by cell (replaceSheet)
+    // has one write per cell, and scanning them all for every row was quadratic.
+    const byTop = writes.map((_, k) => k).sort((a, b) => writes[a].top - writes[b].top || a - b);
+    let entered = 0;
+    let active: number[] = [];
     for (let row = first; row <= last; row++) {
       if (touched[row - first] === 0) continue;
       if ((row - first) % ROWS_PER_STEP === 0) yield;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
-      const rowWrites = cellWrites(writes, row);
+      active = active.filter((k) => writes[k].top + writes[k].length > row);
+      const staying = active.length;
+      while (entered < byTop.length && writes[byTop[entered]].top <= row) active.push(byTop[entered++]);
+      // In the order they were made: where two overlap, the later one wins (cellWrites).
+      if (staying > 0 && active.length > staying) active.sort((a, b) => a - b);
+      const rowWrites = cellWrites(active.map((k) => writes[k]), row);
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
@@ -489,24 +506,98 @@ export class Worksheet {
   }
 
   /**
-   * Landscape, one page wide and as many tall as needed, narrow margins, and the header and
-   * footer. A page setup the sheet has keeps its other attributes (paper, printer settings).
+   * Gives each row the height its wrapped text needs (layout.ts `wrappedLines`, `rowHeightFor`):
+   * the cells of the styles `wrapStyles` that hold text. A row whose wrapped cells fit one line
+   * goes back to the default height; a row the user sized (`customHeight`) keeps its height.
+   * Pending writes must be committed first.
+   */
+  fitRowHeights(context: ReadContext, wrapStyles: readonly number[]): void {
+    inPart(this.part, () => this.fitRows(context, wrapStyles));
+  }
+
+  private fitRows(context: ReadContext, wrapStyles: readonly number[]): void {
+    const widths = this.columnWidths();
+    const rows = this.index();
+    const body = this.body;
+    const { c: cellTag, cEnd } = this.tags;
+    // Sheets hold millions of cells and few wrap: the wrapped cells are found by their style
+    // attribute, as Traguardo and the spreadsheets it meets spell it, rather than cell by cell.
+    const pattern = wrapStyles.length === 0 ? null : new RegExp(`\\ss="(?:${wrapStyles.join('|')})"`, 'g');
+    let match = pattern?.exec(body) ?? null;
+    const pieces: string[] = [];
+    let position = 0;
+    for (let i = 0; i < rows.count; i++) {
+      const start = rows.starts[i];
+      const end = rows.ends[i];
+      let lines = 1;
+      for (; match !== null && match.index < end; match = pattern!.exec(body)) {
+        if (match.index < start) continue;
+        const cellStart = body.lastIndexOf(cellTag, match.index);
+        const tagEnd = body.indexOf('>', match.index) + 1;
+        if (cellStart < start || body.indexOf('>', cellStart) < match.index) continue;
+        const closed = body.charCodeAt(tagEnd - 2) === 47;
+        const cellEnd = closed ? tagEnd : body.indexOf(cEnd, tagEnd) + cEnd.length;
+        const r = attr(body.slice(cellStart, tagEnd), 'r');
+        if (r === undefined) continue;
+        const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
+        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(columnNumber(r.replace(/\d+$/, '')))));
+      }
+      const tagEnd = body.indexOf('>', start) + 1;
+      const tag = body.slice(start, tagEnd);
+      const custom = attr(tag, 'customHeight');
+      if (custom === '1' || custom === 'true') continue;
+      const height = rowHeightFor(lines);
+      const fitted = height !== null ? setAttr(tag, 'ht', String(height)) : tag.includes('ht=') ? removeAttr(tag, 'ht') : tag;
+      if (fitted === tag) continue;
+      pieces.push(body.slice(position, start), fitted);
+      position = tagEnd;
+    }
+    if (pieces.length === 0) return;
+    pieces.push(body.slice(position));
+    this.body = pieces.join('');
+    this.rows = undefined;
+    this.dirty = true;
+  }
+
+  /** The width of each column (characters), from `cols`; Excel's default for a column without one. */
+  private columnWidths(): (col: number) => number {
+    const cols = this.child('cols');
+    const ranges = (cols ? childrenOf(cols, MAIN, 'col') : []).map((e) => ({
+      min: Number(attribute(e, 'min')),
+      max: Number(attribute(e, 'max')),
+      width: Number(attribute(e, 'width')),
+    }));
+    return (col) => {
+      const range = ranges.find((r) => col >= r.min && col <= r.max);
+      return range && Number.isFinite(range.width) && range.width > 0 ? range.width : DEFAULT_COLUMN_WIDTH;
+    };
+  }
+
+  /**
+   * The page (paper, orientation, so many pages across and as many tall as needed), narrow
+   * margins, and the header and footer. A page setup the sheet has keeps its other attributes
+   * (printer settings); without `page`, its paper, orientation and fit too.
    */
   setPrintSetup(setup: PrintSetup): void {
-    this.fitToPage();
+    const { page } = setup;
+    if (page) this.fitToPage('pagesWide' in page.fit);
     this.replaceTail('pageMargins', () => '<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>');
-    this.replaceTail('pageSetup', (old) => {
-      const tag = old ?? '<pageSetup/>';
-      const sized = attr(tag, 'paperSize') === undefined ? setAttr(tag, 'paperSize', '9') : tag;
-      return setAttr(setAttr(setAttr(sized, 'orientation', 'landscape'), 'fitToWidth', '1'), 'fitToHeight', '0');
-    });
+    if (page) {
+      this.replaceTail('pageSetup', (old) => {
+        const laid = setAttr(setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]), 'orientation', page.orientation);
+        const { fit } = page;
+        return 'pagesWide' in fit
+          ? setAttr(setAttr(removeAttr(laid, 'scale'), 'fitToWidth', String(fit.pagesWide)), 'fitToHeight', '0')
+          : setAttr(removeAttr(removeAttr(laid, 'fitToWidth'), 'fitToHeight'), 'scale', String(fit.scale));
+      });
+    }
     const part = (name: string, code: string): string => (code === '' ? '' : `<${name}>${escapeXml(code)}</${name}>`);
     this.replaceTail('headerFooter', () => `<headerFooter>${part('oddHeader', setup.header)}${part('oddFooter', setup.footer)}</headerFooter>`);
   }
 
-  /** `sheetPr/pageSetUpPr@fitToPage`: without it the fitTo… of the page setup are ignored. */
-  private fitToPage(): void {
-    this.edit(withFitToPage(this.skeleton, this.root()));
+  /** `sheetPr/pageSetUpPr@fitToPage`: on, the fitTo… of the page setup apply; off, its scale. */
+  private fitToPage(on: boolean): void {
+    this.edit(withFitToPage(this.skeleton, this.root(), on));
   }
 
   /** Replaces a child that follows `sheetData` (`make` gets its start tag), or inserts it in schema order. */

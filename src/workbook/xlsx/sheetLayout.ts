@@ -81,19 +81,22 @@ export function withFrozenPanes(skeleton: string, parsed: XmlElement, rows: numb
   return xml;
 }
 
-/** `sheetPr/pageSetUpPr@fitToPage`: without it the fitTo… of the page setup are ignored. */
-export function withFitToPage(skeleton: string, root: XmlElement): string {
+/** `sheetPr/pageSetUpPr@fitToPage`: on, the fitTo… of the page setup apply (they are ignored without it); off, its scale. */
+export function withFitToPage(skeleton: string, root: XmlElement, on = true): string {
   const xml = skeleton;
+  const value = on ? '1' : '0';
   const pr = childOf(root, MAIN, 'sheetPr');
   if (!pr) {
+    if (!on) return xml;
     // sheetPr is the worksheet's first child.
     const at = root.children[0]?.start ?? root.contentEnd;
     return xml.slice(0, at) + adopt('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>', root.scope, MAIN_BINDINGS) + xml.slice(at);
   }
   const setUp = childOf(pr, MAIN, 'pageSetUpPr');
   if (setUp) {
-    return replaceStartTag(xml, setUp, withAttribute(xml, setUp, 'fitToPage', '1'));
+    return replaceStartTag(xml, setUp, withAttribute(xml, setUp, 'fitToPage', value));
   }
+  if (!on) return xml;
   // pageSetUpPr is the last child of sheetPr (after tabColor and outlinePr).
   return appendChild(xml, pr, adopt('<pageSetUpPr fitToPage="1"/>', pr.scope, MAIN_BINDINGS));
 }

@@ -103,6 +103,12 @@ export class StyleSheet {
     return span ? childrenOf(span, MAIN, CHILD[section]) : [];
   }
 
+  /** The cell styles whose cells wrap their text (`alignment@wrapText`). */
+  wrapStyles(): number[] {
+    const wrapping = /<(?:\w+:)?alignment\b[^>]*\swrapText\s*=\s*["'](?:1|true)["']/;
+    return this.xfContent.flatMap((content, index) => (wrapping.test(content) ? [index] : []));
+  }
+
   get changed(): boolean {
     return Object.keys(this.added).length > 0;
   }

@@ -12,6 +12,7 @@
  * runs it as it is; reading and writing files (and native zlib) live in the Node-only
  * `xlsxFile.ts`.
  */
+import { columnLetters } from '../formulas/a1';
 import { drain, drainCooperatively, type Pause, type Steps } from '../cooperative';
 import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
@@ -70,6 +71,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly pkg: Package;
   private readonly workbookPath: string;
   private readonly worksheets = new Map<string, Worksheet>();
+  /** Sheets set up for print in the batch being applied: their rows get the height of their wrapped text. */
+  private readonly rowsToFit = new Set<string>();
   private styleSheet?: StyleSheet;
   private strings?: string[];
   private sheetCache?: SheetInfo[];
@@ -178,6 +181,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private *applySteps(changes: readonly WorkbookChange[]): Steps<void> {
+    this.rowsToFit.clear();
     for (const change of changes) {
       yield;
       switch (change.kind) {
@@ -210,6 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const [sheetPath, sheet] of this.worksheets) {
       yield;
       yield* commitNamed(sheet, this.sheets().find((s) => s.path === sheetPath)?.name ?? sheetPath);
+      if (this.rowsToFit.has(sheetPath)) sheet.fitRowHeights(this.readContext(), this.styles().wrapStyles());
     }
     if (this.styleSheet?.changed) this.pkg.setText(this.stylesPath(), this.styleSheet.toXml());
   }
@@ -397,17 +402,20 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!info) return;
     const sheet = this.writable(info);
     sheet.setFrozenPanes(change.freeze.rows, change.freeze.columns);
-    sheet.setPrintSetup({ header: pageTextCode(change.header), footer: pageTextCode(change.footer) });
-    const { root, sheets } = this.workbookXml();
+    sheet.setPrintSetup({ header: pageTextCode(change.header), footer: pageTextCode(change.footer), ...(change.page ? { page: change.page } : {}) });
+    this.rowsToFit.add(info.path);
+    const { xml, root, sheets } = this.workbookXml();
     const position = childrenOf(sheets, MAIN, 'sheet').findIndex((e) => sameHeader(attribute(e, 'name') ?? '', info.name));
     if (position < 0 || !change.titleRows) return;
     const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(info.name) ? info.name : `'${info.name.replace(/'/g, "''")}'`;
     const names = childOf(root, MAIN, 'definedNames');
-    this.setDefinedName(
-      { name: PRINT_TITLES, formula: `${quoted}!$${change.titleRows.from}:$${change.titleRows.to}` },
-      names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === String(position) && attribute(e, 'name') === PRINT_TITLES),
-      position,
-    );
+    const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === String(position) && attribute(e, 'name') === PRINT_TITLES);
+    // Columns repeated on every page across come with the page; without one, the sheet keeps its own.
+    const titleColumns = change.page
+      ? change.page.titleColumns && `$${columnLetters(change.page.titleColumns.from)}:$${columnLetters(change.page.titleColumns.to)}`
+      : existing && /\$?([A-Z]{1,3}):\$?([A-Z]{1,3})(?![\w$])/.exec(xml.slice(existing.tagEnd, existing.contentEnd))?.slice(1, 3).map((c) => `$${c}`).join(':');
+    const rows = `${quoted}!$${change.titleRows.from}:$${change.titleRows.to}`;
+    this.setDefinedName({ name: PRINT_TITLES, formula: titleColumns ? `${quoted}!${titleColumns},${rows}` : rows }, existing, position);
   }
 
   /** Workbook-scoped names in `<definedNames>`, created or redefined; other names stay. */

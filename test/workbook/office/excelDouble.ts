@@ -49,9 +49,12 @@ export interface DCell {
 /** What `Worksheet.pageLayout` was given: orientation, zoom, margins (points), print titles, headers and footers. */
 export interface DPageLayout {
   orientation?: string;
+  /** `Excel.PaperType`: `A4`, `A3`, `Letter` … */
+  paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   margins: Record<string, number>;
   printTitleRows?: string;
+  printTitleColumns?: string;
   /** `leftHeader`, `centerFooter` … of `headersFooters.defaultForAllPages`. */
   headersFooters: Record<string, string>;
 }
@@ -912,7 +915,20 @@ class Worksheet extends Proxy {
           if (!/^\$\d+:\$\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `Not a row range: ${rows}`);
           page().printTitleRows = rows;
         }),
+      setPrintTitleColumns: (columns: string) =>
+        worksheet.queueCall('pageLayout.setPrintTitleColumns', [columns], () => {
+          if (!/^\$[A-Z]{1,3}:\$[A-Z]{1,3}$/.test(columns)) throw new OfficeError('InvalidArgument', `Not a column range: ${columns}`);
+          page().printTitleColumns = columns;
+        }),
     };
+    Object.defineProperty(layout, 'paperSize', {
+      set: (value: string) =>
+        worksheet.queueSet('pageLayout.paperSize', value, () => {
+          // Excel.PaperType names Traguardo may use; anything else is not a paper Excel knows.
+          if (!['A3', 'A4', 'A5', 'Letter', 'Legal'].includes(value)) throw new OfficeError('InvalidArgument', `Not a paper type: ${value}`);
+          page().paperSize = value;
+        }),
+    });
     Object.defineProperty(layout, 'orientation', {
       set: (value: string) => worksheet.queueSet('pageLayout.orientation', value, () => void (page().orientation = value)),
     });

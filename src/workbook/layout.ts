@@ -476,13 +476,16 @@ const LINE_HEIGHT = 15;
  */
 const MAX_ROW_LINES = 4;
 
+/** Characters of text a column fits per character of its width (a width counts digits, wider than most letters). */
+const TEXT_PER_DIGIT = 1.15;
+
 /**
  * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
  * they fit: a character of text is narrower than the digit that measures a column (Calibri's
  * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
  */
 export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * 1.15) - 1);
+  const capacity = Math.max(1, Math.floor(width * TEXT_PER_DIGIT) - 1);
   if (text.length <= capacity && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -498,6 +501,24 @@ export function wrappedLines(text: string, width: number): number {
     }
   }
   return lines;
+}
+
+/**
+ * A sheet's closing note broken between words into lines no wider than `columns` columns of
+ * Excel's default width, one row each: a long line would run past the last column, and a
+ * spreadsheet printing the sheet fitted to its width would shrink the whole page to print it.
+ */
+export function noteLines(text: string, columns: number): string[] {
+  const capacity = Math.max(1, Math.floor(columns * DEFAULT_COLUMN_WIDTH * TEXT_PER_DIGIT) - 1);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > capacity) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }
 
 /** The height of a row whose wrapped cells need `lines` lines at most, or null for one line (the default height). */

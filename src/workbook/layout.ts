@@ -580,6 +580,8 @@ export const DEFAULT_COLUMN_WIDTH = 9.140625;
 /** What the batch lays out of a sheet: its columns' widths and about how tall its rows are. */
 interface SheetExtent {
   widths: number[];
+  /** Columns of wrapped text (ColumnSpec.wrap), by 0-based column. */
+  wrapped: boolean[];
   /** Points of the rows it writes, each as tall as its wrapped text needs (rowHeightFor). */
   height: number;
 }
@@ -608,7 +610,7 @@ function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExten
   const sheets = new Map<string, SheetExtent>();
   const tables = new Map<string, { sheet: SheetExtent; columns: readonly ColumnSpec[] }>();
   const extent = (sheet: string): SheetExtent => {
-    const found = sheets.get(normalizeKey(sheet)) ?? { widths: [], height: 0 };
+    const found = sheets.get(normalizeKey(sheet)) ?? { widths: [], wrapped: [], height: 0 };
     sheets.set(normalizeKey(sheet), found);
     return found;
   };
@@ -620,7 +622,10 @@ function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExten
     if (change.kind === 'ensureTable' && change.left !== undefined) {
       const left = change.left;
       const sheet = extent(change.sheet);
-      change.columns.forEach((spec, i) => place(sheet, left - 1 + i, spec.width));
+      change.columns.forEach((spec, i) => {
+        place(sheet, left - 1 + i, spec.width);
+        sheet.wrapped[left - 1 + i] = spec.wrap === true;
+      });
       tables.set(normalizeKey(change.table), { sheet, columns: change.columns });
     } else if (change.kind === 'writeRows') {
       const table = tables.get(normalizeKey(change.table));
@@ -638,17 +643,47 @@ function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExten
   return sheets;
 }
 
+/** Of a page's width, what widened columns may fill: a spreadsheet's widths round a little differently. */
+const WIDENED_FILL = 0.97;
+
+/**
+ * How much wider each wrapped column of `sheet` gets on `page`: a page printed at a set scale,
+ * one page across, shares the room its columns leave across among the columns of wrapped text,
+ * so descriptions and notes take fewer lines and the rows fewer pages.
+ */
+function widening(sheet: SheetExtent, page: PrintPage): number {
+  const wrapped = sheet.wrapped.filter(Boolean).length;
+  if (!('scale' in page.fit) || wrapped === 0) return 0;
+  const capacity = (PAGE_CHARACTERS[page.paper][page.orientation] / (page.fit.scale / 100)) * WIDENED_FILL;
+  const total = sheet.widths.reduce((sum, w) => sum + w, 0);
+  return total < capacity ? Math.floor((capacity - total) / wrapped) : 0;
+}
+
 /**
  * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns and
- * rows call for (printPage). Other sheets keep the page they have: their widths are the
- * workbook's, which Traguardo set when it laid them out (template, import) and the user may have
- * changed since.
+ * rows call for (printPage), and the wrapped columns it creates widened to fill that page
+ * (widening). Other sheets keep the page they have: their widths are the workbook's, which
+ * Traguardo set when it laid them out (template, import) and the user may have changed since.
  */
 export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
   const sheets = batchSheets(changes);
-  return changes.map((change) => {
+  const pages = new Map<string, PrintPage>();
+  const extra = new Map<string, number>();
+  for (const change of changes) {
     const sheet = change.kind === 'sheetSetup' && change.page === undefined ? sheets.get(normalizeKey(change.sheet)) : undefined;
-    return change.kind === 'sheetSetup' && sheet ? { ...change, page: printPage(sheet.widths, change.freeze.columns, sheet.height) } : change;
+    if (change.kind !== 'sheetSetup' || !sheet) continue;
+    const page = printPage(sheet.widths, change.freeze.columns, sheet.height);
+    pages.set(normalizeKey(change.sheet), page);
+    extra.set(normalizeKey(change.sheet), widening(sheet, page));
+  }
+  return changes.map((change) => {
+    if (change.kind === 'sheetSetup') {
+      const page = change.page === undefined ? pages.get(normalizeKey(change.sheet)) : undefined;
+      return page ? { ...change, page } : change;
+    }
+    const wider = change.kind === 'ensureTable' && change.left !== undefined ? extra.get(normalizeKey(change.sheet)) ?? 0 : 0;
+    if (change.kind !== 'ensureTable' || wider === 0) return change;
+    return { ...change, columns: change.columns.map((spec) => (spec.wrap ? { ...spec, width: (spec.width ?? DEFAULT_COLUMN_WIDTH) + wider } : spec)) };
   });
 }
 

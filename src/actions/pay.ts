@@ -63,18 +63,22 @@ function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, numb
 
 /** D.Lgs. 150/2009 art. 18: a pot whose two or more people all get the same amount (more than nothing). */
 function undifferentiated(pay: PayResults, fundRow: ReadonlyMap<string, number>): Finding[] {
-  const totals = new Map<string, number[]>();
+  // Per pot: the first amount, how many people, and whether anyone's differs.
+  const seen = new Map<string, { amount: number; count: number; same: boolean }>();
   for (const person of pay.people) {
     for (const pot of person.pots) {
-      const list = totals.get(pot.fund) ?? [];
-      list.push(pot.total);
-      totals.set(pot.fund, list);
+      const known = seen.get(pot.fund);
+      if (known === undefined) seen.set(pot.fund, { amount: pot.total, count: 1, same: true });
+      else {
+        known.count++;
+        if (pot.total !== known.amount) known.same = false;
+      }
     }
   }
   const out: Finding[] = [];
-  for (const [fund, amounts] of totals) {
-    if (amounts.length < 2 || amounts[0] <= 0 || amounts.some((a) => a !== amounts[0])) continue;
-    out.push({ severity: 'avviso', rule: 'pay-undifferentiated', table: 'funds', index: fundRow.get(fund) ?? null, field: null, params: { fund, count: amounts.length, amount: amounts[0] } });
+  for (const [fund, { amount, count, same }] of seen) {
+    if (count < 2 || amount <= 0 || !same) continue;
+    out.push({ severity: 'avviso', rule: 'pay-undifferentiated', table: 'funds', index: fundRow.get(fund) ?? null, field: null, params: { fund, count, amount } });
   }
   return out;
 }

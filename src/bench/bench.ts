@@ -16,7 +16,8 @@
  *     what reading, validating and sharing them adds to the engine's time for the objectives
  *     alone (target ≤ 25 %), and what the pay sheets add to `traguardo score` (target ≤ 20 %).
  * Each timed step runs in a fresh state; engine steps are repeated after the cold run.
- * `npm run bench -- --solo-motore` measures the engine (1.) alone.
+ * `npm run bench -- --solo-motore` measures the engine (1.) alone; `npm run bench -- --premi
+ * --scala 0.25` measures pay (4.) on a quarter of the plan and of the staff.
  */
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -194,10 +195,25 @@ function engineTime(raw: ReturnType<typeof parseInterchange>): { ms: number; peo
  * Runs alternate between the plan without and with people, so that both meet the same machine
  * (a shared machine's load moves between runs); the first pair is cold.
  */
+/**
+ * `--scala 0.25`: the pay figures on a plan and a staff that fraction of the benchmark's
+ * (objectives, indicators, phases and people alike), to iterate in seconds; the targets are for 1.
+ */
+function payScale(): number {
+  const at = process.argv.indexOf('--scala');
+  const scale = at < 0 ? 1 : Number(process.argv[at + 1]);
+  if (!(scale > 0 && scale <= 1)) throw new Error(`--scala: a number in (0, 1], not ${process.argv[at + 1]}`);
+  return scale;
+}
+
 async function benchPay(): Promise<void> {
-  const plan = generatePlan(SPEC_SIZE);
+  const scale = payScale();
+  const sized = (n: number) => Math.max(1, Math.round(n * scale));
+  const planSize = { objectives: sized(SPEC_SIZE.objectives), indicators: sized(SPEC_SIZE.indicators), phases: sized(SPEC_SIZE.phases) };
+  const paySize = { ...BENCH_PAY_SIZE, people: sized(BENCH_PAY_SIZE.people) };
+  const plan = generatePlan(planSize);
   const without = parseInterchange(plan);
-  const withPeople = parseInterchange(withPay(plan, BENCH_PAY_SIZE));
+  const withPeople = parseInterchange(withPay(plan, paySize));
   const ratios: number[] = [];
   const times: { objectives: number; pay: number }[] = [];
   for (let run = 0; run <= WARM_RUNS; run++) {
@@ -210,7 +226,8 @@ async function benchPay(): Promise<void> {
   }
   const [cold, ...warm] = times;
   const pct = (r: number): string => `${(r * 100).toFixed(0)} %`;
-  console.log(`\nPremi (${BENCH_PAY_SIZE.people} persone, ${BENCH_PAY_SIZE.itemsPerPerson} voci di comportamento ciascuna, 4 fondi) sullo stesso piano`);
+  const on = scale === 1 ? 'sullo stesso piano' : `su un piano di ${planSize.objectives} obiettivi (--scala ${scale}: le soglie valgono a scala 1)`;
+  console.log(`\nPremi (${paySize.people} persone, ${paySize.itemsPerPerson} voci di comportamento ciascuna, 4 fondi) ${on}`);
   console.log(`  motore, solo obiettivi: ${s(cold.objectives)} a freddo, ${s(median(warm.map((t) => t.objectives)))} a caldo`);
   console.log(`  in più per le persone (lettura, verifica, punteggi, riparto al centesimo): ${s(cold.pay)} a freddo, ${s(median(warm.map((t) => t.pay)))} a caldo`);
   console.log(`  rapporto: +${pct(ratios[0])} a freddo, +${pct(median(ratios.slice(1)))} a caldo   obiettivo ≤ 25 %`);

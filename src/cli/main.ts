@@ -423,12 +423,16 @@ function printPay(s: Scored, lang: Lang, io: CliIO): void {
   for (const line of potLines(potSummaries(s.plan, s.pay, lang), lang)) io.out(line);
 }
 
-async function commandPremi({ args, lang, io, progress }: Invocation): Promise<number> {
-  const input = required(args, 0, 'il file xlsx', 'traguardo premi <file.xlsx>');
+async function commandPremi({ args, values, lang, io, progress }: Invocation): Promise<number> {
+  const input = required(args, 0, 'il file xlsx', 'traguardo premi <file.xlsx> [--json]');
   await assertReadableFile(input);
   await progress?.report('lettura', 0);
   const outcome = await premi(await loadWorkbook(input), lang);
   progress?.done();
+  if (values.json) {
+    io.out(JSON.stringify(outcome.document, null, 2));
+    return outcome.errors ? EXIT_FINDINGS : EXIT_OK;
+  }
   printFindings(outcome.scored, lang, io);
   io.out('');
   for (const line of outcome.lines) io.out(line);

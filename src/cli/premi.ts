@@ -1,11 +1,13 @@
 /**
  * `traguardo premi <file.xlsx>`: the pots of result pay (SPEC §8) as the workbook gives them —
  * Stanziato, Distribuito, Residuo and the maggiorazione's beneficiaries of each pot, and how many
- * people each class holds and what they are paid. Reads the workbook and computes in memory;
- * writes nothing. No names are printed: people are counted, never listed.
+ * people each class holds and what they are paid; with `--json`, the same as a document
+ * (`traguardo-premi/1`). Reads the workbook and computes in memory; writes nothing. No names and no
+ * Matricola, in either form: people are counted, never listed.
  */
 import { checkWorkbook, hasErrors, scoreAssessment, type Scored } from '../actions/assess';
-import type { PayResults } from '../engine/pay';
+import type { FundRow as FundResultRow } from '../actions/resultsJson';
+import type { FundMethod, PayResults, PayRole } from '../engine/pay';
 import { countMessage, message, type Lang } from '../i18n';
 import { euroAmount } from '../i18n/euro';
 import type { Plan } from '../schema/model';
@@ -25,8 +27,12 @@ export interface PotClass {
 export interface PotSummary {
   code: string;
   name: string | null;
+  /** Ruolo and Metodo as labels in the chosen language. */
   role: string;
   method: string;
+  /** The same as interchange keys (SPEC §8.6). */
+  roleKey: PayRole | null;
+  methodKey: FundMethod | null;
   allocated: number;
   paid: number;
   unspent: number;
@@ -55,6 +61,8 @@ export function potSummaries(plan: Plan, pay: PayResults | null, lang: Lang): Po
       name: row?.name ?? null,
       role: optionLabel(PAY_ROLE_OPTIONS, row?.role, lang) ?? '',
       method: optionLabel(FUND_METHOD_OPTIONS, row?.method, lang) ?? '',
+      roleKey: row?.role ?? null,
+      methodKey: row?.method ?? null,
       allocated: fund.allocated,
       paid: fund.paid,
       unspent: fund.unspent,
@@ -81,9 +89,54 @@ export function potLines(pots: readonly PotSummary[], lang: Lang): string[] {
   return lines;
 }
 
+/**
+ * A pot in `premi --json`: the keys of `score --json`'s `funds` it shares keep their meaning; the
+ * beneficiaries are counted (`beneficiaryCount`), since their Matricola stays in the workbook.
+ */
+export type PotDocument = Omit<FundResultRow, 'beneficiaries'> & {
+  name: string | null;
+  role: PayRole | null;
+  method: FundMethod | null;
+  beneficiaryCount: number;
+  /** Best class first; `class` null: below the first Classi row, or a pot without Classi. */
+  classes: PotClass[];
+};
+
+export interface PremiDocument {
+  format: 'traguardo-premi/1';
+  /** Why there are no pots: no people in Persone, or errors in the pay sheets; null when computed. */
+  notComputed: 'no-people' | 'errors' | null;
+  /** Errors and avvisi of the whole workbook (the text form prints them; here only counted). */
+  errors: number;
+  warnings: number;
+  funds: PotDocument[];
+}
+
+export function premiDocument(scored: Scored, pots: readonly PotSummary[]): PremiDocument {
+  const notComputed = scored.pay !== null ? null : scored.plan.people.length === 0 ? 'no-people' : 'errors';
+  return {
+    format: 'traguardo-premi/1',
+    notComputed,
+    errors: scored.findings.filter((f) => f.severity === 'errore').length,
+    warnings: scored.findings.filter((f) => f.severity === 'avviso').length,
+    funds: pots.map((pot) => ({
+      code: pot.code,
+      name: pot.name,
+      role: pot.roleKey,
+      method: pot.methodKey,
+      allocated: pot.allocated,
+      paid: pot.paid,
+      unspent: pot.unspent,
+      beneficiaryCount: pot.beneficiaries,
+      classes: pot.classes,
+    })),
+  };
+}
+
 export interface PremiOutcome {
   scored: Scored;
   lines: string[];
+  document: PremiDocument;
   errors: boolean;
 }
 
@@ -92,5 +145,5 @@ export async function premi(port: WorkbookPort, lang: Lang): Promise<PremiOutcom
   const scored = scoreAssessment(await checkWorkbook(port, lang));
   const pots = potSummaries(scored.plan, scored.pay, lang);
   const lines = scored.pay === null ? [message(scored.plan.people.length === 0 ? 'premi-no-people' : 'premi-not-computed', {}, lang)] : potLines(pots, lang);
-  return { scored, lines, errors: hasErrors(scored.findings) };
+  return { scored, lines, document: premiDocument(scored, pots), errors: hasErrors(scored.findings) };
 }

@@ -207,35 +207,77 @@ export function toCents(amount: Rational): bigint {
   return roundHalfUpWhole(amount.mul(HUNDRED));
 }
 
+/** The people sharing one amount: its floor in cents, and the remainder over d with a 53-bit approximation of rest/d. */
+interface CentGroup {
+  amount: Rational;
+  floor: bigint;
+  rest: bigint;
+  d: bigint;
+  approx: number;
+  /** Positions in the amounts, ascending. */
+  members: number[];
+}
+
+function centGroup(a: Rational): CentGroup {
+  if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
+  const scaled = a.n * 100n;
+  const rest = scaled % a.d;
+  return { amount: a, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d), members: [] };
+}
+
+/** Larger remainder first (0: exactly equal). */
+function byRemainder(a: CentGroup, b: CentGroup): number {
+  if (a.approx !== b.approx) return b.approx - a.approx;
+  const left = b.rest * a.d;
+  const right = a.rest * b.d;
+  return left > right ? 1 : left < right ? -1 : 0;
+}
+
 /**
  * Cents by largest remainder: `total` cents (by default the amounts' Σ rounded half up) handed out
  * as each amount's floor plus one cent to the largest remainders, ties to the earlier row. Σ of
  * the result is `total`, always; no amount moves by a cent or more.
  */
-export function largestRemainderCents(amounts: readonly Rational[], total: bigint = toCents(sum(amounts))): bigint[] {
-  // Straight on numerator and denominator: a rational per floor, remainder and comparison was a
-  // third of sharing a pot of 5 000 people. Remainders are sorted by a 53-bit approximation of
-  // rest/d, exact comparison deciding only between approximations that are equal.
-  const parts = amounts.map((a, i) => {
-    if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
-    const scaled = a.n * 100n;
-    const rest = scaled % a.d;
-    return { i, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d) };
-  });
-  let handed = total - parts.reduce((acc, p) => acc + p.floor, 0n);
-  if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${total} cents cannot be handed out by largest remainder`);
-  const result = parts.map((p) => p.floor);
+export function largestRemainderCents(amounts: readonly Rational[], total?: bigint): bigint[] {
+  // Straight on numerator and denominator, once per distinct amount (thousands of people of a pot
+  // share a few hundred amounts, the same Rational): the groups are sorted, not the people.
+  // Remainders are compared by a 53-bit approximation of rest/d, exactly only when those are equal.
+  const groupOf = new Map<Rational, CentGroup>();
+  const groups: CentGroup[] = [];
+  const result = new Array<bigint>(amounts.length);
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i];
+    let group = groupOf.get(a);
+    if (group === undefined) {
+      group = centGroup(a);
+      groupOf.set(a, group);
+      groups.push(group);
+    }
+    group.members.push(i);
+    result[i] = group.floor;
+  }
+  let floors = 0n;
+  let exactSum = ZERO;
+  for (const group of groups) {
+    floors += group.floor * BigInt(group.members.length);
+    if (total === undefined) exactSum = exactSum.add(group.amount.mul(group.members.length));
+  }
+  const target = total ?? toCents(exactSum);
+  let handed = target - floors;
+  if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${target} cents cannot be handed out by largest remainder`);
   if (handed === 0n) return result;
-  const order = [...parts].sort((a, b) => {
-    if (a.approx !== b.approx) return b.approx - a.approx;
-    const left = b.rest * a.d;
-    const right = a.rest * b.d;
-    return left > right ? 1 : left < right ? -1 : a.i - b.i;
-  });
-  for (const { i } of order) {
-    if (handed <= 0n) break;
-    result[i] += 1n;
-    handed -= 1n;
+  const order = [...groups].sort((a, b) => byRemainder(a, b) || a.members[0] - b.members[0]);
+  for (let g = 0; g < order.length && handed > 0n; ) {
+    // Groups whose remainders are exactly equal are one tie: their people in row order.
+    let end = g + 1;
+    while (end < order.length && byRemainder(order[g], order[end]) === 0) end++;
+    const rows = end === g + 1 ? order[g].members : order.slice(g, end).flatMap((group) => group.members).sort((a, b) => a - b);
+    for (const i of rows) {
+      if (handed <= 0n) break;
+      result[i] += 1n;
+      handed -= 1n;
+    }
+    g = end;
   }
   return result;
 }

@@ -80,6 +80,20 @@ export function behaviourGradeFormula(items: readonly { weight: string; min: str
   return `IF((${weights})<=0,"",(${points})/(${weights}))`;
 }
 
+/**
+ * Comportamenti from ranges of one column each, row k of every range being the k-th item (its
+ * weight, Minimo, Massimo and the person's score on it): one SUMPRODUCT per sum instead of one
+ * term per item, so twenty items cost a few hundred characters, not several thousand. Each term is
+ * behaviourGradeFormula's, computed in the same order; an empty range divides by 1 and is masked
+ * out, as no IF can stand inside SUMPRODUCT in Excel without an array formula.
+ */
+export function behaviourGradeRangeFormula({ weight, min, max, score }: { weight: string; min: string; max: string; score: string }): string {
+  const counted = `ISNUMBER(${score})*(${max}>${min})*${weight}`;
+  const range = `((${max}-${min})*(${max}>${min})+(${max}<=${min}))`;
+  const weights = `SUMPRODUCT(${counted})`;
+  return `IF(${weights}<=0,"",SUMPRODUCT(${counted}*100*(${score}-${min})/${range})/${weights})`;
+}
+
 /** One objective a person is assigned to: Partecipazione % (null = blank) and its final grade. */
 export interface Assignment {
   share: number | null;

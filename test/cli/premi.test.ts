@@ -1,6 +1,6 @@
 /**
  * The CLI of result pay (issue 11) on workbooks written by Traguardo's own xlsx port from the
- * illustrative demo staff: `premi`, the pots in `score` and `score --json`, `export --anonimo`,
+ * illustrative demo staff: `premi` and `premi --json`, the pots in `score` and `score --json`, `export --anonimo`,
  * and the copy for publication (`score --valori --pubblicazione`), read back with ExcelJS.
  */
 import { promises as fs, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
+import type { PremiDocument } from '../../src/cli/premi';
 import { demoDocument } from '../../src/demo/demo';
 import { run } from '../support/cliRun';
 
@@ -40,6 +41,50 @@ describe('traguardo premi', () => {
     expect(result.out).toMatch(/Allocated 19,400\.00 € · Paid 19,400\.00 € · Unspent 0\.00 €/);
     expect((await run('premi', '--aiuto')).out).toContain('Uso: traguardo premi <file.xlsx>');
     expect((await run('help', 'premi', '--lingua', 'en')).out).toContain('Writes nothing and prints no names.');
+  });
+
+  test('--json: the pots of score --json’s funds, with the beneficiaries counted and the classes, and no name or Matricola', async () => {
+    const [premi, scored] = await Promise.all([run('premi', workbook, '--json'), run('score', workbook, '-o', path.join(dir, 'scored-premi.xlsx'), '--json')]);
+    expect(premi.code).toBe(scored.code);
+    const doc = JSON.parse(premi.out) as PremiDocument;
+    const results = JSON.parse(scored.out) as ResultsDocument;
+    expect([doc.format, doc.notComputed]).toEqual(['traguardo-premi/1', null]);
+    expect([doc.errors, doc.warnings]).toEqual([results.findings.filter((f) => f.severity === 'errore').length, results.findings.filter((f) => f.severity === 'avviso').length]);
+    expect(doc.funds.map(({ code, allocated, paid, unspent, beneficiaryCount }) => ({ code, allocated, paid, unspent, beneficiaries: beneficiaryCount }))).toEqual(
+      (results.funds ?? []).map(({ code, allocated, paid, unspent, beneficiaries }) => ({ code, allocated, paid, unspent, beneficiaries: beneficiaries.length })),
+    );
+    expect(doc.funds.map((f) => [f.code, f.role, f.method])).toEqual([
+      ['PERF-ORG', 'dipendente', 'coefficienti'],
+      ['PERF-IND', 'dipendente', 'coefficienti'],
+      ['RIS-EQ', 'eq', 'posizione'],
+    ]);
+    // Each class: the people whose pot is in it, and what they are paid, from score's per-person rows.
+    for (const fund of doc.funds) {
+      const pots = (results.people ?? []).flatMap((p) => p.pots.filter((pot) => pot.fund === fund.code));
+      const classes = [...new Set(pots.map((pot) => pot.class))].sort((a, b) => (b ?? 0) - (a ?? 0));
+      expect(fund.classes.map((c) => [c.class, c.people, Math.round(c.paid * 100)])).toEqual(
+        classes.map((c) => {
+          const inClass = pots.filter((pot) => pot.class === c);
+          return [c, inClass.length, inClass.reduce((cents, pot) => cents + Math.round(pot.total * 100), 0)];
+        }),
+      );
+    }
+    expect(doc.funds.find((f) => f.code === 'PERF-IND')?.classes.map((c) => [c.class, c.from])).toEqual([
+      [4, 90],
+      [3, 80],
+      [2, 70],
+      [1, 0],
+    ]);
+    expect(premi.out).not.toMatch(/M\d{3}/);
+    expect(premi.out).not.toContain('illustrativo');
+  });
+
+  test('--json on a workbook without people: no pots, and why', async () => {
+    const plain = path.join(dir, 'template-json.xlsx');
+    await run('template', plain, '--anno', '2024');
+    const result = await run('premi', plain, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).toMatchObject({ format: 'traguardo-premi/1', notComputed: 'no-people', funds: [] });
   });
 
   test('a workbook without people says so', async () => {

@@ -73,6 +73,21 @@ describe('pay in the live workbook (HyperFormula)', () => {
     expect(premi.cells.J8.value).toBe(pay.people[0].pots[0].total);
   });
 
+  test('Comportamenti reads the person’s Valutazioni rows as one range where they follow the profile’s items, blank Peso and Massimo as their defaults', async () => {
+    const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT));
+    const { pay, locator } = await compute(workbook);
+    const behaviour = (n: number) => workbook.cell('Persone', personCell(locator, 'comportamenti', n));
+    // M1: Collaborazione and Puntualità (blank Peso, Minimo, Massimo) on Valutazioni rows 3–4, Voci rows 2–3.
+    expect(behaviour(0)?.formula).toContain('SUMPRODUCT(ISNUMBER(Valutazioni!$C$3:$C$4)*((Voci!$E$2:$E$3+100*(Voci!$E$2:$E$3=""))>Voci!$D$2:$D$3)*(Voci!$C$2:$C$3+(Voci!$C$2:$C$3="")))');
+    expect(behaviour(0)?.value).toBeCloseTo(pay.people[0].components.comportamenti as number, 12);
+    // M3 has no score on Puntualità: one term per item, the missing score blank.
+    expect(behaviour(2)?.formula).not.toContain('SUMPRODUCT');
+    expect(behaviour(2)?.formula).toContain('Valutazioni!$C$7');
+    // M4: Collaborazione alone (Peso blank, Massimo 5).
+    expect(behaviour(3)?.formula).toContain('ISNUMBER(Valutazioni!$C$8:$C$8)*(Voci!$E$5:$E$5>Voci!$D$5:$D$5)');
+    expect(formulaMismatches(workbook)).toEqual([]);
+  });
+
   test('in an English workbook too (sheets Pay, Summary; names Score_decimals, Day_basis …)', async () => {
     const workbook = await workbookFrom(parseInterchange(PAY_DOCUMENT), 'en');
     const computed = await scoreWorkbook(workbook, 'en', { now: new Date(Date.UTC(2026, 10, 22)) });

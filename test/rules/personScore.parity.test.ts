@@ -8,6 +8,7 @@ import { cellDecimal } from './arbitraries';
 import {
   behaviourGrade,
   behaviourGradeFormula,
+  behaviourGradeRangeFormula,
   objectivesGrade,
   objectivesGradeFormula,
   personScore,
@@ -106,6 +107,49 @@ describe('Comportamenti: value and formula', () => {
     fc.assert(
       fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), (items) => {
         return sameValue(behaviourFormulaValue(items), behaviourGrade(items));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
+
+/** The same items as ranges: one SUMPRODUCT per sum over A1:A{n}, B…, C…, D…. */
+function behaviourRangeValue(items: readonly ItemScore[]) {
+  const cells: Record<string, number> = {};
+  items.forEach((i, n) => {
+    cells[`A${n + 1}`] = i.weight;
+    cells[`B${n + 1}`] = i.min;
+    cells[`C${n + 1}`] = i.max;
+    if (i.score !== null) cells[`D${n + 1}`] = i.score;
+  });
+  const span = (column: string) => `${column}1:${column}${items.length}`;
+  return formulaValue(behaviourGradeRangeFormula({ weight: span('A'), min: span('B'), max: span('C'), score: span('D') }), cells);
+}
+
+describe('Comportamenti over ranges (one SUMPRODUCT per sum): value and formula', () => {
+  const item = fc
+    .record({ weight: fc.integer({ min: 0, max: 5 }), min: fc.integer({ min: 0, max: 10 }), span: fc.integer({ min: -3, max: 100 }), score: fc.option(fc.integer({ min: 0, max: 110 }), { nil: null }) })
+    .map(({ weight, min, span, score }) => ({ weight, min, max: min + span, score }));
+
+  test('(2 × 80 + 1 × 50)/3 = 70; an unscored item and an empty range (Massimo ≤ Minimo) are left out', () => {
+    const items = [
+      { weight: 2, min: 0, max: 10, score: 8 },
+      { weight: 1, min: 0, max: 100, score: 50 },
+      { weight: 5, min: 0, max: 100, score: null },
+      { weight: 4, min: 5, max: 4, score: 3 },
+    ];
+    expect(behaviourRangeValue(items)).toBeCloseTo(70, 9);
+  });
+
+  test('nothing scored: blank, as behaviourGrade’s null', () => {
+    expect(behaviourRangeValue([{ weight: 1, min: 0, max: 10, score: null }])).toBe('');
+  });
+
+  test('any items (unscored, weight 0, empty or inverted range): the formula equals behaviourGrade and the term-by-term formula', () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 20 }), (items) => {
+        const value = behaviourGrade(items);
+        return sameValue(behaviourRangeValue(items), value) && sameValue(behaviourFormulaValue(items), value);
       }),
       { numRuns: 80 },
     );

@@ -67,7 +67,7 @@ export interface Evaluated {
 
 export function evaluate(workbook: MemoryWorkbook): Evaluated {
   const snapshot = workbook.snapshot();
-  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
   const formulas: ReturnType<Evaluated['formulas']> = [];
   hf.suspendEvaluation();
   for (const sheet of snapshot.sheets) {
@@ -117,7 +117,7 @@ export function formulaValue(formula: string, cells: Readonly<Record<string, Raw
     rows[row - 1][column - 1] = value;
   }
   for (let r = 0; r < rows.length; r++) rows[r] = Array.from(rows[r] ?? [], (c) => c ?? null);
-  const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: 'gpl-v3' });
+  const hf = HyperFormula.buildFromSheets({ S: rows }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
   try {
     for (const [name, value] of Object.entries(names)) hf.addNamedExpression(name, `=${value}`);
     const sheet = hf.getSheetId('S') as number;

@@ -88,6 +88,27 @@ describe('errors (SPEC §8.4)', () => {
     ]);
   });
 
+  test('an item scored twice for a person is an avviso on the later row, naming the first, whatever the item', () => {
+    const p = plan({
+      evaluations: [
+        { person: 'A', item: 'Impegno', score: 8, note: null },
+        { person: 'B', item: 'Impegno', score: 6, note: null },
+        { person: 'A', item: 'apporto', score: 80, note: null },
+        { person: 'A', item: ' IMPEGNO ', score: 9, note: null },
+        { person: 'B', item: 'Puntualità', score: 5, note: null },
+        { person: 'A', item: 'Apporto', score: 70, note: null },
+        { person: 'B', item: 'puntualità', score: 4, note: null },
+        { person: 'A', item: 'Puntualità', score: 3, note: null },
+      ],
+    });
+    const twice = validate(p).filter((f) => f.rule === 'pay-evaluation-twice');
+    expect(twice.map((f) => [f.severity, f.index, f.field, f.params.person, f.params.row])).toEqual([
+      ['avviso', 3, 'item', 'A', 1],
+      ['avviso', 5, 'item', 'A', 3],
+      ['avviso', 6, 'item', 'B', 5],
+    ]);
+  });
+
   test('a score outside the item’s Minimo–Massimo, and Apporto outside 0–100', () => {
     const p = plan({
       evaluations: [

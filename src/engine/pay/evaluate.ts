@@ -57,22 +57,32 @@ function group<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[
  * the rows of `staff` (by index) assigned to each person id.
  */
 export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = keyMemo()): Map<string, number[]> {
-  const ids = new Set(people.map((p) => p.id));
-  const names = new Map<string, string | null>();
-  for (const p of people) {
-    if (p.name === null) continue;
-    const k = key(p.name);
-    names.set(k, names.has(k) ? null : p.id);
-  }
+  const ids = new Set<string>();
+  for (let i = 0; i < people.length; i++) ids.add(people[i].id);
+  // Built on the first Persona that is not a Matricola: rows that name people by Matricola (the
+  // usual case) need no lower-cased copy of every Nominativo.
+  let names: Map<string, string | null> | null = null;
+  const byName = (text: string): string | null | undefined => {
+    if (names === null) {
+      names = new Map();
+      for (const p of people) {
+        if (p.name === null) continue;
+        const k = key(p.name);
+        names.set(k, names.has(k) ? null : p.id);
+      }
+    }
+    return names.get(key(text));
+  };
   const result = new Map<string, number[]>();
-  staff.forEach((row, index) => {
-    if (row.person === null || row.objective === null) return;
-    const id = ids.has(row.person) ? row.person : names.get(key(row.person));
-    if (id === undefined || id === null) return;
+  for (let index = 0; index < staff.length; index++) {
+    const row = staff[index];
+    if (row.person === null || row.objective === null) continue;
+    const id = ids.has(row.person) ? row.person : byName(row.person);
+    if (id === undefined || id === null) continue;
     const list = result.get(id);
     if (list) list.push(index);
     else result.set(id, [index]);
-  });
+  }
   return result;
 }
 
@@ -111,7 +121,13 @@ interface Profile {
   items: Map<string, number>;
   /** One ItemScore per item, refilled for each person: 100 000 scores need no object each. */
   scratch: ItemScore[];
+  /** One ComponentGrade per component row, refilled likewise. */
+  weighted: ComponentGrade[];
+  /** Valutazioni's item texts as found: their slot, APPORTO_SLOT, or -1 (not an item of the profile). */
+  slotOfText: Map<string, number>;
 }
+
+const APPORTO_SLOT = -2;
 
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
   const { rules } = input;
@@ -133,7 +149,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       items.set(itemKey, scratch.length);
       scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
     }
-    const profile = { name, rows, items, scratch };
+    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slotOfText: new Map<string, number>() };
     profiles.set(k, profile);
     return profile;
   };
@@ -147,25 +163,38 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
 
   const personProfiles = input.people.map(profileOf);
   const rowOf = new Map<string, number>();
-  input.people.forEach((p, i) => {
-    if (!rowOf.has(p.id)) rowOf.set(p.id, i);
-  });
-  // Each person's Apporto and item scores, the first row of each counting.
-  const apporto: (number | null)[] = input.people.map(() => null);
-  const itemScores: (number | null)[][] = personProfiles.map((profile) => (profile === null ? [] : profile.scratch.map(() => null)));
-  for (const e of input.evaluations) {
+  for (let i = 0; i < input.people.length; i++) if (!rowOf.has(input.people[i].id)) rowOf.set(input.people[i].id, i);
+  // Each person's Apporto and item scores, the first row of each counting: one flat array, a
+  // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
+  const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);
+  let slots = 0;
+  for (const profile of profiles.values()) slots = Math.max(slots, profile.scratch.length);
+  const itemScores = new Float64Array(input.people.length * slots).fill(NaN);
+  const { evaluations } = input;
+  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
+  let lastPerson: string | null = null;
+  let row: number | undefined;
+  for (let i = 0; i < evaluations.length; i++) {
+    const e = evaluations[i];
     if (e.score === null) continue;
-    const row = rowOf.get(e.person);
-    if (row === undefined) continue;
-    const itemKey = key(e.item);
-    if (itemKey === APPORTO_ITEM) {
-      if (apporto[row] === null) apporto[row] = e.score;
-      continue;
+    if (e.person !== lastPerson) {
+      lastPerson = e.person;
+      row = rowOf.get(e.person);
     }
-    const slot = personProfiles[row]?.items.get(itemKey);
-    if (slot !== undefined && itemScores[row][slot] === null) itemScores[row][slot] = e.score;
+    if (row === undefined) continue;
+    const profile = personProfiles[row];
+    let slot = profile?.slotOfText.get(e.item);
+    if (slot === undefined) {
+      const itemKey = key(e.item);
+      slot = itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1);
+      profile?.slotOfText.set(e.item, slot);
+    }
+    if (slot === APPORTO_SLOT) {
+      if (apporto[row] === null) apporto[row] = e.score;
+    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
   }
-  const staff = staffByPerson(input, key);
+  // Personale is matched to people only when some profile has an Obiettivi component.
+  let staff: Map<string, Assignment[]> | null = null;
   const diagnostics: PayDiagnostic[] = [];
 
   const people = input.people.map((person, index): EvaluatedPerson => {
@@ -176,8 +205,10 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     }
     const profile = personProfiles[index];
     const components = noComponents();
-    const weighted: ComponentGrade[] = [];
-    for (const row of profile?.rows ?? []) {
+    const weighted = profile?.weighted ?? [];
+    const rows = profile?.rows ?? [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       let grade: number | null;
       switch (row.component) {
         case 'ente':
@@ -187,21 +218,24 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
           grade = person.unit === null ? null : (input.grades.units.get(person.unit) ?? null);
           break;
         case 'obiettivi':
+          staff ??= staffByPerson(input, key);
           grade = objectivesGrade(staff.get(person.id) ?? []);
           break;
         case 'apporto':
           grade = apporto[index];
           break;
         case 'comportamenti': {
-          const scores = itemScores[index];
           const scratch = profile?.scratch ?? [];
-          for (let i = 0; i < scratch.length; i++) scratch[i].score = scores[i];
+          for (let i = 0; i < scratch.length; i++) {
+            const score = itemScores[index * slots + i];
+            scratch[i].score = Number.isNaN(score) ? null : score;
+          }
           grade = behaviourGrade(scratch);
           break;
         }
       }
       components[row.component] = grade;
-      weighted.push({ weight: row.weight, grade });
+      weighted[r].grade = grade;
     }
     const score = personScore(weighted, rules.missingComponent, rules.scoreDecimals);
     if (score === null) {

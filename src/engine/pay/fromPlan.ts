@@ -9,24 +9,41 @@ import type { Plan } from '../../schema/model';
 import type { BehaviourItemRow, CategoryCoefficientRow, ClassRow, EvaluationRow, FundRow, PayPerson, ProfileRow } from '../../schema/payModel';
 import type { PayInput } from './types';
 
-export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
+/** The rows that pass `ok`: the array itself when every row does (the usual case), so that 100 000 Valutazioni are not copied. */
+function complete<Row, Full extends Row>(rows: readonly Row[], ok: (row: Row) => row is Full): readonly Full[] {
+  for (let i = 0; i < rows.length; i++) if (!ok(rows[i])) return rows.filter(ok);
+  return rows as readonly Full[];
+}
+
+/** Each objective code's final grade, the first row of a code counting. */
+function objectiveGrades(plan: Plan, results: ScoreResults): Map<string, number | null> {
   const objectives = new Map<string, number | null>();
-  plan.objectives.forEach((o, i) => {
-    if (o.code !== null && !objectives.has(o.code)) objectives.set(o.code, results.objectives[i]?.finalGrade ?? null);
-  });
+  for (let i = 0; i < plan.objectives.length; i++) {
+    const code = plan.objectives[i].code;
+    if (code !== null && !objectives.has(code)) objectives.set(code, results.objectives[i]?.finalGrade ?? null);
+  }
+  return objectives;
+}
+
+export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
+  let objectives: Map<string, number | null> | null = null;
   return {
-    people: plan.people.filter((p): p is PayPerson => p.id !== null),
-    profiles: plan.profiles.filter((r): r is ProfileRow => r.profile !== null && r.component !== null && r.weight !== null),
-    items: plan.items.filter((r): r is BehaviourItemRow => r.profile !== null && r.item !== null),
-    evaluations: plan.evaluations.filter((r): r is EvaluationRow => r.person !== null && r.item !== null),
-    funds: plan.funds.filter((r): r is FundRow => r.code !== null && r.amount !== null && r.role !== null && r.method !== null),
-    classes: plan.classes.filter((r): r is ClassRow => r.fund !== null && r.from !== null),
-    categoryCoefficients: plan.categoryCoefficients.filter((r): r is CategoryCoefficientRow => r.category !== null && r.coefficient !== null),
+    people: complete(plan.people, (p): p is PayPerson => p.id !== null),
+    profiles: complete(plan.profiles, (r): r is ProfileRow => r.profile !== null && r.component !== null && r.weight !== null),
+    items: complete(plan.items, (r): r is BehaviourItemRow => r.profile !== null && r.item !== null),
+    evaluations: complete(plan.evaluations, (r): r is EvaluationRow => r.person !== null && r.item !== null),
+    funds: complete(plan.funds, (r): r is FundRow => r.code !== null && r.amount !== null && r.role !== null && r.method !== null),
+    classes: complete(plan.classes, (r): r is ClassRow => r.fund !== null && r.from !== null),
+    categoryCoefficients: complete(plan.categoryCoefficients, (r): r is CategoryCoefficientRow => r.category !== null && r.coefficient !== null),
     rules: plan.rules,
     grades: {
       organisation: results.organization.grade,
       units: new Map(results.units.map((u) => [u.code, u.grade])),
-      objectives,
+      // Built on first use: only the Obiettivi component reads it, and a plan has thousands of objectives.
+      get objectives() {
+        objectives ??= objectiveGrades(plan, results);
+        return objectives;
+      },
       staff: plan.staff,
     },
   };

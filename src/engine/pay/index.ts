@@ -22,19 +22,17 @@ export function computePay(input: PayInput): PayResults {
   const potsOf = people.map((): PersonPot[] => []);
   const funds = input.funds.map((fund) => {
     const shared = shareFund(fund, people, classes.get(fund.code) ?? [], input.rules, input.categoryCoefficients);
-    for (const [index, pot] of shared.pots) potsOf[index].push(pot);
+    shared.pots.forEach((pot, index) => potsOf[index].push(pot));
     diagnostics.push(...shared.diagnostics);
     return shared.fund;
   });
   return {
-    people: people.map((p) => ({
-      id: p.person.id,
-      status: p.status,
-      score: p.score,
-      components: p.components,
-      total: potsOf[p.index].reduce((cents, pot) => cents + Math.round(pot.total * 100), 0) / 100,
-      pots: potsOf[p.index],
-    })),
+    people: people.map((p) => {
+      const pots = potsOf[p.index];
+      let cents = 0;
+      for (const pot of pots) cents += Math.round(pot.total * 100);
+      return { id: p.person.id, status: p.status, score: p.score, components: p.components, total: cents / 100, pots };
+    }),
     funds,
     diagnostics,
   };

@@ -5,7 +5,7 @@
  * will show their results as values with a note (as it shows the floors of the weights), while the
  * per-person keys beside them are live formulas (src/rules/payKeys, payClass).
  */
-import { classFor, type ClassFactor, type PayClassRow } from '../../rules/payClass';
+import { classFor, type ClassFactor, type ClassResult, type PayClassRow } from '../../rules/payClass';
 import {
   budgetPay,
   categoryCoefficient,
@@ -41,74 +41,101 @@ function byScore(a: Member, b: Member): number {
   return b.score - a.score || a.who.index - b.who.index;
 }
 
-function groupByUnit(members: readonly Member[]): Member[][] {
-  const units = new Map<string | null, Member[]>();
-  for (const m of members) {
-    const list = units.get(m.who.person.unit) ?? [];
-    list.push(m);
-    units.set(m.who.person.unit, list);
+/** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
+function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
+  const counts = new Int32Array(distinct.length);
+  for (const i of at) counts[keyOf[i]]++;
+  let total = ZERO;
+  for (let k = 0; k < distinct.length; k++) if (counts[k] > 0) total = total.add(distinct[k].mul(counts[k]));
+  return total;
+}
+
+/** Positions in `members` by Struttura, in order of first appearance. */
+function positionsByUnit(members: readonly Member[]): number[][] {
+  const units = new Map<string | null, number[]>();
+  for (let i = 0; i < members.length; i++) {
+    const unit = members[i].who.person.unit;
+    const list = units.get(unit);
+    if (list) list.push(i);
+    else units.set(unit, [i]);
   }
   return [...units.values()];
 }
 
 /**
- * Exact amounts by people row, and their Σ. The Σ is kept as the parts are shared out (a unit's
+ * Exact amounts by position among the sharers (none: nothing), and their Σ. The Σ is kept as the parts are shared out (a unit's
  * budget, the pool) rather than added up afterwards: amounts of different units have unrelated
  * denominators, and adding thousands of them makes the common denominator thousands of digits long.
  */
 interface Shared {
-  amounts: Map<number, Rational>;
+  amounts: (Rational | undefined)[];
   paid: Rational;
 }
 
 /** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
 function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
-  const amounts = new Map<number, Rational>();
+  const amounts = new Array<Rational | undefined>(sharers.length);
+  const everyone = sharers.map((_, i) => i);
   const leftover = fund.leftover ?? 'ente';
   let paid = ZERO;
   const done = (): Shared => ({ amounts, paid });
   if (sharers.length === 0 || pool.lte(ZERO)) return done();
 
   if (fund.method === 'coefficienti') {
-    // The category coefficient of each distinct Categoria once; t only where the residui need it,
-    // and equal to e for a person without absences.
+    // People with the same category coefficient, class factor, part-time, days and absence have
+    // the same keys, and thousands of people have a few hundred distinct keys: each is computed
+    // once, and the sums and shares below work per distinct key (exact arithmetic is the cost of
+    // sharing). t is needed only where the residui use it, and equals e without absences.
     const coefficients = new Map<string | null, number>();
-    const coefficientOf = (category: string | null): number => {
+    const needsT = leftover !== 'ente';
+    const ids = new Map<string, number>();
+    const ts: Rational[] = [];
+    const es: Rational[] = [];
+    const keyOf = new Int32Array(sharers.length);
+    for (let i = 0; i < sharers.length; i++) {
+      const { who, factor } = sharers[i];
+      const { category, partTime, serviceDays } = who.person;
       let c = coefficients.get(category);
       if (c === undefined) {
         c = categoryCoefficient(category, categories);
         coefficients.set(category, c);
       }
-      return c;
-    };
-    const needsT = leftover !== 'ente';
-    const keys = new Map<Member, { t: Rational; e: Rational }>();
-    for (const m of sharers) {
-      const input = {
-        category: coefficientOf(m.who.person.category),
-        factor: m.factor,
-        partTime: m.who.person.partTime,
-        serviceDays: m.who.person.serviceDays,
-        absence: m.who.absence,
-      };
-      const e = effectiveKey(input, rules.dayBasis);
-      keys.set(m, { t: !needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis), e });
+      const id = `${c}|${factor}|${partTime}|${serviceDays}|${who.absence}`;
+      let k = ids.get(id);
+      if (k === undefined) {
+        k = es.length;
+        ids.set(id, k);
+        const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
+        const e = effectiveKey(input, rules.dayBasis);
+        es.push(e);
+        ts.push(!needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis));
+      }
+      keyOf[i] = k;
     }
-    const sumT = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.t));
-    const sumE = (ms: readonly Member[]) => sum(ms.map((m) => keys.get(m)!.e));
-    const byEffective = (part: Rational, ms: readonly Member[], divisor: Rational, shared: Rational) => {
+    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, ts);
+    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, es);
+    const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
-      for (const m of ms) amounts.set(m.who.index, part.mul(keys.get(m)!.e).div(divisor));
+      const shares = new Array<Rational | undefined>(es.length);
+      for (const i of at) {
+        const k = keyOf[i];
+        let amount = shares[k];
+        if (amount === undefined) {
+          amount = part.mul(es[k]).div(divisor);
+          shares[k] = amount;
+        }
+        amounts[i] = amount;
+      }
       paid = paid.add(shared);
     };
-    if (leftover === 'ente') byEffective(pool, sharers, sumE(sharers), pool);
+    if (leftover === 'ente') byEffective(pool, everyone, sumE(everyone), pool);
     else if (leftover === 'economia') {
-      const total = sumT(sharers);
-      if (total.gt(ZERO)) byEffective(pool, sharers, total, pool.mul(sumE(sharers)).div(total));
+      const total = sumT(everyone);
+      if (total.gt(ZERO)) byEffective(pool, everyone, total, pool.mul(sumE(everyone)).div(total));
     } else {
-      const total = sumT(sharers);
+      const total = sumT(everyone);
       if (total.lte(ZERO)) return done();
-      for (const unit of groupByUnit(sharers)) {
+      for (const unit of positionsByUnit(sharers)) {
         const budget = pool.mul(sumT(unit)).div(total);
         byEffective(budget, unit, sumE(unit), budget);
       }
@@ -117,50 +144,51 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
   }
 
   if (fund.method === 'budget') {
-    const weights = new Map(sharers.map((m) => [m, presenceWeight(m.who.person.partTime, m.who.person.serviceDays, rules.dayBasis)]));
-    const weightSum = sum(weights.values());
-    const budgets = new Map(sharers.map((m) => [m, individualBudget(pool, weights.get(m)!, weightSum)]));
-    const pays = new Map(sharers.map((m) => [m, budgetPay(budgets.get(m)!, m.factor)]));
+    const budgets = new Array<Rational>(sharers.length);
+    const weights = sharers.map((m) => presenceWeight(m.who.person.partTime, m.who.person.serviceDays, rules.dayBasis));
+    const weightSum = sum(weights);
+    weights.forEach((weight, i) => (budgets[i] = individualBudget(pool, weight, weightSum)));
+    const pays = sharers.map((m, i) => budgetPay(budgets[i], m.factor));
     // Residui Ente shares the rest in proportion to what was paid, which is the whole pool in that proportion.
-    const inProportion = (part: Rational, ms: readonly Member[]) => {
-      const divisor = sum(ms.map((m) => pays.get(m)!));
+    const inProportion = (part: Rational, at: readonly number[]) => {
+      const divisor = sum(at.map((i) => pays[i]));
       if (divisor.lte(ZERO)) return;
-      for (const m of ms) amounts.set(m.who.index, part.mul(pays.get(m)!).div(divisor));
+      for (const i of at) amounts[i] = part.mul(pays[i]).div(divisor);
       paid = paid.add(part);
     };
     if (leftover === 'economia') {
-      for (const m of sharers) amounts.set(m.who.index, pays.get(m)!);
-      paid = sum(pays.values());
-    } else if (leftover === 'ente') inProportion(pool, sharers);
-    else for (const unit of groupByUnit(sharers)) inProportion(sum(unit.map((m) => budgets.get(m)!)), unit);
+      pays.forEach((pay, i) => (amounts[i] = pay));
+      paid = sum(pays);
+    } else if (leftover === 'ente') inProportion(pool, everyone);
+    else for (const unit of positionsByUnit(sharers)) inProportion(sum(unit.map((i) => budgets[i])), unit);
     return done();
   }
 
-  const keys = new Map(sharers.map((m) => [m, positionKey(m.who.person.positionPay, m.factor)]));
-  const caps = new Map(sharers.map((m) => [m, fund.positionCap === null ? null : exact(m.who.person.positionPay ?? 0).mul(percent(fund.positionCap))]));
+  const keys = sharers.map((m) => positionKey(m.who.person.positionPay, m.factor));
+  const caps = sharers.map((m) => (fund.positionCap === null ? null : exact(m.who.person.positionPay ?? 0).mul(percent(fund.positionCap))));
   let rest = pool;
-  let open = sharers.filter((m) => keys.get(m)!.gt(ZERO));
+  let open = everyone.filter((i) => keys[i].gt(ZERO));
   // Capping only raises the others' shares, so everyone over the cap in a round stays over it: cap them all at once, share the excess again.
   while (open.length > 0) {
-    const keySum = sum(open.map((m) => keys.get(m)!));
-    const over = open.filter((m) => {
-      const cap = caps.get(m)!;
-      return cap !== null && rest.mul(keys.get(m)!).div(keySum).gt(cap);
+    const keySum = sum(open.map((i) => keys[i]));
+    const over = open.filter((i) => {
+      const cap = caps[i];
+      return cap !== null && rest.mul(keys[i]).div(keySum).gt(cap);
     });
     if (over.length === 0) {
-      for (const m of open) amounts.set(m.who.index, rest.mul(keys.get(m)!).div(keySum));
+      for (const i of open) amounts[i] = rest.mul(keys[i]).div(keySum);
       paid = paid.add(rest);
       break;
     }
-    for (const m of over) {
-      const cap = caps.get(m)!;
+    for (const i of over) {
+      const cap = caps[i];
       if (cap === null) continue;
-      amounts.set(m.who.index, cap);
+      amounts[i] = cap;
       rest = rest.sub(cap);
       paid = paid.add(cap);
     }
     const capped = new Set(over);
-    open = open.filter((m) => !capped.has(m));
+    open = open.filter((i) => !capped.has(i));
   }
   return done();
 }
@@ -219,42 +247,60 @@ export function shareFund(
 ): SharedFund {
   const diagnostics: PayDiagnostic[] = [];
   const pick = FACTOR[fund.method];
-  const members: Member[] = people
-    .filter((p) => p.status === 'evaluated' && p.person.role === fund.role)
-    .map((who) => {
-      const score = who.score as number;
-      const { index, factor } = classFor(score, classRows, pick, rules.scoreDecimals);
-      return { who, score, classIndex: index, factor };
-    });
+  // Scores repeat (they are rounded to Decimali punteggio): each one's class is looked up once.
+  const classes = new Map<number, ClassResult>();
+  const members: Member[] = [];
+  for (const who of people) {
+    if (who.status !== 'evaluated' || who.person.role !== fund.role) continue;
+    const score = who.score as number;
+    let found = classes.get(score);
+    if (found === undefined) {
+      found = classFor(score, classRows, pick, rules.scoreDecimals);
+      classes.set(score, found);
+    }
+    members.push({ who, score, classIndex: found.index, factor: found.factor });
+  }
   const amount = exact(fund.amount);
   const bonus = bonusOf(fund, amount, members, diagnostics);
   const beneficiaries = new Set(bonus?.beneficiaries ?? []);
 
-  const shares = new Map<number, Rational>();
-  const bonuses = new Map<number, Rational>();
+  // By position in `members`; nothing shared is 0.
+  const shares = new Array<Rational>(members.length).fill(ZERO);
+  const bonuses = new Array<Rational>(members.length).fill(ZERO);
   let exactTotal: Rational;
   if (bonus !== null && fund.bonusKind === 'totale') {
-    for (const m of beneficiaries) {
-      shares.set(m.who.index, bonus.average);
-      bonuses.set(m.who.index, bonus.extra);
-    }
+    const others: number[] = [];
+    members.forEach((m, n) => {
+      if (!beneficiaries.has(m)) others.push(n);
+      else {
+        shares[n] = bonus.average;
+        bonuses[n] = bonus.extra;
+      }
+    });
     const fixed = bonus.average.add(bonus.extra).mul(beneficiaries.size);
-    const others = shareByMethod(fund, amount.sub(fixed), members.filter((m) => !beneficiaries.has(m)), rules, categories);
-    for (const [i, a] of others.amounts) shares.set(i, a);
-    exactTotal = others.paid.add(fixed);
+    const shared = shareByMethod(fund, amount.sub(fixed), others.map((n) => members[n]), rules, categories);
+    shared.amounts.forEach((a, j) => {
+      if (a !== undefined) shares[others[j]] = a;
+    });
+    exactTotal = shared.paid.add(fixed);
   } else {
     const extras = bonus === null ? ZERO : bonus.extra.mul(beneficiaries.size);
-    const everyone = shareByMethod(fund, amount.sub(extras), members, rules, categories);
-    for (const [i, a] of everyone.amounts) shares.set(i, a);
-    for (const m of beneficiaries) bonuses.set(m.who.index, bonus!.extra);
-    exactTotal = everyone.paid.add(extras);
+    const shared = shareByMethod(fund, amount.sub(extras), members, rules, categories);
+    shared.amounts.forEach((a, n) => {
+      if (a !== undefined) shares[n] = a;
+    });
+    if (bonus !== null) members.forEach((m, n) => {
+      if (beneficiaries.has(m)) bonuses[n] = bonus.extra;
+    });
+    exactTotal = shared.paid.add(extras);
   }
 
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
-  const bonusCents = largestRemainderCents(members.map((m) => bonuses.get(m.who.index) ?? ZERO));
-  const bonusSum = bonusCents.reduce((a, c) => a + c, 0n);
+  const bonusCents = largestRemainderCents(bonuses);
+  let bonusSum = 0n;
+  for (const c of bonusCents) bonusSum += c;
   const totalCents = toCents(exactTotal);
-  const shareCents = largestRemainderCents(members.map((m) => shares.get(m.who.index) ?? ZERO), totalCents - bonusSum);
+  const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 
   const pots = new Map<number, PersonPot>();
   members.forEach((m, n) => {

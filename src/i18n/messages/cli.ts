@@ -141,7 +141,7 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
     },
   },
   premi: {
-    usage: 'traguardo premi <file.xlsx>',
+    usage: 'traguardo premi <file.xlsx> [--json]',
     it: {
       summary: [
         'Calcola in memoria i premi (fogli Persone, Schede, Voci, Valutazioni, Fondi, Classi,',
@@ -149,7 +149,11 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
         'maggiorazione e la distribuzione per classe. Non scrive nulla e non stampa nomi.',
         'Uscita 1 se ci sono errori nei dati.',
       ],
-      options: [],
+      options: [
+        '  --json                i fondi e la distribuzione per classe in JSON (traguardo-premi/1) su',
+        '                        stdout: gli stessi campi di funds di score --json, i beneficiari',
+        '                        contati (beneficiaryCount); senza nomi né matricole',
+      ],
     },
     en: {
       summary: [
@@ -158,7 +162,11 @@ const COMMAND_HELP: Record<string, CommandHelp> = {
         'beneficiaries and the distribution by class. Writes nothing and prints no names.',
         'Exit 1 when the data has errors.',
       ],
-      options: [],
+      options: [
+        '  --json                the pots and the distribution by class as JSON (traguardo-premi/1)',
+        '                        on stdout: the fields of score --json’s funds, the beneficiaries',
+        '                        counted (beneficiaryCount); no names, no staff numbers',
+      ],
     },
     progress: true,
   },
@@ -212,7 +220,7 @@ export const cliMessages: Catalog = {
       '                                         --al <data>: con i valori registrati a quella data in Monitoraggi',
       '  monitora <file.xlsx> --al <data> [--sostituisci]',
       '                                         registra in Monitoraggi i consuntivi e gli avanzamenti alla data',
-      '  premi <file.xlsx>                      fondi dei premi: stanziato, distribuito, residuo e classi',
+      '  premi <file.xlsx> [--json]             fondi dei premi: stanziato, distribuito, residuo e classi',
       '  relazione <in.xlsx> -o <out.docx> [--al <data>] [--per unita|missione]',
       '                                         la Relazione sulla performance come documento Word',
       '  demo [--out <cartella>]                esempio: piano 2023 del Comune di Calenzano',
@@ -246,7 +254,7 @@ export const cliMessages: Catalog = {
       '                                         --al <date>: with the values recorded at that date in Monitoraggi',
       '  monitora <file.xlsx> --al <date> [--replace]',
       '                                         record the actual values and progress in Monitoraggi at the date',
-      '  premi <file.xlsx>                      result-pay pots: allocated, paid, unspent and classes',
+      '  premi <file.xlsx> [--json]             result-pay pots: allocated, paid, unspent and classes',
       '  relazione <in.xlsx> -o <out.docx> [--al <date>] [--per unita|missione]',
       '                                         the performance report as a Word document',
       '  demo [--out <folder>]                  example: 2023 plan of the Comune di Calenzano',

@@ -105,7 +105,8 @@ function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, reado
   const { plan } = ctx;
   const roles = new Set(plan.funds.map((f) => f.role));
   const units = new Set(plan.units.map((u) => u.code));
-  const evaluated = new Set(plan.evaluations.map((e) => e.person));
+  const evaluated = new Set<string | null>();
+  for (let i = 0; i < plan.evaluations.length; i++) evaluated.add(plan.evaluations[i].person);
   plan.people.forEach((p, i) => {
     const id = p.id ?? '';
     if (p.unit !== null && !units.has(p.unit)) ctx.report('errore', 'unknown-reference', 'people', i, 'unit', { table: 'Strutture', code: p.unit });
@@ -159,34 +160,73 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
     if (!items.has(key(item.item))) items.set(key(item.item), i);
     itemsOf.set(key(item.profile), items);
   });
-  // Each person's profile and the items already scored, looked up once per person.
+  // Items are numbered (Apporto 0, then those the profiles name; any other item, an error anyway,
+  // after them), each text of Valutazioni is numbered once, and a profile's items are an array by
+  // number: 100 000 rows need a lookup or two each, and no Map per person.
+  const itemIds = new Map<string, number>([[APPORTO_ITEM, 0]]);
+  for (const items of itemsOf.values()) for (const k of items.keys()) if (!itemIds.has(k)) itemIds.set(k, itemIds.size);
+  const known = itemIds.size;
+  const rowsByProfile = new Map<Map<string, number>, Int32Array>();
+  for (const items of itemsOf.values()) {
+    const rows = new Int32Array(known).fill(-1);
+    for (const [k, i] of items) rows[itemIds.get(k) ?? 0] = i;
+    rowsByProfile.set(items, rows);
+  }
+  // Each person's profile and its items, looked up once per person.
   const profileOf = plan.people.map((p) => profileNameOf(p, profiles, roleLabel(p.role)));
-  const scored = plan.people.map(() => new Map<string, number>());
-  plan.evaluations.forEach((e, i) => {
-    if (e.person === null || e.item === null) return;
-    const row = people.get(e.person);
+  const profileItems = profileOf.map((name) => {
+    const items = name === null ? undefined : itemsOf.get(key(name));
+    return items === undefined ? undefined : rowsByProfile.get(items);
+  });
+  const idOfText = new Map<string, number>();
+  // The first row of each (person, item) pair, as one number: known items in a dense table, the others in a Map.
+  const { evaluations } = plan;
+  const peopleCount = plan.people.length;
+  const dense = known * peopleCount <= Math.max(1 << 20, 8 * evaluations.length) ? new Int32Array(known * peopleCount).fill(-1) : null;
+  const sparse = new Map<number, number>();
+  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
+  let lastPerson: string | null = null;
+  let row: number | undefined;
+  for (let i = 0; i < evaluations.length; i++) {
+    const e = evaluations[i];
+    if (e.person === null || e.item === null) continue;
+    if (e.person !== lastPerson) {
+      lastPerson = e.person;
+      row = people.get(e.person);
+    }
     if (row === undefined) {
       ctx.report('errore', 'unknown-reference', 'evaluations', i, 'person', { table: 'Persone', code: e.person });
-      return;
+      continue;
     }
-    const itemKey = key(e.item);
-    const first = scored[row].get(itemKey);
-    if (first !== undefined) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
-    else scored[row].set(itemKey, i);
-    const profile = profileOf[row];
+    let itemId = idOfText.get(e.item);
+    if (itemId === undefined) {
+      const itemKey = key(e.item);
+      itemId = itemIds.get(itemKey);
+      if (itemId === undefined) {
+        itemId = itemIds.size;
+        itemIds.set(itemKey, itemId);
+      }
+      idOfText.set(e.item, itemId);
+    }
+    const pair = itemId * peopleCount + row;
+    const inDense = dense !== null && itemId < known;
+    const first = inDense ? dense[pair] : (sparse.get(pair) ?? -1);
+    if (first >= 0) ctx.report('avviso', 'pay-evaluation-twice', 'evaluations', i, 'item', { person: e.person, item: e.item, row: first + 1 });
+    else if (inDense) dense[pair] = i;
+    else sparse.set(pair, i);
     let min = 0;
     let max = 100;
-    if (itemKey !== APPORTO_ITEM) {
-      const itemRow = profile === null ? undefined : itemsOf.get(key(profile))?.get(itemKey);
-      if (itemRow === undefined) {
-        ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profile ?? '' });
-        return;
+    if (itemId !== 0) {
+      const itemRow = itemId < known ? (profileItems[row]?.[itemId] ?? -1) : -1;
+      if (itemRow < 0) {
+        ctx.report('errore', 'pay-unknown-item', 'evaluations', i, 'item', { item: e.item, person: e.person, profile: profileOf[row] ?? '' });
+        continue;
       }
       min = plan.items[itemRow].min ?? 0;
       max = plan.items[itemRow].max ?? 100;
     }
     if (e.score !== null && (e.score < min || e.score > max)) ctx.report('errore', 'pay-score-range', 'evaluations', i, 'score', { score: e.score, min, max, item: e.item });
-  });
+  }
 }
 
 function checkFunds(ctx: ValidationContext): void {

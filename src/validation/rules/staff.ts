@@ -1,5 +1,5 @@
 /** Personale: assignments that are inconsistent with themselves, each other or the plan year. */
-import { displayDate, endsOutside, isFilled, rowsOf, type ValidationContext } from '../context';
+import { displayDate, endsOutside, isFilled, type ValidationContext } from '../context';
 
 const SPACES = /\s+/g;
 
@@ -10,6 +10,8 @@ function personKey(person: string): string {
 export function checkStaff(ctx: ValidationContext): void {
   const { plan } = ctx;
   const assigned = new Set<string>();
+  // A few thousand people fill tens of thousands of rows: each text is normalised once.
+  const keys = new Map<string, string>();
   const from = displayDate(ctx.yearStart);
   const to = displayDate(ctx.yearEnd);
   plan.staff.forEach((row, i) => {
@@ -23,13 +25,18 @@ export function checkStaff(ctx: ValidationContext): void {
       if (outside.end !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'end', { person, date: displayDate(outside.end), from, to });
     }
     if (row.person === null || row.objective === null || !isFilled(row.person)) return;
-    const key = `${row.objective}\u0000${personKey(row.person)}`;
+    let person = keys.get(row.person);
+    if (person === undefined) {
+      person = personKey(row.person);
+      keys.set(row.person, person);
+    }
+    const key = `${row.objective}\u0000${person}`;
     if (assigned.has(key)) ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
     else assigned.add(key);
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {
-    if (objective.level === 'esecutivo' && !objective.excluded && rowsOf(ctx.staffOf, objective.code).length === 0) {
+    if (objective.level === 'esecutivo' && !objective.excluded && (objective.code === null || !ctx.staffed.has(objective.code))) {
       ctx.report('avviso', 'staff-missing', 'objectives', i, null, { code: objective.code ?? '' });
     }
   });

@@ -28,7 +28,7 @@ import {
   presenceWeight,
   presenceWeightFormula,
 } from '../../rules/payKeys';
-import { behaviourGradeFormula, objectivesGradeFormula, personScoreFormula } from '../../rules/personScore';
+import { behaviourGradeFormula, behaviourGradeRangeFormula, objectivesGradeFormula, personScoreFormula } from '../../rules/personScore';
 import { numberLiteral, type Operand } from '../../rules/formulaText';
 import { firstIndexByKey } from '../../schema/firstIndex';
 import type { PayComponent } from '../../schema/payTables';
@@ -37,7 +37,7 @@ import { Column, field, formula, output, type CellReason, type LiveContext, type
 import { MAX_FORMULA_LENGTH, sheetPrefix } from './a1';
 import type { TableGrid } from './geometry';
 import { operand } from './operands';
-import { rowForm } from '../../schema/readings';
+import { BLANK, formOf, rowForm, TYPED } from '../../schema/readings';
 
 /** The pay computation Calcola ran: its input and results. */
 export interface PayView {
@@ -219,7 +219,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
     }
     case 'comportamenti': {
       const profile = placer.profileOf(n);
-      const items: { weight: string; min: string; max: string; score: string }[] = [];
+      const rows: { item: number; evaluation: number | null }[] = [];
       // An item listed twice in a profile counts once, from its first row, as the computation reads it.
       const seen = new Set<string>();
       for (let i = 0; i < pay.input.items.length; i++) {
@@ -229,6 +229,12 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
         const row = placer.itemRow(i);
         const evaluation = placer.evaluationRow(person.id, item.item);
         if (row === undefined || evaluation === undefined) return null;
+        rows.push({ item: row, evaluation });
+      }
+      const ranges = behaviourRanges(placer, rows, from);
+      if (ranges !== null) return behaviourGradeRangeFormula(ranges);
+      const items: { weight: string; min: string; max: string; score: string }[] = [];
+      for (const { item: row, evaluation } of rows) {
         // A blank Peso, Minimo or Massimo is its default as a constant: twenty items stay well
         // inside Excel's formula length, and a value typed there later is an input change that
         // Verifica reports (stamp.ts), since the cents are values anyway.
@@ -245,6 +251,45 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
       return behaviourGradeFormula(items);
     }
   }
+}
+
+/** Whether a cell of a pay table can stand in a formula's range: blank, or read as typed (not a % cell, not interpreted text). */
+function rangeReadable(placer: PayPlacer, table: 'items' | 'evaluations', name: string, row: number): boolean {
+  const form = formOf(rowForm(placer.ctx.input.readings, table, name, row));
+  return form === BLANK || form === TYPED;
+}
+
+/**
+ * The ranges of behaviourGradeRangeFormula, when the profile's items stand on consecutive rows of
+ * Voci and the person's scores on them on consecutive rows of Valutazioni, in the same order (as
+ * a sheet filled person by person has them), every item scored; null otherwise (one term per
+ * item). A blank Peso or Massimo counts as its default inside the range, as it does term by term.
+ */
+function behaviourRanges(placer: PayPlacer, rows: readonly { item: number; evaluation: number | null }[], from: string): { weight: string; min: string; max: string; score: string } | null {
+  const items = placer.ctx.grid('items');
+  const evaluations = placer.ctx.grid('evaluations');
+  if (rows.length === 0 || !items || !evaluations) return null;
+  if (![field('weight'), field('min'), field('max')].every((id) => items.has(id)) || !evaluations.has(field('score'))) return null;
+  const firstItem = items.row(rows[0].item);
+  const firstScore = rows[0].evaluation === null ? -1 : evaluations.row(rows[0].evaluation);
+  const blank = { weight: false, max: false };
+  for (let k = 0; k < rows.length; k++) {
+    const { item, evaluation } = rows[k];
+    if (evaluation === null || items.row(item) !== firstItem + k || evaluations.row(evaluation) !== firstScore + k) return null;
+    if (!rangeReadable(placer, 'evaluations', 'score', evaluation) || !['weight', 'min', 'max'].every((name) => rangeReadable(placer, 'items', name, item))) return null;
+    blank.weight ||= placer.ctx.blank('items', 'weight', item);
+    blank.max ||= placer.ctx.blank('items', 'max', item);
+  }
+  const last = rows.length - 1;
+  const span = (grid: TableGrid, name: string, first: number) => grid.span(field(name), first, first + last, from);
+  const weight = span(items, 'weight', firstItem);
+  const max = span(items, 'max', firstItem);
+  return {
+    weight: blank.weight ? `(${weight}+(${weight}=""))` : weight,
+    min: span(items, 'min', firstItem),
+    max: blank.max ? `(${max}+100*(${max}=""))` : max,
+    score: span(evaluations, 'score', firstScore),
+  };
 }
 
 /** The `Persone` output columns: component grades, score and total. */

@@ -104,8 +104,7 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     ({ root } = parseComments(pkg, commentsPath, comments));
   }
   const list = childOf(root, MAIN, 'commentList')!;
-  const comment = (ref: string, text: string): string =>
-    adopt(`<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
+  const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
 
   const pieces: string[] = [];
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
@@ -165,10 +164,28 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
       const m = /_x0000_s(\d+)/.exec(attribute(shape, 'id') ?? '');
       if (m) shapeId = Math.max(shapeId, Number(m[1]));
     }
-    for (const [, n] of added) fragments.push(adopt(noteShape(++shapeId, n.row - 1, n.col - 1), drawing.scope, VML_BINDINGS));
+    const shape = adopter(noteShape, drawing.scope, VML_BINDINGS);
+    for (const [, n] of added) fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
     vml = appendChild(vml, drawing, fragments.join(''));
   }
   pkg.setText(vmlPath, vml);
+}
+
+/**
+ * `make` adopted into `scope`. The fragments of one `make` differ only in numbers, addresses and
+ * escaped text, which adopt never renames: when the first comes out as it went in (the part binds
+ * the prefixes as Traguardo writes them, as in a part it created), so do the others, and thousands
+ * of notes (a Premi line's cents) skip it.
+ */
+function adopter<A extends unknown[]>(make: (...args: A) => string, scope: Readonly<Record<string, string>>, bindings: Readonly<Record<string, Namespace>>): (...args: A) => string {
+  let unchanged: boolean | undefined;
+  return (...args) => {
+    const fragment = make(...args);
+    if (unchanged) return fragment;
+    const adopted = adopt(fragment, scope, bindings);
+    unchanged ??= adopted === fragment;
+    return adopted;
+  };
 }
 
 /**

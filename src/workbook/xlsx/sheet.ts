@@ -441,12 +441,22 @@ export class Worksheet {
     const pieces: string[] = [];
     let position = 0;
     let i = this.seek(first);
+    // The writes covering the row, swept down the rows: a sheet written cell by cell (replaceSheet)
+    // has one write per cell, and scanning them all for every row was quadratic.
+    const byTop = writes.map((_, k) => k).sort((a, b) => writes[a].top - writes[b].top || a - b);
+    let entered = 0;
+    let active: number[] = [];
     for (let row = first; row <= last; row++) {
       if (touched[row - first] === 0) continue;
       if ((row - first) % ROWS_PER_STEP === 0) yield;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
-      const rowWrites = cellWrites(writes, row);
+      active = active.filter((k) => writes[k].top + writes[k].length > row);
+      const staying = active.length;
+      while (entered < byTop.length && writes[byTop[entered]].top <= row) active.push(byTop[entered++]);
+      // In the order they were made: where two overlap, the later one wins (cellWrites).
+      if (staying > 0 && active.length > staying) active.sort((a, b) => a - b);
+      const rowWrites = cellWrites(active.map((k) => writes[k]), row);
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;

@@ -2,8 +2,9 @@
  * The parts of SPEC §8.2–8.3 that the worked examples leave out: component grades from the
  * objectives' engine, Budget's residui, largest remainder's ties, a pot nobody can take.
  */
+import fc from 'fast-check';
 import { computePay } from '../../../src/engine/pay';
-import { exact, largestRemainderCents } from '../../../src/rules/exact';
+import { exact, largestRemainderCents, Rational } from '../../../src/rules/exact';
 import { fund, payInput, person, scoredDirectly } from './builders';
 
 describe('component grades from the objectives', () => {
@@ -114,6 +115,32 @@ describe('cents', () => {
     const thirds = [1, 1, 1].map(() => exact(100).div(3));
     expect(largestRemainderCents(thirds)).toEqual([3334n, 3333n, 3333n]);
     expect(largestRemainderCents([exact(0.004), exact(0.006), exact(0.005)])).toEqual([0n, 1n, 1n]);
+  });
+
+  test('people sharing one amount, or equal amounts, get the cents as if each were ranked alone: by remainder, then by row', () => {
+    // The definition, person by person: the floor, then a cent to each of the largest remainders (ties to the earlier row).
+    const reference = (amounts: readonly Rational[], total: bigint): bigint[] => {
+      const floors = amounts.map((a) => (a.n * 100n) / a.d);
+      const rest = (i: number) => new Rational(amounts[i].n * 100n, amounts[i].d).sub(new Rational(floors[i]));
+      const order = amounts.map((_, i) => i).sort((i, j) => rest(j).compare(rest(i)) || i - j);
+      let handed = total - floors.reduce((a, b) => a + b, 0n);
+      for (const i of order) if (handed-- > 0n) floors[i] += 1n;
+      return floors;
+    };
+    // A few amounts, some repeated as the same object (as sharing repeats them) and some as equal values of another denominator.
+    const pool = fc.array(fc.record({ n: fc.bigInt(0n, 10n ** 7n), d: fc.constantFrom(1n, 3n, 7n, 300n, 700n, 9000n) }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.boolean(), (fractions, picks, scaled) => {
+        const distinct = fractions.map(({ n, d }) => new Rational(n, d));
+        const amounts = picks.map((p, k) => {
+          const a = distinct[p % distinct.length];
+          return scaled && k % 3 === 0 ? new Rational(a.n * 2n, a.d * 2n) : a;
+        });
+        const exactTotal = amounts.reduce((sum, a) => sum.add(a), new Rational(0n)).mul(100).add(new Rational(1n, 2n)).floor();
+        const total = exactTotal.n;
+        expect(largestRemainderCents(amounts)).toEqual(reference(amounts, total));
+      }),
+    );
   });
 
   test('amounts are read as the decimals a cell shows: 83,33 is 8 333/100 exactly, 1e-7 too', () => {

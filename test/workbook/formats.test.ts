@@ -206,12 +206,12 @@ describe.each([
     // As the xlsx file gives them to openpyxl (test/cli/print.test.ts); Calcola keeps the pages of the table sheets.
     const pages: Record<string, string> = {
       Strutture: 'A4 landscape 1',
-      Obiettivi: 'A3 landscape 60 % $A:$A',
-      Indicatori: 'A3 portrait 60 % $A:$A',
-      Fasi: 'A3 landscape 60 %',
+      Obiettivi: 'A3 landscape 56 % $A:$A',
+      Indicatori: 'A3 portrait 56 % $A:$A',
+      Fasi: 'A3 landscape 56 %',
       Pesatura: 'A4 portrait 1',
-      Personale: 'A4 landscape 1',
-      Valutazioni: 'A4 portrait 1',
+      Personale: 'A4 portrait 1',
+      Valutazioni: 'A4 portrait 56 %',
       Regole: 'A4 landscape 1',
       Riepilogo: 'A4 landscape 1',
     };

@@ -78,8 +78,12 @@ const WIDTH_OF_KIND: Record<FieldKind['type'], number> = {
   measure: 14,
 };
 
-/** Free text wraps within its column: titles, descriptions, notes, codes of shared units. */
-const WRAPPED_KINDS: ReadonlySet<FieldKind['type']> = new Set(['text', 'codeList']);
+/**
+ * Free text wraps within its column: titles, descriptions, notes, codes of shared units, and
+ * Target/Consuntivo, which hold a number or a date but may hold a sentence typed by mistake that
+ * would otherwise print over the next columns (numbers and dates never wrap).
+ */
+const WRAPPED_KINDS: ReadonlySet<FieldKind['type']> = new Set(['text', 'codeList', 'measure']);
 
 /** The widest a column gets (characters): wrapped text wraps there, anything else is cut by its neighbour. */
 export const MAX_WIDTH = { wrapped: 42, plain: 26 } as const;

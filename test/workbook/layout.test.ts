@@ -60,6 +60,13 @@ describe('tableLayouts', () => {
     expect(en.find((c) => c.spec.header === 'Excluded')?.spec.list).toEqual(['SI', 'NO']);
   });
 
+  it('Target and Consuntivo wrap, so a sentence typed there by mistake prints inside its column', () => {
+    const indicators = tableLayout('indicators', 'it', options).columns;
+    expect(indicators.find((c) => c.spec.header === 'Target')?.spec.wrap).toBe(true);
+    expect(indicators.find((c) => c.spec.header === 'Consuntivo')?.spec.wrap).toBe(true);
+    expect(indicators.find((c) => c.spec.header === 'Tipo')?.spec.wrap).toBeUndefined();
+  });
+
   it('notes carry the field help, required fields say so', () => {
     const phases = tableLayout('phases', 'it', options).columns;
     expect(phases[0].spec.note).toBe(`Obbligatorio. ${PHASES.fields[0].help.it}`);

@@ -1,7 +1,7 @@
 /**
  * The files the CLI writes, as other programs read them: openpyxl checks number and date
  * formats, dropdowns, widths, frozen panes, row heights and print setup of the demo and of a
- * template; and LibreOffice prints the whole demo workbook to PDF in at most 40 pages, none
+ * template; and LibreOffice prints the whole demo workbook to PDF in at most 33 pages, none
  * below 55 % of its size (it printed 117 before the print setup; 32, the widest at 24 %, when
  * every sheet printed landscape one page wide).
  */

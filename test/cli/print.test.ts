@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
 import { run } from '../support/cliRun';
+import { DEMO_PAGES } from '../support/demoPages';
 import { MIN_PRINT_SCALE } from '../../src/workbook/layout';
 
 const run$ = promisify(execFile);
@@ -258,30 +259,7 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
       return `${s.paper === 8 ? 'A3' : 'A4'} ${s.orientation} ${s.fitToPage ? s.fitToWidth : `${s.scale} %`}${s.titleColumns ? ` ${s.titleColumns}` : ''}`;
     };
     const pages = Object.fromEntries(Object.keys(sheets).map((name) => [name, page(name)]));
-    expect(pages).toEqual({
-      Strutture: 'A4 landscape 1',
-      Obiettivi: 'A3 landscape 56 % $A:$A',
-      // Two pages across either way: portrait pages hold more rows.
-      Indicatori: 'A3 portrait 56 % $A:$A',
-      Fasi: 'A3 landscape 56 %',
-      Pesatura: 'A4 portrait 1',
-      // 66 % portrait: its 48 rows on one page, two landscape.
-      Personale: 'A4 portrait 1',
-      Persone: 'A3 landscape 56 %',
-      Schede: 'A4 portrait 1',
-      Voci: 'A4 portrait 1',
-      // 260 rows: four pages at the 76 % its width allows, three at 56 %.
-      Valutazioni: 'A4 portrait 56 %',
-      Fondi: 'A4 landscape 1',
-      Classi: 'A4 portrait 1',
-      Coefficienti: 'A4 portrait 1',
-      Monitoraggi: 'A4 landscape 1',
-      Regole: 'A4 landscape 1',
-      Riepilogo: 'A4 landscape 1',
-      Premi: 'A4 portrait 1',
-      Trasparenza: 'A4 portrait 1',
-      'Riepilogo DUP': 'A4 portrait 1',
-    });
+    expect(pages).toEqual(DEMO_PAGES);
   });
 
   it('a row whose wrapped text needs more lines is taller, up to three lines; one-line rows keep the default height', async () => {

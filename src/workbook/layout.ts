@@ -78,8 +78,12 @@ const WIDTH_OF_KIND: Record<FieldKind['type'], number> = {
   measure: 14,
 };
 
-/** Free text wraps within its column: titles, descriptions, notes, codes of shared units. */
-const WRAPPED_KINDS: ReadonlySet<FieldKind['type']> = new Set(['text', 'codeList']);
+/**
+ * Free text wraps within its column: titles, descriptions, notes, codes of shared units, and
+ * Target/Consuntivo, which hold a number or a date but may hold a sentence typed by mistake that
+ * would otherwise print over the next columns (numbers and dates never wrap).
+ */
+const WRAPPED_KINDS: ReadonlySet<FieldKind['type']> = new Set(['text', 'codeList', 'measure']);
 
 /** The widest a column gets (characters): wrapped text wraps there, anything else is cut by its neighbour. */
 export const MAX_WIDTH = { wrapped: 42, plain: 26 } as const;
@@ -411,20 +415,23 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
  * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
  */
 const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
-/** Points of rows an A3 page holds at 100 % between its 0.6" top and bottom margins. */
-const A3_ROWS_HEIGHT = { portrait: 1104, landscape: 755 } as const;
+/** Points of rows a page holds at 100 % between its 0.6" top and bottom margins. */
+const ROWS_HEIGHT = { A4: { portrait: 755, landscape: 509 }, A3: { portrait: 1104, landscape: 755 } } as const;
+/** Of which the header row repeated at the top of every page takes up to two lines. */
+const TITLE_ROW_HEIGHT = 30;
 /** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
 const PORTRAIT_MIN_SCALE = 0.75;
 /**
  * The smallest print scale: 55 % of 11 pt is 6 pt, the size of a footnote. A sheet that would
- * print smaller on one landscape A4 page across prints on A3 at `WIDE_PRINT_SCALE`.
+ * print smaller on one landscape A4 page across prints on A3 at `SMALLEST_SET_SCALE`.
  */
 export const MIN_PRINT_SCALE = 0.55;
 /**
- * The scale of the widest sheets, on A3 over several pages across: 6.6 pt text, a little above
- * the smallest, so that pages broken between columns stay above it too.
+ * The smallest scale Traguardo sets (6.2 pt text), a little above `MIN_PRINT_SCALE` so that a
+ * spreadsheet's rounding stays above it: the widest sheets print at it on A3, over several pages
+ * across; a long sheet prints at it, or a little above, when that saves pages.
  */
-const WIDE_PRINT_SCALE = 0.6;
+const SMALLEST_SET_SCALE = 0.56;
 
 /**
  * Pages across for columns of `widths` on pages of `capacity` characters, the first `repeated`
@@ -444,25 +451,48 @@ function pagesAcross(widths: readonly number[], repeated: number, capacity: numb
   return pages;
 }
 
+/** Pages down that rows `height` points tall take at `scale` on a page holding `room` points of rows at 100 %. */
+function pagesDown(height: number, scale: number, room: number): number {
+  return Math.max(1, Math.ceil(height / (room / scale - TITLE_ROW_HEIGHT)));
+}
+
 /**
- * How a sheet whose columns are `widths` characters wide prints: portrait when it fits a
- * portrait A4 page at three quarters of its size or more (lists, small tables: more rows a
- * page); otherwise landscape A4, one page across, while the text keeps `MIN_PRINT_SCALE`. Wider
- * sheets print on A3 at `WIDE_PRINT_SCALE`, in the orientation that needs the fewest pages for
+ * An A4 page one page across, the text as large as the width allows (`fit`); smaller, down to
+ * `SMALLEST_SET_SCALE`, when that prints the rows on fewer pages: at the largest scale that does.
+ */
+function a4Page(orientation: 'portrait' | 'landscape', fit: number, height: number): PrintPage {
+  const room = ROWS_HEIGHT.A4[orientation];
+  const fewest = pagesDown(height, SMALLEST_SET_SCALE, room);
+  if (height === 0 || fewest >= pagesDown(height, Math.min(1, fit), room)) return { paper: 'A4', orientation, fit: { pagesWide: 1 } };
+  const scale = Math.min(fit, room / (height / fewest + TITLE_ROW_HEIGHT));
+  return { paper: 'A4', orientation, fit: { scale: Math.floor(scale * 100) } };
+}
+
+/**
+ * How a sheet whose columns are `widths` characters wide, its rows about `height` points tall
+ * (0: not known), prints: portrait when it fits a portrait A4 page at three quarters of its size
+ * or more (lists, small tables: more rows a page), or at `MIN_PRINT_SCALE` or more when that
+ * takes fewer pages than landscape; otherwise landscape A4, one page across, while the text keeps
+ * `MIN_PRINT_SCALE`. On A4 a long sheet prints smaller when that saves pages (a4Page). Wider
+ * sheets print on A3 at `SMALLEST_SET_SCALE`, in the orientation that needs the fewest pages for
  * their rows (pages across over the rows a page holds), the first `repeated` columns (the codes
  * that name a row) on every page across.
  */
-export function printPage(widths: readonly number[], repeated: number): PrintPage {
+export function printPage(widths: readonly number[], repeated: number, height = 0): PrintPage {
   const total = widths.reduce((sum, w) => sum + w, 0);
-  if (total * PORTRAIT_MIN_SCALE <= PAGE_CHARACTERS.A4.portrait) return { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } };
-  if (PAGE_CHARACTERS.A4.landscape / total >= MIN_PRINT_SCALE) return { paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } };
-  const across = (orientation: 'portrait' | 'landscape'): number => pagesAcross(widths, repeated, PAGE_CHARACTERS.A3[orientation] / WIDE_PRINT_SCALE);
-  const cost = (orientation: 'portrait' | 'landscape'): number => across(orientation) / A3_ROWS_HEIGHT[orientation];
+  const portrait = PAGE_CHARACTERS.A4.portrait / total;
+  const landscape = PAGE_CHARACTERS.A4.landscape / total;
+  if (portrait >= PORTRAIT_MIN_SCALE) return a4Page('portrait', portrait, height);
+  const portraitPages = pagesDown(height, portrait, ROWS_HEIGHT.A4.portrait);
+  if (portrait >= MIN_PRINT_SCALE && portraitPages < pagesDown(height, Math.min(1, landscape), ROWS_HEIGHT.A4.landscape)) return a4Page('portrait', portrait, height);
+  if (landscape >= MIN_PRINT_SCALE) return a4Page('landscape', landscape, height);
+  const across = (orientation: 'portrait' | 'landscape'): number => pagesAcross(widths, repeated, PAGE_CHARACTERS.A3[orientation] / SMALLEST_SET_SCALE);
+  const cost = (orientation: 'portrait' | 'landscape'): number => across(orientation) / ROWS_HEIGHT.A3[orientation];
   const orientation = cost('portrait') < cost('landscape') ? 'portrait' : 'landscape';
   return {
     paper: 'A3',
     orientation,
-    fit: { scale: Math.round(WIDE_PRINT_SCALE * 100) },
+    fit: { scale: Math.round(SMALLEST_SET_SCALE * 100) },
     ...(across(orientation) > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
   };
 }
@@ -474,7 +504,10 @@ const LINE_HEIGHT = 15;
  * otherwise take a page of its own (and Excel's tallest row, 409 pt, holds 27 lines). The full
  * text stays in the cell; the printed row shows its first lines.
  */
-const MAX_ROW_LINES = 4;
+const MAX_ROW_LINES = 3;
+
+/** Characters of text a column fits per character of its width (a width counts digits, wider than most letters). */
+const TEXT_PER_DIGIT = 1.15;
 
 /**
  * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
@@ -482,7 +515,7 @@ const MAX_ROW_LINES = 4;
  * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
  */
 export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * 1.15) - 1);
+  const capacity = Math.max(1, Math.floor(width * TEXT_PER_DIGIT) - 1);
   if (text.length <= capacity && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -498,6 +531,24 @@ export function wrappedLines(text: string, width: number): number {
     }
   }
   return lines;
+}
+
+/**
+ * A sheet's closing note broken between words into lines no wider than `columns` columns of
+ * Excel's default width, one row each: a long line would run past the last column, and a
+ * spreadsheet printing the sheet fitted to its width would shrink the whole page to print it.
+ */
+export function noteLines(text: string, columns: number): string[] {
+  const capacity = Math.max(1, Math.floor(columns * DEFAULT_COLUMN_WIDTH * TEXT_PER_DIGIT) - 1);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > capacity) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
 }
 
 /** The height of a row whose wrapped cells need `lines` lines at most, or null for one line (the default height). */
@@ -530,43 +581,113 @@ export function sheetSetup(sheet: string, titleRow: number, columns: number, con
 /** Excel's default column width (characters): a column Traguardo gives no width of its own. */
 export const DEFAULT_COLUMN_WIDTH = 9.140625;
 
+/** What the batch lays out of a sheet: its columns' widths and about how tall its rows are. */
+interface SheetExtent {
+  widths: number[];
+  /** Columns of wrapped text (ColumnSpec.wrap), by 0-based column. */
+  wrapped: boolean[];
+  /** Points of the rows it writes, each as tall as its wrapped text needs (rowHeightFor). */
+  height: number;
+}
+
+/** Points of `rows` whose cells `wrapWidth` (by 0-based column) wrap at that width, the others on one line. */
+function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth: (column: number) => number | undefined): number {
+  let height = 0;
+  for (const row of rows) {
+    let lines = 1;
+    row.forEach((value, c) => {
+      const width = wrapWidth(c);
+      if (width !== undefined && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, width));
+    });
+    height += rowHeightFor(lines) ?? LINE_HEIGHT;
+  }
+  return height;
+}
+
 /**
- * The column widths of each sheet the batch lays out whole, by normalised sheet name: the
- * tables `ensureTable` creates, each from its first column (default width between them: the
- * `Regole` tables stand one column apart), and the sheets `replaceSheet` fills. A table upgraded
- * in place gives no start: a sheet with only such tables is left out.
+ * Each sheet the batch lays out whole, by normalised sheet name: the tables `ensureTable`
+ * creates, each from its first column (default width between them: the `Regole` tables stand
+ * one column apart), with the rows `writeRows` fills them with, and the sheets `replaceSheet`
+ * fills. A table upgraded in place gives no start: a sheet with only such tables is left out.
  */
-function batchWidths(changes: readonly WorkbookChange[]): Map<string, number[]> {
-  const sheets = new Map<string, number[]>();
-  const place = (sheet: string, at: number, width: number | undefined): void => {
-    const widths = sheets.get(normalizeKey(sheet)) ?? [];
-    while (widths.length <= at) widths.push(DEFAULT_COLUMN_WIDTH);
-    widths[at] = width ?? DEFAULT_COLUMN_WIDTH;
-    sheets.set(normalizeKey(sheet), widths);
+function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExtent> {
+  const sheets = new Map<string, SheetExtent>();
+  const tables = new Map<string, { sheet: SheetExtent; columns: readonly ColumnSpec[] }>();
+  const extent = (sheet: string): SheetExtent => {
+    const found = sheets.get(normalizeKey(sheet)) ?? { widths: [], wrapped: [], height: 0 };
+    sheets.set(normalizeKey(sheet), found);
+    return found;
+  };
+  const place = (sheet: SheetExtent, at: number, width: number | undefined): void => {
+    while (sheet.widths.length <= at) sheet.widths.push(DEFAULT_COLUMN_WIDTH);
+    sheet.widths[at] = width ?? DEFAULT_COLUMN_WIDTH;
   };
   for (const change of changes) {
     if (change.kind === 'ensureTable' && change.left !== undefined) {
       const left = change.left;
-      change.columns.forEach((spec, i) => place(change.sheet, left - 1 + i, spec.width));
+      const sheet = extent(change.sheet);
+      change.columns.forEach((spec, i) => {
+        place(sheet, left - 1 + i, spec.width);
+        sheet.wrapped[left - 1 + i] = spec.wrap === true;
+      });
+      tables.set(normalizeKey(change.table), { sheet, columns: change.columns });
+    } else if (change.kind === 'writeRows') {
+      const table = tables.get(normalizeKey(change.table));
+      if (!table) continue;
+      const specs = change.headers.map((h) => table.columns.find((spec) => normalizeKey(spec.header) === normalizeKey(h)));
+      table.sheet.height = Math.max(table.sheet.height, rowsHeight(change.rows, (c) => (specs[c]?.wrap ? specs[c]?.width ?? DEFAULT_COLUMN_WIDTH : undefined)));
     } else if (change.kind === 'replaceSheet') {
       sheets.delete(normalizeKey(change.sheet));
+      const sheet = extent(change.sheet);
       const last = Math.max(0, ...change.rows.map((row) => row.length));
-      for (let c = 0; c < last; c++) place(change.sheet, c, change.widths?.[c]);
+      for (let c = 0; c < last; c++) place(sheet, c, change.widths?.[c]);
+      sheet.height = rowsHeight(change.rows, () => undefined);
     }
   }
   return sheets;
 }
 
+/** Of a page's width, what widened columns may fill: a spreadsheet's widths round a little differently. */
+const WIDENED_FILL = 0.97;
+
 /**
- * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns call
- * for (printPage). Other sheets keep the page they have: their widths are the workbook's, which
+ * How much wider each wrapped column of `sheet` gets on `page`: a page printed at a set scale,
+ * one page across, shares the room its columns leave across among the columns of wrapped text,
+ * so descriptions and notes take fewer lines and the rows fewer pages.
+ */
+function widening(sheet: SheetExtent, page: PrintPage): number {
+  const wrapped = sheet.wrapped.filter(Boolean).length;
+  if (!('scale' in page.fit) || wrapped === 0) return 0;
+  const capacity = (PAGE_CHARACTERS[page.paper][page.orientation] / (page.fit.scale / 100)) * WIDENED_FILL;
+  const total = sheet.widths.reduce((sum, w) => sum + w, 0);
+  return total < capacity ? Math.floor((capacity - total) / wrapped) : 0;
+}
+
+/**
+ * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns and
+ * rows call for (printPage), and the wrapped columns it creates widened to fill that page
+ * (widening). Other sheets keep the page they have: their widths are the workbook's, which
  * Traguardo set when it laid them out (template, import) and the user may have changed since.
  */
 export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
-  const widths = batchWidths(changes);
+  const sheets = batchSheets(changes);
+  const pages = new Map<string, PrintPage>();
+  const extra = new Map<string, number>();
+  for (const change of changes) {
+    const sheet = change.kind === 'sheetSetup' && change.page === undefined ? sheets.get(normalizeKey(change.sheet)) : undefined;
+    if (change.kind !== 'sheetSetup' || !sheet) continue;
+    const page = printPage(sheet.widths, change.freeze.columns, sheet.height);
+    pages.set(normalizeKey(change.sheet), page);
+    extra.set(normalizeKey(change.sheet), widening(sheet, page));
+  }
   return changes.map((change) => {
-    const sheet = change.kind === 'sheetSetup' && change.page === undefined ? widths.get(normalizeKey(change.sheet)) : undefined;
-    return change.kind === 'sheetSetup' && sheet ? { ...change, page: printPage(sheet, change.freeze.columns) } : change;
+    if (change.kind === 'sheetSetup') {
+      const page = change.page === undefined ? pages.get(normalizeKey(change.sheet)) : undefined;
+      return page ? { ...change, page } : change;
+    }
+    const wider = change.kind === 'ensureTable' && change.left !== undefined ? extra.get(normalizeKey(change.sheet)) ?? 0 : 0;
+    if (change.kind !== 'ensureTable' || wider === 0) return change;
+    return { ...change, columns: change.columns.map((spec) => (spec.wrap ? { ...spec, width: (spec.width ?? DEFAULT_COLUMN_WIDTH) + wider } : spec)) };
   });
 }
 

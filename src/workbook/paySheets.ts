@@ -12,7 +12,7 @@ import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/
 import { optionLabel, type OutputDef, type OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
-import { organizationLabel, sheetSetup, type PrintContext } from './layout';
+import { noteLines, organizationLabel, sheetSetup, type PrintContext } from './layout';
 import type { ColumnFormat, OutputValue, SheetNote, WorkbookChange } from './port';
 
 /** Premi's pots block: columns in order, the last one Traguardo's own. */
@@ -86,7 +86,7 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
   const lineHeader = rows.length;
   rows.push(LINE_KEYS.map((k) => header(PAYOUTS.outputs, k, lang)));
   for (const line of cells.lines) rows.push(LINE_KEYS.map((k, c) => put(line[k], rows.length, c)));
-  rows.push([], [message(formulas ? 'pay-sheet-live' : 'summary-values', { date: input.date }, lang)]);
+  rows.push([], ...noteLines(message(formulas ? 'pay-sheet-live' : 'summary-values', { date: input.date }, lang), LINE_KEYS.length).map((line) => [line]));
   return {
     kind: 'replaceSheet',
     sheet: PAYOUTS.sheet[lang],

@@ -77,7 +77,7 @@ describe('person score: value and formula', () => {
 });
 
 /** Items as rows: weight in A, Minimo in B, Massimo in C, the person's score in D (blank = not scored). */
-function behaviourFormulaValue(items: readonly ItemScore[]) {
+function itemCells(items: readonly ItemScore[]): Record<string, number> {
   const cells: Record<string, number> = {};
   items.forEach((i, n) => {
     cells[`A${n + 1}`] = i.weight;
@@ -85,6 +85,12 @@ function behaviourFormulaValue(items: readonly ItemScore[]) {
     cells[`C${n + 1}`] = i.max;
     if (i.score !== null) cells[`D${n + 1}`] = i.score;
   });
+  return cells;
+}
+
+/** Each item's cells as its own terms: one addend per item. */
+function behaviourFormulaValue(items: readonly ItemScore[]) {
+  const cells = itemCells(items);
   return formulaValue(behaviourGradeFormula(items.map((_, n) => ({ weight: `A${n + 1}`, min: `B${n + 1}`, max: `C${n + 1}`, score: `D${n + 1}` }))), cells);
 }
 
@@ -115,13 +121,7 @@ describe('Comportamenti: value and formula', () => {
 
 /** The same items as ranges: one SUMPRODUCT per sum over A1:A{n}, B…, C…, D…. */
 function behaviourRangeValue(items: readonly ItemScore[]) {
-  const cells: Record<string, number> = {};
-  items.forEach((i, n) => {
-    cells[`A${n + 1}`] = i.weight;
-    cells[`B${n + 1}`] = i.min;
-    cells[`C${n + 1}`] = i.max;
-    if (i.score !== null) cells[`D${n + 1}`] = i.score;
-  });
+  const cells = itemCells(items);
   const span = (column: string) => `${column}1:${column}${items.length}`;
   return formulaValue(behaviourGradeRangeFormula({ weight: span('A'), min: span('B'), max: span('C'), score: span('D') }), cells);
 }

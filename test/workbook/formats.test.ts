@@ -12,6 +12,7 @@ import { importChanges } from '../../src/workbook/outputs';
 import { cellAddress, type TableData, type WorkbookPort } from '../../src/workbook/port';
 import type { DPageLayout } from './office/excelDouble';
 import { officeUnderTest } from './office/foreign';
+import { DEMO_PAGES } from '../support/demoPages';
 
 /** What the test reads of a port's workbook, whichever port it is. */
 interface Looks {
@@ -204,17 +205,9 @@ describe.each([
     expect(looks.freeze('Regole')).toEqual({ rows: 1, columns: 0 });
     expect(looks.freeze('Riepilogo')).toEqual({ rows: 3, columns: 0 });
     // As the xlsx file gives them to openpyxl (test/cli/print.test.ts); Calcola keeps the pages of the table sheets.
-    const pages: Record<string, string> = {
-      Strutture: 'A4 landscape 1',
-      Obiettivi: 'A3 landscape 60 % $A:$A',
-      Indicatori: 'A3 portrait 60 % $A:$A',
-      Fasi: 'A3 landscape 60 %',
-      Pesatura: 'A4 portrait 1',
-      Personale: 'A4 landscape 1',
-      Valutazioni: 'A4 portrait 1',
-      Regole: 'A4 landscape 1',
-      Riepilogo: 'A4 landscape 1',
-    };
+    const pages = Object.fromEntries(
+      ['Strutture', 'Obiettivi', 'Indicatori', 'Fasi', 'Pesatura', 'Personale', 'Valutazioni', 'Regole', 'Riepilogo'].map((sheet) => [sheet, DEMO_PAGES[sheet]]),
+    );
     for (const [sheet, page] of Object.entries(pages)) {
       const print = looks.print(sheet);
       // Fitted one page across and as many tall as the rows need, or printed at a scale.

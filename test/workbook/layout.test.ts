@@ -2,7 +2,7 @@ import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/ta
 import { defaultBands, defaultCriteria } from '../../src/schema/model';
 import fc from 'fast-check';
 import { roundHalfUp } from '../../src/rules/rounding';
-import { layoutChanges, layoutOptionsFromRaw, printPage, rowHeightFor, sheetSetup, shownEdge, tableLayout, tableLayouts, withPrintPages, wrappedLines, YES_NO } from '../../src/workbook/layout';
+import { layoutChanges, layoutOptionsFromRaw, noteLines, printPage, rowHeightFor, sheetSetup, shownEdge, tableLayout, tableLayouts, withPrintPages, wrappedLines, YES_NO } from '../../src/workbook/layout';
 import type { TableData, WorkbookChange } from '../../src/workbook/port';
 
 const options = { criteria: defaultCriteria(), bands: defaultBands(), decimals: 2 };
@@ -58,6 +58,13 @@ describe('tableLayouts', () => {
     const en = tableLayout('indicators', 'en', options).columns;
     expect(en.find((c) => c.spec.header === 'Type')?.spec.list).toEqual(['Number', 'Percentage', 'YES/NO', 'Deadline']);
     expect(en.find((c) => c.spec.header === 'Excluded')?.spec.list).toEqual(['SI', 'NO']);
+  });
+
+  it('Target and Consuntivo wrap, so a sentence typed there by mistake prints inside its column', () => {
+    const indicators = tableLayout('indicators', 'it', options).columns;
+    expect(indicators.find((c) => c.spec.header === 'Target')?.spec.wrap).toBe(true);
+    expect(indicators.find((c) => c.spec.header === 'Consuntivo')?.spec.wrap).toBe(true);
+    expect(indicators.find((c) => c.spec.header === 'Tipo')?.spec.wrap).toBeUndefined();
   });
 
   it('notes carry the field help, required fields say so', () => {
@@ -214,23 +221,41 @@ describe('printPage', () => {
     expect(printPage([10, 42, 42, 37], 1)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
   });
 
-  it('keeps a sheet on one landscape A4 page while its text stays at 55 % or more, then goes to A3 at 60 %', () => {
+  it('keeps a sheet on one landscape A4 page while its text stays at 55 % or more, then goes to A3 at 56 %', () => {
     // 142 characters across at 100 %: 258 characters print at 55 %.
     expect(printPage([42, 42, 42, 42, 42, 48], 0)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
-    expect(printPage([42, 42, 42, 42, 42, 49], 0)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 60 } });
+    expect(printPage([42, 42, 42, 42, 42, 49], 0)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 56 } });
+  });
+
+  it('prints a sheet portrait down to 55 % when its rows take fewer pages so than landscape', () => {
+    // 148 characters: 66 % portrait, 96 % landscape. 48 rows of 15 pt fill one portrait page, two landscape ones.
+    expect(printPage([10, 30, 13, 12, 12, 12, 17, 42], 1, 48 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } });
+    // 20 rows fit one page either way: landscape keeps the text larger.
+    expect(printPage([10, 30, 13, 12, 12, 12, 17, 42], 1, 20 * 15)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
+    // Row heights unknown: by the width alone.
+    expect(printPage([10, 30, 13, 12, 12, 12, 17, 42], 1)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
+  });
+
+  it('prints a long narrow sheet smaller, at the largest scale that saves pages and not below 56 %', () => {
+    // 126 characters fit across at 77 %: 260 rows of 15 pt take five pages; at 56 % three (1 318 pt of rows a page, header row repeated).
+    expect(printPage([12, 30, 12, 30, 42], 1, 260 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { scale: 56 } });
+    // 200 rows: four pages at 77 %, three from 73 % down: 73 %.
+    expect(printPage([12, 30, 12, 30, 42], 1, 200 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { scale: 73 } });
+    // 40 rows: one page at 77 % already.
+    expect(printPage([12, 30, 12, 30, 42], 1, 40 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } });
   });
 
   it('chooses the A3 orientation that needs fewer pages for the rows and repeats the code columns on each page across', () => {
-    // 340 characters at 60 % on A3: landscape holds 340 across (one page, 755 pt of rows), portrait 236 (two pages of 1 104 pt).
-    expect(printPage([10, ...new Array<number>(11).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 60 } });
+    // 340 characters at 56 % on A3: landscape holds 364 across (one page, 755 pt of rows), portrait 253 (two pages of 1 104 pt).
+    expect(printPage([10, ...new Array<number>(11).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 56 } });
     // 430 characters: two pages across either way, and portrait pages hold more rows.
     expect(printPage([10, ...new Array<number>(14).fill(30)], 1)).toEqual({
       paper: 'A3',
       orientation: 'portrait',
-      fit: { scale: 60 },
+      fit: { scale: 56 },
       titleColumns: { from: 1, to: 1 },
     });
-    expect(printPage([10, ...new Array<number>(14).fill(30)], 0)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 60 } });
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 0)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 } });
   });
 });
 
@@ -245,11 +270,20 @@ describe('wrapped rows', () => {
     expect(wrappedLines('', 10)).toBe(1);
   });
 
-  it('gives a row 15 pt a line, from two lines up to four: one-line rows keep the default height', () => {
+  it('gives a row 15 pt a line, from two lines up to three: one-line rows keep the default height', () => {
     expect(rowHeightFor(1)).toBeNull();
     expect(rowHeightFor(2)).toBe(30);
-    expect(rowHeightFor(4)).toBe(60);
-    expect(rowHeightFor(120)).toBe(60);
+    expect(rowHeightFor(3)).toBe(45);
+    expect(rowHeightFor(4)).toBe(45);
+    expect(rowHeightFor(120)).toBe(45);
+  });
+
+  it('breaks a closing note between words into lines as wide as so many default columns', () => {
+    // Two columns of 9.14: 20 characters of text a line.
+    expect(noteLines('Calcolato il 05/12/2026. Le celle calcolate sono formule.', 2)).toEqual(['Calcolato il', '05/12/2026. Le celle', 'calcolate sono', 'formule.']);
+    expect(noteLines('breve', 10)).toEqual(['breve']);
+    // A word longer than the line keeps a line of its own, whole.
+    expect(noteLines('a ' + 'x'.repeat(30) + ' b', 2)).toEqual(['a', 'x'.repeat(30), 'b']);
   });
 });
 
@@ -268,12 +302,34 @@ describe('withPrintPages', () => {
     ];
     const pages = withPrintPages(changes).flatMap((c) => (c.kind === 'sheetSetup' ? [[c.sheet, c.page]] : []));
     expect(pages).toEqual([
-      // 462 characters at 60 % on A3: two landscape pages across, or three portrait ones.
-      ['Larga', { paper: 'A3', orientation: 'landscape', fit: { scale: 60 }, titleColumns: { from: 1, to: 1 } }],
+      // 462 characters at 56 % on A3: two pages across either way (364 characters landscape, 253 portrait); portrait pages hold more rows.
+      ['Larga', { paper: 'A3', orientation: 'portrait', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } }],
       ['Stretta', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
       // 40 + 40 + Excel's default 9.14 for the third column: 89 characters.
       ['Foglio', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
       ['Altro', undefined],
     ]);
+  });
+
+  it('counts the rows the batch writes, as tall as their wrapped text, to choose the page', () => {
+    const columns = [10, 30, 13, 12, 12, 12, 17, 42].map((width, i) => ({ header: `C${i}`, format: 'text' as const, output: false, width, ...(i === 1 ? { wrap: true } : {}) }));
+    const page = (rows: string[][]) =>
+      withPrintPages([
+        { kind: 'ensureTable', sheet: 'Personale', table: 'Personale', top: 1, left: 1, columns },
+        { kind: 'writeRows', table: 'Personale', headers: ['C0', 'C1'], rows },
+        setup('Personale'),
+      ]).flatMap((c) => (c.kind === 'sheetSetup' ? [c.page] : []));
+    // 148 characters: 30 one-line rows fit one landscape page; 30 rows of two lines take two, one portrait.
+    expect(page(new Array(30).fill(['P1', 'breve']))).toEqual([{ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } }]);
+    expect(page(new Array(30).fill(['P1', 'una nota di una cinquantina di caratteri, due righe']))).toEqual([{ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }]);
+  });
+
+  it('widens the wrapped columns of a sheet printed one A3 page across at a set scale to fill the page', () => {
+    const columns = [{ header: 'Codice', format: 'text' as const, output: false, width: 12 }, ...new Array(6).fill(0).map((_, i) => ({ header: `T${i}`, format: 'text' as const, output: false, width: 42, wrap: true }))];
+    const changes = withPrintPages([{ kind: 'ensureTable', sheet: 'Fasi', table: 'Fasi', top: 1, left: 1, columns }, setup('Fasi')]);
+    expect(changes[1]).toMatchObject({ page: { paper: 'A3', orientation: 'landscape', fit: { scale: 56 } } });
+    // 264 characters on a page of 364 at 56 %, 97 % of it filled: 89 more, 14 for each of the six wrapped columns.
+    const widths = changes[0].kind === 'ensureTable' ? changes[0].columns.map((c) => c.width) : [];
+    expect(widths).toEqual([12, 56, 56, 56, 56, 56, 56]);
   });
 });

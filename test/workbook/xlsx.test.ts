@@ -624,12 +624,12 @@ describe('XlsxWorkbook: print setup and row heights', () => {
     expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
   });
 
-  it('gives a row the height of its wrapped text, four lines at most, and keeps the height of a row the user sized', async () => {
+  it('gives a row the height of its wrapped text, three lines at most, and keeps the height of a row the user sized', async () => {
     const workbook = await described();
     let excel = await openWithExcelJs(await workbook.toBytes());
     let sheet = excel.getWorksheet('Obiettivi')!;
-    // 20 characters wide: «breve» one line, fifty characters three lines, four hundred the cap of four.
-    expect([2, 3, 4].map((r) => sheet.getRow(r).height)).toEqual([undefined, 45, 60]);
+    // 20 characters wide: «breve» one line, fifty characters three lines, four hundred the cap of three.
+    expect([2, 3, 4].map((r) => sheet.getRow(r).height)).toEqual([undefined, 45, 45]);
     // A one-page-across fit leaves the row heights to the new texts, and a height set by hand stays.
     const sized = Buffer.from(await workbook.toBytes());
     const files = parts(sized);

@@ -45,6 +45,18 @@ describe('Personale', () => {
     expect(where(p, 'duplicate-staff')).toEqual([['avviso', 'staff', 2, 'person']]);
   });
 
+  test('with several people on one objective, each one repeated warns on its later row', () => {
+    const p = plan({
+      objectives: two,
+      indicators: measured,
+      staff: [staff('Rossi Mario', 'O1'), staff('Bianchi Anna', 'O1'), staff('Neri Ugo', 'O1'), staff('bianchi anna', 'O1'), staff('Rossi Mario', 'O1'), staff('Neri Ugo', 'O2')],
+    });
+    expect(where(p, 'duplicate-staff')).toEqual([
+      ['avviso', 'staff', 3, 'person'],
+      ['avviso', 'staff', 4, 'person'],
+    ]);
+  });
+
   test('an assignment ending after the plan year warns on Fine', () => {
     const p = plan({ staff: [staff('Bianchi Anna', 'O1', { start: '2023-01-01', end: '2024-07-01' }), staff('Neri Ugo', 'O1', { start: '2023-01-01', end: '2023-12-31' })] });
     expect(where(p, 'staff-outside-year')).toEqual([['avviso', 'staff', 0, 'end']]);

@@ -50,6 +50,31 @@ function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly R
   return total;
 }
 
+type KeyLevel = Map<number | null, KeyLevel | number>;
+
+/**
+ * Numbers the distinct (coefficient, factor, part-time, days, absence) tuples in maps nested by
+ * value: a text per person (five numbers printed, fractions among them) cost more than the keys
+ * it saved. Map keys compare as those texts did (0 and -0 alike, null apart from every number).
+ * Returns the tuple's number, or files `fresh` as a new tuple's and returns it.
+ */
+function tupleId(root: KeyLevel, values: readonly (number | null)[], fresh: number): number {
+  let level = root;
+  const last = values.length - 1;
+  for (let v = 0; v < last; v++) {
+    let next = level.get(values[v]);
+    if (next === undefined) {
+      next = new Map();
+      level.set(values[v], next);
+    }
+    level = next as KeyLevel;
+  }
+  const id = level.get(values[last]);
+  if (id !== undefined) return id as number;
+  level.set(values[last], fresh);
+  return fresh;
+}
+
 /** Positions in `members` by Struttura, in order of first appearance. */
 function positionsByUnit(members: readonly Member[]): number[][] {
   const units = new Map<string | null, number[]>();
@@ -88,7 +113,7 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     // sharing). t is needed only where the residui use it, and equals e without absences.
     const coefficients = new Map<string | null, number>();
     const needsT = leftover !== 'ente';
-    const ids = new Map<string, number>();
+    const ids: KeyLevel = new Map();
     const ts: Rational[] = [];
     const es: Rational[] = [];
     const keyOf = new Int32Array(sharers.length);
@@ -100,11 +125,8 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
         c = categoryCoefficient(category, categories);
         coefficients.set(category, c);
       }
-      const id = `${c}|${factor}|${partTime}|${serviceDays}|${who.absence}`;
-      let k = ids.get(id);
-      if (k === undefined) {
-        k = es.length;
-        ids.set(id, k);
+      const k = tupleId(ids, [c, factor, partTime, serviceDays, who.absence], es.length);
+      if (k === es.length) {
         const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
         es.push(e);

@@ -9,7 +9,9 @@ function personKey(person: string): string {
 
 export function checkStaff(ctx: ValidationContext): void {
   const { plan } = ctx;
-  const assigned = new Set<string>();
+  // The people assigned to each objective: the one person (the usual case) as it stands, a set
+  // from the second on; no text per row, no set per objective.
+  const assigned = new Map<string, string | Set<string>>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
   const keys = new Map<string, string>();
   const from = displayDate(ctx.yearStart);
@@ -30,9 +32,12 @@ export function checkStaff(ctx: ValidationContext): void {
       person = personKey(row.person);
       keys.set(row.person, person);
     }
-    const key = `${row.objective}\u0000${person}`;
-    if (assigned.has(key)) ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
-    else assigned.add(key);
+    const people = assigned.get(row.objective);
+    if (people === person || (typeof people === 'object' && people.has(person))) {
+      ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
+    } else if (people === undefined) assigned.set(row.objective, person);
+    else if (typeof people === 'string') assigned.set(row.objective, new Set([people, person]));
+    else people.add(person);
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {

@@ -3,11 +3,11 @@
  * defaults (so a clerk sees what applies), the default bands and criteria.
  */
 import { defaultBands, defaultCriteria, defaultRules } from '../schema/model';
-import { parseInterchange } from '../schema/interchange';
+import { rawFromDocument } from '../schema/interchangeRows';
 import type { RawTables } from '../schema/raw';
 
 export function templateRaw(year: number): RawTables {
-  return parseInterchange({
+  return rawFromDocument({
     format: 'traguardo/1',
     organization: null,
     year,

@@ -13,19 +13,17 @@ import type { z } from 'zod';
 import { UserError } from '../errors';
 import {
   cellText,
-  dateFromIso,
   dateToIso,
   isBlank,
-  isoFromText,
   parseField,
   parseMeasure,
   parseText,
   percentCellValue,
 } from './cells';
 import type { IndicatorType, Measure } from './model';
-import { isCellError, isPercentCell, textKeyedRecord, type CellValue, type RawRow, type RawTableKey, type RawTables, type RawWeightingRow } from './raw';
+import { isCellError, isPercentCell, textKeyedRecord, type CellValue, type RawRow, type RawTables, type RawWeightingRow } from './raw';
 import { PAY_TABLES, PEOPLE } from './payTables';
-import { criterionScoreField, fieldOf, INDICATOR_TYPE_FIELD, YEAR_FIELD } from './read';
+import { INDICATOR_TYPE_FIELD, YEAR_FIELD } from './read';
 import {
   BANDS,
   CRITERIA,
@@ -35,21 +33,22 @@ import {
   RULES,
   STAFF,
   UNITS,
-  WEIGHTING,
-  type EnumOption,
   type FieldDef,
   type TableDef,
 } from './tables';
 import { MONITORING } from './monitoringTables';
-import { INTERCHANGE_FORMAT, interchangeSchema, interchangeValue, ROW_TABLES } from './zod';
+import { interchangeSchema, interchangeValue } from './zod';
+import {
+  INTERCHANGE_FORMAT,
+  rawFromDocument,
+  SCORE_FIELD,
+  WEIGHTING_OBJECTIVE,
+  type InterchangeWeightingRow,
+  type JsonRecord,
+  type JsonValue,
+} from './interchangeRows';
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonRecord = { [key: string]: JsonValue };
-
-export interface InterchangeWeightingRow {
-  objective: JsonValue;
-  scores: { [criterion: string]: JsonValue };
-}
+export { toCellValue, type InterchangeWeightingRow, type JsonRecord, type JsonValue } from './interchangeRows';
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -83,64 +82,8 @@ export interface ExportOptions {
   anonymous?: boolean;
 }
 
-/** Tables of RawTables that are arrays of RawRow. */
-type RowTableKey = Exclude<RawTableKey, 'weighting'>;
-
-const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
-const SCORE_FIELD = criterionScoreField('');
-const STRICT_ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * Excel error values as they are written (#RIF!, #N/D, #DIV/0! …), in Italian or English, and only
- * those: a code or a text such as «#A!» is what the user typed.
- */
-const ERROR_VALUE_RE =
-  /^#(?:N\/[AD]|DIV\/0!|NULL!|NULLO!|VALUE!|VALORE!|REF!|RIF!|NAME\?|NOME\?|NUM!|SPILL!|ESPANSIONE!|CALC!|FIELD!|CAMPO!|BLOCKED!|BLOCCATO!|CONNECT!|CONNESSIONE!|BUSY!|OCCUPATO!|UNKNOWN!|SCONOSCIUTO!|GETTING_DATA)$/;
-
 // ---------------------------------------------------------------------------------------------
 // JSON value ⇄ cell value
-
-const labelsByKey = new WeakMap<readonly EnumOption[], ReadonlyMap<string, string>>();
-
-function enumLabel(options: readonly EnumOption[], key: string): string | undefined {
-  let labels = labelsByKey.get(options);
-  if (!labels) {
-    labels = new Map(options.map((o) => [o.key, o.label.it]));
-    labelsByKey.set(options, labels);
-  }
-  return labels.get(key);
-}
-
-function isoToDate(text: string): Date | null {
-  if (!STRICT_ISO_DATE_RE.test(text)) return null;
-  const iso = isoFromText(text);
-  return iso === null ? null : dateFromIso(iso);
-}
-
-function jsonText(json: JsonValue): string {
-  return JSON.stringify(json);
-}
-
-/**
- * An interchange value → what a cell holds: ISO dates in date (and measure) fields become dates,
- * enum keys their Italian label, booleans in SI/NO fields "SI"/"NO", code arrays "A; B", Excel
- * error texts cell errors. Anything else stays as it is, for the parser to read or report.
- */
-export function toCellValue(field: FieldDef, json: JsonValue | undefined): CellValue {
-  if (json === null || json === undefined) return null;
-  const kind = field.kind;
-  if (typeof json === 'string') {
-    if (ERROR_VALUE_RE.test(json)) return { error: json };
-    if (kind.type === 'date' || kind.type === 'measure') return isoToDate(json) ?? json;
-    if (kind.type === 'enum') return enumLabel(kind.options, json) ?? json;
-    return json;
-  }
-  if (typeof json === 'number') return json;
-  if (typeof json === 'boolean') return kind.type === 'yesno' ? (json ? 'SI' : 'NO') : json;
-  if (Array.isArray(json) && kind.type === 'codeList' && json.every((c) => typeof c === 'string' || typeof c === 'number')) {
-    return json.map(String).join('; ');
-  }
-  return jsonText(json);
-}
 
 const numberAccepted = new WeakMap<FieldDef, boolean>();
 
@@ -281,18 +224,6 @@ function invalidDocument(issues: readonly Issue[], input: unknown): UserError {
   });
 }
 
-function rawRow(def: TableDef, record: JsonRecord): RawRow {
-  const row: RawRow = {};
-  for (const field of def.fields) row[field.key] = toCellValue(field, record[field.key]);
-  return row;
-}
-
-function rawWeightingRow(record: InterchangeWeightingRow): RawWeightingRow {
-  const scores = textKeyedRecord<CellValue>();
-  for (const [name, value] of Object.entries(record.scores ?? {})) scores[name] = toCellValue(SCORE_FIELD, value);
-  return { objective: toCellValue(WEIGHTING_OBJECTIVE, record.objective), scores };
-}
-
 type ParsedDocument = Partial<Omit<InterchangeDocument, 'format'>>;
 
 /**
@@ -304,18 +235,7 @@ type ParsedDocument = Partial<Omit<InterchangeDocument, 'format'>>;
 export function parseInterchange(json: unknown): RawTables {
   const checked = interchangeSchema.safeParse(json);
   if (!checked.success) throw invalidDocument(checked.error.issues, json);
-  const doc = json as ParsedDocument;
-  const raw: RawTables = {
-    organization: doc.organization ?? null,
-    year: doc.year ?? null,
-  };
-  for (const def of ROW_TABLES) {
-    const records = doc[def.key as RowTableKey];
-    if (records) raw[def.key as RowTableKey] = records.map((record) => rawRow(def, record));
-  }
-  if (doc.weighting) raw.weighting = doc.weighting.map(rawWeightingRow);
-  if (doc.rules) raw.rules = rawRow(RULES, doc.rules);
-  return raw;
+  return rawFromDocument(json as ParsedDocument);
 }
 
 function records(def: TableDef, rows: readonly RawRow[] | undefined): JsonRecord[] {

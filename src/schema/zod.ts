@@ -19,8 +19,9 @@ import {
   type TableDef,
 } from './tables';
 import type { TableKey } from './findings';
+import { INTERCHANGE_FORMAT, ROW_TABLES } from './interchangeRows';
 
-export const INTERCHANGE_FORMAT = 'traguardo/1';
+export { INTERCHANGE_FORMAT, ROW_TABLES };
 export const JSON_SCHEMA_ID = 'https://traguardo.invalid/schema/traguardo-1.json';
 
 const WEIGHTING_OBJECTIVE = fieldOf(WEIGHTING, 'objective');
@@ -158,8 +159,6 @@ const knownIssue = z
   })
   .meta({ description: 'Provenienza: un problema noto del documento di origine (ignorato)' });
 
-/** Tables whose records are rows of fields (all but Pesatura, whose columns are the criteria, and Regole). */
-export const ROW_TABLES = ALL_TABLES.filter((def) => def !== WEIGHTING && def !== RULES);
 
 function tableShape(): Record<string, z.ZodType> {
   const shape: Record<string, z.ZodType> = {};

@@ -6,7 +6,6 @@ import type { RawTables } from '../schema/raw';
 import { ConfirmDialog } from './components';
 import { usePane } from './context';
 import { notice, type Notice } from './notice';
-import { exportWorkbook, parseImportFile } from '../actions/interchange';
 import { planCounts } from '../actions/sheets';
 
 const useStyles = makeStyles({
@@ -19,6 +18,14 @@ const useStyles = makeStyles({
 export interface ExchangePanelProps {
   /** Replaces the plan's tables with the file's; returns the notice reporting it. */
   importPlan(raw: RawTables, fileName: string): Promise<Notice>;
+}
+
+/**
+ * The interchange code, with the zod validator that checks a file, loads on first use: the pane's
+ * first load does without it (test/build/build.test.ts holds that load to its budget).
+ */
+function interchange(): Promise<typeof import('../actions/interchange')> {
+  return import(/* webpackChunkName: "exchange" */ '../actions/interchange');
 }
 
 /** FileReader rather than Blob.text(): the older WebViews of Office desktop lack the latter. */
@@ -39,6 +46,7 @@ export function ExchangePanel({ importPlan }: ExchangePanelProps): ReactElement 
 
   const exportPlan = (): void => {
     void run(async () => {
+      const { exportWorkbook } = await interchange();
       const file = await exportWorkbook(host.port);
       host.download(file.fileName, new Blob([file.json], { type: 'application/json' }), 'application/json');
       return notice('success', 'ui-exported', { file: file.fileName });
@@ -51,6 +59,7 @@ export function ExchangePanel({ importPlan }: ExchangePanelProps): ReactElement 
     event.target.value = '';
     if (!file) return;
     void run(async () => {
+      const { parseImportFile } = await interchange();
       setPending({ raw: parseImportFile(file.name, await readText(file)), fileName: file.name });
       return null;
     });

@@ -5,7 +5,7 @@
  */
 import { message, type Lang } from '../i18n';
 import type { Finding } from '../schema/findings';
-import { toCellValue, type JsonValue } from '../schema/interchange';
+import { toCellValue, type JsonValue } from '../schema/interchangeRows';
 import type { Band } from '../schema/model';
 import type { CellValue, RawRow, RawTables } from '../schema/raw';
 import { readPlan } from '../schema/read';

@@ -22,7 +22,7 @@ import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
-import { rawAsOf } from './monitoringHistory';
+import { monitoringHistory, type MonitoringHistory } from './monitoringHistory';
 import { computeTrend, type TrendOutcome } from './trend';
 import { structureRollup } from '../engine/structure';
 import { MONITORING_TITLE_ROW, structureSheet, trendSheet } from '../workbook/monitoringSheets';
@@ -209,17 +209,21 @@ export interface CheckedHistory {
  * date) join the findings, located by `locator` like the others.
  */
 export function checkWithHistory(current: RawTables, locator: Locator, readFindings: Finding[], lang: Lang, asOf?: IsoDate): CheckedHistory {
-  return checkParsed(current, parseAt(current, locator, readFindings, asOf), locator, readFindings, lang);
+  const history = monitoringHistory(current);
+  return checkParsed(history, parseAt(current, history, locator, readFindings, asOf), locator, readFindings, lang);
 }
 
-/** Lettura's last step: the plan parsed from the tables as they stand, or as recorded at `asOf`. */
-function parseAt(current: RawTables, locator: Locator, readFindings: Finding[], asOf: IsoDate | undefined): ReadStage {
-  return readStage(asOf === undefined ? current : rawAsOf(current, asOf), locator, readFindings);
+/**
+ * Lettura's last step: the plan parsed from the tables as they stand, or as recorded at `asOf` —
+ * taken from `history`, the same reading of `Monitoraggi` the trend then scores date by date.
+ */
+function parseAt(current: RawTables, history: MonitoringHistory, locator: Locator, readFindings: Finding[], asOf: IsoDate | undefined): ReadStage {
+  return readStage(asOf === undefined ? current : history.at(asOf), locator, readFindings);
 }
 
 /** Verifica's part of `checkWithHistory`: the checks, each recorded date scored, the history's avvisi. */
-function checkParsed(current: RawTables, read: ReadStage, locator: Locator, readFindings: Finding[], lang: Lang): CheckedHistory {
-  const trend = computeTrend(current, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, readFindings));
+function checkParsed(history: MonitoringHistory, read: ReadStage, locator: Locator, readFindings: Finding[], lang: Lang): CheckedHistory {
+  const trend = computeTrend(history, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, readFindings));
   return { assessment: withTrendFindings(checkPlan(read, lang), trend, lang), trend };
 }
 
@@ -228,9 +232,10 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
   const { raw, locator, findings } = readWorkbookTables(tables);
-  const read = parseAt(raw, locator, findings, asOf);
+  const history = monitoringHistory(raw);
+  const read = parseAt(raw, history, locator, findings, asOf);
   await report(progress, 'verifica', 0);
-  const { assessment, trend } = checkParsed(raw, read, locator, findings, lang);
+  const { assessment, trend } = checkParsed(history, read, locator, findings, lang);
   await report(progress, 'verifica', 1);
   return { assessment, tables, trend };
 }

@@ -12,7 +12,7 @@ import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
 import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
-import { monitoringHistory } from './monitoringHistory';
+import type { MonitoringHistory } from './monitoringHistory';
 import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 
 export interface TrendOutcome {
@@ -24,9 +24,11 @@ export interface TrendOutcome {
 /** How a plan's raw tables are validated and scored: Calcola's own pipeline, so each date is graded as Calcola would. */
 export type ScoreRaw = (raw: RawTables) => { plan: Plan; results: ScoreResults };
 
-/** Null when nothing is recorded in `Monitoraggi`; `monitoring` is that table as read (for the Notas). */
-export function computeTrend(raw: RawTables, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
-  const history = monitoringHistory(raw);
+/**
+ * Null when nothing is recorded in `Monitoraggi`; `history` is that table read back (the same one
+ * the plan at a recorded date was taken from), `monitoring` that table as parsed (for the Notas).
+ */
+export function computeTrend(history: MonitoringHistory, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
   if (history.dates.length === 0) return null;
   const byDate: DateResults[] = [];
   const findings: Finding[] = [];

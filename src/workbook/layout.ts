@@ -676,21 +676,19 @@ function widening(sheet: SheetExtent, page: PrintPage): number {
  */
 export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
   const sheets = batchSheets(changes);
-  const pages = new Map<string, PrintPage>();
-  const extra = new Map<string, number>();
+  const planned = new Map<string, { page: PrintPage; wider: number }>();
   for (const change of changes) {
     const sheet = change.kind === 'sheetSetup' && change.page === undefined ? sheets.get(normalizeKey(change.sheet)) : undefined;
     if (change.kind !== 'sheetSetup' || !sheet) continue;
     const page = printPage(sheet.widths, change.freeze.columns, sheet.height);
-    pages.set(normalizeKey(change.sheet), page);
-    extra.set(normalizeKey(change.sheet), widening(sheet, page));
+    planned.set(normalizeKey(change.sheet), { page, wider: widening(sheet, page) });
   }
   return changes.map((change) => {
     if (change.kind === 'sheetSetup') {
-      const page = change.page === undefined ? pages.get(normalizeKey(change.sheet)) : undefined;
-      return page ? { ...change, page } : change;
+      const plan = change.page === undefined ? planned.get(normalizeKey(change.sheet)) : undefined;
+      return plan ? { ...change, page: plan.page } : change;
     }
-    const wider = change.kind === 'ensureTable' && change.left !== undefined ? extra.get(normalizeKey(change.sheet)) ?? 0 : 0;
+    const wider = change.kind === 'ensureTable' && change.left !== undefined ? planned.get(normalizeKey(change.sheet))?.wider ?? 0 : 0;
     if (change.kind !== 'ensureTable' || wider === 0) return change;
     return { ...change, columns: change.columns.map((spec) => (spec.wrap ? { ...spec, width: (spec.width ?? DEFAULT_COLUMN_WIDTH) + wider } : spec)) };
   });

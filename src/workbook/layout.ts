@@ -509,13 +509,18 @@ const MAX_ROW_LINES = 3;
 /** Characters of text a column fits per character of its width (a width counts digits, wider than most letters). */
 const TEXT_PER_DIGIT = 1.15;
 
+/** Characters of text a line `width` characters wide holds: one measure for wrapped cells and the closing note's lines. */
+function lineCapacity(width: number): number {
+  return Math.max(1, Math.floor(width * TEXT_PER_DIGIT) - 1);
+}
+
 /**
  * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
  * they fit: a character of text is narrower than the digit that measures a column (Calibri's
  * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
  */
 export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor(width * TEXT_PER_DIGIT) - 1);
+  const capacity = lineCapacity(width);
   if (text.length <= capacity && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
@@ -539,7 +544,7 @@ export function wrappedLines(text: string, width: number): number {
  * spreadsheet printing the sheet fitted to its width would shrink the whole page to print it.
  */
 export function noteLines(text: string, columns: number): string[] {
-  const capacity = Math.max(1, Math.floor(columns * DEFAULT_COLUMN_WIDTH * TEXT_PER_DIGIT) - 1);
+  const capacity = lineCapacity(columns * DEFAULT_COLUMN_WIDTH);
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -671,21 +676,19 @@ function widening(sheet: SheetExtent, page: PrintPage): number {
  */
 export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
   const sheets = batchSheets(changes);
-  const pages = new Map<string, PrintPage>();
-  const extra = new Map<string, number>();
+  const planned = new Map<string, { page: PrintPage; wider: number }>();
   for (const change of changes) {
     const sheet = change.kind === 'sheetSetup' && change.page === undefined ? sheets.get(normalizeKey(change.sheet)) : undefined;
     if (change.kind !== 'sheetSetup' || !sheet) continue;
     const page = printPage(sheet.widths, change.freeze.columns, sheet.height);
-    pages.set(normalizeKey(change.sheet), page);
-    extra.set(normalizeKey(change.sheet), widening(sheet, page));
+    planned.set(normalizeKey(change.sheet), { page, wider: widening(sheet, page) });
   }
   return changes.map((change) => {
     if (change.kind === 'sheetSetup') {
-      const page = change.page === undefined ? pages.get(normalizeKey(change.sheet)) : undefined;
-      return page ? { ...change, page } : change;
+      const plan = change.page === undefined ? planned.get(normalizeKey(change.sheet)) : undefined;
+      return plan ? { ...change, page: plan.page } : change;
     }
-    const wider = change.kind === 'ensureTable' && change.left !== undefined ? extra.get(normalizeKey(change.sheet)) ?? 0 : 0;
+    const wider = change.kind === 'ensureTable' && change.left !== undefined ? planned.get(normalizeKey(change.sheet))?.wider ?? 0 : 0;
     if (change.kind !== 'ensureTable' || wider === 0) return change;
     return { ...change, columns: change.columns.map((spec) => (spec.wrap ? { ...spec, width: (spec.width ?? DEFAULT_COLUMN_WIDTH) + wider } : spec)) };
   });

@@ -135,6 +135,12 @@ export interface PrintPage {
   titleColumns?: { from: number; to: number };
 }
 
+/**
+ * Inches of the printed margins every port sets with a sheet's setup: narrow at the sides, for
+ * more columns a page (layout.ts measures its pages between them).
+ */
+export const PRINT_MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 } as const;
+
 /** A dropdown list on one cell of a table's rows. */
 export interface CellList {
   row: number;

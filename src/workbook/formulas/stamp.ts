@@ -87,6 +87,11 @@ export interface Fingerprints {
   inputs: string;
 }
 
+/** The plan's tables of objectives, hashed in this order, then `Regole`. */
+const OBJECTIVE_TABLES = ['units', 'objectives', 'indicators', 'phases', 'weighting', 'criteria', 'bands'] as const satisfies readonly (keyof Plan)[];
+/** The plan's pay tables, hashed after `Regole`. */
+const PAY_TABLES = ['staff', 'people', 'profiles', 'items', 'evaluations', 'funds', 'classes', 'categoryCoefficients'] as const satisfies readonly (keyof Plan)[];
+
 /** The two fingerprints of a plan. */
 export function fingerprints(plan: Plan): Fingerprints {
   return drain(fingerprintSteps(plan));
@@ -96,29 +101,12 @@ export function fingerprints(plan: Plan): Fingerprints {
 export function* fingerprintSteps(plan: Plan): Steps<Fingerprints> {
   const structure = new Hasher();
   const inputs = new Hasher();
-  const tables: [string, readonly object[]][] = [
-    ['units', plan.units],
-    ['objectives', plan.objectives],
-    ['indicators', plan.indicators],
-    ['phases', plan.phases],
-    ['weighting', plan.weighting],
-    ['criteria', plan.criteria],
-    ['bands', plan.bands],
-    ['rules', [plan.rules]],
-  ];
   // Only a workbook with people computes pay: without, the fingerprints stay those of earlier versions.
-  if (plan.people.length > 0) {
-    tables.push(
-      ['staff', plan.staff],
-      ['people', plan.people],
-      ['profiles', plan.profiles],
-      ['items', plan.items],
-      ['evaluations', plan.evaluations],
-      ['funds', plan.funds],
-      ['classes', plan.classes],
-      ['categoryCoefficients', plan.categoryCoefficients],
-    );
-  }
+  const tables: [string, readonly object[]][] = [
+    ...OBJECTIVE_TABLES.map((name): [string, readonly object[]] => [name, plan[name]]),
+    ['rules', [plan.rules]],
+    ...(plan.people.length > 0 ? PAY_TABLES.map((name): [string, readonly object[]] => [name, plan[name]]) : []),
+  ];
   for (const [name, rows] of tables) {
     yield* hashRows(inputs, name, rows, undefined);
     yield* hashRows(structure, name, rows, LIVE_FIELDS[name]);

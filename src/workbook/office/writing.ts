@@ -26,7 +26,7 @@ import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFor
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
 import { cellPosition, columnLetters } from '../formulas/a1';
-import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
+import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
 import { noteKey, type Metadata, type TableMeta } from './reading';
 
@@ -319,8 +319,8 @@ function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly
   };
 }
 
-/** Inches of the printed margins, as the xlsx port writes them (Office.js takes points). */
-const MARGINS = { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6 };
+/** Office.js takes margins in points. */
+const POINTS_PER_INCH = 72;
 
 /** Frozen panes, then the page (paper, orientation, pages across, title columns), title rows, margins, header and footer (ExcelApi 1.9). */
 function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 'sheetSetup' }>): Step {
@@ -346,10 +346,10 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
         layout.zoom = 'scale' in paper.fit ? { scale: paper.fit.scale } : { horizontalFitToPages: paper.fit.pagesWide, verticalFitToPages: 0 };
         if (paper.titleColumns) layout.setPrintTitleColumns(`$${columnLetters(paper.titleColumns.from)}:$${columnLetters(paper.titleColumns.to)}`);
       }
-      layout.leftMargin = MARGINS.left * 72;
-      layout.rightMargin = MARGINS.right * 72;
-      layout.topMargin = MARGINS.top * 72;
-      layout.bottomMargin = MARGINS.bottom * 72;
+      layout.leftMargin = PRINT_MARGINS.left * POINTS_PER_INCH;
+      layout.rightMargin = PRINT_MARGINS.right * POINTS_PER_INCH;
+      layout.topMargin = PRINT_MARGINS.top * POINTS_PER_INCH;
+      layout.bottomMargin = PRINT_MARGINS.bottom * POINTS_PER_INCH;
       if (setup.titleRows) layout.setPrintTitleRows(`$${setup.titleRows.from}:$${setup.titleRows.to}`);
       const page = layout.headersFooters.defaultForAllPages;
       page.leftHeader = leftHeader;

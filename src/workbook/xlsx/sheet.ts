@@ -7,7 +7,7 @@ import { drain, ROWS_PER_STEP, type Steps } from '../cooperative';
 import type { CellValue } from '../../schema/raw';
 import type { OutputValue, PrintPage } from '../port';
 import { DEFAULT_COLUMN_WIDTH, rowHeightFor, wrappedLines } from '../layout';
-import { cellAddress } from '../port';
+import { cellAddress, PRINT_MARGINS } from '../port';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
 import { inPart } from './package';
@@ -581,7 +581,8 @@ export class Worksheet {
   setPrintSetup(setup: PrintSetup): void {
     const { page } = setup;
     if (page) this.fitToPage('pagesWide' in page.fit);
-    this.replaceTail('pageMargins', () => '<pageMargins left="0.3" right="0.3" top="0.6" bottom="0.6" header="0.25" footer="0.25"/>');
+    // PRINT_MARGINS lists them in CT_PageMargins' attribute order.
+    this.replaceTail('pageMargins', () => `<pageMargins${Object.entries(PRINT_MARGINS).map(([side, inches]) => ` ${side}="${inches}"`).join('')}/>`);
     if (page) {
       this.replaceTail('pageSetup', (old) => {
         const laid = setAttr(setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]), 'orientation', page.orientation);

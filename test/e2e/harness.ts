@@ -175,8 +175,13 @@ export async function demoThroughCli(work: string): Promise<{ xlsx: string; resu
   await fs.writeFile(json, JSON.stringify(demoDocument()));
   const imported = await run('import', json, xlsx);
   if (imported.code !== 0) throw new Error(`traguardo import failed (${imported.code}): ${imported.err}`);
+  return { xlsx, results: await scoreThroughCli(xlsx, '-o', path.join(work, 'scored.xlsx')) };
+}
+
+/** `traguardo score <xlsx> --json` and its results; `options` go before `--json`. */
+export async function scoreThroughCli(xlsx: string, ...options: string[]): Promise<ResultsDocument> {
   // Exit 1 only says the plan has findings; 2 and 70 are a failed command.
-  const scored = await run('score', xlsx, '-o', path.join(work, 'scored.xlsx'), '--json');
+  const scored = await run('score', xlsx, ...options, '--json');
   if (scored.code === 2 || scored.code === 70) throw new Error(`traguardo score failed (${scored.code}): ${scored.err}`);
-  return { xlsx, results: JSON.parse(scored.out) as ResultsDocument };
+  return JSON.parse(scored.out) as ResultsDocument;
 }

@@ -12,7 +12,6 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
-import { main } from '../../src/cli/main';
 import { message } from '../../src/i18n';
 import { ALL_TABLES, PHASES, SUMMARY_SHEET } from '../../src/schema/tables';
 import { scoreWorkbook } from '../../src/actions/assess';
@@ -21,7 +20,7 @@ import { euro } from '../../src/i18n/euro';
 import type { PayResults } from '../../src/engine/pay';
 import { PAY_DOCUMENT } from '../fixtures/payPlan';
 import { workbookFrom } from '../support/parity';
-import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
+import { OUTPUT_DIR, demoThroughCli, openPreview, scoreThroughCli, type OpenPreview } from './harness';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'calenzano-2023.json');
 /** The README's picture of the pane; `npm run screenshot` copies it to docs/ (a test run never writes there). */
@@ -40,15 +39,6 @@ let demoXlsx: string;
 let pageErrors: string[] = [];
 let payJson: string;
 let pay: PayResults;
-
-/** Runs the CLI in-process and returns what it printed. */
-async function runCli(args: string[]): Promise<string> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  if (code === 2 || code === 70) throw new Error(`traguardo ${args.join(' ')} failed (${code}): ${err.join('\n')}`);
-  return out.join('\n');
-}
 
 /** Retries `read` until it gives `expected` (deep equality) or the time is up; then asserts. */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeout = ACTION_TIMEOUT): Promise<void> {
@@ -275,7 +265,7 @@ describe('browser preview', () => {
     expect(download.suggestedFilename()).toBe(path.basename(demoXlsx));
     const saved = path.join(work, 'downloaded.xlsx');
     await download.saveAs(saved);
-    const again = JSON.parse(await runCli(['score', saved, '--json'])) as ResultsDocument;
+    const again = await scoreThroughCli(saved);
     expect(again.organization).toEqual(cli.organization);
     expect(again.units).toEqual(cli.units);
     await shot('08-opened-xlsx');

@@ -9,10 +9,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import type { ResultsDocument } from '../../src/actions/resultsJson';
-import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { descendantsOf, parseXml, type Namespace } from '../../src/workbook/xlsx/xml';
-import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
 import { run } from '../support/cliRun';
+import { documentXml } from '../support/package';
 import { typeMonitoringNote } from '../support/foreignWriters';
 import { OUTPUT_DIR, demoThroughCli, openPreview, type OpenPreview } from './harness';
 
@@ -28,12 +27,6 @@ let results: ResultsDocument;
 
 const byTestId = (id: string): Locator => page.getByTestId(id);
 const printed = (g: number): string => (Math.round(g * 100 + 1e-9) / 100).toFixed(2).replace('.', ',');
-
-function documentXml(bytes: Uint8Array): string {
-  const entry = readZip(bytes).find((e) => e.name === 'word/document.xml');
-  if (!entry) throw new Error('no word/document.xml');
-  return new TextDecoder().decode(entryContent(entry, fflateCodec));
-}
 
 /** The day of generation is the only thing two runs on different days may differ in. */
 const withoutGenerationDay = (xml: string): string => xml.replace(/Traguardo il \d\d\/\d\d\/\d{4}/, 'Traguardo il …');

@@ -14,7 +14,7 @@ import { parseInterchange, type JsonValue } from '../../src/schema/interchange';
 import { defaultLocator } from '../../src/workbook/grid';
 import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
 import { attribute, descendantsOf, parseXml, type Namespace, type XmlElement } from '../../src/workbook/xlsx/xml';
-import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
+import { partText } from '../support/package';
 
 const W: Namespace = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main'];
 const EXCLUDED = 'T3';
@@ -229,7 +229,7 @@ describe('Relazione Annex B: the distribution of result pay', () => {
 
   test('the document names nobody: no Nominativo or Matricola of any person is in its text or its XML', () => {
     const text = report.blocks.map(blockText).join('\n');
-    const xml = part(renderDocx(report, fflateCodec, '2024-03-15T10:00:00Z'), 'word/document.xml');
+    const xml = partText(renderDocx(report, fflateCodec, '2024-03-15T10:00:00Z'), 'word/document.xml');
     const people = scored.plan.people;
     expect(people.length).toBeGreaterThan(20);
     expect(people.every((p) => p.name !== null && p.id !== null)).toBe(true);
@@ -259,18 +259,12 @@ describe('Relazione Annex B: the distribution of result pay', () => {
   });
 });
 
-function part(bytes: Uint8Array, name: string): string {
-  const entry = readZip(bytes).find((e) => e.name === name);
-  if (!entry) throw new Error(`no ${name}`);
-  return new TextDecoder().decode(entryContent(entry, fflateCodec));
-}
-
 describe('Relazione as WordprocessingML', () => {
   const scored = scoredDemo();
   const bytes = renderDocx(buildReport(scored, { lang: 'it', by: 'unita', generatedOn: '2024-03-15' }), fflateCodec, '2024-03-15T10:00:00Z');
-  const documentXml = part(bytes, 'word/document.xml');
+  const documentXml = partText(bytes, 'word/document.xml');
   const document = parseXml(documentXml);
-  const styles = parseXml(part(bytes, 'word/styles.xml'));
+  const styles = parseXml(partText(bytes, 'word/styles.xml'));
 
   const styleOf = (p: XmlElement): string | undefined => {
     const pStyle = descendantsOf(p, W, 'pStyle')[0];
@@ -293,7 +287,7 @@ describe('Relazione as WordprocessingML', () => {
   test('the table of contents is a TOC field over levels 1–3 that Word updates on opening', () => {
     const instr = descendantsOf(document, W, 'instrText').map((e) => e.text);
     expect(instr).toContain(' TOC \\o "1-3" \\h \\z \\u ');
-    expect(part(bytes, 'word/settings.xml')).toContain('<w:updateFields w:val="true"/>');
+    expect(partText(bytes, 'word/settings.xml')).toContain('<w:updateFields w:val="true"/>');
   });
 
   test('the page is A4 portrait and no table is wider than the text between the margins', () => {

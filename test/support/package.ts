@@ -1,11 +1,23 @@
-/** The parts of an .xlsx package (a zip), by name, as stored bytes after inflating. */
+/** The parts of an .xlsx or .docx package (a zip), by name, as stored bytes after inflating. */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
+import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
+import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
 
 export function packageParts(file: string): Map<string, Uint8Array> {
   const entries = unzipSync(readFileSync(file));
   return new Map(Object.entries(entries).filter(([name]) => !name.endsWith('/')));
 }
+
+/** One part of a package as text, read with the project's own zip reader. */
+export function partText(bytes: Uint8Array, name: string): string {
+  const entry = readZip(bytes).find((e) => e.name === name);
+  if (!entry) throw new Error(`no ${name}`);
+  return new TextDecoder().decode(entryContent(entry, fflateCodec));
+}
+
+/** A .docx's body, word/document.xml. */
+export const documentXml = (bytes: Uint8Array): string => partText(bytes, 'word/document.xml');
 
 /**
  * The parts that index a package or that every writer rewrites when it adds a sheet, a style or

@@ -9,8 +9,7 @@ import { recordMonitoring } from '../../src/actions/monitoring';
 import { buildDemoRaw } from '../../src/demo/demo';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { importChanges } from '../../src/workbook/outputs';
-import { fflateCodec } from '../../src/workbook/xlsx/fflateCodec';
-import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
+import { documentXml } from '../support/package';
 import { memoryHost } from './memoryHost';
 import { renderPane } from './renderPane';
 
@@ -26,9 +25,7 @@ function blobBytes(blob: Blob): Promise<Uint8Array> {
 }
 
 async function documentText(blob: Blob): Promise<string> {
-  const entry = readZip(await blobBytes(blob)).find((e) => e.name === 'word/document.xml');
-  if (!entry) throw new Error('no word/document.xml');
-  return new TextDecoder().decode(entryContent(entry, fflateCodec));
+  return documentXml(await blobBytes(blob));
 }
 
 test('downloads the Relazione as a .docx, by unit or by missione, and writes nothing into the workbook', async () => {

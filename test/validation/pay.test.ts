@@ -9,7 +9,7 @@ import type { Plan } from '../../src/schema/model';
 import type { CategoryCoefficient, Evaluation, Fund, ItemRow, PayClass, Person, ProfileComponentRow } from '../../src/schema/payModel';
 import { FUND_METHODS, LEFTOVERS, PAY_COMPONENTS, PAY_ROLES } from '../../src/schema/payTables';
 import { validate } from '../../src/validation/validate';
-import { fund as payFund, person as payPerson } from '../engine/pay/builders';
+import { evaluation, fund as payFund, person as payPerson } from '../engine/pay/builders';
 import { plan as basePlan, where, type PlanParts } from './builders';
 
 /** On unit U1 and profile P, so that plan() places the person without a finding. */
@@ -34,10 +34,10 @@ function plan(parts: PlanParts = {}): Plan {
     profiles: PROFILE,
     items: ITEMS,
     evaluations: [
-      { person: 'A', item: 'Apporto', score: 80, note: null },
-      { person: 'A', item: 'Impegno', score: 8, note: null },
-      { person: 'B', item: 'Apporto', score: 70, note: null },
-      { person: 'B', item: 'Impegno', score: 6, note: null },
+      evaluation('A', 'Apporto', 80),
+      evaluation('A', 'Impegno', 8),
+      evaluation('B', 'Apporto', 70),
+      evaluation('B', 'Impegno', 6),
     ],
     funds: [fund('F')],
     classes: [],
@@ -62,9 +62,9 @@ describe('errors (SPEC §8.4)', () => {
       people: [person('A', { unit: 'ZZ' }), person('B', { profile: 'Q' })],
       items: [...ITEMS, { profile: 'R', item: 'X', weight: null, min: null, max: null }],
       evaluations: [
-        { person: 'A', item: 'Apporto', score: 80, note: null },
-        { person: 'C', item: 'Apporto', score: 80, note: null },
-        { person: 'A', item: 'Puntualità', score: 5, note: null },
+        evaluation('A', 'Apporto', 80),
+        evaluation('C', 'Apporto', 80),
+        evaluation('A', 'Puntualità', 5),
       ],
       classes: [{ fund: 'G', from: 0, coefficient: 1, payment: null, proportional: false }],
     });
@@ -91,14 +91,14 @@ describe('errors (SPEC §8.4)', () => {
   test('an item scored twice for a person is an avviso on the later row, naming the first, whatever the item', () => {
     const p = plan({
       evaluations: [
-        { person: 'A', item: 'Impegno', score: 8, note: null },
-        { person: 'B', item: 'Impegno', score: 6, note: null },
-        { person: 'A', item: 'apporto', score: 80, note: null },
-        { person: 'A', item: ' IMPEGNO ', score: 9, note: null },
-        { person: 'B', item: 'Puntualità', score: 5, note: null },
-        { person: 'A', item: 'Apporto', score: 70, note: null },
-        { person: 'B', item: 'puntualità', score: 4, note: null },
-        { person: 'A', item: 'Puntualità', score: 3, note: null },
+        evaluation('A', 'Impegno', 8),
+        evaluation('B', 'Impegno', 6),
+        evaluation('A', 'apporto', 80),
+        evaluation('A', ' IMPEGNO ', 9),
+        evaluation('B', 'Puntualità', 5),
+        evaluation('A', 'Apporto', 70),
+        evaluation('B', 'puntualità', 4),
+        evaluation('A', 'Puntualità', 3),
       ],
     });
     const twice = validate(p).filter((f) => f.rule === 'pay-evaluation-twice');
@@ -112,9 +112,9 @@ describe('errors (SPEC §8.4)', () => {
   test('a score outside the item’s Minimo–Massimo, and Apporto outside 0–100', () => {
     const p = plan({
       evaluations: [
-        { person: 'A', item: 'Impegno', score: 11, note: null },
-        { person: 'A', item: 'Apporto', score: 101, note: null },
-        { person: 'B', item: 'Impegno', score: 1, note: null },
+        evaluation('A', 'Impegno', 11),
+        evaluation('A', 'Apporto', 101),
+        evaluation('B', 'Impegno', 1),
       ],
     });
     expect(where(p, 'pay-score-range')).toEqual([
@@ -152,7 +152,7 @@ describe('errors (SPEC §8.4)', () => {
       people: [person('A', { profile: null, category: 'Istruttori' }), person('B', { profile: null, category: 'Operatori' }), person('C', { profile: null, category: 'X', role: 'dipendente' })],
       profiles: [...named('Istruttori'), ...named('Dipendente')],
       items: [],
-      evaluations: ['A', 'B', 'C'].map((id) => ({ person: id, item: 'Apporto', score: 70, note: null })),
+      evaluations: ['A', 'B', 'C'].map((id) => evaluation(id, 'Apporto', 70)),
     });
     expect(where(p, 'pay-no-profile')).toEqual([]);
     const none = plan({ people: [person('A', { profile: null, category: 'X', role: 'dipendente' })] });
@@ -178,12 +178,12 @@ describe('avvisi: the contract checks', () => {
   });
 
   test('a person with no evaluation on a profile that reads Valutazioni', () => {
-    expect(where(plan({ evaluations: [{ person: 'A', item: 'Apporto', score: 80, note: null }] }), 'pay-no-evaluation')).toEqual([['avviso', 'people', 1, null]]);
+    expect(where(plan({ evaluations: [evaluation('A', 'Apporto', 80)] }), 'pay-no-evaluation')).toEqual([['avviso', 'people', 1, null]]);
   });
 
   test('a tie across the beneficiaries’ boundary, from the computation, on the pot', () => {
     const p = plan({
-      evaluations: ['A', 'B'].flatMap((id) => [{ person: id, item: 'Apporto', score: 80, note: null }, { person: id, item: 'Impegno', score: 8, note: null }]),
+      evaluations: ['A', 'B'].flatMap((id) => [evaluation(id, 'Apporto', 80), evaluation(id, 'Impegno', 8)]),
       funds: [fund('F', { bonusPercent: 30, bonusQuota: 50, bonusRounding: 'eccesso' })],
     });
     const findings = validate(p);

@@ -1,4 +1,4 @@
-import { DEFAULT_PAY_RULES, type FundRow, type PayInput, type PayPerson } from '../../../src/engine/pay';
+import { DEFAULT_PAY_RULES, type EvaluationRow, type FundRow, type PayInput, type PayPerson } from '../../../src/engine/pay';
 
 export function person(id: string, fields: Partial<PayPerson> = {}): PayPerson {
   return {
@@ -37,6 +37,11 @@ export function fund(code: string, amount: number, fields: Partial<FundRow> = {}
   };
 }
 
+/** A Valutazioni row without a note. */
+export function evaluation(person: string, item: string, score: number): EvaluationRow {
+  return { person, item, score, note: null };
+}
+
 export function payInput(fields: Partial<PayInput> = {}): PayInput {
   return {
     people: [],
@@ -60,6 +65,6 @@ export function scoredDirectly(people: readonly PayPerson[], scores: readonly nu
   return {
     people: people.map((p) => ({ ...p, profile: 'Diretto' })),
     profiles: [{ profile: 'Diretto', component: 'apporto', weight: 100 }],
-    evaluations: people.map((p, n) => ({ person: p.id, item: 'Apporto', score: scores[n], note: null })),
+    evaluations: people.map((p, n) => evaluation(p.id, 'Apporto', scores[n])),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { BehaviourItemRow, EvaluationRow, FundRow, PayInput, ProfileRow } from '../../../src/engine/pay';
 import type { JsonRecord } from '../../../src/schema/interchange';
-import { fund, payInput, person } from './builders';
+import { evaluation, fund, payInput, person } from './builders';
 
 /** Matricola, Categoria, Part-time %, Apporto, Comportamento. */
 export const EX18_ROWS: readonly [string, string, number, number, number][] = [
@@ -31,8 +31,8 @@ const profile = (name: string, ente: number, apporto: number, comportamenti: num
 const PROFILES: readonly ProfileRow[] = [...profile('D', 40, 10, 50), ...profile('C', 30, 10, 60), ...profile('B', 30, 10, 60)];
 const ITEMS: readonly BehaviourItemRow[] = ['D', 'C', 'B'].map((p) => ({ profile: p, item: 'Comportamento', weight: null, min: 0, max: 100 }));
 const EVALUATIONS: readonly EvaluationRow[] = EX18_ROWS.flatMap(([id, , , apporto, comportamento]) => [
-  { person: id, item: 'Apporto', score: apporto, note: null },
-  { person: id, item: 'Comportamento', score: comportamento, note: null },
+  evaluation(id, 'Apporto', apporto),
+  evaluation(id, 'Comportamento', comportamento),
 ]);
 
 /** The pot: F = 24 000, Dipendente, Coefficienti, Residui Ente, Maggiorazione 30 %, Quota 10 %, Eccesso. */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { computePay, type ClassRow, type FundRow, type PayInput, type PayPerson } from '../../../src/engine/pay';
-import { fund, payInput, person, scoredDirectly } from './builders';
+import { evaluation, fund, payInput, person, scoredDirectly } from './builders';
 
 const CATEGORIES = [
   { category: 'B', coefficient: 1 },
@@ -162,7 +162,7 @@ describe('pay: properties', () => {
           payInput({
             people: [person('A', { profile: 'P' })],
             profiles,
-            evaluations: [{ person: 'A', item: 'Apporto', score: apporto, note: null }],
+            evaluations: [evaluation('A', 'Apporto', apporto)],
             items: [{ profile: 'P', item: 'Voce', weight: null, min: null, max: null }],
             rules: { dayBasis: 365, hoursPerDay: 6, scoreDecimals: 2, missingComponent: missing, minDays: 0 },
             grades: { organisation: ente, units: new Map(), objectives: new Map(), staff: [] },
@@ -182,7 +182,7 @@ describe('pay: properties', () => {
     const input = payInput({
       people: [person('A', { profile: 'P' }), person('B', { profile: 'P' })],
       profiles: [{ profile: 'P', component: 'apporto', weight: 100 }],
-      evaluations: [{ person: 'B', item: 'Apporto', score: 80, note: null }],
+      evaluations: [evaluation('B', 'Apporto', 80)],
       funds: [fund('F', 1000)],
     });
     const results = computePay(input);

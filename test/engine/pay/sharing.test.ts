@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { computePay } from '../../../src/engine/pay';
 import { exact, largestRemainderCents, Rational } from '../../../src/rules/exact';
-import { fund, payInput, person, scoredDirectly } from './builders';
+import { evaluation, fund, payInput, person, scoredDirectly } from './builders';
 
 describe('component grades from the objectives', () => {
   test('Ente, Struttura of the person’s unit, Obiettivi by Partecipazione % (Persona as Matricola or unique Nominativo)', () => {
@@ -50,7 +50,7 @@ describe('component grades from the objectives', () => {
           { profile: 'Istruttori', component: 'ente', weight: 100 },
           { profile: 'Dipendente', component: 'apporto', weight: 100 },
         ],
-        evaluations: [{ person: 'B', item: 'apporto', score: 64, note: null }],
+        evaluations: [evaluation('B', 'apporto', 64)],
         grades: { organisation: 88, units: new Map(), objectives: new Map(), staff: [] },
       }),
     );

@@ -104,6 +104,9 @@ export function sameValue(actual: number | string | boolean | null, expected: Ce
   return actual === expected;
 }
 
+/** 0-based row of the formula under test. */
+const FORMULA_ROW = 10_000;
+
 /**
  * One formula evaluated by HyperFormula (with the spreadsheet ROUND above) on a sheet `S` holding
  * `cells` (A1 addresses; dates as serials) and on `names` (workbook names such as `Tetto_grado`):
@@ -121,7 +124,9 @@ export function formulaValue(formula: string, cells: Readonly<Record<string, Raw
   try {
     for (const [name, value] of Object.entries(names)) hf.addNamedExpression(name, `=${value}`);
     const sheet = hf.getSheetId('S') as number;
-    const target = { sheet, row: Math.max(rows.length, 1) + 1, col: 0 };
+    // Far below every cell a test gives, and below the ranges its formula reads (a rule's formula
+    // reads rows the test leaves blank): never inside them, which would be a circular reference.
+    const target = { sheet, row: Math.max(rows.length, FORMULA_ROW), col: 0 };
     hf.setCellContents(target, [[`=${formula}`]]);
     const v = hf.getCellValue(target);
     if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;

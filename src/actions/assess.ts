@@ -4,7 +4,7 @@
  * commands all go through here, so a workbook gives the same findings and grades everywhere.
  */
 import { score, type BlockedRows } from '../engine/score';
-import type { PayResults } from '../engine/pay';
+import type { PayInput, PayResults } from '../engine/pay';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
@@ -53,6 +53,8 @@ export interface Scored extends Assessment {
   blocked: BlockedRows;
   /** Scores and premiums of SPEC §8: null without people, or while the pay sheets have errors. */
   pay: PayResults | null;
+  /** What `pay` was computed from (null with it). */
+  payInput: PayInput | null;
 }
 
 export interface WorkbookAssessment extends Assessment {
@@ -158,9 +160,9 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
 export function scoreAssessment(assessment: Assessment): Scored {
   const blocked = blockedBy(assessment.plan, assessment.missingRequired, assessment.findings);
   const results = score(assessment.plan, { blocked });
-  const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
+  const { pay, input: payInput, findings } = payOutcome(assessment.plan, results, assessment.findings);
   const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
-  return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
+  return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay, payInput };
 }
 
 /** The rows left without results: every row when a table grades rest on is missing, else the rows the errors block. */

@@ -32,7 +32,6 @@ import { payOutcome } from './pay';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
-  raw: RawTables;
   plan: Plan;
   /** How each cell was read (formulas go only where they read what the parser did). */
   readings: CellReadings;
@@ -101,8 +100,11 @@ export function assessRaw(raw: RawTables, locator: Locator, readFindings: Findin
   return checkPlan(readStage(raw, locator, readFindings), lang);
 }
 
+/**
+ * What Lettura leaves for the later stages: the plan, not the raw tables it was parsed from (on a
+ * large plan their row objects would otherwise stay live through writing and saving).
+ */
 interface ReadStage {
-  raw: RawTables;
   plan: Plan;
   readings: CellReadings;
   locator: Locator;
@@ -114,7 +116,7 @@ interface ReadStage {
 function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): ReadStage {
   const { plan, findings: cellFindings, readings } = readPlan(raw);
   const missing = missingTableFindings(locator);
-  return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
+  return { plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
 /** The reading's findings and validation's, without the echoes of an error already reported. */
@@ -123,10 +125,10 @@ function checkedFindings(read: ReadStage): Finding[] {
 }
 
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
-  const { raw, plan, readings, locator } = read;
+  const { plan, readings, locator } = read;
   const findings = checkedFindings(read);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
+  return { plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
 }
 
 /**

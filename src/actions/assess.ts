@@ -18,7 +18,7 @@ import { fingerprints, fingerprintSteps, readStamp, type Fingerprints, STAMP_PRO
 import { readWorkbookTables, type Locator } from '../workbook/grid';
 import { checkChanges, computeChanges, computeSteps, type WriteMode } from '../workbook/outputs';
 import { drainCooperatively, type Pause } from '../workbook/cooperative';
-import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import type { WorkbookChange, WorkbookPort } from '../workbook/port';
 import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
@@ -176,7 +176,11 @@ function blockedBy(plan: Plan, missingRequired: boolean, findings: readonly Find
 
 interface WorkbookRead {
   assessment: Assessment;
-  tables: TableData[];
+  /**
+   * The language the workbook is written in, for `lang` (writingLanguage): all that is kept of the
+   * cells read, which would otherwise stay live until the results are written.
+   */
+  written: Lang;
   trend: TrendOutcome | null;
 }
 
@@ -235,13 +239,14 @@ function checkParsed(history: MonitoringHistory, read: ReadStage, locator: Locat
 async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined, asOf?: IsoDate): Promise<WorkbookRead> {
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
+  const written = writingLanguage(tables, lang);
   const { raw, locator, findings } = readWorkbookTables(tables);
   const history = monitoringHistory(raw);
   const read = parseAt(raw, history, locator, findings, asOf);
   await report(progress, 'verifica', 0);
   const { assessment, trend } = checkParsed(history, read, locator, findings, lang);
   await report(progress, 'verifica', 1);
-  return { assessment, tables, trend };
+  return { assessment, written, trend };
 }
 
 /**
@@ -257,14 +262,14 @@ export async function checkWorkbook(port: WorkbookPort, lang: Lang, options: Act
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */
 export async function assessWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<WorkbookAssessment> {
-  return (await assessWithTables(port, lang, options)).assessment;
+  return (await assessWithLanguage(port, lang, options)).assessment;
 }
 
-async function assessWithTables(port: WorkbookPort, lang: Lang, options: ActionOptions): Promise<{ assessment: WorkbookAssessment; tables: TableData[] }> {
-  const { assessment, tables } = await readAssessment(port, lang, options.progress);
+async function assessWithLanguage(port: WorkbookPort, lang: Lang, options: ActionOptions): Promise<{ assessment: WorkbookAssessment; written: Lang }> {
+  const { assessment, written } = await readAssessment(port, lang, options.progress);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
-  if (stamp === null) return { assessment: { ...assessment, stale: null }, tables };
-  return { assessment: { ...assessment, stale: staleness(stamp, await fingerprintsOf(assessment.plan, options.pause)) }, tables };
+  if (stamp === null) return { assessment: { ...assessment, stale: null }, written };
+  return { assessment: { ...assessment, stale: staleness(stamp, await fingerprintsOf(assessment.plan, options.pause)) }, written };
 }
 
 function fingerprintsOf(plan: Plan, pause: Pause | undefined): Promise<Fingerprints> {
@@ -277,10 +282,10 @@ function fingerprintsOf(plan: Plan, pause: Pause | undefined): Promise<Fingerpri
  * still sees what to fix.
  */
 export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
-  const { assessment, tables } = await assessWithTables(port, lang, options);
+  const { assessment, written } = await assessWithLanguage(port, lang, options);
   try {
     await report(options.progress, 'scrittura', 0);
-    await port.apply(checkChanges({ ...assessment, lang: writingLanguage(tables, lang) }));
+    await port.apply(checkChanges({ ...assessment, lang: written }));
     await report(options.progress, 'scrittura', 1);
     return { assessment, writeError: null };
   } catch (e) {
@@ -295,8 +300,7 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables, trend } = await readAssessment(port, lang, progress, options.asOf);
-  const written = writingLanguage(tables, lang);
+  const { assessment, written, trend } = await readAssessment(port, lang, progress, options.asOf);
   await report(progress, 'calcolo', 0);
   const scored = scoreAssessment(assessment);
   await report(progress, 'formule', 0);

@@ -6,14 +6,15 @@
  * written in the workbook's own language (language.ts).
  */
 import type { Lang } from '../i18n';
-import { isBlank } from '../schema/cells';
+import { isBlank, normalizeKey } from '../schema/cells';
 import type { TableKey } from '../schema/findings';
 import type { RawTables } from '../schema/raw';
 import { tableDef } from '../schema/tables';
 import { readPlan } from '../schema/read';
 import { readWorkbookTables } from '../workbook/grid';
-import { tableDefByName } from '../workbook/headers';
-import { layoutChanges, type LayoutOptions } from '../workbook/layout';
+import { columnId, columnRoles, tableDefByName } from '../workbook/headers';
+import { isLegacyChoice } from '../workbook/legacyPage';
+import { DEFAULT_COLUMN_WIDTH, fittedSpec, FROZEN_COLUMNS, layoutChanges, printPage, rowsHeight, tableLayouts, type LayoutOptions } from '../workbook/layout';
 import { fillChanges, importChanges } from '../workbook/outputs';
 import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { writingLanguage } from './language';
@@ -45,9 +46,47 @@ export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year
   const { plan } = readPlan(readWorkbookTables(tables).raw);
   const options: LayoutOptions = { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
   const changes = [...layoutChanges(written, options, tables), ...defaultRows(tables, written, options, year)];
+  // A page is upgraded only where the sheet still has older Traguardo's setup: the port knows, so
+  // pages alone do not make the sheets out of date.
+  await port.apply([...changes, ...pageUpgrades(tables, written, options)]);
   if (changes.length === 0) return { kind: 'up-to-date' };
-  await port.apply(changes);
   return { kind: 'upgraded', tables: new Set(changes.map((c) => ('table' in c ? c.table : c.kind))).size };
+}
+
+/**
+ * For each sheet of Traguardo tables, the page chosen for it now (layout.ts `printPage`), which the
+ * port sets only where the sheet keeps the page setup an older Traguardo gave every sheet
+ * (legacyPage.ts). The page is chosen from the widths Traguardo gives its columns fitted to their
+ * rows (a user's column at the default width), with the columns the upgrade adds at the right, and
+ * from the rows' wrapped text. A sheet whose page would be the old one again is left out.
+ */
+export function pageUpgrades(tables: readonly TableData[], lang: Lang, options: LayoutOptions): WorkbookChange[] {
+  const sheets = new Map<string, { sheet: string; key: TableKey; titleRow: number; widths: number[]; height: number }>();
+  for (const table of tables) {
+    const layout = tableLayouts(lang, options).find((l) => l.def.key === tableDefByName(table.name)?.key);
+    if (!layout) continue;
+    // Fitted to the rows as an import fits them (the widths an older Traguardo gave the columns).
+    const specs = columnRoles(layout.def, table.headers).map((role, i) => {
+      const spec = layout.columns.find((c) => columnId(c.role) === columnId(role))?.spec;
+      return spec && fittedSpec(spec, table.rows.map((row) => row[i] ?? null));
+    });
+    const present = new Set(columnRoles(layout.def, table.headers).map(columnId));
+    const added = layout.columns.filter((c) => !present.has(columnId(c.role))).map((c) => c.spec);
+    const columns = [...specs, ...added];
+    const sheetKey = normalizeKey(table.sheet);
+    const sheet = sheets.get(sheetKey) ?? { sheet: table.sheet, key: layout.def.key, titleRow: table.top, widths: [], height: 0 };
+    sheets.set(sheetKey, sheet);
+    columns.forEach((spec, i) => {
+      const at = table.left - 1 + i;
+      while (sheet.widths.length <= at) sheet.widths.push(DEFAULT_COLUMN_WIDTH);
+      sheet.widths[at] = spec?.width ?? DEFAULT_COLUMN_WIDTH;
+    });
+    sheet.height = Math.max(sheet.height, rowsHeight(table.rows, (c) => (specs[c]?.wrap ? specs[c]?.width ?? DEFAULT_COLUMN_WIDTH : undefined)));
+  }
+  return [...sheets.values()].flatMap(({ sheet, key, titleRow, widths, height }): WorkbookChange[] => {
+    const page = printPage(widths, FROZEN_COLUMNS[key] ?? 0, height);
+    return isLegacyChoice(page) ? [] : [{ kind: 'upgradePage', sheet, titleRow, page }];
+  });
 }
 
 /** The tables whose rows are defaults a user reads and edits: the rule profile, the bands, the criteria. */

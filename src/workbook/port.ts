@@ -288,6 +288,17 @@ export type WorkbookChange =
       footer: PageText;
     }
   | {
+      /**
+       * The `page` (as `sheetSetup` sets it) for a sheet whose page setup is still the one an older
+       * Traguardo wrote on every sheet, header row `titleRow` repeated (legacyPage.ts); a setup the
+       * user changed stays. Nothing else of the sheet changes.
+       */
+      kind: 'upgradePage';
+      sheet: string;
+      titleRow: number;
+      page: PrintPage;
+    }
+  | {
       /** A custom document property (text of at most 255 characters). */
       kind: 'setProperty';
       key: string;

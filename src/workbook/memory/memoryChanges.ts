@@ -1,7 +1,8 @@
 /** How the in-memory workbook applies each kind of change, on a draft that becomes the workbook only when the whole batch succeeds. */
 import { UserError } from '../../errors';
 import type { ColumnSpec, OutputValue, WorkbookChange } from '../port';
-import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
+import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
+import { isLegacyPage, type PageSetupSeen } from '../legacyPage';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import { emptySheet, isBlank, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
@@ -250,4 +251,24 @@ export function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind:
     header: change.header,
     footer: change.footer,
   };
+}
+
+/**
+ * The page of a sheet still set up as older Traguardo set every sheet (legacyPage.ts): the model
+ * keeps paper, orientation, fit and title rows; its margins are always PRINT_MARGINS.
+ */
+export function upgradePage(draft: Draft, change: Extract<WorkbookChange, { kind: 'upgradePage' }>): void {
+  const sheet = draft.hasSheet(change.sheet) ? draft.writable(change.sheet) : undefined;
+  const setup = sheet?.setup;
+  const page = setup?.page;
+  if (!sheet || !setup || !page) return;
+  const seen: PageSetupSeen = {
+    paper: page.paper,
+    orientation: page.orientation,
+    fit: 'pagesWide' in page.fit ? { wide: page.fit.pagesWide, tall: 0 } : null,
+    margins: PRINT_MARGINS,
+    titleRows: setup.titleRows ?? null,
+    titleColumns: page.titleColumns !== undefined,
+  };
+  if (isLegacyPage(seen, change.titleRow)) sheet.setup = { ...setup, page: { ...change.page, ...(change.page.titleColumns ? { titleColumns: { ...change.page.titleColumns } } : {}) } };
 }

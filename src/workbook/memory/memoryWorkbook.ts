@@ -24,7 +24,7 @@ import { cellAddress } from '../port';
 import { OUTPUT_FILL, percentCell } from '../cellFormats';
 import { missingTable, sameHeader } from '../changes';
 import { emptySheet, parseCellAddress, type MemoryBandRange, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemorySheetSetup, type MemorySnapshot, type MemoryTable } from './memoryModel';
-import { colourBands, defineNames, Draft, ensureTable, replaceSheet, sheetSetup, writeColumn, writeRows } from './memoryChanges';
+import { colourBands, defineNames, Draft, ensureTable, replaceSheet, sheetSetup, upgradePage, writeColumn, writeRows } from './memoryChanges';
 
 export type { MemoryBandRange, MemoryCell, MemoryColumn, MemorySheetSetup, MemorySnapshot, MemoryTable } from './memoryModel';
 export { parseCellAddress } from './memoryModel';
@@ -112,6 +112,9 @@ export class MemoryWorkbook implements WorkbookPort {
           break;
         case 'sheetSetup':
           sheetSetup(draft, change);
+          break;
+        case 'upgradePage':
+          upgradePage(draft, change);
           break;
         case 'setProperty':
           draft.book.properties.set(change.key.toLowerCase(), { key: change.key, value: change.value });

@@ -116,11 +116,13 @@ export class OfficeWorkbook implements WorkbookPort {
     if (changes.length === 0) return;
     const notes = this.supports(NOTES_EXCEL_API);
     const replaced = changes.flatMap((c) => (c.kind === 'replaceSheet' ? [c.sheet] : []));
-    const options: MetadataOptions = { notes, tables: this.recognises.tables, chartSheets: [...this.recognises.chartSheets, ...replaced] };
-    // A batch that reshapes table bodies needs positions no older than this very call, and one
-    // that replaces a sheet needs to know the charts on it.
+    const pages = changes.flatMap((c) => (c.kind === 'upgradePage' ? [c.sheet] : []));
+    const options: MetadataOptions = { notes, tables: this.recognises.tables, chartSheets: [...this.recognises.chartSheets, ...replaced], pages };
+    // A batch that reshapes table bodies needs positions no older than this very call, one that
+    // replaces a sheet needs to know the charts on it, one that upgrades pages their setup.
     const reuse =
       recent !== null &&
+      pages.length === 0 &&
       this.now() - recent.at <= METADATA_REUSE_MS &&
       !changes.some((c) => c.kind === 'writeRows') &&
       replaced.every((sheet) => !recent.metadata.sheets.has(sheet.toLowerCase()) || recent.metadata.charts.has(sheet.toLowerCase()));

@@ -17,6 +17,7 @@
 import type { CellValue } from '../../schema/raw';
 import { cellFromExcel, jsonRowBytes } from './cells';
 import { isPayloadTooLarge } from './failures';
+import { titleRowsOf, type PageSetupSeen } from '../legacyPage';
 
 export type Sync = () => Promise<void>;
 
@@ -54,6 +55,8 @@ export interface Metadata {
   noteCount: number | null;
   /** The cell of every note (`noteKey`), null until located. */
   notes: Set<string> | null;
+  /** The page setup of the sheets asked for (`MetadataOptions.pages`), by lower-case name. */
+  pages: Map<string, PageSetupSeen>;
 }
 
 /** What the metadata sync reads besides the tables. */
@@ -64,6 +67,8 @@ export interface MetadataOptions {
   tables: readonly string[];
   /** Sheets whose charts a write may have to remove. */
   chartSheets: readonly string[];
+  /** Sheets whose page setup a write must know (`upgradePage`). */
+  pages?: readonly string[];
 }
 
 /** A note's cell as the metadata knows it. */
@@ -145,6 +150,7 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     collection.load('items/name');
     return { name, sheet, collection };
   });
+  const pages = (options.pages ?? []).map((name) => pageProbe(worksheets.getItem(name)));
   const noteCount = options.notes ? context.workbook.notes.getCount() : null;
   let probes = options.tables.map((name) => probe(context, name, sampleRows));
   await sync();
@@ -188,8 +194,43 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     charts: new Map(charts.filter((c) => !c.sheet.isNullObject).map((c) => [c.name.toLowerCase(), c.collection.items.length])),
     noteCount: noteCount === null ? null : noteCount.value,
     notes: noteCount?.value === 0 ? new Set() : null,
+    pages: new Map(pages.map((p) => [p.sheet.name.toLowerCase(), p.seen()])),
   };
   return { meta, samples };
+}
+
+/** Office.js gives margins in points. */
+const POINTS_PER_INCH = 72;
+
+/** Queues the loads of a sheet's page setup; `seen` reads them once synced. */
+function pageProbe(sheet: Excel.Worksheet): { sheet: Excel.Worksheet; seen(): PageSetupSeen } {
+  sheet.load('name');
+  const layout = sheet.pageLayout;
+  layout.load('orientation,paperSize,zoom,leftMargin,rightMargin,topMargin,bottomMargin');
+  const rows = layout.getPrintTitleRowsOrNullObject();
+  rows.load('address');
+  const columns = layout.getPrintTitleColumnsOrNullObject();
+  columns.load('address');
+  return {
+    sheet,
+    seen: () => {
+      const { zoom } = layout;
+      const wide = zoom.horizontalFitToPages;
+      return {
+        paper: layout.paperSize === 'A4' || layout.paperSize === 'A3' ? layout.paperSize : null,
+        orientation: layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
+        fit: typeof wide === 'number' && wide > 0 ? { wide, tall: zoom.verticalFitToPages ?? 0 } : null,
+        margins: {
+          left: layout.leftMargin / POINTS_PER_INCH,
+          right: layout.rightMargin / POINTS_PER_INCH,
+          top: layout.topMargin / POINTS_PER_INCH,
+          bottom: layout.bottomMargin / POINTS_PER_INCH,
+        },
+        titleRows: rows.isNullObject ? null : titleRowsOf(rows.address),
+        titleColumns: !columns.isNullObject,
+      };
+    },
+  };
 }
 
 /** Bytes a located note adds to a request (its three actions) and to the response (its address). */

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createOrUpgradeSheets } from '../../src/actions/sheets';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsxWorkbook';
+import { run } from '../support/cliRun';
 import { python } from '../support/foreignWriters';
 import { legacyDemo } from '../support/legacyPage';
 
@@ -50,9 +51,9 @@ async function pagesOf(bytes: Uint8Array, name: string): Promise<Record<string, 
   return JSON.parse(python(PAGES, [file])) as Record<string, Page>;
 }
 
-async function initialised(bytes: Uint8Array): Promise<Uint8Array> {
+async function initialised(bytes: Uint8Array, pages: number): Promise<Uint8Array> {
   const workbook = await XlsxWorkbook.load(bytes);
-  await createOrUpgradeSheets(workbook, 'it', 2023);
+  expect(await createOrUpgradeSheets(workbook, 'it', 2023)).toEqual({ kind: 'upgraded', tables: 0, pages });
   return workbook.toBytes();
 }
 
@@ -70,7 +71,7 @@ describe('init on an .xlsx of an older Traguardo', () => {
   });
 
   test('not edited since: every sheet gets its page; sheets whose page is the old one keep it', async () => {
-    const pages = await pagesOf(await initialised(legacy), 'upgraded.xlsx');
+    const pages = await pagesOf(await initialised(legacy, 11), 'upgraded.xlsx');
     expect(pages.Obiettivi).toEqual([8, 'landscape', false, null, null, 56, '$1:$1', '$A:$A', 0.3]);
     expect(pages.Indicatori).toEqual([8, 'portrait', false, null, null, 56, '$1:$1', '$A:$A', 0.3]);
     expect(pages.Fasi).toEqual([8, 'landscape', false, null, null, 56, '$1:$1', null, 0.3]);
@@ -84,11 +85,22 @@ describe('init on an .xlsx of an older Traguardo', () => {
     python(USER_EDITS, [path.join(dir, 'before-edit.xlsx'), edited]);
     const before = await pagesOf(await fs.readFile(edited), 'edited-copy.xlsx');
     expect(before.Obiettivi).toEqual(OLD);
-    const pages = await pagesOf(await initialised(await fs.readFile(edited)), 'edited-upgraded.xlsx');
+    const pages = await pagesOf(await initialised(await fs.readFile(edited), 9), 'edited-upgraded.xlsx');
     expect(pages.Indicatori).toEqual([9, 'portrait', true, 1, 0, null, '$1:$1', null, 0.3]);
     expect(pages.Fasi).toEqual([9, 'landscape', true, 1, 0, null, '$1:$1', null, 0.7]);
     // openpyxl rewrote every part, and the sheets it only carried over are still recognised.
     expect(pages.Obiettivi).toEqual([8, 'landscape', false, null, null, 56, '$1:$1', '$A:$A', 0.3]);
     expect(pages.Pesatura).toEqual([9, 'portrait', true, 1, 0, null, '$1:$1', null, 0.3]);
+  });
+
+  test('traguardo init saves the upgraded pages, says so, and a second run finds nothing to do', async () => {
+    const file = path.join(dir, 'init.xlsx');
+    await fs.writeFile(file, legacy);
+    const first = await run('init', file);
+    expect(first.code).toBe(0);
+    expect(first.out).toBe(`Impostazione di stampa aggiornata su 11 fogli di ${file}, che avevano ancora quella di una versione precedente di Traguardo (A4 orizzontale, una pagina in larghezza); i fogli impostati a mano restano come sono.`);
+    expect((await pagesOf(await fs.readFile(file), 'init-copy.xlsx')).Obiettivi).toEqual([8, 'landscape', false, null, null, 56, '$1:$1', '$A:$A', 0.3]);
+    const second = await run('init', file);
+    expect(second.out).toBe(`${file} ha già tutti i fogli e le colonne di Traguardo: nessuna modifica.`);
   });
 });

@@ -2,10 +2,10 @@
 import { UserError } from '../../errors';
 import type { ColumnSpec, OutputValue, WorkbookChange } from '../port';
 import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
-import { isLegacyPage, type PageSetupSeen } from '../legacyPage';
+import type { PageSetupSeen } from '../legacyPage';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import { emptySheet, isBlank, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
+import { emptySheet, isBlank, type MemorySheetSetup, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
 
 export class Draft {
   private readonly sheets: Map<string, MemorySheet>;
@@ -253,16 +253,25 @@ export function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind:
   };
 }
 
+const NO_TEXT = { left: [], center: [], right: [] } as const;
+
+/** The page of a sheet, its other setup as it was (a sheet never set up gets the page alone). */
+export function setPage(draft: Draft, change: Extract<WorkbookChange, { kind: 'setPage' }>): void {
+  if (!draft.hasSheet(change.sheet)) return;
+  const sheet = draft.writable(change.sheet);
+  const page = { ...change.page, ...(change.page.titleColumns ? { titleColumns: { ...change.page.titleColumns } } : {}) };
+  sheet.setup = { ...(sheet.setup ?? { freeze: { rows: 0, columns: 0 }, header: NO_TEXT, footer: NO_TEXT }), page };
+}
+
+
 /**
- * The page of a sheet still set up as older Traguardo set every sheet (legacyPage.ts): the model
- * keeps paper, orientation, fit and title rows; its margins are always PRINT_MARGINS.
+ * A sheet's page setup as legacyPage.ts compares it: the model keeps paper, orientation, fit and
+ * the rows repeated; its margins are always PRINT_MARGINS. Null for a sheet never set up.
  */
-export function upgradePage(draft: Draft, change: Extract<WorkbookChange, { kind: 'upgradePage' }>): void {
-  const sheet = draft.hasSheet(change.sheet) ? draft.writable(change.sheet) : undefined;
-  const setup = sheet?.setup;
+export function pageSetupSeen(setup: MemorySheetSetup | undefined): PageSetupSeen | null {
   const page = setup?.page;
-  if (!sheet || !setup || !page) return;
-  const seen: PageSetupSeen = {
+  if (!setup || !page) return null;
+  return {
     paper: page.paper,
     orientation: page.orientation,
     fit: 'pagesWide' in page.fit ? { wide: page.fit.pagesWide, tall: 0 } : null,
@@ -270,5 +279,4 @@ export function upgradePage(draft: Draft, change: Extract<WorkbookChange, { kind
     titleRows: setup.titleRows ?? null,
     titleColumns: page.titleColumns !== undefined,
   };
-  if (isLegacyPage(seen, change.titleRow)) sheet.setup = { ...setup, page: { ...change.page, ...(change.page.titleColumns ? { titleColumns: { ...change.page.titleColumns } } : {}) } };
 }

@@ -16,8 +16,10 @@
  */
 import type { TableData, WorkbookChange, WorkbookPort } from '../port';
 import { DEFAULT_SYNC_TIMEOUT_MS, isPayloadTooLarge, officeFailure, withTimeout } from './failures';
+import type { PageSetupSeen } from '../legacyPage';
 import {
   NOTE_LOCATION_BYTES,
+  pageProbe,
   queueNoteLocations,
   readBodies,
   readMetadata,
@@ -116,13 +118,11 @@ export class OfficeWorkbook implements WorkbookPort {
     if (changes.length === 0) return;
     const notes = this.supports(NOTES_EXCEL_API);
     const replaced = changes.flatMap((c) => (c.kind === 'replaceSheet' ? [c.sheet] : []));
-    const pages = changes.flatMap((c) => (c.kind === 'upgradePage' ? [c.sheet] : []));
-    const options: MetadataOptions = { notes, tables: this.recognises.tables, chartSheets: [...this.recognises.chartSheets, ...replaced], pages };
-    // A batch that reshapes table bodies needs positions no older than this very call, one that
-    // replaces a sheet needs to know the charts on it, one that upgrades pages their setup.
+    const options: MetadataOptions = { notes, tables: this.recognises.tables, chartSheets: [...this.recognises.chartSheets, ...replaced] };
+    // A batch that reshapes table bodies needs positions no older than this very call, and one
+    // that replaces a sheet needs to know the charts on it.
     const reuse =
       recent !== null &&
-      pages.length === 0 &&
       this.now() - recent.at <= METADATA_REUSE_MS &&
       !changes.some((c) => c.kind === 'writeRows') &&
       replaced.every((sheet) => !recent.metadata.sheets.has(sheet.toLowerCase()) || recent.metadata.charts.has(sheet.toLowerCase()));
@@ -153,6 +153,15 @@ export class OfficeWorkbook implements WorkbookPort {
         throw error;
       }
       if (this.properties) for (const [k, value] of plan.properties) this.properties.values.set(k, value);
+    });
+  }
+
+  /** One sync; the sheets come from the tables just read (a sheet deleted since fails the read). */
+  async readPageSetups(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>> {
+    return this.batch(async (context, sync) => {
+      const probes = sheets.map((name) => [name, pageProbe(context.workbook.worksheets.getItem(name))] as const);
+      await sync();
+      return new Map(probes.map(([name, seen]) => [name, seen()]));
     });
   }
 

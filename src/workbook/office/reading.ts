@@ -55,8 +55,6 @@ export interface Metadata {
   noteCount: number | null;
   /** The cell of every note (`noteKey`), null until located. */
   notes: Set<string> | null;
-  /** The page setup of the sheets asked for (`MetadataOptions.pages`), by lower-case name. */
-  pages: Map<string, PageSetupSeen>;
 }
 
 /** What the metadata sync reads besides the tables. */
@@ -67,8 +65,6 @@ export interface MetadataOptions {
   tables: readonly string[];
   /** Sheets whose charts a write may have to remove. */
   chartSheets: readonly string[];
-  /** Sheets whose page setup a write must know (`upgradePage`). */
-  pages?: readonly string[];
 }
 
 /** A note's cell as the metadata knows it. */
@@ -150,7 +146,6 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     collection.load('items/name');
     return { name, sheet, collection };
   });
-  const pages = (options.pages ?? []).map((name) => pageProbe(worksheets.getItem(name)));
   const noteCount = options.notes ? context.workbook.notes.getCount() : null;
   let probes = options.tables.map((name) => probe(context, name, sampleRows));
   await sync();
@@ -194,7 +189,6 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     charts: new Map(charts.filter((c) => !c.sheet.isNullObject).map((c) => [c.name.toLowerCase(), c.collection.items.length])),
     noteCount: noteCount === null ? null : noteCount.value,
     notes: noteCount?.value === 0 ? new Set() : null,
-    pages: new Map(pages.map((p) => [p.sheet.name.toLowerCase(), p.seen()])),
   };
   return { meta, samples };
 }
@@ -203,33 +197,29 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
 const POINTS_PER_INCH = 72;
 
 /** Queues the loads of a sheet's page setup; `seen` reads them once synced. */
-function pageProbe(sheet: Excel.Worksheet): { sheet: Excel.Worksheet; seen(): PageSetupSeen } {
-  sheet.load('name');
+export function pageProbe(sheet: Excel.Worksheet): () => PageSetupSeen {
   const layout = sheet.pageLayout;
   layout.load('orientation,paperSize,zoom,leftMargin,rightMargin,topMargin,bottomMargin');
   const rows = layout.getPrintTitleRowsOrNullObject();
   rows.load('address');
   const columns = layout.getPrintTitleColumnsOrNullObject();
   columns.load('address');
-  return {
-    sheet,
-    seen: () => {
-      const { zoom } = layout;
-      const wide = zoom.horizontalFitToPages;
-      return {
-        paper: layout.paperSize === 'A4' || layout.paperSize === 'A3' ? layout.paperSize : null,
-        orientation: layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
-        fit: typeof wide === 'number' && wide > 0 ? { wide, tall: zoom.verticalFitToPages ?? 0 } : null,
-        margins: {
-          left: layout.leftMargin / POINTS_PER_INCH,
-          right: layout.rightMargin / POINTS_PER_INCH,
-          top: layout.topMargin / POINTS_PER_INCH,
-          bottom: layout.bottomMargin / POINTS_PER_INCH,
-        },
-        titleRows: rows.isNullObject ? null : titleRowsOf(rows.address),
-        titleColumns: !columns.isNullObject,
-      };
-    },
+  return () => {
+    const { zoom } = layout;
+    const wide = zoom.horizontalFitToPages;
+    return {
+      paper: layout.paperSize === 'A4' || layout.paperSize === 'A3' ? layout.paperSize : null,
+      orientation: layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
+      fit: typeof wide === 'number' && wide > 0 ? { wide, tall: zoom.verticalFitToPages ?? 0 } : null,
+      margins: {
+        left: layout.leftMargin / POINTS_PER_INCH,
+        right: layout.rightMargin / POINTS_PER_INCH,
+        top: layout.topMargin / POINTS_PER_INCH,
+        bottom: layout.bottomMargin / POINTS_PER_INCH,
+      },
+      titleRows: rows.isNullObject ? null : titleRowsOf(rows.address),
+      titleColumns: !columns.isNullObject,
+    };
   };
 }
 

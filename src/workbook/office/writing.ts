@@ -25,7 +25,6 @@ import type { CellValue } from '../../schema/raw';
 import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
 import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, PrintPage, WorkbookChange } from '../port';
-import { isLegacyPage } from '../legacyPage';
 import { cellPosition, columnLetters } from '../formulas/a1';
 import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
@@ -645,10 +644,9 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         plan.steps.push(sheetSetupStep(existing.name, change));
         break;
       }
-      case 'upgradePage': {
+      case 'setPage': {
         const existing = sheets.get(key(change.sheet));
-        const seen = metadata.pages.get(key(change.sheet));
-        if (!existing || !seen || !isLegacyPage(seen, change.titleRow)) break;
+        if (!existing) break;
         touch(existing.name);
         const { page } = change;
         plan.steps.push({ bytes: ACTION_BYTES * 5, queue: (_, objects) => queuePage(objects.sheet(existing.name).pageLayout, page) });

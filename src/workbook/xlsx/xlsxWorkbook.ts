@@ -21,7 +21,7 @@ import { DATE_FORMAT, isOwnFormat, numberFormat, pageTextCode } from '../cellFor
 import { checkChange, missingTable, sameHeader } from '../changes';
 import type { ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
-import { isLegacyPage, repeatsColumns, titleRowsOf } from '../legacyPage';
+import { repeatsColumns, titleRowsOf, type PageSetupSeen } from '../legacyPage';
 import { addNotes, clearNotes, setNotes } from './notes';
 import { setLineChart } from './charts';
 import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
@@ -207,8 +207,8 @@ export class XlsxWorkbook implements WorkbookPort {
         case 'sheetSetup':
           this.sheetSetup(change);
           break;
-        case 'upgradePage':
-          this.upgradePage(change);
+        case 'setPage':
+          this.setPage(change);
           break;
         case 'setProperty':
           writeCustomProperty(this.pkg, change.key, change.value);
@@ -417,18 +417,27 @@ export class XlsxWorkbook implements WorkbookPort {
     this.setPrintTitles(info, position, existing, change.titleRows, titleColumns);
   }
 
-  /** The page of a sheet still set up as older Traguardo set every sheet (legacyPage.ts); any other setup stays. */
-  private upgradePage(change: Change<'upgradePage'>): void {
+  /** Paper, orientation and fit; columns repeated across join the rows the sheet repeats. */
+  private setPage(change: Change<'setPage'>): void {
     const info = this.findSheet(change.sheet);
     if (!info) return;
-    const { position, existing, reference } = this.printTitles(info);
-    const seen = { ...this.worksheet(info).pageSeen(), titleRows: titleRowsOf(reference), titleColumns: repeatsColumns(reference) };
-    if (position < 0 || !isLegacyPage(seen, change.titleRow)) return;
     const { page } = change;
     this.writable(info).setPage(page);
-    if (!page.titleColumns) return;
-    const titleRows = { from: change.titleRow, to: change.titleRow };
+    const { position, existing, reference } = this.printTitles(info);
+    const titleRows = titleRowsOf(reference);
+    if (position < 0 || !page.titleColumns || !titleRows) return;
     this.setPrintTitles(info, position, existing, titleRows, `$${columnLetters(page.titleColumns.from)}:$${columnLetters(page.titleColumns.to)}`);
+  }
+
+  async readPageSetups(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>> {
+    const seen = new Map<string, PageSetupSeen>();
+    for (const name of sheets) {
+      const info = this.findSheet(name);
+      if (!info) continue;
+      const { reference } = this.printTitles(info);
+      seen.set(name, { ...this.worksheet(info).pageSeen(), titleRows: titleRowsOf(reference), titleColumns: repeatsColumns(reference) });
+    }
+    return seen;
   }
 
   /** The sheet's position, its `Print_Titles` name and that name's reference ('' without one). */

@@ -497,9 +497,11 @@ const WIDENING_PARTS = 12;
 
 /**
  * The shape's widths with the room a page `capacity` characters wide leaves across handed to its
- * wrapped columns, a part at a time, each to the column that then takes the rows the fewest
- * points: descriptions get the room, a column of short notes none. Room that saves no line is
- * left unused, so no column is wider than its text needs.
+ * wrapped columns, a part at a time: each time to the column that saves the most points of rows
+ * per character it takes, given the fewest parts that save any (a row shows at most
+ * `MAX_ROW_LINES`, so a long text saves nothing until its column is much wider). Descriptions
+ * get the room, a column of short notes none; room that saves no line is left unused, so no
+ * column is wider than its text needs.
  */
 function widened(shape: PrintShape, capacity: number): number[] {
   const widths = [...shape.widths];
@@ -509,18 +511,24 @@ function widened(shape: PrintShape, capacity: number): number[] {
   const part = Math.ceil(room / WIDENING_PARTS);
   let height = shape.height(widths);
   while (room > 0) {
-    const step = Math.min(part, room);
-    let best: { column: number; height: number } | null = null;
+    let best: { column: number; step: number; height: number; rate: number } | null = null;
     for (const c of columns) {
-      widths[c] += step;
-      const tried = shape.height(widths);
-      widths[c] -= step;
-      if (tried < (best?.height ?? height)) best = { column: c, height: tried };
+      for (let step = Math.min(part, room); ; step = Math.min(step + part, room)) {
+        widths[c] += step;
+        const tried = shape.height(widths);
+        widths[c] -= step;
+        const rate = (height - tried) / step;
+        if (tried < height) {
+          if (rate > (best?.rate ?? 0)) best = { column: c, step, height: tried, rate };
+          break;
+        }
+        if (step === room) break;
+      }
     }
     if (best === null) break;
-    widths[best.column] += step;
+    widths[best.column] += best.step;
     height = best.height;
-    room -= step;
+    room -= best.step;
   }
   return widths;
 }

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { findSoffice, SOFFICE_INSTALL_HINT } from '../support/libreoffice';
 import { run } from '../support/cliRun';
 import { DEMO_PAGES } from '../support/demoPages';
-import { MIN_PRINT_SCALE } from '../../src/workbook/layout';
+import { MIN_PRINT_SCALE, wrappedLines } from '../../src/workbook/layout';
 
 const run$ = promisify(execFile);
 const PYTHON = '/usr/bin/python3';
@@ -179,6 +179,70 @@ async function printedPages(pdf: string): Promise<PrintedPage[]> {
   });
 }
 
+/**
+ * A workbook of the demo's wrapped texts (40 to 400 characters, of Obiettivi, Indicatori and Fasi),
+ * each in row n of three columns 30, 42 and 66 characters wide, wrapped, in rows tall enough to
+ * show every line, printed on A3 landscape at 100 %: written by openpyxl.
+ */
+const WRAP_SAMPLE = `
+import json, sys, openpyxl
+from openpyxl.styles import Alignment
+demo = openpyxl.load_workbook(sys.argv[1])
+texts = []
+for name, headers in [('Obiettivi', ['Titolo', 'Esito verifica']), ('Indicatori', ['Descrizione', 'Note', 'Calcolo', 'Esito verifica']), ('Fasi', ['Descrizione', 'Note'])]:
+    ws = demo[name]
+    top = [c.value for c in ws[1]]
+    for header in headers:
+        for row in ws.iter_rows(min_row=2, min_col=top.index(header) + 1, max_col=top.index(header) + 1):
+            v = row[0].value
+            if isinstance(v, str) and not v.startswith('=') and 40 <= len(v) <= 400 and v not in texts: texts.append(v)
+texts = texts[:90]
+wb = openpyxl.Workbook()
+ws = wb.active
+for i, width in enumerate(json.loads(sys.argv[3])): ws.column_dimensions['ABC'[i]].width = width
+for r, text in enumerate(texts, start=1):
+    for c in range(3): ws.cell(r, c + 1, text).alignment = Alignment(wrap_text=True, vertical='top')
+    ws.row_dimensions[r].height = 250
+ws.page_setup.paperSize = 8
+ws.page_setup.orientation = 'landscape'
+ws.page_setup.scale = 100
+wb.save(sys.argv[2])
+print(json.dumps(texts))
+`;
+
+/**
+ * Lines of each cell of a PDF whose cells stand in columns side by side and in rows far apart
+ * (WRAP_SAMPLE): by column, left to right, the cells top to bottom, page after page.
+ */
+async function printedLines(pdf: string, columns: number): Promise<number[][]> {
+  const { stdout } = await run$('/usr/bin/pdftotext', ['-bbox', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const pages = [...stdout.matchAll(/<page [^>]*>([\s\S]*?)<\/page>/g)].map(([, body]) =>
+    [...body.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) })),
+  );
+  // Each line of a cell starts at its column's left edge: the most frequent starts are the edges.
+  const starts = new Map<number, number>();
+  for (const word of pages.flat()) starts.set(Math.round(word.x), (starts.get(Math.round(word.x)) ?? 0) + 1);
+  const edges = [...starts].sort((a, b) => b[1] - a[1]).slice(0, columns).map(([x]) => x).sort((a, b) => a - b);
+  const cells: number[][] = edges.map(() => []);
+  for (const words of pages) {
+    edges.forEach((edge, c) => {
+      const next = edges[c + 1] ?? Infinity;
+      const lines = [...new Set(words.filter((w) => w.x >= edge - 1 && w.x < next - 1).map((w) => Math.round(w.y)))].sort((a, b) => a - b);
+      let count = 0;
+      lines.forEach((y, i) => {
+        // Lines of a cell are 11 pt apart; the next cell starts 250 pt of row lower.
+        if (i > 0 && y - lines[i - 1] > 40) {
+          cells[c].push(count);
+          count = 0;
+        }
+        count++;
+      });
+      if (count > 0) cells[c].push(count);
+    });
+  }
+  return cells;
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-print-'));
@@ -339,6 +403,37 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
     } finally {
       await fs.rm(profile, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the lines a wrapped text takes, as LibreOffice prints them', () => {
+  it('wrappedLines never counts fewer lines than LibreOffice prints, and rarely one more', async () => {
+    const soffice = findSoffice();
+    if (soffice === null) throw new Error(`LibreOffice (soffice) is not on PATH: ${SOFFICE_INSTALL_HINT}`);
+    expect((await run('demo', '--out', path.join(dir, 'wrap'))).code).toBe(0);
+    const widths = [30, 42, 66];
+    const sample = path.join(dir, 'wrap', 'righe.xlsx');
+    const { stdout } = await run$(PYTHON, ['-c', WRAP_SAMPLE, path.join(dir, 'wrap', 'traguardo-demo.xlsx'), sample, JSON.stringify(widths)], { maxBuffer: 16 * 1024 * 1024 });
+    const texts = JSON.parse(stdout) as string[];
+    expect(texts.length).toBeGreaterThan(60);
+    const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-print-profile-'));
+    try {
+      await run$(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', path.join(dir, 'wrap'), sample], { timeout: 120_000 });
+    } finally {
+      await fs.rm(profile, { recursive: true, force: true });
+    }
+    const printed = await printedLines(path.join(dir, 'wrap', 'righe.pdf'), widths.length);
+    const counts = widths.map((width, c) => {
+      expect(printed[c]).toHaveLength(texts.length);
+      const counted = texts.map((text) => wrappedLines(text, width));
+      return {
+        width,
+        fewer: texts.filter((_, i) => counted[i] < printed[c][i]),
+        more: counted.filter((lines, i) => lines > printed[c][i]).length,
+      };
+    });
+    // 5.4 points a character of width against LibreOffice's 5.5: a line more, now and then.
+    expect(counts.map(({ width, fewer, more }) => ({ width, fewer, more: more <= texts.length / 6 }))).toEqual(widths.map((width) => ({ width, fewer: [], more: true })));
   });
 });
 

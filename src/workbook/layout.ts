@@ -679,21 +679,29 @@ const POINTS_PER_WIDTH = 5.4;
  * fit, a word longer than the line broken where the line ends, a line break starting a line.
  */
 export function wrappedLines(text: string, width: number): number {
-  const room = width * POINTS_PER_WIDTH;
-  if (!text.includes('\n') && (text.length * WIDEST_ADVANCE * FONT_POINTS) / EM <= room) return 1;
-  const space = textPoints(' ');
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      const points = textPoints(word);
-      if (used > 0 && used + space + points <= room) used += space + points;
-      else {
-        if (used > 0) lines++;
-        used = points;
-      }
-      for (; used > room; used -= room) lines++;
+  // In 2048ths of the font size, read in one pass: the line holds words while they fit.
+  const room = (width * POINTS_PER_WIDTH * EM) / FONT_POINTS;
+  if (!text.includes('\n') && text.length * WIDEST_ADVANCE <= room) return 1;
+  const space = advance(0x20);
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (code !== 0x20 && code !== 0x0a) {
+      word += advance(code);
+      continue;
+    }
+    if (used > 0 && used + space + word <= room) used += space + word;
+    else {
+      if (used > 0) lines++;
+      used = word;
+    }
+    for (; used > room; used -= room) lines++;
+    word = 0;
+    if (code === 0x0a && i < text.length) {
+      lines++;
+      used = 0;
     }
   }
   return lines;

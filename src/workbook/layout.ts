@@ -480,6 +480,10 @@ export interface PrintPlan {
   widths: number[];
   /** Sheets of paper it prints on. */
   pages: number;
+  /** Pages across. */
+  across: number;
+  /** Points of rows a page holds (at 100 %, over the scale). */
+  rows: number;
   /** The size its text prints at (1: 100 %). */
   scale: number;
 }
@@ -551,6 +555,8 @@ function planOn(shape: PrintShape, paper: PrintPage['paper'], orientation: Print
       page: { paper, orientation, fit: { scale: lowest }, ...(across > 1 && shape.repeated > 0 ? { titleColumns: { from: 1, to: shape.repeated } } : {}) },
       widths: [...shape.widths],
       pages: across * pagesDown(shape.height(shape.widths), shape.title, SMALLEST_SET_SCALE, room),
+      across,
+      rows: room / SMALLEST_SET_SCALE,
       scale: SMALLEST_SET_SCALE,
     };
   }
@@ -559,12 +565,15 @@ function planOn(shape: PrintShape, paper: PrintPage['paper'], orientation: Print
     page: { paper, orientation, fit: { pagesWide: 1 } },
     widths: [...shape.widths],
     pages: pagesDown(shape.height(shape.widths), shape.title, largest, room),
+    across: 1,
+    rows: room / largest,
     scale: largest,
   };
   const at = (percent: number, slack = 1): PrintPlan => {
     const scale = percent / 100;
     const widths = widened(shape, capacity / scale);
-    return { page: { paper, orientation, fit: { scale: percent } }, widths, pages: pagesDown(shape.height(widths) * slack, shape.title, scale, room), scale };
+    const pages = pagesDown(shape.height(widths) * slack, shape.title, scale, room);
+    return { page: { paper, orientation, fit: { scale: percent } }, widths, pages, across: 1, rows: room / scale, scale };
   };
   const top = Math.floor(largest * 100);
   if (top <= lowest) return fitted;
@@ -587,11 +596,14 @@ function planOn(shape: PrintShape, paper: PrintPage['paper'], orientation: Print
 }
 
 /**
- * Whether `a` prints better than `b`: on fewer pages; on as many, on A4 rather than A3; then
- * with the larger text up to `PORTRAIT_MIN_SCALE`, then portrait, then the larger text.
+ * Whether `a` prints better than `b`: on fewer pages. On as many: a sheet several pages across
+ * where a page holds more rows (a template's rows are yet to come: Indicatori on A3 portrait,
+ * not on A4 landscape); then on A4 rather than A3; then with the larger text up to
+ * `PORTRAIT_MIN_SCALE`, then portrait, then the larger text.
  */
 function better(a: PrintPlan, b: PrintPlan): boolean {
   if (a.pages !== b.pages) return a.pages < b.pages;
+  if (a.across > 1 && b.across > 1 && a.rows !== b.rows) return a.rows > b.rows;
   if (a.page.paper !== b.page.paper) return a.page.paper === 'A4';
   const readable = (plan: PrintPlan): number => Math.min(plan.scale, PORTRAIT_MIN_SCALE);
   if (readable(a) !== readable(b)) return readable(a) > readable(b);

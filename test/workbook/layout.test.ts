@@ -258,6 +258,8 @@ describe('printPage', () => {
       titleColumns: { from: 1, to: 1 },
     });
     expect(printPage([10, ...new Array<number>(14).fill(30)], 0, 100 * 15)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 } });
+    // Without rows (a template), two pages across either way: A3 portrait pages will hold the most rows.
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } });
   });
 });
 
@@ -306,8 +308,8 @@ describe('withPrintPages', () => {
     ];
     const pages = withPrintPages(changes).flatMap((c) => (c.kind === 'sheetSetup' ? [[c.sheet, c.page]] : []));
     expect(pages).toEqual([
-      // 462 characters at 56 %: two pages across on A4 landscape (253 characters) as on A3; without rows, A4.
-      ['Larga', { paper: 'A4', orientation: 'landscape', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } }],
+      // 462 characters at 56 %: two pages across on A4 landscape (253 characters) as on A3; A3 portrait pages hold the most rows.
+      ['Larga', { paper: 'A3', orientation: 'portrait', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } }],
       ['Stretta', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
       // 40 + 40 + Excel's default 9.14 for the third column: 89 characters.
       ['Foglio', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],

@@ -4,7 +4,7 @@
  * commands all go through here, so a workbook gives the same findings and grades everywhere.
  */
 import { score, type BlockedRows } from '../engine/score';
-import type { PayResults } from '../engine/pay';
+import type { PayInput, PayResults } from '../engine/pay';
 import type { ScoreResults } from '../engine/results';
 import type { Lang } from '../i18n';
 import type { Finding, LocatedFinding } from '../schema/findings';
@@ -18,7 +18,7 @@ import { fingerprints, fingerprintSteps, readStamp, type Fingerprints, STAMP_PRO
 import { readWorkbookTables, type Locator } from '../workbook/grid';
 import { checkChanges, computeChanges, computeSteps, type WriteMode } from '../workbook/outputs';
 import { drainCooperatively, type Pause } from '../workbook/cooperative';
-import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import type { WorkbookChange, WorkbookPort } from '../workbook/port';
 import { italianDate } from '../schema/cells';
 import { writingLanguage } from './language';
 import { missingTableFindings, withoutMissingTableEchoes } from './missingTables';
@@ -32,7 +32,6 @@ import { payOutcome } from './pay';
 import { report, type Progress } from './progress';
 
 export interface Assessment {
-  raw: RawTables;
   plan: Plan;
   /** How each cell was read (formulas go only where they read what the parser did). */
   readings: CellReadings;
@@ -53,6 +52,8 @@ export interface Scored extends Assessment {
   blocked: BlockedRows;
   /** Scores and premiums of SPEC §8: null without people, or while the pay sheets have errors. */
   pay: PayResults | null;
+  /** What `pay` was computed from (null with it). */
+  payInput: PayInput | null;
 }
 
 export interface WorkbookAssessment extends Assessment {
@@ -99,8 +100,11 @@ export function assessRaw(raw: RawTables, locator: Locator, readFindings: Findin
   return checkPlan(readStage(raw, locator, readFindings), lang);
 }
 
+/**
+ * What Lettura leaves for the later stages: the plan, not the raw tables it was parsed from (on a
+ * large plan their row objects would otherwise stay live through writing and saving).
+ */
 interface ReadStage {
-  raw: RawTables;
   plan: Plan;
   readings: CellReadings;
   locator: Locator;
@@ -112,7 +116,7 @@ interface ReadStage {
 function readStage(raw: RawTables, locator: Locator, readFindings: Finding[]): ReadStage {
   const { plan, findings: cellFindings, readings } = readPlan(raw);
   const missing = missingTableFindings(locator);
-  return { raw, plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
+  return { plan, readings, locator, findings: [[...missing.findings, ...readFindings], cellFindings], missingRequired: missing.required };
 }
 
 /** The reading's findings and validation's, without the echoes of an error already reported. */
@@ -121,10 +125,10 @@ function checkedFindings(read: ReadStage): Finding[] {
 }
 
 function checkPlan(read: ReadStage, lang: Lang): Assessment {
-  const { raw, plan, readings, locator } = read;
+  const { plan, readings, locator } = read;
   const findings = checkedFindings(read);
   const located = findings.map((f) => locator.locate(f, lang));
-  return { raw, plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
+  return { plan, readings, findings, located, locator, missingRequired: read.missingRequired, messageLang: lang };
 }
 
 /**
@@ -157,9 +161,9 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  */
 export function scoreAssessment(assessment: Assessment, graded: Graded = grade(assessment)): Scored {
   const { blocked, results } = graded;
-  const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
+  const { pay, input: payInput, findings } = payOutcome(assessment.plan, results, assessment.findings);
   const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
-  return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
+  return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay, payInput };
 }
 
 /** An assessed plan's grades, and the rows left without one. */
@@ -182,7 +186,11 @@ function blockedBy(plan: Plan, missingRequired: boolean, findings: readonly Find
 
 interface WorkbookRead {
   assessment: Assessment;
-  tables: TableData[];
+  /**
+   * The language the workbook is written in, for `lang` (writingLanguage): all that is kept of the
+   * cells read, which would otherwise stay live until the results are written.
+   */
+  written: Lang;
   trend: TrendOutcome | null;
   /** The grades at `asOf` when the trend graded that date: Calcola's own, not graded again. */
   graded: Graded | null;
@@ -254,13 +262,14 @@ function checkParsed(history: MonitoringHistory, read: ReadStage, locator: Locat
 async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress | undefined, asOf?: IsoDate): Promise<WorkbookRead> {
   await report(progress, 'lettura', 0);
   const tables = await port.readTables();
+  const written = writingLanguage(tables, lang);
   const { raw, locator, findings } = readWorkbookTables(tables);
   const history = monitoringHistory(raw);
   const read = parseAt(raw, history, locator, findings, asOf);
   await report(progress, 'verifica', 0);
   const { assessment, trend, graded } = checkParsed(history, read, locator, findings, lang, asOf);
   await report(progress, 'verifica', 1);
-  return { assessment, tables, trend, graded };
+  return { assessment, written, trend, graded };
 }
 
 /**
@@ -276,14 +285,14 @@ export async function checkWorkbook(port: WorkbookPort, lang: Lang, options: Act
  * are out of date (SPEC: inputs changed since, where some outputs are values). Writes nothing.
  */
 export async function assessWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<WorkbookAssessment> {
-  return (await assessWithTables(port, lang, options)).assessment;
+  return (await assessWithLanguage(port, lang, options)).assessment;
 }
 
-async function assessWithTables(port: WorkbookPort, lang: Lang, options: ActionOptions): Promise<{ assessment: WorkbookAssessment; tables: TableData[] }> {
-  const { assessment, tables } = await readAssessment(port, lang, options.progress);
+async function assessWithLanguage(port: WorkbookPort, lang: Lang, options: ActionOptions): Promise<{ assessment: WorkbookAssessment; written: Lang }> {
+  const { assessment, written } = await readAssessment(port, lang, options.progress);
   const stamp = readStamp(await port.readProperty(STAMP_PROPERTY));
-  if (stamp === null) return { assessment: { ...assessment, stale: null }, tables };
-  return { assessment: { ...assessment, stale: staleness(stamp, await fingerprintsOf(assessment.plan, options.pause)) }, tables };
+  if (stamp === null) return { assessment: { ...assessment, stale: null }, written };
+  return { assessment: { ...assessment, stale: staleness(stamp, await fingerprintsOf(assessment.plan, options.pause)) }, written };
 }
 
 function fingerprintsOf(plan: Plan, pause: Pause | undefined): Promise<Fingerprints> {
@@ -296,10 +305,10 @@ function fingerprintsOf(plan: Plan, pause: Pause | undefined): Promise<Fingerpri
  * still sees what to fix.
  */
 export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: ActionOptions = {}): Promise<{ assessment: WorkbookAssessment; writeError: unknown }> {
-  const { assessment, tables } = await assessWithTables(port, lang, options);
+  const { assessment, written } = await assessWithLanguage(port, lang, options);
   try {
     await report(options.progress, 'scrittura', 0);
-    await port.apply(checkChanges({ ...assessment, lang: writingLanguage(tables, lang) }));
+    await port.apply(checkChanges({ ...assessment, lang: written }));
     await report(options.progress, 'scrittura', 1);
     return { assessment, writeError: null };
   } catch (e) {
@@ -314,8 +323,7 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables, trend, graded } = await readAssessment(port, lang, progress, options.asOf);
-  const written = writingLanguage(tables, lang);
+  const { assessment, written, trend, graded } = await readAssessment(port, lang, progress, options.asOf);
   await report(progress, 'calcolo', 0);
   const scored = scoreAssessment(assessment, graded ?? undefined);
   await report(progress, 'formule', 0);

@@ -6,7 +6,7 @@
  * not evaluated, a tie across the beneficiaries' boundary, a pot that pays everyone the same)
  * becomes findings located on the rows concerned.
  */
-import { computePay, type PayDiagnostic, type PayResults } from '../engine/pay';
+import { computePay, type PayDiagnostic, type PayInput, type PayResults } from '../engine/pay';
 import { payInputOf } from '../engine/pay/fromPlan';
 import type { ScoreResults } from '../engine/results';
 import { firstIndexByKey } from '../schema/firstIndex';
@@ -17,6 +17,8 @@ import { PAY_RULE_FIELDS, PAY_TABLES } from '../schema/payTables';
 export interface PayOutcome {
   /** Null without people, or while the pay sheets have errors. */
   pay: PayResults | null;
+  /** What `pay` was computed from: the pay sheets, the pane and the Relazione read the same input, built once. */
+  input: PayInput | null;
   findings: Finding[];
 }
 
@@ -28,13 +30,14 @@ function isPayError(f: Finding): boolean {
 }
 
 export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly Finding[]): PayOutcome {
-  if (plan.people.length === 0) return { pay: null, findings: [] };
+  if (plan.people.length === 0) return { pay: null, input: null, findings: [] };
   const errors = findings.filter(isPayError);
   if (errors.length > 0) {
     const tables = [...new Set(errors.map((f) => (f.table === 'rules' ? 'Regole' : (PAY_TABLES.find((d) => d.key === f.table)?.table ?? f.table))))];
-    return { pay: null, findings: [{ severity: 'errore', rule: 'pay-blocked', table: 'people', index: null, field: null, params: { tables: tables.join(', ') } }] };
+    return { pay: null, input: null, findings: [{ severity: 'errore', rule: 'pay-blocked', table: 'people', index: null, field: null, params: { tables: tables.join(', ') } }] };
   }
-  const pay = computePay(payInputOf(plan, results));
+  const input = payInputOf(plan, results);
+  const pay = computePay(input);
   const said = new Set(findings.filter((f) => f.rule === 'pay-no-evaluation').map((f) => f.index));
   const personRow = firstIndexByKey(plan.people, (p) => p.id);
   const fundRow = firstIndexByKey(plan.funds, (f) => f.code);
@@ -44,7 +47,7 @@ export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly
     if (finding !== null && !(finding.rule === 'pay-not-evaluated' && said.has(finding.index))) out.push(finding);
   }
   out.push(...undifferentiated(pay, fundRow));
-  return { pay, findings: out };
+  return { pay, input, findings: out };
 }
 
 function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, number>, fundRow: ReadonlyMap<string, number>): Finding | null {

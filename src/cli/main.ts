@@ -391,10 +391,12 @@ async function commandScore({ args, values, lang, io, progress }: Invocation): P
   await progress?.report('lettura', 0);
   const workbook = await loadWorkbook(input);
   const mode = publication || values.valori || values.values ? 'valori' : 'formule';
-  const recording = new RecordingPort(workbook);
-  const scored = await scoreWorkbook(recording, lang, { mode, asOf, progress: beforeSaving(progress) });
+  // Only the copy for publication needs Calcola's changes once applied: kept for every score, the
+  // hundreds of MB of a large plan's output columns would stay live through saving.
+  const recording = publication ? new RecordingPort(workbook) : null;
+  const scored = await scoreWorkbook(recording ?? workbook, lang, { mode, asOf, progress: beforeSaving(progress) });
   let published: Publication | null = null;
-  if (publication) {
+  if (recording !== null) {
     const copy = createXlsx();
     const listed = values.fogli ?? values.sheets;
     const sheets = listed === undefined ? publicationSheets(scored.written) : listed.split(',').map((name) => name.trim()).filter((name) => name !== '');

@@ -7,7 +7,6 @@
 import type { Scored } from '../actions/assess';
 import { noteOf, objectiveRowsAt } from '../engine/monitoringNotes';
 import { rowsOf } from '../engine/analysis';
-import { payInputOf } from '../engine/pay/fromPlan';
 import { transparency, type PotStats } from '../engine/pay/transparency';
 import { inherited, parentRows, structureRollup } from '../engine/structure';
 import { message, type Lang } from '../i18n';
@@ -469,10 +468,9 @@ class ReportBuilder {
    * is an objective's.
    */
   private annexPay(): void {
-    const { plan, results, pay } = this.scored;
-    if (pay === null) return;
+    const { plan, pay, payInput: input } = this.scored;
+    if (pay === null || input === null) return;
     const { lang } = this.options;
-    const input = payInputOf(plan, results);
     const figures = transparency(input, pay);
     const money = (value: number | null): string => (value === null ? '' : euro(value, lang));
     this.blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 1, text: this.t('report-annex-pay') }, { kind: 'paragraph', runs: [this.t('report-pay-intro')] });

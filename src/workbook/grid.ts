@@ -167,7 +167,8 @@ function readTable(def: TableDef, data: TableData, findings: Finding[]): TableRe
   };
   if (def.key === 'rules') return readRules(def, data, placement, findings);
   if (def.key === 'weighting') return { placement, rows: [], weighting: kept.map((r) => weightingRow(roles, data.rows[r])) };
-  return { placement, rows: kept.map((r) => rawRow(roles, data.rows[r])), weighting: [] };
+  const fields = roles.flatMap((role, i): [string, number][] => (role.role === 'field' ? [[role.key, i]] : []));
+  return { placement, rows: kept.map((r) => rawRow(fields, data.rows[r])), weighting: [] };
 }
 
 /** Column id, header labels and, for a field column, its field key. */
@@ -181,11 +182,10 @@ function requiredColumns(def: TableDef): [string, { it: string; en: string }, st
   return def.fields.filter((f) => f.required).map((f) => [columnId({ role: 'field', key: f.key }), f.label, f.key]);
 }
 
-function rawRow(roles: readonly ColumnRole[], cells: readonly CellValue[]): RawRow {
+/** One data row by field key; `fields` are the table's field columns (key, offset), left to right. */
+function rawRow(fields: readonly (readonly [string, number])[], cells: readonly CellValue[]): RawRow {
   const row: RawRow = {};
-  roles.forEach((role, i) => {
-    if (role.role === 'field') row[role.key] = cells[i] ?? null;
-  });
+  for (const [key, i] of fields) row[key] = cells[i] ?? null;
   return row;
 }
 

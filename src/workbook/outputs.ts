@@ -30,7 +30,7 @@ import { notGradedTexts } from './notGraded';
 import { drain, eachRow, type Steps } from './cooperative';
 import { liveOutputs } from './formulas/live';
 import type { PayView } from './formulas/pay';
-import type { PayResults } from '../engine/pay';
+import type { PayInput, PayResults } from '../engine/pay';
 import { payInputOf } from '../engine/pay/fromPlan';
 import { payNotComputed, paySheetSetups, payoutsSheet, transparencySheet } from './paySheets';
 import { PAYOUTS } from '../schema/payTables';
@@ -66,6 +66,8 @@ export interface OutputInput {
   results: ScoreResults;
   /** Result pay, when the workbook has people (SPEC §8): Persone's outputs, Premi and Trasparenza. */
   pay?: PayResults | null;
+  /** What `pay` was computed from, when the caller has it (Calcola does); else built here. */
+  payInput?: PayInput | null;
   /** Findings in plan coordinates (reading, cells, cross-row rules). */
   findings: readonly Finding[];
   locator: Locator;
@@ -219,7 +221,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
   const bandsPlacement = input.locator.placement('bands');
   if (bandsPlacement) grids.set('bands', new TableGrid(bandsPlacement, bandsPlacement.columns));
   const date = italianDate(input.calculatedOn);
-  const pay: PayView | null = input.pay ? { input: payInputOf(plan, results), results: input.pay } : null;
+  const pay: PayView | null = input.pay ? { input: input.payInput ?? payInputOf(plan, results), results: input.pay } : null;
   const live = yield* liveOutputs({
     plan,
     readings: input.readings,

@@ -224,11 +224,28 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
     const s = attr(existingTag, 's');
     if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
   }
-  const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
+  return valueCellXml(row, write.col, value, style, date1904);
+}
+
+/**
+ * A new row of a sheet Traguardo writes whole: `values[c]` in column c + 1, styled by `styleOf`
+ * (as `rewriteRow` would write it into a missing row, without a pending write per cell); '' for
+ * a row without cells.
+ */
+export function newRowXml(row: number, values: readonly OutputValue[], styleOf: (c: number, value: OutputValue) => number | undefined, date1904: boolean, tags: RowTags): string {
+  let cells = '';
+  values.forEach((value, c) => {
+    cells += withPrefix(valueCellXml(row, c + 1, value, styleOf(c, value), date1904), tags.p);
+  });
+  return cells === '' ? '' : `${tags.row} r="${row}">${cells}${tags.rowEnd}`;
+}
+
+function valueCellXml(row: number, col: number, value: OutputValue | undefined, style: number | undefined, date1904: boolean): string {
+  const start = `<c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === undefined) return `${start}/>`;
   if (isFormulaCell(value)) return formulaCellXml(start, value);
   if (typeof value === 'string') {
-    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, write.col), length: value.length, limit: MAX_CELL_TEXT });
+    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, col), length: value.length, limit: MAX_CELL_TEXT });
     // Always an inline string, never a formula: text starting with `=` stays text.
     return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
   }

@@ -13,7 +13,7 @@ import { UserError } from '../../errors';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
-import { cellValue, cellWrites, forEachCell, nextTag, rewriteRow, RowTags, shown } from './cellXml';
+import { cellValue, cellWrites, forEachCell, newRowXml, nextTag, rewriteRow, RowTags, shown } from './cellXml';
 import {
   adopt,
   appendChild,
@@ -197,18 +197,6 @@ export class Worksheet {
   toXml(): string {
     const at = this.sheetData().tagEnd;
     return this.skeleton.slice(0, at) + this.body + this.skeleton.slice(at);
-  }
-
-  /** The rows, as `replaceRows` of a sheet of the same part takes them. */
-  get rowsXml(): string {
-    return this.body;
-  }
-
-  /** An empty sheet that writes its rows with this sheet's prefix, to build rows for `replaceRows`. */
-  scratch(): Worksheet {
-    const p = this.tags.p;
-    const root = p === '' ? '<worksheet xmlns="' + NS.main + '">' : `<${p}worksheet xmlns:${p.slice(0, -1)}="${NS.main}">`;
-    return new Worksheet(`${root}<${p}sheetData/></${p}worksheet>`, this.date1904);
   }
 
   snapshot(): WorksheetSnapshot {
@@ -397,14 +385,27 @@ export class Worksheet {
     if (write.length > 0) this.writes.push(write);
   }
 
-  /** Replaces every row of the sheet (a sheet Traguardo owns); `rowsXml` comes from this sheet's `scratch()`. */
-  replaceRows(rowsXml: string, lastRow: number, lastCol: number): void {
-    this.body = rowsXml;
+  /**
+   * Replaces every row of the sheet (a sheet Traguardo owns) with `rows`, row r + 1 from
+   * `rows[r]`, its cell in column c + 1 styled `styleOf(r, c, value)`. Written straight as text:
+   * a sheet of many thousand lines (Premi) would otherwise carry one pending write per cell.
+   */
+  replaceCells(rows: readonly (readonly OutputValue[])[], styleOf: (r: number, c: number, value: OutputValue) => number | undefined): void {
+    let lastRow = 0;
+    let lastCol = 0;
+    rows.forEach((row, r) => {
+      if (row.length > 0) lastRow = r + 1;
+      lastCol = Math.max(lastCol, row.length);
+    });
+    if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
+    const pieces: string[] = [];
+    inPart(this.part, () => rows.forEach((row, r) => pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags))));
+    this.body = pieces.join('');
     this.rows = undefined;
     this.writes = [];
     this.dirty = true;
     this.cellsChanged = true;
-    this.setDimension(lastRow > 0 ? `A1:${cellAddress(lastRow, Math.max(lastCol, 1))}` : 'A1');
+    this.setDimension(rows.length > 0 ? `A1:${cellAddress(rows.length, Math.max(lastCol, 1))}` : 'A1');
   }
 
   /** Writes the pending cell changes into the XML. */

@@ -44,11 +44,16 @@ export class RowTags {
   readonly rowEnd: string;
   readonly c: string;
   readonly cEnd: string;
+  /** What an inline string's text is between, in the plainest form. */
+  readonly isT: string;
+  readonly tIsC: string;
   constructor(readonly p: string) {
     this.row = `<${p}row`;
     this.rowEnd = `</${p}row>`;
     this.c = `<${p}c`;
     this.cEnd = `</${p}c>`;
+    this.isT = `<${p}is><${p}t`;
+    this.tIsC = `</${p}t></${p}is></${p}c>`;
   }
 }
 
@@ -115,6 +120,8 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
   const type = attr(tag, 't');
   const p = tags.p;
   if (type === 'inlineStr') {
+    const plain = plainInlineText(xml, tagEnd, end, tags);
+    if (plain !== undefined) return plain;
     const is = findElement(xml.slice(tagEnd, end), `${p}is`);
     return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
   }
@@ -150,6 +157,25 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
     }
   }
 }
+
+/**
+ * The text of an inline string written as Traguardo and most writers do, one run and nothing else
+ * (`<is><t>…</t></is>`, with or without `xml:space`); undefined for any other shape, which the
+ * general reading handles.
+ */
+function plainInlineText(xml: string, tagEnd: number, end: number, tags: RowTags): string | undefined {
+  if (!xml.startsWith(tags.isT, tagEnd) || !xml.startsWith(tags.tIsC, end - tags.tIsC.length)) return undefined;
+  let from = tagEnd + tags.isT.length;
+  if (xml.startsWith(PRESERVE, from)) from += PRESERVE.length;
+  else if (xml.charCodeAt(from) === 62) from++;
+  else return undefined;
+  const to = end - tags.tIsC.length;
+  const close = xml.indexOf('<', from);
+  if (close < to) return undefined;
+  return unescapeExcel(unescapeXml(xml.slice(from, to)));
+}
+
+const PRESERVE = ' xml:space="preserve">';
 
 /** The write that applies to each column of `row`, by column: the last one covering it. */
 export function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnWrite[] {

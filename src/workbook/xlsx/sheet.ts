@@ -249,7 +249,7 @@ export class Worksheet {
     for (let at = nextTag(body, rowTag, 0); at >= 0; ) {
       const tagEnd = body.indexOf('>', at);
       if (tagEnd < 0) throw new ZipFormatError('unterminated row');
-      const r = attr(body.slice(at, tagEnd + 1), 'r');
+      const r = body.startsWith(' r="', at + rowTag.length) ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
       const number = r === undefined ? previous + 1 : Number(r);
       // Rows come in ascending order inside the grid (CT_SheetData); the index relies on it.
       if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) throw new ZipFormatError(`row ${r} out of order or outside the grid`);
@@ -447,17 +447,20 @@ export class Worksheet {
     const byTop = writes.map((_, k) => k).sort((a, b) => writes[a].top - writes[b].top || a - b);
     let entered = 0;
     let active: number[] = [];
+    // Columns written down many rows: the writes of a row are those of the row before, unless one ended or began.
+    let rowWrites: ColumnWrite[] | undefined;
     for (let row = first; row <= last; row++) {
       if (touched[row - first] === 0) continue;
       if ((row - first) % ROWS_PER_STEP === 0) yield;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
+      const before = active.length;
       active = active.filter((k) => writes[k].top + writes[k].length > row);
       const staying = active.length;
       while (entered < byTop.length && writes[byTop[entered]].top <= row) active.push(byTop[entered++]);
       // In the order they were made: where two overlap, the later one wins (cellWrites).
       if (staying > 0 && active.length > staying) active.sort((a, b) => a - b);
-      const rowWrites = cellWrites(active.map((k) => writes[k]), row);
+      if (rowWrites === undefined || staying !== before || active.length !== staying) rowWrites = cellWrites(active.map((k) => writes[k]), row);
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
@@ -536,8 +539,9 @@ export class Worksheet {
         const cellStart = body.lastIndexOf(cellTag, match.index);
         const tagEnd = body.indexOf('>', match.index) + 1;
         if (cellStart < start || body.indexOf('>', cellStart) < match.index) continue;
-        const closed = body.charCodeAt(tagEnd - 2) === 47;
-        const cellEnd = closed ? tagEnd : body.indexOf(cEnd, tagEnd) + cEnd.length;
+        // An empty cell shows no text.
+        if (body.charCodeAt(tagEnd - 2) === 47) continue;
+        const cellEnd = body.indexOf(cEnd, tagEnd) + cEnd.length;
         const r = attr(body.slice(cellStart, tagEnd), 'r');
         if (r === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);

@@ -303,18 +303,25 @@ export class XlsxWorkbook implements WorkbookPort {
     const format = change.format && numberFormat(change.format.format, change.format.decimals);
     const style = this.columnStyle(table, change.header) ?? (format === undefined ? undefined : styles.style({ numFmt: format, fill: OUTPUT_ARGB }));
     const top = firstDataRow(table);
+    // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
+    const follow = (existing: number): number =>
+      format !== undefined && styles.formatCodes[existing] !== format && isOwnFormat(styles.formatCodes[existing]) ? styles.style({ numFmt: format }, existing) : existing;
+    // A column's cells share a handful of styles: each is looked at once, not once a row.
+    const followed = new Map<number, number>();
     sheet.write({
       col,
       top,
       length: count,
       values: change.values,
       style: (value) => this.dated(style ?? this.defaultStyle(value), value),
-      // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
-      keep: (existing, value) =>
-        this.dated(
-          format !== undefined && styles.formatCodes[existing] !== format && isOwnFormat(styles.formatCodes[existing]) ? styles.style({ numFmt: format }, existing) : existing,
-          value,
-        ),
+      keep: (existing, value) => {
+        let kept = followed.get(existing);
+        if (kept === undefined) {
+          kept = follow(existing);
+          followed.set(existing, kept);
+        }
+        return this.dated(kept, value);
+      },
     });
     if (change.notes) setNotes(this.pkg, table.sheet.path, sheet, change.notes.map((text, i) => ({ row: top + i, col, text })));
   }

@@ -189,12 +189,18 @@ export function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnW
   return byColumn.sort((a, b) => a.col - b.col);
 }
 
-/** The row with `writes` (sorted by column) applied; other cells are copied as they are. */
-export function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags): string {
+/**
+ * The row with `writes` (sorted by column) applied, pushed onto `out` in pieces (a sheet's rows
+ * are joined once, not row by row); other cells are copied as they are.
+ */
+export function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags, out: string[]): void {
   const p = tags.p;
   const cell = (write: ColumnWrite, existingTag: string | undefined): string => withPrefix(cellXml(row, write, existingTag, date1904), p);
   if (rowXml === undefined) {
-    return `<${p}row r="${row}">${writes.map((w) => cell(w, undefined)).join('')}</${p}row>`;
+    out.push(`<${p}row r="${row}">`);
+    for (const w of writes) out.push(cell(w, undefined));
+    out.push(tags.rowEnd);
+    return;
   }
   const tagEnd = rowXml.indexOf('>') + 1;
   // `spans` is an optional hint that new cells could contradict.
@@ -202,31 +208,36 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
   if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
   const empty = open.endsWith('/>');
   if (empty) open = open.slice(0, -2) + '>';
-  const pieces = [open];
+  out.push(open);
   let position = tagEnd;
   let next = 0;
-  // Output columns usually lie right of every cell of the row: then there is nothing to scan.
-  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd, tags)) {
+  const last = empty ? undefined : lastCell(rowXml, tagEnd, tags);
+  if (last !== undefined && writes[0].col === last.col) {
+    // The first column written is the row's last cell (a check column at the table's right):
+    // the cells before it stay as they are, unscanned.
+    out.push(rowXml.slice(position, last.start), cell(writes[next++], rowXml.slice(last.start, last.tagEnd)));
+    position = last.end;
+  } else if (!empty && (last === undefined || writes[0].col < last.col)) {
+    // Output columns usually lie right of every cell of the row: then there is nothing to scan.
     forEachCell(rowXml, tagEnd, rowXml.length, tags, (col, start, cellTagEnd, end) => {
       while (next < writes.length && writes[next].col < col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], undefined));
+        out.push(rowXml.slice(position, start), cell(writes[next++], undefined));
         position = start;
       }
       if (next < writes.length && writes[next].col === col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
+        out.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
         position = end;
       } else if (!rowXml.startsWith(' r="', start + tags.c.length) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
         // A cell without `r` is placed by its predecessors: give it its address before inserting any.
-        pieces.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
+        out.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
         position = end;
       }
       return true;
     });
   }
-  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
-  while (next < writes.length) pieces.push(cell(writes[next++], undefined));
-  pieces.push(tags.rowEnd);
-  return pieces.join('');
+  out.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
+  while (next < writes.length) out.push(cell(writes[next++], undefined));
+  out.push(tags.rowEnd);
 }
 
 /** A cell written unprefixed (as Traguardo writes it) with its elements in the sheet's prefix. */
@@ -234,12 +245,25 @@ function withPrefix(cell: string, p: string): string {
   return p === '' ? cell : cell.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${p}$2`);
 }
 
-/** Column of the last cell of a row, 0 when it has none or it cannot tell quickly. */
-function lastCellColumn(rowXml: string, contentStart: number, tags: RowTags): number {
-  const last = rowXml.lastIndexOf(`${tags.c} `);
-  if (last < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
-  if (!rowXml.startsWith(' r="', last + tags.c.length)) return Number.MAX_SAFE_INTEGER;
-  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0, tags.c.length);
+/**
+ * The last cell of a row with its column and extent; column 0 when the row has no cell, and
+ * undefined when it cannot tell quickly (a last cell without `r`, or written unusually).
+ */
+function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
+  const start = rowXml.lastIndexOf(`${tags.c} `);
+  if (start < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? { col: 0, start: -1, tagEnd: -1, end: -1 } : undefined;
+  if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
+  const tagEnd = rowXml.indexOf('>', start) + 1;
+  if (tagEnd === 0) throw new ZipFormatError('unterminated cell');
+  let end = tagEnd;
+  if (rowXml.charCodeAt(tagEnd - 2) !== 47) {
+    const close = rowXml.indexOf(tags.cEnd, tagEnd);
+    if (close < 0) throw new ZipFormatError('unterminated cell');
+    end = close + tags.cEnd.length;
+  }
+  // A cell after it written `<c>` makes it not the last.
+  if (nextTag(rowXml, tags.c, end) >= 0) return undefined;
+  return { col: cellColumn(rowXml, start, tagEnd, 0, tags.c.length), start, tagEnd, end };
 }
 
 function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {

@@ -465,7 +465,7 @@ export class Worksheet {
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
       pieces.push(body.slice(position, at));
-      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags));
+      rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags, pieces);
       position = exists ? rows.ends[i] : at;
     }
     pieces.push(body.slice(position));

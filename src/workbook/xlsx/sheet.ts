@@ -101,6 +101,9 @@ export interface WorksheetSnapshot {
   cellsChanged: boolean;
 }
 
+/** Texts up to this length read from a range are shared between the cells that hold them. */
+const SHARED_TEXT_LENGTH = 24;
+
 interface RowIndex {
   numbers: Int32Array;
   starts: Int32Array;
@@ -339,10 +342,19 @@ export class Worksheet {
     for (let r = range.top; r <= range.bottom; r++) result.push(new Array<CellValue>(width).fill(null));
     const rows = this.index();
     const body = this.body;
+    // Short texts repeat down a table (codes, a Matricola on each of its Valutazioni, «OK»): one
+    // string each instead of one per cell leaves far fewer objects for the garbage collector.
+    const texts = new Map<string, string>();
     for (let i = this.seek(range.top); i < rows.count && rows.numbers[i] <= range.bottom; i++) {
       const out = result[rows.numbers[i] - range.top];
       forEachCell(body, rows.starts[i], rows.ends[i], this.tags, (col, start, tagEnd, end) => {
-        if (col >= range.left && col <= range.right) out[col - range.left] = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
+        if (col < range.left || col > range.right) return col < range.right;
+        const value = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
+        if (typeof value === 'string' && value.length <= SHARED_TEXT_LENGTH) {
+          const known = texts.get(value);
+          if (known === undefined) texts.set(value, value);
+          out[col - range.left] = known ?? value;
+        } else out[col - range.left] = value;
         return col < range.right;
       });
     }

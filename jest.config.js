@@ -19,6 +19,7 @@ const SLOW = [
   '<rootDir>/test/workbook/xlsxTrendChart.test.ts',
   '<rootDir>/test/cli/print.test.ts',
   '<rootDir>/test/cli/userFiles.test.ts',
+  '<rootDir>/test/workbook/legacyPageXlsx.test.ts',
 ];
 
 const shared = {

@@ -155,12 +155,22 @@ function withoutEchoes(stages: readonly (readonly Finding[])[]): Finding[] {
  * others. Without one of the tables every grade rests on, no row is graded: Indicatori alone
  * missing would otherwise grade every objective on its phases, silently.
  */
-export function scoreAssessment(assessment: Assessment): Scored {
-  const blocked = blockedBy(assessment.plan, assessment.missingRequired, assessment.findings);
-  const results = score(assessment.plan, { blocked });
+export function scoreAssessment(assessment: Assessment, graded: Graded = grade(assessment)): Scored {
+  const { blocked, results } = graded;
   const { pay, findings } = payOutcome(assessment.plan, results, assessment.findings);
   const located = findings.map((f) => assessment.locator.locate(f, assessment.messageLang));
   return { ...assessment, findings: [...assessment.findings, ...findings], located: [...assessment.located, ...located], results, blocked, pay };
+}
+
+/** An assessed plan's grades, and the rows left without one. */
+interface Graded {
+  blocked: BlockedRows;
+  results: ScoreResults;
+}
+
+function grade(assessment: Pick<Assessment, 'plan' | 'missingRequired' | 'findings'>): Graded {
+  const blocked = blockedBy(assessment.plan, assessment.missingRequired, assessment.findings);
+  return { blocked, results: score(assessment.plan, { blocked }) };
 }
 
 /** The rows left without results: every row when a table grades rest on is missing, else the rows the errors block. */
@@ -174,6 +184,8 @@ interface WorkbookRead {
   assessment: Assessment;
   tables: TableData[];
   trend: TrendOutcome | null;
+  /** The grades at `asOf` when the trend graded that date: Calcola's own, not graded again. */
+  graded: Graded | null;
 }
 
 /**
@@ -182,8 +194,7 @@ interface WorkbookRead {
  */
 function scoreQuietly(raw: RawTables, locator: Locator, readFindings: Finding[]): { plan: Plan; results: ScoreResults } {
   const read = readStage(raw, locator, readFindings);
-  const blocked = blockedBy(read.plan, read.missingRequired, checkedFindings(read));
-  return { plan: read.plan, results: score(read.plan, { blocked }) };
+  return { plan: read.plan, results: grade({ ...read, findings: checkedFindings(read) }).results };
 }
 
 /** The avvisi of the trend (a missing Nota) join the others, located like them. */
@@ -200,6 +211,8 @@ export interface CheckedHistory {
   assessment: Assessment;
   /** The trend of the dates recorded in `Monitoraggi`; null when none is. */
   trend: TrendOutcome | null;
+  /** The assessment's grades when it is the plan at a recorded date, which the trend graded; else null. */
+  graded: Graded | null;
 }
 
 /**
@@ -210,7 +223,7 @@ export interface CheckedHistory {
  */
 export function checkWithHistory(current: RawTables, locator: Locator, readFindings: Finding[], lang: Lang, asOf?: IsoDate): CheckedHistory {
   const history = monitoringHistory(current);
-  return checkParsed(history, parseAt(current, history, locator, readFindings, asOf), locator, readFindings, lang);
+  return checkParsed(history, parseAt(current, history, locator, readFindings, asOf), locator, readFindings, lang, asOf);
 }
 
 /**
@@ -221,10 +234,20 @@ function parseAt(current: RawTables, history: MonitoringHistory, locator: Locato
   return readStage(asOf === undefined ? current : history.at(asOf), locator, readFindings);
 }
 
-/** Verifica's part of `checkWithHistory`: the checks, each recorded date scored, the history's avvisi. */
-function checkParsed(history: MonitoringHistory, read: ReadStage, locator: Locator, readFindings: Finding[], lang: Lang): CheckedHistory {
-  const trend = computeTrend(history, read.plan.monitoring ?? [], (r) => scoreQuietly(r, locator, readFindings));
-  return { assessment: withTrendFindings(checkPlan(read, lang), trend, lang), trend };
+/**
+ * Verifica's part of `checkWithHistory`: the checks, each recorded date scored, the history's
+ * avvisi. The plan read at `asOf`, a recorded date, is graded once, for the trend and for Calcola.
+ */
+function checkParsed(history: MonitoringHistory, read: ReadStage, locator: Locator, readFindings: Finding[], lang: Lang, asOf: IsoDate | undefined): CheckedHistory {
+  const checked = checkPlan(read, lang);
+  const graded = asOf !== undefined && history.dates.includes(asOf) ? grade(checked) : null;
+  const trend = computeTrend(history, read.plan.monitoring ?? [], (date) =>
+    graded !== null && date === asOf
+      ? { plan: checked.plan, results: graded.results }
+      : // The history itself changes no grade: each date is scored without reading it again.
+        scoreQuietly({ ...history.at(date), monitoring: undefined }, locator, readFindings),
+  );
+  return { assessment: withTrendFindings(checked, trend, lang), trend, graded };
 }
 
 /** The workbook's tables, parsed (lettura) and validated (verifica). */
@@ -235,9 +258,9 @@ async function readAssessment(port: WorkbookPort, lang: Lang, progress: Progress
   const history = monitoringHistory(raw);
   const read = parseAt(raw, history, locator, findings, asOf);
   await report(progress, 'verifica', 0);
-  const { assessment, trend } = checkParsed(history, read, locator, findings, lang);
+  const { assessment, trend, graded } = checkParsed(history, read, locator, findings, lang, asOf);
   await report(progress, 'verifica', 1);
-  return { assessment, tables, trend };
+  return { assessment, tables, trend, graded };
 }
 
 /**
@@ -291,10 +314,10 @@ export async function validateWorkbook(port: WorkbookPort, lang: Lang, options: 
  */
 export async function scoreWorkbook(port: WorkbookPort, lang: Lang, options: ComputeOptions = {}): Promise<Computed> {
   const { progress } = options;
-  const { assessment, tables, trend } = await readAssessment(port, lang, progress, options.asOf);
+  const { assessment, tables, trend, graded } = await readAssessment(port, lang, progress, options.asOf);
   const written = writingLanguage(tables, lang);
   await report(progress, 'calcolo', 0);
-  const scored = scoreAssessment(assessment);
+  const scored = scoreAssessment(assessment, graded ?? undefined);
   await report(progress, 'formule', 0);
   const mode = options.asOf !== undefined ? 'valori' : (options.mode ?? 'formule');
   const now = options.now ?? new Date();

@@ -6,16 +6,17 @@
  * written in the workbook's own language (language.ts).
  */
 import type { Lang } from '../i18n';
-import { isBlank } from '../schema/cells';
+import { isBlank, normalizeKey } from '../schema/cells';
 import type { TableKey } from '../schema/findings';
 import type { RawTables } from '../schema/raw';
 import { tableDef } from '../schema/tables';
 import { readPlan } from '../schema/read';
 import { readWorkbookTables } from '../workbook/grid';
-import { tableDefByName } from '../workbook/headers';
-import { layoutChanges, type LayoutOptions } from '../workbook/layout';
+import { columnId, columnRoles, tableDefByName } from '../workbook/headers';
+import { isLegacyChoice, isLegacyPage } from '../workbook/legacyPage';
+import { DEFAULT_COLUMN_WIDTH, fittedSpec, FROZEN_COLUMNS, layoutChanges, printPage, rowsHeight, tableLayouts, type LayoutOptions } from '../workbook/layout';
 import { fillChanges, importChanges } from '../workbook/outputs';
-import type { TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
+import type { PrintPage, TableData, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { writingLanguage } from './language';
 import { templateRaw } from './template';
 
@@ -28,12 +29,14 @@ export async function writeTemplate(port: WorkbookPort, lang: Lang, year: number
   await port.apply(importChanges(templateRaw(year), lang));
 }
 
-export type SheetsOutcome = { kind: 'created' } | { kind: 'upgraded'; tables: number } | { kind: 'up-to-date' };
+/** `tables`: tables given columns, rows or created; `pages`: sheets given the page chosen for them. */
+export type SheetsOutcome = { kind: 'created' } | { kind: 'upgraded'; tables: number; pages: number } | { kind: 'up-to-date' };
 
 /**
  * «Crea o aggiorna i fogli»: a workbook without Traguardo tables gets the template of the current
  * year (rules and bands filled with their defaults); one that has them gets only what it lacks,
- * laid out with its own criteria and bands.
+ * laid out with its own criteria and bands, and the page chosen for each sheet still set up as an
+ * older Traguardo set every sheet (a setup the user changed stays).
  */
 export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year = new Date().getFullYear()): Promise<SheetsOutcome> {
   const tables = await port.readTables();
@@ -45,9 +48,64 @@ export async function createOrUpgradeSheets(port: WorkbookPort, lang: Lang, year
   const { plan } = readPlan(readWorkbookTables(tables).raw);
   const options: LayoutOptions = { criteria: plan.criteria, bands: plan.bands, decimals: plan.rules.decimals };
   const changes = [...layoutChanges(written, options, tables), ...defaultRows(tables, written, options, year)];
-  if (changes.length === 0) return { kind: 'up-to-date' };
-  await port.apply(changes);
-  return { kind: 'upgraded', tables: new Set(changes.map((c) => ('table' in c ? c.table : c.kind))).size };
+  const pages = await pageUpgrades(port, pageChoices(tables, written, options));
+  if (changes.length === 0 && pages.length === 0) return { kind: 'up-to-date' };
+  await port.apply([...changes, ...pages]);
+  return { kind: 'upgraded', tables: new Set(changes.map((c) => ('table' in c ? c.table : c.kind))).size, pages: pages.length };
+}
+
+/** The page chosen for a sheet, and the row its header is on (repeated on every page). */
+export interface PageChoice {
+  sheet: string;
+  titleRow: number;
+  page: PrintPage;
+}
+
+/** A `setPage` for each sheet still on the page setup an older Traguardo gave every sheet (legacyPage.ts). */
+async function pageUpgrades(port: WorkbookPort, choices: readonly PageChoice[]): Promise<WorkbookChange[]> {
+  if (!port.readPageSetups || choices.length === 0) return [];
+  const seen = await port.readPageSetups(choices.map((c) => c.sheet));
+  return choices.flatMap(({ sheet, titleRow, page }): WorkbookChange[] => {
+    const setup = seen.get(sheet);
+    return setup !== undefined && isLegacyPage(setup, titleRow) ? [{ kind: 'setPage', sheet, page }] : [];
+  });
+}
+
+/**
+ * For each sheet of Traguardo tables, the page chosen for it now (layout.ts `printPage`): from the
+ * widths Traguardo gives its columns fitted to their rows (a user's column at the default width),
+ * with the columns the upgrade adds at the right, and from the rows' wrapped text. A sheet whose
+ * page would be the old one again is left out.
+ */
+export function pageChoices(tables: readonly TableData[], lang: Lang, options: LayoutOptions): PageChoice[] {
+  const sheets = new Map<string, { sheet: string; key: TableKey; titleRow: number; widths: number[]; height: number }>();
+  const layouts = tableLayouts(lang, options);
+  for (const table of tables) {
+    const layout = layouts.find((l) => l.def.key === tableDefByName(table.name)?.key);
+    if (!layout) continue;
+    const roles = columnRoles(layout.def, table.headers);
+    // Fitted to the rows as an import fits them (the widths an older Traguardo gave the columns).
+    const specs = roles.map((role, i) => {
+      const spec = layout.columns.find((c) => columnId(c.role) === columnId(role))?.spec;
+      return spec && fittedSpec(spec, table.rows.map((row) => row[i] ?? null));
+    });
+    const present = new Set(roles.map(columnId));
+    const added = layout.columns.filter((c) => !present.has(columnId(c.role))).map((c) => c.spec);
+    const columns = [...specs, ...added];
+    const sheetKey = normalizeKey(table.sheet);
+    const sheet = sheets.get(sheetKey) ?? { sheet: table.sheet, key: layout.def.key, titleRow: table.top, widths: [], height: 0 };
+    sheets.set(sheetKey, sheet);
+    columns.forEach((spec, i) => {
+      const at = table.left - 1 + i;
+      while (sheet.widths.length <= at) sheet.widths.push(DEFAULT_COLUMN_WIDTH);
+      sheet.widths[at] = spec?.width ?? DEFAULT_COLUMN_WIDTH;
+    });
+    sheet.height = Math.max(sheet.height, rowsHeight(table.rows, (c) => (specs[c]?.wrap ? specs[c]?.width ?? DEFAULT_COLUMN_WIDTH : undefined)));
+  }
+  return [...sheets.values()].flatMap(({ sheet, key, titleRow, widths, height }) => {
+    const page = printPage(widths, FROZEN_COLUMNS[key] ?? 0, height);
+    return isLegacyChoice(page) ? [] : [{ sheet, titleRow, page }];
+  });
 }
 
 /** The tables whose rows are defaults a user reads and edits: the rule profile, the bands, the criteria. */

@@ -9,7 +9,6 @@ import { buildTrend, type DateResults, type Trend } from '../engine/trend';
 import { italianDate } from '../schema/cells';
 import type { Finding } from '../schema/findings';
 import type { IsoDate, MonitoringRecord, Plan } from '../schema/model';
-import type { RawTables } from '../schema/raw';
 import { roundHalfUp } from '../rules/rounding';
 import type { ScoreResults } from '../engine/results';
 import type { MonitoringHistory } from './monitoringHistory';
@@ -21,20 +20,22 @@ export interface TrendOutcome {
   findings: Finding[];
 }
 
-/** How a plan's raw tables are validated and scored: Calcola's own pipeline, so each date is graded as Calcola would. */
-export type ScoreRaw = (raw: RawTables) => { plan: Plan; results: ScoreResults };
+/**
+ * The plan as recorded at a date of the history, validated and scored: Calcola's own pipeline, so
+ * each date is graded as Calcola would (and, for the date Calcola itself computes, by Calcola).
+ */
+export type ScoreAt = (date: IsoDate) => { plan: Plan; results: ScoreResults };
 
 /**
  * Null when nothing is recorded in `Monitoraggi`; `history` is that table read back (the same one
  * the plan at a recorded date was taken from), `monitoring` that table as parsed (for the Notas).
  */
-export function computeTrend(history: MonitoringHistory, monitoring: readonly MonitoringRecord[], scoreRaw: ScoreRaw): TrendOutcome | null {
+export function computeTrend(history: MonitoringHistory, monitoring: readonly MonitoringRecord[], scoreAt: ScoreAt): TrendOutcome | null {
   if (history.dates.length === 0) return null;
   const byDate: DateResults[] = [];
   const findings: Finding[] = [];
   for (const date of history.dates) {
-    // The history itself changes no grade: each date is scored without reading it again.
-    const { plan, results } = scoreRaw({ ...history.at(date), monitoring: undefined });
+    const { plan, results } = scoreAt(date);
     byDate.push({ date, results, structure: structureRollup(plan, results) });
     findings.push(...missingNotes(plan, monitoring, results, date));
   }

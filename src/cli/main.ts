@@ -293,7 +293,10 @@ async function commandInit({ args, values, lang, io, progress }: Invocation): Pr
   await saveWorkbook(workbook, file, REPLACE);
   progress?.done();
   if (outcome.kind === 'created') io.out(message('cli-init-created', { file }, lang));
-  else io.out(countMessage('cli-init-upgraded', outcome.tables, { file }, lang));
+  else {
+    if (outcome.tables > 0) io.out(countMessage('cli-init-upgraded', outcome.tables, { file }, lang));
+    if (outcome.pages > 0) io.out(countMessage('cli-init-pages', outcome.pages, { file }, lang));
+  }
   return EXIT_OK;
 }
 

@@ -131,6 +131,8 @@ function sheetsNotice(outcome: SheetsOutcome): Notice {
     case 'created':
       return notice('success', 'ui-sheets-created');
     case 'upgraded':
+      // Tables added say more than pages: the print setup is named when it is all that changed.
+      if (outcome.tables === 0) return notice('success', outcome.pages === 1 ? 'ui-sheets-pages-one' : 'ui-sheets-pages', { count: outcome.pages });
       return notice('success', outcome.tables === 1 ? 'ui-sheets-upgraded-one' : 'ui-sheets-upgraded', { count: outcome.tables });
     case 'up-to-date':
       return notice('info', 'ui-sheets-up-to-date');

@@ -596,7 +596,7 @@ interface SheetExtent {
 }
 
 /** Points of `rows` whose cells `wrapWidth` (by 0-based column) wrap at that width, the others on one line. */
-function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth: (column: number) => number | undefined): number {
+export function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth: (column: number) => number | undefined): number {
   let height = 0;
   for (const row of rows) {
     let lines = 1;

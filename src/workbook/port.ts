@@ -24,6 +24,7 @@
  * - a change aimed at a protected sheet makes `apply` reject, and no input cell changes.
  */
 import type { CellValue } from '../schema/raw';
+import type { PageSetupSeen } from './legacyPage';
 
 export interface TableData {
   /** Table (ListObject) name, e.g. `Obiettivi`. */
@@ -288,6 +289,16 @@ export type WorkbookChange =
       footer: PageText;
     }
   | {
+      /**
+       * The `page` of a sheet (paper, orientation, fit, columns repeated across), as `sheetSetup`
+       * sets it; the rows repeated, margins, header and footer stay. For a sheet still on the setup
+       * of an older Traguardo (legacyPage.ts).
+       */
+      kind: 'setPage';
+      sheet: string;
+      page: PrintPage;
+    }
+  | {
       /** A custom document property (text of at most 255 characters). */
       kind: 'setProperty';
       key: string;
@@ -306,6 +317,11 @@ export interface WorkbookPort {
   readProperty(key: string): Promise<string | null>;
   /** Whether `replaceSheet` draws its `chart` (Excel and the memory model do; the xlsx port does not). */
   readonly supportsCharts: boolean;
+  /**
+   * The page setup of each of `sheets` that exists, by the name given. A port that cannot read
+   * one (a copy that only collects changes) leaves the method out.
+   */
+  readPageSetups?(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>>;
   /** Selects a cell (task pane: a click on a finding). Ports without a UI may do nothing. */
   selectCell(sheet: string, address: string): Promise<void>;
 }

@@ -37,7 +37,7 @@ describe('init fills the default rows', () => {
     expect((await tableOf(port, 'Fasce')).rows).toEqual([]);
     const objectivesBefore = (await tableOf(port, 'Obiettivi')).rows;
     const outcome = await createOrUpgradeSheets(port, 'it', 2023);
-    expect(outcome).toEqual({ kind: 'upgraded', tables: 1 });
+    expect(outcome).toEqual({ kind: 'upgraded', tables: 1, pages: 0 });
     const fasce = await tableOf(port, 'Fasce');
     expect(fasce.rows.map((r) => [r[fasce.headers.indexOf('Da %')], r[fasce.headers.indexOf('Etichetta')]])).toEqual(DEFAULT_BAND_ROWS);
     expect((await tableOf(port, 'Obiettivi')).rows).toEqual(objectivesBefore);

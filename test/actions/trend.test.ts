@@ -1,5 +1,6 @@
 import { scoreWorkbook, validateWorkbook } from '../../src/actions/assess';
-import { recordMonitoring } from '../../src/actions/monitoring';
+import { recordMonitoring, scoreWorkbookAt } from '../../src/actions/monitoring';
+import * as engine from '../../src/engine/score';
 import { replacePlan } from '../../src/actions/sheets';
 import { MemoryWorkbook } from '../../src/workbook/memory/memoryWorkbook';
 import { monitoringPlan } from '../fixtures/monitoringPlan';
@@ -88,5 +89,29 @@ describe('Andamento', () => {
     ]);
     const after = (await validateWorkbook(port, 'it')).assessment.located.filter((f) => f.rule.startsWith('monitoring-note-missing'));
     expect(after.map((f) => f.cell)).toEqual(['H2', 'H4', 'H5']);
+  });
+});
+
+describe('Calcola at a recorded date', () => {
+  test('grades that date once, for its results and for the trend; each other date once more', async () => {
+    const port = await recorded();
+    const now = new Date('2023-10-05T10:00:00Z');
+    const grading = jest.spyOn(engine, 'score');
+    try {
+      const computed = await scoreWorkbook(port, 'it', { asOf: '2023-06-30', now });
+      // 30/06 (Calcola's results, shared with the trend) and 30/09 (the trend): twice, not three times.
+      expect(grading).toHaveBeenCalledTimes(2);
+      expect(computed.results.organization.grade).toBe(22.5);
+      const organization = computed.trend!.trend.series.find((s) => s.group.kind === 'organization')!;
+      expect(organization.points.map((p) => p.grade)).toEqual([22.5, 45]);
+      // The same grades as the plan at that date scored on its own.
+      expect(computed.results).toEqual((await scoreWorkbookAt(port, 'it', '2023-06-30')).results);
+      grading.mockClear();
+      // Today's plan is not a recorded date: it and the two dates of the trend.
+      await scoreWorkbook(port, 'it', { now });
+      expect(grading).toHaveBeenCalledTimes(3);
+    } finally {
+      grading.mockRestore();
+    }
   });
 });

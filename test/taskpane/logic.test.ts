@@ -47,7 +47,7 @@ describe('createOrUpgradeSheets', () => {
       { name: 'Strutture', sheet: 'Strutture', top: 1, left: 1, headers: ['Codice', 'Denominazione'], rows: [['SG', 'Segreteria']] },
     ]);
     const outcome = await createOrUpgradeSheets(workbook, 'it', 2031);
-    expect(outcome).toEqual({ kind: 'upgraded', tables: 17 });
+    expect(outcome).toEqual({ kind: 'upgraded', tables: 17, pages: 0 });
     const tables = await workbook.readTables();
     expect(tables.find((t) => t.name === 'Strutture')?.rows[0].slice(0, 2)).toEqual(['SG', 'Segreteria']);
     expect(await inspectWorkbook(workbook)).toEqual({ kind: 'traguardo', hasData: true, missingTables: [], missingColumns: [] });

@@ -368,6 +368,14 @@ export const cliMessages: Catalog = {
     it: 'Aggiunti a {file} le tabelle, le colonne e le righe predefinite di Traguardo che mancavano (1 tabella); nulla è stato spostato o cancellato.',
     en: 'Added the missing Traguardo tables, columns and default rows to {file} (1 table); nothing was moved or deleted.',
   },
+  'cli-init-pages': {
+    it: 'Impostazione di stampa aggiornata su {count} fogli di {file}, che avevano ancora quella di una versione precedente di Traguardo (A4 orizzontale, una pagina in larghezza); i fogli impostati a mano restano come sono.',
+    en: 'Print setup upgraded on {count} sheets of {file} that still had the one of an earlier Traguardo (A4 landscape, one page wide); sheets set up by hand stay as they are.',
+  },
+  'cli-init-pages-one': {
+    it: 'Impostazione di stampa aggiornata su 1 foglio di {file}, che aveva ancora quella di una versione precedente di Traguardo (A4 orizzontale, una pagina in larghezza); i fogli impostati a mano restano come sono.',
+    en: 'Print setup upgraded on 1 sheet of {file} that still had the one of an earlier Traguardo (A4 landscape, one page wide); sheets set up by hand stay as they are.',
+  },
   'cli-init-up-to-date': {
     it: '{file} ha già tutti i fogli e le colonne di Traguardo: nessuna modifica.',
     en: '{file} already has every Traguardo sheet and column: nothing changed.',

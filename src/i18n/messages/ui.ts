@@ -46,6 +46,14 @@ export const uiMessages: Catalog = {
     it: 'Fogli aggiornati: aggiunte le tabelle, le colonne e le righe predefinite che mancavano (1 tabella interessata).',
     en: 'Sheets upgraded: the missing tables, columns and default rows were added (1 table affected).',
   },
+  'ui-sheets-pages': {
+    it: 'Impostazione di stampa aggiornata su {count} fogli, che avevano ancora quella di una versione precedente di Traguardo; i fogli impostati a mano restano come sono.',
+    en: 'Print setup upgraded on {count} sheets that still had the one of an earlier Traguardo; sheets set up by hand stay as they are.',
+  },
+  'ui-sheets-pages-one': {
+    it: 'Impostazione di stampa aggiornata su 1 foglio, che aveva ancora quella di una versione precedente di Traguardo; i fogli impostati a mano restano come sono.',
+    en: 'Print setup upgraded on 1 sheet that still had the one of an earlier Traguardo; sheets set up by hand stay as they are.',
+  },
   'ui-sheets-up-to-date': { it: 'I fogli Traguardo sono già completi.', en: 'The Traguardo sheets are already complete.' },
   'ui-demo-loaded': {
     it: 'Piano dimostrativo caricato: {units} strutture, {objectives} obiettivi, {indicators} indicatori. Usare Verifica o Calcola.',

@@ -1,10 +1,11 @@
 /** How the in-memory workbook applies each kind of change, on a draft that becomes the workbook only when the whole batch succeeds. */
 import { UserError } from '../../errors';
 import type { ColumnSpec, OutputValue, WorkbookChange } from '../port';
-import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
+import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
+import type { PageSetupSeen } from '../legacyPage';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import { emptySheet, isBlank, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
+import { emptySheet, isBlank, type MemorySheetSetup, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemoryTable } from './memoryModel';
 
 export class Draft {
   private readonly sheets: Map<string, MemorySheet>;
@@ -249,5 +250,33 @@ export function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind:
     ...(page ? { page: { ...page, ...(page.titleColumns ? { titleColumns: { ...page.titleColumns } } : {}) } } : {}),
     header: change.header,
     footer: change.footer,
+  };
+}
+
+const NO_TEXT = { left: [], center: [], right: [] } as const;
+
+/** The page of a sheet, its other setup as it was (a sheet never set up gets the page alone). */
+export function setPage(draft: Draft, change: Extract<WorkbookChange, { kind: 'setPage' }>): void {
+  if (!draft.hasSheet(change.sheet)) return;
+  const sheet = draft.writable(change.sheet);
+  const page = { ...change.page, ...(change.page.titleColumns ? { titleColumns: { ...change.page.titleColumns } } : {}) };
+  sheet.setup = { ...(sheet.setup ?? { freeze: { rows: 0, columns: 0 }, header: NO_TEXT, footer: NO_TEXT }), page };
+}
+
+
+/**
+ * A sheet's page setup as legacyPage.ts compares it: the model keeps paper, orientation, fit and
+ * the rows repeated; its margins are always PRINT_MARGINS. Null for a sheet never set up.
+ */
+export function pageSetupSeen(setup: MemorySheetSetup | undefined): PageSetupSeen | null {
+  const page = setup?.page;
+  if (!setup || !page) return null;
+  return {
+    paper: page.paper,
+    orientation: page.orientation,
+    fit: 'pagesWide' in page.fit ? { wide: page.fit.pagesWide, tall: 0 } : null,
+    margins: PRINT_MARGINS,
+    titleRows: setup.titleRows ?? null,
+    titleColumns: page.titleColumns !== undefined,
   };
 }

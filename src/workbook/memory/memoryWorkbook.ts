@@ -24,7 +24,8 @@ import { cellAddress } from '../port';
 import { OUTPUT_FILL, percentCell } from '../cellFormats';
 import { missingTable, sameHeader } from '../changes';
 import { emptySheet, parseCellAddress, type MemoryBandRange, type MemoryBook, type MemoryCell, type MemoryColumn, type MemorySheet, type MemorySheetSetup, type MemorySnapshot, type MemoryTable } from './memoryModel';
-import { colourBands, defineNames, Draft, ensureTable, replaceSheet, sheetSetup, writeColumn, writeRows } from './memoryChanges';
+import type { PageSetupSeen } from '../legacyPage';
+import { colourBands, defineNames, Draft, ensureTable, pageSetupSeen, replaceSheet, setPage, sheetSetup, writeColumn, writeRows } from './memoryChanges';
 
 export type { MemoryBandRange, MemoryCell, MemoryColumn, MemorySheetSetup, MemorySnapshot, MemoryTable } from './memoryModel';
 export { parseCellAddress } from './memoryModel';
@@ -113,6 +114,9 @@ export class MemoryWorkbook implements WorkbookPort {
         case 'sheetSetup':
           sheetSetup(draft, change);
           break;
+        case 'setPage':
+          setPage(draft, change);
+          break;
         case 'setProperty':
           draft.book.properties.set(change.key.toLowerCase(), { key: change.key, value: change.value });
           break;
@@ -143,6 +147,16 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Line charts drawn on a sheet (`Andamento`). */
   lineCharts(sheet: string): LineChart[] {
     return (this.sheets.get(sheet)?.lineCharts ?? []).map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) }));
+  }
+
+  /** The model knows the page setup of a sheet set up (`sheetSetup`, `setPage`); other sheets are left out. */
+  async readPageSetups(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>> {
+    const seen = new Map<string, PageSetupSeen>();
+    for (const name of sheets) {
+      const page = pageSetupSeen(this.sheets.get(name)?.setup);
+      if (page) seen.set(name, page);
+    }
+    return seen;
   }
 
   /** How a sheet is viewed and printed, if a `sheetSetup` set it. */

@@ -16,8 +16,10 @@
  */
 import type { TableData, WorkbookChange, WorkbookPort } from '../port';
 import { DEFAULT_SYNC_TIMEOUT_MS, isPayloadTooLarge, officeFailure, withTimeout } from './failures';
+import type { PageSetupSeen } from '../legacyPage';
 import {
   NOTE_LOCATION_BYTES,
+  pageProbe,
   queueNoteLocations,
   readBodies,
   readMetadata,
@@ -151,6 +153,15 @@ export class OfficeWorkbook implements WorkbookPort {
         throw error;
       }
       if (this.properties) for (const [k, value] of plan.properties) this.properties.values.set(k, value);
+    });
+  }
+
+  /** One sync; the sheets come from the tables just read (a sheet deleted since fails the read). */
+  async readPageSetups(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>> {
+    return this.batch(async (context, sync) => {
+      const probes = sheets.map((name) => [name, pageProbe(context.workbook.worksheets.getItem(name))] as const);
+      await sync();
+      return new Map(probes.map(([name, seen]) => [name, seen()]));
     });
   }
 

@@ -17,6 +17,7 @@
 import type { CellValue } from '../../schema/raw';
 import { cellFromExcel, jsonRowBytes } from './cells';
 import { isPayloadTooLarge } from './failures';
+import { titleRowsOf, type PageSetupSeen } from '../legacyPage';
 
 export type Sync = () => Promise<void>;
 
@@ -190,6 +191,36 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
     notes: noteCount?.value === 0 ? new Set() : null,
   };
   return { meta, samples };
+}
+
+/** Office.js gives margins in points. */
+const POINTS_PER_INCH = 72;
+
+/** Queues the loads of a sheet's page setup; `seen` reads them once synced. */
+export function pageProbe(sheet: Excel.Worksheet): () => PageSetupSeen {
+  const layout = sheet.pageLayout;
+  layout.load('orientation,paperSize,zoom,leftMargin,rightMargin,topMargin,bottomMargin');
+  const rows = layout.getPrintTitleRowsOrNullObject();
+  rows.load('address');
+  const columns = layout.getPrintTitleColumnsOrNullObject();
+  columns.load('address');
+  return () => {
+    const { zoom } = layout;
+    const wide = zoom.horizontalFitToPages;
+    return {
+      paper: layout.paperSize === 'A4' || layout.paperSize === 'A3' ? layout.paperSize : null,
+      orientation: layout.orientation === 'Landscape' ? 'landscape' : 'portrait',
+      fit: typeof wide === 'number' && wide > 0 ? { wide, tall: zoom.verticalFitToPages ?? 0 } : null,
+      margins: {
+        left: layout.leftMargin / POINTS_PER_INCH,
+        right: layout.rightMargin / POINTS_PER_INCH,
+        top: layout.topMargin / POINTS_PER_INCH,
+        bottom: layout.bottomMargin / POINTS_PER_INCH,
+      },
+      titleRows: rows.isNullObject ? null : titleRowsOf(rows.address),
+      titleColumns: !columns.isNullObject,
+    };
+  };
 }
 
 /** Bytes a located note adds to a request (its three actions) and to the response (its address). */

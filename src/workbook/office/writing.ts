@@ -24,7 +24,7 @@ import { UserError } from '../../errors';
 import type { CellValue } from '../../schema/raw';
 import { isOwnFormat, numberFormat, OUTPUT_FILL, pagePartCode } from '../cellFormats';
 import { checkChange, columnIndexOf, missingTable, sameHeader } from '../changes';
-import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, WorkbookChange } from '../port';
+import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText, PrintPage, WorkbookChange } from '../port';
 import { cellPosition, columnLetters } from '../formulas/a1';
 import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
@@ -338,14 +338,7 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
       else if (columns > 0) worksheet.freezePanes.freezeColumns(columns);
       else worksheet.freezePanes.unfreeze();
       const layout = worksheet.pageLayout;
-      const paper = setup.page;
-      if (paper) {
-        layout.paperSize = paper.paper === 'A3' ? 'A3' : 'A4';
-        layout.orientation = paper.orientation === 'portrait' ? 'Portrait' : 'Landscape';
-        // So many pages across, 0 pages tall leaving the height to the rows (OOXML fitToHeight="0"); or a scale.
-        layout.zoom = 'scale' in paper.fit ? { scale: paper.fit.scale } : { horizontalFitToPages: paper.fit.pagesWide, verticalFitToPages: 0 };
-        if (paper.titleColumns) layout.setPrintTitleColumns(`$${columnLetters(paper.titleColumns.from)}:$${columnLetters(paper.titleColumns.to)}`);
-      }
+      if (setup.page) queuePage(layout, setup.page);
       layout.leftMargin = PRINT_MARGINS.left * POINTS_PER_INCH;
       layout.rightMargin = PRINT_MARGINS.right * POINTS_PER_INCH;
       layout.topMargin = PRINT_MARGINS.top * POINTS_PER_INCH;
@@ -360,6 +353,15 @@ function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 's
       page.rightFooter = rightFooter;
     },
   };
+}
+
+/** Paper, orientation, fit and the columns repeated across. */
+function queuePage(layout: Excel.PageLayout, page: PrintPage): void {
+  layout.paperSize = page.paper === 'A3' ? 'A3' : 'A4';
+  layout.orientation = page.orientation === 'portrait' ? 'Portrait' : 'Landscape';
+  // So many pages across, 0 pages tall leaving the height to the rows (OOXML fitToHeight="0"); or a scale.
+  layout.zoom = 'scale' in page.fit ? { scale: page.fit.scale } : { horizontalFitToPages: page.fit.pagesWide, verticalFitToPages: 0 };
+  if (page.titleColumns) layout.setPrintTitleColumns(`$${columnLetters(page.titleColumns.from)}:$${columnLetters(page.titleColumns.to)}`);
 }
 
 /** A cell note set, replaced or removed, as the metadata says the cell has one or not. */
@@ -640,6 +642,14 @@ export function planWrites(metadata: Metadata, changes: readonly WorkbookChange[
         if (!existing) break;
         touch(existing.name);
         plan.steps.push(sheetSetupStep(existing.name, change));
+        break;
+      }
+      case 'setPage': {
+        const existing = sheets.get(key(change.sheet));
+        if (!existing) break;
+        touch(existing.name);
+        const { page } = change;
+        plan.steps.push({ bytes: ACTION_BYTES * 5, queue: (_, objects) => queuePage(objects.sheet(existing.name).pageLayout, page) });
         break;
       }
       case 'setProperty': {

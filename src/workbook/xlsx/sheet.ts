@@ -6,6 +6,7 @@
 import { drain, ROWS_PER_STEP, type Steps } from '../cooperative';
 import type { CellValue } from '../../schema/raw';
 import type { OutputValue, PrintPage } from '../port';
+import type { PageSetupSeen } from '../legacyPage';
 import { DEFAULT_COLUMN_WIDTH, rowHeightFor, wrappedLines } from '../layout';
 import { cellAddress, PRINT_MARGINS } from '../port';
 import type { StyleSheet } from './styles';
@@ -597,20 +598,47 @@ export class Worksheet {
    */
   setPrintSetup(setup: PrintSetup): void {
     const { page } = setup;
-    if (page) this.fitToPage('pagesWide' in page.fit);
     // PRINT_MARGINS lists them in CT_PageMargins' attribute order.
     this.replaceTail('pageMargins', () => `<pageMargins${Object.entries(PRINT_MARGINS).map(([side, inches]) => ` ${side}="${inches}"`).join('')}/>`);
-    if (page) {
-      this.replaceTail('pageSetup', (old) => {
-        const laid = setAttr(setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]), 'orientation', page.orientation);
-        const { fit } = page;
-        return 'pagesWide' in fit
-          ? setAttr(setAttr(removeAttr(laid, 'scale'), 'fitToWidth', String(fit.pagesWide)), 'fitToHeight', '0')
-          : setAttr(removeAttr(removeAttr(laid, 'fitToWidth'), 'fitToHeight'), 'scale', String(fit.scale));
-      });
-    }
+    if (page) this.setPage(page);
     const part = (name: string, code: string): string => (code === '' ? '' : `<${name}>${escapeXml(code)}</${name}>`);
     this.replaceTail('headerFooter', () => `<headerFooter>${part('oddHeader', setup.header)}${part('oddFooter', setup.footer)}</headerFooter>`);
+  }
+
+  /** Paper, orientation and fit; the page setup's other attributes (printer settings) stay. */
+  setPage(page: PrintPage): void {
+    this.fitToPage('pagesWide' in page.fit);
+    this.replaceTail('pageSetup', (old) => {
+      const laid = setAttr(setAttr(old ?? '<pageSetup/>', 'paperSize', PAPER_SIZE[page.paper]), 'orientation', page.orientation);
+      const { fit } = page;
+      return 'pagesWide' in fit
+        ? setAttr(setAttr(removeAttr(laid, 'scale'), 'fitToWidth', String(fit.pagesWide)), 'fitToHeight', '0')
+        : setAttr(removeAttr(removeAttr(laid, 'fitToWidth'), 'fitToHeight'), 'scale', String(fit.scale));
+    });
+  }
+
+  /**
+   * The paper, orientation, fit and margins as the sheet has them (OOXML's defaults where an
+   * attribute is absent: Letter, portrait, one page by one); print titles live in the workbook part.
+   */
+  pageSeen(): Omit<PageSetupSeen, 'titleRows' | 'titleColumns'> {
+    const sheetPr = this.child('sheetPr');
+    const setUpPr = sheetPr && childOf(sheetPr, MAIN, 'pageSetUpPr');
+    const fitted = setUpPr && attribute(setUpPr, 'fitToPage');
+    const setup = this.child('pageSetup');
+    const margins = this.child('pageMargins');
+    const number = (element: XmlElement | undefined, name: string, fallback: number): number => {
+      const value = element ? Number(attribute(element, name)) : NaN;
+      return Number.isFinite(value) ? value : fallback;
+    };
+    const paper = number(setup, 'paperSize', 1);
+    return {
+      paper: paper === Number(PAPER_SIZE.A4) ? 'A4' : paper === Number(PAPER_SIZE.A3) ? 'A3' : null,
+      orientation: setup && attribute(setup, 'orientation') === 'landscape' ? 'landscape' : 'portrait',
+      fit: fitted === '1' || fitted === 'true' ? { wide: number(setup, 'fitToWidth', 1), tall: number(setup, 'fitToHeight', 1) } : null,
+      // Without pageMargins a sheet prints with Excel's normal margins.
+      margins: { left: number(margins, 'left', 0.7), right: number(margins, 'right', 0.7), top: number(margins, 'top', 0.75), bottom: number(margins, 'bottom', 0.75) },
+    };
   }
 
   /** `sheetPr/pageSetUpPr@fitToPage`: on, the fitTo… of the page setup apply; off, its scale. */

@@ -21,6 +21,7 @@ import { DATE_FORMAT, isOwnFormat, numberFormat, pageTextCode } from '../cellFor
 import { checkChange, missingTable, sameHeader } from '../changes';
 import type { ColumnFormat, ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
+import { repeatsColumns, titleRowsOf, type PageSetupSeen } from '../legacyPage';
 import { addNotes, clearNotes, setNotes } from './notes';
 import { setLineChart } from './charts';
 import { CONTENT_TYPE, CONTENT_TYPES_PART, inPart, isRelationship, Package, RELATIONSHIP, type PackageSnapshot } from './package';
@@ -205,6 +206,9 @@ export class XlsxWorkbook implements WorkbookPort {
           break;
         case 'sheetSetup':
           this.sheetSetup(change);
+          break;
+        case 'setPage':
+          this.setPage(change);
           break;
         case 'setProperty':
           writeCustomProperty(this.pkg, change.key, change.value);
@@ -411,17 +415,50 @@ export class XlsxWorkbook implements WorkbookPort {
     sheet.setFrozenPanes(change.freeze.rows, change.freeze.columns);
     sheet.setPrintSetup({ header: pageTextCode(change.header), footer: pageTextCode(change.footer), ...(change.page ? { page: change.page } : {}) });
     this.rowsToFit.add(info.path);
-    const { xml, root, sheets } = this.workbookXml();
-    const position = childrenOf(sheets, MAIN, 'sheet').findIndex((e) => sameHeader(attribute(e, 'name') ?? '', info.name));
+    const { position, existing, reference } = this.printTitles(info);
     if (position < 0 || !change.titleRows) return;
-    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(info.name) ? info.name : `'${info.name.replace(/'/g, "''")}'`;
-    const names = childOf(root, MAIN, 'definedNames');
-    const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === String(position) && attribute(e, 'name') === PRINT_TITLES);
     // Columns repeated on every page across come with the page; without one, the sheet keeps its own.
     const titleColumns = change.page
       ? change.page.titleColumns && `$${columnLetters(change.page.titleColumns.from)}:$${columnLetters(change.page.titleColumns.to)}`
-      : existing && /\$?([A-Z]{1,3}):\$?([A-Z]{1,3})(?![\w$])/.exec(xml.slice(existing.tagEnd, existing.contentEnd))?.slice(1, 3).map((c) => `$${c}`).join(':');
-    const rows = `${quoted}!$${change.titleRows.from}:$${change.titleRows.to}`;
+      : /\$?([A-Z]{1,3}):\$?([A-Z]{1,3})(?![\w$])/.exec(reference)?.slice(1, 3).map((c) => `$${c}`).join(':');
+    this.setPrintTitles(info, position, existing, change.titleRows, titleColumns);
+  }
+
+  /** Paper, orientation and fit; columns repeated across join the rows the sheet repeats. */
+  private setPage(change: Change<'setPage'>): void {
+    const info = this.findSheet(change.sheet);
+    if (!info) return;
+    const { page } = change;
+    this.writable(info).setPage(page);
+    const { position, existing, reference } = this.printTitles(info);
+    const titleRows = titleRowsOf(reference);
+    if (position < 0 || !page.titleColumns || !titleRows) return;
+    this.setPrintTitles(info, position, existing, titleRows, `$${columnLetters(page.titleColumns.from)}:$${columnLetters(page.titleColumns.to)}`);
+  }
+
+  async readPageSetups(sheets: readonly string[]): Promise<Map<string, PageSetupSeen>> {
+    const seen = new Map<string, PageSetupSeen>();
+    for (const name of sheets) {
+      const info = this.findSheet(name);
+      if (!info) continue;
+      const { reference } = this.printTitles(info);
+      seen.set(name, { ...this.worksheet(info).pageSeen(), titleRows: titleRowsOf(reference), titleColumns: repeatsColumns(reference) });
+    }
+    return seen;
+  }
+
+  /** The sheet's position, its `Print_Titles` name and that name's reference ('' without one). */
+  private printTitles(info: SheetInfo): { position: number; existing: XmlElement | undefined; reference: string } {
+    const { root, sheets } = this.workbookXml();
+    const position = childrenOf(sheets, MAIN, 'sheet').findIndex((e) => sameHeader(attribute(e, 'name') ?? '', info.name));
+    const names = childOf(root, MAIN, 'definedNames');
+    const existing = names && childrenOf(names, MAIN, 'definedName').find((e) => attribute(e, 'localSheetId') === String(position) && attribute(e, 'name') === PRINT_TITLES);
+    return { position, existing, reference: existing?.text ?? '' };
+  }
+
+  private setPrintTitles(info: SheetInfo, position: number, existing: XmlElement | undefined, titleRows: { from: number; to: number }, titleColumns: string | undefined): void {
+    const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(info.name) ? info.name : `'${info.name.replace(/'/g, "''")}'`;
+    const rows = `${quoted}!$${titleRows.from}:$${titleRows.to}`;
     this.setDefinedName({ name: PRINT_TITLES, formula: titleColumns ? `${quoted}!${titleColumns},${rows}` : rows }, existing, position);
   }
 

@@ -153,6 +153,24 @@ function rectAddress(sheet: DSheet, r: Rect): string {
   return `${name}!${rectA1(r)}`;
 }
 
+/** Excel's page setup of a sheet nobody set up: Letter, portrait, 100 %, normal margins (0.7 and 0.75 inch). */
+const DEFAULT_MARGINS: Record<string, number> = { leftMargin: 50.4, rightMargin: 50.4, topMargin: 54, bottomMargin: 54, headerMargin: 21.6, footerMargin: 21.6 };
+
+/** A `pageLayout` property as Excel reports it, from what the sheet was given. */
+function pageProperty(page: DPageLayout | undefined, name: string): unknown {
+  switch (name) {
+    case 'orientation':
+      return page?.orientation ?? 'Portrait';
+    case 'paperSize':
+      return page?.paperSize ?? 'Letter';
+    case 'zoom':
+      return { ...(page?.zoom ?? { scale: 100 }) };
+    default:
+      if (name in DEFAULT_MARGINS) return page?.margins[name] ?? DEFAULT_MARGINS[name];
+      throw new Error(`double: pageLayout cannot load ${name}`);
+  }
+}
+
 function parseRect(address: string): Rect {
   const [from, to = from] = address.split(':');
   const a = parseCellAddress(from);
@@ -857,6 +875,7 @@ class Worksheet extends Proxy {
     if (!sheet) return null;
     if (path === 'name') return sheet.name;
     if (path === 'protection/protected') return sheet.protected;
+    if (path.startsWith('pageLayout/')) return pageProperty(sheet.page, path.slice('pageLayout/'.length));
     throw new Error(`double: worksheet cannot load ${path}`);
   }
   protected override read(name: string): unknown {
@@ -909,7 +928,22 @@ class Worksheet extends Proxy {
       worksheet.context.model.writable(sheet);
       return (sheet.page ??= { margins: {}, headersFooters: {} });
     };
+    const titles = (name: string, kind: 'printTitleRows' | 'printTitleColumns'): Range =>
+      new Range(worksheet.context, () => {
+        const sheet = worksheet.sheetTarget();
+        const reference = sheet?.page?.[kind];
+        if (!sheet || !reference) return null;
+        const [from, to] = reference.replace(/\$/g, '').split(':');
+        const rect = kind === 'printTitleRows'
+          ? { row: Number(from) - 1, column: 0, rows: Number(to) - Number(from) + 1, columns: 16_384 }
+          : { row: 0, column: parseCellAddress(`${from}1`).column - 1, rows: 1_048_576, columns: parseCellAddress(`${to}1`).column - parseCellAddress(`${from}1`).column + 1 };
+        return { kind: 'range', sheet, rect };
+      }, name, [], worksheet);
     const layout: Record<string, unknown> = {
+      // A load of the layout's properties is one of the worksheet's, on `pageLayout/…` paths.
+      load: (names: string) => void worksheet.load(names.split(',').map((n) => `pageLayout/${n.trim()}`)),
+      getPrintTitleRowsOrNullObject: () => titles('getPrintTitleRowsOrNullObject', 'printTitleRows'),
+      getPrintTitleColumnsOrNullObject: () => titles('getPrintTitleColumnsOrNullObject', 'printTitleColumns'),
       setPrintTitleRows: (rows: string) =>
         worksheet.queueCall('pageLayout.setPrintTitleRows', [rows], () => {
           if (!/^\$\d+:\$\d+$/.test(rows)) throw new OfficeError('InvalidArgument', `Not a row range: ${rows}`);
@@ -922,6 +956,7 @@ class Worksheet extends Proxy {
         }),
     };
     Object.defineProperty(layout, 'paperSize', {
+      get: () => worksheet.get('pageLayout/paperSize'),
       set: (value: string) =>
         worksheet.queueSet('pageLayout.paperSize', value, () => {
           // Excel.PaperType names Traguardo may use; anything else is not a paper Excel knows.
@@ -930,13 +965,16 @@ class Worksheet extends Proxy {
         }),
     });
     Object.defineProperty(layout, 'orientation', {
+      get: () => worksheet.get('pageLayout/orientation'),
       set: (value: string) => worksheet.queueSet('pageLayout.orientation', value, () => void (page().orientation = value)),
     });
     Object.defineProperty(layout, 'zoom', {
+      get: () => worksheet.get('pageLayout/zoom'),
       set: (value: DPageLayout['zoom']) => worksheet.queueSet('pageLayout.zoom', value, () => void (page().zoom = { ...value })),
     });
     for (const margin of ['leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin']) {
       Object.defineProperty(layout, margin, {
+        get: () => worksheet.get(`pageLayout/${margin}`),
         set: (value: number) => worksheet.queueSet(`pageLayout.${margin}`, value, () => void (page().margins[margin] = value)),
       });
     }

@@ -383,7 +383,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const styles = this.styles();
     const headerRows = new Set(change.headerRows ?? []);
     let bold: number | undefined;
-    // Styles are made as cells first need them, in cell order, as a write per cell made them.
+    // Styles are made as cells first need them, in cell order: that order numbers them in styles.xml.
     const formatted = new Map<ColumnFormat, number>();
     nameTextTooLong(info.name, () =>
       sheet.replaceCells(change.rows, (r, c, value) => {

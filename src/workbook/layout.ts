@@ -415,23 +415,26 @@ function pagePieces(key: string, params: Record<string, string>, lang: Lang): Pa
  * Carlito, Calibri's metric twin (a landscape A4 page prints 142 characters at 100 %).
  */
 const PAGE_CHARACTERS = { A4: { portrait: 98, landscape: 142 }, A3: { portrait: 142, landscape: 204 } } as const;
-/** Points of rows a page holds at 100 % between its 0.6" top and bottom margins. */
+/** Points of rows a page holds at 100 % between its 0.6" top and bottom margins (port.ts PRINT_MARGINS). */
 const ROWS_HEIGHT = { A4: { portrait: 755, landscape: 509 }, A3: { portrait: 1104, landscape: 755 } } as const;
-/** Of which the header row repeated at the top of every page takes up to two lines. */
-const TITLE_ROW_HEIGHT = 30;
-/** A narrow sheet prints portrait while its text keeps at least three quarters of its size. */
+/**
+ * Of two pages that print a sheet on as many sheets of paper, the one with the larger text wins
+ * up to this scale; above it, portrait wins (lists, small tables: more rows a page).
+ */
 const PORTRAIT_MIN_SCALE = 0.75;
 /**
  * The smallest print scale: 55 % of 11 pt is 6 pt, the size of a footnote. A sheet that would
- * print smaller on one landscape A4 page across prints on A3 at `SMALLEST_SET_SCALE`.
+ * print smaller one page across prints at `SMALLEST_SET_SCALE` over several pages across.
  */
 export const MIN_PRINT_SCALE = 0.55;
 /**
  * The smallest scale Traguardo sets (6.2 pt text), a little above `MIN_PRINT_SCALE` so that a
- * spreadsheet's rounding stays above it: the widest sheets print at it on A3, over several pages
+ * spreadsheet's rounding stays above it: the widest sheets print at it, over several pages
  * across; a long sheet prints at it, or a little above, when that saves pages.
  */
 const SMALLEST_SET_SCALE = 0.56;
+const PAPERS = ['A4', 'A3'] as const;
+const ORIENTATIONS = ['portrait', 'landscape'] as const;
 
 /**
  * Pages across for columns of `widths` on pages of `capacity` characters, the first `repeated`
@@ -451,50 +454,181 @@ function pagesAcross(widths: readonly number[], repeated: number, capacity: numb
   return pages;
 }
 
-/** Pages down that rows `height` points tall take at `scale` on a page holding `room` points of rows at 100 %. */
-function pagesDown(height: number, scale: number, room: number): number {
-  return Math.max(1, Math.ceil(height / (room / scale - TITLE_ROW_HEIGHT)));
+/** Pages down that rows `height` points tall take at `scale` on a page holding `room` points at 100 %, the `title` row on each. */
+function pagesDown(height: number, title: number, scale: number, room: number): number {
+  return Math.max(1, Math.ceil(height / (room / scale - title)));
+}
+
+/** What choosing a sheet's page needs to know of it. */
+export interface PrintShape {
+  /** Width (characters) of each column, from the first. */
+  widths: readonly number[];
+  /** The first columns, the codes that name a row: printed on every page across. */
+  repeated: number;
+  /** Points of the header row, repeated at the top of every page. */
+  title: number;
+  /** Columns of wrapped text (by 0-based column): they may take the room a page leaves across. */
+  wrapped: readonly boolean[];
+  /** Points of the rows with the columns `widths` wide. */
+  height: (widths: readonly number[]) => number;
+}
+
+/** A sheet's page and what it prints like on it. */
+export interface PrintPlan {
+  page: PrintPage;
+  /** The widths it prints with: its wrapped columns widened into the room the page leaves (widened). */
+  widths: number[];
+  /** Sheets of paper it prints on. */
+  pages: number;
+  /** Pages across. */
+  across: number;
+  /** Points of rows a page holds (at 100 %, over the scale). */
+  rows: number;
+  /** The size its text prints at (1: 100 %). */
+  scale: number;
 }
 
 /**
- * An A4 page one page across, the text as large as the width allows (`fit`); smaller, down to
- * `SMALLEST_SET_SCALE`, when that prints the rows on fewer pages: at the largest scale that does.
+ * A sheet printed smaller to save pages prints at the largest scale whose pages hold its rows a
+ * tenth taller: the texts a calculation writes later (Esito verifica, Calcolo) make rows taller
+ * than those the batch lays out.
  */
-function a4Page(orientation: 'portrait' | 'landscape', fit: number, height: number): PrintPage {
-  const room = ROWS_HEIGHT.A4[orientation];
-  const fewest = pagesDown(height, SMALLEST_SET_SCALE, room);
-  if (height === 0 || fewest >= pagesDown(height, Math.min(1, fit), room)) return { paper: 'A4', orientation, fit: { pagesWide: 1 } };
-  const scale = Math.min(fit, room / (height / fewest + TITLE_ROW_HEIGHT));
-  return { paper: 'A4', orientation, fit: { scale: Math.floor(scale * 100) } };
+const SCALE_SLACK = 1.1;
+/** Of a page's width, what widened columns may fill: a spreadsheet's widths round a little differently. */
+const WIDENED_FILL = 0.97;
+/** The room a page leaves across is handed out in about so many parts. */
+const WIDENING_PARTS = 12;
+
+/**
+ * The shape's widths with the room a page `capacity` characters wide leaves across handed to its
+ * wrapped columns, a part at a time: each time to the column that saves the most points of rows
+ * per character it takes, given the fewest parts that save any (a row shows at most
+ * `MAX_ROW_LINES`, so a long text saves nothing until its column is much wider). Descriptions
+ * get the room, a column of short notes none; room that saves no line is left unused, so no
+ * column is wider than its text needs.
+ */
+function widened(shape: PrintShape, capacity: number): number[] {
+  const widths = [...shape.widths];
+  const columns = shape.wrapped.flatMap((wrapped, c) => (wrapped ? [c] : []));
+  let room = Math.floor(capacity * WIDENED_FILL - widths.reduce((sum, w) => sum + w, 0));
+  if (columns.length === 0 || room <= 0) return widths;
+  const part = Math.ceil(room / WIDENING_PARTS);
+  let height = shape.height(widths);
+  while (room > 0) {
+    let best: { column: number; step: number; height: number; rate: number } | null = null;
+    for (const c of columns) {
+      for (let step = Math.min(part, room); ; step = Math.min(step + part, room)) {
+        widths[c] += step;
+        const tried = shape.height(widths);
+        widths[c] -= step;
+        const rate = (height - tried) / step;
+        if (tried < height) {
+          if (rate > (best?.rate ?? 0)) best = { column: c, step, height: tried, rate };
+          break;
+        }
+        if (step === room) break;
+      }
+    }
+    if (best === null) break;
+    widths[best.column] += best.step;
+    height = best.height;
+    room -= best.step;
+  }
+  return widths;
 }
 
 /**
- * How a sheet whose columns are `widths` characters wide, its rows about `height` points tall
- * (0: not known), prints: portrait when it fits a portrait A4 page at three quarters of its size
- * or more (lists, small tables: more rows a page), or at `MIN_PRINT_SCALE` or more when that
- * takes fewer pages than landscape; otherwise landscape A4, one page across, while the text keeps
- * `MIN_PRINT_SCALE`. On A4 a long sheet prints smaller when that saves pages (a4Page). Wider
- * sheets print on A3 at `SMALLEST_SET_SCALE`, in the orientation that needs the fewest pages for
- * their rows (pages across over the rows a page holds), the first `repeated` columns (the codes
- * that name a row) on every page across.
+ * The best page of `paper` and `orientation` for the shape. Columns that fit one page across at
+ * `MIN_PRINT_SCALE` or more print so: fitted to the width (the text as large as it allows, up to
+ * 100 %), or smaller, down to `SMALLEST_SET_SCALE`, when that takes fewer pages — at the largest
+ * scale that does, the wrapped columns widened into the room left across. Wider columns print at
+ * `SMALLEST_SET_SCALE` over several pages across, the repeated columns on each.
  */
-export function printPage(widths: readonly number[], repeated: number, height = 0): PrintPage {
-  const total = widths.reduce((sum, w) => sum + w, 0);
-  const portrait = PAGE_CHARACTERS.A4.portrait / total;
-  const landscape = PAGE_CHARACTERS.A4.landscape / total;
-  if (portrait >= PORTRAIT_MIN_SCALE) return a4Page('portrait', portrait, height);
-  const portraitPages = pagesDown(height, portrait, ROWS_HEIGHT.A4.portrait);
-  if (portrait >= MIN_PRINT_SCALE && portraitPages < pagesDown(height, Math.min(1, landscape), ROWS_HEIGHT.A4.landscape)) return a4Page('portrait', portrait, height);
-  if (landscape >= MIN_PRINT_SCALE) return a4Page('landscape', landscape, height);
-  const across = (orientation: 'portrait' | 'landscape'): number => pagesAcross(widths, repeated, PAGE_CHARACTERS.A3[orientation] / SMALLEST_SET_SCALE);
-  const cost = (orientation: 'portrait' | 'landscape'): number => across(orientation) / ROWS_HEIGHT.A3[orientation];
-  const orientation = cost('portrait') < cost('landscape') ? 'portrait' : 'landscape';
-  return {
-    paper: 'A3',
-    orientation,
-    fit: { scale: Math.round(SMALLEST_SET_SCALE * 100) },
-    ...(across(orientation) > 1 && repeated > 0 ? { titleColumns: { from: 1, to: repeated } } : {}),
+function planOn(shape: PrintShape, paper: PrintPage['paper'], orientation: PrintPage['orientation']): PrintPlan {
+  const capacity = PAGE_CHARACTERS[paper][orientation];
+  const room = ROWS_HEIGHT[paper][orientation];
+  const fit = capacity / shape.widths.reduce((sum, w) => sum + w, 0);
+  const lowest = Math.round(SMALLEST_SET_SCALE * 100);
+  if (fit < MIN_PRINT_SCALE) {
+    const across = pagesAcross(shape.widths, shape.repeated, capacity / SMALLEST_SET_SCALE);
+    return {
+      page: { paper, orientation, fit: { scale: lowest }, ...(across > 1 && shape.repeated > 0 ? { titleColumns: { from: 1, to: shape.repeated } } : {}) },
+      widths: [...shape.widths],
+      pages: across * pagesDown(shape.height(shape.widths), shape.title, SMALLEST_SET_SCALE, room),
+      across,
+      rows: room / SMALLEST_SET_SCALE,
+      scale: SMALLEST_SET_SCALE,
+    };
+  }
+  const largest = Math.min(1, fit);
+  const fitted: PrintPlan = {
+    page: { paper, orientation, fit: { pagesWide: 1 } },
+    widths: [...shape.widths],
+    pages: pagesDown(shape.height(shape.widths), shape.title, largest, room),
+    across: 1,
+    rows: room / largest,
+    scale: largest,
   };
+  const at = (percent: number, slack = 1): PrintPlan => {
+    const scale = percent / 100;
+    const widths = widened(shape, capacity / scale);
+    const pages = pagesDown(shape.height(widths) * slack, shape.title, scale, room);
+    return { page: { paper, orientation, fit: { scale: percent } }, widths, pages, across: 1, rows: room / scale, scale };
+  };
+  const top = Math.floor(largest * 100);
+  if (top <= lowest) return fitted;
+  const fewest = at(lowest);
+  if (fewest.pages >= fitted.pages) return fitted;
+  // Pages grow with the scale: the largest scale that prints on the fewest with `SCALE_SLACK`
+  // to spare, by halving.
+  let best = fewest;
+  let low = lowest;
+  let high = top;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const plan = at(middle, SCALE_SLACK);
+    if (plan.pages <= fewest.pages) {
+      best = { ...plan, pages: fewest.pages };
+      low = middle;
+    } else high = middle - 1;
+  }
+  return best;
+}
+
+/**
+ * Whether `a` prints better than `b`: on fewer pages. On as many: a sheet several pages across
+ * where a page holds more rows (a template's rows are yet to come: Indicatori on A3 portrait,
+ * not on A4 landscape); then on A4 rather than A3; then with the larger text up to
+ * `PORTRAIT_MIN_SCALE`, then portrait, then the larger text.
+ */
+function better(a: PrintPlan, b: PrintPlan): boolean {
+  if (a.pages !== b.pages) return a.pages < b.pages;
+  if (a.across > 1 && b.across > 1 && a.rows !== b.rows) return a.rows > b.rows;
+  if (a.page.paper !== b.page.paper) return a.page.paper === 'A4';
+  const readable = (plan: PrintPlan): number => Math.min(plan.scale, PORTRAIT_MIN_SCALE);
+  if (readable(a) !== readable(b)) return readable(a) > readable(b);
+  if (a.page.orientation !== b.page.orientation) return a.page.orientation === 'portrait';
+  return a.scale > b.scale;
+}
+
+/**
+ * How a sheet prints: of A4 and A3, portrait and landscape, each at its best scale (planOn), the
+ * page that prints it on the fewest sheets of paper, the text never below `MIN_PRINT_SCALE`.
+ */
+export function printPlan(shape: PrintShape): PrintPlan {
+  let best: PrintPlan | null = null;
+  for (const paper of PAPERS) {
+    for (const orientation of ORIENTATIONS) {
+      const plan = planOn(shape, paper, orientation);
+      if (best === null || better(plan, best)) best = plan;
+    }
+  }
+  return best!;
+}
+
+/** The page of columns `widths` wide, the first `repeated` on every page across, above rows `height` points tall under a header row `title` points tall. */
+export function printPage(widths: readonly number[], repeated: number, height = 0, title = 2 * LINE_HEIGHT): PrintPage {
+  return printPlan({ widths, repeated, title, wrapped: [], height: () => height }).page;
 }
 
 /** Points of one line of wrapped text in the default font (Excel's row of 15 pt holds one). */
@@ -506,33 +640,80 @@ const LINE_HEIGHT = 15;
  */
 const MAX_ROW_LINES = 3;
 
-/** Characters of text a column fits per character of its width (a width counts digits, wider than most letters). */
-const TEXT_PER_DIGIT = 1.15;
+/**
+ * Advance widths of Calibri's letters (those of Carlito, its metric twin), in 2048ths of the font
+ * size: U+0020 to U+007E, then U+00A0 to U+00FF. A wrapped text is measured letter by letter, as
+ * a spreadsheet lays it out: an «i» takes less room than an «m».
+ */
+const ASCII_ADVANCES: readonly number[] = [463, 667, 821, 1020, 1038, 1464, 1397, 452, 621, 621, 1020, 1020, 511, 627, 517, 791, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 548, 548, 1020, 1020, 1020, 949, 1831, 1185, 1114, 1092, 1260, 1000, 941, 1292, 1276, 516, 653, 1064, 861, 1751, 1322, 1356, 1058, 1378, 1112, 941, 998, 1314, 1162, 1822, 1063, 998, 959, 628, 791, 628, 1020, 1020, 596, 981, 1076, 866, 1076, 1019, 625, 964, 1076, 470, 490, 931, 470, 1636, 1076, 1080, 1076, 1076, 714, 801, 686, 1076, 925, 1464, 887, 927, 809, 644, 943, 644, 1020];
+const LATIN1_ADVANCES: readonly number[] = [463, 667, 1020, 1038, 1020, 1038, 1020, 1020, 804, 1709, 824, 1049, 1020, 1038, 1038, 807, 694, 1020, 688, 685, 598, 1126, 1200, 517, 629, 504, 865, 1049, 1303, 1375, 1383, 949, 1185, 1185, 1185, 1185, 1185, 1185, 1563, 1092, 1000, 1000, 1000, 1000, 516, 516, 516, 516, 1279, 1322, 1356, 1356, 1356, 1356, 1356, 1020, 1359, 1314, 1314, 1314, 1314, 998, 1058, 1080, 981, 981, 981, 981, 981, 981, 1583, 866, 1019, 1019, 1019, 1019, 470, 470, 470, 470, 1076, 1076, 1080, 1080, 1080, 1080, 1080, 1020, 1084, 1076, 1076, 1076, 1076, 927, 1076, 927];
+/** Other letters an Italian text uses: dashes, quotes, ellipsis, euro. */
+const OTHER_ADVANCES: ReadonlyMap<number, number> = new Map([
+  [0x2013, 1020],
+  [0x2014, 1854],
+  [0x2018, 511],
+  [0x2019, 511],
+  [0x201c, 857],
+  [0x201d, 857],
+  [0x2026, 1414],
+  [0x20ac, 1038],
+]);
+/** A letter the tables lack is taken as wide as a digit. */
+const DIGIT_ADVANCE = 1038;
+/** The widest letter of the tables (the em dash). */
+const WIDEST_ADVANCE = 1854;
+const FONT_POINTS = 11;
+const EM = 2048;
 
-/** Characters of text a line `width` characters wide holds: one measure for wrapped cells and the closing note's lines. */
-function lineCapacity(width: number): number {
-  return Math.max(1, Math.floor(width * TEXT_PER_DIGIT) - 1);
+function advance(code: number): number {
+  if (code >= 0x20 && code <= 0x7e) return ASCII_ADVANCES[code - 0x20];
+  if (code >= 0xa0 && code <= 0xff) return LATIN1_ADVANCES[code - 0xa0];
+  return OTHER_ADVANCES.get(code) ?? DIGIT_ADVANCE;
+}
+
+/** Points a text takes on one line in the default font, Calibri 11. */
+export function textPoints(text: string): number {
+  let units = 0;
+  for (let i = 0; i < text.length; i++) units += advance(text.charCodeAt(i));
+  return (units * FONT_POINTS) / EM;
 }
 
 /**
- * Lines a text takes wrapped into a column `width` characters wide, words kept whole where
- * they fit: a character of text is narrower than the digit that measures a column (Calibri's
- * average letter is about 0.85 of a digit), so a line holds a little more than `width` of them.
+ * Points of 11-pt text a line of a cell holds per character of the cell's width. Measured in
+ * LibreOffice's PDF export with Carlito: 120 texts of the demo wrapped in columns 30, 42 and 66
+ * wide break as a line of 5.5 points a character would; 5.4 leaves room for a spreadsheet that
+ * measures a little wider, so a row is never given a line too few.
+ */
+const POINTS_PER_WIDTH = 5.4;
+
+/**
+ * Lines a text takes wrapped into a column `width` characters wide: words kept whole where they
+ * fit, a word longer than the line broken where the line ends, a line break starting a line.
  */
 export function wrappedLines(text: string, width: number): number {
-  const capacity = lineCapacity(width);
-  if (text.length <= capacity && !text.includes('\n')) return 1;
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines++;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      if (used > 0 && used + 1 + word.length <= capacity) used += 1 + word.length;
-      else {
-        if (used > 0) lines++;
-        used = word.length;
-      }
-      for (; used > capacity; used -= capacity) lines++;
+  // In 2048ths of the font size, read in one pass: the line holds words while they fit.
+  const room = (width * POINTS_PER_WIDTH * EM) / FONT_POINTS;
+  if (!text.includes('\n') && text.length * WIDEST_ADVANCE <= room) return 1;
+  const space = advance(0x20);
+  let lines = 1;
+  let used = 0;
+  let word = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (code !== 0x20 && code !== 0x0a) {
+      word += advance(code);
+      continue;
+    }
+    if (used > 0 && used + space + word <= room) used += space + word;
+    else {
+      if (used > 0) lines++;
+      used = word;
+    }
+    for (; used > room; used -= room) lines++;
+    word = 0;
+    if (code === 0x0a && i < text.length) {
+      lines++;
+      used = 0;
     }
   }
   return lines;
@@ -544,11 +725,11 @@ export function wrappedLines(text: string, width: number): number {
  * spreadsheet printing the sheet fitted to its width would shrink the whole page to print it.
  */
 export function noteLines(text: string, columns: number): string[] {
-  const capacity = lineCapacity(columns * DEFAULT_COLUMN_WIDTH);
+  const room = columns * DEFAULT_COLUMN_WIDTH * POINTS_PER_WIDTH;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > capacity) {
+    if (line !== '' && textPoints(`${line} ${word}`) > room) {
       lines.push(line);
       line = word;
     } else line = line === '' ? word : `${line} ${word}`;
@@ -586,13 +767,25 @@ export function sheetSetup(sheet: string, titleRow: number, columns: number, con
 /** Excel's default column width (characters): a column Traguardo gives no width of its own. */
 export const DEFAULT_COLUMN_WIDTH = 9.140625;
 
-/** What the batch lays out of a sheet: its columns' widths and about how tall its rows are. */
+/** The text of a wrapped cell of a row the batch writes, by 0-based column. */
+type WrappedCell = readonly [column: number, text: string];
+
+/** Rows of one table the batch writes: the text of each of its wrapped cells. */
+interface Body {
+  rows: (readonly WrappedCell[])[];
+  /** Lines of each row's text in a column at a width, by `column:width`. */
+  lines: Map<string, Uint16Array>;
+}
+
+/** What the batch lays out of a sheet: its columns' widths, its header and its rows. */
 interface SheetExtent {
   widths: number[];
   /** Columns of wrapped text (ColumnSpec.wrap), by 0-based column. */
   wrapped: boolean[];
-  /** Points of the rows it writes, each as tall as its wrapped text needs (rowHeightFor). */
-  height: number;
+  /** Points of the header row: its headers wrap between words. */
+  title: number;
+  /** The rows of each table on the sheet. */
+  bodies: Body[];
 }
 
 /** Points of `rows` whose cells `wrapWidth` (by 0-based column) wrap at that width, the others on one line. */
@@ -609,6 +802,36 @@ export function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth:
   return height;
 }
 
+/** Of a long table, the rows whose heights stand for all (evenly spread): a page is chosen in a moment. */
+const SAMPLED_ROWS = 500;
+
+/** Points of a body's rows with the columns `widths` wide, each row as tall as its wrapped text needs (rowHeightFor). */
+function bodyHeight(body: Body, widths: readonly number[]): number {
+  const count = body.rows.length;
+  const step = Math.max(1, count / SAMPLED_ROWS);
+  const sampled = Math.min(count, SAMPLED_ROWS);
+  const tallest = new Uint16Array(sampled).fill(1);
+  const columns = new Set<number>();
+  for (let i = 0; i < sampled; i++) for (const [column] of body.rows[Math.floor(i * step)]) columns.add(column);
+  for (const column of columns) {
+    const width = widths[column] ?? DEFAULT_COLUMN_WIDTH;
+    const key = `${column}:${width}`;
+    let lines = body.lines.get(key);
+    if (!lines) {
+      lines = new Uint16Array(sampled);
+      for (let i = 0; i < sampled; i++) {
+        const cell = body.rows[Math.floor(i * step)].find(([c]) => c === column);
+        lines[i] = cell ? Math.min(wrappedLines(cell[1], width), MAX_ROW_LINES) : 1;
+      }
+      body.lines.set(key, lines);
+    }
+    for (let i = 0; i < sampled; i++) tallest[i] = Math.max(tallest[i], lines[i]);
+  }
+  let height = 0;
+  for (const lines of tallest) height += rowHeightFor(lines) ?? LINE_HEIGHT;
+  return sampled === 0 ? 0 : (height * count) / sampled;
+}
+
 /**
  * Each sheet the batch lays out whole, by normalised sheet name: the tables `ensureTable`
  * creates, each from its first column (default width between them: the `Regole` tables stand
@@ -617,9 +840,9 @@ export function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth:
  */
 function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExtent> {
   const sheets = new Map<string, SheetExtent>();
-  const tables = new Map<string, { sheet: SheetExtent; columns: readonly ColumnSpec[] }>();
+  const tables = new Map<string, { sheet: SheetExtent; left: number; columns: readonly ColumnSpec[] }>();
   const extent = (sheet: string): SheetExtent => {
-    const found = sheets.get(normalizeKey(sheet)) ?? { widths: [], wrapped: [], height: 0 };
+    const found = sheets.get(normalizeKey(sheet)) ?? { widths: [], wrapped: [], title: LINE_HEIGHT, bodies: [] };
     sheets.set(normalizeKey(sheet), found);
     return found;
   };
@@ -634,63 +857,62 @@ function batchSheets(changes: readonly WorkbookChange[]): Map<string, SheetExten
       change.columns.forEach((spec, i) => {
         place(sheet, left - 1 + i, spec.width);
         sheet.wrapped[left - 1 + i] = spec.wrap === true;
+        sheet.title = Math.max(sheet.title, rowHeightFor(wrappedLines(spec.header, spec.width ?? DEFAULT_COLUMN_WIDTH)) ?? LINE_HEIGHT);
       });
-      tables.set(normalizeKey(change.table), { sheet, columns: change.columns });
+      tables.set(normalizeKey(change.table), { sheet, left, columns: change.columns });
     } else if (change.kind === 'writeRows') {
       const table = tables.get(normalizeKey(change.table));
       if (!table) continue;
-      const specs = change.headers.map((h) => table.columns.find((spec) => normalizeKey(spec.header) === normalizeKey(h)));
-      table.sheet.height = Math.max(table.sheet.height, rowsHeight(change.rows, (c) => (specs[c]?.wrap ? specs[c]?.width ?? DEFAULT_COLUMN_WIDTH : undefined)));
+      const at = change.headers.map((h) => table.columns.findIndex((spec) => normalizeKey(spec.header) === normalizeKey(h)));
+      const rows = change.rows.map((row) =>
+        row.flatMap((value, c): WrappedCell[] => (at[c] >= 0 && table.columns[at[c]].wrap && typeof value === 'string' ? [[table.left - 1 + at[c], value]] : [])),
+      );
+      table.sheet.bodies.push({ rows, lines: new Map() });
     } else if (change.kind === 'replaceSheet') {
       sheets.delete(normalizeKey(change.sheet));
       const sheet = extent(change.sheet);
       const last = Math.max(0, ...change.rows.map((row) => row.length));
       for (let c = 0; c < last; c++) place(sheet, c, change.widths?.[c]);
-      sheet.height = rowsHeight(change.rows, () => undefined);
+      sheet.bodies.push({ rows: change.rows.map(() => []), lines: new Map() });
     }
   }
   return sheets;
 }
 
-/** Of a page's width, what widened columns may fill: a spreadsheet's widths round a little differently. */
-const WIDENED_FILL = 0.97;
-
-/**
- * How much wider each wrapped column of `sheet` gets on `page`: a page printed at a set scale,
- * one page across, shares the room its columns leave across among the columns of wrapped text,
- * so descriptions and notes take fewer lines and the rows fewer pages.
- */
-function widening(sheet: SheetExtent, page: PrintPage): number {
-  const wrapped = sheet.wrapped.filter(Boolean).length;
-  if (!('scale' in page.fit) || wrapped === 0) return 0;
-  const capacity = (PAGE_CHARACTERS[page.paper][page.orientation] / (page.fit.scale / 100)) * WIDENED_FILL;
-  const total = sheet.widths.reduce((sum, w) => sum + w, 0);
-  return total < capacity ? Math.floor((capacity - total) / wrapped) : 0;
+/** The print shape of a sheet the batch lays out, its first `repeated` columns on every page across. */
+function shapeOf(sheet: SheetExtent, repeated: number): PrintShape {
+  return {
+    widths: sheet.widths,
+    repeated,
+    title: sheet.title,
+    wrapped: sheet.wrapped,
+    height: (widths) => Math.max(0, ...sheet.bodies.map((body) => bodyHeight(body, widths))),
+  };
 }
 
 /**
  * The batch with each `sheetSetup` of a sheet it lays out whole given the page its columns and
- * rows call for (printPage), and the wrapped columns it creates widened to fill that page
- * (widening). Other sheets keep the page they have: their widths are the workbook's, which
- * Traguardo set when it laid them out (template, import) and the user may have changed since.
+ * rows print best on (printPlan), and the wrapped columns it creates widened as that page has
+ * them. Other sheets keep the page they have: their widths are the workbook's, which Traguardo
+ * set when it laid them out (template, import) and the user may have changed since.
  */
 export function withPrintPages(changes: readonly WorkbookChange[]): WorkbookChange[] {
   const sheets = batchSheets(changes);
-  const planned = new Map<string, { page: PrintPage; wider: number }>();
+  const planned = new Map<string, PrintPlan>();
   for (const change of changes) {
     const sheet = change.kind === 'sheetSetup' && change.page === undefined ? sheets.get(normalizeKey(change.sheet)) : undefined;
     if (change.kind !== 'sheetSetup' || !sheet) continue;
-    const page = printPage(sheet.widths, change.freeze.columns, sheet.height);
-    planned.set(normalizeKey(change.sheet), { page, wider: widening(sheet, page) });
+    planned.set(normalizeKey(change.sheet), printPlan(shapeOf(sheet, change.freeze.columns)));
   }
   return changes.map((change) => {
     if (change.kind === 'sheetSetup') {
       const plan = change.page === undefined ? planned.get(normalizeKey(change.sheet)) : undefined;
       return plan ? { ...change, page: plan.page } : change;
     }
-    const wider = change.kind === 'ensureTable' && change.left !== undefined ? planned.get(normalizeKey(change.sheet))?.wider ?? 0 : 0;
-    if (change.kind !== 'ensureTable' || wider === 0) return change;
-    return { ...change, columns: change.columns.map((spec) => (spec.wrap ? { ...spec, width: (spec.width ?? DEFAULT_COLUMN_WIDTH) + wider } : spec)) };
+    const plan = change.kind === 'ensureTable' ? planned.get(normalizeKey(change.sheet)) : undefined;
+    if (change.kind !== 'ensureTable' || change.left === undefined || !plan) return change;
+    const left = change.left;
+    return { ...change, columns: change.columns.map((spec, i) => (spec.wrap ? { ...spec, width: plan.widths[left - 1 + i] ?? spec.width } : spec)) };
   });
 }
 

@@ -121,7 +121,7 @@ export interface PageText {
 export type PagePiece = string | { field: 'page' | 'pages' | 'sheet' };
 
 /**
- * How a sheet's columns are laid on paper (decided by layout.ts `printPage` from the widths),
+ * How a sheet's columns are laid on paper (decided by layout.ts `printPlan` from the widths and rows),
  * as many pages tall as its rows need.
  */
 export interface PrintPage {

@@ -2,7 +2,7 @@ import { ALL_TABLES, DATA_TABLES, OBJECTIVES, PHASES } from '../../src/schema/ta
 import { defaultBands, defaultCriteria } from '../../src/schema/model';
 import fc from 'fast-check';
 import { roundHalfUp } from '../../src/rules/rounding';
-import { layoutChanges, layoutOptionsFromRaw, noteLines, printPage, rowHeightFor, sheetSetup, shownEdge, tableLayout, tableLayouts, withPrintPages, wrappedLines, YES_NO } from '../../src/workbook/layout';
+import { layoutChanges, layoutOptionsFromRaw, noteLines, printPage, rowHeightFor, sheetSetup, shownEdge, tableLayout, tableLayouts, textPoints, withPrintPages, wrappedLines, YES_NO } from '../../src/workbook/layout';
 import type { TableData, WorkbookChange } from '../../src/workbook/port';
 
 const options = { criteria: defaultCriteria(), bands: defaultBands(), decimals: 2 };
@@ -221,10 +221,10 @@ describe('printPage', () => {
     expect(printPage([10, 42, 42, 37], 1)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
   });
 
-  it('keeps a sheet on one landscape A4 page while its text stays at 55 % or more, then goes to A3 at 56 %', () => {
-    // 142 characters across at 100 %: 258 characters print at 55 %.
+  it('keeps a sheet on one landscape A4 page while its text stays at 55 % or more, then prints it one A3 page across', () => {
+    // 142 characters across at 100 %: 258 characters print at 55 %; 259 would take two A4 pages across, one A3 (at 79 %).
     expect(printPage([42, 42, 42, 42, 42, 48], 0)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
-    expect(printPage([42, 42, 42, 42, 42, 49], 0)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 56 } });
+    expect(printPage([42, 42, 42, 42, 42, 49], 0)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { pagesWide: 1 } });
   });
 
   it('prints a sheet portrait down to 55 % when its rows take fewer pages so than landscape', () => {
@@ -236,37 +236,43 @@ describe('printPage', () => {
     expect(printPage([10, 30, 13, 12, 12, 12, 17, 42], 1)).toEqual({ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } });
   });
 
-  it('prints a long narrow sheet smaller, at the largest scale that saves pages and not below 56 %', () => {
-    // 126 characters fit across at 77 %: 260 rows of 15 pt take five pages; at 56 % three (1 318 pt of rows a page, header row repeated).
+  it('prints a long narrow sheet smaller, at the largest scale that saves pages and not below 56 %, on A3 when that saves pages', () => {
+    // 126 characters fit across at 77 %: 260 rows of 15 pt take five pages; at 56 % three (1 318 pt of rows a page, header row of two lines repeated), as on A3.
     expect(printPage([12, 30, 12, 30, 42], 1, 260 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { scale: 56 } });
-    // 200 rows: four pages at 77 %, three from 73 % down: 73 %.
-    expect(printPage([12, 30, 12, 30, 42], 1, 200 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { scale: 73 } });
+    // 200 rows: three A4 pages at best, two A3 portrait ones from 67 % down; 65 % leaves room for rows a tenth taller.
+    expect(printPage([12, 30, 12, 30, 42], 1, 200 * 15)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 65 } });
+    // 260 rows under a header of one line: two A3 portrait pages at 56 % (1 956 pt of rows each), three A4.
+    expect(printPage([12, 30, 12, 30, 42], 1, 260 * 15, 15)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 } });
     // 40 rows: one page at 77 % already.
     expect(printPage([12, 30, 12, 30, 42], 1, 40 * 15)).toEqual({ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } });
   });
 
   it('chooses the A3 orientation that needs fewer pages for the rows and repeats the code columns on each page across', () => {
-    // 340 characters at 56 % on A3: landscape holds 364 across (one page, 755 pt of rows), portrait 253 (two pages of 1 104 pt).
-    expect(printPage([10, ...new Array<number>(11).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { scale: 56 } });
-    // 430 characters: two pages across either way, and portrait pages hold more rows.
-    expect(printPage([10, ...new Array<number>(14).fill(30)], 1)).toEqual({
+    // 340 characters: one A3 landscape page across at 60 %; two A3 portrait pages (253 characters at 56 %).
+    expect(printPage([10, ...new Array<number>(11).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'landscape', fit: { pagesWide: 1 } });
+    // 430 characters: two pages across on A3 either way (and on A4 landscape); 100 rows of 15 pt fill one A3 portrait page, two of the others.
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 1, 100 * 15)).toEqual({
       paper: 'A3',
       orientation: 'portrait',
       fit: { scale: 56 },
       titleColumns: { from: 1, to: 1 },
     });
-    expect(printPage([10, ...new Array<number>(14).fill(30)], 0)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 } });
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 0, 100 * 15)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 } });
+    // Without rows (a template), two pages across either way: A3 portrait pages will hold the most rows.
+    expect(printPage([10, ...new Array<number>(14).fill(30)], 1)).toEqual({ paper: 'A3', orientation: 'portrait', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } });
   });
 });
 
 describe('wrapped rows', () => {
-  it('counts the lines a text wraps into, words kept whole, a line break starting a line', () => {
-    // A column 10 characters wide holds 10 of text (11.5 less one for the margin).
-    expect(wrappedLines('uno due tre', 10)).toBe(2);
-    expect(wrappedLines('uno due', 10)).toBe(1);
+  it('counts the lines a text wraps into, letter by letter, words kept whole, a line break starting a line', () => {
+    // A column 10 characters wide holds 54 points of 11-pt Calibri: «uno due tre» takes 52.4.
+    expect(textPoints('uno due tre')).toBeCloseTo(52.36, 2);
+    expect(wrappedLines('uno due tre', 10)).toBe(1);
+    expect(wrappedLines('uno due tre quattro', 10)).toBe(2);
     expect(wrappedLines('uno\ndue', 10)).toBe(2);
-    // A word longer than the line is broken where the line ends.
-    expect(wrappedLines('x'.repeat(25), 10)).toBe(3);
+    // Twenty «i» take 50.5 points, twenty «m» 175.7: a word longer than the line is broken where the line ends.
+    expect(wrappedLines('i'.repeat(20), 10)).toBe(1);
+    expect(wrappedLines('m'.repeat(20), 10)).toBe(4);
     expect(wrappedLines('', 10)).toBe(1);
   });
 
@@ -279,7 +285,7 @@ describe('wrapped rows', () => {
   });
 
   it('breaks a closing note between words into lines as wide as so many default columns', () => {
-    // Two columns of 9.14: 20 characters of text a line.
+    // Two columns of 9.14: 98.7 points of text a line.
     expect(noteLines('Calcolato il 05/12/2026. Le celle calcolate sono formule.', 2)).toEqual(['Calcolato il', '05/12/2026. Le celle', 'calcolate sono', 'formule.']);
     expect(noteLines('breve', 10)).toEqual(['breve']);
     // A word longer than the line keeps a line of its own, whole.
@@ -302,7 +308,7 @@ describe('withPrintPages', () => {
     ];
     const pages = withPrintPages(changes).flatMap((c) => (c.kind === 'sheetSetup' ? [[c.sheet, c.page]] : []));
     expect(pages).toEqual([
-      // 462 characters at 56 % on A3: two pages across either way (364 characters landscape, 253 portrait); portrait pages hold more rows.
+      // 462 characters at 56 %: two pages across on A4 landscape (253 characters) as on A3; A3 portrait pages hold the most rows.
       ['Larga', { paper: 'A3', orientation: 'portrait', fit: { scale: 56 }, titleColumns: { from: 1, to: 1 } }],
       ['Stretta', { paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }],
       // 40 + 40 + Excel's default 9.14 for the third column: 89 characters.
@@ -319,17 +325,26 @@ describe('withPrintPages', () => {
         { kind: 'writeRows', table: 'Personale', headers: ['C0', 'C1'], rows },
         setup('Personale'),
       ]).flatMap((c) => (c.kind === 'sheetSetup' ? [c.page] : []));
-    // 148 characters: 30 one-line rows fit one landscape page; 30 rows of two lines take two, one portrait.
+    // 148 characters: 30 one-line rows fit one landscape page at 96 %.
     expect(page(new Array(30).fill(['P1', 'breve']))).toEqual([{ paper: 'A4', orientation: 'landscape', fit: { pagesWide: 1 } }]);
-    expect(page(new Array(30).fill(['P1', 'una nota di una cinquantina di caratteri, due righe']))).toEqual([{ paper: 'A4', orientation: 'portrait', fit: { pagesWide: 1 } }]);
+    // 30 rows of two lines take two landscape pages at 96 %, one portrait at 66 %, and one landscape
+    // at 86 %, the note widened to one line (the larger text wins).
+    expect(page(new Array(30).fill(['P1', 'una nota di una cinquantina di caratteri, due righe']))).toEqual([{ paper: 'A4', orientation: 'landscape', fit: { scale: 86 } }]);
   });
 
-  it('widens the wrapped columns of a sheet printed one A3 page across at a set scale to fill the page', () => {
+  it('widens the wrapped columns of a sheet printed one page across at a set scale where that saves lines, and no other', () => {
     const columns = [{ header: 'Codice', format: 'text' as const, output: false, width: 12 }, ...new Array(6).fill(0).map((_, i) => ({ header: `T${i}`, format: 'text' as const, output: false, width: 42, wrap: true }))];
-    const changes = withPrintPages([{ kind: 'ensureTable', sheet: 'Fasi', table: 'Fasi', top: 1, left: 1, columns }, setup('Fasi')]);
-    expect(changes[1]).toMatchObject({ page: { paper: 'A3', orientation: 'landscape', fit: { scale: 56 } } });
-    // 264 characters on a page of 364 at 56 %, 97 % of it filled: 89 more, 14 for each of the six wrapped columns.
+    // 40 words of 31 points: six lines in a column 42 wide (three shown), two from 115 wide.
+    const rows = new Array(100).fill(0).map((_, i) => [`F${i}`, new Array(40).fill('parola').join(' '), 'breve']);
+    const changes = withPrintPages([
+      { kind: 'ensureTable', sheet: 'Fasi', table: 'Fasi', top: 1, left: 1, columns },
+      { kind: 'writeRows', table: 'Fasi', headers: ['Codice', 'T0', 'T1'], rows },
+      setup('Fasi'),
+    ]);
+    // 264 characters fit one A3 landscape page across at 77 %: 100 rows of 45 pt take five pages; at
+    // 56 % three, T0 widened so its rows take two lines; at 58 % still three with a tenth to spare.
+    expect(changes[2]).toMatchObject({ page: { paper: 'A3', orientation: 'landscape', fit: { scale: 58 } } });
     const widths = changes[0].kind === 'ensureTable' ? changes[0].columns.map((c) => c.width) : [];
-    expect(widths).toEqual([12, 56, 56, 56, 56, 56, 56]);
+    expect(widths).toEqual([12, 119, 42, 42, 42, 42, 42]);
   });
 });

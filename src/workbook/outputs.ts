@@ -113,6 +113,8 @@ function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
  * objective that errors in its other rows leave without a grade) comes first, and the row is then never «OK».
  */
 export function checkText(findings: readonly Finding[] | undefined, lang: Lang, notGraded?: string): string {
+  // Most rows of a sheet of thousands (Valutazioni) have nothing to say.
+  if ((findings === undefined || findings.length === 0) && notGraded === undefined) return message('check-ok', {}, lang);
   const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
     .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);

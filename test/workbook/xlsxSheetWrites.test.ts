@@ -1,10 +1,14 @@
 /**
  * Cell writes spliced into a worksheet part: where writes overlap the one made last wins, whatever
- * rows they start on, and a sheet written one cell per write (as replaceSheet builds Premi) gets
- * every cell in its place.
+ * rows they start on; a sheet written one cell per write gets every cell in its place; a write
+ * into the last cell of rows another program saved (the check column) replaces that cell only;
+ * a sheet replaced whole (Premi) reads back as written.
  */
+import ExcelJS from 'exceljs';
 import { EMPTY_SHEET, Worksheet, type ColumnWrite } from '../../src/workbook/xlsx/sheet';
 import { EMPTY_STYLES, StyleSheet } from '../../src/workbook/xlsx/styles';
+import { entryContent, readZip } from '../../src/workbook/xlsx/zip';
+import { zlibCodec } from '../../src/workbook/xlsx/zlibCodec';
 
 const context = { sharedStrings: () => [], styles: new StyleSheet(EMPTY_STYLES) };
 const write = (col: number, top: number, values: (string | number)[]): ColumnWrite => ({ col, top, length: values.length, values, style: () => undefined });
@@ -37,5 +41,57 @@ describe('worksheet writes', () => {
     expect(cells[0]).toEqual([101, 102, 103, 104, 105, 106, 107, 108, 109, 110]);
     expect(cells[1_999][9]).toBe(200_010);
     expect(cells.every((row, r) => row.every((v, c) => v === (r + 1) * 100 + c + 1))).toBe(true);
+  });
+
+  test('a column written into the last cell of rows ExcelJS saved: that cell changes, the others stay byte for byte', async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Valutazioni');
+    ws.addRow(['Matricola', 'Voce', 'Punteggio', 'Esito verifica']);
+    for (let r = 0; r < 50; r++) ws.addRow([`M${r}`, `Voce <${r}> & co`, r, null]);
+    for (let r = 2; r <= 51; r++) ws.getCell(r, 4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
+    const saved = new Uint8Array(await book.xlsx.writeBuffer());
+    const part = readZip(saved).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const xml = Buffer.from(entryContent(part, zlibCodec)).toString('utf8');
+    const sheet = new Worksheet(xml, false);
+    const before = sheet.readRange({ top: 1, left: 1, bottom: 51, right: 3 }, context);
+    const texts = Array.from({ length: 50 }, (_, r) => (r === 7 ? 'errore: «Punteggio» & <altro>' : 'OK'));
+    sheet.write({ col: 4, top: 2, length: 50, values: texts, style: () => 99, keep: (existing) => existing + 1000 });
+    sheet.commit();
+    expect(sheet.readRange({ top: 1, left: 1, bottom: 51, right: 3 }, context)).toEqual(before);
+    expect(sheet.readRange({ top: 2, left: 4, bottom: 51, right: 4 }, context).map((row) => row[0])).toEqual(texts);
+    const out = sheet.toXml();
+    // The cells before the written one are the ones ExcelJS wrote; the written one keeps its style through `keep`.
+    const cellsOf = (text: string, row: number): string => /<row[^>]*>(.*)<\/row>/.exec(text.slice(text.indexOf(`<row r="${row}"`)))![1].split('</row>')[0];
+    for (const row of [2, 9, 51]) {
+      const old = cellsOf(xml, row);
+      const now = cellsOf(out, row);
+      expect(now.slice(0, now.indexOf(`<c r="D${row}"`))).toBe(old.slice(0, old.indexOf(`<c r="D${row}"`)));
+      const style = Number(/<c r="D\d+" s="(\d+)"/.exec(old.slice(old.indexOf(`<c r="D${row}"`)))![1]);
+      expect(now.slice(now.indexOf(`<c r="D${row}"`))).toContain(`s="${style + 1000}"`);
+    }
+  });
+
+  test('a row whose cells have no r: the written last cell lands in its column, the others keep theirs', () => {
+    const xml = EMPTY_SHEET.replace('<sheetData/>', '<sheetData><row r="2"><c t="inlineStr"><is><t>a</t></is></c><c><v>5</v></c><c r="C2" s="3"/></row></sheetData>');
+    const sheet = new Worksheet(xml, false);
+    sheet.write({ col: 3, top: 2, length: 1, values: ['OK'], style: () => undefined, keep: (existing) => existing });
+    sheet.commit();
+    expect(sheet.readRange({ top: 2, left: 1, bottom: 2, right: 4 }, context)).toEqual([['a', 5, 'OK', null]]);
+    expect(sheet.toXml()).toContain('<c r="C2" s="3" t="inlineStr"><is><t xml:space="preserve">OK</t></is></c></row>');
+  });
+
+  test('a sheet replaced whole: every value in its cell, blank lines without a row, the dimension to the last line', () => {
+    const sheet = new Worksheet(EMPTY_SHEET, false);
+    const rows = [['Premi 2026'], [], ['Matricola', 'Importo'], ...Array.from({ length: 3_000 }, (_, k) => [`M${k}`, k * 1.5, k % 2 === 0 ? null : 'nota & <altro>'])];
+    sheet.replaceCells(rows, (r, c) => (r === 2 ? 7 : c === 1 ? 8 : undefined));
+    const xml = sheet.toXml();
+    expect(xml).toContain('<dimension ref="A1:C3003"/>');
+    expect(xml).not.toContain('<row r="2"');
+    expect(xml).toContain('<row r="3"><c r="A3" s="7" t="inlineStr">');
+    expect(xml).toContain('<c r="B4" s="8"><v>0</v></c><c r="C4"/>');
+    const cells = sheet.readRange({ top: 1, left: 1, bottom: 3_003, right: 3 }, context);
+    expect(cells[0]).toEqual(['Premi 2026', null, null]);
+    expect(cells[1]).toEqual([null, null, null]);
+    expect(cells[3_002]).toEqual(['M2999', 4498.5, 'nota & <altro>']);
   });
 });

@@ -44,11 +44,16 @@ export class RowTags {
   readonly rowEnd: string;
   readonly c: string;
   readonly cEnd: string;
+  /** What an inline string's text is between, in the plainest form. */
+  readonly isT: string;
+  readonly tIsC: string;
   constructor(readonly p: string) {
     this.row = `<${p}row`;
     this.rowEnd = `</${p}row>`;
     this.c = `<${p}c`;
     this.cEnd = `</${p}c>`;
+    this.isT = `<${p}is><${p}t`;
+    this.tIsC = `</${p}t></${p}is></${p}c>`;
   }
 }
 
@@ -115,6 +120,8 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
   const type = attr(tag, 't');
   const p = tags.p;
   if (type === 'inlineStr') {
+    const plain = plainInlineText(xml, tagEnd, end, tags);
+    if (plain !== undefined) return plain;
     const is = findElement(xml.slice(tagEnd, end), `${p}is`);
     return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
   }
@@ -151,6 +158,25 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
   }
 }
 
+/**
+ * The text of an inline string written as Traguardo and most writers do, one run and nothing else
+ * (`<is><t>…</t></is>`, with or without `xml:space`); undefined for any other shape, which the
+ * general reading handles.
+ */
+function plainInlineText(xml: string, tagEnd: number, end: number, tags: RowTags): string | undefined {
+  if (!xml.startsWith(tags.isT, tagEnd) || !xml.startsWith(tags.tIsC, end - tags.tIsC.length)) return undefined;
+  let from = tagEnd + tags.isT.length;
+  if (xml.startsWith(PRESERVE, from)) from += PRESERVE.length;
+  else if (xml.charCodeAt(from) === 62) from++;
+  else return undefined;
+  const to = end - tags.tIsC.length;
+  const close = xml.indexOf('<', from);
+  if (close < to) return undefined;
+  return unescapeExcel(unescapeXml(xml.slice(from, to)));
+}
+
+const PRESERVE = ' xml:space="preserve">';
+
 /** The write that applies to each column of `row`, by column: the last one covering it. */
 export function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnWrite[] {
   const byColumn: ColumnWrite[] = [];
@@ -163,12 +189,18 @@ export function cellWrites(writes: readonly ColumnWrite[], row: number): ColumnW
   return byColumn.sort((a, b) => a.col - b.col);
 }
 
-/** The row with `writes` (sorted by column) applied; other cells are copied as they are. */
-export function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags): string {
+/**
+ * The row with `writes` (sorted by column) applied, pushed onto `out` in pieces (a sheet's rows
+ * are joined once, not row by row); other cells are copied as they are.
+ */
+export function rewriteRow(rowXml: string | undefined, row: number, writes: readonly ColumnWrite[], date1904: boolean, tags: RowTags, out: string[]): void {
   const p = tags.p;
   const cell = (write: ColumnWrite, existingTag: string | undefined): string => withPrefix(cellXml(row, write, existingTag, date1904), p);
   if (rowXml === undefined) {
-    return `<${p}row r="${row}">${writes.map((w) => cell(w, undefined)).join('')}</${p}row>`;
+    out.push(`<${p}row r="${row}">`);
+    for (const w of writes) out.push(cell(w, undefined));
+    out.push(tags.rowEnd);
+    return;
   }
   const tagEnd = rowXml.indexOf('>') + 1;
   // `spans` is an optional hint that new cells could contradict.
@@ -176,31 +208,36 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
   if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
   const empty = open.endsWith('/>');
   if (empty) open = open.slice(0, -2) + '>';
-  const pieces = [open];
+  out.push(open);
   let position = tagEnd;
   let next = 0;
-  // Output columns usually lie right of every cell of the row: then there is nothing to scan.
-  if (!empty && writes[0].col <= lastCellColumn(rowXml, tagEnd, tags)) {
+  const last = empty ? undefined : lastCell(rowXml, tagEnd, tags);
+  if (last !== undefined && writes[0].col === last.col) {
+    // The first column written is the row's last cell (a check column at the table's right):
+    // the cells before it stay as they are, unscanned.
+    out.push(rowXml.slice(position, last.start), cell(writes[next++], rowXml.slice(last.start, last.tagEnd)));
+    position = last.end;
+  } else if (!empty && (last === undefined || writes[0].col < last.col)) {
+    // Output columns usually lie right of every cell of the row: then there is nothing to scan.
     forEachCell(rowXml, tagEnd, rowXml.length, tags, (col, start, cellTagEnd, end) => {
       while (next < writes.length && writes[next].col < col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], undefined));
+        out.push(rowXml.slice(position, start), cell(writes[next++], undefined));
         position = start;
       }
       if (next < writes.length && writes[next].col === col) {
-        pieces.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
+        out.push(rowXml.slice(position, start), cell(writes[next++], rowXml.slice(start, cellTagEnd)));
         position = end;
       } else if (!rowXml.startsWith(' r="', start + tags.c.length) && attr(rowXml.slice(start, cellTagEnd), 'r') === undefined) {
         // A cell without `r` is placed by its predecessors: give it its address before inserting any.
-        pieces.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
+        out.push(rowXml.slice(position, start), `${tags.c} r="${cellAddress(row, col)}"${rowXml.slice(start + tags.c.length, end)}`);
         position = end;
       }
       return true;
     });
   }
-  pieces.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
-  while (next < writes.length) pieces.push(cell(writes[next++], undefined));
-  pieces.push(tags.rowEnd);
-  return pieces.join('');
+  out.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
+  while (next < writes.length) out.push(cell(writes[next++], undefined));
+  out.push(tags.rowEnd);
 }
 
 /** A cell written unprefixed (as Traguardo writes it) with its elements in the sheet's prefix. */
@@ -208,12 +245,25 @@ function withPrefix(cell: string, p: string): string {
   return p === '' ? cell : cell.replace(/<(\/?)(c|f|v|is|t)\b/g, `<$1${p}$2`);
 }
 
-/** Column of the last cell of a row, 0 when it has none or it cannot tell quickly. */
-function lastCellColumn(rowXml: string, contentStart: number, tags: RowTags): number {
-  const last = rowXml.lastIndexOf(`${tags.c} `);
-  if (last < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? 0 : Number.MAX_SAFE_INTEGER;
-  if (!rowXml.startsWith(' r="', last + tags.c.length)) return Number.MAX_SAFE_INTEGER;
-  return cellColumn(rowXml, last, rowXml.indexOf('>', last) + 1, 0, tags.c.length);
+/**
+ * The last cell of a row with its column and extent; column 0 when the row has no cell, and
+ * undefined when it cannot tell quickly (a last cell without `r`, or written unusually).
+ */
+function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
+  const start = rowXml.lastIndexOf(`${tags.c} `);
+  if (start < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? { col: 0, start: -1, tagEnd: -1, end: -1 } : undefined;
+  if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
+  const tagEnd = rowXml.indexOf('>', start) + 1;
+  if (tagEnd === 0) throw new ZipFormatError('unterminated cell');
+  let end = tagEnd;
+  if (rowXml.charCodeAt(tagEnd - 2) !== 47) {
+    const close = rowXml.indexOf(tags.cEnd, tagEnd);
+    if (close < 0) throw new ZipFormatError('unterminated cell');
+    end = close + tags.cEnd.length;
+  }
+  // A cell after it written `<c>` makes it not the last.
+  if (nextTag(rowXml, tags.c, end) >= 0) return undefined;
+  return { col: cellColumn(rowXml, start, tagEnd, 0, tags.c.length), start, tagEnd, end };
 }
 
 function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {
@@ -224,11 +274,28 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
     const s = attr(existingTag, 's');
     if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
   }
-  const start = `<c r="${cellAddress(row, write.col)}"${style ? ` s="${style}"` : ''}`;
+  return valueCellXml(row, write.col, value, style, date1904);
+}
+
+/**
+ * A new row of a sheet Traguardo writes whole: `values[c]` in column c + 1, styled by `styleOf`
+ * (as `rewriteRow` would write it into a missing row, without a pending write per cell); '' for
+ * a row without cells.
+ */
+export function newRowXml(row: number, values: readonly OutputValue[], styleOf: (c: number, value: OutputValue) => number | undefined, date1904: boolean, tags: RowTags): string {
+  let cells = '';
+  values.forEach((value, c) => {
+    cells += withPrefix(valueCellXml(row, c + 1, value, styleOf(c, value), date1904), tags.p);
+  });
+  return cells === '' ? '' : `${tags.row} r="${row}">${cells}${tags.rowEnd}`;
+}
+
+function valueCellXml(row: number, col: number, value: OutputValue | undefined, style: number | undefined, date1904: boolean): string {
+  const start = `<c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === undefined) return `${start}/>`;
   if (isFormulaCell(value)) return formulaCellXml(start, value);
   if (typeof value === 'string') {
-    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, write.col), length: value.length, limit: MAX_CELL_TEXT });
+    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, col), length: value.length, limit: MAX_CELL_TEXT });
     // Always an inline string, never a formula: text starting with `=` stays text.
     return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
   }

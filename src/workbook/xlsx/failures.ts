@@ -57,7 +57,19 @@ export function* commitNamed(sheet: Worksheet, name: string): Steps<void> {
   try {
     yield* sheet.commitSteps();
   } catch (error) {
-    if (error instanceof UserError && error.key === 'xlsx-text-too-long') throw new UserError(error.key, { ...error.params, sheet: name });
-    throw error;
+    throw named(error, name);
   }
+}
+
+/** Runs `work`, which writes cells of the sheet `name`: a text too long there names the sheet too. */
+export function nameTextTooLong<T>(name: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw named(error, name);
+  }
+}
+
+function named(error: unknown, sheet: string): unknown {
+  return error instanceof UserError && error.key === 'xlsx-text-too-long' ? new UserError(error.key, { ...error.params, sheet }) : error;
 }

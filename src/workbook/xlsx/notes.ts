@@ -6,7 +6,7 @@
 import { CONTENT_TYPE, inPart, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
-import { adopt, appendChild, attribute, childOf, childrenOf, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
+import { adopt, appendChild, attribute, childOf, childrenOf, columnNumber, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, MAX_COLUMNS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
 import { PartError } from './zip';
 
 export interface Note {
@@ -82,11 +82,9 @@ export function clearNotes(pkg: Package, sheetPath: string, sheet: Worksheet): v
 }
 
 function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: readonly Note[], replace: boolean): void {
-  const wanted = new Map<string, Note>();
-  for (const note of notes) wanted.set(cellAddress(note.row, note.col), note);
   const relationships = pkg.relationships(sheetPath);
   let commentsPath = relationships.find((r) => isRelationship(r.type, RELATIONSHIP.comments))?.path;
-  if (!commentsPath && ![...wanted.values()].some((n) => n.text !== null)) return;
+  if (!commentsPath && !notes.some((n) => n.text !== null)) return;
   if (!commentsPath) {
     commentsPath = pkg.freePath('xl/comments{n}.xml');
     pkg.setText(commentsPath, EMPTY_COMMENTS);
@@ -106,16 +104,23 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   const list = childOf(root, MAIN, 'commentList')!;
   const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
 
+  const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
+  const present = new Set(existingComments.map((c) => cellKeyOf(c.ref)));
+  // A column's notes are mostly nulls for cells that have none, which change nothing: only the
+  // cells that have a note or get one are kept, by a number rather than an address string.
+  const wanted = new Map<number, Note>();
+  for (const note of notes) {
+    const key = cellKey(note.row, note.col);
+    if (note.text !== null || present.has(key) || wanted.has(key)) wanted.set(key, note);
+  }
+
   const pieces: string[] = [];
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
-  const present = new Set<string>();
   let replaced = 0;
   let position = list.tagEnd;
-  for (const existing of childrenOf(list, MAIN, 'comment')) {
-    const ref = attribute(existing, 'ref') ?? '';
-    present.add(ref);
-    const note = wanted.get(ref);
+  for (const { element: existing, ref } of existingComments) {
+    const note = wanted.get(cellKeyOf(ref));
     if (!replace || note === undefined) continue;
     pieces.push(comments.slice(position, existing.start));
     if (note.text === null) removed.add(ref);
@@ -126,7 +131,7 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     position = existing.end;
   }
   pieces.push(comments.slice(position, list.contentEnd));
-  const added = [...wanted.entries()].filter(([ref, note]) => note.text !== null && !present.has(ref));
+  const added = [...wanted.entries()].filter(([key, note]) => note.text !== null && !present.has(key)).map(([, note]) => [cellAddress(note.row, note.col), note] as const);
   for (const [ref, note] of added) pieces.push(comment(ref, note.text!));
   if (removed.size === 0 && added.length === 0 && replaced === 0) return;
   const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
@@ -169,6 +174,18 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     vml = appendChild(vml, drawing, fragments.join(''));
   }
   pkg.setText(vmlPath, vml);
+}
+
+/** A cell as one number (its row and column both fit). */
+function cellKey(row: number, col: number): number {
+  return row * (MAX_COLUMNS + 1) + col;
+}
+
+/** The key of a note's `ref` as Traguardo writes addresses (cellAddress); -1 for any other spelling, which no note of Traguardo's matches. */
+function cellKeyOf(ref: string): number {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
+  const col = m ? columnNumber(m[1]) : 0;
+  return m && col <= MAX_COLUMNS ? cellKey(Number(m[2]), col) : -1;
 }
 
 /**

@@ -14,7 +14,7 @@ import { UserError } from '../../errors';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
-import { cellValue, cellWrites, forEachCell, nextTag, rewriteRow, RowTags, shown } from './cellXml';
+import { cellValue, cellWrites, forEachCell, newRowXml, nextTag, rewriteRow, RowTags, shown } from './cellXml';
 import {
   adopt,
   appendChild,
@@ -101,6 +101,9 @@ export interface WorksheetSnapshot {
   dirty: boolean;
   cellsChanged: boolean;
 }
+
+/** Texts up to this length read from a range are shared between the cells that hold them. */
+const SHARED_TEXT_LENGTH = 24;
 
 interface RowIndex {
   numbers: Int32Array;
@@ -200,18 +203,6 @@ export class Worksheet {
     return this.skeleton.slice(0, at) + this.body + this.skeleton.slice(at);
   }
 
-  /** The rows, as `replaceRows` of a sheet of the same part takes them. */
-  get rowsXml(): string {
-    return this.body;
-  }
-
-  /** An empty sheet that writes its rows with this sheet's prefix, to build rows for `replaceRows`. */
-  scratch(): Worksheet {
-    const p = this.tags.p;
-    const root = p === '' ? '<worksheet xmlns="' + NS.main + '">' : `<${p}worksheet xmlns:${p.slice(0, -1)}="${NS.main}">`;
-    return new Worksheet(`${root}<${p}sheetData/></${p}worksheet>`, this.date1904);
-  }
-
   snapshot(): WorksheetSnapshot {
     return { skeleton: this.skeleton, body: this.body, dirty: this.dirty, cellsChanged: this.cellsChanged };
   }
@@ -262,7 +253,7 @@ export class Worksheet {
     for (let at = nextTag(body, rowTag, 0); at >= 0; ) {
       const tagEnd = body.indexOf('>', at);
       if (tagEnd < 0) throw new ZipFormatError('unterminated row');
-      const r = attr(body.slice(at, tagEnd + 1), 'r');
+      const r = body.startsWith(' r="', at + rowTag.length) ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
       const number = r === undefined ? previous + 1 : Number(r);
       // Rows come in ascending order inside the grid (CT_SheetData); the index relies on it.
       if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) throw new ZipFormatError(`row ${r} out of order or outside the grid`);
@@ -352,10 +343,19 @@ export class Worksheet {
     for (let r = range.top; r <= range.bottom; r++) result.push(new Array<CellValue>(width).fill(null));
     const rows = this.index();
     const body = this.body;
+    // Short texts repeat down a table (codes, a Matricola on each of its Valutazioni, «OK»): one
+    // string each instead of one per cell leaves far fewer objects for the garbage collector.
+    const texts = new Map<string, string>();
     for (let i = this.seek(range.top); i < rows.count && rows.numbers[i] <= range.bottom; i++) {
       const out = result[rows.numbers[i] - range.top];
       forEachCell(body, rows.starts[i], rows.ends[i], this.tags, (col, start, tagEnd, end) => {
-        if (col >= range.left && col <= range.right) out[col - range.left] = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
+        if (col < range.left || col > range.right) return col < range.right;
+        const value = cellValue(body, start, tagEnd, end, context, this.date1904, this.tags);
+        if (typeof value === 'string' && value.length <= SHARED_TEXT_LENGTH) {
+          const known = texts.get(value);
+          if (known === undefined) texts.set(value, value);
+          out[col - range.left] = known ?? value;
+        } else out[col - range.left] = value;
         return col < range.right;
       });
     }
@@ -398,14 +398,27 @@ export class Worksheet {
     if (write.length > 0) this.writes.push(write);
   }
 
-  /** Replaces every row of the sheet (a sheet Traguardo owns); `rowsXml` comes from this sheet's `scratch()`. */
-  replaceRows(rowsXml: string, lastRow: number, lastCol: number): void {
-    this.body = rowsXml;
+  /**
+   * Replaces every row of the sheet (a sheet Traguardo owns) with `rows`, row r + 1 from
+   * `rows[r]`, its cell in column c + 1 styled `styleOf(r, c, value)`. Written straight as text:
+   * a sheet of many thousand lines (Premi) would otherwise carry one pending write per cell.
+   */
+  replaceCells(rows: readonly (readonly OutputValue[])[], styleOf: (r: number, c: number, value: OutputValue) => number | undefined): void {
+    let lastRow = 0;
+    let lastCol = 0;
+    rows.forEach((row, r) => {
+      if (row.length > 0) lastRow = r + 1;
+      lastCol = Math.max(lastCol, row.length);
+    });
+    if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
+    const pieces: string[] = [];
+    inPart(this.part, () => rows.forEach((row, r) => pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags))));
+    this.body = pieces.join('');
     this.rows = undefined;
     this.writes = [];
     this.dirty = true;
     this.cellsChanged = true;
-    this.setDimension(lastRow > 0 ? `A1:${cellAddress(lastRow, Math.max(lastCol, 1))}` : 'A1');
+    this.setDimension(rows.length > 0 ? `A1:${cellAddress(rows.length, Math.max(lastCol, 1))}` : 'A1');
   }
 
   /** Writes the pending cell changes into the XML. */
@@ -442,27 +455,30 @@ export class Worksheet {
     const pieces: string[] = [];
     let position = 0;
     let i = this.seek(first);
-    // The writes covering the row, swept down the rows: a sheet written cell by cell (replaceSheet)
-    // has one write per cell, and scanning them all for every row was quadratic.
+    // The writes covering the row, swept down the rows: a sheet written cell by cell has one
+    // write per cell, and scanning them all for every row would be quadratic.
     const byTop = writes.map((_, k) => k).sort((a, b) => writes[a].top - writes[b].top || a - b);
     let entered = 0;
     let active: number[] = [];
+    // Columns written down many rows: the writes of a row are those of the row before, unless one ended or began.
+    let rowWrites: ColumnWrite[] | undefined;
     for (let row = first; row <= last; row++) {
       if (touched[row - first] === 0) continue;
       if ((row - first) % ROWS_PER_STEP === 0) yield;
       while (i < rows.count && rows.numbers[i] < row) i++;
       const exists = i < rows.count && rows.numbers[i] === row;
+      const before = active.length;
       active = active.filter((k) => writes[k].top + writes[k].length > row);
       const staying = active.length;
       while (entered < byTop.length && writes[byTop[entered]].top <= row) active.push(byTop[entered++]);
       // In the order they were made: where two overlap, the later one wins (cellWrites).
       if (staying > 0 && active.length > staying) active.sort((a, b) => a - b);
-      const rowWrites = cellWrites(active.map((k) => writes[k]), row);
+      if (rowWrites === undefined || staying !== before || active.length !== staying) rowWrites = cellWrites(active.map((k) => writes[k]), row);
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
       pieces.push(body.slice(position, at));
-      pieces.push(rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags));
+      rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags, pieces);
       position = exists ? rows.ends[i] : at;
     }
     pieces.push(body.slice(position));
@@ -536,8 +552,9 @@ export class Worksheet {
         const cellStart = body.lastIndexOf(cellTag, match.index);
         const tagEnd = body.indexOf('>', match.index) + 1;
         if (cellStart < start || body.indexOf('>', cellStart) < match.index) continue;
-        const closed = body.charCodeAt(tagEnd - 2) === 47;
-        const cellEnd = closed ? tagEnd : body.indexOf(cEnd, tagEnd) + cEnd.length;
+        // An empty cell shows no text.
+        if (body.charCodeAt(tagEnd - 2) === 47) continue;
+        const cellEnd = body.indexOf(cEnd, tagEnd) + cEnd.length;
         const r = attr(body.slice(cellStart, tagEnd), 'r');
         if (r === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);

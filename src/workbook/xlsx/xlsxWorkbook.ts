@@ -19,7 +19,7 @@ import type { CellValue } from '../../schema/raw';
 import { isPercentCell } from '../../schema/raw';
 import { DATE_FORMAT, isOwnFormat, numberFormat, pageTextCode } from '../cellFormats';
 import { checkChange, missingTable, sameHeader } from '../changes';
-import type { ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
+import type { ColumnFormat, ColumnSpec, DefinedName, OutputValue, TableData, WorkbookChange, WorkbookPort } from '../port';
 import { cellAddress, isFormulaCell, sheetCellFormat } from '../port';
 import { repeatsColumns, titleRowsOf, type PageSetupSeen } from '../legacyPage';
 import { addNotes, clearNotes, setNotes } from './notes';
@@ -30,7 +30,7 @@ import { EMPTY_STYLES, StyleSheet, type CellLook } from './styles';
 import { fflateCodec } from './fflateCodec';
 import { addBands, addList, dataLook, DEFAULT_WIDTH, OUTPUT_ARGB, specKey } from './columnLooks';
 import { readCustomProperty, writeCustomProperty } from './customProperties';
-import { commitNamed, COMPOUND_FILE, contains, ENCRYPTED_PACKAGE, guarded, startsWith, unreadableAsUserError } from './failures';
+import { commitNamed, COMPOUND_FILE, nameTextTooLong, contains, ENCRYPTED_PACKAGE, guarded, startsWith, unreadableAsUserError } from './failures';
 import { readSharedStrings } from './sharedStrings';
 import { appendTableColumn, columnIndex, firstDataRow, rangeText, readTableParts, writeTable, type SheetInfo, type TableInfo } from './tableParts';
 import { emptyPackage, recalculateOnOpen, setDefinedName } from './workbookPart';
@@ -307,18 +307,25 @@ export class XlsxWorkbook implements WorkbookPort {
     const format = change.format && numberFormat(change.format.format, change.format.decimals);
     const style = this.columnStyle(table, change.header) ?? (format === undefined ? undefined : styles.style({ numFmt: format, fill: OUTPUT_ARGB }));
     const top = firstDataRow(table);
+    // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
+    const follow = (existing: number): number =>
+      format !== undefined && styles.formatCodes[existing] !== format && isOwnFormat(styles.formatCodes[existing]) ? styles.style({ numFmt: format }, existing) : existing;
+    // A column's cells share a handful of styles: each is looked at once, not once a row.
+    const followed = new Map<number, number>();
     sheet.write({
       col,
       top,
       length: count,
       values: change.values,
       style: (value) => this.dated(style ?? this.defaultStyle(value), value),
-      // A format Traguardo gave follows the column's (Decimali changed); the user's stays.
-      keep: (existing, value) =>
-        this.dated(
-          format !== undefined && styles.formatCodes[existing] !== format && isOwnFormat(styles.formatCodes[existing]) ? styles.style({ numFmt: format }, existing) : existing,
-          value,
-        ),
+      keep: (existing, value) => {
+        let kept = followed.get(existing);
+        if (kept === undefined) {
+          kept = follow(existing);
+          followed.set(existing, kept);
+        }
+        return this.dated(kept, value);
+      },
     });
     if (change.notes) setNotes(this.pkg, table.sheet.path, sheet, change.notes.map((text, i) => ({ row: top + i, col, text })));
   }
@@ -375,22 +382,22 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const table of this.tables().filter((t) => t.sheet.path === info.path)) this.removeTablePart(table, sheet);
     const styles = this.styles();
     const headerRows = new Set(change.headerRows ?? []);
-    const scratch = sheet.scratch();
-    let lastCol = 0;
-    change.rows.forEach((row, r) => {
-      lastCol = Math.max(lastCol, row.length);
-      row.forEach((value, c) => {
+    let bold: number | undefined;
+    // Styles are made as cells first need them, in cell order: that order numbers them in styles.xml.
+    const formatted = new Map<ColumnFormat, number>();
+    nameTextTooLong(info.name, () =>
+      sheet.replaceCells(change.rows, (r, c, value) => {
+        if (headerRows.has(r)) return (bold ??= styles.style({ bold: true }));
         const format = sheetCellFormat(change, r, c);
-        const style = headerRows.has(r)
-          ? styles.style({ bold: true })
-          : format
-            ? styles.style({ numFmt: numberFormat(format, change.decimals) })
-            : this.defaultStyle(value);
-        scratch.write({ col: c + 1, top: r + 1, length: 1, values: [value], style: () => style });
-      });
-    });
-    drain(commitNamed(scratch, info.name));
-    sheet.replaceRows(scratch.rowsXml, change.rows.length, lastCol);
+        if (!format) return this.defaultStyle(value);
+        let style = formatted.get(format);
+        if (style === undefined) {
+          style = styles.style({ numFmt: numberFormat(format, change.decimals) });
+          formatted.set(format, style);
+        }
+        return style;
+      }),
+    );
     sheet.removeMergedCells();
     for (const [c, width] of Object.entries(change.widths ?? {})) sheet.setColumnWidth(Number(c) + 1, width);
     sheet.removeConditionalFormatting(() => true);

@@ -305,12 +305,17 @@ export function unescapeXml(text: string): string {
   });
 }
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+
 /**
  * Text for element content and attribute values. Characters XML 1.0 forbids are written as
  * Excel's `_xHHHH_` escapes, and a literal `_xHHHH_` is protected the same way, as Excel does.
  */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g, (c) => {
+  // Most texts (codes, «OK», numbers in formulas) need nothing: testing is much cheaper than replacing.
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPED, (c) => {
     switch (c) {
       case '&':
         return '&amp;';
@@ -366,6 +371,7 @@ export function setAttr(tag: string, name: string, value: string): string {
 }
 
 export function removeAttr(tag: string, name: string): string {
+  if (!tag.includes(name)) return tag;
   return tag.replace(new RegExp(`\\s${name}\\s*=\\s*(["'])[^"']*\\1`), '');
 }
 

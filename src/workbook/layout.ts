@@ -23,7 +23,7 @@ import {
   type TableDef,
 } from '../schema/tables';
 import { columnId, columnRoles, tableDefByName, type ColumnRole } from './headers';
-import { isFormulaCell, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type PrintPage, type TableData, type WorkbookChange } from './port';
+import { isFormulaCell, sheetCellFormat, type BandColour, type ColumnFormat, type ColumnSpec, type OutputValue, type PagePiece, type PrintPage, type TableData, type WorkbookChange } from './port';
 
 /** The canonical SI/NO spellings: what the dropdown offers and what Traguardo writes. */
 export const YES_NO: readonly string[] = ['SI', 'NO'];
@@ -157,6 +157,13 @@ function hexColour(color: string | null): string | null {
   return match ? `#${match[1].toUpperCase()}` : null;
 }
 
+/**
+ * Widths of output columns whose values are long before they exist (outputs are computed after the
+ * columns are made): points reach 100,000.00 (raw weight × grade), amounts 999,999.99 €; narrower,
+ * a spreadsheet shows them as ###.
+ */
+const OUTPUT_WIDTH: Partial<Record<OutputDef['format'], number>> = { points: 12, euro: 14 };
+
 function outputColumn(output: OutputDef, lang: Lang, bands: readonly BandColour[], decimals: number): LayoutColumn {
   const header = output.label[lang];
   return {
@@ -168,7 +175,7 @@ function outputColumn(output: OutputDef, lang: Lang, bands: readonly BandColour[
       ...(output.wide ? { wrap: true } : {}),
       output: true,
       note: message('layout-output-note', { help: output.help[lang] }, lang),
-      width: fitWidth(output.wide ? MAX_WIDTH.wrapped : 8, header, output.wide),
+      width: fitWidth(output.wide ? MAX_WIDTH.wrapped : (OUTPUT_WIDTH[output.format] ?? 8), header, output.wide),
       ...(output.grade && bands.length > 0 ? { bands } : {}),
     },
   };
@@ -365,6 +372,26 @@ export function fittedSpec(spec: ColumnSpec, values: Iterable<OutputValue>): Col
   if (longest === 0) return spec;
   const listed = spec.list ? Math.max(...spec.list.map((item) => item.length)) + 2 : 0;
   return { ...spec, width: fitWidth(Math.max(longest, listed) + 1, spec.header, spec.wrap) };
+}
+
+/** Widest a column of a sheet Traguardo replaces whole may grow for one value. */
+const SHEET_MAX_WIDTH = 40;
+
+/**
+ * Widths of a sheet Traguardo replaces whole (Premi, Trasparenza): each column as wide as its
+ * widest header or value as shown, so that no amount prints as ###. Rows of one cell (title,
+ * notes, messages) run across the empty cells beside them and are not measured.
+ */
+export function sheetWidths(change: Extract<WorkbookChange, { kind: 'replaceSheet' }>): Record<number, number> {
+  const longest: number[] = [];
+  change.rows.forEach((row, r) => {
+    if (row.length < 2) return;
+    row.forEach((value, c) => {
+      const length = shownLength(value, sheetCellFormat(change, r, c) ?? 'text');
+      if (length > (longest[c] ?? 0)) longest[c] = length;
+    });
+  });
+  return Object.fromEntries(longest.flatMap((length, c) => (length > 0 ? [[c, Math.min(SHEET_MAX_WIDTH, length + 2)]] : [])));
 }
 
 /**

@@ -12,7 +12,7 @@ import { FUND_TOTALS, PAY_ROLE_OPTIONS, PAYOUTS, TRANSPARENCY } from '../schema/
 import { optionLabel, type OutputDef, type OutputFormat } from '../schema/tables';
 import { columnLetters } from './formulas/a1';
 import type { FundLine, PayCell, PayCells, PayoutLayout, PayoutLine, PayView } from './formulas/pay';
-import { noteLines, organizationLabel, sheetSetup, type PrintContext } from './layout';
+import { noteLines, organizationLabel, sheetSetup, sheetWidths, type PrintContext } from './layout';
 import type { ColumnFormat, OutputValue, SheetNote, WorkbookChange } from './port';
 
 /** Premi's pots block: columns in order, the last one Traguardo's own. */
@@ -71,6 +71,11 @@ function blockFormats(defs: readonly OutputDef[], keys: readonly string[]): Reco
 const FUND_FORMATS = blockFormats(FUND_TOTALS.outputs, FUND_KEYS);
 const LINE_FORMATS = blockFormats(PAYOUTS.outputs, LINE_KEYS);
 
+type SheetReplacement = Extract<WorkbookChange, { kind: 'replaceSheet' }>;
+
+/** The sheet with its columns as wide as their amounts and headers need (layout.ts `sheetWidths`). */
+const withWidths = (change: SheetReplacement): SheetReplacement => ({ ...change, widths: sheetWidths(change) });
+
 export function payoutsSheet(input: PaySheetInput): WorkbookChange {
   const { cells, lang, formulas } = input;
   const notes: SheetNote[] = [];
@@ -87,7 +92,7 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
   rows.push(LINE_KEYS.map((k) => header(PAYOUTS.outputs, k, lang)));
   for (const line of cells.lines) rows.push(LINE_KEYS.map((k, c) => put(line[k], rows.length, c)));
   rows.push([], ...noteLines(message(formulas ? 'pay-sheet-live' : 'summary-values', { date: input.date }, lang), LINE_KEYS.length).map((line) => [line]));
-  return {
+  return withWidths({
     kind: 'replaceSheet',
     sheet: PAYOUTS.sheet[lang],
     rows,
@@ -95,7 +100,7 @@ export function payoutsSheet(input: PaySheetInput): WorkbookChange {
     formatsFrom: { row: lineHeader, formats: LINE_FORMATS },
     headerRows: [0, 2, lineHeader],
     ...(formulas ? { notes } : {}),
-  };
+  });
 }
 
 const TRANSPARENCY_FORMATS = blockFormats(TRANSPARENCY.outputs, TRANSPARENCY.outputs.map((o) => o.key));
@@ -135,14 +140,14 @@ export function transparencySheet(input: PaySheetInput): WorkbookChange {
     rows.push([]);
   }
   rows.push([message('transparency-values', { date: input.date }, lang)]);
-  return {
+  return withWidths({
     kind: 'replaceSheet',
     sheet: TRANSPARENCY.sheet[lang],
     rows,
     formats: TRANSPARENCY_FORMATS,
     ...(figures.evaluators.length > 0 ? { formatsFrom: { row: evaluatorHeader, formats: EVALUATOR_FORMATS } } : {}),
     headerRows: figures.evaluators.length > 0 ? [0, 3, evaluatorHeader] : [0, 3],
-  };
+  });
 }
 
 /**

@@ -149,6 +149,8 @@ interface PrintedPage {
   a3: boolean;
   /** The median height of the words of the body (header and footer lines left out) over their height at 100 %. */
   scale: number;
+  /** Cells printed as ### (a number wider than its column). */
+  overflowing: number;
 }
 
 /** Each page of a PDF as LibreOffice printed it, read through poppler's word boxes (pdftotext -bbox). */
@@ -175,6 +177,7 @@ async function printedPages(pdf: string): Promise<PrintedPage[]> {
       portrait: height > width,
       a3: Math.max(width, height) > 1000,
       scale: sizes.length === 0 ? 1 : sizes[Math.floor(sizes.length / 2)] / WORD_HEIGHT_AT_FULL_SIZE,
+      overflowing: words.filter((x) => /^#{2,}$/.test(x.text)).length,
     };
   });
 }
@@ -362,7 +365,7 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
   // portrait page at 72 %); Valutazioni's 261 rows two A3 portrait pages at 56 %; Fasi three A3
   // landscape pages at 58 %, its descriptions 102 characters wide; Obiettivi 4 (two across, its
   // 48 rows of three lines two down) and Indicatori 6 (two across, three down) on A3 at 56 %.
-  it('LibreOffice prints the whole workbook in at most 30 pages, none below 55 % of its size, Riepilogo on one', async () => {
+  it('LibreOffice prints the whole workbook in at most 30 pages, none below 55 % of its size, no number as ###, Riepilogo on one', async () => {
     const soffice = findSoffice();
     if (soffice === null) throw new Error(`LibreOffice (soffice) is not on PATH: ${SOFFICE_INSTALL_HINT}`);
     // Pages and scales are those of Calibri's metrics: without Carlito, LibreOffice lays the text out in a wider font.
@@ -392,6 +395,8 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
       );
       const small = printed.filter((p) => p.scale < MIN_PRINT_SCALE);
       expect(small.map((p) => `${p.sheet} ${Math.round(p.scale * 100)} %`)).toEqual([]);
+      // Every number shows: points, amounts and the pay tables' columns are wide enough for their values.
+      expect(printed.filter((p) => p.overflowing > 0).map((p) => `${p.sheet}: ${p.overflowing} ###`)).toEqual([]);
       expect(bySheet.get('Valutazioni')!.every((p) => p.portrait && p.a3)).toBe(true);
       expect(bySheet.get('Premi')!.every((p) => p.portrait && p.a3)).toBe(true);
       expect(bySheet.get('Obiettivi')!.every((p) => !p.portrait && p.a3)).toBe(true);

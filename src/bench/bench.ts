@@ -218,7 +218,7 @@ function payPlans(scale: number) {
 }
 
 /** Cold pairs of fresh processes, alternating without and with people (the ratio is each pair's). */
-const COLD_PAIRS = 3;
+const COLD_PAIRS = 5;
 /** `bench.js --motore-freddo senza|con --scala x`: one engine run in this fresh process, its ms on stdout. */
 const COLD_RUN = '--motore-freddo';
 

@@ -338,7 +338,7 @@ describe('the demo workbook as openpyxl and LibreOffice read it', () => {
     expect(Math.max(...Object.values(objectives.heights))).toBe(45);
     // Fasi prints one A3 page across at 58 %: the room left goes to Descrizione, where it saves lines;
     // Note and Esito verifica (written by the calculation, not known when the page is chosen) keep 42.
-    expect(['Descrizione', 'Note', 'Esito verifica'].map((h) => sheets.Fasi.widths[letter(sheets.Fasi, h)])).toEqual([102, 42, 42]);
+    expect(['Descrizione', 'Note', 'Esito verifica'].map((h) => sheets.Fasi.widths[letter(sheets.Fasi, h)])).toEqual([95, 42, 42]);
     // Coefficienti holds short codes and numbers: no row grows.
     expect(sheets.Coefficienti.heights).toEqual({});
     // Traguardo's heights are estimates a spreadsheet may fit again, not heights a user chose

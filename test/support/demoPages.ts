@@ -29,6 +29,6 @@ export const DEMO_PAGES: Readonly<Record<string, string>> = {
   Riepilogo: 'A4 landscape 1',
   // 92 rows: one A3 portrait page from 78 % down (72 % leaves a tenth to spare), two A4 ones.
   Premi: 'A3 portrait 72 %',
-  Trasparenza: 'A4 portrait 1',
+  Trasparenza: 'A3 landscape 1',
   'Riepilogo DUP': 'A4 portrait 1',
 };

@@ -815,18 +815,21 @@ interface SheetExtent {
   bodies: Body[];
 }
 
-/** Points of `rows` whose cells `wrapWidth` (by 0-based column) wrap at that width, the others on one line. */
+/**
+ * Points of `rows` whose cells `wrapWidth` (by 0-based column) wrap at that width, the others on
+ * one line: measured as a batch's rows are (bodyHeight), so an upgrade chooses the page an import would.
+ */
 export function rowsHeight(rows: readonly (readonly OutputValue[])[], wrapWidth: (column: number) => number | undefined): number {
-  let height = 0;
-  for (const row of rows) {
-    let lines = 1;
-    row.forEach((value, c) => {
+  const widths: number[] = [];
+  const wrapped = rows.map((row) =>
+    row.flatMap((value, c): WrappedCell[] => {
       const width = wrapWidth(c);
-      if (width !== undefined && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, width));
-    });
-    height += rowHeightFor(lines) ?? LINE_HEIGHT;
-  }
-  return height;
+      if (width === undefined || typeof value !== 'string') return [];
+      widths[c] = width;
+      return [[c, value]];
+    }),
+  );
+  return bodyHeight({ rows: wrapped, lines: new Map() }, widths);
 }
 
 /** Of a long table, the rows whose heights stand for all (evenly spread): a page is chosen in a moment. */

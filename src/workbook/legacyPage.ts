@@ -3,7 +3,7 @@
  * landscape, fitted to one page wide and as many tall as the rows need, the narrow
  * `PRINT_MARGINS`, the header row repeated on every page and no column repeated. A sheet still
  * set up exactly so was never changed by its user, so «Crea o aggiorna i fogli» and `init` may give
- * it the page chosen for it now (WorkbookChange `upgradePage`); any other setup is the user's.
+ * it the page chosen for it now (WorkbookChange `setPage`); any other setup is the user's.
  */
 import { PRINT_MARGINS, type PrintPage } from './port';
 

@@ -1,6 +1,6 @@
 /** How the in-memory workbook applies each kind of change, on a draft that becomes the workbook only when the whole batch succeeds. */
 import { UserError } from '../../errors';
-import type { ColumnSpec, OutputValue, WorkbookChange } from '../port';
+import type { ColumnSpec, OutputValue, PrintPage, WorkbookChange } from '../port';
 import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
 import type { PageSetupSeen } from '../legacyPage';
 import { DATE_FORMAT, isOwnFormat, numberFormat, OUTPUT_FILL } from '../cellFormats';
@@ -247,10 +247,15 @@ export function sheetSetup(draft: Draft, change: Extract<WorkbookChange, { kind:
   sheet.setup = {
     freeze: { ...change.freeze },
     ...(change.titleRows ? { titleRows: { ...change.titleRows } } : {}),
-    ...(page ? { page: { ...page, ...(page.titleColumns ? { titleColumns: { ...page.titleColumns } } : {}) } } : {}),
+    ...(page ? { page: pageCopy(page) } : {}),
     header: change.header,
     footer: change.footer,
   };
+}
+
+/** The model keeps its own copy of a page, not the caller's objects. */
+function pageCopy(page: PrintPage): PrintPage {
+  return { ...page, ...(page.titleColumns ? { titleColumns: { ...page.titleColumns } } : {}) };
 }
 
 const NO_TEXT = { left: [], center: [], right: [] } as const;
@@ -259,10 +264,8 @@ const NO_TEXT = { left: [], center: [], right: [] } as const;
 export function setPage(draft: Draft, change: Extract<WorkbookChange, { kind: 'setPage' }>): void {
   if (!draft.hasSheet(change.sheet)) return;
   const sheet = draft.writable(change.sheet);
-  const page = { ...change.page, ...(change.page.titleColumns ? { titleColumns: { ...change.page.titleColumns } } : {}) };
-  sheet.setup = { ...(sheet.setup ?? { freeze: { rows: 0, columns: 0 }, header: NO_TEXT, footer: NO_TEXT }), page };
+  sheet.setup = { ...(sheet.setup ?? { freeze: { rows: 0, columns: 0 }, header: NO_TEXT, footer: NO_TEXT }), page: pageCopy(change.page) };
 }
-
 
 /**
  * A sheet's page setup as legacyPage.ts compares it: the model keeps paper, orientation, fit and

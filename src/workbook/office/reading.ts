@@ -193,8 +193,8 @@ export async function readMetadata(context: Excel.RequestContext, sync: Sync, sa
   return { meta, samples };
 }
 
-/** Office.js gives margins in points. */
-const POINTS_PER_INCH = 72;
+/** Office.js gives and takes margins in points. */
+export const POINTS_PER_INCH = 72;
 
 /** Queues the loads of a sheet's page setup; `seen` reads them once synced. */
 export function pageProbe(sheet: Excel.Worksheet): () => PageSetupSeen {

@@ -28,7 +28,7 @@ import type { BandColour, BarChart, ColumnSpec, LineChart, OutputValue, PageText
 import { cellPosition, columnLetters } from '../formulas/a1';
 import { cellAddress, isFormulaCell, PRINT_MARGINS, sheetCellFormat } from '../port';
 import { excelFormat, excelValue, jsonRowBytes, jsonStringBytes, TEXT_FORMAT, type ExcelValue } from './cells';
-import { noteKey, type Metadata, type TableMeta } from './reading';
+import { noteKey, POINTS_PER_INCH, type Metadata, type TableMeta } from './reading';
 
 /** A rectangle of the workbook, 1-based. */
 export interface Area {
@@ -318,9 +318,6 @@ function lineChartStep(sheet: string, chart: LineChart, rows: readonly (readonly
     },
   };
 }
-
-/** Office.js takes margins in points. */
-const POINTS_PER_INCH = 72;
 
 /** Frozen panes, then the page (paper, orientation, pages across, title columns), title rows, margins, header and footer (ExcelApi 1.9). */
 function sheetSetupStep(sheet: string, setup: Extract<WorkbookChange, { kind: 'sheetSetup' }>): Step {

@@ -255,12 +255,12 @@ function withPrefix(cell: string, p: string): string {
 }
 
 /**
- * The last cell of a row with its column and extent; column 0 when the row has no cell, and
- * undefined when it cannot tell quickly (a last cell without `r`, or written unusually).
+ * The last cell of a row with its column and extent; undefined when the row has none or it cannot
+ * tell quickly (a last cell without `r`, or written unusually), for the general scan to handle.
  */
 function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
   const start = rowXml.lastIndexOf(`${tags.c} `);
-  if (start < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? { col: 0, start: -1, tagEnd: -1, end: -1 } : undefined;
+  if (start < contentStart) return undefined;
   if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
   const tagEnd = cellTagEnd(rowXml, start, rowXml.length);
   const end = cellEnd(rowXml, tagEnd, rowXml.length, tags);

@@ -118,8 +118,7 @@ export function checkText(findings: readonly Finding[] | undefined, lang: Lang, 
   const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
     .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);
-  const texts = notGraded === undefined ? own : [notGraded, ...own];
-  return texts.length === 0 ? message('check-ok', {}, lang) : texts.join('; ');
+  return (notGraded === undefined ? own : [notGraded, ...own]).join('; ');
 }
 
 

@@ -87,18 +87,27 @@ export function forEachCell(
 ): void {
   let col = 0;
   for (let at = nextTag(xml, tags.c, rowStart, rowEnd); at >= 0; ) {
-    const tagEnd = xml.indexOf('>', at) + 1;
-    if (tagEnd === 0 || tagEnd > rowEnd) throw new ZipFormatError('unterminated cell');
-    let end = tagEnd;
-    if (xml.charCodeAt(tagEnd - 2) !== 47) {
-      const close = xml.indexOf(tags.cEnd, tagEnd);
-      if (close < 0 || close >= rowEnd) throw new ZipFormatError('unterminated cell');
-      end = close + tags.cEnd.length;
-    }
+    const tagEnd = cellTagEnd(xml, at, rowEnd);
+    const end = cellEnd(xml, tagEnd, rowEnd, tags);
     col = cellColumn(xml, at, tagEnd, col, tags.c.length);
     if (!visit(col, at, tagEnd, end)) return;
     at = nextTag(xml, tags.c, end, rowEnd);
   }
+}
+
+/** Just past the start tag of the cell starting at `start`, which must end before `limit`. */
+function cellTagEnd(xml: string, start: number, limit: number): number {
+  const tagEnd = xml.indexOf('>', start) + 1;
+  if (tagEnd === 0 || tagEnd > limit) throw new ZipFormatError('unterminated cell');
+  return tagEnd;
+}
+
+/** Just past the cell whose start tag ends at `tagEnd` (`<c …/>`, or `<c …>…</c>` closed before `limit`). */
+function cellEnd(xml: string, tagEnd: number, limit: number, tags: RowTags): number {
+  if (xml.charCodeAt(tagEnd - 2) === 47) return tagEnd;
+  const close = xml.indexOf(tags.cEnd, tagEnd);
+  if (close < 0 || close >= limit) throw new ZipFormatError('unterminated cell');
+  return close + tags.cEnd.length;
 }
 
 /** Column of the cell whose start tag spans [start, tagEnd): its `r`, or the one after `previous`. */
@@ -246,21 +255,15 @@ function withPrefix(cell: string, p: string): string {
 }
 
 /**
- * The last cell of a row with its column and extent; column 0 when the row has no cell, and
- * undefined when it cannot tell quickly (a last cell without `r`, or written unusually).
+ * The last cell of a row with its column and extent; undefined when the row has none or it cannot
+ * tell quickly (a last cell without `r`, or written unusually), for the general scan to handle.
  */
 function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
   const start = rowXml.lastIndexOf(`${tags.c} `);
-  if (start < contentStart) return rowXml.indexOf(tags.c, contentStart) < 0 ? { col: 0, start: -1, tagEnd: -1, end: -1 } : undefined;
+  if (start < contentStart) return undefined;
   if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
-  const tagEnd = rowXml.indexOf('>', start) + 1;
-  if (tagEnd === 0) throw new ZipFormatError('unterminated cell');
-  let end = tagEnd;
-  if (rowXml.charCodeAt(tagEnd - 2) !== 47) {
-    const close = rowXml.indexOf(tags.cEnd, tagEnd);
-    if (close < 0) throw new ZipFormatError('unterminated cell');
-    end = close + tags.cEnd.length;
-  }
+  const tagEnd = cellTagEnd(rowXml, start, rowXml.length);
+  const end = cellEnd(rowXml, tagEnd, rowXml.length, tags);
   // A cell after it written `<c>` makes it not the last.
   if (nextTag(rowXml, tags.c, end) >= 0) return undefined;
   return { col: cellColumn(rowXml, start, tagEnd, 0, tags.c.length), start, tagEnd, end };

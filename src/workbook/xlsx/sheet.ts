@@ -455,8 +455,8 @@ export class Worksheet {
     const pieces: string[] = [];
     let position = 0;
     let i = this.seek(first);
-    // The writes covering the row, swept down the rows: a sheet written cell by cell has one
-    // write per cell, and scanning them all for every row would be quadratic.
+    // The writes covering the row, swept down the rows rather than all of them looked at for
+    // every row: a table written whole has three per column (kept, added and cleared rows).
     const byTop = writes.map((_, k) => k).sort((a, b) => writes[a].top - writes[b].top || a - b);
     let entered = 0;
     let active: number[] = [];

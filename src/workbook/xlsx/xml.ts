@@ -305,8 +305,9 @@ export function unescapeXml(text: string): string {
   });
 }
 
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
 const ESCAPED = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+/** `ESCAPED` without the global flag, whose `lastIndex` would make `test` depend on the text tested before. */
+const NEEDS_ESCAPE = new RegExp(ESCAPED.source);
 
 /**
  * Text for element content and attribute values. Characters XML 1.0 forbids are written as

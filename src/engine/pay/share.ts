@@ -29,8 +29,9 @@ interface Member {
 
 export interface SharedFund {
   fund: FundResult;
-  /** By `people` row. */
-  pots: Map<number, PersonPot>;
+  /** The pot of each person taking part, in `people` order; `rows[n]` is the `people` row of `pots[n]`. */
+  pots: PersonPot[];
+  rows: number[];
   diagnostics: PayDiagnostic[];
 }
 
@@ -324,9 +325,12 @@ export function shareFund(
   const totalCents = toCents(exactTotal);
   const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 
-  const pots = new Map<number, PersonPot>();
-  members.forEach((m, n) => {
-    pots.set(m.who.index, {
+  const pots = new Array<PersonPot>(members.length);
+  const rows = new Array<number>(members.length);
+  for (let n = 0; n < members.length; n++) {
+    const m = members[n];
+    rows[n] = m.who.index;
+    pots[n] = {
       fund: fund.code,
       class: m.classIndex,
       coefficient: m.factor,
@@ -334,8 +338,8 @@ export function shareFund(
       bonus: Number(bonusCents[n]) / 100,
       total: Number(shareCents[n] + bonusCents[n]) / 100,
       beneficiary: beneficiaries.has(m),
-    });
-  });
+    };
+  }
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
 
   const paid = new Rational(totalCents, 100n);
@@ -349,6 +353,7 @@ export function shareFund(
       bonus: bonus === null ? null : { positive: bonus.positive, average: bonus.average.valueOf(), extra: bonus.extra.valueOf(), quota: bonus.quota },
     },
     pots,
+    rows,
     diagnostics,
   };
 }

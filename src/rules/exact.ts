@@ -127,6 +127,30 @@ export class Rational {
     return Number(whole) + Number((rest * SCALE_DIGITS) / this.d) / Number(SCALE_DIGITS);
   }
 
+  /**
+   * Σ values[k]·counts[k]. Terms over the same denominator as the one before them (a pot's keys
+   * mostly share one) are added as BigInt numerators, so a sum of hundreds of terms builds a few
+   * Rationals rather than two per term.
+   */
+  static weightedSum(values: readonly Rational[], counts: ArrayLike<number>): Rational {
+    let total: Rational | null = null;
+    let num = 0n;
+    let d = 1n;
+    for (let k = 0; k < values.length; k++) {
+      const count = counts[k];
+      if (count === 0) continue;
+      const value = values[k];
+      if (value.d !== d) {
+        if (num !== 0n) total = total === null ? new Rational(num, d) : total.add(new Rational(num, d));
+        num = 0n;
+        d = value.d;
+      }
+      num += value.num * BigInt(count);
+    }
+    const last = new Rational(num, d);
+    return total === null ? last : total.add(last);
+  }
+
   /** Reduced, as `n/d`, or `n` for a whole number. */
   toFraction(): string {
     const g = gcd(this.num, this.d);

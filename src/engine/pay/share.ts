@@ -45,10 +45,8 @@ function byScore(a: Member, b: Member): number {
 /** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
 function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
   const counts = new Int32Array(distinct.length);
-  for (const i of at) counts[keyOf[i]]++;
-  let total = ZERO;
-  for (let k = 0; k < distinct.length; k++) if (counts[k] > 0) total = total.add(distinct[k].mul(counts[k]));
-  return total;
+  for (let i = 0; i < at.length; i++) counts[keyOf[at[i]]]++;
+  return Rational.weightedSum(distinct, counts);
 }
 
 type KeyLevel = Map<number | null, KeyLevel | number>;
@@ -118,6 +116,8 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     const ts: Rational[] = [];
     const es: Rational[] = [];
     const keyOf = new Int32Array(sharers.length);
+    // One scratch tuple, refilled for each person: tupleId only reads it.
+    const tuple: (number | null)[] = [0, 0, null, null, 0];
     for (let i = 0; i < sharers.length; i++) {
       const { who, factor } = sharers[i];
       const { category, partTime, serviceDays } = who.person;
@@ -126,7 +126,12 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
         c = categoryCoefficient(category, categories);
         coefficients.set(category, c);
       }
-      const k = tupleId(ids, [c, factor, partTime, serviceDays, who.absence], es.length);
+      tuple[0] = c;
+      tuple[1] = factor;
+      tuple[2] = partTime;
+      tuple[3] = serviceDays;
+      tuple[4] = who.absence;
+      const k = tupleId(ids, tuple, es.length);
       if (k === es.length) {
         const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
@@ -140,11 +145,14 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
       const shares = new Array<Rational | undefined>(es.length);
-      for (const i of at) {
+      // part·e/divisor as e·(part/divisor): one product per distinct key instead of a product and a quotient.
+      const perKey = part.div(divisor);
+      for (let n = 0; n < at.length; n++) {
+        const i = at[n];
         const k = keyOf[i];
         let amount = shares[k];
         if (amount === undefined) {
-          amount = part.mul(es[k]).div(divisor);
+          amount = es[k].mul(perKey);
           shares[k] = amount;
         }
         amounts[i] = amount;

@@ -143,6 +143,20 @@ describe('cents', () => {
     );
   });
 
+  test('a weighted sum of keys is Σ key × count exactly, whether the keys share a denominator, alternate between several or are negative', () => {
+    expect(Rational.weightedSum([exact(0.5), exact(0.25), new Rational(1n, 3n)], [2, 0, 3]).toFraction()).toBe('2');
+    expect(Rational.weightedSum([], []).toFraction()).toBe('0');
+    const term = fc.record({ n: fc.bigInt(-(10n ** 9n), 10n ** 9n), d: fc.constantFrom(1n, 3n, 100n, 365n, 36500n), count: fc.nat(50) });
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
+        const values = terms.map(({ n, d }) => new Rational(n, d));
+        const counts = terms.map((t) => t.count);
+        const expected = values.reduce((sum, v, k) => sum.add(v.mul(counts[k])), new Rational(0n));
+        expect(Rational.weightedSum(values, counts).toFraction()).toBe(expected.toFraction());
+      }),
+    );
+  });
+
   test('amounts are read as the decimals a cell shows: 83,33 is 8 333/100 exactly, 1e-7 too', () => {
     expect(exact(83.33).toFraction()).toBe('8333/100');
     expect(exact(1e-7).toFraction()).toBe('1/10000000');

@@ -68,8 +68,10 @@ function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, numb
 function undifferentiated(pay: PayResults, fundRow: ReadonlyMap<string, number>): Finding[] {
   // Per pot: the first amount, how many people, and whether anyone's differs.
   const seen = new Map<string, { amount: number; count: number; same: boolean }>();
-  for (const person of pay.people) {
-    for (const pot of person.pots) {
+  for (let p = 0; p < pay.people.length; p++) {
+    const { pots } = pay.people[p];
+    for (let n = 0; n < pots.length; n++) {
+      const pot = pots[n];
       const known = seen.get(pot.fund);
       if (known === undefined) seen.set(pot.fund, { amount: pot.total, count: 1, same: true });
       else {

@@ -282,7 +282,8 @@ export function largestRemainderCents(amounts: readonly Rational[], total?: bigi
   }
   let floors = 0n;
   let exactSum = ZERO;
-  for (const group of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     floors += group.floor * BigInt(group.members.length);
     if (total === undefined) exactSum = exactSum.add(group.amount.mul(group.members.length));
   }
@@ -296,9 +297,8 @@ export function largestRemainderCents(amounts: readonly Rational[], total?: bigi
     let end = g + 1;
     while (end < order.length && byRemainder(order[g], order[end]) === 0) end++;
     const rows = end === g + 1 ? order[g].members : order.slice(g, end).flatMap((group) => group.members).sort((a, b) => a - b);
-    for (const i of rows) {
-      if (handed <= 0n) break;
-      result[i] += 1n;
+    for (let r = 0; r < rows.length && handed > 0n; r++) {
+      result[rows[r]] += 1n;
       handed -= 1n;
     }
     g = end;

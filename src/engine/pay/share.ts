@@ -281,7 +281,8 @@ export function shareFund(
   // Scores repeat (they are rounded to Decimali punteggio): each one's class is looked up once.
   const classes = new Map<number, ClassResult>();
   const members: Member[] = [];
-  for (const who of people) {
+  for (let p = 0; p < people.length; p++) {
+    const who = people[p];
     if (who.status !== 'evaluated' || who.person.role !== fund.role) continue;
     const score = who.score as number;
     let found = classes.get(score);
@@ -329,7 +330,7 @@ export function shareFund(
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
   const bonusCents = largestRemainderCents(bonuses);
   let bonusSum = 0n;
-  for (const c of bonusCents) bonusSum += c;
+  for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
   const totalCents = toCents(exactTotal);
   const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 

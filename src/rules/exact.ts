@@ -264,8 +264,8 @@ function byRemainder(a: CentGroup, b: CentGroup): number {
  */
 export function largestRemainderCents(amounts: readonly Rational[], total?: bigint): bigint[] {
   // Straight on numerator and denominator, once per distinct amount (thousands of people of a pot
-  // share a few hundred amounts, the same Rational): the groups are sorted, not the people.
-  // Remainders are compared by a 53-bit approximation of rest/d, exactly only when those are equal.
+  // share a few hundred amounts, the same Rational). Remainders are compared by a 53-bit
+  // approximation of rest/d, exactly only when those are equal.
   const groupOf = new Map<Rational, CentGroup>();
   const groups: CentGroup[] = [];
   const result = new Array<bigint>(amounts.length);
@@ -291,7 +291,27 @@ export function largestRemainderCents(amounts: readonly Rational[], total?: bigi
   let handed = target - floors;
   if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${target} cents cannot be handed out by largest remainder`);
   if (handed === 0n) return result;
-  const order = [...groups].sort((a, b) => byRemainder(a, b) || a.members[0] - b.members[0]);
+  // The approximation never orders two remainders against their exact order, so the people whose
+  // approximation is above the handed-th largest one all get a cent, found by a numeric sort of
+  // the approximations; only the groups at that approximation are ranked exactly (usually one).
+  const approximations = new Float64Array(amounts.length);
+  for (let g = 0; g < groups.length; g++) {
+    const { members, approx } = groups[g];
+    for (let m = 0; m < members.length; m++) approximations[members[m]] = approx;
+  }
+  const cut = approximations.sort()[amounts.length - Number(handed)];
+  const atCut: CentGroup[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (group.approx < cut) continue;
+    if (group.approx === cut) {
+      atCut.push(group);
+      continue;
+    }
+    for (let m = 0; m < group.members.length; m++) result[group.members[m]] += 1n;
+    handed -= BigInt(group.members.length);
+  }
+  const order = atCut.sort((a, b) => byRemainder(a, b) || a.members[0] - b.members[0]);
   for (let g = 0; g < order.length && handed > 0n; ) {
     // Groups whose remainders are exactly equal are one tie: their people in row order.
     let end = g + 1;

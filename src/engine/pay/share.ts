@@ -37,9 +37,24 @@ export interface SharedFund {
 
 const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
 
-/** Best score first, ties in row order. */
-function byScore(a: Member, b: Member): number {
-  return b.score - a.score || a.who.index - b.who.index;
+/**
+ * Best score first, ties in row order. `members` are in row order and scores repeat (rounded to
+ * Decimali punteggio): the people are dealt out by score, and only the distinct scores are sorted.
+ */
+function byScoreDescending(members: readonly Member[]): Member[] {
+  const withScore = new Map<number, Member[]>();
+  for (let n = 0; n < members.length; n++) {
+    const list = withScore.get(members[n].score);
+    if (list) list.push(members[n]);
+    else withScore.set(members[n].score, [members[n]]);
+  }
+  const scores = Float64Array.from(withScore.keys()).sort();
+  const sorted: Member[] = [];
+  for (let s = scores.length - 1; s >= 0; s--) {
+    const list = withScore.get(scores[s]) as Member[];
+    for (let n = 0; n < list.length; n++) sorted.push(list[n]);
+  }
+  return sorted;
 }
 
 /** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
@@ -240,7 +255,7 @@ interface Bonus {
  */
 function bonusOf(fund: FundRow, amount: Rational, members: readonly Member[], diagnostics: PayDiagnostic[]): Bonus | null {
   if (fund.bonusPercent === null) return null;
-  const positive = members.filter((m) => m.factor > 0).sort(byScore);
+  const positive = byScoreDescending(members.filter((m) => m.factor > 0));
   if (positive.length === 0) return null;
   const average = amount.div(positive.length);
   const extra = percent(fund.bonusPercent).mul(average);

@@ -14,6 +14,7 @@
 /** Reduce when numerator or denominator exceeds this many bits. */
 const REDUCE_ABOVE_BITS = 512n;
 const REDUCE_LIMIT = 1n << REDUCE_ABOVE_BITS;
+const MINUS_REDUCE_LIMIT = -REDUCE_LIMIT;
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -43,7 +44,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (n > REDUCE_LIMIT || -n > REDUCE_LIMIT || d > REDUCE_LIMIT) {
+    // Tested without negating n: a negation is a BigInt of its own, made for every value.
+    if (n > REDUCE_LIMIT || n < MINUS_REDUCE_LIMIT || d > REDUCE_LIMIT) {
       const g = gcd(n, d);
       n /= g;
       d /= g;
@@ -245,8 +247,10 @@ interface CentGroup {
 function centGroup(a: Rational): CentGroup {
   if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
   const scaled = a.n * 100n;
-  const rest = scaled % a.d;
-  return { amount: a, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d), members: [] };
+  const floor = scaled / a.d;
+  // The remainder from the quotient: a product is cheaper than a second division.
+  const rest = scaled - floor * a.d;
+  return { amount: a, floor, rest, d: a.d, approx: Number((rest << 53n) / a.d), members: [] };
 }
 
 /** Larger remainder first (0: exactly equal). */

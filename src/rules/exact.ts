@@ -134,7 +134,7 @@ export class Rational {
    * mostly share one) are added as BigInt numerators, so a sum of hundreds of terms builds a few
    * Rationals rather than two per term.
    */
-  static weightedSum(values: readonly Rational[], counts: ArrayLike<number>): Rational {
+  static weightedSum(values: readonly Rational[], counts: Int32Array): Rational {
     let total: Rational | null = null;
     let num = 0n;
     let d = 1n;

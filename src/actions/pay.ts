@@ -39,7 +39,9 @@ export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly
   const input = payInputOf(plan, results);
   const pay = computePay(input);
   const said = new Set(findings.filter((f) => f.rule === 'pay-no-evaluation').map((f) => f.index));
-  const personRow = firstIndexByKey(plan.people, (p) => p.id);
+  // Only a person not evaluated needs the rows of Persone: most runs have none, and 5 000 people need no index for nothing.
+  let people: ReadonlyMap<string, number> | null = null;
+  const personRow = (id: string): number | undefined => (people ??= firstIndexByKey(plan.people, (p) => p.id)).get(id);
   const fundRow = firstIndexByKey(plan.funds, (f) => f.code);
   const out: Finding[] = [];
   for (const d of pay.diagnostics) {
@@ -50,11 +52,11 @@ export function payOutcome(plan: Plan, results: ScoreResults, findings: readonly
   return { pay, input, findings: out };
 }
 
-function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, number>, fundRow: ReadonlyMap<string, number>): Finding | null {
+function diagnosticFinding(d: PayDiagnostic, personRow: (id: string) => number | undefined, fundRow: ReadonlyMap<string, number>): Finding | null {
   const fund = (code: string, rule: string, params: Finding['params']): Finding => ({ severity: 'avviso', rule, table: 'funds', index: fundRow.get(code) ?? null, field: null, params });
   switch (d.key) {
     case 'pay.notEvaluated':
-      return { severity: 'avviso', rule: 'pay-not-evaluated', table: 'people', index: personRow.get(d.params.person) ?? null, field: null, params: { person: d.params.person } };
+      return { severity: 'avviso', rule: 'pay-not-evaluated', table: 'people', index: personRow(d.params.person) ?? null, field: null, params: { person: d.params.person } };
     case 'pay.bonusTie':
       return fund(d.params.fund, 'pay-bonus-tie', { fund: d.params.fund, score: d.params.score, people: d.params.people.join(', ') });
     case 'pay.bonusDropped':
@@ -68,8 +70,10 @@ function diagnosticFinding(d: PayDiagnostic, personRow: ReadonlyMap<string, numb
 function undifferentiated(pay: PayResults, fundRow: ReadonlyMap<string, number>): Finding[] {
   // Per pot: the first amount, how many people, and whether anyone's differs.
   const seen = new Map<string, { amount: number; count: number; same: boolean }>();
-  for (const person of pay.people) {
-    for (const pot of person.pots) {
+  for (let p = 0; p < pay.people.length; p++) {
+    const { pots } = pay.people[p];
+    for (let n = 0; n < pots.length; n++) {
+      const pot = pots[n];
       const known = seen.get(pot.fund);
       if (known === undefined) seen.set(pot.fund, { amount: pot.total, count: 1, same: true });
       else {

@@ -14,6 +14,7 @@
 /** Reduce when numerator or denominator exceeds this many bits. */
 const REDUCE_ABOVE_BITS = 512n;
 const REDUCE_LIMIT = 1n << REDUCE_ABOVE_BITS;
+const MINUS_REDUCE_LIMIT = -REDUCE_LIMIT;
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -43,7 +44,8 @@ export class Rational {
       n = -n;
       d = -d;
     }
-    if (n > REDUCE_LIMIT || -n > REDUCE_LIMIT || d > REDUCE_LIMIT) {
+    // Tested without negating n: a negation is a BigInt of its own, made for every value.
+    if (n > REDUCE_LIMIT || n < MINUS_REDUCE_LIMIT || d > REDUCE_LIMIT) {
       const g = gcd(n, d);
       n /= g;
       d /= g;
@@ -125,6 +127,30 @@ export class Rational {
     const whole = floorDiv(this.num, this.d);
     const rest = this.num - whole * this.d;
     return Number(whole) + Number((rest * SCALE_DIGITS) / this.d) / Number(SCALE_DIGITS);
+  }
+
+  /**
+   * Σ values[k]·counts[k]. Terms over the same denominator as the one before them (a pot's keys
+   * mostly share one) are added as BigInt numerators, so a sum of hundreds of terms builds a few
+   * Rationals rather than two per term.
+   */
+  static weightedSum(values: readonly Rational[], counts: Int32Array): Rational {
+    let total: Rational | null = null;
+    let num = 0n;
+    let d = 1n;
+    for (let k = 0; k < values.length; k++) {
+      const count = counts[k];
+      if (count === 0) continue;
+      const value = values[k];
+      if (value.d !== d) {
+        if (num !== 0n) total = total === null ? new Rational(num, d) : total.add(new Rational(num, d));
+        num = 0n;
+        d = value.d;
+      }
+      num += value.num * BigInt(count);
+    }
+    const last = new Rational(num, d);
+    return total === null ? last : total.add(last);
   }
 
   /** Reduced, as `n/d`, or `n` for a whole number. */
@@ -221,8 +247,10 @@ interface CentGroup {
 function centGroup(a: Rational): CentGroup {
   if (a.s < 0n && a.n > 0n) throw new RangeError('a negative amount has no cents');
   const scaled = a.n * 100n;
-  const rest = scaled % a.d;
-  return { amount: a, floor: scaled / a.d, rest, d: a.d, approx: Number((rest << 53n) / a.d), members: [] };
+  const floor = scaled / a.d;
+  // The remainder from the quotient: a product is cheaper than a second division.
+  const rest = scaled - floor * a.d;
+  return { amount: a, floor, rest, d: a.d, approx: Number((rest << 53n) / a.d), members: [] };
 }
 
 /** Larger remainder first (0: exactly equal). */
@@ -240,8 +268,8 @@ function byRemainder(a: CentGroup, b: CentGroup): number {
  */
 export function largestRemainderCents(amounts: readonly Rational[], total?: bigint): bigint[] {
   // Straight on numerator and denominator, once per distinct amount (thousands of people of a pot
-  // share a few hundred amounts, the same Rational): the groups are sorted, not the people.
-  // Remainders are compared by a 53-bit approximation of rest/d, exactly only when those are equal.
+  // share a few hundred amounts, the same Rational). Remainders are compared by a 53-bit
+  // approximation of rest/d, exactly only when those are equal.
   const groupOf = new Map<Rational, CentGroup>();
   const groups: CentGroup[] = [];
   const result = new Array<bigint>(amounts.length);
@@ -258,7 +286,8 @@ export function largestRemainderCents(amounts: readonly Rational[], total?: bigi
   }
   let floors = 0n;
   let exactSum = ZERO;
-  for (const group of groups) {
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
     floors += group.floor * BigInt(group.members.length);
     if (total === undefined) exactSum = exactSum.add(group.amount.mul(group.members.length));
   }
@@ -266,15 +295,34 @@ export function largestRemainderCents(amounts: readonly Rational[], total?: bigi
   let handed = target - floors;
   if (handed < 0n || handed > BigInt(amounts.length)) throw new RangeError(`${target} cents cannot be handed out by largest remainder`);
   if (handed === 0n) return result;
-  const order = [...groups].sort((a, b) => byRemainder(a, b) || a.members[0] - b.members[0]);
+  // The approximation never orders two remainders against their exact order, so the people whose
+  // approximation is above the handed-th largest one all get a cent, found by a numeric sort of
+  // the approximations; only the groups at that approximation are ranked exactly (usually one).
+  const approximations = new Float64Array(amounts.length);
+  for (let g = 0; g < groups.length; g++) {
+    const { members, approx } = groups[g];
+    for (let m = 0; m < members.length; m++) approximations[members[m]] = approx;
+  }
+  const cut = approximations.sort()[amounts.length - Number(handed)];
+  const atCut: CentGroup[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (group.approx < cut) continue;
+    if (group.approx === cut) {
+      atCut.push(group);
+      continue;
+    }
+    for (let m = 0; m < group.members.length; m++) result[group.members[m]] += 1n;
+    handed -= BigInt(group.members.length);
+  }
+  const order = atCut.sort((a, b) => byRemainder(a, b) || a.members[0] - b.members[0]);
   for (let g = 0; g < order.length && handed > 0n; ) {
     // Groups whose remainders are exactly equal are one tie: their people in row order.
     let end = g + 1;
     while (end < order.length && byRemainder(order[g], order[end]) === 0) end++;
     const rows = end === g + 1 ? order[g].members : order.slice(g, end).flatMap((group) => group.members).sort((a, b) => a - b);
-    for (const i of rows) {
-      if (handed <= 0n) break;
-      result[i] += 1n;
+    for (let r = 0; r < rows.length && handed > 0n; r++) {
+      result[rows[r]] += 1n;
       handed -= 1n;
     }
     g = end;

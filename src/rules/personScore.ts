@@ -24,7 +24,8 @@ export function personScore(components: readonly ComponentGrade[], missing: Miss
   let points = 0;
   let presentWeight = 0;
   let allWeight = 0;
-  for (const { weight, grade } of components) {
+  for (let c = 0; c < components.length; c++) {
+    const { weight, grade } = components[c];
     allWeight += weight;
     if (grade === null) continue;
     points += weight * grade;
@@ -63,7 +64,8 @@ export interface ItemScore {
 export function behaviourGrade(items: readonly ItemScore[]): number | null {
   let points = 0;
   let weights = 0;
-  for (const { weight, min, max, score } of items) {
+  for (let i = 0; i < items.length; i++) {
+    const { weight, min, max, score } = items[i];
     if (score === null || !(max > min)) continue;
     points += (weight * 100 * (score - min)) / (max - min);
     weights += weight;
@@ -110,7 +112,8 @@ const FULL_PARTICIPATION = 100;
 export function objectivesGrade(assignments: readonly Assignment[]): number | null {
   let points = 0;
   let weights = 0;
-  for (const { share, grade } of assignments) {
+  for (let a = 0; a < assignments.length; a++) {
+    const { share, grade } = assignments[a];
     if (grade === null) continue;
     const weight = share ?? FULL_PARTICIPATION;
     points += weight * grade;

@@ -17,8 +17,6 @@ export interface ValidationContext {
   /** Only the phases that count in the grade: those of the plan year (SPEC §3.2). */
   planYearPhasesOf: ReadonlyMap<string, readonly number[]>;
   childrenOf: ReadonlyMap<string, readonly number[]>;
-  /** Objective codes (as written in Personale) that someone is assigned to. */
-  staffed: ReadonlySet<string>;
   /** Objective code → first Pesatura row. */
   weightingOf: ReadonlyMap<string, number>;
   yearStart: IsoDate;
@@ -41,7 +39,6 @@ export function buildContext(plan: Plan, out: Finding[]): ValidationContext {
     phasesOf: rowsByObjective(plan.phases),
     planYearPhasesOf: groupRows(plan.phases, (p) => (phaseYear(p, plan) === plan.year ? p.objective : null)),
     childrenOf: groupRows(plan.objectives, (o) => o.parent),
-    staffed: staffedObjectives(plan.staff),
     weightingOf: firstIndexByKey(plan.weighting, (w) => w.objective),
     yearStart: `${plan.year}-01-01`,
     yearEnd: `${plan.year}-12-31`,
@@ -73,16 +70,6 @@ export function displayDate(date: IsoDate): string {
 
 function firstIndexByCode(rows: readonly { code: string | null }[]): Map<string, number> {
   return firstIndexByKey(rows, (r) => r.code);
-}
-
-/** A Set rather than rows per objective: the check only asks whether an objective has someone. */
-function staffedObjectives(staff: Plan['staff']): Set<string> {
-  const codes = new Set<string>();
-  for (let i = 0; i < staff.length; i++) {
-    const code = staff[i].objective;
-    if (code !== null) codes.add(code);
-  }
-  return codes;
 }
 
 function rowsByObjective(rows: readonly { objective: string | null }[]): Map<string, number[]> {

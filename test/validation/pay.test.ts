@@ -181,6 +181,16 @@ describe('avvisi: the contract checks', () => {
     expect(where(plan({ evaluations: [evaluation('A', 'Apporto', 80)] }), 'pay-no-evaluation')).toEqual([['avviso', 'people', 1, null]]);
   });
 
+  test('a person the computation could not evaluate (rows without a score), on that person’s row', () => {
+    const p = plan({
+      people: [person('A'), person('B'), person('C')],
+      evaluations: [evaluation('A', 'Apporto', 80), { ...evaluation('B', 'Apporto', 0), score: null }, { ...evaluation('B', 'Impegno', 0), score: null }, evaluation('C', 'Apporto', 60)],
+    });
+    const findings = validate(p);
+    const outcome = payOutcome(p, score(p), findings);
+    expect(outcome.findings.filter((f) => f.rule === 'pay-not-evaluated').map((f) => [f.severity, f.table, f.index, f.params.person])).toEqual([['avviso', 'people', 1, 'B']]);
+  });
+
   test('a tie across the beneficiaries’ boundary, from the computation, on the pot', () => {
     const p = plan({
       evaluations: ['A', 'B'].flatMap((id) => [evaluation(id, 'Apporto', 80), evaluation(id, 'Impegno', 8)]),

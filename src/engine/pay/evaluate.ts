@@ -95,18 +95,22 @@ function staffByPerson(input: PayInput, key: (text: string) => string): Map<stri
   return result;
 }
 
-/** The profile names tried for a person, in order: the one named, else the Categoria's, else the Ruolo's. */
-function profileCandidates(p: PayPerson): string[] {
-  return p.profile !== null ? [p.profile] : [p.category, p.role].filter((c): c is string => c !== null);
+/**
+ * The first profile `find` knows among those tried for a person, in order: the one named, else
+ * the Categoria's, else the Ruolo's.
+ */
+function firstProfile<T>(p: PayPerson, find: (name: string) => T | null): T | null {
+  if (p.profile !== null) return find(p.profile);
+  const byCategory = p.category === null ? null : find(p.category);
+  return byCategory ?? (p.role === null ? null : find(p.role));
 }
 
 /** The person's `Schede` profile, as `evaluatePeople` chooses it, from the profile rows grouped by `profilesByName`. */
 export function profileFor(p: PayPerson, profiles: ReadonlyMap<string, ProfileRow[]>): { name: string; rows: ProfileRow[] } | null {
-  for (const name of profileCandidates(p)) {
+  return firstProfile(p, (name) => {
     const rows = profiles.get(name.trim().toLowerCase());
-    if (rows) return { name, rows };
-  }
-  return null;
+    return rows ? { name, rows } : null;
+  });
 }
 
 /** Profile rows by profile name, as `profileFor` looks them up. */
@@ -153,15 +157,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     profiles.set(k, profile);
     return profile;
   };
-  const profileOf = (p: PayPerson): Profile | null => {
-    for (const name of profileCandidates(p)) {
-      const profile = profileNamed(name);
-      if (profile !== null) return profile;
-    }
-    return null;
-  };
-
-  const personProfiles = input.people.map(profileOf);
+  const personProfiles = input.people.map((p) => firstProfile(p, profileNamed));
   const rowOf = new Map<string, number>();
   for (let i = 0; i < input.people.length; i++) if (!rowOf.has(input.people[i].id)) rowOf.set(input.people[i].id, i);
   // Each person's Apporto and item scores, the first row of each counting: one flat array, a

@@ -7,7 +7,7 @@
 import type { PayClassRow } from '../../rules/payClass';
 import { evaluatePeople } from './evaluate';
 import { shareFund } from './share';
-import type { PayInput, PayResults, PersonPot } from './types';
+import type { PayInput, PayResults, PersonPot, PersonResult } from './types';
 
 export * from './types';
 
@@ -20,20 +20,22 @@ export function computePay(input: PayInput): PayResults {
     classes.set(row.fund, list);
   }
   const potsOf = people.map((): PersonPot[] => []);
+  // Each person's total in cents, added up as the pots are handed out rather than in a pass of its own.
+  const cents = new Float64Array(people.length);
   const funds = input.funds.map((fund) => {
     const shared = shareFund(fund, people, classes.get(fund.code) ?? [], input.rules, input.categoryCoefficients);
-    shared.pots.forEach((pot, index) => potsOf[index].push(pot));
+    const { pots, rows } = shared;
+    for (let n = 0; n < pots.length; n++) {
+      potsOf[rows[n]].push(pots[n]);
+      cents[rows[n]] += Math.round(pots[n].total * 100);
+    }
     diagnostics.push(...shared.diagnostics);
     return shared.fund;
   });
-  return {
-    people: people.map((p) => {
-      const pots = potsOf[p.index];
-      let cents = 0;
-      for (const pot of pots) cents += Math.round(pot.total * 100);
-      return { id: p.person.id, status: p.status, score: p.score, components: p.components, total: cents / 100, pots };
-    }),
-    funds,
-    diagnostics,
-  };
+  const results = new Array<PersonResult>(people.length);
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    results[i] = { id: p.person.id, status: p.status, score: p.score, components: p.components, total: cents[p.index] / 100, pots: potsOf[p.index] };
+  }
+  return { people: results, funds, diagnostics };
 }

@@ -29,25 +29,39 @@ interface Member {
 
 export interface SharedFund {
   fund: FundResult;
-  /** By `people` row. */
-  pots: Map<number, PersonPot>;
+  /** The pot of each person taking part, in `people` order; `rows[n]` is the `people` row of `pots[n]`. */
+  pots: PersonPot[];
+  rows: number[];
   diagnostics: PayDiagnostic[];
 }
 
 const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
 
-/** Best score first, ties in row order. */
-function byScore(a: Member, b: Member): number {
-  return b.score - a.score || a.who.index - b.who.index;
+/**
+ * Best score first, ties in row order. `members` are in row order and scores repeat (rounded to
+ * Decimali punteggio): the people are dealt out by score, and only the distinct scores are sorted.
+ */
+function byScoreDescending(members: readonly Member[]): Member[] {
+  const withScore = new Map<number, Member[]>();
+  for (let n = 0; n < members.length; n++) {
+    const list = withScore.get(members[n].score);
+    if (list) list.push(members[n]);
+    else withScore.set(members[n].score, [members[n]]);
+  }
+  const scores = Float64Array.from(withScore.keys()).sort();
+  const sorted: Member[] = [];
+  for (let s = scores.length - 1; s >= 0; s--) {
+    const list = withScore.get(scores[s]) as Member[];
+    for (let n = 0; n < list.length; n++) sorted.push(list[n]);
+  }
+  return sorted;
 }
 
 /** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
 function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
   const counts = new Int32Array(distinct.length);
-  for (const i of at) counts[keyOf[i]]++;
-  let total = ZERO;
-  for (let k = 0; k < distinct.length; k++) if (counts[k] > 0) total = total.add(distinct[k].mul(counts[k]));
-  return total;
+  for (let i = 0; i < at.length; i++) counts[keyOf[at[i]]]++;
+  return Rational.weightedSum(distinct, counts);
 }
 
 type KeyLevel = Map<number | null, KeyLevel | number>;
@@ -117,6 +131,8 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     const ts: Rational[] = [];
     const es: Rational[] = [];
     const keyOf = new Int32Array(sharers.length);
+    // One scratch tuple, refilled for each person: tupleId only reads it.
+    const tuple: (number | null)[] = [0, 0, null, null, 0];
     for (let i = 0; i < sharers.length; i++) {
       const { who, factor } = sharers[i];
       const { category, partTime, serviceDays } = who.person;
@@ -125,7 +141,12 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
         c = categoryCoefficient(category, categories);
         coefficients.set(category, c);
       }
-      const k = tupleId(ids, [c, factor, partTime, serviceDays, who.absence], es.length);
+      tuple[0] = c;
+      tuple[1] = factor;
+      tuple[2] = partTime;
+      tuple[3] = serviceDays;
+      tuple[4] = who.absence;
+      const k = tupleId(ids, tuple, es.length);
       if (k === es.length) {
         const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
@@ -139,11 +160,14 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
       if (divisor.lte(ZERO)) return;
       const shares = new Array<Rational | undefined>(es.length);
-      for (const i of at) {
+      // part·e/divisor as e·(part/divisor): one product per distinct key instead of a product and a quotient.
+      const perKey = part.div(divisor);
+      for (let n = 0; n < at.length; n++) {
+        const i = at[n];
         const k = keyOf[i];
         let amount = shares[k];
         if (amount === undefined) {
-          amount = part.mul(es[k]).div(divisor);
+          amount = es[k].mul(perKey);
           shares[k] = amount;
         }
         amounts[i] = amount;
@@ -231,7 +255,7 @@ interface Bonus {
  */
 function bonusOf(fund: FundRow, amount: Rational, members: readonly Member[], diagnostics: PayDiagnostic[]): Bonus | null {
   if (fund.bonusPercent === null) return null;
-  const positive = members.filter((m) => m.factor > 0).sort(byScore);
+  const positive = byScoreDescending(members.filter((m) => m.factor > 0));
   if (positive.length === 0) return null;
   const average = amount.div(positive.length);
   const extra = percent(fund.bonusPercent).mul(average);
@@ -272,7 +296,8 @@ export function shareFund(
   // Scores repeat (they are rounded to Decimali punteggio): each one's class is looked up once.
   const classes = new Map<number, ClassResult>();
   const members: Member[] = [];
-  for (const who of people) {
+  for (let p = 0; p < people.length; p++) {
+    const who = people[p];
     if (who.status !== 'evaluated' || who.person.role !== fund.role) continue;
     const score = who.score as number;
     let found = classes.get(score);
@@ -320,13 +345,16 @@ export function shareFund(
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
   const bonusCents = largestRemainderCents(bonuses);
   let bonusSum = 0n;
-  for (const c of bonusCents) bonusSum += c;
+  for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
   const totalCents = toCents(exactTotal);
   const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 
-  const pots = new Map<number, PersonPot>();
-  members.forEach((m, n) => {
-    pots.set(m.who.index, {
+  const pots = new Array<PersonPot>(members.length);
+  const rows = new Array<number>(members.length);
+  for (let n = 0; n < members.length; n++) {
+    const m = members[n];
+    rows[n] = m.who.index;
+    pots[n] = {
       fund: fund.code,
       class: m.classIndex,
       coefficient: m.factor,
@@ -334,8 +362,8 @@ export function shareFund(
       bonus: Number(bonusCents[n]) / 100,
       total: Number(shareCents[n] + bonusCents[n]) / 100,
       beneficiary: beneficiaries.has(m),
-    });
-  });
+    };
+  }
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
 
   const paid = new Rational(totalCents, 100n);
@@ -349,6 +377,7 @@ export function shareFund(
       bonus: bonus === null ? null : { positive: bonus.positive, average: bonus.average.valueOf(), extra: bonus.extra.valueOf(), quota: bonus.quota },
     },
     pots,
+    rows,
     diagnostics,
   };
 }

@@ -105,8 +105,14 @@ function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, reado
   const { plan } = ctx;
   const roles = new Set(plan.funds.map((f) => f.role));
   const units = new Set(plan.units.map((u) => u.code));
+  // A person's rows mostly follow one another: each run of the same Matricola is added once.
   const evaluated = new Set<string | null>();
-  for (let i = 0; i < plan.evaluations.length; i++) evaluated.add(plan.evaluations[i].person);
+  let last: string | null | undefined;
+  for (let i = 0; i < plan.evaluations.length; i++) {
+    const person = plan.evaluations[i].person;
+    if (person !== last) evaluated.add(person);
+    last = person;
+  }
   plan.people.forEach((p, i) => {
     const id = p.id ?? '';
     if (p.unit !== null && !units.has(p.unit)) ctx.report('errore', 'unknown-reference', 'people', i, 'unit', { table: 'Strutture', code: p.unit });

@@ -12,6 +12,8 @@ export function checkStaff(ctx: ValidationContext): void {
   // The people assigned to each objective: the one person (the usual case) as it stands, a set
   // from the second on; no text per row, no set per objective.
   const assigned = new Map<string, string | Set<string>>();
+  // Objectives named only on rows without a person still count as staffed (as `assigned` holds the others).
+  const named = new Set<string>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
   const keys = new Map<string, string>();
   const from = displayDate(ctx.yearStart);
@@ -20,13 +22,17 @@ export function checkStaff(ctx: ValidationContext): void {
     const { start, end } = row;
     if (start !== null && end !== null && end < start) {
       ctx.report('errore', 'date-order', 'staff', i, 'end', { start: displayDate(start), end: displayDate(end) });
-    } else {
+    } else if (start !== null || end !== null) {
       const outside = endsOutside(start, end, ctx.yearStart, ctx.yearEnd);
       const person = row.person ?? '';
       if (outside.start !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'start', { person, date: displayDate(outside.start), from, to });
       if (outside.end !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'end', { person, date: displayDate(outside.end), from, to });
     }
-    if (row.person === null || row.objective === null || !isFilled(row.person)) return;
+    if (row.objective === null) return;
+    if (row.person === null || !isFilled(row.person)) {
+      named.add(row.objective);
+      return;
+    }
     let person = keys.get(row.person);
     if (person === undefined) {
       person = personKey(row.person);
@@ -41,7 +47,7 @@ export function checkStaff(ctx: ValidationContext): void {
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {
-    if (objective.level === 'esecutivo' && !objective.excluded && (objective.code === null || !ctx.staffed.has(objective.code))) {
+    if (objective.level === 'esecutivo' && !objective.excluded && (objective.code === null || !(assigned.has(objective.code) || named.has(objective.code)))) {
       ctx.report('avviso', 'staff-missing', 'objectives', i, null, { code: objective.code ?? '' });
     }
   });

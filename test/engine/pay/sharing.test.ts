@@ -117,6 +117,14 @@ describe('cents', () => {
     expect(largestRemainderCents([exact(0.004), exact(0.006), exact(0.005)])).toEqual([0n, 1n, 1n]);
   });
 
+  test('remainders closer than a double can tell apart are still ranked exactly: 0,5 cent + 10⁻³⁰ goes first', () => {
+    const huge = 10n ** 30n;
+    const halfCent = new Rational(huge / 2n, 100n * huge);
+    const justAbove = new Rational(huge / 2n + 1n, 100n * huge);
+    expect(largestRemainderCents([halfCent, justAbove, halfCent], 1n)).toEqual([0n, 1n, 0n]);
+    expect(largestRemainderCents([halfCent, justAbove, halfCent], 2n)).toEqual([1n, 1n, 0n]);
+  });
+
   test('people sharing one amount, or equal amounts, get the cents as if each were ranked alone: by remainder, then by row', () => {
     // The definition, person by person: the floor, then a cent to each of the largest remainders (ties to the earlier row).
     const reference = (amounts: readonly Rational[], total: bigint): bigint[] => {
@@ -128,7 +136,7 @@ describe('cents', () => {
       return floors;
     };
     // A few amounts, some repeated as the same object (as sharing repeats them) and some as equal values of another denominator.
-    const pool = fc.array(fc.record({ n: fc.bigInt(0n, 10n ** 7n), d: fc.constantFrom(1n, 3n, 7n, 300n, 700n, 9000n) }), { minLength: 1, maxLength: 6 });
+    const pool = fc.array(fc.record({ n: fc.bigInt(0n, 10n ** 7n), d: fc.constantFrom(1n, 3n, 7n, 300n, 700n, 9000n, 10n ** 30n) }), { minLength: 1, maxLength: 6 });
     fc.assert(
       fc.property(pool, fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), fc.boolean(), (fractions, picks, scaled) => {
         const distinct = fractions.map(({ n, d }) => new Rational(n, d));
@@ -139,6 +147,20 @@ describe('cents', () => {
         const exactTotal = amounts.reduce((sum, a) => sum.add(a), new Rational(0n)).mul(100).add(new Rational(1n, 2n)).floor();
         const total = exactTotal.n;
         expect(largestRemainderCents(amounts)).toEqual(reference(amounts, total));
+      }),
+    );
+  });
+
+  test('a weighted sum of keys is Σ key × count exactly, whether the keys share a denominator, alternate between several or are negative', () => {
+    expect(Rational.weightedSum([exact(0.5), exact(0.25), new Rational(1n, 3n)], Int32Array.of(2, 0, 3)).toFraction()).toBe('2');
+    expect(Rational.weightedSum([], new Int32Array(0)).toFraction()).toBe('0');
+    const term = fc.record({ n: fc.bigInt(-(10n ** 9n), 10n ** 9n), d: fc.constantFrom(1n, 3n, 100n, 365n, 36500n), count: fc.nat(50) });
+    fc.assert(
+      fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
+        const values = terms.map(({ n, d }) => new Rational(n, d));
+        const counts = Int32Array.from(terms, (t) => t.count);
+        const expected = values.reduce((sum, v, k) => sum.add(v.mul(counts[k])), new Rational(0n));
+        expect(Rational.weightedSum(values, counts).toFraction()).toBe(expected.toFraction());
       }),
     );
   });

@@ -254,14 +254,21 @@ const PROGRESS = fieldOf(PHASES, 'progress').kind;
  * that indicator's Tipo, or a phase's Avanzamento %.
  */
 function monitoringFinisher(indicators: readonly Indicator[]): Finish<typeof MONITORING, MonitoringRecord> {
-  const types = new Map<string, IndicatorType | null>();
-  for (const indicator of indicators) if (indicator.code !== null && !types.has(indicator.code)) types.set(indicator.code, indicator.type);
+  // Built at the first indicator's record: most plans have no Monitoraggi rows, and 100 000 indicators make a large map.
+  let types: Map<string, IndicatorType | null> | null = null;
+  const typeOf = (code: string): IndicatorType | null | undefined => {
+    if (types === null) {
+      types = new Map();
+      for (const indicator of indicators) if (indicator.code !== null && !types.has(indicator.code)) types.set(indicator.code, indicator.type);
+    }
+    return types.get(code);
+  };
   return (out, row, index, sink) => {
     if (out.kind === 'fase') {
       const progress = readNumber(row.value, PROGRESS, sink.issues);
       out.value = progress === null ? null : { kind: 'number', value: progress };
     } else if (out.kind === 'indicatore') {
-      out.value = readMeasure(row.value, (out.code === null ? undefined : types.get(out.code)) ?? null, true, sink.issues);
+      out.value = readMeasure(row.value, (out.code === null ? undefined : typeOf(out.code)) ?? null, true, sink.issues);
     }
     if (sink.issues.length !== 0) sink.flush('monitoring', index, 'value');
     return out;

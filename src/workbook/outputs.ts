@@ -96,16 +96,23 @@ export interface ComputeOutput {
 
 const SEVERITY_ORDER: readonly Severity[] = ['errore', 'avviso', 'info'];
 
-function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byRow = new Map<string, Finding[]>();
+/** A row's findings by table and row, looked up once a row of every table (100 000 Valutazioni) without a key string each. */
+type FindingsByRow = (table: TableKey, index: number) => Finding[] | undefined;
+
+function findingsByRow(findings: readonly Finding[]): FindingsByRow {
+  const byTable = new Map<TableKey, Map<number, Finding[]>>();
   for (const f of findings) {
     if (f.index === null) continue;
-    const key = `${f.table}:${f.index}`;
-    const list = byRow.get(key);
+    let byRow = byTable.get(f.table);
+    if (byRow === undefined) {
+      byRow = new Map();
+      byTable.set(f.table, byRow);
+    }
+    const list = byRow.get(f.index);
     if (list) list.push(f);
-    else byRow.set(key, [f]);
+    else byRow.set(f.index, [f]);
   }
-  return byRow;
+  return (table, index) => byTable.get(table)?.get(index);
 }
 
 /**
@@ -252,7 +259,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
       ...(yield* tableOutputs(placement, cols, def.outputs, (output, index) => {
         if (output.key === 'check') {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
-          return { value: checkText(byRow.get(`${def.key}:${index}`), lang, blockedBy), note: null };
+          return { value: checkText(byRow(def.key, index), lang, blockedBy), note: null };
         }
         if (output.key === 'trace' && traces) {
           const ind = plan.indicators[index];
@@ -414,7 +421,7 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
       ...drain(
         tableOutputs(placement, cols, check, (_, index) => {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
-          return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
+          return { value: checkText(byRow(def.key, index), input.lang, blockedBy), note: null };
         }, false, input.plan.rules.decimals),
       ),
     );

@@ -102,7 +102,17 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     ({ root } = parseComments(pkg, commentsPath, comments));
   }
   const list = childOf(root, MAIN, 'commentList')!;
-  const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
+  // The notes of a column or a sheet mostly share one text (Premi's thousands of cents): escaped once.
+  let lastText: string | undefined;
+  let lastEscaped = '';
+  const escaped = (text: string): string => {
+    if (text !== lastText) {
+      lastText = text;
+      lastEscaped = escapeXml(text);
+    }
+    return lastEscaped;
+  };
+  const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escaped(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
 
   const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
   const present = new Set(existingComments.map((c) => cellKeyOf(c.ref)));

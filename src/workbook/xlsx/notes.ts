@@ -6,7 +6,7 @@
 import { CONTENT_TYPE, inPart, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
-import { adopt, appendChild, attribute, childOf, childrenOf, columnNumber, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, MAX_COLUMNS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
+import { adopt, appendChild, attribute, childOf, ChunkedText, childrenOf, columnNumber, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, MAX_COLUMNS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
 import { PartError } from './zip';
 
 export interface Note {
@@ -128,7 +128,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
 
   const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
 
-  const pieces: string[] = [];
+  const text = new ChunkedText();
+  const pieces = text.pieces;
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
   const removedKeys: number[] = [];
@@ -145,14 +146,18 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
       pieces.push(comment(ref, note.text));
       replaced++;
     }
+    text.rowDone();
     position = existing.end;
   }
   pieces.push(comments.slice(position, list.contentEnd));
   const added = [...wanted.entries()].filter(([key, note]) => note.text !== null && !present.has(key)).map(([key, note]) => [key, cellAddress(note.row, note.col), note] as const);
-  for (const [, ref, note] of added) pieces.push(comment(ref, note.text!));
+  for (const [, ref, note] of added) {
+    pieces.push(comment(ref, note.text!));
+    text.rowDone();
+  }
   if (removed.size === 0 && added.length === 0 && replaced === 0) return;
   const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
-  const written = comments.slice(0, list.start) + shell + pieces.join('') + `</${list.name}>` + comments.slice(list.end);
+  const written = comments.slice(0, list.start) + shell + text.text() + `</${list.name}>` + comments.slice(list.end);
   pkg.setText(commentsPath, written);
   const nowPresent = new Set(present);
   for (const key of removedKeys) nowPresent.delete(key);
@@ -184,7 +189,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   }
   if (added.length > 0) {
     const types = descendantsOf(drawing, VML, 'shapetype');
-    const fragments: string[] = [];
+    const shapes = new ChunkedText();
+    const fragments = shapes.pieces;
     if (!types.some((t) => attribute(t, 'id') === '_x0000_t202')) fragments.push(adopt(NOTE_SHAPE_TYPE, drawing.scope, VML_BINDINGS));
     let shapeId = 1024;
     for (const shape of descendantsOf(drawing, VML, 'shape')) {
@@ -192,8 +198,11 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
       if (m) shapeId = Math.max(shapeId, Number(m[1]));
     }
     const shape = adopter(noteShape, drawing.scope, VML_BINDINGS);
-    for (const [, , n] of added) fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
-    vml = appendChild(vml, drawing, fragments.join(''));
+    for (const [, , n] of added) {
+      fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
+      shapes.rowDone();
+    }
+    vml = appendChild(vml, drawing, shapes.text());
   }
   pkg.setText(vmlPath, vml);
 }

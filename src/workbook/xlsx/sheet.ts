@@ -23,6 +23,7 @@ import {
   childOf,
   childrenOf,
   columnNumber,
+  ChunkedText,
   escapeXml,
   inNamespace,
   MAIN,
@@ -112,34 +113,6 @@ interface RowIndex {
   count: number;
 }
 
-
-/** Pieces of a sheet's text joined at a time: a few hundred rows. */
-const PIECES_PER_CHUNK = 2048;
-
-/**
- * A sheet's new text, from the many pieces of its rows (copied runs, rewritten cells). Joined a
- * chunk at a time: the pieces die young instead of all living in one array until the sheet is
- * done, where the garbage collector would copy each of them (hundreds of thousands on a
- * Valutazioni of 100 000 rows).
- */
-class SheetText {
-  /** The pieces not joined yet: push onto it, then call `rowDone`. */
-  readonly pieces: string[] = [];
-  private readonly chunks: string[] = [];
-
-  /** After a row's pieces: joins them with those before once there are enough. */
-  rowDone(): void {
-    if (this.pieces.length < PIECES_PER_CHUNK) return;
-    this.chunks.push(this.pieces.join(''));
-    this.pieces.length = 0;
-  }
-
-  text(): string {
-    this.chunks.push(this.pieces.join(''));
-    this.pieces.length = 0;
-    return this.chunks.join('');
-  }
-}
 
 export class Worksheet {
   /**
@@ -439,7 +412,7 @@ export class Worksheet {
       lastCol = Math.max(lastCol, row.length);
     });
     if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
-    const text = new SheetText();
+    const text = new ChunkedText();
     inPart(this.part, () =>
       rows.forEach((row, r) => {
         text.pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags));
@@ -485,7 +458,7 @@ export class Worksheet {
     for (const w of writes) touched.fill(1, w.top - first, w.top - first + w.length);
     const rows = this.index();
     const body = this.body;
-    const text = new SheetText();
+    const text = new ChunkedText();
     const pieces = text.pieces;
     let position = 0;
     let i = this.seek(first);
@@ -576,7 +549,7 @@ export class Worksheet {
     // attribute, as Traguardo and the spreadsheets it meets spell it, rather than cell by cell.
     const pattern = wrapStyles.length === 0 ? null : new RegExp(`\\ss="(?:${wrapStyles.join('|')})"`, 'g');
     let match = pattern?.exec(body) ?? null;
-    const text = new SheetText();
+    const text = new ChunkedText();
     const pieces = text.pieces;
     let changed = false;
     let position = 0;

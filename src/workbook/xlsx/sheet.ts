@@ -114,6 +114,31 @@ interface RowIndex {
 }
 
 
+/**
+ * The column of a cell fitRowHeights looks at (start tag [start, tagEnd)): read straight from an
+ * `r` written first, as Traguardo and Excel write it; any other spelling goes through `attr`.
+ * Undefined for a cell without `r`.
+ */
+function wrappedCellColumn(body: string, start: number, tagEnd: number, nameLength: number): number | undefined {
+  if (body.startsWith(' r="', start + nameLength)) {
+    let at = start + nameLength + 4;
+    let col = 0;
+    for (let c = body.charCodeAt(at); c >= 65 && c <= 90; c = body.charCodeAt(++at)) col = col * 26 + c - 64;
+    const digit = body.charCodeAt(at);
+    if (col > 0 && digit >= 49 && digit <= 57) return col;
+  }
+  const r = attr(body.slice(start, tagEnd), 'r');
+  return r === undefined ? undefined : columnNumber(r.replace(/\d+$/, ''));
+}
+
+/** Whether the row start tag [start, tagEnd) holds `ht=` (a height, or `customHeight`): only such a row of one line changes. */
+function hasHeight(body: string, start: number, tagEnd: number): boolean {
+  for (let at = start; at + 3 <= tagEnd; at++) {
+    if (body.charCodeAt(at) === 104 && body.charCodeAt(at + 1) === 116 && body.charCodeAt(at + 2) === 61) return true;
+  }
+  return false;
+}
+
 export class Worksheet {
   /**
    * The part without its rows: well-formed XML whose `sheetData` is empty, parsed and edited
@@ -565,12 +590,14 @@ export class Worksheet {
         // An empty cell shows no text.
         if (body.charCodeAt(tagEnd - 2) === 47) continue;
         const cellEnd = body.indexOf(cEnd, tagEnd) + cEnd.length;
-        const r = attr(body.slice(cellStart, tagEnd), 'r');
-        if (r === undefined) continue;
+        const col = wrappedCellColumn(body, cellStart, tagEnd, cellTag.length);
+        if (col === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
-        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(columnNumber(r.replace(/\d+$/, '')))));
+        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(col)));
       }
       const tagEnd = body.indexOf('>', start) + 1;
+      // A row of one line without a height is left as it is, unlooked at (most rows of a large table).
+      if (lines === 1 && !hasHeight(body, start, tagEnd)) continue;
       const tag = body.slice(start, tagEnd);
       const custom = attr(tag, 'customHeight');
       if (custom === '1' || custom === 'true') continue;

@@ -115,13 +115,15 @@ function findingsByRow(findings: readonly Finding[]): FindingsByRow {
   return (table, index) => byTable.get(table)?.get(index);
 }
 
+const CHECK_OK: Readonly<Record<Lang, string>> = { it: message('check-ok', {}, 'it'), en: message('check-ok', {}, 'en') };
+
 /**
  * «errore: …; avviso: …», most severe first; «OK» for a row without findings. `notGraded` (an
  * objective that errors in its other rows leave without a grade) comes first, and the row is then never «OK».
  */
 export function checkText(findings: readonly Finding[] | undefined, lang: Lang, notGraded?: string): string {
-  // Most rows of a sheet of thousands (Valutazioni) have nothing to say.
-  if ((findings === undefined || findings.length === 0) && notGraded === undefined) return message('check-ok', {}, lang);
+  // Most rows of a sheet of thousands (Valutazioni) have nothing to say: «OK» is looked up once a language.
+  if ((findings === undefined || findings.length === 0) && notGraded === undefined) return CHECK_OK[lang];
   const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
     .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);

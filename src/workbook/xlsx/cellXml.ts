@@ -43,6 +43,8 @@ export class RowTags {
   readonly row: string;
   readonly rowEnd: string;
   readonly c: string;
+  /** `<c ` : a cell's start with an attribute following. */
+  readonly cSpace: string;
   readonly cEnd: string;
   /** What an inline string's text is between, in the plainest form. */
   readonly isT: string;
@@ -51,6 +53,7 @@ export class RowTags {
     this.row = `<${p}row`;
     this.rowEnd = `</${p}row>`;
     this.c = `<${p}c`;
+    this.cSpace = `<${p}c `;
     this.cEnd = `</${p}c>`;
     this.isT = `<${p}is><${p}t`;
     this.tIsC = `</${p}t></${p}is></${p}c>`;
@@ -259,7 +262,7 @@ function withPrefix(cell: string, p: string): string {
  * tell quickly (a last cell without `r`, or written unusually), for the general scan to handle.
  */
 function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
-  const start = rowXml.lastIndexOf(`${tags.c} `);
+  const start = rowXml.lastIndexOf(tags.cSpace);
   if (start < contentStart) return undefined;
   if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
   const tagEnd = cellTagEnd(rowXml, start, rowXml.length);

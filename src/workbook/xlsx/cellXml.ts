@@ -46,6 +46,9 @@ export class RowTags {
   /** `<c ` : a cell's start with an attribute following. */
   readonly cSpace: string;
   readonly cEnd: string;
+  /** A cell's value element, opening and closing. */
+  readonly v: string;
+  readonly vEnd: string;
   /** What an inline string's text is between, in the plainest form. */
   readonly isT: string;
   readonly tIsC: string;
@@ -55,6 +58,8 @@ export class RowTags {
     this.c = `<${p}c`;
     this.cSpace = `<${p}c `;
     this.cEnd = `</${p}c>`;
+    this.v = `<${p}v`;
+    this.vEnd = `</${p}v>`;
     this.isT = `<${p}is><${p}t`;
     this.tIsC = `</${p}t></${p}is></${p}c>`;
   }
@@ -137,12 +142,12 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
     const is = findElement(xml.slice(tagEnd, end), `${p}is`);
     return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
   }
-  const v = nextTag(xml, `<${p}v`, tagEnd, end);
+  const v = nextTag(xml, tags.v, tagEnd, end);
   if (v < 0) return null;
   const vStart = xml.indexOf('>', v) + 1;
   if (vStart === 0 || vStart > end) throw new ZipFormatError('unterminated value');
   if (xml.charCodeAt(vStart - 2) === 47) return null;
-  const vEnd = xml.indexOf(`</${p}v>`, vStart);
+  const vEnd = xml.indexOf(tags.vEnd, vStart);
   if (vEnd < 0 || vEnd > end) throw new ZipFormatError('unterminated value');
   const text = xml.slice(vStart, vEnd);
   switch (type) {

@@ -105,6 +105,8 @@ export interface WorksheetSnapshot {
 
 /** Texts up to this length read from a range are shared between the cells that hold them. */
 const SHARED_TEXT_LENGTH = 24;
+/** Texts fitRowHeights measures once a column width: words and codes that repeat, not descriptions that rarely do. */
+const MEASURED_ONCE_LENGTH = 12;
 
 interface RowIndex {
   numbers: Int32Array;
@@ -574,6 +576,23 @@ export class Worksheet {
     // attribute, as Traguardo and the spreadsheets it meets spell it, rather than cell by cell.
     const pattern = wrapStyles.length === 0 ? null : new RegExp(`\\ss="(?:${wrapStyles.join('|')})"`, 'g');
     let match = pattern?.exec(body) ?? null;
+    // Short texts repeat down a column («OK», the name of an item on each of its Valutazioni): each
+    // is measured once a column width.
+    const measured = new Map<number, Map<string, number>>();
+    const linesOf = (value: string, width: number): number => {
+      if (value.length > MEASURED_ONCE_LENGTH) return wrappedLines(value, width);
+      let byText = measured.get(width);
+      if (byText === undefined) {
+        byText = new Map();
+        measured.set(width, byText);
+      }
+      let lines = byText.get(value);
+      if (lines === undefined) {
+        lines = wrappedLines(value, width);
+        byText.set(value, lines);
+      }
+      return lines;
+    };
     const text = new ChunkedText();
     const pieces = text.pieces;
     let changed = false;
@@ -593,7 +612,7 @@ export class Worksheet {
         const col = wrappedCellColumn(body, cellStart, tagEnd, cellTag.length);
         if (col === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
-        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(col)));
+        if (typeof value === 'string') lines = Math.max(lines, linesOf(value, widths(col)));
       }
       const tagEnd = body.indexOf('>', start) + 1;
       // A row of one line without a height is left as it is, unlooked at (most rows of a large table).

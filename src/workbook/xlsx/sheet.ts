@@ -117,6 +117,17 @@ interface RowIndex {
 
 
 /**
+ * The row number written as plain digits from `from` up to its closing quote (`12"`), as
+ * Traguardo and Excel write it, read without a copy; -1 for anything else (then read as before).
+ */
+function plainRowNumber(body: string, from: number): number {
+  let number = 0;
+  let at = from;
+  for (let c = body.charCodeAt(at); c >= 48 && c <= 57; c = body.charCodeAt(++at)) number = number * 10 + c - 48;
+  return at > from && at - from <= 9 && body.charCodeAt(at) === 34 ? number : -1;
+}
+
+/**
  * The column of a cell fitRowHeights looks at (start tag [start, tagEnd)): read straight from an
  * `r` written first, as Traguardo and Excel write it; any other spelling goes through `attr`.
  * Undefined for a cell without `r`.
@@ -281,10 +292,19 @@ export class Worksheet {
     for (let at = nextTag(body, rowTag, 0); at >= 0; ) {
       const tagEnd = body.indexOf('>', at);
       if (tagEnd < 0) throw new ZipFormatError('unterminated row');
-      const r = body.startsWith(' r="', at + rowTag.length) ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
-      const number = r === undefined ? previous + 1 : Number(r);
+      const quoted = body.startsWith(' r="', at + rowTag.length);
+      let number = quoted ? plainRowNumber(body, at + rowTag.length + 4) : -1;
+      let r: string | undefined;
+      if (number < 0) {
+        r = quoted ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
+        number = r === undefined ? previous + 1 : Number(r);
+      }
       // Rows come in ascending order inside the grid (CT_SheetData); the index relies on it.
-      if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) throw new ZipFormatError(`row ${r} out of order or outside the grid`);
+      if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) {
+        // Read without a copy, the number is put back into the message as it was written.
+        if (quoted && r === undefined) r = body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4));
+        throw new ZipFormatError(`row ${r} out of order or outside the grid`);
+      }
       let end: number;
       if (body.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
       else {

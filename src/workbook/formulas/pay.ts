@@ -424,11 +424,8 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
   const from = layout.sheet;
   const { input, results } = pay;
   const cell = (value: OutputValue, note: string | null = null): PayCell => ({ value, note });
-  const valued = (value: number | string | null, reason: CellReason): PayCell => {
-    const column = new Column(1);
-    ctx.putValue(column, 0, value, reason);
-    return { value: column.values[0], note: column.notes[0] };
-  };
+  // What ctx.putValue writes into a column, for one cell (a Premi line has three: the cents).
+  const valued = (value: number | string | null, reason: CellReason): PayCell => ({ value: value ?? null, note: ctx.notes.value(reason, value) });
   const fundGrid = ctx.grid('funds');
   const coefficients = ctx.grid('categoryCoefficients');
   const rules = input.rules;

@@ -408,6 +408,18 @@ export function peopleCells(ctx: LiveContext, placer: PayPlacer | null): void {
   });
 }
 
+/**
+ * `make` for many cells, its text built once: `make` puts the cell into a text that is otherwise
+ * the same for every cell (a pot's class formula for each of its thousand lines).
+ */
+function aroundCell(make: (cell: string) => string): (cell: string) => string {
+  const parts = make(CELL_MARK).split(CELL_MARK);
+  return (cell) => parts.join(cell);
+}
+
+/** Where aroundCell's cell goes: no formula holds it. */
+const CELL_MARK = '\u0000';
+
 function classRowsOf(input: PayInput, fund: string): PayClassRow[] {
   return input.classes.filter((c) => c.fund === fund).map((c) => ({ from: c.from, coefficient: c.coefficient, payment: c.payment, proportional: c.proportional }));
 }
@@ -431,6 +443,12 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
   const rules = input.rules;
   const names = { dayBasis: ctx.names.ref('dayBasis'), hoursPerDay: ctx.names.ref('hoursPerDay'), decimals: ctx.names.ref('scoreDecimals') };
 
+  // Coefficienti's columns, the same for every line of a pot by coefficients.
+  const categoryRanges =
+    coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
+      ? { category: coefficients.range(field('category'), from), coefficient: coefficients.range(field('coefficient'), from) }
+      : null;
+
   const lines: PayoutLine[] = [];
   const funds: FundLine[] = [];
   input.funds.forEach((fund, f) => {
@@ -444,6 +462,8 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
     const poolCell = `$${layout.fundColumns.pool}$${fundRowAt}`;
     const classRows = classRowsOf(input, fund.code);
     const pick = fund.method === 'coefficienti' ? 'coefficient' : 'payment';
+    const classOf = aroundCell((score) => classFormula(score, classRows, 'index', names.decimals));
+    const factorOf = aroundCell((score) => classFormula(score, classRows, pick, names.decimals));
     const shareByKeys = fund.bonusKind !== 'totale' || bonus === null ? (fund.method === 'posizione' ? fund.positionCap === null : (fund.leftover ?? 'ente') === 'ente') : false;
 
     const first = lines.length;
@@ -471,12 +491,7 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
       let keyText: string | null = null;
       if (fund.method === 'coefficienti') {
         const categoryCell = people && personRow !== undefined && people.has(field('category')) ? people.cell(field('category'), personRow, from) : null;
-        const c =
-          categoryCell === null
-            ? '1'
-            : coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
-              ? categoryCoefficientFormula(categoryCell, coefficients.range(field('category'), from), coefficients.range(field('coefficient'), from))
-              : '1';
+        const c = categoryCell === null || categoryRanges === null ? '1' : categoryCoefficientFormula(categoryCell, categoryRanges.category, categoryRanges.coefficient);
         const [pt, days, absDays, absHours] = [op('partTime'), op('serviceDays'), op('absenceDays'), op('absenceHours')];
         if (pt !== null && days !== null && absDays !== null && absHours !== null) {
           keyText = coefficientKeyFormula({ category: c, factor: coefficientCell, partTime: pt, serviceDays: days, absence: absenceDaysFormula(absDays, absHours, names.hoursPerDay) }, names.dayBasis, 'effective');
@@ -499,8 +514,8 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
         person: cell(id),
         fund: cell(fund.code),
         score,
-        class: cell(formula(classFormula(scoreCell, classRows, 'index', names.decimals), pot.class ?? '')),
-        coefficient: cell(formula(classFormula(scoreCell, classRows, pick, names.decimals), pot.coefficient)),
+        class: cell(formula(classOf(scoreCell), pot.class ?? '')),
+        coefficient: cell(formula(factorOf(scoreCell), pot.coefficient)),
         key: keyText === null ? valued(keyNumber, 'unreadable') : cell(formula(keyText, keyNumber)),
         share,
         amount: valued(pot.amount, 'cents'),

@@ -96,25 +96,34 @@ export interface ComputeOutput {
 
 const SEVERITY_ORDER: readonly Severity[] = ['errore', 'avviso', 'info'];
 
-function findingsByRow(findings: readonly Finding[]): Map<string, Finding[]> {
-  const byRow = new Map<string, Finding[]>();
+/** A row's findings by table and row, looked up once a row of every table (100 000 Valutazioni) without a key string each. */
+type FindingsByRow = (table: TableKey, index: number) => Finding[] | undefined;
+
+function findingsByRow(findings: readonly Finding[]): FindingsByRow {
+  const byTable = new Map<TableKey, Map<number, Finding[]>>();
   for (const f of findings) {
     if (f.index === null) continue;
-    const key = `${f.table}:${f.index}`;
-    const list = byRow.get(key);
+    let byRow = byTable.get(f.table);
+    if (byRow === undefined) {
+      byRow = new Map();
+      byTable.set(f.table, byRow);
+    }
+    const list = byRow.get(f.index);
     if (list) list.push(f);
-    else byRow.set(key, [f]);
+    else byRow.set(f.index, [f]);
   }
-  return byRow;
+  return (table, index) => byTable.get(table)?.get(index);
 }
+
+const CHECK_OK: Readonly<Record<Lang, string>> = { it: message('check-ok', {}, 'it'), en: message('check-ok', {}, 'en') };
 
 /**
  * «errore: …; avviso: …», most severe first; «OK» for a row without findings. `notGraded` (an
  * objective that errors in its other rows leave without a grade) comes first, and the row is then never «OK».
  */
 export function checkText(findings: readonly Finding[] | undefined, lang: Lang, notGraded?: string): string {
-  // Most rows of a sheet of thousands (Valutazioni) have nothing to say.
-  if ((findings === undefined || findings.length === 0) && notGraded === undefined) return message('check-ok', {}, lang);
+  // Most rows of a sheet of thousands (Valutazioni) have nothing to say: «OK» is looked up once a language.
+  if ((findings === undefined || findings.length === 0) && notGraded === undefined) return CHECK_OK[lang];
   const own = [...(findings ?? [])]
     .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
     .map((f) => `${message(`severity-${f.severity}`, {}, lang)}: ${message(f.rule, f.params, lang)}`);
@@ -252,7 +261,7 @@ export function* computeSteps(input: ComputeInput): Steps<ComputeOutput> {
       ...(yield* tableOutputs(placement, cols, def.outputs, (output, index) => {
         if (output.key === 'check') {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
-          return { value: checkText(byRow.get(`${def.key}:${index}`), lang, blockedBy), note: null };
+          return { value: checkText(byRow(def.key, index), lang, blockedBy), note: null };
         }
         if (output.key === 'trace' && traces) {
           const ind = plan.indicators[index];
@@ -414,7 +423,7 @@ export function checkChanges(input: Omit<OutputInput, 'results'>): WorkbookChang
       ...drain(
         tableOutputs(placement, cols, check, (_, index) => {
           const blockedBy = def.key === 'objectives' ? notGraded.get(index) : undefined;
-          return { value: checkText(byRow.get(`${def.key}:${index}`), input.lang, blockedBy), note: null };
+          return { value: checkText(byRow(def.key, index), input.lang, blockedBy), note: null };
         }, false, input.plan.rules.decimals),
       ),
     );

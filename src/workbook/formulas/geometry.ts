@@ -7,6 +7,8 @@ import { columnLetters, sheetPrefix } from './a1';
 
 export class TableGrid {
   readonly sheet: string;
+  /** `Indicatori!`: what references from other sheets start with (thousands a table, one prefix). */
+  private readonly prefix: string;
   private readonly first: number;
   private readonly last: number;
 
@@ -19,6 +21,7 @@ export class TableGrid {
     private readonly offsets: ReadonlyMap<string, number>,
   ) {
     this.sheet = placement.sheet;
+    this.prefix = sheetPrefix(placement.sheet);
     this.first = placement.top + 1;
     this.last = placement.top + placement.rowCount;
   }
@@ -49,19 +52,19 @@ export class TableGrid {
   cell(id: string, index: number, from: string): string {
     const letters = this.letters(id);
     const row = this.row(index);
-    return from === this.sheet ? `${letters}${row}` : `${sheetPrefix(this.sheet)}$${letters}$${row}`;
+    return from === this.sheet ? `${letters}${row}` : `${this.prefix}$${letters}$${row}`;
   }
 
   /** Rows `first`…`last` (Excel rows) of a column: `$K$5:$K$9`, with the sheet when seen from another one. */
   span(id: string, first: number, last: number, from: string): string {
     const letters = this.letters(id);
-    return `${from === this.sheet ? '' : sheetPrefix(this.sheet)}$${letters}$${first}:$${letters}$${last}`;
+    return `${from === this.sheet ? '' : this.prefix}$${letters}$${first}:$${letters}$${last}`;
   }
 
   /** The column's data cells: `K$2:K$40` on the same sheet (rows fixed), `Indicatori!$K$2:$K$40` from another one. */
   range(id: string, from: string): string {
     const letters = this.letters(id);
     if (from === this.sheet) return `$${letters}$${this.first}:$${letters}$${this.last}`;
-    return `${sheetPrefix(this.sheet)}$${letters}$${this.first}:$${letters}$${this.last}`;
+    return `${this.prefix}$${letters}$${this.first}:$${letters}$${this.last}`;
   }
 }

@@ -26,7 +26,7 @@ import { LiveContext, type ColumnCells, type LiveInput } from './context';
 import { objectiveCells } from './objectives';
 import { indicatorCells, phaseCells, weightingCells } from './rows';
 import { summaryCells, type SummaryCells } from './summary';
-import { payoutCells, peopleCells, type PayCells } from './pay';
+import { PayPlacer, payoutCells, peopleCells, type PayCells } from './pay';
 import { payoutLayout } from '../paySheets';
 import type { Steps } from '../cooperative';
 
@@ -51,8 +51,9 @@ export function* liveOutputs(input: LiveInput): Steps<LiveOutputs> {
   yield* weightingCells(ctx);
   const summary = yield* summaryCells(ctx);
   const pay = input.pay ?? null;
-  peopleCells(ctx, pay?.view ?? null);
-  const payouts = pay === null ? null : payoutCells(ctx, pay.view, payoutLayout(pay.sheet, pay.view.input.funds.length));
+  const placer = pay === null ? null : new PayPlacer(ctx, pay.view);
+  peopleCells(ctx, placer);
+  const payouts = pay === null || placer === null ? null : payoutCells(ctx, placer, payoutLayout(pay.sheet, pay.view.input.funds.length));
   const tables = new Map<TableKey, Map<string, ColumnCells>>(ctx.out);
   return { tables, summary, pay: payouts, names: ctx.names.names, frozen: ctx.notes.frozen, noted: ctx.notes.noted };
 }

@@ -49,6 +49,9 @@ const PEOPLE_KEYS = ['score', 'ente', 'struttura', 'obiettivi', 'apporto', 'comp
 
 const key = (text: string | null | undefined): string => (text ?? '').trim().toLowerCase();
 
+/** Two texts the computation matches as one (key): the same text needs no lower-cased copies. */
+const sameKey = (a: string | null | undefined, b: string | null | undefined): boolean => a === b || key(a) === key(b);
+
 /** One `Premi` cell with its note. */
 export interface PayCell {
   value: OutputValue;
@@ -101,16 +104,23 @@ export interface PayCells {
  */
 function alignRows<T>(computed: readonly T[], planRows: readonly T[], same: (a: T, b: T) => boolean): number[] | null {
   const rows: number[] = [];
+  // The computation takes the plan's own rows when every one is complete (engine/pay/fromPlan):
+  // a row is then its own match, and 100 000 Valutazioni need no comparing.
+  if (computed === planRows) {
+    for (let n = 0; n < computed.length; n++) rows.push(n);
+    return rows;
+  }
   let at = 0;
   for (const row of computed) {
-    while (at < planRows.length && !same(row, planRows[at])) at++;
+    while (at < planRows.length && row !== planRows[at] && !same(row, planRows[at])) at++;
     if (at === planRows.length) return null;
     rows.push(at++);
   }
   return rows;
 }
 
-class PayPlacer {
+/** Where the computation's pay rows stand in the plan's tables: built once, for Persone and Premi alike. */
+export class PayPlacer {
   readonly people: TableGrid | undefined;
   private readonly personRow: Map<string, number>;
   private readonly profileRows: number[] | null;
@@ -127,9 +137,9 @@ class PayPlacer {
     // The computation's person is the first plan row with its Matricola.
     this.personRow = firstIndexByKey(plan.people, (p) => p.id);
     const { input } = pay;
-    this.profileRows = alignRows<{ profile: string | null; component: string | null; weight: number | null }>(input.profiles, plan.profiles, (a, b) => key(a.profile) === key(b.profile) && a.component === b.component && a.weight === b.weight);
-    this.itemRows = alignRows<{ profile: string | null; item: string | null }>(input.items, plan.items, (a, b) => key(a.profile) === key(b.profile) && key(a.item) === key(b.item));
-    this.evaluationRows = alignRows<{ person: string | null; item: string | null; score: number | null }>(input.evaluations, plan.evaluations, (a, b) => a.person === b.person && key(a.item) === key(b.item) && a.score === b.score);
+    this.profileRows = alignRows<{ profile: string | null; component: string | null; weight: number | null }>(input.profiles, plan.profiles, (a, b) => sameKey(a.profile, b.profile) && a.component === b.component && a.weight === b.weight);
+    this.itemRows = alignRows<{ profile: string | null; item: string | null }>(input.items, plan.items, (a, b) => sameKey(a.profile, b.profile) && sameKey(a.item, b.item));
+    this.evaluationRows = alignRows<{ person: string | null; item: string | null; score: number | null }>(input.evaluations, plan.evaluations, (a, b) => a.person === b.person && sameKey(a.item, b.item) && a.score === b.score);
     this.staffRows = input.grades.staff.length === plan.staff.length ? staffRowsByPerson(input.people, input.grades.staff) : new Map();
   }
 
@@ -152,27 +162,90 @@ class PayPlacer {
     return this.itemRows?.[n];
   }
 
-  /** The Valutazioni row the computation takes for (person, item): the first with a score. */
+  /**
+   * The Valutazioni row the computation takes for (person, item): the first with a score. `item`
+   * is a key (`key`): the caller looks up the items of a profile with keys made once.
+   */
   evaluationRow(person: string, item: string): number | null | undefined {
     if (this.evaluationRows === null) return undefined;
     if (this.scored === undefined) {
+      // By person, then item: a lookup builds no string, and an item text repeated down the sheet is lower-cased once.
       this.scored = new Map();
+      const keys = new Map<string | null, string>();
       this.pay.input.evaluations.forEach((e, n) => {
-        const k = `${e.person}\u0000${key(e.item)}`;
-        if (e.score !== null && !this.scored!.has(k)) this.scored!.set(k, n);
+        if (e.score === null) return;
+        let k = keys.get(e.item);
+        if (k === undefined) {
+          k = key(e.item);
+          keys.set(e.item, k);
+        }
+        let items = this.scored!.get(e.person);
+        if (items === undefined) {
+          items = new Map();
+          this.scored!.set(e.person, items);
+        }
+        if (!items.has(k)) items.set(k, n);
       });
     }
-    const n = this.scored.get(`${person}\u0000${key(item)}`);
+    const n = this.scored.get(person)?.get(item);
     return n === undefined ? null : this.evaluationRows[n];
   }
 
-  /** The person's profile as the computation chose it. */
-  profileOf(n: number): ReturnType<typeof profileFor> {
-    this.profiles ??= profilesByName(this.pay.input.profiles);
-    return profileFor(this.pay.input.people[n], this.profiles);
+  /**
+   * The items of a profile (by key) as the computation counts them: in Voci order, an item listed
+   * twice counting once, from its first row; each with its index in `input.items` and its key.
+   */
+  itemsOf(profile: string): readonly { i: number; item: string }[] {
+    if (this.itemsByProfile === undefined) {
+      const byProfile = new Map<string, { i: number; item: string }[]>();
+      const seen = new Map<string, Set<string>>();
+      this.pay.input.items.forEach((row, i) => {
+        const p = key(row.profile);
+        const item = key(row.item);
+        let list = byProfile.get(p);
+        let known = seen.get(p);
+        if (list === undefined || known === undefined) {
+          list = [];
+          known = new Set();
+          byProfile.set(p, list);
+          seen.set(p, known);
+        }
+        if (known.has(item)) return;
+        known.add(item);
+        list.push({ i, item });
+      });
+      this.itemsByProfile = byProfile;
+    }
+    return this.itemsByProfile.get(profile) ?? [];
   }
 
-  private scored: Map<string, number> | undefined;
+  /** The person's profile as the computation chose it (asked for by Persone's score and its Comportamenti alike). */
+  profileOf(n: number): ReturnType<typeof profileFor> {
+    this.profiles ??= profilesByName(this.pay.input.profiles);
+    let profile = this.profileByPerson[n];
+    if (profile === undefined) {
+      profile = profileFor(this.pay.input.people[n], this.profiles);
+      this.profileByPerson[n] = profile;
+    }
+    return profile;
+  }
+
+  /** The position of the first Riepilogo unit with `code`, -1 for none. */
+  unitIndex(code: string): number {
+    if (this.units === undefined) {
+      this.units = new Map();
+      this.ctx.results.units.forEach((u, i) => {
+        if (!this.units!.has(u.code)) this.units!.set(u.code, i);
+      });
+    }
+    return this.units.get(code) ?? -1;
+  }
+
+  private readonly profileByPerson: ReturnType<typeof profileFor>[] = [];
+  private units: Map<string, number> | undefined;
+
+  private scored: Map<string | null, Map<string, number>> | undefined;
+  private itemsByProfile: Map<string, { i: number; item: string }[]> | undefined;
   private profiles: Map<string, ProfileRow[]> | undefined;
 
   staffOf(id: string): number[] | undefined {
@@ -194,7 +267,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
     case 'ente':
       return summary(ctx.results.units.length);
     case 'struttura': {
-      const unit = person.unit === null ? -1 : ctx.results.units.findIndex((u) => u.code === person.unit);
+      const unit = person.unit === null ? -1 : placer.unitIndex(person.unit);
       return unit < 0 ? '""' : summary(unit);
     }
     case 'obiettivi': {
@@ -211,7 +284,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
       return objectivesGradeFormula(assignments);
     }
     case 'apporto': {
-      const row = placer.evaluationRow(person.id, 'apporto');
+      const row = placer.evaluationRow(person.id, key('apporto'));
       if (row === undefined) return null;
       if (row === null) return '""';
       const score = placer.op('evaluations', 'score', row, from);
@@ -220,14 +293,9 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
     case 'comportamenti': {
       const profile = placer.profileOf(n);
       const rows: { item: number; evaluation: number | null }[] = [];
-      // An item listed twice in a profile counts once, from its first row, as the computation reads it.
-      const seen = new Set<string>();
-      for (let i = 0; i < pay.input.items.length; i++) {
-        const item = pay.input.items[i];
-        if (profile === null || key(item.profile) !== key(profile.name) || seen.has(key(item.item))) continue;
-        seen.add(key(item.item));
+      for (const { i, item } of profile === null ? [] : placer.itemsOf(key(profile.name))) {
         const row = placer.itemRow(i);
-        const evaluation = placer.evaluationRow(person.id, item.item);
+        const evaluation = placer.evaluationRow(person.id, item);
         if (row === undefined || evaluation === undefined) return null;
         rows.push({ item: row, evaluation });
       }
@@ -293,14 +361,14 @@ function behaviourRanges(placer: PayPlacer, rows: readonly { item: number; evalu
 }
 
 /** The `Persone` output columns: component grades, score and total. */
-export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
+export function peopleCells(ctx: LiveContext, placer: PayPlacer | null): void {
   const g = ctx.grid('people');
   if (!g) return;
   const size = ctx.plan.people.length;
   const table: Table = new Map(PEOPLE_KEYS.map((k) => [k, new Column(size)]));
   ctx.out.set('people', table);
-  if (pay === null) return;
-  const placer = new PayPlacer(ctx, pay);
+  if (placer === null) return;
+  const { pay } = placer;
   const from = g.sheet;
   const column = (k: (typeof PEOPLE_KEYS)[number]) => table.get(k) as Column;
   const decimals = ctx.names.ref('scoreDecimals');
@@ -340,6 +408,18 @@ export function peopleCells(ctx: LiveContext, pay: PayView | null): void {
   });
 }
 
+/**
+ * `make` for many cells, its text built once: `make` puts the cell into a text that is otherwise
+ * the same for every cell (a pot's class formula for each of its thousand lines).
+ */
+function aroundCell(make: (cell: string) => string): (cell: string) => string {
+  const parts = make(CELL_MARK).split(CELL_MARK);
+  return (cell) => parts.join(cell);
+}
+
+/** Where aroundCell's cell goes: no formula holds it. */
+const CELL_MARK = '\u0000';
+
 function classRowsOf(input: PayInput, fund: string): PayClassRow[] {
   return input.classes.filter((c) => c.fund === fund).map((c) => ({ from: c.from, coefficient: c.coefficient, payment: c.payment, proportional: c.proportional }));
 }
@@ -350,21 +430,24 @@ function classRowsOf(input: PayInput, fund: string): PayClassRow[] {
  * is pool × key / Σ keys of the pot where that is the whole rule (Residui Ente, Posizione without
  * cap, no Totale maggiorazione), blank otherwise; the cents are values with a note.
  */
-export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout): PayCells {
-  const placer = new PayPlacer(ctx, pay);
+export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutLayout): PayCells {
+  const { pay } = placer;
   const people = ctx.grid('people');
   const from = layout.sheet;
   const { input, results } = pay;
   const cell = (value: OutputValue, note: string | null = null): PayCell => ({ value, note });
-  const valued = (value: number | string | null, reason: CellReason): PayCell => {
-    const column = new Column(1);
-    ctx.putValue(column, 0, value, reason);
-    return { value: column.values[0], note: column.notes[0] };
-  };
+  // What ctx.putValue writes into a column, for one cell (a Premi line has three: the cents).
+  const valued = (value: number | string | null, reason: CellReason): PayCell => ({ value: value ?? null, note: ctx.notes.value(reason, value) });
   const fundGrid = ctx.grid('funds');
   const coefficients = ctx.grid('categoryCoefficients');
   const rules = input.rules;
   const names = { dayBasis: ctx.names.ref('dayBasis'), hoursPerDay: ctx.names.ref('hoursPerDay'), decimals: ctx.names.ref('scoreDecimals') };
+
+  // Coefficienti's columns, the same for every line of a pot by coefficients.
+  const categoryRanges =
+    coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
+      ? { category: coefficients.range(field('category'), from), coefficient: coefficients.range(field('coefficient'), from) }
+      : null;
 
   const lines: PayoutLine[] = [];
   const funds: FundLine[] = [];
@@ -379,6 +462,8 @@ export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout
     const poolCell = `$${layout.fundColumns.pool}$${fundRowAt}`;
     const classRows = classRowsOf(input, fund.code);
     const pick = fund.method === 'coefficienti' ? 'coefficient' : 'payment';
+    const classOf = aroundCell((score) => classFormula(score, classRows, 'index', names.decimals));
+    const factorOf = aroundCell((score) => classFormula(score, classRows, pick, names.decimals));
     const shareByKeys = fund.bonusKind !== 'totale' || bonus === null ? (fund.method === 'posizione' ? fund.positionCap === null : (fund.leftover ?? 'ente') === 'ente') : false;
 
     const first = lines.length;
@@ -406,12 +491,7 @@ export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout
       let keyText: string | null = null;
       if (fund.method === 'coefficienti') {
         const categoryCell = people && personRow !== undefined && people.has(field('category')) ? people.cell(field('category'), personRow, from) : null;
-        const c =
-          categoryCell === null
-            ? '1'
-            : coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
-              ? categoryCoefficientFormula(categoryCell, coefficients.range(field('category'), from), coefficients.range(field('coefficient'), from))
-              : '1';
+        const c = categoryCell === null || categoryRanges === null ? '1' : categoryCoefficientFormula(categoryCell, categoryRanges.category, categoryRanges.coefficient);
         const [pt, days, absDays, absHours] = [op('partTime'), op('serviceDays'), op('absenceDays'), op('absenceHours')];
         if (pt !== null && days !== null && absDays !== null && absHours !== null) {
           keyText = coefficientKeyFormula({ category: c, factor: coefficientCell, partTime: pt, serviceDays: days, absence: absenceDaysFormula(absDays, absHours, names.hoursPerDay) }, names.dayBasis, 'effective');
@@ -434,8 +514,8 @@ export function payoutCells(ctx: LiveContext, pay: PayView, layout: PayoutLayout
         person: cell(id),
         fund: cell(fund.code),
         score,
-        class: cell(formula(classFormula(scoreCell, classRows, 'index', names.decimals), pot.class ?? '')),
-        coefficient: cell(formula(classFormula(scoreCell, classRows, pick, names.decimals), pot.coefficient)),
+        class: cell(formula(classOf(scoreCell), pot.class ?? '')),
+        coefficient: cell(formula(factorOf(scoreCell), pot.coefficient)),
         key: keyText === null ? valued(keyNumber, 'unreadable') : cell(formula(keyText, keyNumber)),
         share,
         amount: valued(pot.amount, 'cents'),

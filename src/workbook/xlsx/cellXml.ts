@@ -43,7 +43,12 @@ export class RowTags {
   readonly row: string;
   readonly rowEnd: string;
   readonly c: string;
+  /** `<c ` : a cell's start with an attribute following. */
+  readonly cSpace: string;
   readonly cEnd: string;
+  /** A cell's value element, opening and closing. */
+  readonly v: string;
+  readonly vEnd: string;
   /** What an inline string's text is between, in the plainest form. */
   readonly isT: string;
   readonly tIsC: string;
@@ -51,7 +56,10 @@ export class RowTags {
     this.row = `<${p}row`;
     this.rowEnd = `</${p}row>`;
     this.c = `<${p}c`;
+    this.cSpace = `<${p}c `;
     this.cEnd = `</${p}c>`;
+    this.v = `<${p}v`;
+    this.vEnd = `</${p}v>`;
     this.isT = `<${p}is><${p}t`;
     this.tIsC = `</${p}t></${p}is></${p}c>`;
   }
@@ -134,12 +142,12 @@ export function cellValue(xml: string, start: number, tagEnd: number, end: numbe
     const is = findElement(xml.slice(tagEnd, end), `${p}is`);
     return is ? stringItemText(xml.slice(tagEnd + is.contentStart, tagEnd + is.contentEnd), p) : null;
   }
-  const v = nextTag(xml, `<${p}v`, tagEnd, end);
+  const v = nextTag(xml, tags.v, tagEnd, end);
   if (v < 0) return null;
   const vStart = xml.indexOf('>', v) + 1;
   if (vStart === 0 || vStart > end) throw new ZipFormatError('unterminated value');
   if (xml.charCodeAt(vStart - 2) === 47) return null;
-  const vEnd = xml.indexOf(`</${p}v>`, vStart);
+  const vEnd = xml.indexOf(tags.vEnd, vStart);
   if (vEnd < 0 || vEnd > end) throw new ZipFormatError('unterminated value');
   const text = xml.slice(vStart, vEnd);
   switch (type) {
@@ -259,7 +267,7 @@ function withPrefix(cell: string, p: string): string {
  * tell quickly (a last cell without `r`, or written unusually), for the general scan to handle.
  */
 function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: number; start: number; tagEnd: number; end: number } | undefined {
-  const start = rowXml.lastIndexOf(`${tags.c} `);
+  const start = rowXml.lastIndexOf(tags.cSpace);
   if (start < contentStart) return undefined;
   if (!rowXml.startsWith(' r="', start + tags.c.length)) return undefined;
   const tagEnd = cellTagEnd(rowXml, start, rowXml.length);

@@ -6,7 +6,7 @@
 import { CONTENT_TYPE, inPart, isRelationship, RELATIONSHIP, type Package } from './package';
 import type { Worksheet } from './sheet';
 import { cellAddress } from '../port';
-import { adopt, appendChild, attribute, childOf, childrenOf, columnNumber, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, MAX_COLUMNS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
+import { adopt, appendChild, attribute, childOf, ChunkedText, childrenOf, columnNumber, descendantsOf, escapeXml, EXCEL, MAIN, MAIN_BINDINGS, MAX_COLUMNS, parseXml, VML, XmlError, type Namespace, type XmlElement } from './xml';
 import { PartError } from './zip';
 
 export interface Note {
@@ -91,21 +91,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     pkg.addRelationship(sheetPath, RELATIONSHIP.comments, commentsPath);
     pkg.setContentType(commentsPath, CONTENT_TYPE.comments);
   }
-  let { xml: comments, root } = parseComments(pkg, commentsPath);
-  const authors = childOf(root, MAIN, 'authors');
-  const names = authors ? childrenOf(authors, MAIN, 'author').map((a) => a.text) : [];
-  let authorId = names.indexOf(AUTHOR);
-  if (authorId < 0) {
-    authorId = names.length;
-    if (!authors) throw new PartError('xlsx-part-damaged', commentsPath, 'comments without authors');
-    comments = appendChild(comments, authors, adopt(`<author>${AUTHOR}</author>`, authors.scope, MAIN_BINDINGS));
-    ({ root } = parseComments(pkg, commentsPath, comments));
-  }
-  const list = childOf(root, MAIN, 'commentList')!;
-  const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escapeXml(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
-
-  const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
-  const present = new Set(existingComments.map((c) => cellKeyOf(c.ref)));
+  const { present, authorless } = commentsSummary(pkg, commentsPath);
+  if (authorless) throw new PartError('xlsx-part-damaged', commentsPath, 'comments without authors');
   // A column's notes are mostly nulls for cells that have none, which change nothing: only the
   // cells that have a note or get one are kept, by a number rather than an address string.
   const wanted = new Map<number, Note>();
@@ -113,29 +100,69 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     const key = cellKey(note.row, note.col);
     if (note.text !== null || present.has(key) || wanted.has(key)) wanted.set(key, note);
   }
+  // Nothing to add, replace or remove (the columns written without a note, one after another):
+  // the part, which the previous column may have filled with thousands of notes, is not parsed again.
+  if (wanted.size === 0) return;
 
-  const pieces: string[] = [];
+  let { xml: comments, root } = parseComments(pkg, commentsPath);
+  const authors = childOf(root, MAIN, 'authors');
+  const names = authors ? childrenOf(authors, MAIN, 'author').map((a) => a.text) : [];
+  let authorId = names.indexOf(AUTHOR);
+  if (authorId < 0 && authors) {
+    authorId = names.length;
+    comments = appendChild(comments, authors, adopt(`<author>${AUTHOR}</author>`, authors.scope, MAIN_BINDINGS));
+    ({ root } = parseComments(pkg, commentsPath, comments));
+  }
+  const list = childOf(root, MAIN, 'commentList')!;
+  // The notes of a column or a sheet mostly share one text (Premi's thousands of cents): escaped once.
+  let lastText: string | undefined;
+  let lastEscaped = '';
+  const escaped = (text: string): string => {
+    if (text !== lastText) {
+      lastText = text;
+      lastEscaped = escapeXml(text);
+    }
+    return lastEscaped;
+  };
+  const comment = adopter((ref: string, text: string) => `<comment ref="${ref}" authorId="${authorId}"><text><r><t xml:space="preserve">${escaped(text)}</t></r></text></comment>`, list.scope, MAIN_BINDINGS);
+
+  const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
+
+  const text = new ChunkedText();
+  const pieces = text.pieces;
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
+  const removedKeys: number[] = [];
   let replaced = 0;
   let position = list.tagEnd;
   for (const { element: existing, ref } of existingComments) {
     const note = wanted.get(cellKeyOf(ref));
     if (!replace || note === undefined) continue;
     pieces.push(comments.slice(position, existing.start));
-    if (note.text === null) removed.add(ref);
-    else {
+    if (note.text === null) {
+      removed.add(ref);
+      removedKeys.push(cellKeyOf(ref));
+    } else {
       pieces.push(comment(ref, note.text));
       replaced++;
     }
+    text.rowDone();
     position = existing.end;
   }
   pieces.push(comments.slice(position, list.contentEnd));
-  const added = [...wanted.entries()].filter(([key, note]) => note.text !== null && !present.has(key)).map(([, note]) => [cellAddress(note.row, note.col), note] as const);
-  for (const [ref, note] of added) pieces.push(comment(ref, note.text!));
+  const added = [...wanted.entries()].filter(([key, note]) => note.text !== null && !present.has(key)).map(([key, note]) => [key, cellAddress(note.row, note.col), note] as const);
+  for (const [, ref, note] of added) {
+    pieces.push(comment(ref, note.text!));
+    text.rowDone();
+  }
   if (removed.size === 0 && added.length === 0 && replaced === 0) return;
   const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
-  pkg.setText(commentsPath, comments.slice(0, list.start) + shell + pieces.join('') + `</${list.name}>` + comments.slice(list.end));
+  const written = comments.slice(0, list.start) + shell + text.text() + `</${list.name}>` + comments.slice(list.end);
+  pkg.setText(commentsPath, written);
+  const nowPresent = new Set(present);
+  for (const key of removedKeys) nowPresent.delete(key);
+  for (const [key] of added) nowPresent.add(key);
+  remember(pkg, commentsPath, { xml: written, present: nowPresent, authorless: false });
 
   let vmlPath = vmlPathOf(pkg, sheetPath, sheet);
   if (!vmlPath || !pkg.has(vmlPath)) {
@@ -151,7 +178,7 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     // A drawing that is not XML: its shapes stay; new ones go before its end, declaring their prefixes.
     const end = vml.lastIndexOf('</xml>');
     if (added.length === 0 || end < 0) return;
-    const shapes = added.map(([, n], i) => adopt(noteShape(ORPHAN_SHAPE_IDS + i, n.row - 1, n.col - 1), {}, VML_BINDINGS));
+    const shapes = added.map(([, , n], i) => adopt(noteShape(ORPHAN_SHAPE_IDS + i, n.row - 1, n.col - 1), {}, VML_BINDINGS));
     const type = vml.includes('_x0000_t202') ? '' : adopt(NOTE_SHAPE_TYPE, {}, VML_BINDINGS);
     pkg.setText(vmlPath, vml.slice(0, end) + type + shapes.join('') + vml.slice(end));
     return;
@@ -162,7 +189,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   }
   if (added.length > 0) {
     const types = descendantsOf(drawing, VML, 'shapetype');
-    const fragments: string[] = [];
+    const shapes = new ChunkedText();
+    const fragments = shapes.pieces;
     if (!types.some((t) => attribute(t, 'id') === '_x0000_t202')) fragments.push(adopt(NOTE_SHAPE_TYPE, drawing.scope, VML_BINDINGS));
     let shapeId = 1024;
     for (const shape of descendantsOf(drawing, VML, 'shape')) {
@@ -170,10 +198,50 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
       if (m) shapeId = Math.max(shapeId, Number(m[1]));
     }
     const shape = adopter(noteShape, drawing.scope, VML_BINDINGS);
-    for (const [, n] of added) fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
-    vml = appendChild(vml, drawing, fragments.join(''));
+    for (const [, , n] of added) {
+      fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
+      shapes.rowDone();
+    }
+    vml = appendChild(vml, drawing, shapes.text());
   }
   pkg.setText(vmlPath, vml);
+}
+
+/** What editNotes needs of a comments part before deciding whether to touch it. */
+interface CommentsSummary {
+  /** The text summed up: a part set since is summed up again. */
+  xml: string;
+  /** The cells with a comment (cellKeyOf of each `ref`). */
+  present: Set<number>;
+  /** Without Traguardo among its authors and without an `authors` element to add it to. */
+  authorless: boolean;
+}
+
+/** The last summary of each comments part, by package: the part's own text says whether it still holds. */
+const summaries = new WeakMap<Package, Map<string, CommentsSummary>>();
+
+function remember(pkg: Package, path: string, summary: CommentsSummary): void {
+  let byPath = summaries.get(pkg);
+  if (byPath === undefined) {
+    byPath = new Map();
+    summaries.set(pkg, byPath);
+  }
+  byPath.set(path.toLowerCase(), summary);
+}
+
+function commentsSummary(pkg: Package, path: string): CommentsSummary {
+  const xml = pkg.text(path);
+  const known = summaries.get(pkg)?.get(path.toLowerCase());
+  if (known !== undefined && known.xml === xml) return known;
+  const { root, list } = parseComments(pkg, path, xml);
+  const summary: CommentsSummary = {
+    xml,
+    present: new Set(childrenOf(list, MAIN, 'comment').map((element) => cellKeyOf(attribute(element, 'ref') ?? ''))),
+    // Traguardo cannot be among the authors of a part without them.
+    authorless: !childOf(root, MAIN, 'authors'),
+  };
+  remember(pkg, path, summary);
+  return summary;
 }
 
 /** A cell as one number (its row and column both fit). */

@@ -23,6 +23,7 @@ import {
   childOf,
   childrenOf,
   columnNumber,
+  ChunkedText,
   escapeXml,
   inNamespace,
   MAIN,
@@ -104,6 +105,8 @@ export interface WorksheetSnapshot {
 
 /** Texts up to this length read from a range are shared between the cells that hold them. */
 const SHARED_TEXT_LENGTH = 24;
+/** Texts fitRowHeights measures once a column width: words and codes that repeat, not descriptions that rarely do. */
+const MEASURED_ONCE_LENGTH = 12;
 
 interface RowIndex {
   numbers: Int32Array;
@@ -112,6 +115,42 @@ interface RowIndex {
   count: number;
 }
 
+
+/**
+ * The row number written as plain digits from `from` up to its closing quote (`12"`), as
+ * Traguardo and Excel write it, read without a copy; -1 for anything else (then read as before).
+ */
+function plainRowNumber(body: string, from: number): number {
+  let number = 0;
+  let at = from;
+  for (let c = body.charCodeAt(at); c >= 48 && c <= 57; c = body.charCodeAt(++at)) number = number * 10 + c - 48;
+  return at > from && at - from <= 9 && body.charCodeAt(at) === 34 ? number : -1;
+}
+
+/**
+ * The column of a cell fitRowHeights looks at (start tag [start, tagEnd)): read straight from an
+ * `r` written first, as Traguardo and Excel write it; any other spelling goes through `attr`.
+ * Undefined for a cell without `r`.
+ */
+function wrappedCellColumn(body: string, start: number, tagEnd: number, nameLength: number): number | undefined {
+  if (body.startsWith(' r="', start + nameLength)) {
+    let at = start + nameLength + 4;
+    let col = 0;
+    for (let c = body.charCodeAt(at); c >= 65 && c <= 90; c = body.charCodeAt(++at)) col = col * 26 + c - 64;
+    const digit = body.charCodeAt(at);
+    if (col > 0 && digit >= 49 && digit <= 57) return col;
+  }
+  const r = attr(body.slice(start, tagEnd), 'r');
+  return r === undefined ? undefined : columnNumber(r.replace(/\d+$/, ''));
+}
+
+/** Whether the row start tag [start, tagEnd) holds `ht=` (a height, or `customHeight`): only such a row of one line changes. */
+function hasHeight(body: string, start: number, tagEnd: number): boolean {
+  for (let at = start; at + 3 <= tagEnd; at++) {
+    if (body.charCodeAt(at) === 104 && body.charCodeAt(at + 1) === 116 && body.charCodeAt(at + 2) === 61) return true;
+  }
+  return false;
+}
 
 export class Worksheet {
   /**
@@ -253,10 +292,19 @@ export class Worksheet {
     for (let at = nextTag(body, rowTag, 0); at >= 0; ) {
       const tagEnd = body.indexOf('>', at);
       if (tagEnd < 0) throw new ZipFormatError('unterminated row');
-      const r = body.startsWith(' r="', at + rowTag.length) ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
-      const number = r === undefined ? previous + 1 : Number(r);
+      const quoted = body.startsWith(' r="', at + rowTag.length);
+      let number = quoted ? plainRowNumber(body, at + rowTag.length + 4) : -1;
+      let r: string | undefined;
+      if (number < 0) {
+        r = quoted ? body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4)) : attr(body.slice(at, tagEnd + 1), 'r');
+        number = r === undefined ? previous + 1 : Number(r);
+      }
       // Rows come in ascending order inside the grid (CT_SheetData); the index relies on it.
-      if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) throw new ZipFormatError(`row ${r} out of order or outside the grid`);
+      if (!Number.isInteger(number) || number <= previous || number > MAX_ROWS) {
+        // Read without a copy, the number is put back into the message as it was written.
+        if (quoted && r === undefined) r = body.slice(at + rowTag.length + 4, body.indexOf('"', at + rowTag.length + 4));
+        throw new ZipFormatError(`row ${r} out of order or outside the grid`);
+      }
       let end: number;
       if (body.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
       else {
@@ -411,9 +459,14 @@ export class Worksheet {
       lastCol = Math.max(lastCol, row.length);
     });
     if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
-    const pieces: string[] = [];
-    inPart(this.part, () => rows.forEach((row, r) => pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags))));
-    this.body = pieces.join('');
+    const text = new ChunkedText();
+    inPart(this.part, () =>
+      rows.forEach((row, r) => {
+        text.pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags));
+        text.rowDone();
+      }),
+    );
+    this.body = text.text();
     this.rows = undefined;
     this.writes = [];
     this.dirty = true;
@@ -452,7 +505,8 @@ export class Worksheet {
     for (const w of writes) touched.fill(1, w.top - first, w.top - first + w.length);
     const rows = this.index();
     const body = this.body;
-    const pieces: string[] = [];
+    const text = new ChunkedText();
+    const pieces = text.pieces;
     let position = 0;
     let i = this.seek(first);
     // The writes covering the row, swept down the rows rather than all of them looked at for
@@ -479,10 +533,11 @@ export class Worksheet {
       const at = i < rows.count ? rows.starts[i] : body.length;
       pieces.push(body.slice(position, at));
       rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags, pieces);
+      text.rowDone();
       position = exists ? rows.ends[i] : at;
     }
     pieces.push(body.slice(position));
-    this.body = pieces.join('');
+    this.body = text.text();
     this.rows = undefined;
     this.writes = [];
     this.dirty = true;
@@ -541,7 +596,26 @@ export class Worksheet {
     // attribute, as Traguardo and the spreadsheets it meets spell it, rather than cell by cell.
     const pattern = wrapStyles.length === 0 ? null : new RegExp(`\\ss="(?:${wrapStyles.join('|')})"`, 'g');
     let match = pattern?.exec(body) ?? null;
-    const pieces: string[] = [];
+    // Short texts repeat down a column («OK», the name of an item on each of its Valutazioni): each
+    // is measured once a column width.
+    const measured = new Map<number, Map<string, number>>();
+    const linesOf = (value: string, width: number): number => {
+      if (value.length > MEASURED_ONCE_LENGTH) return wrappedLines(value, width);
+      let byText = measured.get(width);
+      if (byText === undefined) {
+        byText = new Map();
+        measured.set(width, byText);
+      }
+      let lines = byText.get(value);
+      if (lines === undefined) {
+        lines = wrappedLines(value, width);
+        byText.set(value, lines);
+      }
+      return lines;
+    };
+    const text = new ChunkedText();
+    const pieces = text.pieces;
+    let changed = false;
     let position = 0;
     for (let i = 0; i < rows.count; i++) {
       const start = rows.starts[i];
@@ -555,12 +629,14 @@ export class Worksheet {
         // An empty cell shows no text.
         if (body.charCodeAt(tagEnd - 2) === 47) continue;
         const cellEnd = body.indexOf(cEnd, tagEnd) + cEnd.length;
-        const r = attr(body.slice(cellStart, tagEnd), 'r');
-        if (r === undefined) continue;
+        const col = wrappedCellColumn(body, cellStart, tagEnd, cellTag.length);
+        if (col === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
-        if (typeof value === 'string') lines = Math.max(lines, wrappedLines(value, widths(columnNumber(r.replace(/\d+$/, '')))));
+        if (typeof value === 'string') lines = Math.max(lines, linesOf(value, widths(col)));
       }
       const tagEnd = body.indexOf('>', start) + 1;
+      // A row of one line without a height is left as it is, unlooked at (most rows of a large table).
+      if (lines === 1 && !hasHeight(body, start, tagEnd)) continue;
       const tag = body.slice(start, tagEnd);
       const custom = attr(tag, 'customHeight');
       if (custom === '1' || custom === 'true') continue;
@@ -568,11 +644,13 @@ export class Worksheet {
       const fitted = height !== null ? setAttr(tag, 'ht', String(height)) : tag.includes('ht=') ? removeAttr(tag, 'ht') : tag;
       if (fitted === tag) continue;
       pieces.push(body.slice(position, start), fitted);
+      text.rowDone();
+      changed = true;
       position = tagEnd;
     }
-    if (pieces.length === 0) return;
+    if (!changed) return;
     pieces.push(body.slice(position));
-    this.body = pieces.join('');
+    this.body = text.text();
     this.rows = undefined;
     this.dirty = true;
   }

@@ -97,13 +97,18 @@ function acceptsNumber(field: FieldDef): boolean {
   return accepts;
 }
 
-/** A value that does not read, kept as the user typed it (as a number where the field takes numbers). */
-function rawJson(field: FieldDef, cell: CellValue): JsonValue {
+/**
+ * A value that does not read, kept as the user typed it (as a number where the field takes numbers).
+ * `wholeIsDay`: the field reads a whole number as a day (a deadline's target or actual).
+ */
+function rawJson(field: FieldDef, cell: CellValue, wholeIsDay = false): JsonValue {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return Number.isFinite(cell) && acceptsNumber(field) ? cell : String(cell);
   if (isPercentCell(cell)) {
     const n = percentCellValue(cell.percent);
-    return Number.isFinite(n) && acceptsNumber(field) ? n : cellText(cell);
+    // Rounded to 15 digits, a percent that is no day can come out whole (0.9999999999999996 → 1),
+    // which a deadline would read back as a day (1900-01-01): there it stays text.
+    return Number.isFinite(n) && acceptsNumber(field) && !(wholeIsDay && Number.isInteger(n)) ? n : cellText(cell);
   }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? String(cell) : (dateToIso(cell) ?? cell.toISOString());
   if (isCellError(cell)) return String(cell.error);
@@ -133,7 +138,7 @@ export function toInterchangeValue(field: FieldDef, cell: CellValue, measureType
   const kind = field.kind;
   if (kind.type === 'measure') {
     const parsed = parseMeasure(cell, measureType, kind.actual);
-    return parsed.value === null ? rawJson(field, cell) : measureJson(parsed.value, measureType, field, cell);
+    return parsed.value === null ? rawJson(field, cell, measureType === 'scadenza') : measureJson(parsed.value, measureType, field, cell);
   }
   const parsed = parseField(field, cell);
   return parsed.value === null ? rawJson(field, cell) : (parsed.value as JsonValue);

@@ -99,16 +99,16 @@ function acceptsNumber(field: FieldDef): boolean {
 
 /**
  * A value that does not read, kept as the user typed it (as a number where the field takes numbers).
- * `wholeIsDay`: the field reads a whole number as a day (a deadline's target or actual).
+ * `dayField`: the field reads a number as a day (a deadline's target or actual).
  */
-function rawJson(field: FieldDef, cell: CellValue, wholeIsDay = false): JsonValue {
+function rawJson(field: FieldDef, cell: CellValue, dayField = false): JsonValue {
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'number') return Number.isFinite(cell) && acceptsNumber(field) ? cell : String(cell);
   if (isPercentCell(cell)) {
     const n = percentCellValue(cell.percent);
-    // Rounded to 15 digits, a percent that is no day can come out whole (0.9999999999999996 → 1),
-    // which a deadline would read back as a day (1900-01-01): there it stays text.
-    return Number.isFinite(n) && acceptsNumber(field) && !(wholeIsDay && Number.isInteger(n)) ? n : cellText(cell);
+    // A percent is no day, but as a number rounded to 15 digits it can come out as one (0.9999999999999996
+    // → 1, 1.000000000000005 → 1.00000000000001), which a deadline reads back as 1900-01-01: there it stays text.
+    return Number.isFinite(n) && acceptsNumber(field) && !dayField ? n : cellText(cell);
   }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? String(cell) : (dateToIso(cell) ?? cell.toISOString());
   if (isCellError(cell)) return String(cell.error);

@@ -141,15 +141,16 @@ describe('toInterchangeValue', () => {
     expect(toInterchangeValue(field(INDICATORS, 'target'), null, 'si_no')).toBeNull();
   });
 
-  test('a percent that is no day stays no day in a deadline, even when rounding makes it whole', () => {
-    // Found by the round-trip property (seed 1069816534): 0.9999999999999996 % was kept as the number 1, which reads back as 1900-01-01.
+  test('a percent in a deadline stays text, so that it does not come back as a day', () => {
+    // Found by the round-trip property (seed 1069816534): rounded to 15 digits, 0.9999999999999996 % was
+    // kept as the number 1 and 1.000000000000005 % as 1.00000000000001, both read back as 1900-01-01.
     const target = field(INDICATORS, 'target');
-    const cell = { percent: 0.9999999999999996 };
-    const json = toInterchangeValue(target, cell, 'scadenza');
-    expect(json).toBe('1%');
-    expect(parseMeasure(toCellValue(target, json), 'scadenza', false).value).toBeNull();
-    expect(toInterchangeValue(target, cell, 'numero')).toBe(1);
-    expect(toInterchangeValue(target, { percent: 0.25 }, 'scadenza')).toBe(0.25);
+    for (const percent of [0.9999999999999996, 1.000000000000005, 0.25]) {
+      const json = toInterchangeValue(target, { percent }, 'scadenza');
+      expect(typeof json).toBe('string');
+      expect(parseMeasure(toCellValue(target, json), 'scadenza', false).value).toBeNull();
+    }
+    expect(toInterchangeValue(target, { percent: 0.9999999999999996 }, 'numero')).toBe(1);
   });
 });
 

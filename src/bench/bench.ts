@@ -245,14 +245,15 @@ async function benchPay(): Promise<void> {
     const all = engineTime(withPeople).ms;
     warm.push({ objectives, pay: all - objectives, ratio: (all - objectives) / objectives });
   }
-  const pct = (r: number): string => `${(r * 100).toFixed(0)} %`;
+  // Signed: a pair where the run with people came out faster (noise) reads −3 %, not +-3 %.
+  const pct = (r: number): string => `${Math.round(r * 100) < 0 ? '−' : '+'}${Math.abs(Math.round(r * 100))} %`;
   const on = scale === 1 ? 'sullo stesso piano' : `su un piano di ${planSize.objectives} obiettivi (--scala ${scale}: le soglie valgono a scala 1)`;
   const mid = (runs: typeof cold, key: 'objectives' | 'pay' | 'ratio'): number => median(runs.map((r) => r[key]));
   console.log(`\nPremi (${paySize.people} persone, ${paySize.itemsPerPerson} voci di comportamento ciascuna, 4 fondi) ${on}`);
   console.log(`  motore, solo obiettivi: ${s(mid(cold, 'objectives'))} a freddo*, ${s(mid(warm, 'objectives'))} a caldo`);
   console.log(`  in più per le persone (lettura, verifica, punteggi, riparto al centesimo): ${s(mid(cold, 'pay'))} a freddo*, ${s(mid(warm, 'pay'))} a caldo`);
-  console.log(`  rapporto: +${pct(mid(cold, 'ratio'))} a freddo*, +${pct(mid(warm, 'ratio'))} a caldo   obiettivo ≤ 25 %`);
-  console.log(`  * mediana di ${COLD_PAIRS} coppie di processi nuovi, uno per piano (rapporti: ${cold.map((c) => `+${pct(c.ratio)}`).join(', ')})`);
+  console.log(`  rapporto: ${pct(mid(cold, 'ratio'))} a freddo*, ${pct(mid(warm, 'ratio'))} a caldo   obiettivo ≤ 25 %`);
+  console.log(`  * mediana di ${COLD_PAIRS} coppie di processi nuovi, uno per piano (rapporti: ${cold.map((c) => pct(c.ratio)).join(', ')})`);
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'traguardo-bench-pay-'));
   try {
@@ -280,8 +281,8 @@ async function benchPay(): Promise<void> {
     const plain = median(scored.map((r) => r.plain));
     const paid = median(scored.map((r) => r.paid));
     console.log(
-      `  traguardo score: ${s(plain)} senza persone, ${s(paid)} con i fogli dei premi: +${pct(median(scored.map((r) => r.ratio)))}   obiettivo ≤ 20 %` +
-        ` (mediane di ${COLD_PAIRS} coppie alternate; rapporti: ${scored.map((r) => `+${pct(r.ratio)}`).join(', ')})`,
+      `  traguardo score: ${s(plain)} senza persone, ${s(paid)} con i fogli dei premi: ${pct(median(scored.map((r) => r.ratio)))}   obiettivo ≤ 20 %` +
+        ` (mediane di ${COLD_PAIRS} coppie alternate; rapporti: ${scored.map((r) => pct(r.ratio)).join(', ')})`,
     );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -91,7 +91,7 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     pkg.addRelationship(sheetPath, RELATIONSHIP.comments, commentsPath);
     pkg.setContentType(commentsPath, CONTENT_TYPE.comments);
   }
-  const { present, authorless } = commentsSummary(pkg, commentsPath);
+  const { summary: { present, authorless }, parsed } = commentsSummary(pkg, commentsPath);
   if (authorless) throw new PartError('xlsx-part-damaged', commentsPath, 'comments without authors');
   // A column's notes are mostly nulls for cells that have none, which change nothing: only the
   // cells that have a note or get one are kept, by a number rather than an address string.
@@ -104,7 +104,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   // the part, which the previous column may have filled with thousands of notes, is not parsed again.
   if (wanted.size === 0) return;
 
-  let { xml: comments, root } = parseComments(pkg, commentsPath);
+  // Parsed once: by the summary when it had not seen this text, else here.
+  let { xml: comments, root } = parsed ?? parseComments(pkg, commentsPath);
   const authors = childOf(root, MAIN, 'authors');
   const names = authors ? childrenOf(authors, MAIN, 'author').map((a) => a.text) : [];
   let authorId = names.indexOf(AUTHOR);
@@ -132,17 +133,14 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   const pieces = text.pieces;
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
-  const removedKeys: number[] = [];
   let replaced = 0;
   let position = list.tagEnd;
   for (const { element: existing, ref } of existingComments) {
     const note = wanted.get(cellKeyOf(ref));
     if (!replace || note === undefined) continue;
     pieces.push(comments.slice(position, existing.start));
-    if (note.text === null) {
-      removed.add(ref);
-      removedKeys.push(cellKeyOf(ref));
-    } else {
+    if (note.text === null) removed.add(ref);
+    else {
       pieces.push(comment(ref, note.text));
       replaced++;
     }
@@ -160,7 +158,7 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
   const written = comments.slice(0, list.start) + shell + text.text() + `</${list.name}>` + comments.slice(list.end);
   pkg.setText(commentsPath, written);
   const nowPresent = new Set(present);
-  for (const key of removedKeys) nowPresent.delete(key);
+  for (const ref of removed) nowPresent.delete(cellKeyOf(ref));
   for (const [key] of added) nowPresent.add(key);
   remember(pkg, commentsPath, { xml: written, present: nowPresent, authorless: false });
 
@@ -229,11 +227,13 @@ function remember(pkg: Package, path: string, summary: CommentsSummary): void {
   byPath.set(path.toLowerCase(), summary);
 }
 
-function commentsSummary(pkg: Package, path: string): CommentsSummary {
+/** The part's summary, and its parse when it had to be parsed for it (the caller may need it next). */
+function commentsSummary(pkg: Package, path: string): { summary: CommentsSummary; parsed?: ReturnType<typeof parseComments> } {
   const xml = pkg.text(path);
   const known = summaries.get(pkg)?.get(path.toLowerCase());
-  if (known !== undefined && known.xml === xml) return known;
-  const { root, list } = parseComments(pkg, path, xml);
+  if (known !== undefined && known.xml === xml) return { summary: known };
+  const parsed = parseComments(pkg, path, xml);
+  const { root, list } = parsed;
   const summary: CommentsSummary = {
     xml,
     present: new Set(childrenOf(list, MAIN, 'comment').map((element) => cellKeyOf(attribute(element, 'ref') ?? ''))),
@@ -241,7 +241,7 @@ function commentsSummary(pkg: Package, path: string): CommentsSummary {
     authorless: !childOf(root, MAIN, 'authors'),
   };
   remember(pkg, path, summary);
-  return summary;
+  return { summary, parsed };
 }
 
 /** A cell as one number (its row and column both fit). */

@@ -97,7 +97,8 @@ export function forEachCell(
   for (let at = nextTag(xml, tags.c, rowStart, rowEnd); at >= 0; ) {
     const tagEnd = cellTagEnd(xml, at, rowEnd);
     const end = cellEnd(xml, tagEnd, rowEnd, tags);
-    col = cellColumn(xml, at, tagEnd, col, tags.c.length);
+    // A cell without `r` is the one after the previous.
+    col = cellColumn(xml, at, tagEnd, tags.c.length) ?? col + 1;
     if (!visit(col, at, tagEnd, end)) return;
     at = nextTag(xml, tags.c, end, rowEnd);
   }
@@ -118,17 +119,21 @@ function cellEnd(xml: string, tagEnd: number, limit: number, tags: RowTags): num
   return close + tags.cEnd.length;
 }
 
-/** Column of the cell whose start tag spans [start, tagEnd): its `r`, or the one after `previous`. */
-function cellColumn(xml: string, start: number, tagEnd: number, previous: number, nameLength: number): number {
-  let at = xml.indexOf(' r="', start + nameLength);
-  if (at < 0 || at > tagEnd) {
-    const r = attr(xml.slice(start, tagEnd), 'r');
-    return r === undefined ? previous + 1 : columnNumber(r.replace(/\d+$/, ''));
+/**
+ * Column of the cell whose start tag spans [start, tagEnd): read straight from an `r` written
+ * first, as Excel, LibreOffice and openpyxl write it; any other spelling goes through `attr`.
+ * Undefined for a cell without `r`.
+ */
+export function cellColumn(xml: string, start: number, tagEnd: number, nameLength: number): number | undefined {
+  if (xml.startsWith(' r="', start + nameLength)) {
+    let at = start + nameLength + 4;
+    let col = 0;
+    for (let c = xml.charCodeAt(at); c >= 65 && c <= 90; c = xml.charCodeAt(++at)) col = col * 26 + c - 64;
+    const digit = xml.charCodeAt(at);
+    if (col > 0 && digit >= 49 && digit <= 57) return col;
   }
-  at += 4;
-  let col = 0;
-  for (let c = xml.charCodeAt(at); c >= 65 && c <= 90; c = xml.charCodeAt(++at)) col = col * 26 + c - 64;
-  return col;
+  const r = attr(xml.slice(start, tagEnd), 'r');
+  return r === undefined ? undefined : columnNumber(r.replace(/\d+$/, ''));
 }
 
 export function cellValue(xml: string, start: number, tagEnd: number, end: number, context: ReadContext, date1904: boolean, tags: RowTags): CellValue {
@@ -274,7 +279,7 @@ function lastCell(rowXml: string, contentStart: number, tags: RowTags): { col: n
   const end = cellEnd(rowXml, tagEnd, rowXml.length, tags);
   // A cell after it written `<c>` makes it not the last.
   if (nextTag(rowXml, tags.c, end) >= 0) return undefined;
-  return { col: cellColumn(rowXml, start, tagEnd, 0, tags.c.length), start, tagEnd, end };
+  return { col: cellColumn(rowXml, start, tagEnd, tags.c.length) ?? 1, start, tagEnd, end };
 }
 
 function cellXml(row: number, write: ColumnWrite, existingTag: string | undefined, date1904: boolean): string {

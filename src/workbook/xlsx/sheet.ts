@@ -14,7 +14,7 @@ import { UserError } from '../../errors';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
-import { cellValue, cellWrites, forEachCell, newRowXml, nextTag, rewriteRow, RowTags, shown } from './cellXml';
+import { cellColumn, cellValue, cellWrites, forEachCell, newRowXml, nextTag, rewriteRow, RowTags, shown } from './cellXml';
 import {
   adopt,
   appendChild,
@@ -125,23 +125,6 @@ function plainRowNumber(body: string, from: number): number {
   let at = from;
   for (let c = body.charCodeAt(at); c >= 48 && c <= 57; c = body.charCodeAt(++at)) number = number * 10 + c - 48;
   return at > from && at - from <= 9 && body.charCodeAt(at) === 34 ? number : -1;
-}
-
-/**
- * The column of a cell fitRowHeights looks at (start tag [start, tagEnd)): read straight from an
- * `r` written first, as Traguardo and Excel write it; any other spelling goes through `attr`.
- * Undefined for a cell without `r`.
- */
-function wrappedCellColumn(body: string, start: number, tagEnd: number, nameLength: number): number | undefined {
-  if (body.startsWith(' r="', start + nameLength)) {
-    let at = start + nameLength + 4;
-    let col = 0;
-    for (let c = body.charCodeAt(at); c >= 65 && c <= 90; c = body.charCodeAt(++at)) col = col * 26 + c - 64;
-    const digit = body.charCodeAt(at);
-    if (col > 0 && digit >= 49 && digit <= 57) return col;
-  }
-  const r = attr(body.slice(start, tagEnd), 'r');
-  return r === undefined ? undefined : columnNumber(r.replace(/\d+$/, ''));
 }
 
 /** Whether the row start tag [start, tagEnd) holds `ht=` (a height, or `customHeight`): only such a row of one line changes. */
@@ -629,7 +612,7 @@ export class Worksheet {
         // An empty cell shows no text.
         if (body.charCodeAt(tagEnd - 2) === 47) continue;
         const cellEnd = body.indexOf(cEnd, tagEnd) + cEnd.length;
-        const col = wrappedCellColumn(body, cellStart, tagEnd, cellTag.length);
+        const col = cellColumn(body, cellStart, tagEnd, cellTag.length);
         if (col === undefined) continue;
         const value = cellValue(body, cellStart, tagEnd, cellEnd, context, this.date1904, this.tags);
         if (typeof value === 'string') lines = Math.max(lines, linesOf(value, widths(col)));

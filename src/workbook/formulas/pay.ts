@@ -197,24 +197,19 @@ export class PayPlacer {
    */
   itemsOf(profile: string): readonly { i: number; item: string }[] {
     if (this.itemsByProfile === undefined) {
-      const byProfile = new Map<string, { i: number; item: string }[]>();
-      const seen = new Map<string, Set<string>>();
+      // Per profile, each item key's first row: a Map keeps the Voci order.
+      const byProfile = new Map<string, Map<string, number>>();
       this.pay.input.items.forEach((row, i) => {
         const p = key(row.profile);
-        const item = key(row.item);
-        let list = byProfile.get(p);
-        let known = seen.get(p);
-        if (list === undefined || known === undefined) {
-          list = [];
-          known = new Set();
-          byProfile.set(p, list);
-          seen.set(p, known);
+        let items = byProfile.get(p);
+        if (items === undefined) {
+          items = new Map();
+          byProfile.set(p, items);
         }
-        if (known.has(item)) return;
-        known.add(item);
-        list.push({ i, item });
+        const item = key(row.item);
+        if (!items.has(item)) items.set(item, i);
       });
-      this.itemsByProfile = byProfile;
+      this.itemsByProfile = new Map([...byProfile].map(([p, items]) => [p, [...items].map(([item, i]) => ({ i, item }))]));
     }
     return this.itemsByProfile.get(profile) ?? [];
   }

@@ -57,11 +57,13 @@ function byScoreDescending(members: readonly Member[]): Member[] {
   return sorted;
 }
 
-/** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
-function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
-  const counts = new Int32Array(distinct.length);
+/** Σ of one key's numerators (over their common denominator) at positions `at`: each distinct key (by id) once, times how many have it. */
+function sumByKey(at: readonly number[], keyOf: Int32Array, numerators: readonly bigint[]): bigint {
+  const counts = new Int32Array(numerators.length);
   for (let i = 0; i < at.length; i++) counts[keyOf[at[i]]]++;
-  return Rational.weightedSum(distinct, counts);
+  let total = 0n;
+  for (let k = 0; k < numerators.length; k++) if (counts[k] !== 0) total += numerators[k] * BigInt(counts[k]);
+  return total;
 }
 
 type KeyLevel = Map<number | null, KeyLevel | number>;
@@ -155,19 +157,25 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
       }
       keyOf[i] = k;
     }
-    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, ts);
-    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, es);
-    const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
-      if (divisor.lte(ZERO)) return;
+    // The sums below are of numerators over one common denominator, which cancels from every
+    // quotient of two sums: a share is part·e/Σe = part·(e's numerator)/(Σ of numerators), and a
+    // unit's budget pool·Σt(unit)/Σt, so the budgets of all units share one denominator (adding
+    // them up needs no gcd) and the shares carry no product of key denominators.
+    const eNumerators = Rational.overOneDenominator(es).numerators;
+    const tNumerators = needsT ? Rational.overOneDenominator(ts).numerators : [];
+    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, tNumerators);
+    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, eNumerators);
+    const byEffective = (part: Rational, at: readonly number[], divisor: bigint, shared: Rational) => {
+      if (divisor <= 0n) return;
       const shares = new Array<Rational | undefined>(es.length);
-      // part·e/divisor as e·(part/divisor): one product per distinct key instead of a product and a quotient.
-      const perKey = part.div(divisor);
+      // part·e/divisor as (part/divisor)·e: one product per distinct key instead of a product and a quotient.
+      const perKey = part.div(new Rational(divisor));
       for (let n = 0; n < at.length; n++) {
         const i = at[n];
         const k = keyOf[i];
         let amount = shares[k];
         if (amount === undefined) {
-          amount = es[k].mul(perKey);
+          amount = perKey.mul(new Rational(eNumerators[k]));
           shares[k] = amount;
         }
         amounts[i] = amount;
@@ -177,12 +185,12 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     if (leftover === 'ente') byEffective(pool, everyone, sumE(everyone), pool);
     else if (leftover === 'economia') {
       const total = sumT(everyone);
-      if (total.gt(ZERO)) byEffective(pool, everyone, total, pool.mul(sumE(everyone)).div(total));
+      if (total > 0n) byEffective(pool, everyone, total, pool.mul(new Rational(sumE(everyone), total)));
     } else {
       const total = sumT(everyone);
-      if (total.lte(ZERO)) return done();
+      if (total <= 0n) return done();
       for (const unit of positionsByUnit(sharers)) {
-        const budget = pool.mul(sumT(unit)).div(total);
+        const budget = pool.mul(new Rational(sumT(unit), total));
         byEffective(budget, unit, sumE(unit), budget);
       }
     }

@@ -4,6 +4,7 @@
  * in src/rules; this decides which rows feed them.
  */
 import { absenceDays } from '../../rules/payKeys';
+import { evaluationIndex } from '../../schema/evaluationIndex';
 import { behaviourGrade, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemScore } from '../../rules/personScore';
 import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
@@ -127,8 +128,6 @@ interface Profile {
   scratch: ItemScore[];
   /** One ComponentGrade per component row, refilled likewise. */
   weighted: ComponentGrade[];
-  /** Valutazioni's item texts as found: their slot, APPORTO_SLOT, or -1 (not an item of the profile). */
-  slotOfText: Map<string, number>;
 }
 
 const APPORTO_SLOT = -2;
@@ -153,13 +152,26 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       items.set(itemKey, scratch.length);
       scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
     }
-    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slotOfText: new Map<string, number>() };
+    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
     profiles.set(k, profile);
     return profile;
   };
   const personProfiles = input.people.map((p) => firstProfile(p, profileNamed));
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < input.people.length; i++) if (!rowOf.has(input.people[i].id)) rowOf.set(input.people[i].id, i);
+  // Each Valutazioni row's person and item come from the index the checks built over the same rows.
+  const { personRow, itemOf, itemKeys } = evaluationIndex(input.people, input.evaluations);
+  // The slot of each item number in a profile: its position in `scratch`, APPORTO_SLOT, or -1
+  // (not an item of the profile); without a profile, only Apporto has one.
+  const slotsOf = (profile: Profile | null): Int32Array =>
+    Int32Array.from(itemKeys, (itemKey) => (itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1)));
+  const profileSlots = new Map<Profile | null, Int32Array>();
+  const personSlots = personProfiles.map((profile) => {
+    let found = profileSlots.get(profile);
+    if (found === undefined) {
+      found = slotsOf(profile);
+      profileSlots.set(profile, found);
+    }
+    return found;
+  });
   // Each person's Apporto and item scores, the first row of each counting: one flat array, a
   // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
   const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);
@@ -167,27 +179,14 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
   for (const profile of profiles.values()) slots = Math.max(slots, profile.scratch.length);
   const itemScores = new Float64Array(input.people.length * slots).fill(NaN);
   const { evaluations } = input;
-  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
-  let lastPerson: string | null = null;
-  let row: number | undefined;
   for (let i = 0; i < evaluations.length; i++) {
-    const e = evaluations[i];
-    if (e.score === null) continue;
-    if (e.person !== lastPerson) {
-      lastPerson = e.person;
-      row = rowOf.get(e.person);
-    }
-    if (row === undefined) continue;
-    const profile = personProfiles[row];
-    let slot = profile?.slotOfText.get(e.item);
-    if (slot === undefined) {
-      const itemKey = key(e.item);
-      slot = itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1);
-      profile?.slotOfText.set(e.item, slot);
-    }
+    const score = evaluations[i].score;
+    const row = personRow[i];
+    if (score === null || row < 0) continue;
+    const slot = personSlots[row][itemOf[i]];
     if (slot === APPORTO_SLOT) {
-      if (apporto[row] === null) apporto[row] = e.score;
-    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
+      if (apporto[row] === null) apporto[row] = score;
+    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = score;
   }
   // Personale is matched to people only when some profile has an Obiettivi component.
   let staff: Map<string, Assignment[]> | null = null;

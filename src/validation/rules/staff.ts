@@ -8,12 +8,15 @@ function personKey(person: string): string {
 }
 
 export function checkStaff(ctx: ValidationContext): void {
-  const { plan } = ctx;
-  // The people assigned to each objective: the one person (the usual case) as it stands, a set
-  // from the second on; no text per row, no set per objective.
-  const assigned = new Map<string, string | Set<string>>();
-  // Objectives named only on rows without a person still count as staffed (as `assigned` holds the others).
-  const named = new Set<string>();
+  const { plan, objectiveByCode } = ctx;
+  // The people assigned to each objective, by the row of its code (codes not in Obiettivi by
+  // code, in a Map): the one person (the usual case) as it stands, a set from the second on; no
+  // text per row, no set per objective, and no Map of 20 000 codes built for it.
+  const assignedAt = new Array<string | Set<string> | undefined>(plan.objectives.length);
+  const assignedElsewhere = new Map<string, string | Set<string>>();
+  // Objectives named only on rows without a person still count as staffed.
+  const namedAt = new Uint8Array(plan.objectives.length);
+  const namedElsewhere = new Set<string>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
   const keys = new Map<string, string>();
   const from = displayDate(ctx.yearStart);
@@ -29,8 +32,10 @@ export function checkStaff(ctx: ValidationContext): void {
       if (outside.end !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'end', { person, date: displayDate(outside.end), from, to });
     }
     if (row.objective === null) return;
+    const at = objectiveByCode.get(row.objective);
     if (row.person === null || !isFilled(row.person)) {
-      named.add(row.objective);
+      if (at === undefined) namedElsewhere.add(row.objective);
+      else namedAt[at] = 1;
       return;
     }
     let person = keys.get(row.person);
@@ -38,16 +43,21 @@ export function checkStaff(ctx: ValidationContext): void {
       person = personKey(row.person);
       keys.set(row.person, person);
     }
-    const people = assigned.get(row.objective);
+    const people = at === undefined ? assignedElsewhere.get(row.objective) : assignedAt[at];
     if (people === person || (typeof people === 'object' && people.has(person))) {
       ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
-    } else if (people === undefined) assigned.set(row.objective, person);
-    else if (typeof people === 'string') assigned.set(row.objective, new Set([people, person]));
-    else people.add(person);
+    } else if (people === undefined || typeof people === 'string') {
+      const assigned = people === undefined ? person : new Set([people, person]);
+      if (at === undefined) assignedElsewhere.set(row.objective, assigned);
+      else assignedAt[at] = assigned;
+    } else people.add(person);
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {
-    if (objective.level === 'esecutivo' && !objective.excluded && (objective.code === null || !(assigned.has(objective.code) || named.has(objective.code)))) {
+    if (objective.level !== 'esecutivo' || objective.excluded) return;
+    // A code's staff is on the row of its first objective (objectiveByCode).
+    const at = objective.code === null ? undefined : objectiveByCode.get(objective.code);
+    if (at === undefined || (assignedAt[at] === undefined && namedAt[at] === 0)) {
       ctx.report('avviso', 'staff-missing', 'objectives', i, null, { code: objective.code ?? '' });
     }
   });

@@ -321,7 +321,8 @@ export function shareFund(
 
   // By position in `members`; nothing shared is 0.
   const shares = new Array<Rational>(members.length).fill(ZERO);
-  const bonuses = new Array<Rational>(members.length).fill(ZERO);
+  // Without a maggiorazione nobody has one, and there are no bonus cents to hand out.
+  const bonuses = bonus === null ? [] : new Array<Rational>(members.length).fill(ZERO);
   let exactTotal: Rational;
   if (bonus !== null && fund.bonusKind === 'totale') {
     const others: number[] = [];
@@ -351,9 +352,9 @@ export function shareFund(
   }
 
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
-  const bonusCents = largestRemainderCents(bonuses);
+  const bonusCents = bonus === null ? null : largestRemainderCents(bonuses);
   let bonusSum = 0n;
-  for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
+  if (bonusCents !== null) for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
   const totalCents = toCents(exactTotal);
   const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 
@@ -369,8 +370,13 @@ export function shareFund(
     const pot: PersonPot = { fund: fund.code, class: m.classIndex, coefficient: NaN, amount: NaN, bonus: NaN, total: NaN, beneficiary: beneficiaries.has(m) };
     pot.coefficient = m.factor;
     pot.amount = Number(shareCents[n]) / 100;
-    pot.bonus = Number(bonusCents[n]) / 100;
-    pot.total = Number(shareCents[n] + bonusCents[n]) / 100;
+    if (bonusCents === null) {
+      pot.bonus = 0;
+      pot.total = pot.amount;
+    } else {
+      pot.bonus = Number(bonusCents[n]) / 100;
+      pot.total = Number(shareCents[n] + bonusCents[n]) / 100;
+    }
     pots[n] = pot;
   }
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });

@@ -10,8 +10,8 @@ function personKey(person: string): string {
 export function checkStaff(ctx: ValidationContext): void {
   const { plan, objectiveByCode } = ctx;
   // The people assigned to each objective, by the row of its code (codes not in Obiettivi by
-  // code, in a Map): the one person (the usual case) as it stands, a set from the second on; no
-  // text per row, no set per objective, and no Map of 20 000 codes built for it.
+  // code, in a Map): the one person (the usual case) as written, a set of normalised texts from
+  // the second on; no set per objective, and no Map of 20 000 codes built for it.
   const assignedAt = new Array<string | Set<string> | undefined>(plan.objectives.length);
   const assignedElsewhere = new Map<string, string | Set<string>>();
   // Objectives named only on rows without a person still count as staffed.
@@ -19,6 +19,14 @@ export function checkStaff(ctx: ValidationContext): void {
   const namedElsewhere = new Set<string>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
   const keys = new Map<string, string>();
+  const key = (person: string): string => {
+    let k = keys.get(person);
+    if (k === undefined) {
+      k = personKey(person);
+      keys.set(person, k);
+    }
+    return k;
+  };
   const from = displayDate(ctx.yearStart);
   const to = displayDate(ctx.yearEnd);
   plan.staff.forEach((row, i) => {
@@ -38,18 +46,21 @@ export function checkStaff(ctx: ValidationContext): void {
       else namedAt[at] = 1;
       return;
     }
-    let person = keys.get(row.person);
-    if (person === undefined) {
-      person = personKey(row.person);
-      keys.set(row.person, person);
-    }
     const people = at === undefined ? assignedElsewhere.get(row.objective) : assignedAt[at];
-    if (people === person || (typeof people === 'object' && people.has(person))) {
+    if (people === undefined) {
+      // The first person of an objective (usually the only one) is kept as written: texts are
+      // normalised only when a second one has to be compared with it.
+      if (at === undefined) assignedElsewhere.set(row.objective, row.person);
+      else assignedAt[at] = row.person;
+      return;
+    }
+    const person = key(row.person);
+    if (typeof people === 'string' ? key(people) === person : people.has(person)) {
       ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
-    } else if (people === undefined || typeof people === 'string') {
-      const assigned = people === undefined ? person : new Set([people, person]);
-      if (at === undefined) assignedElsewhere.set(row.objective, assigned);
-      else assignedAt[at] = assigned;
+    } else if (typeof people === 'string') {
+      const both = new Set([key(people), person]);
+      if (at === undefined) assignedElsewhere.set(row.objective, both);
+      else assignedAt[at] = both;
     } else people.add(person);
   });
   if (plan.staff.length === 0) return;

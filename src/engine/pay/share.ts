@@ -29,10 +29,16 @@ interface Member {
 
 export interface SharedFund {
   fund: FundResult;
-  /** The pot of each person taking part, in `people` order; `rows[n]` is the `people` row of `pots[n]`. */
-  pots: PersonPot[];
-  rows: number[];
   diagnostics: PayDiagnostic[];
+}
+
+/**
+ * Each person's pots (in pot order) and total in cents, by `people` row: `shareFund` files each
+ * pot and adds its cents as it makes the pot, rather than the caller going over the pots again.
+ */
+export interface PersonTotals {
+  pots: PersonPot[][];
+  cents: Float64Array;
 }
 
 const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
@@ -298,6 +304,7 @@ export function shareFund(
   classRows: readonly PayClassRow[],
   rules: PayRules,
   categories: readonly CategoryCoefficientRow[],
+  totals: PersonTotals,
 ): SharedFund {
   const diagnostics: PayDiagnostic[] = [];
   const pick = FACTOR[fund.method];
@@ -362,11 +369,8 @@ export function shareFund(
   // first value stored in it, so pots made with whole amounts (0, 150) before the first one with
   // cents would each keep a stale shape, converted when first read — about 2 µs a pot, 15–20 ms
   // on the benchmark's 10 000 pots (measured on the pass that first reads them).
-  const pots = new Array<PersonPot>(members.length);
-  const rows = new Array<number>(members.length);
   for (let n = 0; n < members.length; n++) {
     const m = members[n];
-    rows[n] = m.who.index;
     const pot: PersonPot = { fund: fund.code, class: m.classIndex, coefficient: NaN, amount: NaN, bonus: NaN, total: NaN, beneficiary: beneficiaries.has(m) };
     pot.coefficient = m.factor;
     pot.amount = Number(shareCents[n]) / 100;
@@ -377,7 +381,8 @@ export function shareFund(
       pot.bonus = Number(bonusCents[n]) / 100;
       pot.total = Number(shareCents[n] + bonusCents[n]) / 100;
     }
-    pots[n] = pot;
+    totals.pots[m.who.index].push(pot);
+    totals.cents[m.who.index] += Math.round(pot.total * 100);
   }
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
 
@@ -391,8 +396,6 @@ export function shareFund(
       beneficiaries: (bonus?.beneficiaries ?? []).map((m) => m.who.person.id),
       bonus: bonus === null ? null : { positive: bonus.positive, average: bonus.average.valueOf(), extra: bonus.extra.valueOf(), quota: bonus.quota },
     },
-    pots,
-    rows,
     diagnostics,
   };
 }

@@ -19,6 +19,8 @@ export interface EvaluationIndex {
   itemOf: Int32Array;
   /** The name key (trimmed, lower case) of each item number. */
   itemKeys: readonly string[];
+  /** Whether every row has a Matricola and an item (the pay computation then takes the rows as they are). */
+  complete: boolean;
 }
 
 /** A name as Voci, Valutazioni and Schede match it. */
@@ -43,16 +45,19 @@ export function evaluationIndex(
   // Consecutive rows mostly name the same person: the last Matricola's row is kept.
   let lastPerson: string | null = null;
   let row = -1;
+  let complete = true;
   for (let i = 0; i < evaluations.length; i++) {
     const e = evaluations[i];
     if (e.person !== lastPerson) {
       lastPerson = e.person;
       row = e.person === null ? -1 : (rowOfPerson.get(e.person) ?? -1);
     }
+    if (e.person === null) complete = false;
     personRow[i] = row;
     if (row >= 0) evaluated[row] = 1;
     if (e.item === null) {
       itemOf[i] = -1;
+      complete = false;
       continue;
     }
     let id = idOfText.get(e.item);
@@ -68,7 +73,7 @@ export function evaluationIndex(
     }
     itemOf[i] = id;
   }
-  const index: EvaluationIndex = { rowOfPerson, personRow, evaluated, itemOf, itemKeys };
+  const index: EvaluationIndex = { rowOfPerson, personRow, evaluated, itemOf, itemKeys, complete };
   indexes.set(evaluations, { people, index });
   return index;
 }

@@ -19,6 +19,9 @@ describe('evaluation index', () => {
     // The duplicate M1 (row 3) and the person without Matricola are never named: rows 0 and 2 are.
     expect([...index.evaluated]).toEqual([1, 0, 1, 0]);
     expect(index.rowOfPerson.get('M1')).toBe(0);
+    // Rows 4 and 5 lack a Matricola and an item.
+    expect(index.complete).toBe(false);
+    expect(evaluationIndex(people, evaluations.slice(0, 4)).complete).toBe(true);
   });
 
   test('the same two tables get the same index; another Persone table gets its own', () => {

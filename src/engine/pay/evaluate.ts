@@ -5,8 +5,8 @@
  */
 import { absenceDays } from '../../rules/payKeys';
 import { evaluationIndex } from '../../schema/evaluationIndex';
-import { behaviourGrade, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemScore } from '../../rules/personScore';
-import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
+import { behaviourGradeOf, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemColumns } from '../../rules/personScore';
+import type { BehaviourItemRow, ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
 /** The Valutazioni item that gives the Apporto component. */
 const APPORTO_ITEM = 'apporto';
@@ -119,13 +119,13 @@ export function profilesByName(rows: readonly ProfileRow[]): Map<string, Profile
   return group(rows, (r) => r.profile.trim().toLowerCase());
 }
 
-/** A profile's components and its behaviour items, each item with its position in `scratch`. */
+/** A profile's components and its behaviour items, each item with its position in `columns`. */
 interface Profile {
   name: string;
   rows: ProfileRow[];
   items: Map<string, number>;
-  /** One ItemScore per item, refilled for each person: 100 000 scores need no object each. */
-  scratch: ItemScore[];
+  /** The items' weights and ranges; each person's scores stay in one flat array, read in place. */
+  columns: ItemColumns;
   /** One ComponentGrade per component row, refilled likewise. */
   weighted: ComponentGrade[];
 }
@@ -145,21 +145,26 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     const rows = componentRows.get(k);
     if (rows === undefined) return null;
     const items = new Map<string, number>();
-    const scratch: ItemScore[] = [];
+    const listed: BehaviourItemRow[] = [];
     for (const item of itemRows.get(k) ?? []) {
       const itemKey = key(item.item);
       if (items.has(itemKey)) continue;
-      items.set(itemKey, scratch.length);
-      scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
+      items.set(itemKey, listed.length);
+      listed.push(item);
     }
-    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
+    const columns: ItemColumns = {
+      weight: Float64Array.from(listed, (item) => item.weight ?? 1),
+      min: Float64Array.from(listed, (item) => item.min ?? 0),
+      max: Float64Array.from(listed, (item) => item.max ?? 100),
+    };
+    const profile = { name, rows, items, columns, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
     profiles.set(k, profile);
     return profile;
   };
   const personProfiles = input.people.map((p) => firstProfile(p, profileNamed));
   // Each Valutazioni row's person and item come from the index the checks built over the same rows.
   const { personRow, itemOf, itemKeys } = evaluationIndex(input.people, input.evaluations);
-  // The slot of each item number in a profile: its position in `scratch`, APPORTO_SLOT, or -1
+  // The slot of each item number in a profile: its position in `columns`, APPORTO_SLOT, or -1
   // (not an item of the profile); without a profile, only Apporto has one.
   const slotsOf = (profile: Profile | null): Int32Array =>
     Int32Array.from(itemKeys, (itemKey) => (itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1)));
@@ -176,7 +181,7 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
   // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
   const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);
   let slots = 0;
-  for (const profile of profiles.values()) slots = Math.max(slots, profile.scratch.length);
+  for (const profile of profiles.values()) slots = Math.max(slots, profile.columns.weight.length);
   const itemScores = new Float64Array(input.people.length * slots).fill(NaN);
   const { evaluations } = input;
   for (let i = 0; i < evaluations.length; i++) {
@@ -219,15 +224,9 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
         case 'apporto':
           grade = apporto[index];
           break;
-        case 'comportamenti': {
-          const scratch = profile?.scratch ?? [];
-          for (let i = 0; i < scratch.length; i++) {
-            const score = itemScores[index * slots + i];
-            scratch[i].score = Number.isNaN(score) ? null : score;
-          }
-          grade = behaviourGrade(scratch);
+        case 'comportamenti':
+          grade = profile === null ? null : behaviourGradeOf(profile.columns, itemScores, index * slots);
           break;
-        }
       }
       components[row.component] = grade;
       weighted[r].grade = grade;

@@ -20,7 +20,7 @@ export function computePay(input: PayInput): PayResults {
     classes.set(row.fund, list);
   }
   // Each person's pots and total in cents, filled in as the pots are handed out rather than in a pass of their own.
-  const totals: PersonTotals = { pots: people.map((): PersonPot[] => []), cents: new Float64Array(people.length) };
+  const totals: PersonTotals = { pots: people.map((): PersonPot[] => []), cents: new Float64Array(people.length), presence: null };
   const funds = input.funds.map((fund) => {
     const shared = shareFund(fund, people, classes.get(fund.code) ?? [], input.rules, input.categoryCoefficients, totals);
     diagnostics.push(...shared.diagnostics);

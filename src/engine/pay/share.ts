@@ -33,12 +33,55 @@ export interface SharedFund {
 }
 
 /**
- * Each person's pots (in pot order) and total in cents, by `people` row: `shareFund` files each
- * pot and adds its cents as it makes the pot, rather than the caller going over the pots again.
+ * What the pots of one computation share, by `people` row: each person's pots (in pot order) and
+ * total in cents, which `shareFund` files and adds as it makes each pot rather than the caller
+ * going over the pots again; and the people's presence, numbered by the first Coefficienti pot.
  */
 export interface PersonTotals {
   pots: PersonPot[][];
   cents: Float64Array;
+  presence: Presence | null;
+}
+
+/**
+ * A Coefficienti key depends on the class factor and on the person's (category coefficient,
+ * Part-time %, Giorni di servizio, absence), which are the same in every pot: those are numbered
+ * once, and each pot numbers only (presence, factor) pairs.
+ */
+interface Presence {
+  /** By people row, the number of the person's tuple. */
+  id: Int32Array;
+  count: number;
+  /** By people row, c. */
+  coefficient: Float64Array;
+}
+
+function presenceOf(people: readonly EvaluatedPerson[], categories: readonly CategoryCoefficientRow[]): Presence {
+  const coefficients = new Map<string | null, number>();
+  const ids: KeyLevel = new Map();
+  const id = new Int32Array(people.length);
+  const coefficient = new Float64Array(people.length);
+  let count = 0;
+  // One scratch tuple, refilled for each person: tupleId only reads it.
+  const tuple: (number | null)[] = [0, null, null, 0];
+  for (let i = 0; i < people.length; i++) {
+    const who = people[i];
+    const { category, partTime, serviceDays } = who.person;
+    let c = coefficients.get(category);
+    if (c === undefined) {
+      c = categoryCoefficient(category, categories);
+      coefficients.set(category, c);
+    }
+    tuple[0] = c;
+    tuple[1] = partTime;
+    tuple[2] = serviceDays;
+    tuple[3] = who.absence;
+    const k = tupleId(ids, tuple, count);
+    if (k === count) count++;
+    id[who.index] = k;
+    coefficient[who.index] = c;
+  }
+  return { id, count, coefficient };
 }
 
 const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
@@ -75,8 +118,8 @@ function sumByKey(at: readonly number[], keyOf: Int32Array, numerators: readonly
 type KeyLevel = Map<number | null, KeyLevel | number>;
 
 /**
- * Numbers the distinct (coefficient, factor, part-time, days, absence) tuples in maps nested by
- * value: a text per person (five numbers printed, fractions among them) cost more than the keys
+ * Numbers the distinct (coefficient, part-time, days, absence) tuples in maps nested by
+ * value: a text per person (the numbers printed, fractions among them) cost more than the keys
  * it saved. Map keys compare as those texts did (0 and -0 alike, null apart from every number).
  * Returns the tuple's number, or files `fresh` as a new tuple's and returns it.
  */
@@ -120,7 +163,7 @@ interface Shared {
 }
 
 /** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
-function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
+function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, presence: () => Presence): Shared {
   const amounts = new Array<Rational | undefined>(sharers.length);
   const everyone = sharers.map((_, i) => i);
   const leftover = fund.leftover ?? 'ente';
@@ -133,30 +176,25 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     // the same keys, and thousands of people have a few hundred distinct keys: each is computed
     // once, and the sums and shares below work per distinct key (exact arithmetic is the cost of
     // sharing). t is needed only where the residui use it, and equals e without absences.
-    const coefficients = new Map<string | null, number>();
+    const { id, count, coefficient } = presence();
     const needsT = leftover !== 'ente';
-    const ids: KeyLevel = new Map();
+    // By class factor, the key of each presence tuple (-1: none yet).
+    const keysOfFactor = new Map<number, Int32Array>();
     const ts: Rational[] = [];
     const es: Rational[] = [];
     const keyOf = new Int32Array(sharers.length);
-    // One scratch tuple, refilled for each person: tupleId only reads it.
-    const tuple: (number | null)[] = [0, 0, null, null, 0];
     for (let i = 0; i < sharers.length; i++) {
       const { who, factor } = sharers[i];
-      const { category, partTime, serviceDays } = who.person;
-      let c = coefficients.get(category);
-      if (c === undefined) {
-        c = categoryCoefficient(category, categories);
-        coefficients.set(category, c);
+      let keys = keysOfFactor.get(factor);
+      if (keys === undefined) {
+        keys = new Int32Array(count).fill(-1);
+        keysOfFactor.set(factor, keys);
       }
-      tuple[0] = c;
-      tuple[1] = factor;
-      tuple[2] = partTime;
-      tuple[3] = serviceDays;
-      tuple[4] = who.absence;
-      const k = tupleId(ids, tuple, es.length);
-      if (k === es.length) {
-        const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
+      let k = keys[id[who.index]];
+      if (k < 0) {
+        k = es.length;
+        keys[id[who.index]] = k;
+        const input = { category: coefficient[who.index], factor, partTime: who.person.partTime, serviceDays: who.person.serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
         es.push(e);
         ts.push(!needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis));
@@ -322,6 +360,7 @@ export function shareFund(
     }
     members.push({ who, score, classIndex: found.index, factor: found.factor });
   }
+  const presence = (): Presence => (totals.presence ??= presenceOf(people, categories));
   const amount = exact(fund.amount);
   const bonus = bonusOf(fund, amount, members, diagnostics);
   const beneficiaries = new Set(bonus?.beneficiaries ?? []);
@@ -341,14 +380,14 @@ export function shareFund(
       }
     });
     const fixed = bonus.average.add(bonus.extra).mul(beneficiaries.size);
-    const shared = shareByMethod(fund, amount.sub(fixed), others.map((n) => members[n]), rules, categories);
+    const shared = shareByMethod(fund, amount.sub(fixed), others.map((n) => members[n]), rules, presence);
     shared.amounts.forEach((a, j) => {
       if (a !== undefined) shares[others[j]] = a;
     });
     exactTotal = shared.paid.add(fixed);
   } else {
     const extras = bonus === null ? ZERO : bonus.extra.mul(beneficiaries.size);
-    const shared = shareByMethod(fund, amount.sub(extras), members, rules, categories);
+    const shared = shareByMethod(fund, amount.sub(extras), members, rules, presence);
     shared.amounts.forEach((a, n) => {
       if (a !== undefined) shares[n] = a;
     });

@@ -126,6 +126,8 @@ interface Profile {
   items: Map<string, number>;
   /** The items' weights and ranges; each person's scores stay in one flat array, read in place. */
   columns: ItemColumns;
+  /** The slot of each Valutazioni item number (see `slotsOf`), made for the first person with the profile. */
+  slots: Int32Array | null;
   /** One ComponentGrade per component row, refilled likewise. */
   weighted: ComponentGrade[];
 }
@@ -157,26 +159,25 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
       min: Float64Array.from(listed, (item) => item.min ?? 0),
       max: Float64Array.from(listed, (item) => item.max ?? 100),
     };
-    const profile = { name, rows, items, columns, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })) };
+    const profile: Profile = { name, rows, items, columns, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slots: null };
     profiles.set(k, profile);
     return profile;
   };
-  const personProfiles = input.people.map((p) => firstProfile(p, profileNamed));
   // Each Valutazioni row's person and item come from the index the checks built over the same rows.
   const { personRow, itemOf, itemKeys } = evaluationIndex(input.people, input.evaluations);
   // The slot of each item number in a profile: its position in `columns`, APPORTO_SLOT, or -1
   // (not an item of the profile); without a profile, only Apporto has one.
   const slotsOf = (profile: Profile | null): Int32Array =>
     Int32Array.from(itemKeys, (itemKey) => (itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1)));
-  const profileSlots = new Map<Profile | null, Int32Array>();
-  const personSlots = personProfiles.map((profile) => {
-    let found = profileSlots.get(profile);
-    if (found === undefined) {
-      found = slotsOf(profile);
-      profileSlots.set(profile, found);
-    }
-    return found;
-  });
+  let withoutProfile: Int32Array | null = null;
+  // Each person's profile and its slots, in one pass.
+  const personProfiles = new Array<Profile | null>(input.people.length);
+  const personSlots = new Array<Int32Array>(input.people.length);
+  for (let i = 0; i < input.people.length; i++) {
+    const profile = firstProfile(input.people[i], profileNamed);
+    personProfiles[i] = profile;
+    personSlots[i] = profile === null ? (withoutProfile ??= slotsOf(null)) : (profile.slots ??= slotsOf(profile));
+  }
   // Each person's Apporto and item scores, the first row of each counting: one flat array, a
   // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
   const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);

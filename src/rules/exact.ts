@@ -130,27 +130,21 @@ export class Rational {
   }
 
   /**
-   * Σ values[k]·counts[k]. Terms over the same denominator as the one before them (a pot's keys
-   * mostly share one) are added as BigInt numerators, so a sum of hundreds of terms builds a few
-   * Rationals rather than two per term.
+   * The values as integer numerators over one denominator, the least common multiple of theirs:
+   * `numerators[k] / d` is `values[k]`. A sum of such values is a sum of BigInt numerators, and
+   * in a quotient of two sums `d` cancels, so neither carries it.
    */
-  static weightedSum(values: readonly Rational[], counts: Int32Array): Rational {
-    let total: Rational | null = null;
-    let num = 0n;
+  static overOneDenominator(values: readonly Rational[]): { numerators: bigint[]; d: bigint } {
     let d = 1n;
     for (let k = 0; k < values.length; k++) {
-      const count = counts[k];
-      if (count === 0) continue;
-      const value = values[k];
-      if (value.d !== d) {
-        if (num !== 0n) total = total === null ? new Rational(num, d) : total.add(new Rational(num, d));
-        num = 0n;
-        d = value.d;
-      }
-      num += value.num * BigInt(count);
+      const vd = values[k].d;
+      // A pot's keys are decimals over Base giorni: their denominators mostly divide one another.
+      if (d % vd === 0n) continue;
+      d = vd % d === 0n ? vd : (d / gcd(d, vd)) * vd;
     }
-    const last = new Rational(num, d);
-    return total === null ? last : total.add(last);
+    const numerators = new Array<bigint>(values.length);
+    for (let k = 0; k < values.length; k++) numerators[k] = values[k].num * (d / values[k].d);
+    return { numerators, d };
   }
 
   /** Reduced, as `n/d`, or `n` for a whole number. */

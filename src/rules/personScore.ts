@@ -56,21 +56,41 @@ export interface ItemScore {
   score: number | null;
 }
 
+/** A profile's behaviour items column by column: weight, Minimo and Massimo of item i at index i. */
+export interface ItemColumns {
+  weight: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
 /**
  * Comportamenti = Σᵢ wᵢ·100·(sᵢ − minᵢ)/(maxᵢ − minᵢ) / Σᵢ wᵢ over the items that have a score;
  * missing (null) when none has, or when their weights sum to 0. An item whose range is empty
  * (Massimo ≤ Minimo) is a validation error and counts as not scored here rather than dividing by 0.
+ * The person's score on item i is `scores[offset + i]`, NaN when not scored: the engine keeps every
+ * person's scores in one flat array and reads them where they are.
  */
-export function behaviourGrade(items: readonly ItemScore[]): number | null {
+export function behaviourGradeOf(items: ItemColumns, scores: Float64Array, offset: number): number | null {
+  const { weight, min, max } = items;
   let points = 0;
   let weights = 0;
-  for (let i = 0; i < items.length; i++) {
-    const { weight, min, max, score } = items[i];
-    if (score === null || !(max > min)) continue;
-    points += (weight * 100 * (score - min)) / (max - min);
-    weights += weight;
+  for (let i = 0; i < weight.length; i++) {
+    const score = scores[offset + i];
+    if (Number.isNaN(score) || !(max[i] > min[i])) continue;
+    points += (weight[i] * 100 * (score - min[i])) / (max[i] - min[i]);
+    weights += weight[i];
   }
   return weights > 0 ? points / weights : null;
+}
+
+/** Comportamenti of items each with the person's score (null = not scored), as `behaviourGradeOf`. */
+export function behaviourGrade(items: readonly ItemScore[]): number | null {
+  const columns: ItemColumns = {
+    weight: Float64Array.from(items, (i) => i.weight),
+    min: Float64Array.from(items, (i) => i.min),
+    max: Float64Array.from(items, (i) => i.max),
+  };
+  return behaviourGradeOf(columns, Float64Array.from(items, (i) => i.score ?? NaN), 0);
 }
 
 /** Comportamenti from the items' cells (weight, range and the person's score; blank = not scored). */

@@ -4,8 +4,9 @@
  * in src/rules; this decides which rows feed them.
  */
 import { absenceDays } from '../../rules/payKeys';
-import { behaviourGrade, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemScore } from '../../rules/personScore';
-import type { ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
+import { evaluationIndex } from '../../schema/evaluationIndex';
+import { behaviourGradeOf, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemColumns } from '../../rules/personScore';
+import type { BehaviourItemRow, ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
 /** The Valutazioni item that gives the Apporto component. */
 const APPORTO_ITEM = 'apporto';
@@ -118,17 +119,17 @@ export function profilesByName(rows: readonly ProfileRow[]): Map<string, Profile
   return group(rows, (r) => r.profile.trim().toLowerCase());
 }
 
-/** A profile's components and its behaviour items, each item with its position in `scratch`. */
+/** A profile's components and its behaviour items, each item with its position in `columns`. */
 interface Profile {
   name: string;
   rows: ProfileRow[];
   items: Map<string, number>;
-  /** One ItemScore per item, refilled for each person: 100 000 scores need no object each. */
-  scratch: ItemScore[];
+  /** The items' weights and ranges; each person's scores stay in one flat array, read in place. */
+  columns: ItemColumns;
+  /** The slot of each Valutazioni item number (see `slotsOf`), made for the first person with the profile. */
+  slots: Int32Array | null;
   /** One ComponentGrade per component row, refilled likewise. */
   weighted: ComponentGrade[];
-  /** Valutazioni's item texts as found: their slot, APPORTO_SLOT, or -1 (not an item of the profile). */
-  slotOfText: Map<string, number>;
 }
 
 const APPORTO_SLOT = -2;
@@ -146,48 +147,52 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
     const rows = componentRows.get(k);
     if (rows === undefined) return null;
     const items = new Map<string, number>();
-    const scratch: ItemScore[] = [];
+    const listed: BehaviourItemRow[] = [];
     for (const item of itemRows.get(k) ?? []) {
       const itemKey = key(item.item);
       if (items.has(itemKey)) continue;
-      items.set(itemKey, scratch.length);
-      scratch.push({ weight: item.weight ?? 1, min: item.min ?? 0, max: item.max ?? 100, score: null });
+      items.set(itemKey, listed.length);
+      listed.push(item);
     }
-    const profile = { name, rows, items, scratch, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slotOfText: new Map<string, number>() };
+    const columns: ItemColumns = {
+      weight: Float64Array.from(listed, (item) => item.weight ?? 1),
+      min: Float64Array.from(listed, (item) => item.min ?? 0),
+      max: Float64Array.from(listed, (item) => item.max ?? 100),
+    };
+    const profile: Profile = { name, rows, items, columns, weighted: rows.map((r): ComponentGrade => ({ weight: r.weight, grade: null })), slots: null };
     profiles.set(k, profile);
     return profile;
   };
-  const personProfiles = input.people.map((p) => firstProfile(p, profileNamed));
-  const rowOf = new Map<string, number>();
-  for (let i = 0; i < input.people.length; i++) if (!rowOf.has(input.people[i].id)) rowOf.set(input.people[i].id, i);
+  // Each Valutazioni row's person and item come from the index the checks built over the same rows.
+  const { personRow, itemOf, itemKeys } = evaluationIndex(input.people, input.evaluations);
+  // The slot of each item number in a profile: its position in `columns`, APPORTO_SLOT, or -1
+  // (not an item of the profile); without a profile, only Apporto has one.
+  const slotsOf = (profile: Profile | null): Int32Array =>
+    Int32Array.from(itemKeys, (itemKey) => (itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1)));
+  let withoutProfile: Int32Array | null = null;
+  // Each person's profile and its slots, in one pass.
+  const personProfiles = new Array<Profile | null>(input.people.length);
+  const personSlots = new Array<Int32Array>(input.people.length);
+  for (let i = 0; i < input.people.length; i++) {
+    const profile = firstProfile(input.people[i], profileNamed);
+    personProfiles[i] = profile;
+    personSlots[i] = profile === null ? (withoutProfile ??= slotsOf(null)) : (profile.slots ??= slotsOf(profile));
+  }
   // Each person's Apporto and item scores, the first row of each counting: one flat array, a
   // person's slots at `row * slots` (NaN = not scored yet), instead of an array per person.
   const apporto: (number | null)[] = new Array<number | null>(input.people.length).fill(null);
   let slots = 0;
-  for (const profile of profiles.values()) slots = Math.max(slots, profile.scratch.length);
+  for (const profile of profiles.values()) slots = Math.max(slots, profile.columns.weight.length);
   const itemScores = new Float64Array(input.people.length * slots).fill(NaN);
   const { evaluations } = input;
-  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
-  let lastPerson: string | null = null;
-  let row: number | undefined;
   for (let i = 0; i < evaluations.length; i++) {
-    const e = evaluations[i];
-    if (e.score === null) continue;
-    if (e.person !== lastPerson) {
-      lastPerson = e.person;
-      row = rowOf.get(e.person);
-    }
-    if (row === undefined) continue;
-    const profile = personProfiles[row];
-    let slot = profile?.slotOfText.get(e.item);
-    if (slot === undefined) {
-      const itemKey = key(e.item);
-      slot = itemKey === APPORTO_ITEM ? APPORTO_SLOT : (profile?.items.get(itemKey) ?? -1);
-      profile?.slotOfText.set(e.item, slot);
-    }
+    const score = evaluations[i].score;
+    const row = personRow[i];
+    if (score === null || row < 0) continue;
+    const slot = personSlots[row][itemOf[i]];
     if (slot === APPORTO_SLOT) {
-      if (apporto[row] === null) apporto[row] = e.score;
-    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = e.score;
+      if (apporto[row] === null) apporto[row] = score;
+    } else if (slot >= 0 && Number.isNaN(itemScores[row * slots + slot])) itemScores[row * slots + slot] = score;
   }
   // Personale is matched to people only when some profile has an Obiettivi component.
   let staff: Map<string, Assignment[]> | null = null;
@@ -220,15 +225,9 @@ export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; di
         case 'apporto':
           grade = apporto[index];
           break;
-        case 'comportamenti': {
-          const scratch = profile?.scratch ?? [];
-          for (let i = 0; i < scratch.length; i++) {
-            const score = itemScores[index * slots + i];
-            scratch[i].score = Number.isNaN(score) ? null : score;
-          }
-          grade = behaviourGrade(scratch);
+        case 'comportamenti':
+          grade = profile === null ? null : behaviourGradeOf(profile.columns, itemScores, index * slots);
           break;
-        }
       }
       components[row.component] = grade;
       weighted[r].grade = grade;

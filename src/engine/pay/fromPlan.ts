@@ -7,6 +7,7 @@
 import type { ScoreResults } from '../results';
 import type { Plan } from '../../schema/model';
 import type { BehaviourItemRow, CategoryCoefficientRow, ClassRow, EvaluationRow, FundRow, PayPerson, ProfileRow } from '../../schema/payModel';
+import { evaluationIndex } from '../../schema/evaluationIndex';
 import type { PayInput } from './types';
 
 /** The rows that pass `ok`: the array itself when every row does (the usual case), so that 100 000 Valutazioni are not copied. */
@@ -31,7 +32,10 @@ export function payInputOf(plan: Plan, results: ScoreResults): PayInput {
     people: complete(plan.people, (p): p is PayPerson => p.id !== null),
     profiles: complete(plan.profiles, (r): r is ProfileRow => r.profile !== null && r.component !== null && r.weight !== null),
     items: complete(plan.items, (r): r is BehaviourItemRow => r.profile !== null && r.item !== null),
-    evaluations: complete(plan.evaluations, (r): r is EvaluationRow => r.person !== null && r.item !== null),
+    // The index the checks built over Valutazioni knows whether every row is complete: 100 000 rows are not tested again.
+    evaluations: evaluationIndex(plan.people, plan.evaluations).complete
+      ? (plan.evaluations as EvaluationRow[])
+      : plan.evaluations.filter((r): r is EvaluationRow => r.person !== null && r.item !== null),
     funds: complete(plan.funds, (r): r is FundRow => r.code !== null && r.amount !== null && r.role !== null && r.method !== null),
     classes: complete(plan.classes, (r): r is ClassRow => r.fund !== null && r.from !== null),
     categoryCoefficients: complete(plan.categoryCoefficients, (r): r is CategoryCoefficientRow => r.category !== null && r.coefficient !== null),

@@ -6,7 +6,7 @@
  */
 import type { PayClassRow } from '../../rules/payClass';
 import { evaluatePeople } from './evaluate';
-import { shareFund } from './share';
+import { shareFund, type PersonTotals } from './share';
 import type { PayInput, PayResults, PersonPot, PersonResult } from './types';
 
 export * from './types';
@@ -19,23 +19,17 @@ export function computePay(input: PayInput): PayResults {
     list.push(row);
     classes.set(row.fund, list);
   }
-  const potsOf = people.map((): PersonPot[] => []);
-  // Each person's total in cents, added up as the pots are handed out rather than in a pass of its own.
-  const cents = new Float64Array(people.length);
+  // Each person's pots and total in cents, filled in as the pots are handed out rather than in a pass of their own.
+  const totals: PersonTotals = { pots: people.map((): PersonPot[] => []), cents: new Float64Array(people.length), presence: null };
   const funds = input.funds.map((fund) => {
-    const shared = shareFund(fund, people, classes.get(fund.code) ?? [], input.rules, input.categoryCoefficients);
-    const { pots, rows } = shared;
-    for (let n = 0; n < pots.length; n++) {
-      potsOf[rows[n]].push(pots[n]);
-      cents[rows[n]] += Math.round(pots[n].total * 100);
-    }
+    const shared = shareFund(fund, people, classes.get(fund.code) ?? [], input.rules, input.categoryCoefficients, totals);
     diagnostics.push(...shared.diagnostics);
     return shared.fund;
   });
   const results = new Array<PersonResult>(people.length);
   for (let i = 0; i < people.length; i++) {
     const p = people[i];
-    results[i] = { id: p.person.id, status: p.status, score: p.score, components: p.components, total: cents[p.index] / 100, pots: potsOf[p.index] };
+    results[i] = { id: p.person.id, status: p.status, score: p.score, components: p.components, total: totals.cents[p.index] / 100, pots: totals.pots[p.index] };
   }
   return { people: results, funds, diagnostics };
 }

@@ -29,10 +29,59 @@ interface Member {
 
 export interface SharedFund {
   fund: FundResult;
-  /** The pot of each person taking part, in `people` order; `rows[n]` is the `people` row of `pots[n]`. */
-  pots: PersonPot[];
-  rows: number[];
   diagnostics: PayDiagnostic[];
+}
+
+/**
+ * What the pots of one computation share, by `people` row: each person's pots (in pot order) and
+ * total in cents, which `shareFund` files and adds as it makes each pot rather than the caller
+ * going over the pots again; and the people's presence, numbered by the first Coefficienti pot.
+ */
+export interface PersonTotals {
+  pots: PersonPot[][];
+  cents: Float64Array;
+  presence: Presence | null;
+}
+
+/**
+ * A Coefficienti key depends on the class factor and on the person's (category coefficient,
+ * Part-time %, Giorni di servizio, absence), which are the same in every pot: those are numbered
+ * once, and each pot numbers only (presence, factor) pairs.
+ */
+interface Presence {
+  /** By people row, the number of the person's tuple. */
+  id: Int32Array;
+  count: number;
+  /** By people row, c. */
+  coefficient: Float64Array;
+}
+
+function presenceOf(people: readonly EvaluatedPerson[], categories: readonly CategoryCoefficientRow[]): Presence {
+  const coefficients = new Map<string | null, number>();
+  const ids: KeyLevel = new Map();
+  const id = new Int32Array(people.length);
+  const coefficient = new Float64Array(people.length);
+  let count = 0;
+  // One scratch tuple, refilled for each person: tupleId only reads it.
+  const tuple: (number | null)[] = [0, null, null, 0];
+  for (let i = 0; i < people.length; i++) {
+    const who = people[i];
+    const { category, partTime, serviceDays } = who.person;
+    let c = coefficients.get(category);
+    if (c === undefined) {
+      c = categoryCoefficient(category, categories);
+      coefficients.set(category, c);
+    }
+    tuple[0] = c;
+    tuple[1] = partTime;
+    tuple[2] = serviceDays;
+    tuple[3] = who.absence;
+    const k = tupleId(ids, tuple, count);
+    if (k === count) count++;
+    id[who.index] = k;
+    coefficient[who.index] = c;
+  }
+  return { id, count, coefficient };
 }
 
 const FACTOR: Readonly<Record<FundRow['method'], ClassFactor>> = { coefficienti: 'coefficient', budget: 'payment', posizione: 'payment' };
@@ -57,18 +106,20 @@ function byScoreDescending(members: readonly Member[]): Member[] {
   return sorted;
 }
 
-/** Σ of one key over the people at positions `at`: each distinct key (by id) once, times how many have it. */
-function sumByKey(at: readonly number[], keyOf: Int32Array, distinct: readonly Rational[]): Rational {
-  const counts = new Int32Array(distinct.length);
+/** Σ of one key's numerators (over their common denominator) at positions `at`: each distinct key (by id) once, times how many have it. */
+function sumByKey(at: readonly number[], keyOf: Int32Array, numerators: readonly bigint[]): bigint {
+  const counts = new Int32Array(numerators.length);
   for (let i = 0; i < at.length; i++) counts[keyOf[at[i]]]++;
-  return Rational.weightedSum(distinct, counts);
+  let total = 0n;
+  for (let k = 0; k < numerators.length; k++) if (counts[k] !== 0) total += numerators[k] * BigInt(counts[k]);
+  return total;
 }
 
 type KeyLevel = Map<number | null, KeyLevel | number>;
 
 /**
- * Numbers the distinct (coefficient, factor, part-time, days, absence) tuples in maps nested by
- * value: a text per person (five numbers printed, fractions among them) cost more than the keys
+ * Numbers the distinct (coefficient, part-time, days, absence) tuples in maps nested by
+ * value: a text per person (the numbers printed, fractions among them) cost more than the keys
  * it saved. Map keys compare as those texts did (0 and -0 alike, null apart from every number).
  * Returns the tuple's number, or files `fresh` as a new tuple's and returns it.
  */
@@ -112,7 +163,7 @@ interface Shared {
 }
 
 /** Shares `pool` among `sharers` by the fund's method and residui (the rest is unspent). */
-function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, categories: readonly CategoryCoefficientRow[]): Shared {
+function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[], rules: PayRules, presence: () => Presence): Shared {
   const amounts = new Array<Rational | undefined>(sharers.length);
   const everyone = sharers.map((_, i) => i);
   const leftover = fund.leftover ?? 'ente';
@@ -125,49 +176,50 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     // the same keys, and thousands of people have a few hundred distinct keys: each is computed
     // once, and the sums and shares below work per distinct key (exact arithmetic is the cost of
     // sharing). t is needed only where the residui use it, and equals e without absences.
-    const coefficients = new Map<string | null, number>();
+    const { id, count, coefficient } = presence();
     const needsT = leftover !== 'ente';
-    const ids: KeyLevel = new Map();
+    // By class factor, the key of each presence tuple (-1: none yet).
+    const keysOfFactor = new Map<number, Int32Array>();
     const ts: Rational[] = [];
     const es: Rational[] = [];
     const keyOf = new Int32Array(sharers.length);
-    // One scratch tuple, refilled for each person: tupleId only reads it.
-    const tuple: (number | null)[] = [0, 0, null, null, 0];
     for (let i = 0; i < sharers.length; i++) {
       const { who, factor } = sharers[i];
-      const { category, partTime, serviceDays } = who.person;
-      let c = coefficients.get(category);
-      if (c === undefined) {
-        c = categoryCoefficient(category, categories);
-        coefficients.set(category, c);
+      let keys = keysOfFactor.get(factor);
+      if (keys === undefined) {
+        keys = new Int32Array(count).fill(-1);
+        keysOfFactor.set(factor, keys);
       }
-      tuple[0] = c;
-      tuple[1] = factor;
-      tuple[2] = partTime;
-      tuple[3] = serviceDays;
-      tuple[4] = who.absence;
-      const k = tupleId(ids, tuple, es.length);
-      if (k === es.length) {
-        const input = { category: c, factor, partTime, serviceDays, absence: who.absence };
+      let k = keys[id[who.index]];
+      if (k < 0) {
+        k = es.length;
+        keys[id[who.index]] = k;
+        const input = { category: coefficient[who.index], factor, partTime: who.person.partTime, serviceDays: who.person.serviceDays, absence: who.absence };
         const e = effectiveKey(input, rules.dayBasis);
         es.push(e);
         ts.push(!needsT ? ZERO : input.absence === 0 ? e : theoreticalKey(input, rules.dayBasis));
       }
       keyOf[i] = k;
     }
-    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, ts);
-    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, es);
-    const byEffective = (part: Rational, at: readonly number[], divisor: Rational, shared: Rational) => {
-      if (divisor.lte(ZERO)) return;
+    // The sums below are of numerators over one common denominator, which cancels from every
+    // quotient of two sums: a share is part·e/Σe = part·(e's numerator)/(Σ of numerators), and a
+    // unit's budget pool·Σt(unit)/Σt, so the budgets of all units share one denominator (adding
+    // them up needs no gcd) and the shares carry no product of key denominators.
+    const eNumerators = Rational.overOneDenominator(es).numerators;
+    const tNumerators = needsT ? Rational.overOneDenominator(ts).numerators : [];
+    const sumT = (at: readonly number[]) => sumByKey(at, keyOf, tNumerators);
+    const sumE = (at: readonly number[]) => sumByKey(at, keyOf, eNumerators);
+    const byEffective = (part: Rational, at: readonly number[], divisor: bigint, shared: Rational) => {
+      if (divisor <= 0n) return;
       const shares = new Array<Rational | undefined>(es.length);
-      // part·e/divisor as e·(part/divisor): one product per distinct key instead of a product and a quotient.
-      const perKey = part.div(divisor);
+      // part·e/divisor as (part/divisor)·e: one product per distinct key instead of a product and a quotient.
+      const perKey = part.div(new Rational(divisor));
       for (let n = 0; n < at.length; n++) {
         const i = at[n];
         const k = keyOf[i];
         let amount = shares[k];
         if (amount === undefined) {
-          amount = es[k].mul(perKey);
+          amount = perKey.mul(new Rational(eNumerators[k]));
           shares[k] = amount;
         }
         amounts[i] = amount;
@@ -177,12 +229,12 @@ function shareByMethod(fund: FundRow, pool: Rational, sharers: readonly Member[]
     if (leftover === 'ente') byEffective(pool, everyone, sumE(everyone), pool);
     else if (leftover === 'economia') {
       const total = sumT(everyone);
-      if (total.gt(ZERO)) byEffective(pool, everyone, total, pool.mul(sumE(everyone)).div(total));
+      if (total > 0n) byEffective(pool, everyone, total, pool.mul(new Rational(sumE(everyone), total)));
     } else {
       const total = sumT(everyone);
-      if (total.lte(ZERO)) return done();
+      if (total <= 0n) return done();
       for (const unit of positionsByUnit(sharers)) {
-        const budget = pool.mul(sumT(unit)).div(total);
+        const budget = pool.mul(new Rational(sumT(unit), total));
         byEffective(budget, unit, sumE(unit), budget);
       }
     }
@@ -290,6 +342,7 @@ export function shareFund(
   classRows: readonly PayClassRow[],
   rules: PayRules,
   categories: readonly CategoryCoefficientRow[],
+  totals: PersonTotals,
 ): SharedFund {
   const diagnostics: PayDiagnostic[] = [];
   const pick = FACTOR[fund.method];
@@ -307,13 +360,15 @@ export function shareFund(
     }
     members.push({ who, score, classIndex: found.index, factor: found.factor });
   }
+  const presence = (): Presence => (totals.presence ??= presenceOf(people, categories));
   const amount = exact(fund.amount);
   const bonus = bonusOf(fund, amount, members, diagnostics);
   const beneficiaries = new Set(bonus?.beneficiaries ?? []);
 
   // By position in `members`; nothing shared is 0.
   const shares = new Array<Rational>(members.length).fill(ZERO);
-  const bonuses = new Array<Rational>(members.length).fill(ZERO);
+  // Without a maggiorazione nobody has one, and there are no bonus cents to hand out.
+  const bonuses = bonus === null ? [] : new Array<Rational>(members.length).fill(ZERO);
   let exactTotal: Rational;
   if (bonus !== null && fund.bonusKind === 'totale') {
     const others: number[] = [];
@@ -325,14 +380,14 @@ export function shareFund(
       }
     });
     const fixed = bonus.average.add(bonus.extra).mul(beneficiaries.size);
-    const shared = shareByMethod(fund, amount.sub(fixed), others.map((n) => members[n]), rules, categories);
+    const shared = shareByMethod(fund, amount.sub(fixed), others.map((n) => members[n]), rules, presence);
     shared.amounts.forEach((a, j) => {
       if (a !== undefined) shares[others[j]] = a;
     });
     exactTotal = shared.paid.add(fixed);
   } else {
     const extras = bonus === null ? ZERO : bonus.extra.mul(beneficiaries.size);
-    const shared = shareByMethod(fund, amount.sub(extras), members, rules, categories);
+    const shared = shareByMethod(fund, amount.sub(extras), members, rules, presence);
     shared.amounts.forEach((a, n) => {
       if (a !== undefined) shares[n] = a;
     });
@@ -343,9 +398,9 @@ export function shareFund(
   }
 
   // Cents: the maggiorazioni by largest remainder among themselves, then the rest of the rounded total among the shares, so both parts stay non-negative and Σ paid is the exact total rounded once.
-  const bonusCents = largestRemainderCents(bonuses);
+  const bonusCents = bonus === null ? null : largestRemainderCents(bonuses);
   let bonusSum = 0n;
-  for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
+  if (bonusCents !== null) for (let n = 0; n < bonusCents.length; n++) bonusSum += bonusCents[n];
   const totalCents = toCents(exactTotal);
   const shareCents = largestRemainderCents(shares, totalCents - bonusSum);
 
@@ -353,17 +408,20 @@ export function shareFund(
   // first value stored in it, so pots made with whole amounts (0, 150) before the first one with
   // cents would each keep a stale shape, converted when first read — about 2 µs a pot, 15–20 ms
   // on the benchmark's 10 000 pots (measured on the pass that first reads them).
-  const pots = new Array<PersonPot>(members.length);
-  const rows = new Array<number>(members.length);
   for (let n = 0; n < members.length; n++) {
     const m = members[n];
-    rows[n] = m.who.index;
     const pot: PersonPot = { fund: fund.code, class: m.classIndex, coefficient: NaN, amount: NaN, bonus: NaN, total: NaN, beneficiary: beneficiaries.has(m) };
     pot.coefficient = m.factor;
     pot.amount = Number(shareCents[n]) / 100;
-    pot.bonus = Number(bonusCents[n]) / 100;
-    pot.total = Number(shareCents[n] + bonusCents[n]) / 100;
-    pots[n] = pot;
+    if (bonusCents === null) {
+      pot.bonus = 0;
+      pot.total = pot.amount;
+    } else {
+      pot.bonus = Number(bonusCents[n]) / 100;
+      pot.total = Number(shareCents[n] + bonusCents[n]) / 100;
+    }
+    totals.pots[m.who.index].push(pot);
+    totals.cents[m.who.index] += Math.round(pot.total * 100);
   }
   if (totalCents === 0n && amount.gt(ZERO)) diagnostics.push({ key: 'pay.nothingToShare', params: { fund: fund.code } });
 
@@ -377,8 +435,6 @@ export function shareFund(
       beneficiaries: (bonus?.beneficiaries ?? []).map((m) => m.who.person.id),
       bonus: bonus === null ? null : { positive: bonus.positive, average: bonus.average.valueOf(), extra: bonus.extra.valueOf(), quota: bonus.quota },
     },
-    pots,
-    rows,
     diagnostics,
   };
 }

@@ -4,6 +4,7 @@
  * avvisi. Only what needs no computed amount is checked here; a pot where everyone gets the same
  * amount and a tie across the beneficiaries' boundary are found by the computation (actions/pay.ts).
  */
+import { evaluationIndex, nameKey, type EvaluationIndex } from '../../schema/evaluationIndex';
 import { firstIndexByKey } from '../../schema/firstIndex';
 import type { Plan } from '../../schema/model';
 import type { Person } from '../../schema/payModel';
@@ -19,7 +20,7 @@ const MIN_BONUS_PERCENT_REDUCED = 20;
 /** EQ result pay: at least 15 % of the EQ pot plus their position pay. */
 const EQ_MIN_SHARE = 0.15;
 
-export const personKey = (text: string): string => text.trim().toLowerCase();
+export const personKey = nameKey;
 
 /** The Schede rows of each profile, by lower-case name. */
 export function profileRows(plan: Plan): Map<string, number[]> {
@@ -49,29 +50,37 @@ export function roleLabel(role: Person['role']): string | null {
 export function checkPay(ctx: ValidationContext): void {
   const { plan } = ctx;
   if (plan.people.length === 0 && plan.funds.length === 0) return;
-  const people = firstIndexByKey(plan.people, (p) => p.id);
+  const evaluations = evaluationIndex(plan.people, plan.evaluations);
   const funds = firstIndexByKey(plan.funds, (f) => f.code);
   const profiles = profileRows(plan);
 
-  repeats(ctx, 'people', 'id', plan.people.map((p) => p.id));
+  repeats(ctx, 'people', 'id', plan.people.map((p) => p.id), undefined, evaluations.rowOfPerson);
   repeats(ctx, 'funds', 'code', plan.funds.map((f) => f.code));
   repeats(ctx, 'categoryCoefficients', 'category', plan.categoryCoefficients.map((c) => (c.category === null ? null : personKey(c.category))), plan.categoryCoefficients.map((c) => c.category));
 
   checkProfiles(ctx, profiles);
   checkItems(ctx, profiles);
-  checkPeople(ctx, profiles);
-  checkEvaluations(ctx, people, profiles);
+  checkPeople(ctx, profiles, evaluations);
+  checkEvaluations(ctx, evaluations, profiles);
   checkFunds(ctx);
   checkClasses(ctx, funds);
 }
 
-function repeats(ctx: ValidationContext, table: 'people' | 'funds' | 'categoryCoefficients', field: string, keys: readonly (string | null)[], shown = keys): void {
-  const first = new Map<string, number>();
+/** `first` is the index of first rows when it is already built (people by Matricola); otherwise it is built in the same pass. */
+function repeats(
+  ctx: ValidationContext,
+  table: 'people' | 'funds' | 'categoryCoefficients',
+  field: string,
+  keys: readonly (string | null)[],
+  shown: readonly (string | null)[] = keys,
+  first: ReadonlyMap<string, number> | null = null,
+): void {
+  const firstSoFar = first === null ? new Map<string, number>() : null;
   keys.forEach((key, i) => {
     if (key === null) return;
-    const seen = first.get(key);
-    if (seen === undefined) first.set(key, i);
-    else ctx.report('errore', 'duplicate-code', table, i, field, { code: shown[i] ?? '', row: seen + 1 });
+    const seen = firstSoFar === null ? first?.get(key) : firstSoFar.get(key);
+    if (seen === undefined) firstSoFar?.set(key, i);
+    else if (seen !== i) ctx.report('errore', 'duplicate-code', table, i, field, { code: shown[i] ?? '', row: seen + 1 });
   });
 }
 
@@ -101,18 +110,11 @@ function checkItems(ctx: ValidationContext, profiles: ReadonlyMap<string, readon
   });
 }
 
-function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, readonly number[]>): void {
+function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, readonly number[]>, evaluations: EvaluationIndex): void {
   const { plan } = ctx;
   const roles = new Set(plan.funds.map((f) => f.role));
   const units = new Set(plan.units.map((u) => u.code));
-  // A person's rows mostly follow one another: each run of the same Matricola is added once.
-  const evaluated = new Set<string | null>();
-  let last: string | null | undefined;
-  for (let i = 0; i < plan.evaluations.length; i++) {
-    const person = plan.evaluations[i].person;
-    if (person !== last) evaluated.add(person);
-    last = person;
-  }
+  const evaluated = (id: string): boolean => evaluations.evaluated[evaluations.rowOfPerson.get(id) ?? -1] === 1;
   plan.people.forEach((p, i) => {
     const id = p.id ?? '';
     if (p.unit !== null && !units.has(p.unit)) ctx.report('errore', 'unknown-reference', 'people', i, 'unit', { table: 'Strutture', code: p.unit });
@@ -128,7 +130,7 @@ function checkPeople(ctx: ValidationContext, profiles: ReadonlyMap<string, reado
     else {
       const name = profileNameOf(p, profiles, roleLabel(p.role));
       if (name === null) ctx.report('errore', 'pay-no-profile', 'people', i, 'profile', { person: id, category: p.category ?? '', role: roleLabel(p.role) ?? '' });
-      else if (p.id !== null && !evaluated.has(p.id) && needsEvaluation(ctx.plan, profiles.get(personKey(name)) ?? [])) {
+      else if (p.id !== null && !evaluated(p.id) && needsEvaluation(ctx.plan, profiles.get(personKey(name)) ?? [])) {
         ctx.report('avviso', 'pay-no-evaluation', 'people', i, null, { person: id });
       }
     }
@@ -156,7 +158,7 @@ function keyMemo(): (text: string) => string {
   };
 }
 
-function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, number>, profiles: ReadonlyMap<string, readonly number[]>): void {
+function checkEvaluations(ctx: ValidationContext, index: EvaluationIndex, profiles: ReadonlyMap<string, readonly number[]>): void {
   const { plan } = ctx;
   const key = keyMemo();
   const itemsOf = new Map<string, Map<string, number>>();
@@ -184,36 +186,30 @@ function checkEvaluations(ctx: ValidationContext, people: ReadonlyMap<string, nu
     const items = name === null ? undefined : itemsOf.get(key(name));
     return items === undefined ? undefined : rowsByProfile.get(items);
   });
-  const idOfText = new Map<string, number>();
+  // The index's item numbers in this numbering.
+  const idOfItem = Int32Array.from(index.itemKeys, (itemKey) => {
+    let id = itemIds.get(itemKey);
+    if (id === undefined) {
+      id = itemIds.size;
+      itemIds.set(itemKey, id);
+    }
+    return id;
+  });
   // The first row of each (person, item) pair, as one number: known items in a dense table, the others in a Map.
   const { evaluations } = plan;
+  const { personRow, itemOf } = index;
   const peopleCount = plan.people.length;
   const dense = known * peopleCount <= Math.max(1 << 20, 8 * evaluations.length) ? new Int32Array(known * peopleCount).fill(-1) : null;
   const sparse = new Map<number, number>();
-  // Consecutive rows mostly name the same person: the last Matricola's row is kept.
-  let lastPerson: string | null = null;
-  let row: number | undefined;
   for (let i = 0; i < evaluations.length; i++) {
     const e = evaluations[i];
     if (e.person === null || e.item === null) continue;
-    if (e.person !== lastPerson) {
-      lastPerson = e.person;
-      row = people.get(e.person);
-    }
-    if (row === undefined) {
+    const row = personRow[i];
+    if (row < 0) {
       ctx.report('errore', 'unknown-reference', 'evaluations', i, 'person', { table: 'Persone', code: e.person });
       continue;
     }
-    let itemId = idOfText.get(e.item);
-    if (itemId === undefined) {
-      const itemKey = key(e.item);
-      itemId = itemIds.get(itemKey);
-      if (itemId === undefined) {
-        itemId = itemIds.size;
-        itemIds.set(itemKey, itemId);
-      }
-      idOfText.set(e.item, itemId);
-    }
+    const itemId = idOfItem[itemOf[i]];
     const pair = itemId * peopleCount + row;
     const inDense = dense !== null && itemId < known;
     const first = inDense ? dense[pair] : (sparse.get(pair) ?? -1);

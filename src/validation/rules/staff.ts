@@ -8,14 +8,25 @@ function personKey(person: string): string {
 }
 
 export function checkStaff(ctx: ValidationContext): void {
-  const { plan } = ctx;
-  // The people assigned to each objective: the one person (the usual case) as it stands, a set
-  // from the second on; no text per row, no set per objective.
-  const assigned = new Map<string, string | Set<string>>();
-  // Objectives named only on rows without a person still count as staffed (as `assigned` holds the others).
-  const named = new Set<string>();
+  const { plan, objectiveByCode } = ctx;
+  // The people assigned to each objective, by the row of its code (codes not in Obiettivi by
+  // code, in a Map): the one person (the usual case) as written, a set of normalised texts from
+  // the second on; no set per objective, and no Map of 20 000 codes built for it.
+  const assignedAt = new Array<string | Set<string> | undefined>(plan.objectives.length);
+  const assignedElsewhere = new Map<string, string | Set<string>>();
+  // Objectives named only on rows without a person still count as staffed.
+  const namedAt = new Uint8Array(plan.objectives.length);
+  const namedElsewhere = new Set<string>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
   const keys = new Map<string, string>();
+  const key = (person: string): string => {
+    let k = keys.get(person);
+    if (k === undefined) {
+      k = personKey(person);
+      keys.set(person, k);
+    }
+    return k;
+  };
   const from = displayDate(ctx.yearStart);
   const to = displayDate(ctx.yearEnd);
   plan.staff.forEach((row, i) => {
@@ -29,25 +40,35 @@ export function checkStaff(ctx: ValidationContext): void {
       if (outside.end !== null) ctx.report('avviso', 'staff-outside-year', 'staff', i, 'end', { person, date: displayDate(outside.end), from, to });
     }
     if (row.objective === null) return;
+    const at = objectiveByCode.get(row.objective);
     if (row.person === null || !isFilled(row.person)) {
-      named.add(row.objective);
+      if (at === undefined) namedElsewhere.add(row.objective);
+      else namedAt[at] = 1;
       return;
     }
-    let person = keys.get(row.person);
-    if (person === undefined) {
-      person = personKey(row.person);
-      keys.set(row.person, person);
+    const people = at === undefined ? assignedElsewhere.get(row.objective) : assignedAt[at];
+    if (people === undefined) {
+      // The first person of an objective (usually the only one) is kept as written: texts are
+      // normalised only when a second one has to be compared with it.
+      if (at === undefined) assignedElsewhere.set(row.objective, row.person);
+      else assignedAt[at] = row.person;
+      return;
     }
-    const people = assigned.get(row.objective);
-    if (people === person || (typeof people === 'object' && people.has(person))) {
+    const person = key(row.person);
+    if (typeof people === 'string' ? key(people) === person : people.has(person)) {
       ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
-    } else if (people === undefined) assigned.set(row.objective, person);
-    else if (typeof people === 'string') assigned.set(row.objective, new Set([people, person]));
-    else people.add(person);
+    } else if (typeof people === 'string') {
+      const both = new Set([key(people), person]);
+      if (at === undefined) assignedElsewhere.set(row.objective, both);
+      else assignedAt[at] = both;
+    } else people.add(person);
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {
-    if (objective.level === 'esecutivo' && !objective.excluded && (objective.code === null || !(assigned.has(objective.code) || named.has(objective.code)))) {
+    if (objective.level !== 'esecutivo' || objective.excluded) return;
+    // A code's staff is on the row of its first objective (objectiveByCode).
+    const at = objective.code === null ? undefined : objectiveByCode.get(objective.code);
+    if (at === undefined || (assignedAt[at] === undefined && namedAt[at] === 0)) {
       ctx.report('avviso', 'staff-missing', 'objectives', i, null, { code: objective.code ?? '' });
     }
   });

@@ -7,6 +7,10 @@ import { computePay } from '../../../src/engine/pay';
 import { exact, largestRemainderCents, Rational } from '../../../src/rules/exact';
 import { evaluation, fund, payInput, person, scoredDirectly } from './builders';
 
+function gcdOf(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcdOf(b, a % b);
+}
+
 describe('component grades from the objectives', () => {
   test('Ente, Struttura of the person’s unit, Obiettivi by Partecipazione % (Persona as Matricola or unique Nominativo)', () => {
     const results = computePay(
@@ -151,16 +155,20 @@ describe('cents', () => {
     );
   });
 
-  test('a weighted sum of keys is Σ key × count exactly, whether the keys share a denominator, alternate between several or are negative', () => {
-    expect(Rational.weightedSum([exact(0.5), exact(0.25), new Rational(1n, 3n)], Int32Array.of(2, 0, 3)).toFraction()).toBe('2');
-    expect(Rational.weightedSum([], new Int32Array(0)).toFraction()).toBe('0');
-    const term = fc.record({ n: fc.bigInt(-(10n ** 9n), 10n ** 9n), d: fc.constantFrom(1n, 3n, 100n, 365n, 36500n), count: fc.nat(50) });
+  test('keys over one denominator: each numerator over the least common multiple of the denominators is the key, also for negative keys', () => {
+    const { numerators, d } = Rational.overOneDenominator([exact(0.5), exact(0.25), new Rational(1n, 3n), new Rational(-7n, 365n)]);
+    expect(d).toBe(21900n);
+    expect(numerators).toEqual([10950n, 5475n, 7300n, -420n]);
+    expect(Rational.overOneDenominator([])).toEqual({ numerators: [], d: 1n });
+    const term = fc.record({ n: fc.bigInt(-(10n ** 9n), 10n ** 9n), d: fc.constantFrom(1n, 3n, 100n, 365n, 36500n, 10000n) });
     fc.assert(
       fc.property(fc.array(term, { maxLength: 30 }), (terms) => {
         const values = terms.map(({ n, d }) => new Rational(n, d));
-        const counts = Int32Array.from(terms, (t) => t.count);
-        const expected = values.reduce((sum, v, k) => sum.add(v.mul(counts[k])), new Rational(0n));
-        expect(Rational.weightedSum(values, counts).toFraction()).toBe(expected.toFraction());
+        const common = Rational.overOneDenominator(values);
+        values.forEach((v, k) => expect(new Rational(common.numerators[k], common.d).equals(v)).toBe(true));
+        // The least such denominator: a multiple of every value's, dividing their product.
+        const lcm = values.reduce((acc, v) => (acc * v.d) / gcdOf(acc, v.d), 1n);
+        expect(common.d).toBe(lcm);
       }),
     );
   });

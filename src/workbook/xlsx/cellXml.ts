@@ -225,13 +225,16 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
     return;
   }
   const tagEnd = rowXml.indexOf('>') + 1;
+  const tag = rowXml.slice(0, tagEnd);
   // `spans` is an optional hint that new cells could contradict.
-  let open = removeAttr(rowXml.slice(0, tagEnd), 'spans');
-  if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
+  let open = removeAttr(tag, 'spans');
+  if (!rowXml.startsWith(' r="', tags.row.length) && attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
   const empty = open.endsWith('/>');
   if (empty) open = open.slice(0, -2) + '>';
-  out.push(open);
+  // A start tag that stays as it is goes out with the cells after it, one piece less a row.
   let position = tagEnd;
+  if (open === tag) position = 0;
+  else out.push(open);
   let next = 0;
   const last = empty ? undefined : lastCell(rowXml, tagEnd, tags);
   if (last !== undefined && writes[0].col === last.col) {
@@ -256,6 +259,11 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
       }
       return true;
     });
+  }
+  if (!empty && next === writes.length) {
+    // Nothing left to add at the end: the rest of the row, its end tag included, is one piece.
+    out.push(rowXml.slice(position));
+    return;
   }
   out.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
   while (next < writes.length) out.push(cell(writes[next++], undefined));

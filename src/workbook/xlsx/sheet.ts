@@ -518,7 +518,7 @@ export class Worksheet {
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
-      pieces.push(body.slice(position, at));
+      if (at > position) pieces.push(body.slice(position, at));
       rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags, pieces);
       text.rowDone();
       position = exists ? rows.ends[i] : at;

@@ -262,6 +262,25 @@ export class PayPlacer {
   private itemsByProfile: Map<string, { i: number; item: string }[]> | undefined;
   private profiles: Map<string, ProfileRow[]> | undefined;
 
+  /**
+   * Whether Voci row `row` can stand in behaviourGradeRangeFormula's ranges, and whether its Peso
+   * and Massimo are blank: the same for every person the item scores, so looked at once.
+   */
+  itemInRange(row: number): { readable: boolean; blankWeight: boolean; blankMax: boolean } {
+    let known = this.itemsInRange[row];
+    if (known === undefined) {
+      known = {
+        readable: ['weight', 'min', 'max'].every((name) => rangeReadable(this, 'items', name, row)),
+        blankWeight: this.ctx.blank('items', 'weight', row),
+        blankMax: this.ctx.blank('items', 'max', row),
+      };
+      this.itemsInRange[row] = known;
+    }
+    return known;
+  }
+
+  private readonly itemsInRange: { readable: boolean; blankWeight: boolean; blankMax: boolean }[] = [];
+
   staffOf(id: string): number[] | undefined {
     return this.staffRows.get(id);
   }
@@ -358,9 +377,10 @@ function behaviourRanges(placer: PayPlacer, rows: readonly { item: number; evalu
   for (let k = 0; k < rows.length; k++) {
     const { item, evaluation } = rows[k];
     if (evaluation === null || items.row(item) !== firstItem + k || evaluations.row(evaluation) !== firstScore + k) return null;
-    if (!rangeReadable(placer, 'evaluations', 'score', evaluation) || !['weight', 'min', 'max'].every((name) => rangeReadable(placer, 'items', name, item))) return null;
-    blank.weight ||= placer.ctx.blank('items', 'weight', item);
-    blank.max ||= placer.ctx.blank('items', 'max', item);
+    const inRange = placer.itemInRange(item);
+    if (!rangeReadable(placer, 'evaluations', 'score', evaluation) || !inRange.readable) return null;
+    blank.weight ||= inRange.blankWeight;
+    blank.max ||= inRange.blankMax;
   }
   const last = rows.length - 1;
   const span = (grid: TableGrid, name: string, first: number) => grid.span(fieldId(name), first, first + last, from);

@@ -217,8 +217,13 @@ function payPlans(scale: number) {
   return { planSize, paySize, without: parseInterchange(plan), withPeople: parseInterchange(withPay(plan, paySize)) };
 }
 
-/** Cold pairs of fresh processes, alternating without and with people (the ratio is each pair's). */
-const COLD_PAIRS = 5;
+/**
+ * Cold pairs of fresh processes, alternating without and with people (the ratio is each pair's).
+ * Nine, not five: on a shared 2-core VM single pairs of the same code ranged from −3 % to +54 % and
+ * the medians of five from +19 % to +31 %; the median of nine moves less from run to run, for
+ * about three minutes more.
+ */
+const COLD_PAIRS = 9;
 /** `bench.js --motore-freddo senza|con --scala x`: one engine run in this fresh process, its ms on stdout. */
 const COLD_RUN = '--motore-freddo';
 

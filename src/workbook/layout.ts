@@ -337,7 +337,11 @@ export function layoutOptionsFromRaw(raw: RawTables): LayoutOptions {
 export function shownLength(value: OutputValue, format: ColumnFormat, decimals = 2): number {
   const plain = isFormulaCell(value) ? value.result : value;
   if (plain === null || plain === undefined) return 0;
-  if (typeof plain === 'string') return Math.max(...plain.split('\n').map((line) => line.length));
+  if (typeof plain === 'string') {
+    // Most texts (a Matricola, a pot's code on each Premi line) are one line: measured without splitting.
+    if (!plain.includes('\n')) return plain.length;
+    return Math.max(...plain.split('\n').map((line) => line.length));
+  }
   if (typeof plain === 'boolean') return 5;
   if (plain instanceof Date) return 10;
   if (typeof plain !== 'number') return 'percent' in plain ? String(plain.percent).length + 2 : plain.error.length;

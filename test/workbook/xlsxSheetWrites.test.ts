@@ -80,6 +80,25 @@ describe('worksheet writes', () => {
     expect(sheet.toXml()).toContain('<c r="C2" s="3" t="inlineStr"><is><t xml:space="preserve">OK</t></is></c></row>');
   });
 
+  test('a check column written into rows with and without spans, and into a row without r: only spans and the written cell change', () => {
+    const rows =
+      '<row r="2" ht="20" customHeight="1"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" s="3"/></row>' +
+      '<row r="3" spans="1:2" ht="20"><c r="A3"><v>5</v></c><c r="B3" s="3"/></row>' +
+      '<row><c r="A4"><v>6</v></c><c r="B4" s="3"/></row>' +
+      '<row r="5"/>';
+    const sheet = new Worksheet(EMPTY_SHEET.replace('<sheetData/>', `<sheetData>${rows}</sheetData>`), false);
+    sheet.write({ col: 2, top: 2, length: 4, values: ['OK', 'OK', 'errore', 'OK'], style: () => 9, keep: (existing) => existing });
+    sheet.commit();
+    const data = /<sheetData>(.*)<\/sheetData>/.exec(sheet.toXml())![1];
+    const ok = (ref: string, style: number, text: string): string => `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+    expect(data).toBe(
+      `<row r="2" ht="20" customHeight="1"><c r="A2" t="inlineStr"><is><t>a</t></is></c>${ok('B2', 3, 'OK')}</row>` +
+        `<row r="3" ht="20"><c r="A3"><v>5</v></c>${ok('B3', 3, 'OK')}</row>` +
+        `<row r="4"><c r="A4"><v>6</v></c>${ok('B4', 3, 'errore')}</row>` +
+        `<row r="5">${ok('B5', 9, 'OK')}</row>`,
+    );
+  });
+
   test('a sheet replaced whole: every value in its cell, blank lines without a row, the dimension to the last line', () => {
     const sheet = new Worksheet(EMPTY_SHEET, false);
     const rows = [['Premi 2026'], [], ['Matricola', 'Importo'], ...Array.from({ length: 3_000 }, (_, k) => [`M${k}`, k * 1.5, k % 2 === 0 ? null : 'nota & <altro>'])];

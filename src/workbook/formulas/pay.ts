@@ -52,6 +52,25 @@ const key = (text: string | null | undefined): string => (text ?? '').trim().toL
 /** Two texts the computation matches as one (key): the same text needs no lower-cased copies. */
 const sameKey = (a: string | null | undefined, b: string | null | undefined): boolean => a === b || key(a) === key(b);
 
+/**
+ * Column ids by name, each made once: an id made afresh is a new string to hash at each lookup,
+ * and the pay formulas look columns up several times a cell (thousands of people and lines).
+ */
+function idsOf(make: (name: string) => string): (name: string) => string {
+  const ids = new Map<string, string>();
+  return (name) => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = make(name);
+      ids.set(name, id);
+    }
+    return id;
+  };
+}
+
+const fieldId = idsOf(field);
+const outputId = idsOf(output);
+
 /** One `Premi` cell with its note. */
 export interface PayCell {
   value: OutputValue;
@@ -147,7 +166,7 @@ export class PayPlacer {
   op(table: 'people' | 'profiles' | 'items' | 'evaluations' | 'funds' | 'staff', name: string, row: number, from: string): Operand | null | undefined {
     const g = this.ctx.grid(table);
     if (!g) return null;
-    return operand(g.has(field(name)) ? g.cell(field(name), row, from) : undefined, rowForm(this.ctx.input.readings, table, name, row));
+    return operand(g.has(fieldId(name)) ? g.cell(fieldId(name), row, from) : undefined, rowForm(this.ctx.input.readings, table, name, row));
   }
 
   planRowOfPerson(id: string): number | undefined {
@@ -243,6 +262,25 @@ export class PayPlacer {
   private itemsByProfile: Map<string, { i: number; item: string }[]> | undefined;
   private profiles: Map<string, ProfileRow[]> | undefined;
 
+  /**
+   * Whether Voci row `row` can stand in behaviourGradeRangeFormula's ranges, and whether its Peso
+   * and Massimo are blank: the same for every person the item scores, so looked at once.
+   */
+  itemInRange(row: number): { readable: boolean; blankWeight: boolean; blankMax: boolean } {
+    let known = this.itemsInRange[row];
+    if (known === undefined) {
+      known = {
+        readable: ['weight', 'min', 'max'].every((name) => rangeReadable(this, 'items', name, row)),
+        blankWeight: this.ctx.blank('items', 'weight', row),
+        blankMax: this.ctx.blank('items', 'max', row),
+      };
+      this.itemsInRange[row] = known;
+    }
+    return known;
+  }
+
+  private readonly itemsInRange: { readable: boolean; blankWeight: boolean; blankMax: boolean }[] = [];
+
   staffOf(id: string): number[] | undefined {
     return this.staffRows.get(id);
   }
@@ -274,7 +312,7 @@ function componentFormula(placer: PayPlacer, component: PayComponent, n: number,
         const share = placer.op('staff', 'share', r, from);
         if (share === null) return null;
         const o = ctx.analysis.objectiveIndex.get(ctx.plan.staff[r].objective as string);
-        assignments.push({ share: share?.value ?? '""', grade: o === undefined ? '""' : objectives.cell(output('finalGrade'), o, from) });
+        assignments.push({ share: share?.value ?? '""', grade: o === undefined ? '""' : objectives.cell(outputId('finalGrade'), o, from) });
       }
       return objectivesGradeFormula(assignments);
     }
@@ -332,19 +370,20 @@ function behaviourRanges(placer: PayPlacer, rows: readonly { item: number; evalu
   const items = placer.ctx.grid('items');
   const evaluations = placer.ctx.grid('evaluations');
   if (rows.length === 0 || !items || !evaluations) return null;
-  if (![field('weight'), field('min'), field('max')].every((id) => items.has(id)) || !evaluations.has(field('score'))) return null;
+  if (![fieldId('weight'), fieldId('min'), fieldId('max')].every((id) => items.has(id)) || !evaluations.has(fieldId('score'))) return null;
   const firstItem = items.row(rows[0].item);
   const firstScore = rows[0].evaluation === null ? -1 : evaluations.row(rows[0].evaluation);
   const blank = { weight: false, max: false };
   for (let k = 0; k < rows.length; k++) {
     const { item, evaluation } = rows[k];
     if (evaluation === null || items.row(item) !== firstItem + k || evaluations.row(evaluation) !== firstScore + k) return null;
-    if (!rangeReadable(placer, 'evaluations', 'score', evaluation) || !['weight', 'min', 'max'].every((name) => rangeReadable(placer, 'items', name, item))) return null;
-    blank.weight ||= placer.ctx.blank('items', 'weight', item);
-    blank.max ||= placer.ctx.blank('items', 'max', item);
+    const inRange = placer.itemInRange(item);
+    if (!rangeReadable(placer, 'evaluations', 'score', evaluation) || !inRange.readable) return null;
+    blank.weight ||= inRange.blankWeight;
+    blank.max ||= inRange.blankMax;
   }
   const last = rows.length - 1;
-  const span = (grid: TableGrid, name: string, first: number) => grid.span(field(name), first, first + last, from);
+  const span = (grid: TableGrid, name: string, first: number) => grid.span(fieldId(name), first, first + last, from);
   const weight = span(items, 'weight', firstItem);
   const max = span(items, 'max', firstItem);
   return {
@@ -383,7 +422,7 @@ export function peopleCells(ctx: LiveContext, placer: PayPlacer | null): void {
     const profileRows = profile === null ? [] : (rowsByProfile.get(key(profile.name)) ?? []);
     const done = new Set<PayComponent>();
     for (const { p, i } of profileRows) {
-      const gradeCell = g.cell(output(p.component), row, from);
+      const gradeCell = g.cell(outputId(p.component), row, from);
       if (!done.has(p.component)) {
         done.add(p.component);
         const text = componentFormula(placer, p.component, n, from);
@@ -440,8 +479,8 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
 
   // Coefficienti's columns, the same for every line of a pot by coefficients.
   const categoryRanges =
-    coefficients && coefficients.has(field('category')) && coefficients.has(field('coefficient'))
-      ? { category: coefficients.range(field('category'), from), coefficient: coefficients.range(field('coefficient'), from) }
+    coefficients && coefficients.has(fieldId('category')) && coefficients.has(fieldId('coefficient'))
+      ? { category: coefficients.range(fieldId('category'), from), coefficient: coefficients.range(fieldId('coefficient'), from) }
       : null;
 
   const lines: PayoutLine[] = [];
@@ -479,13 +518,13 @@ export function payoutCells(ctx: LiveContext, placer: PayPlacer, layout: PayoutL
       const scoreCell = `${layout.lineColumns.score}${row}`;
       const coefficientCell = `${layout.lineColumns.coefficient}${row}`;
       const score =
-        people && personRow !== undefined && people.has(output('score'))
-          ? cell(formula(people.cell(output('score'), personRow, from), results.people[n].score))
+        people && personRow !== undefined && people.has(outputId('score'))
+          ? cell(formula(people.cell(outputId('score'), personRow, from), results.people[n].score))
           : valued(results.people[n].score, 'unreadable');
       const op = (name: string) => (personRow === undefined ? null : placer.op('people', name, personRow, from));
       let keyText: string | null = null;
       if (fund.method === 'coefficienti') {
-        const categoryCell = people && personRow !== undefined && people.has(field('category')) ? people.cell(field('category'), personRow, from) : null;
+        const categoryCell = people && personRow !== undefined && people.has(fieldId('category')) ? people.cell(fieldId('category'), personRow, from) : null;
         const c = categoryCell === null || categoryRanges === null ? '1' : categoryCoefficientFormula(categoryCell, categoryRanges.category, categoryRanges.coefficient);
         const [pt, days, absDays, absHours] = [op('partTime'), op('serviceDays'), op('absenceDays'), op('absenceHours')];
         if (pt !== null && days !== null && absDays !== null && absHours !== null) {

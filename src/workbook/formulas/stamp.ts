@@ -40,53 +40,80 @@ const LIVE_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   categoryCoefficients: new Set(['coefficient']),
 };
 
-/**
- * A 64-bit FNV-1a over the text of every value, fed piece by piece: the plan of SPEC §7 is
- * 160 000 rows, too many to stringify whole just to hash it.
- */
-class Hasher {
-  private a = 0x811c9dc5;
-  private b = 0x01000193 ^ 0x5bd1e995;
+/** The text a value is hashed as. */
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return '\u0000';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
 
-  text(s: string): void {
-    let a = this.a;
-    let b = this.b;
+/**
+ * The two fingerprints as 64-bit FNV-1a hashes over the text of every value, fed piece by piece:
+ * the plan of SPEC §7 is 160 000 rows, too many to stringify whole just to hash it. A value
+ * both fingerprints cover is turned into text and walked once for the two of them.
+ */
+class Hashers {
+  private inputsA = 0x811c9dc5;
+  private inputsB = 0x01000193 ^ 0x5bd1e995;
+  private structureA = 0x811c9dc5;
+  private structureB = 0x01000193 ^ 0x5bd1e995;
+
+  /** `s` into the inputs' fingerprint and, with `structure`, into the structure's too. */
+  both(s: string, structure: boolean): void {
+    let a = this.inputsA;
+    let b = this.inputsB;
+    if (structure) {
+      let c2 = this.structureA;
+      let d2 = this.structureB;
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x0100019d);
+        c2 = Math.imul(c2 ^ c, 0x01000193);
+        d2 = Math.imul(d2 ^ c, 0x0100019d);
+      }
+      // A separator, so ["ab", "c"] and ["a", "bc"] differ.
+      this.structureA = Math.imul(c2 ^ 0x1f, 0x01000193);
+      this.structureB = Math.imul(d2 ^ 0x1f, 0x0100019d);
+    } else {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x0100019d);
+      }
+    }
+    this.inputsA = Math.imul(a ^ 0x1f, 0x01000193);
+    this.inputsB = Math.imul(b ^ 0x1f, 0x0100019d);
+  }
+
+  /** `s` into the structure's fingerprint alone. */
+  structure(s: string): void {
+    let a = this.structureA;
+    let b = this.structureB;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x0100019d);
     }
-    // A separator, so ["ab", "c"] and ["a", "bc"] differ.
-    this.a = Math.imul(a ^ 0x1f, 0x01000193);
-    this.b = Math.imul(b ^ 0x1f, 0x0100019d);
+    this.structureA = Math.imul(a ^ 0x1f, 0x01000193);
+    this.structureB = Math.imul(b ^ 0x1f, 0x0100019d);
   }
 
-  value(v: unknown): void {
-    if (v === null || v === undefined) this.text('\u0000');
-    else if (typeof v === 'object') this.text(JSON.stringify(v));
-    else this.text(String(v));
-  }
-
-  digest(): string {
-    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  digests(): Fingerprints {
+    const digest = (a: number, b: number): string => (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    return { structure: digest(this.structureA, this.structureB), inputs: digest(this.inputsA, this.inputsB) };
   }
 }
 
 /**
- * Feeds every value of `rows` to `inputs`, and those outside `skip` to `structure`, in one pass.
- * `for…in` walks a row's keys in the order `Object.entries` gives, without an array of pairs per
- * row (100 000 Valutazioni rows, twice over, were a GC cost of their own).
+ * Feeds every value of `rows` to the inputs' fingerprint, and those outside `skip` to the
+ * structure's too, in one pass. `for…in` walks a row's keys in the order `Object.entries` gives,
+ * without an array of pairs per row (100 000 Valutazioni rows, twice over, were a GC cost of their own).
  */
-function* hashRows(inputs: Hasher, structure: Hasher, table: string, rows: readonly object[], skip: ReadonlySet<string> | undefined): Steps<void> {
-  inputs.text(`${table}:${rows.length}`);
-  structure.text(`${table}:${rows.length}`);
+function* hashRows(hashers: Hashers, table: string, rows: readonly object[], skip: ReadonlySet<string> | undefined): Steps<void> {
+  hashers.both(`${table}:${rows.length}`, true);
   yield* eachRow(rows, (row) => {
     const values = row as Readonly<Record<string, unknown>>;
-    for (const key in values) {
-      const value = values[key];
-      inputs.value(value);
-      if (!skip?.has(key)) structure.value(value);
-    }
+    for (const key in values) hashers.both(valueText(values[key]), !skip?.has(key));
   });
 }
 
@@ -107,18 +134,17 @@ export function fingerprints(plan: Plan): Fingerprints {
 
 /** `fingerprints` in steps (cooperative.ts): hashing a large plan takes as long as a stage of Calcola. */
 export function* fingerprintSteps(plan: Plan): Steps<Fingerprints> {
-  const structure = new Hasher();
-  const inputs = new Hasher();
+  const hashers = new Hashers();
   // Only a workbook with people computes pay: without, the fingerprints stay those of earlier versions.
   const tables: [string, readonly object[]][] = [
     ...OBJECTIVE_TABLES.map((name): [string, readonly object[]] => [name, plan[name]]),
     ['rules', [plan.rules]],
     ...(plan.people.length > 0 ? PAY_TABLES.map((name): [string, readonly object[]] => [name, plan[name]]) : []),
   ];
-  for (const [name, rows] of tables) yield* hashRows(inputs, structure, name, rows, LIVE_FIELDS[name]);
+  for (const [name, rows] of tables) yield* hashRows(hashers, name, rows, LIVE_FIELDS[name]);
   // A SI/NO indicator's target chooses its formula: it is structure, not a live value.
-  for (const indicator of plan.indicators) if (indicator.type === 'si_no') structure.value(indicator.target);
-  return { structure: structure.digest(), inputs: inputs.digest() };
+  for (const indicator of plan.indicators) if (indicator.type === 'si_no') hashers.structure(valueText(indicator.target));
+  return hashers.digests();
 }
 
 export function writeStamp(stamp: CalculationStamp): string {

@@ -225,13 +225,16 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
     return;
   }
   const tagEnd = rowXml.indexOf('>') + 1;
+  const tag = rowXml.slice(0, tagEnd);
   // `spans` is an optional hint that new cells could contradict.
-  let open = removeAttr(rowXml.slice(0, tagEnd), 'spans');
-  if (attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
+  let open = removeAttr(tag, 'spans');
+  if (!rowXml.startsWith(' r="', tags.row.length) && attr(open, 'r') === undefined) open = setAttr(open, 'r', String(row));
   const empty = open.endsWith('/>');
   if (empty) open = open.slice(0, -2) + '>';
-  out.push(open);
+  // A start tag that stays as it is goes out with the cells after it, one piece less a row.
   let position = tagEnd;
+  if (open === tag) position = 0;
+  else out.push(open);
   let next = 0;
   const last = empty ? undefined : lastCell(rowXml, tagEnd, tags);
   if (last !== undefined && writes[0].col === last.col) {
@@ -256,6 +259,11 @@ export function rewriteRow(rowXml: string | undefined, row: number, writes: read
       }
       return true;
     });
+  }
+  if (!empty && next === writes.length) {
+    // Nothing left to add at the end: the rest of the row, its end tag included, is one piece.
+    out.push(rowXml.slice(position));
+    return;
   }
   out.push(rowXml.slice(position, empty ? position : rowXml.length - tags.rowEnd.length));
   while (next < writes.length) out.push(cell(writes[next++], undefined));
@@ -290,28 +298,41 @@ function cellXml(row: number, write: ColumnWrite, existingTag: string | undefine
     const s = attr(existingTag, 's');
     if (s !== undefined && s !== '0') style = write.keep(Number(s), value);
   }
-  return valueCellXml(row, write.col, value, style, date1904);
+  return valueCellXml(cellAddress(row, write.col), value, style, date1904);
 }
 
 /**
- * A new row of a sheet Traguardo writes whole: `values[c]` in column c + 1, styled by `styleOf`
- * (as `rewriteRow` would write it into a missing row, without a pending write per cell); '' for
- * a row without cells.
+ * A new row of a sheet Traguardo writes whole, pushed onto `out` in pieces as `rewriteRow` pushes
+ * its cells: `values[c]` in column c + 1 (whose letters are `letters[c]`), styled by
+ * `styleOf(c, value)`, as `rewriteRow` would write it into a missing row; nothing for a row
+ * without cells. Pieces rather than one text per row: a row's cells are copied once, when the
+ * sheet's text is joined, not first into the row's text.
  */
-export function newRowXml(row: number, values: readonly OutputValue[], styleOf: (c: number, value: OutputValue) => number | undefined, date1904: boolean, tags: RowTags): string {
-  let cells = '';
-  values.forEach((value, c) => {
-    cells += withPrefix(valueCellXml(row, c + 1, value, styleOf(c, value), date1904), tags.p);
-  });
-  return cells === '' ? '' : `${tags.row} r="${row}">${cells}${tags.rowEnd}`;
+export function pushNewRow(
+  out: string[],
+  row: number,
+  values: readonly OutputValue[],
+  styleOf: (c: number, value: OutputValue) => number | undefined,
+  date1904: boolean,
+  tags: RowTags,
+  letters: readonly string[],
+): void {
+  if (values.length === 0) return;
+  out.push(`${tags.row} r="${row}">`);
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    out.push(withPrefix(valueCellXml(`${letters[c]}${row}`, value, styleOf(c, value), date1904), tags.p));
+  }
+  out.push(tags.rowEnd);
 }
 
-function valueCellXml(row: number, col: number, value: OutputValue | undefined, style: number | undefined, date1904: boolean): string {
-  const start = `<c r="${cellAddress(row, col)}"${style ? ` s="${style}"` : ''}`;
+/** The cell at address `ref` holding `value`. */
+function valueCellXml(ref: string, value: OutputValue | undefined, style: number | undefined, date1904: boolean): string {
+  const start = `<c r="${ref}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === undefined) return `${start}/>`;
   if (isFormulaCell(value)) return formulaCellXml(start, value);
   if (typeof value === 'string') {
-    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: cellAddress(row, col), length: value.length, limit: MAX_CELL_TEXT });
+    if (value.length > MAX_CELL_TEXT) throw new UserError('xlsx-text-too-long', { cell: ref, length: value.length, limit: MAX_CELL_TEXT });
     // Always an inline string, never a formula: text starting with `=` stays text.
     return `${start} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
   }

@@ -129,8 +129,11 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
 
   const existingComments = childrenOf(list, MAIN, 'comment').map((element) => ({ element, ref: attribute(element, 'ref') ?? '' }));
 
+  const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
+  // The whole part is joined once: thousands of notes are copied into it once, not again around them.
   const text = new ChunkedText();
   const pieces = text.pieces;
+  pieces.push(comments.slice(0, list.start), shell);
   /** Cells whose note shape goes (the note is removed) or stays (the note is replaced). */
   const removed = new Set<string>();
   let replaced = 0;
@@ -154,8 +157,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     text.rowDone();
   }
   if (removed.size === 0 && added.length === 0 && replaced === 0) return;
-  const shell = list.selfClosing ? comments.slice(list.start, list.tagEnd).replace(/\s*\/>$/, '>') : comments.slice(list.start, list.tagEnd);
-  const written = comments.slice(0, list.start) + shell + text.text() + `</${list.name}>` + comments.slice(list.end);
+  pieces.push(`</${list.name}>`, comments.slice(list.end));
+  const written = text.text();
   pkg.setText(commentsPath, written);
   const nowPresent = new Set(present);
   for (const ref of removed) nowPresent.delete(cellKeyOf(ref));
@@ -189,6 +192,9 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
     const types = descendantsOf(drawing, VML, 'shapetype');
     const shapes = new ChunkedText();
     const fragments = shapes.pieces;
+    // Around the new shapes in one join, as the comments part (a drawing Traguardo made has an open root).
+    const around = !drawing.selfClosing;
+    if (around) fragments.push(vml.slice(0, drawing.contentEnd));
     if (!types.some((t) => attribute(t, 'id') === '_x0000_t202')) fragments.push(adopt(NOTE_SHAPE_TYPE, drawing.scope, VML_BINDINGS));
     let shapeId = 1024;
     for (const shape of descendantsOf(drawing, VML, 'shape')) {
@@ -200,7 +206,8 @@ function editNotes(pkg: Package, sheetPath: string, sheet: Worksheet, notes: rea
       fragments.push(shape(++shapeId, n.row - 1, n.col - 1));
       shapes.rowDone();
     }
-    vml = appendChild(vml, drawing, shapes.text());
+    if (around) fragments.push(vml.slice(drawing.contentEnd));
+    vml = around ? shapes.text() : appendChild(vml, drawing, shapes.text());
   }
   pkg.setText(vmlPath, vml);
 }

@@ -14,7 +14,7 @@ import { UserError } from '../../errors';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
-import { cellColumn, cellValue, cellWrites, forEachCell, newRowXml, nextTag, rewriteRow, RowTags, shown } from './cellXml';
+import { cellColumn, cellValue, cellWrites, forEachCell, nextTag, pushNewRow, rewriteRow, RowTags, shown } from './cellXml';
 import {
   adopt,
   appendChild,
@@ -443,12 +443,16 @@ export class Worksheet {
     });
     if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
     const text = new ChunkedText();
-    inPart(this.part, () =>
-      rows.forEach((row, r) => {
-        text.pieces.push(newRowXml(r + 1, row, (c, value) => styleOf(r, c, value), this.date1904, this.tags));
+    // Column letters once per column, not once per cell (Premi has tens of thousands of lines).
+    const letters = Array.from({ length: lastCol }, (_, c) => cellAddress(1, c + 1).slice(0, -1));
+    let r = 0;
+    const style = (c: number, value: OutputValue): number | undefined => styleOf(r, c, value);
+    inPart(this.part, () => {
+      for (; r < rows.length; r++) {
+        pushNewRow(text.pieces, r + 1, rows[r], style, this.date1904, this.tags, letters);
         text.rowDone();
-      }),
-    );
+      }
+    });
     this.body = text.text();
     this.rows = undefined;
     this.writes = [];
@@ -514,7 +518,7 @@ export class Worksheet {
       // Clearing cells of a row that does not exist changes nothing: no empty row is added.
       if (!exists && rowWrites.every((w) => !w.values)) continue;
       const at = i < rows.count ? rows.starts[i] : body.length;
-      pieces.push(body.slice(position, at));
+      if (at > position) pieces.push(body.slice(position, at));
       rewriteRow(exists ? body.slice(at, rows.ends[i]) : undefined, row, rowWrites, this.date1904, this.tags, pieces);
       text.rowDone();
       position = exists ? rows.ends[i] : at;

@@ -4,7 +4,8 @@
  * in src/rules; this decides which rows feed them.
  */
 import { absenceDays } from '../../rules/payKeys';
-import { evaluationIndex } from '../../schema/evaluationIndex';
+import { evaluationIndex, nameKey } from '../../schema/evaluationIndex';
+import { memoized } from '../../schema/memo';
 import { behaviourGradeOf, objectivesGrade, personScore, type Assignment, type ComponentGrade, type ItemColumns } from '../../rules/personScore';
 import type { BehaviourItemRow, ComponentGrades, PayDiagnostic, PayInput, PayPerson, PersonStatus, ProfileRow, StaffShare } from './types';
 
@@ -26,17 +27,7 @@ export interface EvaluatedPerson {
  * Names are matched ignoring case and outer spaces. The same few texts (item names, profiles,
  * categories) recur on every one of 100 000 Valutazioni rows: each is lowered once.
  */
-function keyMemo(): (text: string) => string {
-  const keys = new Map<string, string>();
-  return (text) => {
-    let k = keys.get(text);
-    if (k === undefined) {
-      k = text.trim().toLowerCase();
-      keys.set(text, k);
-    }
-    return k;
-  };
-}
+const keyMemo = (): ((text: string) => string) => memoized(nameKey);
 
 function noComponents(): ComponentGrades {
   return { ente: null, struttura: null, obiettivi: null, apporto: null, comportamenti: null };

@@ -6,6 +6,7 @@
  */
 import { evaluationIndex, nameKey, type EvaluationIndex } from '../../schema/evaluationIndex';
 import { firstIndexByKey } from '../../schema/firstIndex';
+import { memoized } from '../../schema/memo';
 import type { Plan } from '../../schema/model';
 import type { Person } from '../../schema/payModel';
 import { SUM_TOLERANCE, type ValidationContext } from '../context';
@@ -145,22 +146,10 @@ function needsEvaluation(plan: Plan, rows: readonly number[]): boolean {
   });
 }
 
-/** Lower-cases each distinct text once: 100 000 Valutazioni rows name a few dozen items. */
-function keyMemo(): (text: string) => string {
-  const keys = new Map<string, string>();
-  return (text) => {
-    let k = keys.get(text);
-    if (k === undefined) {
-      k = personKey(text);
-      keys.set(text, k);
-    }
-    return k;
-  };
-}
-
 function checkEvaluations(ctx: ValidationContext, index: EvaluationIndex, profiles: ReadonlyMap<string, readonly number[]>): void {
   const { plan } = ctx;
-  const key = keyMemo();
+  // Lower-cases each distinct text once: 100 000 Valutazioni rows name a few dozen items.
+  const key = memoized(personKey);
   const itemsOf = new Map<string, Map<string, number>>();
   plan.items.forEach((item, i) => {
     if (item.profile === null || item.item === null) return;

@@ -31,6 +31,7 @@ import {
 import { behaviourGradeFormula, behaviourGradeRangeFormula, objectivesGradeFormula, personScoreFormula } from '../../rules/personScore';
 import { numberLiteral, type Operand } from '../../rules/formulaText';
 import { firstIndexByKey } from '../../schema/firstIndex';
+import { memoized } from '../../schema/memo';
 import type { PayComponent } from '../../schema/payTables';
 import type { OutputValue } from '../port';
 import { Column, field, formula, output, type CellReason, type LiveContext, type Table } from './context';
@@ -52,24 +53,9 @@ const key = (text: string | null | undefined): string => (text ?? '').trim().toL
 /** Two texts the computation matches as one (key): the same text needs no lower-cased copies. */
 const sameKey = (a: string | null | undefined, b: string | null | undefined): boolean => a === b || key(a) === key(b);
 
-/**
- * Column ids by name, each made once: an id made afresh is a new string to hash at each lookup,
- * and the pay formulas look columns up several times a cell (thousands of people and lines).
- */
-function idsOf(make: (name: string) => string): (name: string) => string {
-  const ids = new Map<string, string>();
-  return (name) => {
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = make(name);
-      ids.set(name, id);
-    }
-    return id;
-  };
-}
-
-const fieldId = idsOf(field);
-const outputId = idsOf(output);
+// Column ids by name, each made once: the pay formulas look columns up several times a cell.
+const fieldId = memoized(field);
+const outputId = memoized(output);
 
 /** One `Premi` cell with its note. */
 export interface PayCell {

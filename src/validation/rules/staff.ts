@@ -1,4 +1,5 @@
 /** Personale: assignments that are inconsistent with themselves, each other or the plan year. */
+import { memoized } from '../../schema/memo';
 import { displayDate, endsOutside, isFilled, type ValidationContext } from '../context';
 
 const SPACES = /\s+/g;
@@ -14,19 +15,14 @@ export function checkStaff(ctx: ValidationContext): void {
   // the second on; no set per objective, and no Map of 20 000 codes built for it.
   const assignedAt = new Array<string | Set<string> | undefined>(plan.objectives.length);
   const assignedElsewhere = new Map<string, string | Set<string>>();
+  const assign = (code: string, at: number | undefined, people: string | Set<string>): void => {
+    if (at === undefined) assignedElsewhere.set(code, people);
+    else assignedAt[at] = people;
+  };
   // Objectives named only on rows without a person still count as staffed.
   const namedAt = new Uint8Array(plan.objectives.length);
-  const namedElsewhere = new Set<string>();
   // A few thousand people fill tens of thousands of rows: each text is normalised once.
-  const keys = new Map<string, string>();
-  const key = (person: string): string => {
-    let k = keys.get(person);
-    if (k === undefined) {
-      k = personKey(person);
-      keys.set(person, k);
-    }
-    return k;
-  };
+  const key = memoized(personKey);
   const from = displayDate(ctx.yearStart);
   const to = displayDate(ctx.yearEnd);
   plan.staff.forEach((row, i) => {
@@ -42,26 +38,19 @@ export function checkStaff(ctx: ValidationContext): void {
     if (row.objective === null) return;
     const at = objectiveByCode.get(row.objective);
     if (row.person === null || !isFilled(row.person)) {
-      if (at === undefined) namedElsewhere.add(row.objective);
-      else namedAt[at] = 1;
+      // Only an objective in Obiettivi can be reported without staff.
+      if (at !== undefined) namedAt[at] = 1;
       return;
     }
     const people = at === undefined ? assignedElsewhere.get(row.objective) : assignedAt[at];
-    if (people === undefined) {
-      // The first person of an objective (usually the only one) is kept as written: texts are
-      // normalised only when a second one has to be compared with it.
-      if (at === undefined) assignedElsewhere.set(row.objective, row.person);
-      else assignedAt[at] = row.person;
-      return;
-    }
+    // The first person of an objective (usually the only one) is kept as written: texts are
+    // normalised only when a second one has to be compared with it.
+    if (people === undefined) return assign(row.objective, at, row.person);
     const person = key(row.person);
     if (typeof people === 'string' ? key(people) === person : people.has(person)) {
       ctx.report('avviso', 'duplicate-staff', 'staff', i, 'person', { person: row.person, code: row.objective });
-    } else if (typeof people === 'string') {
-      const both = new Set([key(people), person]);
-      if (at === undefined) assignedElsewhere.set(row.objective, both);
-      else assignedAt[at] = both;
-    } else people.add(person);
+    } else if (typeof people === 'string') assign(row.objective, at, new Set([key(people), person]));
+    else people.add(person);
   });
   if (plan.staff.length === 0) return;
   plan.objectives.forEach((objective, i) => {

@@ -67,21 +67,18 @@ export function checkPay(ctx: ValidationContext): void {
   checkClasses(ctx, funds);
 }
 
-/** `first` is the index of first rows when it is already built (people by Matricola); otherwise it is built in the same pass. */
+/** Each row whose key an earlier row has; `first` is each key's first row (people's is already built, by Matricola). */
 function repeats(
   ctx: ValidationContext,
   table: 'people' | 'funds' | 'categoryCoefficients',
   field: string,
   keys: readonly (string | null)[],
   shown: readonly (string | null)[] = keys,
-  first: ReadonlyMap<string, number> | null = null,
+  first: ReadonlyMap<string, number> = firstIndexByKey(keys, (key) => key),
 ): void {
-  const firstSoFar = first === null ? new Map<string, number>() : null;
   keys.forEach((key, i) => {
-    if (key === null) return;
-    const seen = firstSoFar === null ? first?.get(key) : firstSoFar.get(key);
-    if (seen === undefined) firstSoFar?.set(key, i);
-    else if (seen !== i) ctx.report('errore', 'duplicate-code', table, i, field, { code: shown[i] ?? '', row: seen + 1 });
+    const seen = key === null ? undefined : first.get(key);
+    if (seen !== undefined && seen !== i) ctx.report('errore', 'duplicate-code', table, i, field, { code: shown[i] ?? '', row: seen + 1 });
   });
 }
 

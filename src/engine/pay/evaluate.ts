@@ -23,12 +23,6 @@ export interface EvaluatedPerson {
   absence: number;
 }
 
-/**
- * Names are matched ignoring case and outer spaces. The same few texts (item names, profiles,
- * categories) recur on every one of 100 000 Valutazioni rows: each is lowered once.
- */
-const keyMemo = (): ((text: string) => string) => memoized(nameKey);
-
 function noComponents(): ComponentGrades {
   return { ente: null, struttura: null, obiettivi: null, apporto: null, comportamenti: null };
 }
@@ -48,7 +42,7 @@ function group<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[
  * Persona of Personale matches a Matricola, or a Nominativo that only one person has (SPEC §2.7):
  * the rows of `staff` (by index) assigned to each person id.
  */
-export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = keyMemo()): Map<string, number[]> {
+export function staffRowsByPerson(people: readonly PayPerson[], staff: readonly StaffShare[], key: (text: string) => string = memoized(nameKey)): Map<string, number[]> {
   const ids = new Set<string>();
   for (let i = 0; i < people.length; i++) ids.add(people[i].id);
   // Built on the first Persona that is not a Matricola: rows that name people by Matricola (the
@@ -127,7 +121,8 @@ const APPORTO_SLOT = -2;
 
 export function evaluatePeople(input: PayInput): { people: EvaluatedPerson[]; diagnostics: PayDiagnostic[] } {
   const { rules } = input;
-  const key = keyMemo();
+  // Names are matched ignoring case and outer spaces; the same few texts recur on every row: each is lowered once.
+  const key = memoized(nameKey);
   const componentRows = group(input.profiles, (r) => key(r.profile));
   const itemRows = group(input.items, (r) => key(r.profile));
   const profiles = new Map<string, Profile>();

@@ -11,6 +11,7 @@ import { DEFAULT_COLUMN_WIDTH, rowHeightFor, wrappedLines } from '../layout';
 import { cellAddress, PRINT_MARGINS } from '../port';
 import type { StyleSheet } from './styles';
 import { UserError } from '../../errors';
+import { columnLetters } from '../formulas/a1';
 import { inPart } from './package';
 import { PartError, ZipFormatError } from './zip';
 import { withColumnWidth, withFitToPage, withFrozenPanes } from './sheetLayout';
@@ -444,7 +445,7 @@ export class Worksheet {
     if (lastRow > MAX_ROWS || lastCol > MAX_COLUMNS) throw new UserError('xlsx-grid-full', { rows: MAX_ROWS, columns: MAX_COLUMNS });
     const text = new ChunkedText();
     // Column letters once per column, not once per cell (Premi has tens of thousands of lines).
-    const letters = Array.from({ length: lastCol }, (_, c) => cellAddress(1, c + 1).slice(0, -1));
+    const letters = Array.from({ length: lastCol }, (_, c) => columnLetters(c + 1));
     let r = 0;
     const style = (c: number, value: OutputValue): number | undefined => styleOf(r, c, value);
     inPart(this.part, () => {

@@ -48,14 +48,6 @@ export function personScoreFormula(components: readonly { weight: string; grade:
   return `IF((${present})<=0,"",ROUND((${points})/${divisor},${decimals}))`;
 }
 
-/** One behaviour item of a person's profile with the person's score on it (null = not scored). */
-export interface ItemScore {
-  weight: number;
-  min: number;
-  max: number;
-  score: number | null;
-}
-
 /** A profile's behaviour items column by column: weight, Minimo and Massimo of item i at index i. */
 export interface ItemColumns {
   weight: Float64Array;
@@ -81,16 +73,6 @@ export function behaviourGradeOf(items: ItemColumns, scores: Float64Array, offse
     weights += weight[i];
   }
   return weights > 0 ? points / weights : null;
-}
-
-/** Comportamenti of items each with the person's score (null = not scored), as `behaviourGradeOf`. */
-export function behaviourGrade(items: readonly ItemScore[]): number | null {
-  const columns: ItemColumns = {
-    weight: Float64Array.from(items, (i) => i.weight),
-    min: Float64Array.from(items, (i) => i.min),
-    max: Float64Array.from(items, (i) => i.max),
-  };
-  return behaviourGradeOf(columns, Float64Array.from(items, (i) => i.score ?? NaN), 0);
 }
 
 /** Comportamenti from the items' cells (weight, range and the person's score; blank = not scored). */

@@ -6,18 +6,35 @@
 import fc from 'fast-check';
 import { cellDecimal } from './arbitraries';
 import {
-  behaviourGrade,
   behaviourGradeFormula,
+  behaviourGradeOf,
   behaviourGradeRangeFormula,
   objectivesGrade,
   objectivesGradeFormula,
   personScore,
   personScoreFormula,
   type ComponentGrade,
-  type ItemScore,
   type MissingComponent,
 } from '../../src/rules/personScore';
 import { formulaValue, sameValue } from '../support/hyperformula';
+
+/** One behaviour item of a person's profile with the person's score on it (null = not scored). */
+interface ItemScore {
+  weight: number;
+  min: number;
+  max: number;
+  score: number | null;
+}
+
+/** The engine's Comportamenti (behaviourGradeOf reads a profile's items as columns and the scores in place). */
+function behaviourGrade(items: readonly ItemScore[]): number | null {
+  const columns = {
+    weight: Float64Array.from(items, (i) => i.weight),
+    min: Float64Array.from(items, (i) => i.min),
+    max: Float64Array.from(items, (i) => i.max),
+  };
+  return behaviourGradeOf(columns, Float64Array.from(items, (i) => i.score ?? NaN), 0);
+}
 
 /** Components as rows: weight in A, grade in B (blank = missing). */
 function scoreBoth(components: readonly ComponentGrade[], missing: MissingComponent, decimals: number) {
